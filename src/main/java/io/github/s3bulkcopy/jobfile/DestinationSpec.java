@@ -1,0 +1,28 @@
+package io.github.s3bulkcopy.jobfile;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The side objects are written to.
+ *
+ * @param bucket the destination bucket
+ * @param prefix put in front of each key (after the source prefix is cut from it)
+ * @param region the bucket's region (default us-east-1)
+ * @param endpoint an S3-compatible endpoint (path-style addressing); HTTPS unless loopback or explicitly allowed
+ * @param credentials who writes the destination; empty means the default credential chain
+ * @param storageClass storage class of the copies (e.g. STANDARD_IA); the source's when absent
+ * @param sseKmsKeyId KMS key for SSE-KMS encryption of the copies; the bucket default when absent
+ * @param acl canned ACL of the copies (e.g. bucket-owner-full-control)
+ */
+public record DestinationSpec(@NotBlank String bucket, @DefaultValue("") String prefix,
+		@DefaultValue("us-east-1") String region, @Nullable URI endpoint,
+		@DefaultValue @Valid CredentialsSpec credentials, @Nullable String storageClass,
+		@Nullable String sseKmsKeyId, @Nullable String acl) implements BucketSide {
+
+}

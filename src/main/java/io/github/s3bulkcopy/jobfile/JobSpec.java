@@ -1,0 +1,28 @@
+package io.github.s3bulkcopy.jobfile;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * A job file ({@code jobs/*.yml}): what to copy from where to where, and how. Bound from YAML and validated before
+ * any work starts.
+ *
+ * @param name identifies the job in the job repository and in report paths
+ * @param source the bucket objects are copied from
+ * @param destination the bucket objects are copied to
+ * @param manifest which objects to copy
+ * @param copy how to copy them
+ * @param verify how to prove each copy arrived intact
+ * @param report where the completion report goes
+ */
+public record JobSpec(
+		@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
+				message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
+		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
+		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy, @DefaultValue @Valid VerifySpec verify,
+		@DefaultValue @Valid ReportSpec report) {
+
+}
