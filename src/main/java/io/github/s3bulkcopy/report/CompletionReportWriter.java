@@ -1,0 +1,69 @@
+package io.github.s3bulkcopy.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import io.github.s3bulkcopy.ledger.LedgerRow;
+
+/**
+ * Writes {@code completion-report.csv}: a header row, then one row per object in the order the rows arrive (the
+ * ledger streams them sorted by key). The file is UTF-8 without a byte order mark, RFC 4180 quoted, with LF line ends;
+ * keys are written as they are, not URL-encoded, and quoting keeps commas, quotes and line breaks in them intact. See
+ * {@link ReportRow} for the columns.
+ * <p>
+ * Rows are written as they are read, never held together in memory, and counted on the way into the returned
+ * {@link ReportTotals}. The file appears under its name only once it is complete.
+ */
+public class CompletionReportWriter {
+
+	/** The report's file name inside a run's report folder. */
+	public static final String FILE_NAME = "completion-report.csv";
+
+	private final String destinationBucket;
+
+	/**
+	 * @param destinationBucket the bucket objects were copied to, written on every row
+	 */
+	public CompletionReportWriter(String destinationBucket) {
+		this.destinationBucket = Objects.requireNonNull(destinationBucket, "destinationBucket is required");
+	}
+
+	/**
+	 * Writes the report to {@code file}, replacing any earlier one. The stream is consumed but not closed: whoever
+	 * opened it closes it.
+	 * @param file where the report goes; its folder must exist
+	 * @param rows the run's ledger rows
+	 * @return what the rows add up to
+	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
+	 */
+	public ReportTotals write(Path file, Stream<LedgerRow> rows) throws IOException {
+		Objects.requireNonNull(rows, "rows is required");
+		return write(file, rows.iterator());
+	}
+
+	/**
+	 * Writes the report to {@code file}, replacing any earlier one.
+	 * @param file where the report goes; its folder must exist
+	 * @param rows the run's ledger rows
+	 * @return what the rows add up to
+	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
+	 */
+	public ReportTotals write(Path file, Iterator<LedgerRow> rows) throws IOException {
+		Objects.requireNonNull(file, "file is required");
+		Objects.requireNonNull(rows, "rows is required");
+		return AtomicFiles.write(file, (out) -> {
+			TotalsCounter counter = new TotalsCounter();
+			Csv.writeRecord(out, ReportRow.HEADER);
+			while (rows.hasNext()) {
+				ReportRow row = ReportRow.of(rows.next(), this.destinationBucket);
+				Csv.writeRecord(out, row.fields());
+				counter.add(row);
+			}
+			return counter.totals();
+		});
+	}
+
+}

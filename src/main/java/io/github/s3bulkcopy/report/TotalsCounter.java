@@ -1,0 +1,53 @@
+package io.github.s3bulkcopy.report;
+
+/** Adds up {@link ReportRow}s as they are written. Not thread-safe: one report, one thread. */
+final class TotalsCounter {
+
+	private long objects;
+
+	private long copied;
+
+	private long skipped;
+
+	private long failed;
+
+	private long pending;
+
+	private long bytesTotal;
+
+	private long bytesCopied;
+
+	private long verified;
+
+	private long mismatch;
+
+	private long notVerified;
+
+	void add(ReportRow row) {
+		this.objects++;
+		long size = (row.size() != null) ? row.size() : 0;
+		this.bytesTotal += size;
+		switch (row.outcome()) {
+			case COPIED -> {
+				this.copied++;
+				this.bytesCopied += size;
+			}
+			case SKIPPED_UNCHANGED -> this.skipped++;
+			case FAILED -> this.failed++;
+			case PENDING -> this.pending++;
+		}
+		if (row.verified() != null) {
+			switch (row.verified()) {
+				case VERIFIED -> this.verified++;
+				case MISMATCH -> this.mismatch++;
+				case NOT_VERIFIED -> this.notVerified++;
+			}
+		}
+	}
+
+	ReportTotals totals() {
+		return new ReportTotals(this.objects, this.copied, this.skipped, this.failed, this.pending, this.bytesTotal,
+				this.bytesCopied, this.verified, this.mismatch, this.notVerified);
+	}
+
+}
