@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes a UTF-8 text file so that it appears under its name complete or not at all: the content goes to a hidden
  * temporary file in the same folder, is forced to disk, and is then renamed over the target in one atomic step. A
@@ -26,13 +28,13 @@ final class AtomicFiles {
 
 	/** Produces the file's content, returning whatever the caller wants back (for example counts). */
 	@FunctionalInterface
-	interface Content<T> {
+	interface Content<T extends @Nullable Object> {
 
 		T writeTo(Writer out) throws IOException;
 
 	}
 
-	static <T> T write(Path target, Content<T> content) throws IOException {
+	static <T extends @Nullable Object> T write(Path target, Content<T> content) throws IOException {
 		Path absolute = target.toAbsolutePath();
 		Path folder = absolute.getParent();
 		if (folder == null) {

@@ -1,0 +1,146 @@
+package io.github.s3bulkcopy.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryWriterTests {
+
+	@TempDir
+	Path folder;
+
+	private final SummaryWriter writer = new SummaryWriter();
+
+	@Test
+	void writesEveryFieldInItsOrder() throws IOException {
+		Path file = this.folder.resolve(SummaryWriter.FILE_NAME);
+
+		this.writer.write(file, summary());
+
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		JsonNode json = JsonMapper.builder().build().readTree(text);
+		assertThat(fieldNames(json)).containsExactly("job", "runId", "status", "exitCode", "startTime", "endTime",
+				"durationSeconds", "source", "destination", "manifest", "jobFileSha256", "objects", "bytes",
+				"verification", "objectsPerSecond", "reportFile", "toolVersion");
+		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
+		assertThat(fieldNames(json.get("destination"))).containsExactly("bucket", "prefix");
+		assertThat(fieldNames(json.get("manifest"))).containsExactly("type", "location");
+		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending");
+		assertThat(fieldNames(json.get("bytes"))).containsExactly("total", "copied");
+		assertThat(fieldNames(json.get("verification"))).containsExactly("verified", "mismatch", "notVerified");
+	}
+
+	@Test
+	void writesTheExactValues() throws IOException {
+		Path file = this.folder.resolve(SummaryWriter.FILE_NAME);
+
+		this.writer.write(file, summary());
+
+		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
+		assertThat(json.get("job").isString()).isTrue();
+		assertThat(json.get("job").asString()).isEqualTo("nightly-archive");
+		assertThat(json.get("runId").isIntegralNumber()).isTrue();
+		assertThat(json.get("runId").asLong()).isEqualTo(42L);
+		assertThat(json.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
+		assertThat(json.get("exitCode").asInt()).isEqualTo(3);
+		assertThat(json.get("startTime").asString()).isEqualTo("2025-03-01T10:00:00Z");
+		assertThat(json.get("endTime").asString()).isEqualTo("2025-03-01T10:02:05.500Z");
+		assertThat(json.get("durationSeconds").decimalValue()).isEqualByComparingTo("125.5");
+		assertThat(json.get("source").get("bucket").asString()).isEqualTo("src-bucket");
+		assertThat(json.get("source").get("prefix").asString()).isEqualTo("photos/");
+		assertThat(json.get("destination").get("bucket").asString()).isEqualTo("dst-bucket");
+		assertThat(json.get("destination").get("prefix").asString()).isEqualTo("");
+		assertThat(json.get("manifest").get("type").asString()).isEqualTo("INVENTORY");
+		assertThat(json.get("manifest").get("location").asString())
+			.isEqualTo("s3://inventory/src-bucket/all/2025-03-01T01-00Z/manifest.json");
+		assertThat(json.get("jobFileSha256").asString()).hasSize(64);
+		assertThat(json.get("objects").get("total").asLong()).isEqualTo(5_000_000_000L);
+		assertThat(json.get("objects").get("copied").asLong()).isEqualTo(4_999_999_000L);
+		assertThat(json.get("objects").get("skipped").asLong()).isEqualTo(900L);
+		assertThat(json.get("objects").get("failed").asLong()).isEqualTo(100L);
+		assertThat(json.get("objects").get("pending").asLong()).isEqualTo(0L);
+		assertThat(json.get("bytes").get("total").asLong()).isEqualTo(9_000_000_000_000_000L);
+		assertThat(json.get("bytes").get("copied").asLong()).isEqualTo(8_999_999_999_999_999L);
+		assertThat(json.get("verification").get("verified").asLong()).isEqualTo(4_999_999_800L);
+		assertThat(json.get("verification").get("mismatch").asLong()).isEqualTo(1L);
+		assertThat(json.get("verification").get("notVerified").asLong()).isEqualTo(199L);
+		assertThat(json.get("objectsPerSecond").decimalValue()).isEqualByComparingTo("39840637.45");
+		assertThat(json.get("reportFile").asString()).isEqualTo("completion-report.csv");
+		assertThat(json.get("toolVersion").asString()).isEqualTo("0.1.0-SNAPSHOT");
+	}
+
+	@Test
+	void isPrettyPrintedAndEndsWithALineBreak() throws IOException {
+		Path file = this.folder.resolve(SummaryWriter.FILE_NAME);
+
+		this.writer.write(file, summary());
+
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("{\n").endsWith("}\n");
+		assertThat(text.lines()).anySatisfy((line) -> assertThat(line).startsWith("  \"job\""));
+	}
+
+	@Test
+	void writesDecimalsPlainlyNeverInExponentForm() {
+		String json = this.writer.toJson(summary());
+
+		assertThat(json).containsPattern("\"durationSeconds\"\\s*:\\s*125\\.500\\s*,")
+			.containsPattern("\"objectsPerSecond\"\\s*:\\s*39840637\\.45\\s*,")
+			.doesNotContainPattern(":\\s*-?[0-9.]+[eE]");
+	}
+
+	@Test
+	void aListingManifestHasANullLocation() throws IOException {
+		RunSummary summary = summary();
+		RunSummary listing = new RunSummary(summary.job(), summary.runId(), summary.status(), summary.exitCode(),
+				summary.startTime(), summary.endTime(), summary.durationSeconds(), summary.source(),
+				summary.destination(), new RunSummary.Manifest("LISTING", null), summary.jobFileSha256(),
+				summary.objects(), summary.bytes(), summary.verification(), summary.objectsPerSecond(),
+				summary.reportFile(), summary.toolVersion());
+
+		JsonNode json = JsonMapper.builder().build().readTree(this.writer.toJson(listing));
+
+		assertThat(json.get("manifest").get("location").isNull()).isTrue();
+	}
+
+	@Test
+	void leavesOnlyTheSummaryInItsFolder() throws IOException {
+		this.writer.write(this.folder.resolve(SummaryWriter.FILE_NAME), summary());
+		this.writer.write(this.folder.resolve(SummaryWriter.FILE_NAME), summary());
+
+		try (Stream<Path> files = Files.list(this.folder)) {
+			assertThat(files).extracting((path) -> path.getFileName().toString())
+				.containsExactly(SummaryWriter.FILE_NAME);
+		}
+	}
+
+	static RunSummary summary() {
+		RunMetadata run = new RunMetadata("nightly-archive", 42, "COMPLETED_WITH_FAILURES", 3,
+				Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:02:05.500Z"),
+				new RunSummary.Side("src-bucket", "photos/"), new RunSummary.Side("dst-bucket", ""),
+				new RunSummary.Manifest("INVENTORY", "s3://inventory/src-bucket/all/2025-03-01T01-00Z/manifest.json"),
+				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT");
+		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0,
+				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199);
+		return RunSummary.of(run, totals, CompletionReportWriter.FILE_NAME);
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
+	}
+
+}
