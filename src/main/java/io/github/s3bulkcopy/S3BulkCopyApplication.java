@@ -1,9 +1,19 @@
 package io.github.s3bulkcopy;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import io.github.s3bulkcopy.job.RepositoryConfiguration;
 
-/** The Spring Boot application; {@link io.github.s3bulkcopy.cli.Main} is the entry point. */
-@SpringBootApplication
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Spring Boot application: the job database and Spring Batch's job repository. The beans of a particular job
+ * are added by {@link io.github.s3bulkcopy.job.JobContexts} when a command names a job file;
+ * {@link io.github.s3bulkcopy.cli.Main} is the entry point.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(RepositoryConfiguration.class)
 public class S3BulkCopyApplication {
 
 }

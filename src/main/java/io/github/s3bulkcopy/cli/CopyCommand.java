@@ -1,0 +1,66 @@
+package io.github.s3bulkcopy.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code copy --job FILE}: runs the job, resuming its unfinished run if there is one. */
+@Command(name = "copy", mixinStandardHelpOptions = true,
+		description = { "Copy the objects a job file names, and verify and report each one.",
+				"If the job's latest run did not finish (it failed, was stopped or the process was killed), this "
+						+ "resumes it where it stopped instead of starting over; --new-run starts a fresh run." })
+class CopyCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	JobOptions jobOptions;
+
+	@Option(names = "--dry-run",
+			description = "Plan only: print how many objects and bytes would be copied and the first keys. "
+					+ "Writes nothing to the destination and leaves no run behind.")
+	boolean dryRun;
+
+	@Option(names = "--new-run", description = "Start a new run even if the latest one is unfinished.")
+	boolean newRun;
+
+	@Option(names = "--first", defaultValue = "10", paramLabel = "N",
+			description = "With --dry-run: how many keys to list (default ${DEFAULT-VALUE}).")
+	int first;
+
+	@Override
+	public Integer call() throws Exception {
+		if (this.dryRun && this.newRun) {
+			throw new UsageException("--dry-run and --new-run do not go together");
+		}
+		JobFile jobFile = this.jobOptions.load();
+		PrintWriter out = this.spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, Map.of())) {
+			if (this.dryRun) {
+				DryRun.Plan plan = context.getBean(DryRun.class).plan(this.first);
+				RunPrinter.printPlan(out, jobFile, plan);
+				return 0;
+			}
+			RunResult result;
+			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+				result = context.getBean(RunLauncher.class).copy(this.newRun);
+			}
+			RunPrinter.printResult(out, result);
+			return result.exitCode();
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.github.s3bulkcopy.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code restart --job FILE}: resumes the job's latest unfinished run. */
+@Command(name = "restart", mixinStandardHelpOptions = true,
+		description = { "Resume the latest unfinished run of a job where it stopped: after a failure, a stop, or "
+				+ "a killed process (no database edits needed). Objects whose chunk was committed are not copied "
+				+ "again. Fails with exit code 2 if there is no unfinished run, and with 4 if another process "
+				+ "is running the job." })
+class RestartCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	JobOptions jobOptions;
+
+	@Override
+	public Integer call() throws Exception {
+		JobFile jobFile = this.jobOptions.load();
+		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
+			RunResult result;
+			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+				result = context.getBean(RunLauncher.class).restart();
+			}
+			RunPrinter.printResult(this.spec.commandLine().getOut(), result);
+			return result.exitCode();
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.github.s3bulkcopy.cli;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
+import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+
+/** What the commands print for people. */
+final class RunPrinter {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private RunPrinter() {
+	}
+
+	static void printResult(PrintWriter out, RunResult result) {
+		LedgerCounts counts = result.counts();
+		String outcome = switch (result.exitCode()) {
+			case 0 -> "COMPLETED: every object copied or unchanged";
+			case 1 -> "COMPLETED WITH FAILURES: " + counts.failed() + " object(s) failed, see the report";
+			default -> result.status() + ": run the same command again to resume";
+		};
+		out.printf(Locale.ROOT, "Run %d of job %s%s: %s%n", result.run(), result.jobName(),
+				result.resumed() ? " (resumed)" : "", outcome);
+		printCounts(out, counts);
+		for (String failure : result.failures()) {
+			out.println("  failure:      " + failure);
+		}
+		if (result.reportDirectory() != null) {
+			out.println("  report:       " + result.reportDirectory().resolve("completion-report.csv"));
+			out.println("  summary:      " + result.reportDirectory().resolve("summary.json"));
+		}
+		out.flush();
+	}
+
+	static void printCounts(PrintWriter out, LedgerCounts counts) {
+		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d copied, %,d skipped (unchanged), %,d failed, %,d pending%n",
+				counts.total(), counts.copied(), counts.skipped(), counts.failed(), counts.pending());
+		out.printf(Locale.ROOT, "  bytes:        %s planned, %s copied%n", ByteSize.format(counts.totalBytes()),
+				ByteSize.format(counts.copiedBytes()));
+		out.printf(Locale.ROOT, "  verification: %,d verified, %,d mismatched, %,d not verified%n", counts.verified(),
+				counts.mismatched(), counts.notVerified());
+	}
+
+	static void printPlan(PrintWriter out, JobFile jobFile, DryRun.Plan plan) {
+		var spec = jobFile.spec();
+		out.printf(Locale.ROOT, "Dry run of job %s: nothing was copied.%n", spec.name());
+		out.printf(Locale.ROOT, "  from:    s3://%s/%s%n", spec.source().bucket(), spec.source().prefix());
+		out.printf(Locale.ROOT, "  to:      s3://%s/%s%n", spec.destination().bucket(), spec.destination().prefix());
+		out.printf(Locale.ROOT, "  objects: %,d%n", plan.counts().total());
+		out.printf(Locale.ROOT, "  bytes:   %s%s%n", ByteSize.format(plan.counts().totalBytes()),
+				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)" : "");
+		if (!plan.first().isEmpty()) {
+			out.printf(Locale.ROOT, "  first %d:%n", plan.first().size());
+			for (PlannedObject object : plan.first()) {
+				out.printf(Locale.ROOT, "    %s -> %s%s%n", object.sourceKey(), object.destinationKey(),
+						(object.size() != null) ? " (" + ByteSize.format(object.size()) + ")" : "");
+			}
+		}
+		out.flush();
+	}
+
+	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs) {
+		out.println("Job " + jobName + ":");
+		if (runs.isEmpty()) {
+			out.println("  no runs");
+			return;
+		}
+		out.printf(Locale.ROOT, "  %5s  %-10s  %-19s  %-19s  %10s  %10s  %10s  %10s  %10s%n", "RUN", "STATUS",
+				"STARTED", "ENDED", "OBJECTS", "COPIED", "SKIPPED", "FAILED", "PENDING");
+		for (RunInfo run : runs) {
+			LedgerCounts counts = run.counts();
+			out.printf(Locale.ROOT, "  %5d  %-10s  %-19s  %-19s  %,10d  %,10d  %,10d  %,10d  %,10d%n", run.run(),
+					run.status(), (run.startTime() != null) ? TIME.format(run.startTime()) : "-",
+					(run.endTime() != null) ? TIME.format(run.endTime()) : "-", counts.total(), counts.copied(),
+					counts.skipped(), counts.failed(), counts.pending());
+		}
+		if (runs.get(0).lockHolder() != null) {
+			out.println("  in progress in process " + runs.get(0).lockHolder());
+		}
+		out.flush();
+	}
+
+}

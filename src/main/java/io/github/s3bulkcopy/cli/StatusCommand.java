@@ -1,0 +1,52 @@
+package io.github.s3bulkcopy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.job.RunCatalog;
+import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code status [--job FILE]}: the runs in the job database. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+		description = "Show the runs of one job (or of every job) with their state and object counts, "
+				+ "from the job database.")
+class StatusCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--job", paramLabel = "FILE", description = "Only this job file's job.")
+	Path job;
+
+	@Option(names = "--runs", defaultValue = "10", paramLabel = "N",
+			description = "How many of the latest runs to show per job (default ${DEFAULT-VALUE}).")
+	int runs;
+
+	@Override
+	public Integer call() {
+		String jobName = (this.job != null) ? new JobFileLoader().load(this.job).spec().name() : null;
+		PrintWriter out = this.spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = JobContexts.repository(Map.of())) {
+			RunCatalog catalog = context.getBean(RunCatalog.class);
+			List<String> names = (jobName != null) ? List.of(jobName) : catalog.jobNames();
+			if (names.isEmpty()) {
+				out.println("No runs yet.");
+			}
+			for (String name : names) {
+				RunPrinter.printRuns(out, name, catalog.runs(name, this.runs));
+			}
+		}
+		return 0;
+	}
+
+}

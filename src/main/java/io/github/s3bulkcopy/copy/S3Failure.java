@@ -1,0 +1,63 @@
+package io.github.s3bulkcopy.copy;
+
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * An error from S3, sorted into what it means for the run. A <em>permanent</em> failure belongs to one object
+ * (NoSuchKey, AccessDenied, InvalidObjectState, a changed source): it is recorded and the run goes on. Anything else
+ * (network faults, 5xx after the SDK's retries, a missing bucket) is <em>run-level</em>: the chunk is rolled back and
+ * the run fails resumably, so nothing is recorded as failed that a resume could still copy.
+ *
+ * @param errorCode the S3 error code, or the exception's simple name when there was no response
+ * @param httpStatus the HTTP status, when there was a response
+ * @param message a one-line description with no request signature or credentials in it
+ * @param permanent whether the failure belongs to the object (true) or to the run (false)
+ */
+public record S3Failure(String errorCode, @Nullable Integer httpStatus, String message, boolean permanent) {
+
+	/** Errors that say nothing about one object but about the whole run's setup. */
+	private static final Set<String> RUN_LEVEL_CODES = Set.of("NoSuchBucket", "InvalidAccessKeyId",
+			"SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "AuthorizationHeaderMalformed",
+			"PermanentRedirect", "AllAccessDisabled");
+
+	public static S3Failure of(Throwable error) {
+		Throwable cause = unwrap(error);
+		if (cause instanceof AwsServiceException service) {
+			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
+					? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
+			String message = (service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null)
+					? service.awsErrorDetails().errorMessage() : code;
+			int status = service.statusCode();
+			boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429
+					&& !RUN_LEVEL_CODES.contains(code);
+			return new S3Failure(code, status, oneLine(message), permanent);
+		}
+		String name = cause.getClass().getSimpleName();
+		String message = (cause.getMessage() != null) ? cause.getMessage() : name;
+		return new S3Failure(name, null, oneLine(message), false);
+	}
+
+	/** The exception the SDK's futures wrap. */
+	public static Throwable unwrap(Throwable error) {
+		Throwable cause = error;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException
+				|| (cause instanceof SdkException && !(cause instanceof AwsServiceException)
+						&& cause.getCause() instanceof AwsServiceException))
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static String oneLine(String text) {
+		String flat = text.replaceAll("\\s+", " ").strip();
+		return (flat.length() > 500) ? flat.substring(0, 499) + "…" : flat;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.s3bulkcopy.credentials;
+
+import java.time.Duration;
+
+import io.github.s3bulkcopy.jobfile.BucketSide;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the S3 clients of one side of a job: its region, its endpoint (path-style, for S3-compatible and local
+ * servers) and its credentials. Credentials come from the side's configuration, never from the job file's values
+ * directly: here the default chain; roles and profiles resolve through {@link #credentials(BucketSide)}.
+ */
+public class S3ClientFactory {
+
+	/** The credentials a side acts with. */
+	public AwsCredentialsProvider credentials(BucketSide side) {
+		return DefaultCredentialsProvider.builder().build();
+	}
+
+	/** An async client for many requests in flight; with {@code multipart}, CopyObject above the threshold is split. */
+	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, long multipartThreshold,
+			long partSize, boolean multipart) {
+		S3AsyncClientBuilder builder = S3AsyncClient.builder()
+			.region(Region.of(side.region()))
+			.credentialsProvider(credentials(side))
+			.httpClient(httpClient);
+		if (side.endpoint() != null) {
+			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
+		}
+		if (multipart) {
+			builder.multipartEnabled(true)
+				.multipartConfiguration((config) -> config.thresholdInBytes(multipartThreshold)
+					.minimumPartSizeInBytes(partSize));
+		}
+		return builder.build();
+	}
+
+	/** A blocking client, for reading manifests and listing. */
+	public S3Client syncClient(BucketSide side) {
+		S3ClientBuilder builder = S3Client.builder().region(Region.of(side.region())).credentialsProvider(credentials(side));
+		if (side.endpoint() != null) {
+			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
+		}
+		return builder.build();
+	}
+
+	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
+	public static SdkAsyncHttpClient httpClient(int concurrency) {
+		return NettyNioAsyncHttpClient.builder()
+			.maxConcurrency(concurrency)
+			.maxPendingConnectionAcquires(Math.max(10_000, concurrency * 4))
+			.connectionAcquisitionTimeout(Duration.ofMinutes(5))
+			.build();
+	}
+
+}

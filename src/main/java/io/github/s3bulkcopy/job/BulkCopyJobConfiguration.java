@@ -1,0 +1,137 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.KeyMapping;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.manifest.ManifestEntry;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The copy job: {@code plan} (manifest to ledger) → {@code copy} (the ledger split into partitions, each copied in
+ * chunks) → {@code report}. Wiring only; the work is in the beans it builds.
+ */
+@Configuration(proxyBeanMethods = false)
+class BulkCopyJobConfiguration {
+
+	static final String DRY_RUN_SUFFIX = ".dry-run";
+
+	@Bean
+	CopyProgress copyProgress() {
+		return new CopyProgress();
+	}
+
+	@Bean
+	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step copyStep, Step reportStep) {
+		return new JobBuilder(spec.name(), jobRepository).start(planStep).next(copyStep).next(reportStep).build();
+	}
+
+	@Bean
+	Job dryRunJob(JobSpec spec, JobRepository jobRepository, Step planStep) {
+		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).build();
+	}
+
+	@Bean
+	Step planStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcLedger ledger, ObjectProvider<S3Client> manifestS3) {
+		ItemStreamReader<ManifestEntry> reader = PlanReaders.reader(spec, manifestS3::getObject);
+		LedgerPlanWriter writer = new LedgerPlanWriter(ledger,
+				new KeyMapping(spec.source().prefix(), spec.destination().prefix()));
+		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
+			.reader(reader)
+			.writer(writer)
+			.stream(writer)
+			.listener(writer)
+			.transactionManager(transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step copyStep(JobSpec spec, JobRepository jobRepository, LedgerPartitioner ledgerPartitioner,
+			Step copyPartitionStep) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("copy-");
+		executor.setConcurrencyLimit(spec.copy().partitions());
+		return new StepBuilder("copy", jobRepository).partitioner("copy-partition", ledgerPartitioner)
+			.step(copyPartitionStep)
+			.gridSize(spec.copy().partitions())
+			.taskExecutor(executor)
+			.build();
+	}
+
+	@Bean
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunReporter runReporter) {
+		return new StepBuilder("report", jobRepository).tasklet(new ReportTasklet(runReporter), transactionManager)
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	LedgerPartitioner ledgerPartitioner(JdbcLedger ledger,
+			@Value("#{jobExecution.jobInstance.instanceId}") Long runId) {
+		return new LedgerPartitioner(ledger, runId);
+	}
+
+	@Bean
+	Step copyPartitionStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<PlannedObject> pendingObjects, CopyItemWriter copyItemWriter) {
+		return new StepBuilder("copy-partition", jobRepository)
+			.<PlannedObject, PlannedObject>chunk(spec.copy().chunkSize())
+			.reader(pendingObjects)
+			.writer(copyItemWriter)
+			.transactionManager(transactionManager)
+			.build();
+	}
+
+	/** The pending objects of one partition, in plan order; objects already done are never read again. */
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<PlannedObject> pendingObjects(DataSource dataSource, JobSpec spec,
+			@Value("#{stepExecutionContext['runId']}") Long runId,
+			@Value("#{stepExecutionContext['minSeq']}") Long minSeq,
+			@Value("#{stepExecutionContext['maxSeq']}") Long maxSeq) throws Exception {
+		return new JdbcPagingItemReaderBuilder<PlannedObject>().name("pendingObjects")
+			.dataSource(dataSource)
+			.selectClause("SELECT " + JdbcLedger.COLUMNS)
+			.fromClause("FROM BULK_LEDGER")
+			.whereClause("WHERE RUN_ID = :runId AND SEQ BETWEEN :minSeq AND :maxSeq AND STATUS = 'PENDING'")
+			.parameterValues(Map.of("runId", runId, "minSeq", minSeq, "maxSeq", maxSeq))
+			.sortKeys(Map.of("SEQ", Order.ASCENDING))
+			.pageSize(spec.copy().chunkSize())
+			.rowMapper(JdbcLedger.PLANNED_MAPPER)
+			// Restart needs no saved position: what is done is no longer PENDING.
+			.saveState(false)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
+			@Value("#{stepExecutionContext['runId']}") Long runId) {
+		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress);
+	}
+
+}

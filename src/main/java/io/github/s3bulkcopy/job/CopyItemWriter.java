@@ -1,0 +1,46 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.List;
+
+import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.ObjectOutcome;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.util.Assert;
+
+/**
+ * The copy step's writer: copies a chunk of pending objects concurrently, then records every outcome in the ledger in
+ * one batch. The ledger update commits with the chunk, so an object whose chunk committed is never copied again;
+ * a chunk that fails is rolled back and its objects stay pending for the resume.
+ */
+public class CopyItemWriter implements ItemWriter<PlannedObject> {
+
+	private final ChunkCopier copier;
+
+	private final JdbcLedger ledger;
+
+	private final long runId;
+
+	private final CopyProgress progress;
+
+	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress) {
+		Assert.notNull(copier, "copier is required");
+		Assert.notNull(ledger, "ledger is required");
+		Assert.notNull(progress, "progress is required");
+		this.copier = copier;
+		this.ledger = ledger;
+		this.runId = runId;
+		this.progress = progress;
+	}
+
+	@Override
+	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
+		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems());
+		this.ledger.recordOutcomes(this.runId, outcomes);
+		this.progress.record(outcomes);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.List;
+
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.manifest.ManifestException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.util.Assert;
+
+/**
+ * Plans a job without copying: the plan step alone, in a job of its own ({@code <name>.dry-run}) so it never touches
+ * the real runs; its ledger rows are dropped once counted.
+ */
+public class DryRun {
+
+	/**
+	 * What a run would copy.
+	 *
+	 * @param counts objects and bytes planned
+	 * @param first the first objects of the plan
+	 */
+	public record Plan(LedgerCounts counts, List<PlannedObject> first) {
+	}
+
+	private final JobOperator jobOperator;
+
+	private final Job dryRunJob;
+
+	private final JdbcLedger ledger;
+
+	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger) {
+		Assert.notNull(jobOperator, "jobOperator is required");
+		Assert.notNull(dryRunJob, "dryRunJob is required");
+		Assert.notNull(ledger, "ledger is required");
+		this.jobOperator = jobOperator;
+		this.dryRunJob = dryRunJob;
+		this.ledger = ledger;
+	}
+
+	public Plan plan(int firstKeys) throws Exception {
+		JobExecution execution = this.jobOperator.start(this.dryRunJob,
+				new JobParametersBuilder().addLong(RunLauncher.RUN, System.currentTimeMillis()).toJobParameters());
+		long runId = execution.getJobInstance().getInstanceId();
+		try {
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				ManifestException bad = RunLauncher.findCause(execution.getAllFailureExceptions(),
+						ManifestException.class);
+				if (bad != null) {
+					throw new InvalidManifestException(bad.getMessage(), bad);
+				}
+				throw new IllegalStateException("the dry run failed: " + execution.getAllFailureExceptions()
+					.stream()
+					.map(RunLauncher::describe)
+					.findFirst()
+					.orElse(execution.getExitStatus().getExitDescription()));
+			}
+			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys));
+		}
+		finally {
+			this.ledger.deleteRun(runId);
+		}
+	}
+
+}

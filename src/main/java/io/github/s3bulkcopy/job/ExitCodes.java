@@ -1,0 +1,24 @@
+package io.github.s3bulkcopy.job;
+
+/** The exit codes scripts can rely on; docs/operations.md lists them too. */
+public final class ExitCodes {
+
+	/** Every object copied or skipped as unchanged, none failed. */
+	public static final int OK = 0;
+
+	/** The run finished, but some objects failed (see the report). */
+	public static final int OBJECTS_FAILED = 1;
+
+	/** Bad usage, an invalid job file or an unreadable manifest: fix the input and run again. */
+	public static final int INVALID_INPUT = 2;
+
+	/** The run failed or was stopped and can be resumed with the same command. */
+	public static final int RESUMABLE = 3;
+
+	/** Another process is working on this job right now. */
+	public static final int BUSY = 4;
+
+	private ExitCodes() {
+	}
+
+}

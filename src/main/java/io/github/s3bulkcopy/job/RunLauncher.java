@@ -1,0 +1,233 @@
+package io.github.s3bulkcopy.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.manifest.ManifestException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Starts and resumes runs of a job. A run is a Spring Batch job instance identified by the job's name and a run
+ * number; resuming it is restarting that instance, which skips the steps and chunks already committed.
+ */
+public class RunLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunLauncher.class);
+
+	static final String RUN = "run";
+
+	static final String JOB_FILE = "jobFile";
+
+	static final String JOB_FILE_SHA256 = "jobFileSha256";
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job copyJob;
+
+	private final JdbcLedger ledger;
+
+	private final JdbcTemplate jdbc;
+
+	private final JobFile jobFile;
+
+	private final RunReporter reporter;
+
+	private final Duration lockStaleAfter;
+
+	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job copyJob, JdbcLedger ledger,
+			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter) {
+		Assert.notNull(jobOperator, "jobOperator is required");
+		Assert.notNull(jobRepository, "jobRepository is required");
+		Assert.notNull(copyJob, "copyJob is required");
+		Assert.notNull(ledger, "ledger is required");
+		Assert.notNull(jdbc, "jdbc is required");
+		Assert.notNull(jobFile, "jobFile is required");
+		Assert.notNull(reporter, "reporter is required");
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.copyJob = copyJob;
+		this.ledger = ledger;
+		this.jdbc = jdbc;
+		this.jobFile = jobFile;
+		this.reporter = reporter;
+		this.lockStaleAfter = lockStaleAfter;
+	}
+
+	/**
+	 * Runs the job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the next.
+	 */
+	public RunResult copy(boolean newRun) throws Exception {
+		return withLock(() -> {
+			JobExecution unfinished = newRun ? null : unfinishedExecution().orElse(null);
+			return (unfinished != null) ? resume(unfinished) : start();
+		});
+	}
+
+	/** Resumes the job's unfinished run; fails when there is none. */
+	public RunResult restart() throws Exception {
+		return withLock(() -> resume(unfinishedExecution().orElseThrow(() -> new NothingToResumeException(
+				"job '" + name() + "' has no unfinished run to resume" + latestRunDescription()))));
+	}
+
+	private RunResult start() throws Exception {
+		long run = lastRunNumber() + 1;
+		JobParameters parameters = new JobParametersBuilder().addLong(RUN, run)
+			.addString(JOB_FILE, this.jobFile.path().toString(), false)
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
+			.toJobParameters();
+		logger.info("Starting run {} of job {}", run, name());
+		return finish(this.jobOperator.start(this.copyJob, parameters), false);
+	}
+
+	private RunResult resume(JobExecution unfinished) throws Exception {
+		JobExecution previous = unfinished;
+		if (previous.getStatus().isRunning()) {
+			// We hold the job's lock, so the process that left it running is gone (kill -9, crash).
+			logger.info("Run {} was left {} by a process that is gone: recovering it", runNumber(previous),
+					previous.getStatus());
+			previous = this.jobOperator.recover(previous);
+		}
+		String previousSha = previous.getJobParameters().getString(JOB_FILE_SHA256);
+		if (previousSha != null && !previousSha.equals(this.jobFile.sha256())) {
+			logger.warn("The job file changed since run {} started; resuming it with the new settings",
+					runNumber(previous));
+		}
+		JobParameters parameters = new JobParametersBuilder().addLong(RUN, runNumber(previous))
+			.addString(JOB_FILE, this.jobFile.path().toString(), false)
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
+			.toJobParameters();
+		logger.info("Resuming run {} of job {}", runNumber(previous), name());
+		return finish(this.jobOperator.start(this.copyJob, parameters), true);
+	}
+
+	private RunResult finish(JobExecution execution, boolean resumed) throws Exception {
+		long runId = execution.getJobInstance().getInstanceId();
+		List<String> failures = new ArrayList<>();
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			failures.add(describe(failure));
+		}
+		ManifestException badManifest = findCause(execution.getAllFailureExceptions(), ManifestException.class);
+		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
+			// A manifest that cannot be read as it is must not leave half a plan to resume from: the run is
+			// abandoned and its rows dropped, so the next copy starts a fresh run from the corrected manifest.
+			this.ledger.deleteRun(runId);
+			this.jobOperator.abandon(execution);
+			throw new InvalidManifestException(badManifest.getMessage(), badManifest);
+		}
+		Path reportDirectory = null;
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			reportDirectory = this.reporter.directory(name(), runNumber(execution));
+		}
+		else {
+			reportDirectory = this.reporter.write(execution);
+		}
+		return new RunResult(name(), runNumber(execution), runId, resumed, execution.getStatus(),
+				this.ledger.counts(runId), reportDirectory, failures);
+	}
+
+	private Optional<JobExecution> unfinishedExecution() {
+		JobInstance last = this.jobRepository.getLastJobInstance(name());
+		if (last == null) {
+			return Optional.empty();
+		}
+		JobExecution execution = this.jobRepository.getLastJobExecution(last);
+		if (execution == null || execution.getStatus() == BatchStatus.COMPLETED
+				|| execution.getStatus() == BatchStatus.ABANDONED) {
+			return Optional.empty();
+		}
+		return Optional.of(execution);
+	}
+
+	private long lastRunNumber() {
+		JobInstance last = this.jobRepository.getLastJobInstance(name());
+		if (last == null) {
+			return 0;
+		}
+		JobExecution execution = this.jobRepository.getLastJobExecution(last);
+		return (execution != null) ? runNumber(execution) : 0;
+	}
+
+	private String latestRunDescription() {
+		JobInstance last = this.jobRepository.getLastJobInstance(name());
+		JobExecution execution = (last != null) ? this.jobRepository.getLastJobExecution(last) : null;
+		return (execution != null) ? " (the latest, run " + runNumber(execution) + ", is " + execution.getStatus()
+				+ ")" : " (it has never run)";
+	}
+
+	private RunResult withLock(Work work) throws Exception {
+		try (JobLock lock = new JobLock(this.jdbc, name(), this.lockStaleAfter)) {
+			Optional<JobLock.Holder> holder = lock.tryAcquire();
+			if (holder.isPresent()) {
+				throw new JobBusyException("job '" + name() + "' is being run by another process ("
+						+ holder.get().owner() + ", alive at " + holder.get().heartbeat()
+						+ "): wait for it, or stop it with 'stop --job'");
+			}
+			return work.run();
+		}
+	}
+
+	private String name() {
+		return this.jobFile.spec().name();
+	}
+
+	static long runNumber(JobExecution execution) {
+		Long run = execution.getJobParameters().getLong(RUN);
+		return (run != null) ? run : execution.getJobInstance().getInstanceId();
+	}
+
+	static String describe(Throwable failure) {
+		Throwable cause = failure;
+		StringBuilder text = new StringBuilder();
+		while (cause != null) {
+			if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+				if (!text.isEmpty()) {
+					text.append(": ");
+				}
+				text.append(cause.getMessage());
+			}
+			cause = (cause.getCause() != cause) ? cause.getCause() : null;
+		}
+		return text.isEmpty() ? failure.getClass().getSimpleName() : text.toString();
+	}
+
+	static <T extends Throwable> @Nullable T findCause(List<Throwable> failures, Class<T> type) {
+		for (Throwable failure : failures) {
+			Throwable cause = failure;
+			while (cause != null) {
+				if (type.isInstance(cause)) {
+					return type.cast(cause);
+				}
+				cause = (cause.getCause() != cause) ? cause.getCause() : null;
+			}
+		}
+		return null;
+	}
+
+	@FunctionalInterface
+	private interface Work {
+
+		RunResult run() throws Exception;
+
+	}
+
+}

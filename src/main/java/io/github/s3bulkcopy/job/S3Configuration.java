@@ -1,0 +1,84 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.concurrent.Semaphore;
+
+import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.copy.CopyOptions;
+import io.github.s3bulkcopy.copy.CopyTarget;
+import io.github.s3bulkcopy.copy.ObjectCopier;
+import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.jobfile.CopySpec;
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
+import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.VerifyMethod;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The S3 side of a job: clients per side, built from the job file, and the copier they feed. Wiring only.
+ */
+@Configuration(proxyBeanMethods = false)
+class S3Configuration {
+
+	@Bean
+	S3ClientFactory s3ClientFactory() {
+		return new S3ClientFactory();
+	}
+
+	@Bean(destroyMethod = "close")
+	SdkAsyncHttpClient s3HttpClient(JobSpec spec) {
+		return S3ClientFactory.httpClient(spec.copy().concurrency());
+	}
+
+	@Bean(destroyMethod = "close")
+	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+		CopySpec copy = spec.copy();
+		return factory.asyncClient(spec.source(), s3HttpClient, copy.multipartThreshold().bytes(),
+				copy.partSize().bytes(), false);
+	}
+
+	@Bean(destroyMethod = "close")
+	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+		CopySpec copy = spec.copy();
+		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
+				copy.partSize().bytes(), false);
+	}
+
+	@Bean(destroyMethod = "close")
+	S3AsyncClient destinationMultipartS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+		CopySpec copy = spec.copy();
+		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
+				copy.partSize().bytes(), true);
+	}
+
+	/** The blocking client manifests are read with (S3 manifests and listings live on the source side). */
+	@Bean(destroyMethod = "close")
+	@Lazy
+	S3Client manifestS3(S3ClientFactory factory, JobSpec spec) {
+		return factory.syncClient(spec.source());
+	}
+
+	@Bean
+	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3,
+			@Qualifier("destinationMultipartS3") S3AsyncClient destinationMultipartS3) {
+		DestinationSpec destination = spec.destination();
+		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
+				destination.sseKmsKeyId(), destination.acl());
+		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(), spec.copy().skipExisting(),
+				spec.verify().method() != VerifyMethod.NONE, spec.verify().require());
+		return new ObjectCopier(sourceS3, destinationS3, destinationMultipartS3, target, options);
+	}
+
+	@Bean
+	ChunkCopier chunkCopier(ObjectCopier objectCopier, JobSpec spec) {
+		return new ChunkCopier(objectCopier, new Semaphore(spec.copy().concurrency()));
+	}
+
+}

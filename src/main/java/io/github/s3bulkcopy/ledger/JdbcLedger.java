@@ -1,0 +1,192 @@
+package io.github.s3bulkcopy.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.s3bulkcopy.verify.Verdict;
+import io.github.s3bulkcopy.verify.Verification;
+import io.github.s3bulkcopy.verify.VerificationMethod;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.util.Assert;
+
+/**
+ * The ledger in the job database: the plan writes one row per object, the copy step records each outcome, reports
+ * read it back. Every write is a JDBC batch, one round trip per chunk, and takes part in the caller's transaction,
+ * so a chunk's ledger rows commit together with Spring Batch's record of that chunk.
+ */
+public class JdbcLedger {
+
+	public static final String COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, "
+			+ "STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, MESSAGE, "
+			+ "VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, FINISHED_AT";
+
+	private static final String INSERT = "INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, "
+			+ "OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')";
+
+	private static final String RECORD = "UPDATE BULK_LEDGER SET STATUS = ?, OBJECT_SIZE = COALESCE(?, OBJECT_SIZE), "
+			+ "ERROR_CODE = ?, HTTP_STATUS = ?, MESSAGE = ?, VERIFY_METHOD = ?, SOURCE_CHECKSUM = ?, "
+			+ "DESTINATION_CHECKSUM = ?, VERDICT = ?, VERDICT_REASON = ?, STARTED_AT = ?, FINISHED_AT = ? "
+			+ "WHERE RUN_ID = ? AND SEQ = ?";
+
+	private final JdbcTemplate jdbc;
+
+	public JdbcLedger(JdbcTemplate jdbc) {
+		Assert.notNull(jdbc, "jdbc is required");
+		this.jdbc = jdbc;
+	}
+
+	/** Adds planned objects to a run, all in one batch. */
+	public void insertPlanned(long runId, List<PlannedObject> objects) {
+		this.jdbc.batchUpdate(INSERT, objects, objects.size(), (ps, o) -> {
+			ps.setLong(1, runId);
+			ps.setLong(2, o.seq());
+			ps.setString(3, o.sourceBucket());
+			ps.setString(4, o.sourceKey());
+			ps.setString(5, o.versionId());
+			setLong(ps, 6, o.size());
+			ps.setString(7, o.etag());
+			ps.setString(8, o.checksumAlgorithm());
+			ps.setString(9, o.storageClass());
+			ps.setString(10, o.encryptionStatus());
+			ps.setString(11, o.destinationKey());
+		});
+	}
+
+	/** Records the outcomes of one chunk, all in one batch. */
+	public void recordOutcomes(long runId, List<ObjectOutcome> outcomes) {
+		this.jdbc.batchUpdate(RECORD, outcomes, outcomes.size(), (ps, o) -> {
+			Verification v = o.verification();
+			ps.setString(1, o.status().name());
+			setLong(ps, 2, o.size());
+			ps.setString(3, o.errorCode());
+			if (o.httpStatus() != null) {
+				ps.setInt(4, o.httpStatus());
+			}
+			else {
+				ps.setNull(4, Types.INTEGER);
+			}
+			ps.setString(5, truncate(o.message(), 4000));
+			ps.setString(6, v.method().name());
+			ps.setString(7, v.sourceValue());
+			ps.setString(8, v.destinationValue());
+			ps.setString(9, v.verdict().name());
+			ps.setString(10, truncate(v.reason(), 1000));
+			ps.setTimestamp(11, Timestamp.from(o.startedAt()));
+			ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
+			ps.setLong(13, runId);
+			ps.setLong(14, o.seq());
+		});
+	}
+
+	/** The highest planned sequence number of a run; 0 when nothing is planned. */
+	public long maxSeq(long runId) {
+		Long max = this.jdbc.queryForObject("SELECT MAX(SEQ) FROM BULK_LEDGER WHERE RUN_ID = ?", Long.class, runId);
+		return (max != null) ? max : 0;
+	}
+
+	/** Object counts and bytes of a run by status, straight from the ledger. */
+	public LedgerCounts counts(long runId) {
+		Map<ObjectStatus, long[]> byStatus = new EnumMap<>(ObjectStatus.class);
+		this.jdbc.query("SELECT STATUS, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER WHERE RUN_ID = ? "
+				+ "GROUP BY STATUS", rs -> {
+					byStatus.put(ObjectStatus.valueOf(rs.getString(1)), new long[] { rs.getLong(2), rs.getLong(3) });
+				}, runId);
+		Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
+		this.jdbc.query("SELECT VERDICT, COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? AND VERDICT IS NOT NULL "
+				+ "GROUP BY VERDICT", rs -> {
+					byVerdict.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2));
+				}, runId);
+		return LedgerCounts.of(byStatus, byVerdict);
+	}
+
+	/** Up to {@code limit} planned objects of a run in plan order, for previews such as a dry run. */
+	public List<PlannedObject> first(long runId, int limit) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? ORDER BY SEQ "
+				+ "FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> mapPlanned(rs), runId);
+	}
+
+	/**
+	 * Every row of a run sorted by source key (then version), read lazily so a report of millions of rows takes
+	 * constant memory. The stream holds a database cursor: close it.
+	 */
+	public Stream<LedgerRow> streamByKey(long runId) {
+		return this.jdbc.queryForStream(connection -> {
+			var ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? "
+					+ "ORDER BY SOURCE_KEY, VERSION_ID, SEQ");
+			ps.setFetchSize(1000);
+			ps.setLong(1, runId);
+			return ps;
+		}, (rs, n) -> mapRow(rs));
+	}
+
+	/** Removes a run's rows: used when a plan is started over from scratch. */
+	public void deleteRun(long runId) {
+		this.jdbc.update("DELETE FROM BULK_LEDGER WHERE RUN_ID = ?", runId);
+	}
+
+	/** Maps the planned part of a row selected with {@link #COLUMNS}. */
+	public static final RowMapper<PlannedObject> PLANNED_MAPPER = (rs, n) -> mapPlanned(rs);
+
+	static PlannedObject mapPlanned(ResultSet rs) throws SQLException {
+		return new PlannedObject(rs.getLong("SEQ"), rs.getString("SOURCE_BUCKET"), rs.getString("SOURCE_KEY"),
+				rs.getString("VERSION_ID"), getLong(rs, "OBJECT_SIZE"), rs.getString("ETAG"),
+				rs.getString("CHECKSUM_ALGORITHM"), rs.getString("STORAGE_CLASS"), rs.getString("ENCRYPTION_STATUS"),
+				rs.getString("DESTINATION_KEY"));
+	}
+
+	static LedgerRow mapRow(ResultSet rs) throws SQLException {
+		PlannedObject planned = mapPlanned(rs);
+		ObjectStatus status = ObjectStatus.valueOf(rs.getString("STATUS"));
+		if (status == ObjectStatus.PENDING) {
+			return new LedgerRow(planned, status, null);
+		}
+		String method = rs.getString("VERIFY_METHOD");
+		String verdict = rs.getString("VERDICT");
+		Verification verification = new Verification(
+				(method != null) ? VerificationMethod.valueOf(method) : VerificationMethod.NONE,
+				rs.getString("SOURCE_CHECKSUM"), rs.getString("DESTINATION_CHECKSUM"),
+				(verdict != null) ? Verdict.valueOf(verdict) : Verdict.NOT_VERIFIED, rs.getString("VERDICT_REASON"));
+		Integer http = rs.getInt("HTTP_STATUS");
+		if (rs.wasNull()) {
+			http = null;
+		}
+		ObjectOutcome outcome = new ObjectOutcome(planned.seq(), status, planned.size(), rs.getString("ERROR_CODE"),
+				http, rs.getString("MESSAGE"), verification, instant(rs.getTimestamp("STARTED_AT")),
+				instant(rs.getTimestamp("FINISHED_AT")));
+		return new LedgerRow(planned, status, outcome);
+	}
+
+	private static Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : Instant.EPOCH;
+	}
+
+	private static @Nullable Long getLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static void setLong(java.sql.PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
+		if (value != null) {
+			ps.setLong(index, value);
+		}
+		else {
+			ps.setNull(index, Types.BIGINT);
+		}
+	}
+
+	private static @Nullable String truncate(@Nullable String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.github.s3bulkcopy.job;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.s3bulkcopy.cli.Main;
+import io.github.s3bulkcopy.demo.LocalS3Identity;
+import io.github.s3bulkcopy.demo.LocalS3Server;
+
+/**
+ * What the whole-job tests share: a job database of their own, the default credential chain pointed at the local
+ * server's identity, job files written from a template, and the command line run in-process.
+ */
+final class JobFixture {
+
+	/** A command's exit code and what it printed. */
+	record Result(int exitCode, String out, String err) {
+
+		@Override
+		public String toString() {
+			return "exit " + this.exitCode + "\n--- out\n" + this.out + "--- err\n" + this.err;
+		}
+
+	}
+
+	final Path dir;
+
+	final LocalS3Server server;
+
+	final String sourceBucket;
+
+	final String destinationBucket;
+
+	JobFixture(Path dir, LocalS3Server server, LocalS3Identity identity, String sourceBucket,
+			String destinationBucket) {
+		this.dir = dir;
+		this.server = server;
+		this.sourceBucket = sourceBucket;
+		this.destinationBucket = destinationBucket;
+		System.setProperty("spring.datasource.url", databaseUrl());
+		System.setProperty("aws.accessKeyId", identity.accessKeyId());
+		System.setProperty("aws.secretAccessKey", identity.secretAccessKey());
+	}
+
+	String databaseUrl() {
+		return "jdbc:h2:file:" + this.dir.resolve("db/s3-bulk-copy").toAbsolutePath();
+	}
+
+	Path reports() {
+		return this.dir.resolve("reports");
+	}
+
+	/** Writes a job file; {@code extra} is YAML appended at the top level (copy:, verify:, ... sections). */
+	Path jobFile(String name, String sourcePrefix, String destinationPrefix, String manifest, String extra)
+			throws IOException {
+		String yaml = """
+				name: %s
+				source:
+				  bucket: %s
+				  prefix: "%s"
+				  endpoint: %s
+				destination:
+				  bucket: %s
+				  prefix: "%s"
+				  endpoint: %s
+				manifest:
+				%s
+				report:
+				  location: %s
+				%s
+				""".formatted(name, this.sourceBucket, sourcePrefix, this.server.endpoint(), this.destinationBucket,
+				destinationPrefix, this.server.endpoint(), manifest.indent(2).stripTrailing(),
+				reports().toAbsolutePath(), extra);
+		Path file = this.dir.resolve(name + ".yml");
+		Files.writeString(file, yaml, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	Result run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+		return new Result(code, out.toString(), err.toString());
+	}
+
+	/** The report CSV of a run as rows of fields, header first. */
+	List<List<String>> report(String job, long run) throws IOException {
+		return CsvRecords.parse(Files.readString(reports().resolve(job).resolve(Long.toString(run))
+			.resolve("completion-report.csv"), StandardCharsets.UTF_8));
+	}
+
+	/** The report CSV's rows as maps from column name to value. */
+	List<Map<String, String>> reportRows(String job, long run) throws IOException {
+		List<List<String>> records = report(job, run);
+		List<String> header = records.get(0);
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (List<String> record : records.subList(1, records.size())) {
+			Map<String, String> row = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < header.size(); i++) {
+				row.put(header.get(i), record.get(i));
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}

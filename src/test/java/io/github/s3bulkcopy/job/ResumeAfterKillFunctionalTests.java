@@ -1,0 +1,153 @@
+package io.github.s3bulkcopy.job;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.s3bulkcopy.cli.Main;
+import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
+import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A run killed with SIGKILL in the middle of its copy step, in a real child JVM, then resumed by running the same
+ * command again: every object lands once with the right bytes, the report lists each object exactly once, and no
+ * object whose chunk had committed is copied again.
+ */
+class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
+
+	private static final int OBJECTS = 2000;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void killedRunResumesWithoutCopyingCommittedChunksAgain() throws Exception {
+		// given
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "kill-src");
+		String destination = S3TestData.createBucket(s3, "kill-dst");
+		for (int i = 0; i < OBJECTS; i++) {
+			S3TestData.put(s3, source, key(i), content(i));
+		}
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				source, destination);
+		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
+				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
+
+		// when: a child JVM runs the job and is killed once a few hundred objects have landed
+		Process child = startChild(fixture, job);
+		waitForDestinationObjects(s3, destination, 300, child);
+		child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		int landedBeforeKill = countObjects(s3, destination);
+		assertThat(landedBeforeKill).as("the kill came before the copy step ended").isLessThan(OBJECTS);
+		Map<String, Timestamp> committed = committedCopies(fixture);
+		assertThat(committed).as("some chunks had committed before the kill").isNotEmpty();
+		Instant killed = Instant.now();
+		Thread.sleep(1100);
+
+		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+		// then
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("Run 1 of job kill-job (resumed)");
+		Map<String, Instant> lastModified = new HashMap<>();
+		for (S3Object object : s3.listObjectsV2Paginator((list) -> list.bucket(destination)).contents()) {
+			lastModified.put(object.key(), object.lastModified());
+		}
+		assertThat(lastModified).hasSize(OBJECTS);
+		for (int i = 0; i < OBJECTS; i += 97) {
+			assertThat(S3TestData.readBytes(s3, destination, key(i))).isEqualTo(content(i));
+		}
+		Map<String, Timestamp> afterResume = committedCopies(fixture);
+		for (Map.Entry<String, Timestamp> copy : committed.entrySet()) {
+			assertThat(afterResume.get(copy.getKey())).as("ledger row of %s", copy.getKey()).isEqualTo(copy.getValue());
+			assertThat(lastModified.get(copy.getKey())).as("%s was not copied again", copy.getKey()).isBefore(killed);
+		}
+		List<Map<String, String>> rows = fixture.reportRows("kill-job", 1);
+		assertThat(rows).hasSize(OBJECTS);
+		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
+		assertThat(rows).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
+	}
+
+	private Process startChild(JobFixture fixture, Path job) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-Dspring.datasource.url=" + fixture.databaseUrl());
+		command.add("-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"));
+		command.add("-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"));
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(Main.class.getName());
+		command.add("copy");
+		command.add("--job");
+		command.add(job.toString());
+		File log = this.dir.resolve("child.log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	private void waitForDestinationObjects(S3Client s3, String bucket, int count, Process child) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (countObjects(s3, bucket) >= count) {
+				return;
+			}
+			if (!child.isAlive()) {
+				fail("the child run ended before it could be killed:\n"
+						+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
+			}
+			Thread.sleep(50);
+		}
+		child.destroyForcibly();
+		fail("the child run did not copy " + count + " objects in time:\n"
+				+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
+	}
+
+	private static int countObjects(S3Client s3, String bucket) {
+		return (int) s3.listObjectsV2Paginator((list) -> list.bucket(bucket)).contents().stream().count();
+	}
+
+	/** Source key to FINISHED_AT of every object the ledger records as copied. */
+	private static Map<String, Timestamp> committedCopies(JobFixture fixture) throws SQLException {
+		Map<String, Timestamp> copies = new HashMap<>();
+		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT SOURCE_KEY, FINISHED_AT FROM BULK_LEDGER WHERE STATUS = 'COPIED'")) {
+			while (rs.next()) {
+				copies.put(rs.getString(1), rs.getTimestamp(2));
+			}
+		}
+		return copies;
+	}
+
+	private static String key(int i) {
+		return String.format("data/%05d.bin", i);
+	}
+
+	private static byte[] content(int i) {
+		return ("object " + i + " " + "x".repeat(i % 50)).getBytes(StandardCharsets.UTF_8);
+	}
+
+}
