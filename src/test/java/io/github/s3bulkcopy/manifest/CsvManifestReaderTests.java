@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import static io.github.s3bulkcopy.manifest.InventoryManifestReaderTests.readAll;
+import static io.github.s3bulkcopy.manifest.ManifestReading.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

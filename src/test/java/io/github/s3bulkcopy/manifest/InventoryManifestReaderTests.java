@@ -3,7 +3,6 @@ package io.github.s3bulkcopy.manifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import static io.github.s3bulkcopy.manifest.ManifestReading.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -292,27 +292,6 @@ class InventoryManifestReaderTests {
 
 	private InventoryManifestReader reader(Path manifest, String prefix) {
 		return new InventoryManifestReader(ManifestLocation.local(manifest), "acme", prefix, null);
-	}
-
-	static List<ManifestEntry> readAll(ManifestReader reader) {
-		return readAll(reader, new ExecutionContext());
-	}
-
-	/** Reads to the end, saving the position in {@code context} after each item as a chunk of one would. */
-	static List<ManifestEntry> readAll(ManifestReader reader, ExecutionContext context) {
-		List<ManifestEntry> entries = new ArrayList<>();
-		reader.open(context);
-		try {
-			for (ManifestEntry entry = reader.read(); entry != null; entry = reader.read()) {
-				entries.add(entry);
-				reader.update(context);
-			}
-			reader.update(context);
-		}
-		finally {
-			reader.close();
-		}
-		return entries;
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import io.github.s3bulkcopy.jobfile.ManifestType;
 import org.junit.jupiter.api.Test;
 
-import static io.github.s3bulkcopy.manifest.InventoryManifestReaderTests.readAll;
+import static io.github.s3bulkcopy.manifest.ManifestReading.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keeps the samples in {@code manifests/} readable, and in step with what manifests/README.md says of them. */
