@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,40 @@ class JobFileLoaderTests {
 
 		assertThat(job.path()).isEqualTo(file);
 		assertThat(job.sha256()).isEqualTo("ad5971cf5b66e192dd617eafee226a0ac9f336d605b38bd414c859dd33f6188f");
+	}
+
+	@Test
+	void everyJobFileUnderJobsLoads() throws IOException {
+		List<Path> jobFiles;
+		try (Stream<Path> files = Files.list(Path.of("jobs"))) {
+			jobFiles = files.filter((file) -> file.toString().endsWith(".yml")).sorted().toList();
+		}
+
+		assertThat(jobFiles).extracting(Path::toString).contains("jobs/example.yml", "jobs/local-s3proxy.yml");
+		for (Path jobFile : jobFiles) {
+			assertThat(this.loader.load(jobFile).spec().name()).as(jobFile.toString()).isNotBlank();
+		}
+	}
+
+	@Test
+	void exampleJobDocumentsEveryProperty() throws IOException {
+		String example = Files.readString(Path.of("jobs/example.yml"));
+
+		for (String property : PropertyNames.all()) {
+			String leaf = property.substring(property.lastIndexOf('.') + 1);
+			assertThat(example).as(property).containsPattern("(?m)^\\s*#?\\s*" + leaf + ":");
+		}
+	}
+
+	@Test
+	void exampleJobReadsAnInventoryManifest() {
+		JobSpec spec = this.loader.load(Path.of("jobs/example.yml")).spec();
+
+		assertThat(spec.source().bucket()).isEqualTo("acme-logs");
+		assertThat(spec.destination().bucket()).isEqualTo("acme-logs-b");
+		assertThat(spec.manifest().type()).isEqualTo(ManifestType.INVENTORY);
+		assertThat(spec.manifest().location())
+			.isEqualTo("s3://acme-inventory/acme-logs/daily/2026-11-01T01-00Z/manifest.json");
 	}
 
 	@Test
