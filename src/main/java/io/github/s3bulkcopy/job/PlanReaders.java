@@ -3,10 +3,10 @@ package io.github.s3bulkcopy.job;
 import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.jobfile.JobSpec;
-import io.github.s3bulkcopy.manifest.ManifestEntry;
+import io.github.s3bulkcopy.jobfile.ManifestType;
+import io.github.s3bulkcopy.manifest.ManifestReader;
+import io.github.s3bulkcopy.manifest.ManifestReaders;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** Chooses the plan step's reader for the job's manifest. */
 final class PlanReaders {
@@ -14,8 +14,13 @@ final class PlanReaders {
 	private PlanReaders() {
 	}
 
-	static ItemStreamReader<ManifestEntry> reader(JobSpec spec, Supplier<S3Client> s3) {
-		throw new UnsupportedOperationException("manifest readers arrive with the manifest package");
+	static ManifestReader reader(JobSpec spec, Supplier<S3Client> s3) {
+		String location = spec.manifest().location();
+		boolean needsS3 = spec.manifest().type() == ManifestType.LISTING
+				|| (location != null && location.startsWith("s3://"));
+		ManifestReader reader = ManifestReaders.create(spec.manifest(), spec.source(), needsS3 ? s3.get() : null);
+		reader.setName("manifest");
+		return reader;
 	}
 
 }

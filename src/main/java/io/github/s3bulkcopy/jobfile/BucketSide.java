@@ -17,4 +17,7 @@ public interface BucketSide {
 
 	CredentialsSpec credentials();
 
+	/** True when a plain-HTTP endpoint to a host other than loopback is allowed. */
+	boolean allowInsecureEndpoint();
+
 }

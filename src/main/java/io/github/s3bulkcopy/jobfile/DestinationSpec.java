@@ -19,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storageClass storage class of the copies (e.g. STANDARD_IA); STANDARD, as S3 does, when absent
  * @param sseKmsKeyId KMS key for SSE-KMS encryption of the copies; the bucket default when absent
  * @param acl canned ACL of the copies (e.g. bucket-owner-full-control)
+ * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback
  */
 public record DestinationSpec(@NotBlank String bucket, @DefaultValue("") String prefix,
 		@DefaultValue("us-east-1") String region, @Nullable URI endpoint,
 		@DefaultValue @Valid CredentialsSpec credentials, @Nullable String storageClass,
-		@Nullable String sseKmsKeyId, @Nullable String acl) implements BucketSide {
+		@Nullable String sseKmsKeyId, @Nullable String acl,
+		@DefaultValue("false") boolean allowInsecureEndpoint) implements BucketSide {
 
 }

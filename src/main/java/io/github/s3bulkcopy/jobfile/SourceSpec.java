@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param region the bucket's region (default us-east-1)
  * @param endpoint an S3-compatible endpoint (path-style addressing); HTTPS unless loopback or explicitly allowed
  * @param credentials who reads the source; empty means the default credential chain
+ * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback
  */
 public record SourceSpec(@NotBlank String bucket, @DefaultValue("") String prefix,
 		@DefaultValue("us-east-1") String region, @Nullable URI endpoint,
-		@DefaultValue @Valid CredentialsSpec credentials) implements BucketSide {
+		@DefaultValue @Valid CredentialsSpec credentials,
+		@DefaultValue("false") boolean allowInsecureEndpoint) implements BucketSide {
 
 }

@@ -1,0 +1,146 @@
+package io.github.s3bulkcopy.jobfile;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The rules of a job file that span more than one property, checked after binding alongside Bean Validation and
+ * reported the same way. The bound job may be incomplete here (a missing section is null); Bean Validation reports
+ * that, so each rule checks only what is there.
+ */
+final class JobSpecRules implements Validator {
+
+	/** The error code of every rule, so messages can tell rules from Bean Validation constraints. */
+	static final String CODE = "jobfile.rule";
+
+	static final ByteSize MIN_PART_SIZE = ByteSize.ofMebibytes(5);
+
+	static final ByteSize MAX_PART_SIZE = ByteSize.ofMebibytes(5 * 1024);
+
+	/** The largest object a single CopyObject request copies. */
+	static final ByteSize MAX_COPY_OBJECT_SIZE = ByteSize.ofMebibytes(5 * 1024);
+
+	static final Duration MIN_ROLE_DURATION = Duration.ofMinutes(15);
+
+	static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return JobSpec.class == type;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		JobSpec job = (JobSpec) target;
+		if (job.manifest() != null) {
+			manifest(job.manifest(), errors);
+		}
+		if (job.copy() != null) {
+			copy(job.copy(), errors);
+		}
+		if (job.source() != null) {
+			side("source", job.source(), errors);
+		}
+		if (job.destination() != null) {
+			side("destination", job.destination(), errors);
+		}
+		if (job.source() != null && job.destination() != null) {
+			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
+		}
+	}
+
+	private void manifest(ManifestSpec manifest, Errors errors) {
+		boolean hasLocation = StringUtils.hasText(manifest.location());
+		if (manifest.type() == ManifestType.LISTING && hasLocation) {
+			reject(errors, "manifest.location",
+					"not used by listing: a listing reads source.bucket under source.prefix; remove manifest.location");
+		}
+		else if (manifest.type() == ManifestType.INVENTORY && !hasLocation) {
+			reject(errors, "manifest.location",
+					"is required for an inventory manifest: the s3://bucket/key or local path of its manifest.json");
+		}
+		else if (manifest.type() == ManifestType.CSV && !hasLocation) {
+			reject(errors, "manifest.location",
+					"is required for a csv manifest: the s3://bucket/key or local path of the CSV file");
+		}
+	}
+
+	private void copy(CopySpec copy, Errors errors) {
+		ByteSize partSize = copy.partSize();
+		if (partSize != null
+				&& (partSize.bytes() < MIN_PART_SIZE.bytes() || partSize.bytes() > MAX_PART_SIZE.bytes())) {
+			reject(errors, "copy.part-size", "must be between " + MIN_PART_SIZE + " and " + MAX_PART_SIZE
+					+ ", the part sizes S3 accepts (was " + partSize + ")");
+		}
+		ByteSize threshold = copy.multipartThreshold();
+		if (threshold != null && threshold.bytes() < MIN_PART_SIZE.bytes()) {
+			reject(errors, "copy.multipart-threshold",
+					"must be at least " + MIN_PART_SIZE + ", the smallest part S3 accepts (was " + threshold + ")");
+		}
+		else if (threshold != null && threshold.bytes() > MAX_COPY_OBJECT_SIZE.bytes()) {
+			reject(errors, "copy.multipart-threshold", "must be at most " + MAX_COPY_OBJECT_SIZE
+					+ ", the largest object CopyObject copies in one request (was " + threshold + ")");
+		}
+	}
+
+	private void side(String name, BucketSide side, Errors errors) {
+		Endpoints.check(name + ".endpoint", side.endpoint(), side.allowInsecureEndpoint(),
+				name + ".allow-insecure-endpoint", (path, reason) -> reject(errors, path, reason));
+		CredentialsSpec credentials = side.credentials();
+		if (credentials != null) {
+			credentials(name, credentials, side.allowInsecureEndpoint(), errors);
+		}
+	}
+
+	private void credentials(String side, CredentialsSpec credentials, boolean allowInsecure, Errors errors) {
+		String path = side + ".credentials";
+		if (credentials.roleArn() == null) {
+			onlyWithRole(path, "external-id", credentials.externalId(), errors);
+			onlyWithRole(path, "session-name", credentials.sessionName(), errors);
+			onlyWithRole(path, "duration", credentials.duration(), errors);
+			onlyWithRole(path, "base-profile", credentials.baseProfile(), errors);
+			onlyWithRole(path, "sts-region", credentials.stsRegion(), errors);
+			onlyWithRole(path, "sts-endpoint", credentials.stsEndpoint(), errors);
+			return;
+		}
+		if (credentials.profile() != null) {
+			reject(errors, path + ".profile", "cannot be used with role-arn: to choose who assumes the role, "
+					+ "set base-profile; to use a profile that assumes a role itself, remove role-arn");
+		}
+		Duration duration = credentials.duration();
+		if (duration != null
+				&& (duration.compareTo(MIN_ROLE_DURATION) < 0 || duration.compareTo(MAX_ROLE_DURATION) > 0)) {
+			reject(errors, path + ".duration", "must be between 15m and 12h, the session durations STS grants (was "
+					+ format(duration) + ")");
+		}
+		Endpoints.check(path + ".sts-endpoint", credentials.stsEndpoint(), allowInsecure,
+				side + ".allow-insecure-endpoint", (property, reason) -> reject(errors, property, reason));
+	}
+
+	private void onlyWithRole(String path, String property, @Nullable Object value, Errors errors) {
+		if (value != null) {
+			reject(errors, path + "." + property, "only used with role-arn: set role-arn, or remove " + property);
+		}
+	}
+
+	private static void reject(Errors errors, String path, String reason) {
+		errors.rejectValue(path, CODE, reason);
+	}
+
+	static String format(Duration duration) {
+		long seconds = duration.getSeconds();
+		if (duration.getNano() == 0 && seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (duration.getNano() == 0 && seconds % 60 == 0) {
+			return (seconds / 60) + "m";
+		}
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+	}
+
+}
