@@ -23,7 +23,6 @@ public final class Main {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler(new ExitCodeExceptionHandler());
-		commandLine.setExitCodeOnInvalidInput(ExitCodes.INVALID_INPUT);
 		int code = commandLine.execute(args);
 		out.flush();
 		err.flush();

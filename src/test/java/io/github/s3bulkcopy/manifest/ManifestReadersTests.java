@@ -47,7 +47,7 @@ class ManifestReadersTests {
 	@Test
 	void takesBucketAndPrefixFromTheJobFile() throws Exception {
 		Path csv = Files.writeString(this.folder.resolve("m.csv"), "acme,logs/1\nacme,other/1\nacme,logs/2\n");
-		SourceSpec source = new SourceSpec("acme", "logs/", "us-east-1", null, credentials());
+		SourceSpec source = new SourceSpec("acme", "logs/", "us-east-1", null, credentials(), false);
 
 		ManifestReader reader = ManifestReaders.create(new ManifestSpec(ManifestType.CSV, csv.toString()), source, null);
 
