@@ -9,55 +9,55 @@ import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.Verification;
-import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import org.springframework.util.Assert;
 
 /**
- * Copies one object server-side and verifies the copy, without blocking: CopyObject for objects up to the multipart
- * threshold, the SDK's multipart copy (UploadPartCopy) above it. A failure that belongs to the object becomes a FAILED
- * outcome; a run-level failure completes the future exceptionally, for the caller to roll the chunk back.
+ * One object, start to finish, without blocking: learn what the manifest did not say (HEAD), skip it when the
+ * destination already holds the same bytes, transfer it, verify the copy, and turn the result into an outcome. A
+ * failure that belongs to the object becomes a FAILED outcome; a run-level failure completes the future
+ * exceptionally, for the caller to roll the chunk back.
  */
 public class ObjectCopier {
 
 	private final S3AsyncClient sourceClient;
 
-	private final S3AsyncClient client;
+	private final S3AsyncClient destinationClient;
 
-	private final S3AsyncClient multipartClient;
+	private final String destinationBucket;
 
-	private final CopyTarget target;
+	private final ObjectTransfer transfer;
+
+	private final CopyVerification verification;
 
 	private final CopyOptions options;
 
 	/**
 	 * @param sourceClient the client for reading the source (HEAD)
-	 * @param client the destination's client for single-request copies, HEADs and reads
-	 * @param multipartClient a client built with {@code multipartEnabled(true)} and the job's threshold and part size
-	 * @param target where copies go
+	 * @param destinationClient the destination's client (HEAD for skip-existing)
+	 * @param destinationBucket the destination bucket
+	 * @param transfer how bytes get to the destination
+	 * @param verification how copies are proven
 	 * @param options how objects are copied
 	 */
-	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient client, S3AsyncClient multipartClient,
-			CopyTarget target, CopyOptions options) {
+	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
+			ObjectTransfer transfer, CopyVerification verification, CopyOptions options) {
 		Assert.notNull(sourceClient, "sourceClient is required");
-		Assert.notNull(client, "client is required");
-		Assert.notNull(multipartClient, "multipartClient is required");
-		Assert.notNull(target, "target is required");
+		Assert.notNull(destinationClient, "destinationClient is required");
+		Assert.hasText(destinationBucket, "destinationBucket is required");
+		Assert.notNull(transfer, "transfer is required");
+		Assert.notNull(verification, "verification is required");
 		Assert.notNull(options, "options is required");
 		this.sourceClient = sourceClient;
-		this.client = client;
-		this.multipartClient = multipartClient;
-		this.target = target;
+		this.destinationClient = destinationClient;
+		this.destinationBucket = destinationBucket;
+		this.transfer = transfer;
+		this.verification = verification;
 		this.options = options;
 	}
 
@@ -95,7 +95,7 @@ public class ObjectCopier {
 		if (!this.options.skipExisting()) {
 			return copyAndVerify(object, source, started);
 		}
-		return this.client.headObject((head) -> head.bucket(this.target.bucket()).key(object.destinationKey()))
+		return this.destinationClient.headObject((head) -> head.bucket(this.destinationBucket).key(object.destinationKey()))
 			.handle((existing, error) -> {
 				if (error != null) {
 					Throwable cause = S3Failure.unwrap(error);
@@ -129,82 +129,9 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {
-		boolean multipart = source.size() > this.options.multipartThreshold();
-		CopyObjectRequest request = copyRequest(object, source, multipart);
-		S3AsyncClient copier = multipart ? this.multipartClient : this.client;
-		return copier.copyObject(request)
-			.thenCompose((response) -> verify(object, source, response, multipart))
+		return this.transfer.transfer(object, source)
+			.thenCompose((result) -> this.verification.verify(object, source, result))
 			.thenApply((verification) -> outcome(object, source, started, verification));
-	}
-
-	private CopyObjectRequest copyRequest(PlannedObject object, SourceFacts source, boolean multipart) {
-		CopyObjectRequest.Builder request = CopyObjectRequest.builder()
-			.sourceBucket(object.sourceBucket())
-			.sourceKey(object.sourceKey())
-			.sourceVersionId(object.versionId())
-			.destinationBucket(this.target.bucket())
-			.destinationKey(object.destinationKey())
-			.storageClass(this.target.storageClass())
-			.acl(this.target.acl());
-		if (object.versionId() == null && object.etag() != null) {
-			// Copy exactly the object the manifest listed: if it changed since, S3 answers 412 instead of copying
-			// bytes the manifest (and so the verification) knows nothing of.
-			request.copySourceIfMatch(quote(object.etag()));
-		}
-		if (this.target.sseKmsKeyId() != null) {
-			request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.target.sseKmsKeyId());
-		}
-		HeadObjectResponse head = source.head();
-		if (multipart && head != null) {
-			// CreateMultipartUpload has no metadata directive: carry the source's headers over explicitly.
-			request.metadataDirective(MetadataDirective.REPLACE)
-				.metadata(head.metadata())
-				.contentType(head.contentType())
-				.contentEncoding(head.contentEncoding())
-				.contentDisposition(head.contentDisposition())
-				.contentLanguage(head.contentLanguage())
-				.cacheControl(head.cacheControl())
-				.expires(head.expires());
-		}
-		else {
-			request.metadataDirective(MetadataDirective.COPY);
-		}
-		return request.build();
-	}
-
-	private CompletableFuture<Verification> verify(PlannedObject object, SourceFacts source,
-			CopyObjectResponse response, boolean multipart) {
-		if (!this.options.verify()) {
-			return CompletableFuture.completedFuture(Verification.notVerified("verification is off (verify.method: none)"));
-		}
-		String destinationEtag = (response.copyObjectResult() != null) ? response.copyObjectResult().eTag() : null;
-		String destinationEncryption = (response.serverSideEncryption() != null)
-				? response.serverSideEncryptionAsString() : null;
-		Verification verification = EtagVerifier.verify(source.etag(), source.encryption(), destinationEtag,
-				destinationEncryption, multipart);
-		if (verification.verdict() == Verdict.NOT_VERIFIED && this.options.requireVerification()
-				&& EtagVerifier.isMd5(source.etag()) && !EtagVerifier.isKmsOrCustomerKey(source.encryption())
-				&& !EtagVerifier.isKmsOrCustomerKey(destinationEncryption)) {
-			return readDestinationMd5(object, response).thenApply((md5) -> {
-				String expected = EtagVerifier.unquote(source.etag());
-				boolean equal = md5.equalsIgnoreCase(expected);
-				return new Verification(VerificationMethod.MD5_READ, expected, md5,
-						equal ? Verdict.VERIFIED : Verdict.MISMATCH,
-						equal ? null : "the MD5 of the destination's bytes differs from the source's ETag");
-			});
-		}
-		return CompletableFuture.completedFuture(verification);
-	}
-
-	private CompletableFuture<String> readDestinationMd5(PlannedObject object, CopyObjectResponse response) {
-		DigestingSubscriber md5 = new DigestingSubscriber("MD5");
-		return this.client
-			.getObject((get) -> get.bucket(this.target.bucket()).key(object.destinationKey()).versionId(response.versionId()),
-					AsyncResponseTransformer.toPublisher())
-			.thenCompose((publisher) -> {
-				publisher.subscribe(md5);
-				return md5.result();
-			});
 	}
 
 	private ObjectOutcome outcome(PlannedObject object, SourceFacts source, Instant started,
@@ -213,7 +140,7 @@ public class ObjectCopier {
 			return failed(object, started, new S3Failure("VerificationMismatch", null,
 					"the copy does not match the source: " + verification.reason(), true), verification);
 		}
-		if (verification.verdict() == Verdict.NOT_VERIFIED && this.options.requireVerification()) {
+		if (verification.verdict() == Verdict.NOT_VERIFIED && this.verification.required()) {
 			return failed(object, started, new S3Failure("NotVerified", null,
 					"copied, but verification is required and no valid method could verify it: "
 							+ verification.reason(), true), verification);
@@ -233,10 +160,6 @@ public class ObjectCopier {
 				failure.httpStatus(), message,
 				(verification != null) ? verification : Verification.notVerified("not copied"), started,
 				Instant.now());
-	}
-
-	private static String quote(String etag) {
-		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
 	}
 
 }

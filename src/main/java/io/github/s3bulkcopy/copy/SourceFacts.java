@@ -15,19 +15,19 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * @param encryption the encryption, if known
  * @param head the HEAD response, when one was made
  */
-record SourceFacts(long size, @Nullable String etag, @Nullable String encryption, @Nullable HeadObjectResponse head) {
+public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption, @Nullable HeadObjectResponse head) {
 
-	static SourceFacts fromManifest(PlannedObject object) {
+	public static SourceFacts fromManifest(PlannedObject object) {
 		return new SourceFacts(object.size(), object.etag(), object.encryptionStatus(), null);
 	}
 
-	static SourceFacts fromHead(HeadObjectResponse head) {
+	public static SourceFacts fromHead(HeadObjectResponse head) {
 		String encryption = (head.serverSideEncryption() != null) ? head.serverSideEncryptionAsString()
 				: (head.sseCustomerAlgorithm() != null) ? "SSE-C" : null;
 		return new SourceFacts(head.contentLength(), head.eTag(), encryption, head);
 	}
 
-	Map<String, String> metadata() {
+	public Map<String, String> metadata() {
 		return (this.head != null) ? this.head.metadata() : Map.of();
 	}
 

@@ -5,6 +5,9 @@ import java.util.concurrent.Semaphore;
 import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.copy.CopyOptions;
 import io.github.s3bulkcopy.copy.CopyTarget;
+import io.github.s3bulkcopy.copy.CopyVerification;
+import io.github.s3bulkcopy.copy.ObjectTransfer;
+import io.github.s3bulkcopy.copy.ServerSideTransfer;
 import io.github.s3bulkcopy.copy.ObjectCopier;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.CopySpec;
@@ -65,15 +68,28 @@ class S3Configuration {
 	}
 
 	@Bean
-	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
-			@Qualifier("destinationS3") S3AsyncClient destinationS3,
+	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3,
 			@Qualifier("destinationMultipartS3") S3AsyncClient destinationMultipartS3) {
 		DestinationSpec destination = spec.destination();
 		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
 				destination.sseKmsKeyId(), destination.acl());
-		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(), spec.copy().skipExisting(),
+		return new ServerSideTransfer(destinationS3, destinationMultipartS3, target,
+				spec.copy().multipartThreshold().bytes());
+	}
+
+	@Bean
+	CopyVerification copyVerification(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		return new CopyVerification(destinationS3, spec.destination().bucket(),
 				spec.verify().method() != VerifyMethod.NONE, spec.verify().require());
-		return new ObjectCopier(sourceS3, destinationS3, destinationMultipartS3, target, options);
+	}
+
+	@Bean
+	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectTransfer objectTransfer,
+			CopyVerification copyVerification) {
+		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(), spec.copy().skipExisting());
+		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer,
+				copyVerification, options);
 	}
 
 	@Bean

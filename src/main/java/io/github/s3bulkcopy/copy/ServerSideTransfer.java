@@ -1,0 +1,97 @@
+package io.github.s3bulkcopy.copy;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+import org.springframework.util.Assert;
+
+/**
+ * Server-side copy: CopyObject up to the multipart threshold, the SDK's multipart copy (UploadPartCopy) above it. The
+ * bytes never pass through this process; one set of credentials must read the source and write the destination.
+ */
+public class ServerSideTransfer implements ObjectTransfer {
+
+	private final S3AsyncClient client;
+
+	private final S3AsyncClient multipartClient;
+
+	private final CopyTarget target;
+
+	private final long multipartThreshold;
+
+	/**
+	 * @param client the destination's client for single-request copies
+	 * @param multipartClient a client built with {@code multipartEnabled(true)} and the job's threshold and part size
+	 * @param target where copies go
+	 * @param multipartThreshold objects larger than this many bytes are copied in parts
+	 */
+	public ServerSideTransfer(S3AsyncClient client, S3AsyncClient multipartClient, CopyTarget target,
+			long multipartThreshold) {
+		Assert.notNull(client, "client is required");
+		Assert.notNull(multipartClient, "multipartClient is required");
+		Assert.notNull(target, "target is required");
+		this.client = client;
+		this.multipartClient = multipartClient;
+		this.target = target;
+		this.multipartThreshold = multipartThreshold;
+	}
+
+	@Override
+	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
+		boolean multipart = source.size() > this.multipartThreshold;
+		S3AsyncClient copier = multipart ? this.multipartClient : this.client;
+		return copier.copyObject(request(object, source, multipart))
+			.thenApply((response) -> new TransferResult(
+					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
+							: null,
+					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
+					multipart, response.versionId()));
+	}
+
+	private CopyObjectRequest request(PlannedObject object, SourceFacts source, boolean multipart) {
+		CopyObjectRequest.Builder request = CopyObjectRequest.builder()
+			.sourceBucket(object.sourceBucket())
+			.sourceKey(object.sourceKey())
+			.sourceVersionId(object.versionId())
+			.destinationBucket(this.target.bucket())
+			.destinationKey(object.destinationKey())
+			.storageClass(this.target.storageClass())
+			.acl(this.target.acl());
+		if (object.versionId() == null && object.etag() != null) {
+			// Copy exactly the object the manifest listed: if it changed since, S3 answers 412 instead of copying
+			// bytes the manifest (and so the verification) knows nothing of.
+			request.copySourceIfMatch(quote(object.etag()));
+		}
+		if (this.target.sseKmsKeyId() != null) {
+			request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.target.sseKmsKeyId());
+		}
+		HeadObjectResponse head = source.head();
+		if (multipart && head != null) {
+			// CreateMultipartUpload has no metadata directive: carry the source's headers over explicitly.
+			request.metadataDirective(MetadataDirective.REPLACE)
+				.metadata(head.metadata())
+				.contentType(head.contentType())
+				.contentEncoding(head.contentEncoding())
+				.contentDisposition(head.contentDisposition())
+				.contentLanguage(head.contentLanguage())
+				.cacheControl(head.cacheControl())
+				.expires(head.expires());
+		}
+		else {
+			request.metadataDirective(MetadataDirective.COPY);
+		}
+		return request.build();
+	}
+
+	private static String quote(String etag) {
+		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
+	}
+
+}
