@@ -11,14 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions how many partitions the copy step splits the ledger into
  * @param concurrency requests in flight at once, across all partitions of this process
  * @param chunkSize objects per chunk: the ledger is updated and the progress committed once per chunk
- * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy)
- * @param partSize the part size of multipart copies
+ * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy, or a multipart upload
+ * when streamed)
+ * @param partSize the part size of multipart copies and streamed multipart uploads
  * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
+ * @param mode server-side copy, a stream through this process, or {@code auto}: server-side when both sides use the
+ * same credentials and endpoint, else a stream
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
 		@DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
-		@DefaultValue("false") boolean skipExisting) {
+		@DefaultValue("false") boolean skipExisting, @DefaultValue("auto") CopyMode mode) {
 
 }

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.jobfile;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
@@ -49,6 +50,9 @@ final class JobSpecRules implements Validator {
 		if (job.destination() != null) {
 			side("destination", job.destination(), errors);
 		}
+		if (job.source() != null && job.destination() != null && job.copy() != null) {
+			copyMode(job, errors);
+		}
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
 		}
@@ -85,6 +89,14 @@ final class JobSpecRules implements Validator {
 		else if (threshold != null && threshold.bytes() > MAX_COPY_OBJECT_SIZE.bytes()) {
 			reject(errors, "copy.multipart-threshold", "must be at most " + MAX_COPY_OBJECT_SIZE
 					+ ", the largest object CopyObject copies in one request (was " + threshold + ")");
+		}
+	}
+
+	private void copyMode(JobSpec job, Errors errors) {
+		if (job.copy().mode() == CopyMode.SERVER_SIDE
+				&& !Objects.equals(job.source().endpoint(), job.destination().endpoint())) {
+			reject(errors, "copy.mode", "server-side copies only within one endpoint, and source.endpoint and "
+					+ "destination.endpoint differ: use stream (or auto, which streams here)");
 		}
 	}
 
