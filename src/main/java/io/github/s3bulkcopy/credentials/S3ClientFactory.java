@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,14 +14,26 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the S3 clients of one side of a job: its region, its endpoint (path-style, for S3-compatible and local
- * servers) and its credentials. Credentials come from the side's configuration, never from the job file's values
- * directly: here the default chain; roles and profiles resolve through {@link #credentials(BucketSide)}.
+ * servers) and its credentials: a role to assume, a profile, or the default chain, one provider per distinct
+ * credentials spec shared by all the clients of the sides that use it ({@link CredentialsProviders}). Closing the
+ * factory closes those providers; close the clients first.
  */
-public class S3ClientFactory {
+public class S3ClientFactory implements AutoCloseable {
+
+	private final CredentialsProviders providers;
+
+	/** A factory with the SDK's default refresh times for role credentials. */
+	public S3ClientFactory() {
+		this(RoleRefresh.DEFAULTS);
+	}
+
+	public S3ClientFactory(RoleRefresh refresh) {
+		this.providers = new CredentialsProviders(refresh);
+	}
 
 	/** The credentials a side acts with. */
 	public AwsCredentialsProvider credentials(BucketSide side) {
-		return DefaultCredentialsProvider.builder().build();
+		return this.providers.forSide(side);
 	}
 
 	/** An async client for many requests in flight; with {@code multipart}, CopyObject above the threshold is split. */
@@ -50,6 +61,11 @@ public class S3ClientFactory {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
 		return builder.build();
+	}
+
+	@Override
+	public void close() {
+		this.providers.close();
 	}
 
 	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
