@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -7,9 +8,13 @@ import io.github.s3bulkcopy.copy.CopyOptions;
 import io.github.s3bulkcopy.copy.CopyTarget;
 import io.github.s3bulkcopy.copy.CopyVerification;
 import io.github.s3bulkcopy.copy.ObjectTransfer;
+import io.github.s3bulkcopy.copy.ServerSideAccessCheck;
 import io.github.s3bulkcopy.copy.ServerSideTransfer;
+import io.github.s3bulkcopy.copy.StreamTransfer;
 import io.github.s3bulkcopy.copy.ObjectCopier;
+import io.github.s3bulkcopy.credentials.RoleRefresh;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
@@ -19,6 +24,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -29,32 +35,49 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class S3Configuration {
 
-	@Bean
-	S3ClientFactory s3ClientFactory() {
-		return new S3ClientFactory();
+	/** Parts of one streamed object in flight at once (rclone's default upload concurrency is 4 too). */
+	static final int STREAM_PARTS_IN_FLIGHT = 4;
+
+	@Bean(destroyMethod = "close")
+	S3ClientFactory s3ClientFactory(@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
+			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
+		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime));
 	}
 
+	/** The destination's connections; a streamed object holds one per part in flight. */
 	@Bean(destroyMethod = "close")
 	SdkAsyncHttpClient s3HttpClient(JobSpec spec) {
-		return S3ClientFactory.httpClient(spec.copy().concurrency());
+		return S3ClientFactory.httpClient(connections(spec));
+	}
+
+	/**
+	 * The source's connections, apart from the destination's: a streamed copy holds a GET open while its PUT waits
+	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
+	 */
+	@Bean(destroyMethod = "close")
+	SdkAsyncHttpClient sourceHttpClient(JobSpec spec) {
+		return S3ClientFactory.httpClient(connections(spec));
 	}
 
 	@Bean(destroyMethod = "close")
-	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec,
+			@Qualifier("sourceHttpClient") SdkAsyncHttpClient sourceHttpClient) {
 		CopySpec copy = spec.copy();
-		return factory.asyncClient(spec.source(), s3HttpClient, copy.multipartThreshold().bytes(),
+		return factory.asyncClient(spec.source(), sourceHttpClient, copy.multipartThreshold().bytes(),
 				copy.partSize().bytes(), false);
 	}
 
 	@Bean(destroyMethod = "close")
-	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec,
+			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
 				copy.partSize().bytes(), false);
 	}
 
 	@Bean(destroyMethod = "close")
-	S3AsyncClient destinationMultipartS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
+	S3AsyncClient destinationMultipartS3(S3ClientFactory factory, JobSpec spec,
+			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
 				copy.partSize().bytes(), true);
@@ -67,14 +90,28 @@ class S3Configuration {
 		return factory.syncClient(spec.source());
 	}
 
+	/** Server-side or streamed, as {@code copy.mode} resolves ({@link CopyMode#resolve(JobSpec)}). */
 	@Bean
-	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3,
+	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3,
 			@Qualifier("destinationMultipartS3") S3AsyncClient destinationMultipartS3) {
 		DestinationSpec destination = spec.destination();
 		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
 				destination.sseKmsKeyId(), destination.acl());
-		return new ServerSideTransfer(destinationS3, destinationMultipartS3, target,
-				spec.copy().multipartThreshold().bytes());
+		CopySpec copy = spec.copy();
+		if (CopyMode.resolve(spec) == CopyMode.STREAM) {
+			return new StreamTransfer(sourceS3, destinationS3, target, copy.multipartThreshold().bytes(),
+					copy.partSize().bytes(), STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
+		}
+		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, destinationMultipartS3, target,
+				copy.multipartThreshold().bytes());
+		return CopyMode.sameIdentity(spec.source(), spec.destination()) ? serverSide
+				: new ServerSideAccessCheck(serverSide, destinationS3);
+	}
+
+	private static int connections(JobSpec spec) {
+		int perObject = (CopyMode.resolve(spec) == CopyMode.STREAM) ? STREAM_PARTS_IN_FLIGHT : 1;
+		return spec.copy().concurrency() * perObject;
 	}
 
 	@Bean

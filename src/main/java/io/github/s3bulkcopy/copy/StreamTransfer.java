@@ -1,0 +1,142 @@
+package io.github.s3bulkcopy.copy;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.ResponsePublisher;
+import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.Tagging;
+
+import org.springframework.util.Assert;
+
+/**
+ * Streamed copy: the bytes pass through this process, read with the source's credentials and written with the
+ * destination's, for two principals of which neither can both read the source and write the destination.
+ * <p>
+ * Up to the multipart threshold: one GET whose body is the body of one PUT (two requests, plus GetObjectTagging for
+ * tagged objects); the GET's response brings the content headers and metadata, so no HEAD is needed. Above it: a
+ * multipart upload whose parts are ranged GETs ({@link StreamedMultipartUpload}). Either way nothing is buffered
+ * beyond network buffers, and a CRC64NVME of the bytes is computed on the way. When the source has a stored
+ * CRC64NVME it is sent as the PUT's checksum header, so the destination checks the bytes end to end against the
+ * source's own value; otherwise the SDK computes it and sends it as a trailer.
+ */
+public class StreamTransfer implements ObjectTransfer {
+
+	private final S3AsyncClient sourceClient;
+
+	private final S3AsyncClient destinationClient;
+
+	private final CopyTarget target;
+
+	private final long multipartThreshold;
+
+	private final long partSize;
+
+	private final int partsInFlight;
+
+	private final SourceTags tags;
+
+	/**
+	 * @param sourceClient reads the source
+	 * @param destinationClient writes the destination (a client without multipart support: parts are made here)
+	 * @param target where copies go
+	 * @param multipartThreshold objects larger than this many bytes are uploaded in parts
+	 * @param partSize the part size (raised for objects that would need more than 10,000 parts)
+	 * @param partsInFlight how many parts of one object are copied at once
+	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS S3 does)
+	 */
+	public StreamTransfer(S3AsyncClient sourceClient, S3AsyncClient destinationClient, CopyTarget target,
+			long multipartThreshold, long partSize, int partsInFlight, boolean tagCountReported) {
+		Assert.notNull(sourceClient, "sourceClient is required");
+		Assert.notNull(destinationClient, "destinationClient is required");
+		Assert.notNull(target, "target is required");
+		Assert.isTrue(partSize > 0, "partSize must be positive");
+		Assert.isTrue(partsInFlight > 0, "partsInFlight must be positive");
+		this.sourceClient = sourceClient;
+		this.destinationClient = destinationClient;
+		this.target = target;
+		this.multipartThreshold = multipartThreshold;
+		this.partSize = partSize;
+		this.partsInFlight = partsInFlight;
+		this.tags = new SourceTags(sourceClient, tagCountReported);
+	}
+
+	@Override
+	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
+		if (source.size() > this.multipartThreshold) {
+			return new StreamedMultipartUpload(this.sourceClient, this.destinationClient, this.target, this.tags,
+					this.partSize, this.partsInFlight, object, source).run();
+		}
+		GetObjectRequest get = GetObjectRequest.builder()
+			.bucket(object.sourceBucket())
+			.key(object.sourceKey())
+			.versionId(object.versionId())
+			// Copy exactly what the manifest listed: a changed source answers 412, as with CopyObject.
+			.ifMatch((object.versionId() == null) ? quoted(object.etag()) : null)
+			.checksumMode(ChecksumMode.ENABLED)
+			.build();
+		return this.sourceClient.getObject(get, AsyncResponseTransformer.toPublisher())
+			.thenCompose((response) -> put(object, response));
+	}
+
+	private CompletableFuture<TransferResult> put(PlannedObject object, ResponsePublisher<GetObjectResponse> get) {
+		SourceHeaders headers = SourceHeaders.of(get.response());
+		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers));
+		CompletableFuture<TransferResult> result = this.tags.of(object, headers.tagCount())
+			.thenCompose((tagging) -> this.destinationClient.putObject(request(object, headers, tagging), body))
+			.thenApply((response) -> result(response, body));
+		return result.whenComplete((done, error) -> body.release());
+	}
+
+	private PutObjectRequest request(PlannedObject object, SourceHeaders headers, @Nullable Tagging tagging) {
+		PutObjectRequest.Builder put = PutObjectRequest.builder()
+			.bucket(this.target.bucket())
+			.key(object.destinationKey())
+			.contentLength(headers.length());
+		headers.applyTo(put, this.target);
+		if (tagging != null) {
+			put.tagging(tagging);
+		}
+		if (headers.crc64nvme() != null) {
+			// CRC64NVME is always a full-object checksum: the destination verifies the bytes against the source's.
+			put.checksumCRC64NVME(headers.crc64nvme());
+		}
+		else {
+			put.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
+		}
+		return put.build();
+	}
+
+	private CompletableFuture<SdkPublisher<ByteBuffer>> reread(PlannedObject object, SourceHeaders headers) {
+		return this.sourceClient
+			.getObject((get) -> get.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId())
+				.ifMatch(headers.etag()), AsyncResponseTransformer.toPublisher())
+			.thenApply((response) -> response);
+	}
+
+	private static TransferResult result(PutObjectResponse response, SourceBody body) {
+		Long crc = body.crc64nvme();
+		return new TransferResult(EtagVerifier.unquote(response.eTag()),
+				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, false,
+				response.versionId(), (crc != null) ? Crc64Nvme.toBase64(crc) : null, response.checksumCRC64NVME());
+	}
+
+	static @Nullable String quoted(@Nullable String etag) {
+		if (etag == null) {
+			return null;
+		}
+		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
+	}
+
+}
