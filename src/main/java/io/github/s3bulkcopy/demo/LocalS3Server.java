@@ -128,6 +128,8 @@ public final class LocalS3Server implements AutoCloseable {
 
 		private Duration startTimeout = Duration.ofSeconds(30);
 
+		private boolean ignoreUnknownHeaders;
+
 		private Builder(Path jar) {
 			Assert.notNull(jar, "jar is required");
 			this.jar = jar;
@@ -178,6 +180,16 @@ public final class LocalS3Server implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Makes S3Proxy ignore request headers it does not implement instead of answering 501 NotImplemented. Needed
+		 * for temporary credentials: S3Proxy rejects the {@code x-amz-security-token} header they sign with. It also
+		 * ignores what it cannot do (such as {@code x-amz-tagging}), so use it only where that is wanted.
+		 */
+		public Builder ignoreUnknownHeaders() {
+			this.ignoreUnknownHeaders = true;
+			return this;
+		}
+
 		/** How long to wait for the server to answer; 30 seconds by default. */
 		public Builder startTimeout(Duration startTimeout) {
 			Assert.notNull(startTimeout, "startTimeout is required");
@@ -219,6 +231,9 @@ public final class LocalS3Server implements AutoCloseable {
 				properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
 				properties.setProperty("s3proxy.identity", identity.accessKeyId());
 				properties.setProperty("s3proxy.credential", identity.secretAccessKey());
+				if (this.ignoreUnknownHeaders) {
+					properties.setProperty("s3proxy.ignore-unknown-headers", "true");
+				}
 				if (this.filesystemBasedir != null) {
 					Path basedir = Files.createDirectories(this.filesystemBasedir.resolve(identity.accessKeyId()));
 					properties.setProperty("jclouds.provider", "filesystem");
