@@ -100,7 +100,10 @@ final class SourceBody implements AsyncRequestBody {
 		}
 	}
 
-	/** Passes buffers on unchanged, adding each to a CRC64NVME first; checks the byte count at the end. */
+	/**
+	 * Passes buffers on unchanged, adding each to a CRC64NVME first; the checksum is taken as soon as the expected
+	 * number of bytes has passed. Checks the byte count at the end.
+	 */
 	private static final class ChecksummingSubscriber implements Subscriber<ByteBuffer> {
 
 		private final Subscriber<? super ByteBuffer> downstream;
@@ -128,6 +131,10 @@ final class SourceBody implements AsyncRequestBody {
 		public void onNext(ByteBuffer buffer) {
 			this.seen += buffer.remaining();
 			this.crc.update(buffer);
+			if (this.seen == this.expected) {
+				// The SDK may cancel rather than wait for onComplete once it has the content length's worth.
+				this.onCrc.accept(this.crc.value());
+			}
 			this.downstream.onNext(buffer);
 		}
 
