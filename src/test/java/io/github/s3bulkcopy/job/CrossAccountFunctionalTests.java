@@ -57,6 +57,9 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		ExpiredTokenGuard.delay = Duration.ZERO;
 		System.clearProperty("s3bulkcopy.credentials.stale-time");
 		System.clearProperty("s3bulkcopy.credentials.prefetch-time");
+		System.clearProperty("aws.configFile");
+		System.clearProperty("aws.sharedCredentialsFile");
+		System.clearProperty("aws.endpointUrlSts");
 	}
 
 	@Test
@@ -178,6 +181,64 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		assertThat(CrossAccountTest.sts().assumed(this.sourceRole)).isGreaterThanOrEqualTo(3);
 		assertThat(CrossAccountTest.sts().assumed(this.destinationRole)).isGreaterThanOrEqualTo(3);
 		assertThat(LocalSts.expiredUses()).isEmpty();
+	}
+
+	@Test
+	void profilesThatAssumeTheirRolesStreamBetweenTheAccounts() throws IOException {
+		// given: AWS CLI style profiles, each with role_arn and source_profile, the way ~/.aws/config holds them
+		Path config = Files.writeString(this.dir.resolve("config"), """
+				[profile runner]
+				aws_access_key_id = %s
+				aws_secret_access_key = %s
+				region = us-east-1
+
+				[profile acme-reader]
+				role_arn = %s
+				source_profile = runner
+				region = us-east-1
+
+				[profile acme-writer]
+				role_arn = %s
+				external_id = acme-2026
+				source_profile = runner
+				region = us-east-1
+				""".formatted(RUNNER.accessKeyId(), RUNNER.secretAccessKey(), this.sourceRole, this.destinationRole));
+		System.setProperty("aws.configFile", config.toString());
+		System.setProperty("aws.sharedCredentialsFile", Files.writeString(this.dir.resolve("credentials"), "").toString());
+		// The profiles' own STS client finds the local STS the way any SDK client finds a configured endpoint.
+		System.setProperty("aws.endpointUrlSts", sts().toString());
+		for (int i = 0; i < 5; i++) {
+			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
+		}
+		String yaml = """
+				name: cross-profiles
+				source:
+				  bucket: %s
+				  endpoint: %s
+				  credentials:
+				    profile: acme-reader
+				destination:
+				  bucket: %s
+				  endpoint: %s
+				  credentials:
+				    profile: acme-writer
+				manifest:
+				  type: listing
+				report:
+				  location: %s
+				""".formatted(this.fixture.sourceBucket, endpoint(), this.fixture.destinationBucket, endpoint(),
+				this.fixture.reports().toAbsolutePath());
+		Path job = Files.writeString(this.dir.resolve("cross-profiles.yml"), yaml, StandardCharsets.UTF_8);
+
+		// when
+		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+
+		// then
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("5 copied");
+		assertThat(S3TestData.readString(destination(), this.fixture.destinationBucket, "logs/4.log")).isEqualTo("line 4");
+		assertThat(CrossAccountTest.sts().callersOf(this.sourceRole)).isNotEmpty().containsOnly(RUNNER_ARN);
+		assertThat(CrossAccountTest.sts().callersOf(this.destinationRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 	}
 
 	private long uses(String role) {
