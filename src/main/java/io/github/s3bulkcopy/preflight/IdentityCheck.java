@@ -36,6 +36,13 @@ final class IdentityCheck {
 				return arn;
 			}
 			catch (RuntimeException ex) {
+				if (side.endpoint() != null && resolves(credentials)) {
+					// An S3-compatible server usually comes without STS: the keys are all there is to know.
+					checks.add(Check.info("identity", what + " has credentials; STS did not answer ("
+							+ S3Failure.of(ex).errorCode()
+							+ "), as is usual beside an S3-compatible endpoint"));
+					return what;
+				}
 				checks.add(Check.fail("identity", what + ": " + describe(ex),
 						"the " + what + " has no working credentials (or STS cannot be reached): check "
 								+ ((spec.profile() != null) ? "~/.aws/config and ~/.aws/credentials for [profile "
@@ -65,6 +72,16 @@ final class IdentityCheck {
 					: "STS refused or could not be reached: check sts-region / sts-endpoint and the network";
 			checks.add(Check.fail("assume role", spec.roleArn() + ": " + describe(ex), fix));
 			return null;
+		}
+	}
+
+	private static boolean resolves(AwsCredentialsProvider credentials) {
+		try {
+			credentials.resolveCredentials();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 
