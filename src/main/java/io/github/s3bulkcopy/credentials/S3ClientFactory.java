@@ -5,6 +5,8 @@ import java.time.Duration;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,11 +29,12 @@ public class S3ClientFactory {
 
 	/** An async client for many requests in flight; with {@code multipart}, CopyObject above the threshold is split. */
 	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, long multipartThreshold,
-			long partSize, boolean multipart) {
+			long partSize, boolean multipart, int maxAttempts) {
 		S3AsyncClientBuilder builder = S3AsyncClient.builder()
 			.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
-			.httpClient(httpClient);
+			.httpClient(httpClient)
+			.overrideConfiguration((config) -> config.retryStrategy(retryStrategy(maxAttempts)));
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
@@ -44,12 +47,23 @@ public class S3ClientFactory {
 	}
 
 	/** A blocking client, for reading manifests and listing. */
-	public S3Client syncClient(BucketSide side) {
-		S3ClientBuilder builder = S3Client.builder().region(Region.of(side.region())).credentialsProvider(credentials(side));
+	public S3Client syncClient(BucketSide side, int maxAttempts) {
+		S3ClientBuilder builder = S3Client.builder()
+			.region(Region.of(side.region()))
+			.credentialsProvider(credentials(side))
+			.overrideConfiguration((config) -> config.retryStrategy(retryStrategy(maxAttempts)));
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The SDK's adaptive strategy: exponential backoff with jitter on throttling, 5xx and I/O errors, and a client-side
+	 * rate limit that slows all requests down while S3 answers SlowDown, instead of every request hammering on.
+	 */
+	static RetryStrategy retryStrategy(int maxAttempts) {
+		return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
 	}
 
 	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */

@@ -43,28 +43,28 @@ class S3Configuration {
 	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.source(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false);
+				copy.partSize().bytes(), false, copy.maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
 	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false);
+				copy.partSize().bytes(), false, copy.maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
 	S3AsyncClient destinationMultipartS3(S3ClientFactory factory, JobSpec spec, SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), true);
+				copy.partSize().bytes(), true, copy.maxAttempts());
 	}
 
 	/** The blocking client manifests are read with (S3 manifests and listings live on the source side). */
 	@Bean(destroyMethod = "close")
 	@Lazy
 	S3Client manifestS3(S3ClientFactory factory, JobSpec spec) {
-		return factory.syncClient(spec.source());
+		return factory.syncClient(spec.source(), spec.copy().maxAttempts());
 	}
 
 	@Bean

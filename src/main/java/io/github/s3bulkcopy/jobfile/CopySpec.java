@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy)
  * @param partSize the part size of multipart copies
  * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
+ * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
+ * exponential backoff and client-side rate limiting after throttling
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
 		@DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
-		@DefaultValue("false") boolean skipExisting) {
+		@DefaultValue("false") boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts) {
 
 }

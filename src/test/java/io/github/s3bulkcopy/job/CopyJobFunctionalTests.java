@@ -48,7 +48,7 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		this.s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(this.s3, "src");
 		String destination = S3TestData.createBucket(this.s3, "dst");
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 				destination);
 	}
 

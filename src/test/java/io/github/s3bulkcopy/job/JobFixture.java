@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.demo.LocalS3Identity;
-import io.github.s3bulkcopy.demo.LocalS3Server;
 
 /**
  * What the whole-job tests share: a job database of their own, the default credential chain pointed at the local
@@ -32,16 +32,15 @@ final class JobFixture {
 
 	final Path dir;
 
-	final LocalS3Server server;
+	final URI endpoint;
 
 	final String sourceBucket;
 
 	final String destinationBucket;
 
-	JobFixture(Path dir, LocalS3Server server, LocalS3Identity identity, String sourceBucket,
-			String destinationBucket) {
+	JobFixture(Path dir, URI endpoint, LocalS3Identity identity, String sourceBucket, String destinationBucket) {
 		this.dir = dir;
-		this.server = server;
+		this.endpoint = endpoint;
 		this.sourceBucket = sourceBucket;
 		this.destinationBucket = destinationBucket;
 		System.setProperty("spring.datasource.url", databaseUrl());
@@ -75,8 +74,8 @@ final class JobFixture {
 				report:
 				  location: %s
 				%s
-				""".formatted(name, this.sourceBucket, sourcePrefix, this.server.endpoint(), this.destinationBucket,
-				destinationPrefix, this.server.endpoint(), manifest.indent(2).stripTrailing(),
+				""".formatted(name, this.sourceBucket, sourcePrefix, this.endpoint, this.destinationBucket,
+				destinationPrefix, this.endpoint, manifest.indent(2).stripTrailing(),
 				reports().toAbsolutePath(), extra);
 		Path file = this.dir.resolve(name + ".yml");
 		Files.writeString(file, yaml, StandardCharsets.UTF_8);

@@ -51,7 +51,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		for (int i = 0; i < OBJECTS; i++) {
 			S3TestData.put(s3, source, key(i), content(i));
 		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				source, destination);
 		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
