@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS BULK_LEDGER (
 );
 
 CREATE INDEX IF NOT EXISTS BULK_LEDGER_KEY_IDX ON BULK_LEDGER (RUN_ID, SOURCE_KEY);
+CREATE INDEX IF NOT EXISTS BULK_LEDGER_DESTINATION_IDX ON BULK_LEDGER (RUN_ID, DESTINATION_KEY);
 
 -- Which process is working on a job right now. A process holds the job's row while it runs and refreshes HEARTBEAT;
 -- a row whose heartbeat is stale belongs to a process that died (kill -9) and may be taken over.

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
@@ -55,7 +56,10 @@ class CopyCommand implements Callable<Integer> {
 				return 0;
 			}
 			RunResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr());
+					StopSignals signals = StopSignals.install(
+							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
+							this.spec.commandLine().getErr())) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
 			}
 			RunPrinter.printResult(out, result);

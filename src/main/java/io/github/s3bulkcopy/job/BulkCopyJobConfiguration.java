@@ -45,6 +45,11 @@ class BulkCopyJobConfiguration {
 	}
 
 	@Bean
+	FailureGuard failureGuard(JobSpec spec) {
+		return new FailureGuard(spec.copy().maxFailures());
+	}
+
+	@Bean
 	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step copyStep, Step reportStep) {
 		return new JobBuilder(spec.name(), jobRepository).start(planStep).next(copyStep).next(reportStep).build();
 	}
@@ -103,6 +108,9 @@ class BulkCopyJobConfiguration {
 			.reader(pendingObjects)
 			.writer(copyItemWriter)
 			.transactionManager(transactionManager)
+			// Every partition runs again on resume: it reads only pending objects, so a finished one costs a query,
+			// and failed objects reset to pending on resume get their retry wherever they are.
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -130,8 +138,8 @@ class BulkCopyJobConfiguration {
 	@Bean
 	@StepScope
 	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
-			@Value("#{stepExecutionContext['runId']}") Long runId) {
-		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress);
+			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId) {
+		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard);
 	}
 
 }

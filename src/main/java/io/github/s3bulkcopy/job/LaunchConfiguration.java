@@ -2,7 +2,9 @@ package io.github.s3bulkcopy.job;
 
 import java.time.Duration;
 
+import io.github.s3bulkcopy.copy.MultipartJanitor;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 
 import org.springframework.batch.core.job.Job;
@@ -26,9 +28,15 @@ class LaunchConfiguration {
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
-			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter) {
+			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
-				lockStaleAfter);
+				lockStaleAfter, resumeCleanup);
+	}
+
+	@Bean
+	ResumeCleanup resumeCleanup(JobFile jobFile, JdbcLedger ledger, @Qualifier("destinationSyncS3") S3Client s3) {
+		return new ResumeCleanup(ledger, new MultipartJanitor(s3, jobFile.spec().destination().bucket()),
+				jobFile.spec().destination().prefix());
 	}
 
 	@Bean

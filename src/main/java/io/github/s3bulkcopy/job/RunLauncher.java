@@ -54,8 +54,11 @@ public class RunLauncher {
 
 	private final Duration lockStaleAfter;
 
+	private final ResumeCleanup resumeCleanup;
+
 	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job copyJob, JdbcLedger ledger,
-			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter) {
+			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter,
+			ResumeCleanup resumeCleanup) {
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(copyJob, "copyJob is required");
@@ -63,6 +66,7 @@ public class RunLauncher {
 		Assert.notNull(jdbc, "jdbc is required");
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(reporter, "reporter is required");
+		Assert.notNull(resumeCleanup, "resumeCleanup is required");
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.copyJob = copyJob;
@@ -71,6 +75,7 @@ public class RunLauncher {
 		this.jobFile = jobFile;
 		this.reporter = reporter;
 		this.lockStaleAfter = lockStaleAfter;
+		this.resumeCleanup = resumeCleanup;
 	}
 
 	/**
@@ -116,6 +121,7 @@ public class RunLauncher {
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
 			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
 			.toJobParameters();
+		this.resumeCleanup.prepare(previous.getJobInstance().getInstanceId());
 		logger.info("Resuming run {} of job {}", runNumber(previous), name());
 		return finish(this.jobOperator.start(this.copyJob, parameters), true);
 	}

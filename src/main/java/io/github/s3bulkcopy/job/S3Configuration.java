@@ -67,6 +67,13 @@ class S3Configuration {
 		return factory.syncClient(spec.source(), spec.copy().maxAttempts());
 	}
 
+	/** A blocking destination client, for housekeeping such as aborting leftover multipart uploads. */
+	@Bean(destroyMethod = "close")
+	@Lazy
+	S3Client destinationSyncS3(S3ClientFactory factory, JobSpec spec) {
+		return factory.syncClient(spec.destination(), spec.copy().maxAttempts());
+	}
+
 	@Bean
 	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3,
 			@Qualifier("destinationMultipartS3") S3AsyncClient destinationMultipartS3) {

@@ -147,7 +147,7 @@ final class BindingProblems {
 				.collect(Collectors.joining(", "));
 			return "must be one of " + allowed + was;
 		}
-		if (type == ByteSize.class) {
+		if (type == ByteSize.class || type == FailureThreshold.class) {
 			Throwable cause = rootCause(error);
 			return (cause instanceof IllegalArgumentException && cause.getMessage() != null) ? cause.getMessage()
 					: quote(value) + " is not a size";
@@ -165,7 +165,7 @@ final class BindingProblems {
 		if (type == int.class || type == long.class || Number.class.isAssignableFrom(type)) {
 			return "must be a whole number" + was;
 		}
-		if (type.isRecord()) {
+		if (PropertyNames.isSection(type)) {
 			return "must be a section of properties, not a single value";
 		}
 		return "cannot be read as " + type.getSimpleName() + was;

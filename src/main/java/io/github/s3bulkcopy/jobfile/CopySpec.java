@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
  * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
  * exponential backoff and client-side rate limiting after throttling
+ * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or
+ * {@code none}
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
 		@DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
-		@DefaultValue("false") boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts) {
+		@DefaultValue("false") boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("50% after 1000") FailureThreshold maxFailures) {
 
 }

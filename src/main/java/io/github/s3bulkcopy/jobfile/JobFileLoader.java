@@ -48,6 +48,9 @@ public final class JobFileLoader {
 		ApplicationConversionService conversions = new ApplicationConversionService();
 		conversions.addConverter(String.class, ByteSize.class, ByteSize::valueOf);
 		conversions.addConverter(Number.class, ByteSize.class, (number) -> new ByteSize(number.longValue()));
+		conversions.addConverter(String.class, FailureThreshold.class, FailureThreshold::valueOf);
+		conversions.addConverter(Number.class, FailureThreshold.class,
+				(number) -> FailureThreshold.valueOf(number.toString()));
 		this.conversionService = conversions;
 		this.beanValidation = JobSpecBeanValidation.create();
 	}

@@ -64,6 +64,10 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(landedBeforeKill).as("the kill came before the copy step ended").isLessThan(OBJECTS);
 		Map<String, Timestamp> committed = committedCopies(fixture);
 		assertThat(committed).as("some chunks had committed before the kill").isNotEmpty();
+		String pendingKey = pendingDestinationKey(fixture);
+		String leftover = s3.createMultipartUpload((create) -> create.bucket(destination).key(pendingKey)).uploadId();
+		String foreign = s3.createMultipartUpload((create) -> create.bucket(destination).key("another-tool/upload"))
+			.uploadId();
 		Instant killed = Instant.now();
 		Thread.sleep(1100);
 
@@ -72,10 +76,17 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		// then
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Run 1 of job kill-job (resumed)");
+		assertThat(s3.listMultipartUploads((list) -> list.bucket(destination)).uploads())
+			.as("the killed run's upload was aborted, another tool's was left alone")
+			.extracting((upload) -> upload.uploadId())
+			.containsExactly(foreign)
+			.doesNotContain(leftover);
+		s3.abortMultipartUpload((abort) -> abort.bucket(destination).key("another-tool/upload").uploadId(foreign));
 		Map<String, Instant> lastModified = new HashMap<>();
 		for (S3Object object : s3.listObjectsV2Paginator((list) -> list.bucket(destination)).contents()) {
 			lastModified.put(object.key(), object.lastModified());
 		}
+		lastModified.remove("another-tool/upload");
 		assertThat(lastModified).hasSize(OBJECTS);
 		for (int i = 0; i < OBJECTS; i += 97) {
 			assertThat(S3TestData.readBytes(s3, destination, key(i))).isEqualTo(content(i));
@@ -89,6 +100,49 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(rows).hasSize(OBJECTS);
 		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
+	}
+
+	@Test
+	void sigtermStopsTheRunAfterItsChunksInFlightWithExitCodeThreeAndTheRunResumes() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "term-src");
+		String destination = S3TestData.createBucket(s3, "term-dst");
+		for (int i = 0; i < OBJECTS; i++) {
+			S3TestData.put(s3, source, key(i), content(i));
+		}
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
+				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		Path job = fixture.jobFile("term-job", "", "", "type: listing",
+				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
+
+		Process child = startChild(fixture, job);
+		waitForDestinationObjects(s3, destination, 300, child);
+		child.destroy();
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped in time").isTrue();
+
+		String log = Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
+		assertThat(child.exitValue()).as(log).isEqualTo(3);
+		assertThat(log).contains("SIGTERM: stopping").contains("STOPPED: run the same command again");
+		assertThat(countObjects(s3, destination)).isLessThan(OBJECTS);
+		assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
+
+		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("(resumed)");
+		assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+		List<Map<String, String>> rows = fixture.reportRows("term-job", 1);
+		assertThat(rows).hasSize(OBJECTS);
+		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
+	}
+
+	private static String pendingDestinationKey(JobFixture fixture) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE STATUS = 'PENDING' ORDER BY SEQ DESC")) {
+			assertThat(rs.next()).as("a pending object").isTrue();
+			return rs.getString(1);
+		}
 	}
 
 	private Process startChild(JobFixture fixture, Path job) throws IOException {
