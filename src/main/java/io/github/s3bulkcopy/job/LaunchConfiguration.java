@@ -10,6 +10,7 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +29,17 @@ class LaunchConfiguration {
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
-			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup) {
+			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup,
+			BucketCheck bucketCheck) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
-				lockStaleAfter, resumeCleanup);
+				lockStaleAfter, resumeCleanup, bucketCheck);
+	}
+
+	@Bean
+	BucketCheck bucketCheck(JobFile jobFile, @Qualifier("manifestS3") ObjectProvider<S3Client> sourceS3,
+			@Qualifier("destinationSyncS3") ObjectProvider<S3Client> destinationS3) {
+		return new BucketCheck(jobFile.spec().source(), sourceS3::getObject, jobFile.spec().destination(),
+				destinationS3::getObject);
 	}
 
 	@Bean

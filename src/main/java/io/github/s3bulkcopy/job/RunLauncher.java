@@ -56,9 +56,11 @@ public class RunLauncher {
 
 	private final ResumeCleanup resumeCleanup;
 
+	private final BucketCheck bucketCheck;
+
 	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job copyJob, JdbcLedger ledger,
 			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter,
-			ResumeCleanup resumeCleanup) {
+			ResumeCleanup resumeCleanup, BucketCheck bucketCheck) {
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(copyJob, "copyJob is required");
@@ -67,6 +69,7 @@ public class RunLauncher {
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(reporter, "reporter is required");
 		Assert.notNull(resumeCleanup, "resumeCleanup is required");
+		Assert.notNull(bucketCheck, "bucketCheck is required");
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.copyJob = copyJob;
@@ -76,6 +79,7 @@ public class RunLauncher {
 		this.reporter = reporter;
 		this.lockStaleAfter = lockStaleAfter;
 		this.resumeCleanup = resumeCleanup;
+		this.bucketCheck = bucketCheck;
 	}
 
 	/**
@@ -188,6 +192,7 @@ public class RunLauncher {
 						+ holder.get().owner() + ", alive at " + holder.get().heartbeat()
 						+ "): wait for it, or stop it with 'stop --job'");
 			}
+			this.bucketCheck.check();
 			return work.run();
 		}
 	}
