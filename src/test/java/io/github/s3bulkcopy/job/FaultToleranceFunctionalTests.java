@@ -31,9 +31,8 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "faulty-src");
 		String destination = S3TestData.createBucket(s3, "faulty-dst");
-		for (int i = 0; i < OBJECTS; i++) {
-			S3TestData.put(s3, source, key(i), content(i));
-		}
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, FaultToleranceFunctionalTests::key,
+				FaultToleranceFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0.05, 300)) {
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(),
 					LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);

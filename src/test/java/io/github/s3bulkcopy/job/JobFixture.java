@@ -49,7 +49,7 @@ final class JobFixture {
 	}
 
 	String databaseUrl() {
-		return "jdbc:h2:file:" + this.dir.resolve("db/s3-bulk-copy").toAbsolutePath();
+		return "jdbc:h2:file:" + this.dir.resolve("db/s3-bulk-copy").toAbsolutePath() + ";WRITE_DELAY=0";
 	}
 
 	Path reports() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.s3bulkcopy.cli.Main;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "kill-src");
 		String destination = S3TestData.createBucket(s3, "kill-dst");
-		for (int i = 0; i < OBJECTS; i++) {
-			S3TestData.put(s3, source, key(i), content(i));
-		}
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
 		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				source, destination);
 		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
@@ -70,6 +70,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			.uploadId();
 		Instant killed = Instant.now();
 		Thread.sleep(1100);
+		// The child was slowed down to be killed in time; the resume may go faster (a changed job file is allowed).
+		fixture.jobFile("kill-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
 
 		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
@@ -107,9 +109,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "term-src");
 		String destination = S3TestData.createBucket(s3, "term-dst");
-		for (int i = 0; i < OBJECTS; i++) {
-			S3TestData.put(s3, source, key(i), content(i));
-		}
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
 		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
 				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
 		Path job = fixture.jobFile("term-job", "", "", "type: listing",
@@ -125,6 +126,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(log).contains("SIGTERM: stopping").contains("STOPPED: run the same command again");
 		assertThat(countObjects(s3, destination)).isLessThan(OBJECTS);
 		assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
+		fixture.jobFile("term-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
 
 		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
@@ -134,6 +136,56 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		List<Map<String, String>> rows = fixture.reportRows("term-job", 1);
 		assertThat(rows).hasSize(OBJECTS);
 		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
+	}
+
+	@Test
+	void killedWhilePlanningResumesThePlanWithoutLosingOrRepeatingAnObject() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "plan-src");
+		String destination = S3TestData.createBucket(s3, "plan-dst");
+		int objects = 3000;
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			// Each listing page (1,000 keys, one plan chunk) is held back, so the plan takes a few seconds. The reader
+			// asks for page 3 while it reads the last key of page 2: by then the first chunk has committed.
+			proxy.delay("list-type=2", 1500);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			Path job = fixture.jobFile("plan-kill", "", "", "type: listing", "");
+			Process child = startChild(fixture, job);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (proxy.delayed() < 3 && System.nanoTime() < deadline && child.isAlive()) {
+				Thread.sleep(20);
+			}
+			Thread.sleep(300);
+			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			long planned = ledgerRows(fixture);
+			assertThat(planned).as("killed in the middle of the plan").isGreaterThan(0).isLessThan(objects);
+			assertThat(countObjects(s3, destination)).isZero();
+			proxy.delay("list-type=2", 0);
+
+			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("(resumed)").contains("3,000 planned, 3,000 copied");
+			assertThat(countObjects(s3, destination)).isEqualTo(objects);
+			List<Map<String, String>> rows = fixture.reportRows("plan-kill", 1);
+			assertThat(rows).hasSize(objects);
+			assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(objects);
+			assertThat(ledgerRows(fixture)).isEqualTo(objects);
+		}
+	}
+
+	private static long ledgerRows(JobFixture fixture) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT COUNT(*), COUNT(DISTINCT SEQ), MAX(SEQ) FROM BULK_LEDGER")) {
+			rs.next();
+			assertThat(rs.getLong(2)).as("sequence numbers are unique").isEqualTo(rs.getLong(1));
+			assertThat(rs.getLong(3)).as("sequence numbers are dense").isEqualTo(rs.getLong(1));
+			return rs.getLong(1);
+		}
 	}
 
 	private static String pendingDestinationKey(JobFixture fixture) throws SQLException {

@@ -53,6 +53,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile String delayedRequests = "\u0000";
+
+	private volatile long delayMillis;
+
+	private final AtomicLong delayed = new AtomicLong();
+
 	/**
 	 * @param upstream the server to relay to (a loopback endpoint)
 	 * @param rate the share of requests that get a fault, 0 to 1, spread evenly over the kinds
@@ -79,6 +85,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	public long requests() {
 		return this.requests.get();
+	}
+
+	/**
+	 * Holds back every request whose request line contains {@code text} (e.g. {@code list-type=2} for listings), so a
+	 * test can act while a run is in a given phase.
+	 */
+	public void delay(String text, long millis) {
+		this.delayMillis = millis;
+		this.delayedRequests = text;
+	}
+
+	/** How many requests were held back by {@link #delay}. */
+	public long delayed() {
+		return this.delayed.get();
 	}
 
 	private void accept() {
@@ -108,6 +128,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					return;
 				}
 				this.requests.incrementAndGet();
+				if (request.firstLine().contains(this.delayedRequests)) {
+					this.delayed.incrementAndGet();
+					Thread.sleep(this.delayMillis);
+				}
 				Fault fault = chooseFault();
 				if (fault == Fault.CONNECTION_RESET) {
 					client.setSoLinger(true, 0);

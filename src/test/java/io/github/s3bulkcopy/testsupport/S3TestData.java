@@ -111,4 +111,22 @@ public final class S3TestData {
 		}
 	}
 
+	/**
+	 * Puts many small objects fast: up to 64 PUTs in flight on the given async client, so tests that need thousands
+	 * of objects do not spend their time seeding.
+	 */
+	public static void putMany(software.amazon.awssdk.services.s3.S3AsyncClient s3, String bucket, int count,
+			java.util.function.IntFunction<String> key, java.util.function.IntFunction<byte[]> content) {
+		java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(64);
+		java.util.List<java.util.concurrent.CompletableFuture<?>> puts = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			slots.acquireUninterruptibly();
+			int index = i;
+			puts.add(s3.putObject((put) -> put.bucket(bucket).key(key.apply(index)),
+					software.amazon.awssdk.core.async.AsyncRequestBody.fromBytes(content.apply(index)))
+				.whenComplete((response, error) -> slots.release()));
+		}
+		java.util.concurrent.CompletableFuture.allOf(puts.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+	}
+
 }
