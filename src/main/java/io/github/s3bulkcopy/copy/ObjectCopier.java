@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.copy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,6 +25,9 @@ import org.springframework.util.Assert;
  * exceptionally, for the caller to roll the chunk back.
  */
 public class ObjectCopier {
+
+	/** The longest key S3 accepts, in UTF-8 bytes. */
+	static final int MAX_KEY_BYTES = 1024;
 
 	private final S3AsyncClient sourceClient;
 
@@ -64,6 +68,14 @@ public class ObjectCopier {
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
 	public CompletableFuture<ObjectOutcome> copy(PlannedObject object) {
 		Instant started = Instant.now();
+		int keyBytes = object.destinationKey().getBytes(StandardCharsets.UTF_8).length;
+		if (keyBytes > MAX_KEY_BYTES) {
+			// S3 would refuse it too (KeyTooLongError); saying so here names the cause: the destination prefix.
+			return CompletableFuture.completedFuture(failed(object, started, new S3Failure("KeyTooLongError", null,
+					"the destination key would be " + keyBytes + " bytes, S3 allows " + MAX_KEY_BYTES
+							+ ": destination.prefix makes it longer than the source key",
+					true), null));
+		}
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
 			outcome = sourceFacts(object).thenCompose((source) -> skipOrCopy(object, source, started));

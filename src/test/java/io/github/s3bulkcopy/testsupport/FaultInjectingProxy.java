@@ -59,6 +59,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private final AtomicLong delayed = new AtomicLong();
 
+	private final java.util.List<CannedAnswer> cannedAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** An S3 error answer for requests whose request line contains some text. */
+	private record CannedAnswer(String requestLineContains, int status, String code, Map<String, String> headers) {
+	}
+
 	/**
 	 * @param upstream the server to relay to (a loopback endpoint)
 	 * @param rate the share of requests that get a fault, 0 to 1, spread evenly over the kinds
@@ -96,6 +102,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.delayedRequests = text;
 	}
 
+	/**
+	 * Answers every request whose request line (method, path and query, URL-encoded as sent) contains {@code text}
+	 * with an S3 error, as S3 would for an archived object or a denied key, which the local server cannot produce.
+	 */
+	public void answer(String text, int status, String code, Map<String, String> headers) {
+		this.cannedAnswers.add(new CannedAnswer(text, status, code, headers));
+	}
+
 	/** How many requests were held back by {@link #delay}. */
 	public long delayed() {
 		return this.delayed.get();
@@ -131,6 +145,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				if (request.firstLine().contains(this.delayedRequests)) {
 					this.delayed.incrementAndGet();
 					Thread.sleep(this.delayMillis);
+				}
+				CannedAnswer canned = this.cannedAnswers.stream()
+					.filter((answer) -> request.firstLine().contains(answer.requestLineContains()))
+					.findFirst()
+					.orElse(null);
+				if (canned != null) {
+					if (!request.expectsContinue()) {
+						discardBody(request, clientIn);
+					}
+					answer(clientOut, request.method().equals("HEAD"), canned.status(), canned.code(), canned.headers());
+					if (request.expectsContinue()) {
+						return;
+					}
+					continue;
 				}
 				Fault fault = chooseFault();
 				if (fault == Fault.CONNECTION_RESET) {
@@ -197,14 +225,23 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	}
 
 	private static void answerError(OutputStream out, Fault fault) throws IOException {
-		String code = (fault == Fault.SLOW_DOWN) ? "SlowDown" : "InternalError";
-		int status = (fault == Fault.SLOW_DOWN) ? 503 : 500;
+		boolean slowDown = fault == Fault.SLOW_DOWN;
+		answer(out, false, slowDown ? 503 : 500, slowDown ? "SlowDown" : "InternalError", Map.of());
+	}
+
+	private static void answer(OutputStream out, boolean head, int status, String code, Map<String, String> headers)
+			throws IOException {
 		byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
 				+ "</Code><Message>injected by FaultInjectingProxy</Message><RequestId>fault</RequestId></Error>")
 			.getBytes(StandardCharsets.UTF_8);
-		out.write(("HTTP/1.1 " + status + " " + code + "\r\nContent-Type: application/xml\r\nContent-Length: "
-				+ body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		out.write(body);
+		StringBuilder response = new StringBuilder("HTTP/1.1 " + status + " " + code + "\r\n");
+		headers.forEach((name, value) -> response.append(name).append(": ").append(value).append("\r\n"));
+		response.append("Content-Type: application/xml\r\nContent-Length: ").append(head ? 0 : body.length)
+			.append("\r\n\r\n");
+		out.write(response.toString().getBytes(StandardCharsets.ISO_8859_1));
+		if (!head) {
+			out.write(body);
+		}
 		out.flush();
 	}
 
