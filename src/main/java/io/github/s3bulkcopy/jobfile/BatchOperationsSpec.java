@@ -33,6 +33,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tags tags put on the Batch Operations job
  * @param report where Batch Operations writes its completion report (and batch-copy its filtered manifest)
  * @param manifestGenerator let S3 list the source bucket instead of using the job's {@code manifest} (replicate only)
+ * @param bucketKeyEnabled batch-copy: use an S3 Bucket Key for SSE-KMS copies; objects this tool copies itself get
+ * the destination bucket's default
+ * @param checksumAlgorithm batch-copy: the additional checksum the copies get (CRC32, CRC32C, SHA1, SHA256,
+ * CRC64NVME); objects this tool copies itself keep the source's
  * @param maxObjectSize batch-copy hands objects up to this size to Batch Operations and copies larger ones itself;
  * at most 5 GiB, the largest object Batch Operations copies
  * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback
@@ -46,6 +50,9 @@ public record BatchOperationsSpec(
 		@Nullable @Size(min = 1, max = 256) String description,
 		@DefaultValue("false") boolean confirmationRequired, Map<String, String> tags,
 		@NotNull @Valid BatchReportSpec report, @Nullable @Valid ManifestGeneratorSpec manifestGenerator,
+		@Nullable Boolean bucketKeyEnabled,
+		@Nullable @Pattern(regexp = "CRC32|CRC32C|SHA1|SHA256|CRC64NVME",
+				message = "must be one of CRC32, CRC32C, SHA1, SHA256, CRC64NVME") String checksumAlgorithm,
 		@DefaultValue("5GiB") ByteSize maxObjectSize, @DefaultValue("false") boolean allowInsecureEndpoint) {
 
 	/** The largest object S3 Batch Operations copies (its CopyObject limit). */
