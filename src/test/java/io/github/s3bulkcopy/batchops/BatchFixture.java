@@ -51,6 +51,9 @@ final class BatchFixture implements AutoCloseable {
 
 	final LocalS3Control control;
 
+	/** The report scope job files get. */
+	String reportScope = "all-tasks";
+
 	BatchFixture(Path dir) throws IOException {
 		this.dir = dir;
 		this.control = new LocalS3Control(this.s3);
@@ -85,11 +88,12 @@ final class BatchFixture implements AutoCloseable {
 				  report:
 				    bucket: %s
 				    prefix: batch-reports
+				    scope: %s
 				%s
 				%s
 				""".formatted(name, this.source, this.server.endpoint(), this.destination, destinationPrefix,
 				this.server.endpoint(), manifest.indent(2).stripTrailing(), reportRoot().toAbsolutePath(), ACCOUNT,
-				this.control.endpoint(), ROLE, this.reports, batch.indent(2).stripTrailing(), extra);
+				this.control.endpoint(), ROLE, this.reports, this.reportScope, batch.indent(2).stripTrailing(), extra);
 		Path file = this.dir.resolve(name + ".yml");
 		Files.writeString(file, yaml, StandardCharsets.UTF_8);
 		return file;
