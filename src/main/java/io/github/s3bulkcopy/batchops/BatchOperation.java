@@ -35,7 +35,7 @@ public enum BatchOperation {
 		return jobFileName + "." + this.command;
 	}
 
-	/** The operation whose Spring Batch job this is, or null. */
+	/** The operation whose Spring Batch job this is; fails for any other job. */
 	static BatchOperation ofJobName(String jobName) {
 		for (BatchOperation operation : values()) {
 			if (jobName.endsWith("." + operation.command)) {
