@@ -25,12 +25,22 @@ public final class JobContexts {
 
 	/** A context for running one job. */
 	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties) {
+		return forJob(jobFile, properties, new Class<?>[0]);
+	}
+
+	/**
+	 * A context for running one job, with more configuration classes (the S3 Batch Operations jobs add theirs); they
+	 * may use the copy job's beans, such as its {@code copyStep}.
+	 */
+	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties,
+			Class<?>... more) {
 		// Every partition holds a connection for its chunk; leave room for the job repository and the lock.
 		Map<String, Object> withPool = new java.util.HashMap<>(properties);
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
 					LaunchConfiguration.class)
+			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);
 				context.getBeanFactory().registerSingleton("jobSpec", jobFile.spec());

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.jobfile;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -154,6 +155,9 @@ final class BindingProblems {
 		}
 		if (type == Duration.class) {
 			return quote(value) + " is not a duration: write a number and a unit, such as 900s, 15m or 12h";
+		}
+		if (type == Instant.class) {
+			return quote(value) + " is not a date or time: write 2026-01-01 or 2026-01-01T00:00:00Z";
 		}
 		if (type == URI.class) {
 			// No value: a URL may carry a password.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class JobFileLoader {
 		conversions.addConverter(String.class, FailureThreshold.class, FailureThreshold::valueOf);
 		conversions.addConverter(Number.class, FailureThreshold.class,
 				(number) -> FailureThreshold.valueOf(number.toString()));
+		conversions.addConverter(String.class, Instant.class, BatchOperationsRules::instant);
 		this.conversionService = conversions;
 		this.beanValidation = JobSpecBeanValidation.create();
 	}

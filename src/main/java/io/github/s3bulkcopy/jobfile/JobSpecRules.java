@@ -52,6 +52,13 @@ final class JobSpecRules implements Validator {
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
 		}
+		BatchOperationsSpec batch = job.batchOperations();
+		if (batch != null) {
+			BatchOperationsRules.check(batch, (path, reason) -> reject(errors, path, reason));
+			if (batch.credentials() != null) {
+				credentials(BatchOperationsRules.PATH, batch.credentials(), batch.allowInsecureEndpoint(), errors);
+			}
+		}
 	}
 
 	private void manifest(ManifestSpec manifest, Errors errors) {
