@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verify how to prove each copy arrived intact
  * @param report where the completion report goes
  * @param batchOperations how the job is handed to S3 Batch Operations (replicate, batch-copy); absent when it is not
+ * @param schedule when the {@code schedule} command runs the job; absent when it is run by hand or an outside
+ * scheduler
  */
 public record JobSpec(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
 				message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
 		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
 		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy, @DefaultValue @Valid VerifySpec verify,
-		@DefaultValue @Valid ReportSpec report, @Nullable @Valid BatchOperationsSpec batchOperations) {
+		@DefaultValue @Valid ReportSpec report, @Nullable @Valid BatchOperationsSpec batchOperations,
+		@Nullable @Valid ScheduleSpec schedule) {
 
 }

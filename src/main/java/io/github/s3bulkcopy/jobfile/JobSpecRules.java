@@ -52,12 +52,26 @@ final class JobSpecRules implements Validator {
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
 		}
+		if (job.schedule() != null) {
+			schedule(job.schedule(), errors);
+		}
 		BatchOperationsSpec batch = job.batchOperations();
 		if (batch != null) {
 			BatchOperationsRules.check(batch, (path, reason) -> reject(errors, path, reason));
 			if (batch.credentials() != null) {
 				credentials(BatchOperationsRules.PATH, batch.credentials(), batch.allowInsecureEndpoint(), errors);
 			}
+		}
+	}
+
+	private void schedule(ScheduleSpec schedule, Errors errors) {
+		if (schedule.cron() != null && !org.springframework.scheduling.support.CronExpression
+			.isValidExpression(schedule.cron())) {
+			reject(errors, "schedule.cron", "'" + schedule.cron() + "' is not a cron expression: six fields, second "
+					+ "minute hour day-of-month month day-of-week, such as '0 0 2 * * *' for 02:00 every day");
+		}
+		if (schedule.maxRuns() != null && schedule.maxRuns() < 0) {
+			reject(errors, "schedule.max-runs", "must be 0 (no limit) or more");
 		}
 	}
 
