@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize objects per chunk: the ledger is updated and the progress committed once per chunk
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy)
  * @param partSize the part size of multipart copies
- * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
+ * @param skipExisting skip objects already at the destination with equal size and an equal stored checksum (same
+ * algorithm and type) or, failing that, an equal valid MD5 ETag; never decided by modification time
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
