@@ -5,9 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.verify.Checksum;
 import io.github.s3bulkcopy.verify.EtagVerifier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -55,7 +57,17 @@ public class ServerSideTransfer implements ObjectTransfer {
 					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
 							: null,
 					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
-					multipart, response.versionId(), null, Checksum.fromCopyResult(response.copyObjectResult())));
+					multipart, response.versionId(), null, computedChecksum(response.copyObjectResult())));
+	}
+
+	/**
+	 * The CRC64NVME the copy response reports, which S3 computed because this copy asked for it. A value of another
+	 * algorithm is the source's, carried over by a server that ignored the request (S3Mock, on CopyObject): it was
+	 * never computed for the copy and proves nothing about it.
+	 */
+	private static @Nullable Checksum computedChecksum(@Nullable CopyObjectResult result) {
+		Checksum checksum = Checksum.fromCopyResult(result);
+		return (checksum != null && Checksum.CRC64NVME.equals(checksum.algorithm())) ? checksum : null;
 	}
 
 	private CopyObjectRequest request(PlannedObject object, SourceFacts source, boolean multipart) {
