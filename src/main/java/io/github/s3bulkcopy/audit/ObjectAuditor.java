@@ -78,7 +78,10 @@ public class ObjectAuditor {
 					object.sourceKey(), object.versionId());
 			CompletableFuture<@Nullable HeadObjectResponse> destination = head(this.destinationClient,
 					this.destinationBucket, object.destinationKey(), null);
-			outcome = source.thenCombine(destination, Sides::new)
+			// Both HEADs settle before anything goes on, so no request outlives the chunk when one fails.
+			outcome = CompletableFuture.allOf(source, destination)
+				.exceptionally((error) -> null)
+				.thenCompose((settled) -> source.thenCombine(destination, Sides::new))
 				.thenCompose((sides) -> compare(object, sides.source(), sides.destination()))
 				.thenApply((finding) -> finding.outcome(object, started));
 		}
@@ -131,16 +134,26 @@ public class ObjectAuditor {
 	/** The HEAD response, or null when the object does not exist. */
 	private static CompletableFuture<@Nullable HeadObjectResponse> head(S3AsyncClient client, String bucket,
 			String key, @Nullable String versionId) {
-		return client
+		CompletableFuture<@Nullable HeadObjectResponse> result = new CompletableFuture<>();
+		client
 			.headObject((head) -> head.bucket(bucket).key(key).versionId(versionId).checksumMode(ChecksumMode.ENABLED))
-			.<@Nullable HeadObjectResponse>thenApply((response) -> response)
-			.exceptionallyCompose((error) -> {
+			.whenComplete((response, error) -> {
+				if (error == null) {
+					result.complete(response);
+					return;
+				}
 				Throwable cause = S3Failure.unwrap(error);
 				boolean missing = cause instanceof NoSuchKeyException
 						|| (cause instanceof S3Exception s3 && s3.statusCode() == 404
 								&& !"NoSuchBucket".equals(S3Failure.of(s3).errorCode()));
-				return missing ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(error);
+				if (missing) {
+					result.complete(null);
+				}
+				else {
+					result.completeExceptionally(error);
+				}
 			});
+		return result;
 	}
 
 	private static @Nullable String encryption(HeadObjectResponse head) {
