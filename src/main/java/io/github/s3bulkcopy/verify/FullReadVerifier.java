@@ -53,7 +53,10 @@ public class FullReadVerifier {
 	public CompletableFuture<Verification> verify(ObjectLocation source, ObjectLocation destination) {
 		CompletableFuture<Crc64NvmeSubscriber.Digest> sourceDigest = read(this.sourceClient, source);
 		CompletableFuture<Crc64NvmeSubscriber.Digest> destinationDigest = read(this.destinationClient, destination);
-		return sourceDigest.thenCombine(destinationDigest, FullReadVerifier::compare)
+		// Both reads settle before the result does, so no read outlives the chunk when the other one fails.
+		return CompletableFuture.allOf(sourceDigest, destinationDigest)
+			.exceptionally((error) -> null)
+			.thenCompose((settled) -> sourceDigest.thenCombine(destinationDigest, FullReadVerifier::compare))
 			.exceptionally((error) -> storedChecksumFailure(error, sourceDigest));
 	}
 
