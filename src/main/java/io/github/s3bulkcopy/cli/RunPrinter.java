@@ -8,10 +8,14 @@ import java.util.Locale;
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
 import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.report.SummaryWriter;
+import io.github.s3bulkcopy.report.VerifyReportWriter;
+import io.github.s3bulkcopy.verify.VerifyFinding;
 
 /** What the commands print for people. */
 final class RunPrinter {
@@ -37,6 +41,33 @@ final class RunPrinter {
 		if (result.reportDirectory() != null) {
 			out.println("  report:       " + result.reportDirectory().resolve("completion-report.csv"));
 			out.println("  summary:      " + result.reportDirectory().resolve("summary.json"));
+		}
+		out.flush();
+	}
+
+	static void printVerifyResult(PrintWriter out, VerifyResult verify) {
+		RunResult result = verify.run();
+		String outcome = switch (result.exitCode()) {
+			case 0 -> "COMPLETED: every object verified";
+			case 1 -> "COMPLETED WITH FINDINGS: " + result.counts().failed()
+					+ " object(s) not verified, see the report";
+			default -> result.status() + ": run the same command again to resume";
+		};
+		out.printf(Locale.ROOT, "Verify run %d of job %s%s: %s%n", result.run(), result.jobName(),
+				result.resumed() ? " (resumed)" : "", outcome);
+		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d verified, %,d pending%n", result.counts().total(),
+				verify.count(VerifyFinding.VERIFIED), result.counts().pending());
+		out.printf(Locale.ROOT, "  findings:     %,d missing at destination, %,d size differs, %,d checksum differs, "
+				+ "%,d not verifiable, %,d source missing, %,d errors%n",
+				verify.count(VerifyFinding.MISSING_AT_DESTINATION), verify.count(VerifyFinding.SIZE_DIFFERS), verify.count(VerifyFinding.CHECKSUM_DIFFERS),
+				verify.count(VerifyFinding.NOT_VERIFIED), verify.count(VerifyFinding.SOURCE_MISSING),
+				verify.count(VerifyFinding.ERROR));
+		for (String failure : result.failures()) {
+			out.println("  failure:      " + failure);
+		}
+		if (result.reportDirectory() != null) {
+			out.println("  report:       " + result.reportDirectory().resolve(VerifyReportWriter.FILE_NAME));
+			out.println("  summary:      " + result.reportDirectory().resolve(SummaryWriter.FILE_NAME));
 		}
 		out.flush();
 	}

@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the Spring application a command needs: the job database alone (status), or that plus the beans of one job
- * file (copy, restart). The job file is a bean, so configuration classes take it as a parameter like anything else.
+ * file (copy, restart, verify). The job file is a bean, so configuration classes take it as a parameter like anything
+ * else.
  */
 public final class JobContexts {
 
@@ -39,7 +40,7 @@ public final class JobContexts {
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
-					LaunchConfiguration.class)
+					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class)
 			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);

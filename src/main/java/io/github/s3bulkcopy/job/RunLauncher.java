@@ -26,7 +26,9 @@ import org.springframework.util.Assert;
 
 /**
  * Starts and resumes runs of a job. A run is a Spring Batch job instance identified by the job's name and a run
- * number; resuming it is restarting that instance, which skips the steps and chunks already committed.
+ * number; resuming it is restarting that instance, which skips the steps and chunks already committed. The same
+ * logic runs the copy job and the verify job ({@code <name>.verify}), each numbering its own runs; one lock, named
+ * after the job file's job, keeps a copy and a verify run of the same job from running at once.
  */
 public class RunLauncher {
 
@@ -83,32 +85,49 @@ public class RunLauncher {
 	}
 
 	/**
-	 * Runs the job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the next.
+	 * Runs the copy job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the
+	 * next.
 	 */
 	public RunResult copy(boolean newRun) throws Exception {
+		return run(this.copyJob, this.reporter, newRun);
+	}
+
+	/** Resumes the copy job's unfinished run; fails when there is none. */
+	public RunResult restart() throws Exception {
+		return restart(this.copyJob, this.reporter);
+	}
+
+	/**
+	 * Runs a job of this job file: resumes its unfinished run if there is one (unless {@code newRun}), otherwise
+	 * starts the next.
+	 * @param job the job to run; its name identifies its runs
+	 * @param reporter writes the report of a run that did not complete (a completed run wrote its own)
+	 */
+	public RunResult run(Job job, RunReporter reporter, boolean newRun) throws Exception {
 		return withLock(() -> {
-			JobExecution unfinished = newRun ? null : unfinishedExecution().orElse(null);
-			return (unfinished != null) ? resume(unfinished) : start();
+			JobExecution unfinished = newRun ? null : unfinishedExecution(job.getName()).orElse(null);
+			return (unfinished != null) ? resume(job, reporter, unfinished) : start(job, reporter);
 		});
 	}
 
-	/** Resumes the job's unfinished run; fails when there is none. */
-	public RunResult restart() throws Exception {
-		return withLock(() -> resume(unfinishedExecution().orElseThrow(() -> new NothingToResumeException(
-				"job '" + name() + "' has no unfinished run to resume" + latestRunDescription()))));
+	/** Resumes a job's unfinished run; fails when there is none. */
+	public RunResult restart(Job job, RunReporter reporter) throws Exception {
+		return withLock(() -> resume(job, reporter, unfinishedExecution(job.getName()).orElseThrow(
+				() -> new NothingToResumeException("job '" + job.getName() + "' has no unfinished run to resume"
+						+ latestRunDescription(job.getName())))));
 	}
 
-	private RunResult start() throws Exception {
-		long run = lastRunNumber() + 1;
+	private RunResult start(Job job, RunReporter reporter) throws Exception {
+		long run = lastRunNumber(job.getName()) + 1;
 		JobParameters parameters = new JobParametersBuilder().addLong(RUN, run)
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
 			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
 			.toJobParameters();
-		logger.info("Starting run {} of job {}", run, name());
-		return finish(this.jobOperator.start(this.copyJob, parameters), false);
+		logger.info("Starting run {} of job {}", run, job.getName());
+		return finish(job, reporter, this.jobOperator.start(job, parameters), false);
 	}
 
-	private RunResult resume(JobExecution unfinished) throws Exception {
+	private RunResult resume(Job job, RunReporter reporter, JobExecution unfinished) throws Exception {
 		JobExecution previous = unfinished;
 		if (previous.getStatus().isRunning()) {
 			// We hold the job's lock, so the process that left it running is gone (kill -9, crash).
@@ -126,11 +145,12 @@ public class RunLauncher {
 			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
 			.toJobParameters();
 		this.resumeCleanup.prepare(previous.getJobInstance().getInstanceId());
-		logger.info("Resuming run {} of job {}", runNumber(previous), name());
-		return finish(this.jobOperator.start(this.copyJob, parameters), true);
+		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());
+		return finish(job, reporter, this.jobOperator.start(job, parameters), true);
 	}
 
-	private RunResult finish(JobExecution execution, boolean resumed) throws Exception {
+	private RunResult finish(Job job, RunReporter reporter, JobExecution execution, boolean resumed)
+			throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
 		List<String> failures = new ArrayList<>();
 		for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -146,17 +166,17 @@ public class RunLauncher {
 		}
 		Path reportDirectory = null;
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			reportDirectory = this.reporter.directory(name(), runNumber(execution));
+			reportDirectory = reporter.directory(job.getName(), runNumber(execution));
 		}
 		else {
-			reportDirectory = this.reporter.write(execution);
+			reportDirectory = reporter.write(execution);
 		}
-		return new RunResult(name(), runNumber(execution), runId, resumed, execution.getStatus(),
+		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(),
 				this.ledger.counts(runId), reportDirectory, failures);
 	}
 
-	private Optional<JobExecution> unfinishedExecution() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private Optional<JobExecution> unfinishedExecution(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		if (last == null) {
 			return Optional.empty();
 		}
@@ -168,8 +188,8 @@ public class RunLauncher {
 		return Optional.of(execution);
 	}
 
-	private long lastRunNumber() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private long lastRunNumber(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		if (last == null) {
 			return 0;
 		}
@@ -177,8 +197,8 @@ public class RunLauncher {
 		return (execution != null) ? runNumber(execution) : 0;
 	}
 
-	private String latestRunDescription() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private String latestRunDescription(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		JobExecution execution = (last != null) ? this.jobRepository.getLastJobExecution(last) : null;
 		return (execution != null) ? " (the latest, run " + runNumber(execution) + ", is " + execution.getStatus()
 				+ ")" : " (it has never run)";

@@ -13,7 +13,8 @@ import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
-import io.github.s3bulkcopy.jobfile.VerifyMethod;
+import io.github.s3bulkcopy.verify.FullReadVerifier;
+import io.github.s3bulkcopy.verify.Verifier;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -85,9 +86,9 @@ class S3Configuration {
 	}
 
 	@Bean
-	CopyVerification copyVerification(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
-		return new CopyVerification(destinationS3, spec.destination().bucket(),
-				spec.verify().method() != VerifyMethod.NONE, spec.verify().require());
+	CopyVerification copyVerification(JobSpec spec, Verifier verifier, FullReadVerifier fullReadVerifier,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		return new CopyVerification(verifier, fullReadVerifier, destinationS3, spec.destination().bucket());
 	}
 
 	@Bean

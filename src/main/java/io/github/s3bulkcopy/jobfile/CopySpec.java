@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize objects per chunk: the ledger is updated and the progress committed once per chunk
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy)
  * @param partSize the part size of multipart copies
- * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
+ * @param skipExisting skip objects already at the destination with equal size and an equal stored checksum (same
+ * algorithm and type) or, failing that, an equal valid MD5 ETag; never decided by modification time
  * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
  * exponential backoff and client-side rate limiting after throttling
  * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or

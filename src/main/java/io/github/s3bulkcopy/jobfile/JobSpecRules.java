@@ -43,6 +43,10 @@ final class JobSpecRules implements Validator {
 		if (job.copy() != null) {
 			copy(job.copy(), errors);
 		}
+		if (job.verify() != null && job.verify().require() && job.verify().method() == VerifyMethod.NONE) {
+			reject(errors, "verify.require", "cannot be true with verify.method none: nothing would be compared, so "
+					+ "every object would fail; choose a method, or set require to false");
+		}
 		if (job.source() != null) {
 			side("source", job.source(), errors);
 		}

@@ -97,7 +97,17 @@ final class JobFixture {
 
 	/** The report CSV's rows as maps from column name to value. */
 	List<Map<String, String>> reportRows(String job, long run) throws IOException {
-		List<List<String>> records = report(job, run);
+		return byColumn(report(job, run));
+	}
+
+	/** The rows of a verify run's {@code verify-report.csv} (job {@code <job>.verify}) by column name. */
+	List<Map<String, String>> verifyReportRows(String job, long run) throws IOException {
+		return byColumn(CsvRecords.parse(Files.readString(reports().resolve(job + ".verify")
+			.resolve(Long.toString(run))
+			.resolve("verify-report.csv"), StandardCharsets.UTF_8)));
+	}
+
+	private static List<Map<String, String>> byColumn(List<List<String>> records) {
 		List<String> header = records.get(0);
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (List<String> record : records.subList(1, records.size())) {
