@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.NothingNewException;
 import io.github.s3bulkcopy.job.RunLauncher;
 import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
@@ -61,6 +62,10 @@ class CopyCommand implements Callable<Integer> {
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr())) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
+			}
+			catch (NothingNewException ex) {
+				out.println(ex.getMessage());
+				return 0;
 			}
 			RunPrinter.printResult(out, result);
 			return result.exitCode();

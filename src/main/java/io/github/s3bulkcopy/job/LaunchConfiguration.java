@@ -30,9 +30,15 @@ class LaunchConfiguration {
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
 			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup,
-			BucketCheck bucketCheck) {
+			BucketCheck bucketCheck, ManifestChoice manifestChoice) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
-				lockStaleAfter, resumeCleanup, bucketCheck);
+				lockStaleAfter, new RunPreparation(bucketCheck, resumeCleanup, manifestChoice));
+	}
+
+	@Bean
+	ManifestChoice manifestChoice(JobFile jobFile, JobRepository jobRepository,
+			@Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {
+		return new ManifestChoice(jobFile.spec(), jobRepository, manifestS3::getObject);
 	}
 
 	@Bean
@@ -49,8 +55,9 @@ class LaunchConfiguration {
 	}
 
 	@Bean
-	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger) {
-		return new DryRun(jobOperator, dryRunJob, ledger);
+	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
+			ManifestChoice manifestChoice) {
+		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice);
 	}
 
 }

@@ -69,7 +69,7 @@ public class LedgerRunReporter implements RunReporter {
 				end, new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(java.util.Locale.ROOT),
-						spec.manifest().location()),
+						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				this.jobFile.sha256(), ToolVersion.get());
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			return this.reports.write(root(), metadata, rows).folder();

@@ -40,6 +40,9 @@ public class RunLauncher {
 
 	static final String JOB_FILE_SHA256 = "jobFileSha256";
 
+	/** The manifest a run reads, fixed when it starts, so a resumed run goes on with the same one. */
+	static final String MANIFEST = "manifest";
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -56,13 +59,11 @@ public class RunLauncher {
 
 	private final Duration lockStaleAfter;
 
-	private final ResumeCleanup resumeCleanup;
-
-	private final BucketCheck bucketCheck;
+	private final RunPreparation preparation;
 
 	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job copyJob, JdbcLedger ledger,
 			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter,
-			ResumeCleanup resumeCleanup, BucketCheck bucketCheck) {
+			RunPreparation preparation) {
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(copyJob, "copyJob is required");
@@ -70,8 +71,7 @@ public class RunLauncher {
 		Assert.notNull(jdbc, "jdbc is required");
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(reporter, "reporter is required");
-		Assert.notNull(resumeCleanup, "resumeCleanup is required");
-		Assert.notNull(bucketCheck, "bucketCheck is required");
+		Assert.notNull(preparation, "preparation is required");
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.copyJob = copyJob;
@@ -80,8 +80,7 @@ public class RunLauncher {
 		this.jobFile = jobFile;
 		this.reporter = reporter;
 		this.lockStaleAfter = lockStaleAfter;
-		this.resumeCleanup = resumeCleanup;
-		this.bucketCheck = bucketCheck;
+		this.preparation = preparation;
 	}
 
 	/**
@@ -118,13 +117,16 @@ public class RunLauncher {
 	}
 
 	private RunResult start(Job job, RunReporter reporter) throws Exception {
+		String manifest = this.preparation.manifestChoice().forNewRun(job.getName());
 		long run = lastRunNumber(job.getName()) + 1;
-		JobParameters parameters = new JobParametersBuilder().addLong(RUN, run)
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RUN, run)
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
-			.toJobParameters();
-		logger.info("Starting run {} of job {}", run, job.getName());
-		return finish(job, reporter, this.jobOperator.start(job, parameters), false);
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+		if (manifest != null) {
+			parameters.addString(MANIFEST, manifest, false);
+		}
+		logger.info("Starting run {} of job {}{}", run, job.getName(), (manifest != null) ? " with manifest " + manifest : "");
+		return finish(job, reporter, this.jobOperator.start(job, parameters.toJobParameters()), false);
 	}
 
 	private RunResult resume(Job job, RunReporter reporter, JobExecution unfinished) throws Exception {
@@ -140,11 +142,15 @@ public class RunLauncher {
 			logger.warn("The job file changed since run {} started; resuming it with the new settings",
 					runNumber(previous));
 		}
-		JobParameters parameters = new JobParametersBuilder().addLong(RUN, runNumber(previous))
+		JobParametersBuilder builder = new JobParametersBuilder().addLong(RUN, runNumber(previous))
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
-			.toJobParameters();
-		this.resumeCleanup.prepare(previous.getJobInstance().getInstanceId());
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+		String manifest = previous.getJobParameters().getString(MANIFEST);
+		if (manifest != null) {
+			builder.addString(MANIFEST, manifest, false);
+		}
+		JobParameters parameters = builder.toJobParameters();
+		this.preparation.resumeCleanup().prepare(previous.getJobInstance().getInstanceId());
 		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());
 		return finish(job, reporter, this.jobOperator.start(job, parameters), true);
 	}
@@ -169,7 +175,13 @@ public class RunLauncher {
 			reportDirectory = reporter.directory(job.getName(), runNumber(execution));
 		}
 		else {
-			reportDirectory = reporter.write(execution);
+			try {
+				reportDirectory = reporter.write(execution);
+			}
+			catch (Exception ex) {
+				// The run's own failure is what the user must see; a partial report is a courtesy.
+				failures.add("the report of the unfinished run could not be written: " + describe(ex));
+			}
 		}
 		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(),
 				this.ledger.counts(runId), reportDirectory, failures);
@@ -212,7 +224,7 @@ public class RunLauncher {
 						+ holder.get().owner() + ", alive at " + holder.get().heartbeat()
 						+ "): wait for it, or stop it with 'stop --job'");
 			}
-			this.bucketCheck.check();
+			this.preparation.bucketCheck().check();
 			return work.run();
 		}
 	}
@@ -224,6 +236,12 @@ public class RunLauncher {
 	static long runNumber(JobExecution execution) {
 		Long run = execution.getJobParameters().getLong(RUN);
 		return (run != null) ? run : execution.getJobInstance().getInstanceId();
+	}
+
+	/** The manifest a run read: the one fixed when it started, or the job file's when none was. */
+	static @Nullable String manifestOf(JobExecution execution, @Nullable String fallback) {
+		String manifest = execution.getJobParameters().getString(MANIFEST);
+		return (manifest != null) ? manifest : fallback;
 	}
 
 	static String describe(Throwable failure) {

@@ -89,6 +89,9 @@ public class RunScheduler {
 			catch (JobBusyException ex) {
 				this.log.accept("tick skipped: " + ex.getMessage());
 			}
+			catch (NothingNewException ex) {
+				this.log.accept("tick found nothing new");
+			}
 			catch (Exception ex) {
 				this.log.accept("tick failed, the next tick tries again: " + RunLauncher.describe(ex));
 			}

@@ -76,7 +76,7 @@ public class VerifyRunReporter implements RunReporter {
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
-						spec.manifest().location()),
+						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				this.jobFile.sha256(), ToolVersion.get());
 		String method = spec.verify().method().name().toLowerCase(Locale.ROOT).replace('_', '-');
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {

@@ -1,7 +1,6 @@
 package io.github.s3bulkcopy.job;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,17 +115,21 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		Path job = jobFile("auto");
 		assertThat(this.fixture.run("copy", "--job", job.toString()).exitCode()).isZero();
 		String good = Files.readString(job);
-		String unreachable = "http://127.0.0.1:" + closedPort();
-		int destinationEndpoint = good.lastIndexOf(this.fixture.endpoint.toString());
-		Files.writeString(job, good.substring(0, destinationEndpoint) + unreachable
-				+ good.substring(destinationEndpoint + this.fixture.endpoint.toString().length()));
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
+			// The destination answers its bucket check but 500 to every object HEAD: the run starts, then fails.
+			proxy.answer("HEAD /" + this.fixture.destinationBucket + "/", 500, "InternalError", Map.of());
+			int destinationEndpoint = good.lastIndexOf(this.fixture.endpoint.toString());
+			Files.writeString(job, (good.substring(0, destinationEndpoint) + proxy.endpoint()
+					+ good.substring(destinationEndpoint + this.fixture.endpoint.toString().length()))
+				.replace("copy:\n", "copy:\n  max-attempts: 2\n"));
 
-		// when the destination cannot be reached
-		JobFixture.Result failed = this.fixture.run("verify", "--job", job.toString());
+			// when the destination fails
+			JobFixture.Result failed = this.fixture.run("verify", "--job", job.toString());
 
-		// then the run fails resumably, and the same command resumes it once it can
-		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
-		assertThat(failed.out()).contains("Verify run 1 of job audit.verify: FAILED");
+			// then the run fails resumably, and the same command resumes it once it can
+			assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+			assertThat(failed.out()).contains("Verify run 1 of job audit.verify: FAILED");
+		}
 		Files.writeString(job, good);
 		JobFixture.Result resumed = this.fixture.run("verify", "--job", job.toString());
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
@@ -165,12 +169,6 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 				verify:
 				  method: %s
 				""".formatted(method));
-	}
-
-	private static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -166,13 +166,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					return;
 				}
 				if (fault == Fault.SLOW_DOWN || fault == Fault.INTERNAL_ERROR) {
+					boolean head = request.method().equals("HEAD");
 					if (request.expectsContinue()) {
 						// Answer before the body, as S3 does; the client then sends no body on this connection.
-						answerError(clientOut, fault);
+						answerError(clientOut, head, fault);
 						return;
 					}
 					discardBody(request, clientIn);
-					answerError(clientOut, fault);
+					answerError(clientOut, head, fault);
 					continue;
 				}
 				if (fault == Fault.SLOW_RESPONSE) {
@@ -224,9 +225,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		return fault;
 	}
 
-	private static void answerError(OutputStream out, Fault fault) throws IOException {
+	/** An injected error; an answer to a HEAD has no body, or the connection's next answer would be misread. */
+	private static void answerError(OutputStream out, boolean head, Fault fault) throws IOException {
 		boolean slowDown = fault == Fault.SLOW_DOWN;
-		answer(out, false, slowDown ? 503 : 500, slowDown ? "SlowDown" : "InternalError", Map.of());
+		answer(out, head, slowDown ? 503 : 500, slowDown ? "SlowDown" : "InternalError", Map.of());
 	}
 
 	private static void answer(OutputStream out, boolean head, int status, String code, Map<String, String> headers)
