@@ -40,7 +40,7 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
 		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems());
 		this.ledger.recordOutcomes(this.runId, outcomes);
-		this.progress.record(outcomes);
+		this.progress.record(this.runId, outcomes);
 	}
 
 }

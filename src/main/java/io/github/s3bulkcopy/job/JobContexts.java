@@ -30,7 +30,7 @@ public final class JobContexts {
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
-					LaunchConfiguration.class)
+					LaunchConfiguration.class, MetricsConfiguration.class)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);
 				context.getBeanFactory().registerSingleton("jobSpec", jobFile.spec());
