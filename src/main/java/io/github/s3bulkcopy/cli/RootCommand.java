@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "s3-bulk-copy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = { "Copies very large numbers of S3 objects between buckets and accounts, restartably, and "
 				+ "proves every copy arrived intact.", "" },
-		subcommands = { CopyCommand.class, RestartCommand.class, StatusCommand.class, DemoCommand.class },
+		subcommands = { CopyCommand.class, RestartCommand.class, StatusCommand.class, ReportCommand.class,
+				DemoCommand.class },
 		footer = { "", "Exit codes:", "  0  every object copied (or skipped as unchanged), none failed",
 				"  1  the run finished but some objects failed (see the report)",
 				"  2  bad usage, an invalid job file or manifest", "  3  the run failed or stopped; run the same "
