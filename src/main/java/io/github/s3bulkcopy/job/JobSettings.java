@@ -30,7 +30,8 @@ final class JobSettings {
 		for (RecordComponent component : record.getClass().getRecordComponents()) {
 			Object value = value(component, record);
 			String name = prefix + kebab(component.getName());
-			if (value != null && value.getClass().isRecord()) {
+			// Sections are the job file's *Spec records; other records (ByteSize) are values.
+			if (value != null && value.getClass().isRecord() && value.getClass().getSimpleName().endsWith("Spec")) {
 				collect(value, name + ".", settings);
 			}
 			else {
