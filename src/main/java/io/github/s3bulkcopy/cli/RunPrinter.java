@@ -39,6 +39,9 @@ final class RunPrinter {
 		if (result.reportDirectory() != null) {
 			out.println("  report:       " + result.reportDirectory().resolve("completion-report.csv"));
 			out.println("  summary:      " + result.reportDirectory().resolve("summary.json"));
+			out.println("  page:         " + result.reportDirectory().resolve("report.html"));
+			out.println("  checksums:    " + result.reportDirectory().resolve("SHA256SUMS")
+					+ " (check: s3-bulk-copy report verify " + result.reportDirectory() + ")");
 		}
 		out.flush();
 	}
