@@ -188,10 +188,17 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		return total;
 	}
 
-	@SuppressWarnings("unchecked")
+	/** The counts under a key, read whatever number types the context's serializer gave back. */
 	private static Map<String, Long> countsAt(ExecutionContext context, String key) {
-		Object value = context.get(key);
-		return (value instanceof Map<?, ?> map) ? (Map<String, Long>) map : Map.of();
+		Map<String, Long> counts = new TreeMap<>();
+		if (context.get(key) instanceof Map<?, ?> map) {
+			map.forEach((code, count) -> {
+				if (code instanceof String name && count instanceof Number number) {
+					counts.put(name, number.longValue());
+				}
+			});
+		}
+		return counts;
 	}
 
 	/** Closes the uploader's client, if there is one. */

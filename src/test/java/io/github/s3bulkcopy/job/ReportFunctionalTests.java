@@ -1,5 +1,7 @@
 package io.github.s3bulkcopy.job;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +176,35 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 			.isEqualTo("audit/upload-job/1/batch-operations/results/succeeded-00001.csv");
 		assertThat(uploaded).containsKey("audit/upload-job/1/SHA256SUMS");
 		assertThat(this.fixture.run("report", "verify", set.toString()).exitCode()).isZero();
+	}
+
+	@Test
+	void retriesAreCountedInTheSummaryAndKeptForALaterReport() throws Exception {
+		S3TestData.put(this.s3, this.fixture.sourceBucket, "a.txt", "a");
+		int deadPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			deadPort = socket.getLocalPort();
+		}
+		Path job = this.fixture.jobFile("retry-job", "", "", "type: listing", "");
+		String yaml = Files.readString(job);
+		int destination = yaml.indexOf("destination:");
+		Files.writeString(job, yaml.substring(0, destination) + yaml.substring(destination)
+			.replaceFirst("endpoint: \\S+", "endpoint: http://127.0.0.1:" + deadPort));
+
+		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
+
+		// the destination refuses every connection: the SDK retries, then the run fails resumably
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+		Path set = this.fixture.reports().resolve("retry-job").resolve("1");
+		JsonNode retries = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("retries");
+		assertThat(retries.get("total").asLong()).isPositive();
+		assertThat(retries.get("byErrorCode").get("NoResponse").asLong()).isEqualTo(retries.get("total").asLong());
+
+		Path later = this.dir.resolve("later");
+		assertThat(this.fixture.run("report", "--job", job.toString(), "--out", later.toString()).exitCode()).isZero();
+		JsonNode again = this.json.readTree(Files.readString(later.resolve("summary.json")));
+		assertThat(again.get("retries")).isEqualTo(retries);
+		assertThat(again.get("status").asString()).isEqualTo("FAILED");
 	}
 
 	private void markMismatch(String key) throws SQLException {
