@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A run in a child JVM holds the embedded job database (H2 with AUTO_SERVER, as by default) while {@code status} and
- * {@code report} read it from this JVM: the child serves the database on loopback only, and, its stderr not being a
- * terminal, logs plain progress lines.
+ * {@code report} read it from this JVM and a second {@code copy} is turned away (exit 4): the child serves the database
+ * on loopback only, and, its stderr not being a terminal, logs plain progress lines.
  */
 class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 
@@ -65,12 +65,15 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result status = fixture.run("status", "--job", job.toString());
 			JobFixture.Result report = fixture.run("report", "--job", job.toString(), "--out",
 					this.dir.resolve("live-report").toString());
+			JobFixture.Result second = fixture.run("copy", "--job", job.toString(), "--quiet");
 
 			// then
 			assertThat(child.isAlive()).as("the run was still going on").isTrue();
 			assertThat(status.exitCode()).as(status.toString()).isZero();
 			assertThat(status.out()).contains("STARTED", "in progress in process", "run 1 (going on):", "done:",
 					"/" + String.format("%,d", OBJECTS) + " objects", "objects/s", "ETA:", "failures:  0 so far");
+			assertThat(second.exitCode()).as(second.toString()).isEqualTo(4);
+			assertThat(second.err()).contains("busy: job 'live-job' is being run by another process");
 			assertThat(report.exitCode()).as(report.toString()).isZero();
 			JsonNode summary = JsonMapper.builder()
 				.build()
