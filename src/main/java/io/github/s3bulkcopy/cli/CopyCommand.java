@@ -31,6 +31,9 @@ class CopyCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions jobOptions;
 
+	@Mixin
+	ProgressOptions progressOptions;
+
 	@Option(names = "--dry-run",
 			description = "Plan only: print how many objects and bytes would be copied and the first keys. "
 					+ "Writes nothing to the destination and leaves no run behind.")
@@ -57,7 +60,8 @@ class CopyCommand implements Callable<Integer> {
 				return 0;
 			}
 			RunResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr());
+			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
+					this.progressOptions);
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr())) {

@@ -29,12 +29,16 @@ class RestartCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions jobOptions;
 
+	@Mixin
+	ProgressOptions progressOptions;
+
 	@Override
 	public Integer call() throws Exception {
 		JobFile jobFile = this.jobOptions.load();
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 			RunResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr());
+			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
+					this.progressOptions);
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr())) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 		description = { "Copies very large numbers of S3 objects between buckets and accounts, restartably, and "
 				+ "proves every copy arrived intact.", "" },
 		subcommands = { CopyCommand.class, RestartCommand.class, VerifyCommand.class, StatusCommand.class,
-				StopCommand.class, ScheduleCommand.class, DemoCommand.class, ReplicateCommand.class, BatchCopyCommand.class,
-				BatchStatusCommand.class, BatchConfirmCommand.class, BatchCancelCommand.class },
+				ReportCommand.class, StopCommand.class, ScheduleCommand.class, DemoCommand.class,
+				ReplicateCommand.class, BatchCopyCommand.class, BatchStatusCommand.class, BatchConfirmCommand.class,
+				BatchCancelCommand.class },
 		footer = { "", "Exit codes:", "  0  every object copied (or skipped as unchanged), none failed",
 				"  1  the run finished but some objects failed or, in a verify run, are not verified (see the report)",
 				"  2  bad usage, an invalid job file or manifest", "  3  the run failed or stopped; run the same "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.job.VerifyResult;
@@ -16,6 +17,7 @@ import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.report.SummaryWriter;
 import io.github.s3bulkcopy.report.VerifyReportWriter;
 import io.github.s3bulkcopy.verify.VerifyFinding;
+import org.jspecify.annotations.Nullable;
 
 /** What the commands print for people. */
 final class RunPrinter {
@@ -41,6 +43,9 @@ final class RunPrinter {
 		if (result.reportDirectory() != null) {
 			out.println("  report:       " + result.reportDirectory().resolve("completion-report.csv"));
 			out.println("  summary:      " + result.reportDirectory().resolve("summary.json"));
+			out.println("  page:         " + result.reportDirectory().resolve("report.html"));
+			out.println("  checksums:    " + result.reportDirectory().resolve("SHA256SUMS")
+					+ " (check: s3-bulk-copy report verify " + result.reportDirectory() + ")");
 		}
 		out.flush();
 	}
@@ -81,6 +86,20 @@ final class RunPrinter {
 				counts.mismatched(), counts.notVerified());
 	}
 
+	static void printProgress(PrintWriter out, RunInfo run, RunCatalog.Progress progress) {
+		LedgerCounts counts = progress.counts();
+		out.printf(Locale.ROOT, "  run %d%s:%n", run.run(), progress.going() ? " (going on)" : "");
+		out.printf(Locale.ROOT, "    done:      %,d/%,d objects (%s), %s/%s%n", counts.done(), counts.total(),
+				(counts.total() == 0) ? "100%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * counts.done() / counts.total()),
+				ByteSize.format(counts.doneBytes()), ByteSize.format(counts.totalBytes()));
+		out.printf(Locale.ROOT, "    rate:      %,.1f objects/s, %,.1f MiB/s (%s)%n", progress.objectsPerSecond(),
+				progress.bytesPerSecond() / (1024 * 1024), progress.going() ? "last 5 minutes" : "average of the run");
+		if (progress.going()) {
+			out.printf(Locale.ROOT, "    ETA:       %s%n", ProgressLine.eta(progress.eta()));
+		}
+		out.printf(Locale.ROOT, "    failures:  %,d so far%n", counts.failed());
+	}
+
 	static void printPlan(PrintWriter out, JobFile jobFile, DryRun.Plan plan) {
 		var spec = jobFile.spec();
 		out.printf(Locale.ROOT, "Dry run of job %s: nothing was copied.%n", spec.name());
@@ -100,6 +119,11 @@ final class RunPrinter {
 	}
 
 	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs) {
+		printRuns(out, jobName, runs, null);
+	}
+
+	/** The runs, newest first, then how far the newest got and how fast it goes (or went). */
+	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs, RunCatalog.@Nullable Progress latest) {
 		out.println("Job " + jobName + ":");
 		if (runs.isEmpty()) {
 			out.println("  no runs");
@@ -116,6 +140,9 @@ final class RunPrinter {
 		}
 		if (runs.get(0).lockHolder() != null) {
 			out.println("  in progress in process " + runs.get(0).lockHolder());
+		}
+		if (latest != null) {
+			printProgress(out, runs.get(0), latest);
 		}
 		out.flush();
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.VerifyLauncher;
 import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -40,6 +41,9 @@ class VerifyCommand implements Callable<Integer> {
 	@Option(names = "--new-run", description = "Start a new verify run even if the latest one is unfinished.")
 	boolean newRun;
 
+	@Mixin
+	ProgressOptions progressOptions;
+
 	@Override
 	public Integer call() throws Exception {
 		JobFile jobFile = this.jobOptions.load();
@@ -53,7 +57,11 @@ class VerifyCommand implements Callable<Integer> {
 		}
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 			VerifyResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
+					this.progressOptions);
+					StopSignals signals = StopSignals.install(
+							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name() + VerifyLauncher.SUFFIX),
+							this.spec.commandLine().getErr())) {
 				result = context.getBean(VerifyLauncher.class).verify(this.newRun);
 			}
 			RunPrinter.printVerifyResult(this.spec.commandLine().getOut(), result);

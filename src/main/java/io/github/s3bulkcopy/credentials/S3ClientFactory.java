@@ -1,12 +1,14 @@
 package io.github.s3bulkcopy.credentials;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +24,17 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  */
 public class S3ClientFactory {
 
+	private final List<ExecutionInterceptor> interceptors;
+
+	public S3ClientFactory() {
+		this(List.of());
+	}
+
+	/** @param interceptors added to every client built, e.g. to count retries (see the {@code metrics} package) */
+	public S3ClientFactory(List<ExecutionInterceptor> interceptors) {
+		this.interceptors = List.copyOf(interceptors);
+	}
+
 	/** The credentials a side acts with. */
 	public AwsCredentialsProvider credentials(BucketSide side) {
 		return DefaultCredentialsProvider.builder().build();
@@ -34,7 +47,10 @@ public class S3ClientFactory {
 			.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
 			.httpClient(httpClient)
-			.overrideConfiguration((config) -> config.retryStrategy(retryStrategy(maxAttempts)));
+			.overrideConfiguration((config) -> {
+				config.retryStrategy(retryStrategy(maxAttempts));
+				this.interceptors.forEach(config::addExecutionInterceptor);
+			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
@@ -51,7 +67,10 @@ public class S3ClientFactory {
 		S3ClientBuilder builder = S3Client.builder()
 			.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
-			.overrideConfiguration((config) -> config.retryStrategy(retryStrategy(maxAttempts)));
+			.overrideConfiguration((config) -> {
+				config.retryStrategy(retryStrategy(maxAttempts));
+				this.interceptors.forEach(config::addExecutionInterceptor);
+			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}

@@ -47,7 +47,7 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
-		this.progress.record(outcomes);
+		this.progress.record(this.runId, outcomes);
 	}
 
 }

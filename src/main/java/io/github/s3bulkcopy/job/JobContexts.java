@@ -40,7 +40,8 @@ public final class JobContexts {
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
-					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class)
+					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class,
+					MetricsConfiguration.class)
 			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);

@@ -3,9 +3,14 @@ package io.github.s3bulkcopy.job;
 import java.time.Duration;
 
 import io.github.s3bulkcopy.copy.MultipartJanitor;
+import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.ReportSpec;
 import software.amazon.awssdk.services.s3.S3Client;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.metrics.RetryCounter;
+import io.github.s3bulkcopy.report.ReportUploader;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -21,9 +26,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 
+	/** Reports runs; an {@code s3://} report location is written with the destination side's credentials. */
 	@Bean
-	RunReporter runReporter(JobFile jobFile, JdbcLedger ledger) {
-		return new LedgerRunReporter(jobFile, ledger);
+	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
+			RetryCounter retryCounter, S3ClientFactory s3ClientFactory) {
+		ReportSpec report = jobFile.spec().report();
+		ReportUploader uploader = null;
+		if (report.isS3()) {
+			DestinationSpec destination = jobFile.spec().destination();
+			uploader = new ReportUploader(s3ClientFactory.syncClient(destination, jobFile.spec().copy().maxAttempts()),
+					report.bucket(),
+					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
+		}
+		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader);
 	}
 
 	@Bean

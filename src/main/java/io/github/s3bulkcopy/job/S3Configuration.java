@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -15,6 +16,8 @@ import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
+import io.github.s3bulkcopy.jobfile.VerifyMethod;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,8 +34,8 @@ import org.springframework.context.annotation.Lazy;
 class S3Configuration {
 
 	@Bean
-	S3ClientFactory s3ClientFactory() {
-		return new S3ClientFactory();
+	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics) {
+		return new S3ClientFactory(List.of(s3RequestMetrics));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -25,6 +25,9 @@ final class JobSpecRules implements Validator {
 	/** The largest object a single CopyObject request copies. */
 	static final ByteSize MAX_COPY_OBJECT_SIZE = ByteSize.ofMebibytes(5 * 1024);
 
+	private static final java.util.regex.Pattern S3_BUCKET = java.util.regex.Pattern
+		.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
 	static final Duration MIN_ROLE_DURATION = Duration.ofMinutes(15);
 
 	static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
@@ -52,6 +55,9 @@ final class JobSpecRules implements Validator {
 		}
 		if (job.destination() != null) {
 			side("destination", job.destination(), errors);
+		}
+		if (job.report() != null) {
+			report(job.report(), errors);
 		}
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
@@ -92,6 +98,32 @@ final class JobSpecRules implements Validator {
 		else if (manifest.type() == ManifestType.CSV && !hasLocation) {
 			reject(errors, "manifest.location",
 					"is required for a csv manifest: the s3://bucket/key or local path of the CSV file");
+		}
+	}
+
+	private void report(ReportSpec report, Errors errors) {
+		if (report.location() == null) {
+			return;
+		}
+		if (report.isS3()) {
+			if (!S3_BUCKET.matcher(report.bucket()).matches()) {
+				reject(errors, "report.location", "must be a local folder or s3://bucket/prefix/ with a valid bucket "
+						+ "name (3-63 lower-case letters, digits, '.' or '-'); was " + report.location());
+			}
+		}
+		else {
+			if (report.location().contains("://")) {
+				reject(errors, "report.location",
+						"must be a local folder or s3://bucket/prefix/; was " + report.location());
+			}
+			if (report.localDirectory() != null) {
+				reject(errors, "report.local-directory", "only used with an s3:// report.location: the report is "
+						+ "written to report.location itself; remove local-directory");
+			}
+			if (report.sseKmsKeyId() != null) {
+				reject(errors, "report.sse-kms-key-id",
+						"only used with an s3:// report.location; remove sse-kms-key-id");
+			}
 		}
 	}
 
