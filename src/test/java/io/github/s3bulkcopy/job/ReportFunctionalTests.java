@@ -51,7 +51,7 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void buckets() {
 		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				S3TestData.createBucket(this.s3, "rep-src"), S3TestData.createBucket(this.s3, "rep-dst"));
 	}
 

@@ -48,7 +48,7 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 		for (int i = 0; i < OBJECTS; i++) {
 			S3TestData.put(s3, source, "data/%05d.txt".formatted(i), "object " + i);
 		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				source, destination);
 		String url = fixture.databaseUrl() + ";AUTO_SERVER=TRUE";
 		System.setProperty("spring.datasource.url", url);
