@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.NothingNewException;
 import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
@@ -28,6 +30,9 @@ class CopyCommand implements Callable<Integer> {
 
 	@Mixin
 	JobOptions jobOptions;
+
+	@Mixin
+	ProgressOptions progressOptions;
 
 	@Option(names = "--dry-run",
 			description = "Plan only: print how many objects and bytes would be copied and the first keys. "
@@ -55,8 +60,16 @@ class CopyCommand implements Callable<Integer> {
 				return 0;
 			}
 			RunResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
+					this.progressOptions);
+					StopSignals signals = StopSignals.install(
+							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
+							this.spec.commandLine().getErr())) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
+			}
+			catch (NothingNewException ex) {
+				out.println(ex.getMessage());
+				return 0;
 			}
 			RunPrinter.printResult(out, result);
 			return result.exitCode();

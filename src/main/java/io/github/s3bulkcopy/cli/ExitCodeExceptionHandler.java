@@ -2,7 +2,10 @@ package io.github.s3bulkcopy.cli;
 
 import java.sql.SQLException;
 
+import io.github.s3bulkcopy.job.EndpointUnreachableException;
 import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.job.FailureThresholdExceededException;
+import io.github.s3bulkcopy.job.InvalidSetupException;
 import io.github.s3bulkcopy.job.InvalidManifestException;
 import io.github.s3bulkcopy.job.JobBusyException;
 import io.github.s3bulkcopy.job.NothingToResumeException;
@@ -37,7 +40,7 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof JobFileException || cause instanceof ManifestException
 					|| cause instanceof InvalidManifestException || cause instanceof NothingToResumeException
-					|| cause instanceof UsageException) {
+					|| cause instanceof UsageException || cause instanceof InvalidSetupException) {
 				return ExitCodes.INVALID_INPUT;
 			}
 			if (cause instanceof JobBusyException || isDatabaseInUse(cause)) {
@@ -54,7 +57,9 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof JobFileException || cause instanceof ManifestException
 					|| cause instanceof InvalidManifestException || cause instanceof NothingToResumeException
-					|| cause instanceof JobBusyException || cause instanceof UsageException) {
+					|| cause instanceof JobBusyException || cause instanceof UsageException
+					|| cause instanceof InvalidSetupException || cause instanceof EndpointUnreachableException
+					|| cause instanceof FailureThresholdExceededException) {
 				return cause.getMessage();
 			}
 			if (isDatabaseInUse(cause)) {

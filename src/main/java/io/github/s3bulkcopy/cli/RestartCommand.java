@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.JobContexts;
 import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
@@ -28,12 +29,19 @@ class RestartCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions jobOptions;
 
+	@Mixin
+	ProgressOptions progressOptions;
+
 	@Override
 	public Integer call() throws Exception {
 		JobFile jobFile = this.jobOptions.load();
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 			RunResult result;
-			try (ProgressTicker ticker = ProgressTicker.start(context, this.spec.commandLine().getErr())) {
+			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
+					this.progressOptions);
+					StopSignals signals = StopSignals.install(
+							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
+							this.spec.commandLine().getErr())) {
 				result = context.getBean(RunLauncher.class).restart();
 			}
 			RunPrinter.printResult(this.spec.commandLine().getOut(), result);

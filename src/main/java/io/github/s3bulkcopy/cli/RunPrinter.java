@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
 import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.report.SummaryWriter;
+import io.github.s3bulkcopy.report.VerifyReportWriter;
+import io.github.s3bulkcopy.verify.VerifyFinding;
+import org.jspecify.annotations.Nullable;
 
 /** What the commands print for people. */
 final class RunPrinter {
@@ -37,6 +43,36 @@ final class RunPrinter {
 		if (result.reportDirectory() != null) {
 			out.println("  report:       " + result.reportDirectory().resolve("completion-report.csv"));
 			out.println("  summary:      " + result.reportDirectory().resolve("summary.json"));
+			out.println("  page:         " + result.reportDirectory().resolve("report.html"));
+			out.println("  checksums:    " + result.reportDirectory().resolve("SHA256SUMS")
+					+ " (check: s3-bulk-copy report verify " + result.reportDirectory() + ")");
+		}
+		out.flush();
+	}
+
+	static void printVerifyResult(PrintWriter out, VerifyResult verify) {
+		RunResult result = verify.run();
+		String outcome = switch (result.exitCode()) {
+			case 0 -> "COMPLETED: every object verified";
+			case 1 -> "COMPLETED WITH FINDINGS: " + result.counts().failed()
+					+ " object(s) not verified, see the report";
+			default -> result.status() + ": run the same command again to resume";
+		};
+		out.printf(Locale.ROOT, "Verify run %d of job %s%s: %s%n", result.run(), result.jobName(),
+				result.resumed() ? " (resumed)" : "", outcome);
+		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d verified, %,d pending%n", result.counts().total(),
+				verify.count(VerifyFinding.VERIFIED), result.counts().pending());
+		out.printf(Locale.ROOT, "  findings:     %,d missing at destination, %,d size differs, %,d checksum differs, "
+				+ "%,d not verifiable, %,d source missing, %,d errors%n",
+				verify.count(VerifyFinding.MISSING_AT_DESTINATION), verify.count(VerifyFinding.SIZE_DIFFERS), verify.count(VerifyFinding.CHECKSUM_DIFFERS),
+				verify.count(VerifyFinding.NOT_VERIFIED), verify.count(VerifyFinding.SOURCE_MISSING),
+				verify.count(VerifyFinding.ERROR));
+		for (String failure : result.failures()) {
+			out.println("  failure:      " + failure);
+		}
+		if (result.reportDirectory() != null) {
+			out.println("  report:       " + result.reportDirectory().resolve(VerifyReportWriter.FILE_NAME));
+			out.println("  summary:      " + result.reportDirectory().resolve(SummaryWriter.FILE_NAME));
 		}
 		out.flush();
 	}
@@ -48,6 +84,20 @@ final class RunPrinter {
 				ByteSize.format(counts.copiedBytes()));
 		out.printf(Locale.ROOT, "  verification: %,d verified, %,d mismatched, %,d not verified%n", counts.verified(),
 				counts.mismatched(), counts.notVerified());
+	}
+
+	static void printProgress(PrintWriter out, RunInfo run, RunCatalog.Progress progress) {
+		LedgerCounts counts = progress.counts();
+		out.printf(Locale.ROOT, "  run %d%s:%n", run.run(), progress.going() ? " (going on)" : "");
+		out.printf(Locale.ROOT, "    done:      %,d/%,d objects (%s), %s/%s%n", counts.done(), counts.total(),
+				(counts.total() == 0) ? "100%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * counts.done() / counts.total()),
+				ByteSize.format(counts.doneBytes()), ByteSize.format(counts.totalBytes()));
+		out.printf(Locale.ROOT, "    rate:      %,.1f objects/s, %,.1f MiB/s (%s)%n", progress.objectsPerSecond(),
+				progress.bytesPerSecond() / (1024 * 1024), progress.going() ? "last 5 minutes" : "average of the run");
+		if (progress.going()) {
+			out.printf(Locale.ROOT, "    ETA:       %s%n", ProgressLine.eta(progress.eta()));
+		}
+		out.printf(Locale.ROOT, "    failures:  %,d so far%n", counts.failed());
 	}
 
 	static void printPlan(PrintWriter out, JobFile jobFile, DryRun.Plan plan) {
@@ -69,6 +119,11 @@ final class RunPrinter {
 	}
 
 	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs) {
+		printRuns(out, jobName, runs, null);
+	}
+
+	/** The runs, newest first, then how far the newest got and how fast it goes (or went). */
+	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs, RunCatalog.@Nullable Progress latest) {
 		out.println("Job " + jobName + ":");
 		if (runs.isEmpty()) {
 			out.println("  no runs");
@@ -85,6 +140,9 @@ final class RunPrinter {
 		}
 		if (runs.get(0).lockHolder() != null) {
 			out.println("  in progress in process " + runs.get(0).lockHolder());
+		}
+		if (latest != null) {
+			printProgress(out, runs.get(0), latest);
 		}
 		out.flush();
 	}

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,9 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code status [--job FILE]}: the runs in the job database. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Show the runs of one job (or of every job) with their state and object counts, "
-				+ "from the job database.")
+		description = { "Show the runs of one job (or of every job) with their state and object counts, then how far "
+				+ "the latest got: objects and bytes done of the total, the rate, the ETA and the failures so far.",
+				"Reads the job database only, so it works while a run goes on in another process." })
 class StatusCommand implements Callable<Integer> {
+
+	/** How far back the rate of a run going on is measured. */
+	static final Duration RATE_WINDOW = Duration.ofMinutes(5);
 
 	@Spec
 	CommandSpec spec;
@@ -43,7 +48,9 @@ class StatusCommand implements Callable<Integer> {
 				out.println("No runs yet.");
 			}
 			for (String name : names) {
-				RunPrinter.printRuns(out, name, catalog.runs(name, this.runs));
+				List<RunCatalog.RunInfo> runs = catalog.runs(name, this.runs);
+				RunPrinter.printRuns(out, name, runs,
+						runs.isEmpty() ? null : catalog.progress(runs.get(0), RATE_WINDOW));
 			}
 		}
 		return 0;

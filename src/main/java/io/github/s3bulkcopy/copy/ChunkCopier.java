@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.PlannedObject;
@@ -13,18 +14,27 @@ import org.springframework.util.Assert;
 
 /**
  * Copies a chunk of objects with many requests in flight. One {@link Semaphore} is shared by every partition of the
- * process, so {@code copy.concurrency} bounds the whole process however the ledger is partitioned.
+ * process, so {@code copy.concurrency} bounds the whole process however the ledger is partitioned. The work done per
+ * object is a function, so a verify run checks its chunks the same way.
  */
 public class ChunkCopier {
 
-	private final ObjectCopier copier;
+	private final Function<? super PlannedObject, CompletableFuture<ObjectOutcome>> copier;
 
 	private final Semaphore inFlight;
 
 	public ChunkCopier(ObjectCopier copier, Semaphore inFlight) {
-		Assert.notNull(copier, "copier is required");
+		this(copier::copy, inFlight);
+	}
+
+	/**
+	 * @param work what is done to each object; its future fails only for run-level errors
+	 * @param inFlight the slots for objects in flight, shared by the process's partitions
+	 */
+	public ChunkCopier(Function<? super PlannedObject, CompletableFuture<ObjectOutcome>> work, Semaphore inFlight) {
+		Assert.notNull(work, "work is required");
 		Assert.notNull(inFlight, "inFlight is required");
-		this.copier = copier;
+		this.copier = work;
 		this.inFlight = inFlight;
 	}
 
@@ -47,7 +57,7 @@ public class ChunkCopier {
 			}
 			CompletableFuture<ObjectOutcome> future;
 			try {
-				future = this.copier.copy(object);
+				future = this.copier.apply(object);
 			}
 			catch (RuntimeException ex) {
 				this.inFlight.release();

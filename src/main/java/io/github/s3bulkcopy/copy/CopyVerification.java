@@ -3,79 +3,107 @@ package io.github.s3bulkcopy.copy;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
-import io.github.s3bulkcopy.verify.EtagVerifier;
-import io.github.s3bulkcopy.verify.Verdict;
+import io.github.s3bulkcopy.verify.Checksum;
+import io.github.s3bulkcopy.verify.Evidence;
+import io.github.s3bulkcopy.verify.FullReadVerifier;
+import io.github.s3bulkcopy.verify.FullReadVerifier.ObjectLocation;
 import io.github.s3bulkcopy.verify.Verification;
-import io.github.s3bulkcopy.verify.VerificationMethod;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import io.github.s3bulkcopy.verify.Verifier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 
 import org.springframework.util.Assert;
 
 /**
- * Proves a copy intact, or says why it cannot: the ETag comparison where both ETags are MD5s of the bytes, and, when
- * verification is required, a read of the destination whose MD5 is compared with the source's MD5 ETag.
+ * Proves a fresh copy intact by the job's policy (see {@link Verifier}), or says why it cannot. What sets a copy
+ * apart from a verify run is where the destination's evidence comes from: its checksum is the one the destination
+ * reported in its answer to the write, never a later HEAD, because a server that ignores the request to compute a
+ * CRC64NVME on CopyObject (S3Proxy, for one) still shows the source's checksum carried over, which proves nothing.
+ * Only for a streamed copy, whose bytes the destination received and checked itself, is the stored value read back
+ * when the answer held none.
+ * <p>
+ * This replaces the earlier stopgap that read the destination back and compared its MD5 with the source's ETag: the
+ * full read that takes its place works for every object, not only those with an MD5 ETag, and names the one
+ * algorithm (CRC64NVME) both sides were read with; it costs a GET of the source as well.
  */
 public class CopyVerification {
+
+	private final Verifier verifier;
+
+	private final FullReadVerifier fullRead;
 
 	private final S3AsyncClient destinationClient;
 
 	private final String destinationBucket;
 
-	private final boolean enabled;
-
-	private final boolean required;
-
 	/**
-	 * @param destinationClient the destination's client, for reading a copy back
+	 * @param verifier the job's verification policy
+	 * @param fullRead reads both objects when the policy asks for it
+	 * @param destinationClient the destination's client, for reading a streamed copy's stored checksum
 	 * @param destinationBucket the destination bucket
-	 * @param enabled whether to verify at all (false: every object is NOT_VERIFIED)
-	 * @param required whether an object no cheap comparison proves is read back
 	 */
-	public CopyVerification(S3AsyncClient destinationClient, String destinationBucket, boolean enabled,
-			boolean required) {
+	public CopyVerification(Verifier verifier, FullReadVerifier fullRead, S3AsyncClient destinationClient,
+			String destinationBucket) {
+		Assert.notNull(verifier, "verifier is required");
+		Assert.notNull(fullRead, "fullRead is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
 		Assert.hasText(destinationBucket, "destinationBucket is required");
+		this.verifier = verifier;
+		this.fullRead = fullRead;
 		this.destinationClient = destinationClient;
 		this.destinationBucket = destinationBucket;
-		this.enabled = enabled;
-		this.required = required;
 	}
 
 	/** Whether an object that could not be verified counts as failed. */
 	public boolean required() {
-		return this.required;
+		return this.verifier.policy().required();
 	}
 
+	/** Whether the source's stored checksum is compared, so the copier must HEAD the source with checksum mode. */
+	public boolean needsSourceChecksum() {
+		return this.verifier.policy().checksum();
+	}
+
+	/**
+	 * Verifies the copy. The future fails only for a run-level error while reading; an object that cannot be read
+	 * back (deleted or changed meanwhile, access denied) is NOT_VERIFIED with the reason.
+	 */
 	public CompletableFuture<Verification> verify(PlannedObject object, SourceFacts source, TransferResult result) {
-		if (!this.enabled) {
-			return CompletableFuture.completedFuture(Verification.notVerified("verification is off (verify.method: none)"));
-		}
-		Verification verification = EtagVerifier.verify(source.etag(), source.encryption(), result.etag(),
-				result.encryption(), result.multipart());
-		if (verification.verdict() == Verdict.NOT_VERIFIED && this.required && EtagVerifier.isMd5(source.etag())
-				&& !EtagVerifier.isKmsOrCustomerKey(source.encryption())
-				&& !EtagVerifier.isKmsOrCustomerKey(result.encryption())) {
-			return readDestinationMd5(object, result).thenApply((md5) -> {
-				String expected = EtagVerifier.unquote(source.etag());
-				boolean equal = md5.equalsIgnoreCase(expected);
-				return new Verification(VerificationMethod.MD5_READ, expected, md5,
-						equal ? Verdict.VERIFIED : Verdict.MISMATCH,
-						equal ? null : "the MD5 of the destination's bytes differs from the source's ETag");
-			});
-		}
-		return CompletableFuture.completedFuture(verification);
+		Evidence sourceEvidence = new Evidence(source.etag(), source.encryption(), false, source.checksum());
+		return destinationChecksum(object, result).thenCompose((checksum) -> {
+			Evidence destination = new Evidence(result.etag(), result.encryption(), result.multipart(), checksum);
+			return this.verifier.verify(sourceEvidence, destination, result.crc64nvme(),
+					() -> read(object, source, result));
+		});
 	}
 
-	private CompletableFuture<String> readDestinationMd5(PlannedObject object, TransferResult result) {
-		DigestingSubscriber md5 = new DigestingSubscriber("MD5");
+	private CompletableFuture<@Nullable Checksum> destinationChecksum(PlannedObject object, TransferResult result) {
+		if (result.destinationChecksum() != null || result.crc64nvme() == null || !this.verifier.policy().checksum()) {
+			return CompletableFuture.completedFuture(result.destinationChecksum());
+		}
 		return this.destinationClient
-			.getObject((get) -> get.bucket(this.destinationBucket).key(object.destinationKey()).versionId(result.versionId()),
-					AsyncResponseTransformer.toPublisher())
-			.thenCompose((publisher) -> {
-				publisher.subscribe(md5);
-				return md5.result();
-			});
+			.headObject((head) -> head.bucket(this.destinationBucket)
+				.key(object.destinationKey())
+				.versionId(result.versionId())
+				.checksumMode(ChecksumMode.ENABLED))
+			.thenApply(Checksum::fromHead);
+	}
+
+	private CompletableFuture<Verification> read(PlannedObject object, SourceFacts source, TransferResult result) {
+		ObjectLocation from = new ObjectLocation(object.sourceBucket(), object.sourceKey(), object.versionId(),
+				(object.versionId() == null) ? source.etag() : null);
+		ObjectLocation to = new ObjectLocation(this.destinationBucket, object.destinationKey(), result.versionId(),
+				(result.versionId() == null) ? result.etag() : null);
+		return this.fullRead.verify(from, to).exceptionallyCompose((error) -> {
+			S3Failure failure = S3Failure.of(error);
+			if (!failure.permanent()) {
+				return CompletableFuture.failedFuture(error);
+			}
+			String status = (failure.httpStatus() != null) ? " (HTTP " + failure.httpStatus() + ")" : "";
+			return CompletableFuture.completedFuture(Verification
+				.notVerified("the full read failed: " + failure.errorCode() + status + ": " + failure.message()));
+		});
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.s3bulkcopy.copy;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 
+import io.github.s3bulkcopy.verify.Checksum;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.crt.checksums.CRC64NVME;
 
 /**
@@ -44,6 +46,11 @@ public final class Crc64Nvme {
 	/** The checksum as S3 writes it: 8 bytes big-endian, Base64. */
 	public static String toBase64(long crc) {
 		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(Long.BYTES).putLong(crc).array());
+	}
+
+	/** A CRC64NVME the destination reported in its answer to a write, as verification takes it; null for none. */
+	static @Nullable Checksum reported(@Nullable String base64) {
+		return (base64 != null && !base64.isBlank()) ? Checksum.crc64nvme(base64.strip()) : null;
 	}
 
 	/**

@@ -1,16 +1,21 @@
 package io.github.s3bulkcopy.copy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Checksum;
+import io.github.s3bulkcopy.verify.ChecksumVerifier;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.Verification;
+import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,6 +29,9 @@ import org.springframework.util.Assert;
  * exceptionally, for the caller to roll the chunk back.
  */
 public class ObjectCopier {
+
+	/** The longest key S3 accepts, in UTF-8 bytes. */
+	static final int MAX_KEY_BYTES = 1024;
 
 	private final S3AsyncClient sourceClient;
 
@@ -64,6 +72,14 @@ public class ObjectCopier {
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
 	public CompletableFuture<ObjectOutcome> copy(PlannedObject object) {
 		Instant started = Instant.now();
+		int keyBytes = object.destinationKey().getBytes(StandardCharsets.UTF_8).length;
+		if (keyBytes > MAX_KEY_BYTES) {
+			// S3 would refuse it too (KeyTooLongError); saying so here names the cause: the destination prefix.
+			return CompletableFuture.completedFuture(failed(object, started, new S3Failure("KeyTooLongError", null,
+					"the destination key would be " + keyBytes + " bytes, S3 allows " + MAX_KEY_BYTES
+							+ ": destination.prefix makes it longer than the source key",
+					true), null));
+		}
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
 			outcome = sourceFacts(object).thenCompose((source) -> skipOrCopy(object, source, started));
@@ -81,13 +97,17 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
+		// A skip check and a checksum verification both need the source's stored checksum, which no manifest has.
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
-				|| (this.options.skipExisting() && object.etag() == null);
+				|| this.options.skipExisting() || this.verification.needsSourceChecksum();
 		if (!needsHead) {
 			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object));
 		}
 		return this.sourceClient
-			.headObject((head) -> head.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId()))
+			.headObject((head) -> head.bucket(object.sourceBucket())
+				.key(object.sourceKey())
+				.versionId(object.versionId())
+				.checksumMode(ChecksumMode.ENABLED))
 			.thenApply(SourceFacts::fromHead);
 	}
 
@@ -95,7 +115,10 @@ public class ObjectCopier {
 		if (!this.options.skipExisting()) {
 			return copyAndVerify(object, source, started);
 		}
-		return this.destinationClient.headObject((head) -> head.bucket(this.destinationBucket).key(object.destinationKey()))
+		return this.destinationClient
+			.headObject((head) -> head.bucket(this.destinationBucket)
+				.key(object.destinationKey())
+				.checksumMode(ChecksumMode.ENABLED))
 			.handle((existing, error) -> {
 				if (error != null) {
 					Throwable cause = S3Failure.unwrap(error);
@@ -117,15 +140,26 @@ public class ObjectCopier {
 			.thenCompose((future) -> future);
 	}
 
-	/** A VERIFIED comparison when the destination already holds the same bytes; null when that is not proven. */
+	/**
+	 * A VERIFIED comparison when the destination already holds the same bytes; null when that is not proven. Equal
+	 * sizes and then stored checksums of one algorithm and type (which also holds for multipart copies, whose ETags
+	 * differ from the source's), or else MD5 ETags; modification times are never looked at.
+	 */
 	private @Nullable Verification unchanged(SourceFacts source, HeadObjectResponse existing) {
 		if (existing.contentLength() == null || existing.contentLength() != source.size()) {
 			return null;
 		}
+		Verification checksum = ChecksumVerifier.verify(VerificationMethod.CHECKSUM, source.checksum(),
+				Checksum.fromHead(existing));
+		if (checksum.verdict() == Verdict.VERIFIED) {
+			return checksum;
+		}
+		if (checksum.verdict() == Verdict.MISMATCH) {
+			return null;
+		}
 		String encryption = (existing.serverSideEncryption() != null) ? existing.serverSideEncryptionAsString() : null;
-		Verification verification = EtagVerifier.verify(source.etag(), source.encryption(), existing.eTag(),
-				encryption, false);
-		return (verification.verdict() == Verdict.VERIFIED) ? verification : null;
+		Verification etag = EtagVerifier.verify(source.etag(), source.encryption(), existing.eTag(), encryption, false);
+		return (etag.verdict() == Verdict.VERIFIED) ? etag : null;
 	}
 
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {

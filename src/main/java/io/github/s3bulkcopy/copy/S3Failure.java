@@ -30,7 +30,7 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
-					? service.awsErrorDetails().errorCode() : "HTTP" + service.statusCode();
+					? service.awsErrorDetails().errorCode() : codeOfBodilessAnswer(service.statusCode());
 			String message = (service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null)
 					? service.awsErrorDetails().errorMessage() : code;
 			int status = service.statusCode();
@@ -41,6 +41,18 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		String name = cause.getClass().getSimpleName();
 		String message = (cause.getMessage() != null) ? cause.getMessage() : name;
 		return new S3Failure(name, null, oneLine(message), false);
+	}
+
+	/**
+	 * The error code of an answer without a body, as S3 gives to HEAD requests: the status is all there is, and for
+	 * a HEAD of an object 403 and 404 mean AccessDenied and NoSuchKey.
+	 */
+	private static String codeOfBodilessAnswer(int status) {
+		return switch (status) {
+			case 403 -> "AccessDenied";
+			case 404 -> "NoSuchKey";
+			default -> "HTTP" + status;
+		};
 	}
 
 	/** The exception the SDK's futures wrap. */

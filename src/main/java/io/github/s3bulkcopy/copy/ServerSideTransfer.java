@@ -3,9 +3,13 @@ package io.github.s3bulkcopy.copy;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Checksum;
 import io.github.s3bulkcopy.verify.EtagVerifier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -15,6 +19,7 @@ import org.springframework.util.Assert;
 /**
  * Server-side copy: CopyObject up to the multipart threshold, the SDK's multipart copy (UploadPartCopy) above it. The
  * bytes never pass through this process; one set of credentials must read the source and write the destination.
+ * Every copy asks S3 to compute a CRC64NVME of the copy's bytes, which the verification compares with the source's.
  */
 public class ServerSideTransfer implements ObjectTransfer {
 
@@ -52,7 +57,17 @@ public class ServerSideTransfer implements ObjectTransfer {
 					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
 							: null,
 					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
-					multipart, response.versionId()));
+					multipart, response.versionId(), null, computedChecksum(response.copyObjectResult())));
+	}
+
+	/**
+	 * The CRC64NVME the copy response reports, which S3 computed because this copy asked for it. A value of another
+	 * algorithm is the source's, carried over by a server that ignored the request (S3Mock, on CopyObject): it was
+	 * never computed for the copy and proves nothing about it.
+	 */
+	private static @Nullable Checksum computedChecksum(@Nullable CopyObjectResult result) {
+		Checksum checksum = Checksum.fromCopyResult(result);
+		return (checksum != null && Checksum.CRC64NVME.equals(checksum.algorithm())) ? checksum : null;
 	}
 
 	private CopyObjectRequest request(PlannedObject object, SourceFacts source, boolean multipart) {
@@ -63,11 +78,15 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.destinationBucket(this.target.bucket())
 			.destinationKey(object.destinationKey())
 			.storageClass(this.target.storageClass())
-			.acl(this.target.acl());
-		if (object.versionId() == null && object.etag() != null) {
-			// Copy exactly the object the manifest listed: if it changed since, S3 answers 412 instead of copying
-			// bytes the manifest (and so the verification) knows nothing of.
-			request.copySourceIfMatch(quote(object.etag()));
+			.acl(this.target.acl())
+			// S3 computes it over the copy's bytes (a full-object value, also for multipart copies); S3-compatible
+			// servers may ignore the request, and then the copy response carries no CRC64NVME.
+			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
+		String etag = (object.etag() != null) ? object.etag() : source.etag();
+		if (object.versionId() == null && etag != null) {
+			// Copy exactly the object the manifest listed (or the HEAD saw): if it changed since, S3 answers 412
+			// instead of copying bytes the manifest and the source's checksum (so the verification) know nothing of.
+			request.copySourceIfMatch(quote(etag));
 		}
 		if (this.target.sseKmsKeyId() != null) {
 			request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.target.sseKmsKeyId());

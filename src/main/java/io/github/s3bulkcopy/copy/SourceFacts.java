@@ -3,12 +3,14 @@ package io.github.s3bulkcopy.copy;
 import java.util.Map;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Checksum;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * What is known about a source object when its copy starts: from the manifest, or from a HEAD where the manifest
- * did not say enough (no size, or an object large enough for a multipart copy, which needs its headers).
+ * What is known about a source object when its copy starts: from the manifest, or from a HEAD (made with checksum
+ * mode enabled) where the manifest did not say enough: no size, an object large enough for a multipart copy, which
+ * needs its headers, or a verification or skip check that needs the source's stored checksum.
  *
  * @param size the size in bytes
  * @param etag the ETag without quotes, if known
@@ -29,6 +31,11 @@ public record SourceFacts(long size, @Nullable String etag, @Nullable String enc
 
 	public Map<String, String> metadata() {
 		return (this.head != null) ? this.head.metadata() : Map.of();
+	}
+
+	/** The source's stored checksum, when a HEAD was made and the source has one. */
+	public @Nullable Checksum checksum() {
+		return (this.head != null) ? Checksum.fromHead(this.head) : null;
 	}
 
 }

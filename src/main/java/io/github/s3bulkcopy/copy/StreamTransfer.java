@@ -129,7 +129,8 @@ public class StreamTransfer implements ObjectTransfer {
 		Long crc = body.crc64nvme();
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),
 				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, false,
-				response.versionId(), (crc != null) ? Crc64Nvme.toBase64(crc) : null, response.checksumCRC64NVME());
+				response.versionId(), (crc != null) ? Crc64Nvme.toBase64(crc) : null,
+				Crc64Nvme.reported(response.checksumCRC64NVME()));
 	}
 
 	static @Nullable String quoted(@Nullable String etag) {

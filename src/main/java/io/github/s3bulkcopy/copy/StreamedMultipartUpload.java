@@ -161,7 +161,7 @@ final class StreamedMultipartUpload {
 	private static TransferResult result(CompleteMultipartUploadResponse response, String localCrc) {
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),
 				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, true,
-				response.versionId(), localCrc, response.checksumCRC64NVME());
+				response.versionId(), localCrc, Crc64Nvme.reported(response.checksumCRC64NVME()));
 	}
 
 	private CompletableFuture<TransferResult> abort(String uploadId, Throwable error) {

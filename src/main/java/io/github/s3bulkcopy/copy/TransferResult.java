@@ -1,23 +1,27 @@
 package io.github.s3bulkcopy.copy;
 
+import io.github.s3bulkcopy.verify.Checksum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the destination said about a copy it accepted, for verification and the ledger.
+ * What the destination said about a copy it accepted, and what the transfer itself knows of the bytes, for
+ * verification and the ledger.
  *
  * @param etag the destination ETag, quotes removed
  * @param encryption the destination's server-side encryption, if it said
  * @param multipart whether the destination was written in parts
  * @param versionId the destination version written, on a versioned bucket
- * @param localCrc64nvme the CRC64NVME (Base64, full object) of the bytes as they passed through this process, for a
- * streamed copy; null when the bytes did not pass through (server-side copy)
- * @param destinationCrc64nvme the full-object CRC64NVME (Base64) the destination says it stored, when its answer
- * carried one; null when it did not (S3Proxy stores nothing for checksums sent as trailers)
+ * @param crc64nvme the CRC64NVME (Base64, as S3 writes it) this process computed over the bytes it wrote, when the
+ * bytes passed through it (a streamed copy); null for a server-side copy. Compared with the CRC64NVME the
+ * destination stored.
+ * @param destinationChecksum the checksum the destination reported in its answer to the write (CopyObject,
+ * CompleteMultipartUpload, PutObject), null when it reported none. Only a value in that answer counts as computed for
+ * the copy: a HEAD afterwards may show a source's checksum that the server carried over without computing it.
  */
 public record TransferResult(@Nullable String etag, @Nullable String encryption, boolean multipart,
-		@Nullable String versionId, @Nullable String localCrc64nvme, @Nullable String destinationCrc64nvme) {
+		@Nullable String versionId, @Nullable String crc64nvme, @Nullable Checksum destinationChecksum) {
 
-	/** A result with no checksums (a server-side copy). */
+	/** A result that knows nothing of checksums. */
 	public TransferResult(@Nullable String etag, @Nullable String encryption, boolean multipart,
 			@Nullable String versionId) {
 		this(etag, encryption, multipart, versionId, null, null);

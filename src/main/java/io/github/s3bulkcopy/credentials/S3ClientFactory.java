@@ -1,9 +1,13 @@
 package io.github.s3bulkcopy.credentials;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,13 +26,25 @@ public class S3ClientFactory implements AutoCloseable {
 
 	private final CredentialsProviders providers;
 
-	/** A factory with the SDK's default refresh times for role credentials. */
+	private final List<ExecutionInterceptor> interceptors;
+
+	/** A factory with the SDK's default refresh times for role credentials and no interceptors. */
 	public S3ClientFactory() {
-		this(RoleRefresh.DEFAULTS);
+		this(RoleRefresh.DEFAULTS, List.of());
 	}
 
-	public S3ClientFactory(RoleRefresh refresh) {
+	/** @param interceptors added to every client built, e.g. to count retries (see the {@code metrics} package) */
+	public S3ClientFactory(List<ExecutionInterceptor> interceptors) {
+		this(RoleRefresh.DEFAULTS, interceptors);
+	}
+
+	/**
+	 * @param refresh when role credentials are renewed
+	 * @param interceptors added to every client built
+	 */
+	public S3ClientFactory(RoleRefresh refresh, List<ExecutionInterceptor> interceptors) {
 		this.providers = new CredentialsProviders(refresh);
+		this.interceptors = List.copyOf(interceptors);
 	}
 
 	/** The credentials a side acts with. */
@@ -38,11 +54,15 @@ public class S3ClientFactory implements AutoCloseable {
 
 	/** An async client for many requests in flight; with {@code multipart}, CopyObject above the threshold is split. */
 	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, long multipartThreshold,
-			long partSize, boolean multipart) {
+			long partSize, boolean multipart, int maxAttempts) {
 		S3AsyncClientBuilder builder = S3AsyncClient.builder()
 			.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
-			.httpClient(httpClient);
+			.httpClient(httpClient)
+			.overrideConfiguration((config) -> {
+				config.retryStrategy(retryStrategy(maxAttempts));
+				this.interceptors.forEach(config::addExecutionInterceptor);
+			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
@@ -55,8 +75,14 @@ public class S3ClientFactory implements AutoCloseable {
 	}
 
 	/** A blocking client, for reading manifests and listing. */
-	public S3Client syncClient(BucketSide side) {
-		S3ClientBuilder builder = S3Client.builder().region(Region.of(side.region())).credentialsProvider(credentials(side));
+	public S3Client syncClient(BucketSide side, int maxAttempts) {
+		S3ClientBuilder builder = S3Client.builder()
+			.region(Region.of(side.region()))
+			.credentialsProvider(credentials(side))
+			.overrideConfiguration((config) -> {
+				config.retryStrategy(retryStrategy(maxAttempts));
+				this.interceptors.forEach(config::addExecutionInterceptor);
+			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
@@ -66,6 +92,14 @@ public class S3ClientFactory implements AutoCloseable {
 	@Override
 	public void close() {
 		this.providers.close();
+	}
+
+	/**
+	 * The SDK's adaptive strategy: exponential backoff with jitter on throttling, 5xx and I/O errors, and a client-side
+	 * rate limit that slows all requests down while S3 answers SlowDown, instead of every request hammering on.
+	 */
+	static RetryStrategy retryStrategy(int maxAttempts) {
+		return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
 	}
 
 	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */

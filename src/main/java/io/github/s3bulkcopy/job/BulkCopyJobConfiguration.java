@@ -10,6 +10,8 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
+import io.github.s3bulkcopy.manifest.ManifestReader;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -45,6 +47,11 @@ class BulkCopyJobConfiguration {
 	}
 
 	@Bean
+	FailureGuard failureGuard(JobSpec spec) {
+		return new FailureGuard(spec.copy().maxFailures());
+	}
+
+	@Bean
 	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step copyStep, Step reportStep) {
 		return new JobBuilder(spec.name(), jobRepository).start(planStep).next(copyStep).next(reportStep).build();
 	}
@@ -56,8 +63,8 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	Step planStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcLedger ledger, ObjectProvider<S3Client> manifestS3) {
-		ItemStreamReader<ManifestEntry> reader = PlanReaders.reader(spec, manifestS3::getObject);
+			JdbcLedger ledger, ItemStreamReader<ManifestEntry> manifestReader) {
+		ItemStreamReader<ManifestEntry> reader = manifestReader;
 		LedgerPlanWriter writer = new LedgerPlanWriter(ledger,
 				new KeyMapping(spec.source().prefix(), spec.destination().prefix()));
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
@@ -67,6 +74,17 @@ class BulkCopyJobConfiguration {
 			.listener(writer)
 			.transactionManager(transactionManager)
 			.build();
+	}
+
+	/**
+	 * The run's manifest: the {@code manifest} job parameter, which the launcher sets to the manifest this run reads
+	 * (the newest inventory report when the job names an inventory folder), or the job file's own location.
+	 */
+	@Bean
+	@StepScope
+	ManifestReader manifestReader(JobSpec spec, ObjectProvider<S3Client> manifestS3,
+			@Value("#{jobParameters['" + RunLauncher.MANIFEST + "']}") @Nullable String manifest) {
+		return PlanReaders.reader(spec, (manifest != null) ? manifest : spec.manifest().location(), manifestS3::getObject);
 	}
 
 	@Bean
@@ -103,6 +121,9 @@ class BulkCopyJobConfiguration {
 			.reader(pendingObjects)
 			.writer(copyItemWriter)
 			.transactionManager(transactionManager)
+			// Every partition runs again on resume: it reads only pending objects, so a finished one costs a query,
+			// and failed objects reset to pending on resume get their retry wherever they are.
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -130,8 +151,8 @@ class BulkCopyJobConfiguration {
 	@Bean
 	@StepScope
 	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
-			@Value("#{stepExecutionContext['runId']}") Long runId) {
-		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress);
+			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId) {
+		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard);
 	}
 
 }

@@ -26,21 +26,28 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 
 	private final CopyProgress progress;
 
-	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress) {
+	private final FailureGuard failureGuard;
+
+	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
+			FailureGuard failureGuard) {
 		Assert.notNull(copier, "copier is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(progress, "progress is required");
+		Assert.notNull(failureGuard, "failureGuard is required");
 		this.copier = copier;
 		this.ledger = ledger;
 		this.runId = runId;
 		this.progress = progress;
+		this.failureGuard = failureGuard;
 	}
 
 	@Override
 	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
 		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems());
+		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
+		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
-		this.progress.record(outcomes);
+		this.progress.record(this.runId, outcomes);
 	}
 
 }

@@ -35,18 +35,25 @@ public class DryRun {
 
 	private final JdbcLedger ledger;
 
-	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger) {
+	private final ManifestChoice manifestChoice;
+
+	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice) {
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(dryRunJob, "dryRunJob is required");
 		Assert.notNull(ledger, "ledger is required");
 		this.jobOperator = jobOperator;
 		this.dryRunJob = dryRunJob;
+		this.manifestChoice = manifestChoice;
 		this.ledger = ledger;
 	}
 
 	public Plan plan(int firstKeys) throws Exception {
-		JobExecution execution = this.jobOperator.start(this.dryRunJob,
-				new JobParametersBuilder().addLong(RunLauncher.RUN, System.currentTimeMillis()).toJobParameters());
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunLauncher.RUN, System.currentTimeMillis());
+		String manifest = this.manifestChoice.newest();
+		if (manifest != null) {
+			parameters.addString(RunLauncher.MANIFEST, manifest, false);
+		}
+		JobExecution execution = this.jobOperator.start(this.dryRunJob, parameters.toJobParameters());
 		long runId = execution.getJobInstance().getInstanceId();
 		try {
 			if (execution.getStatus() != BatchStatus.COMPLETED) {

@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the Spring application a command needs: the job database alone (status), or that plus the beans of one job
- * file (copy, restart). The job file is a bean, so configuration classes take it as a parameter like anything else.
+ * file (copy, restart, verify). The job file is a bean, so configuration classes take it as a parameter like anything
+ * else.
  */
 public final class JobContexts {
 
@@ -25,12 +26,23 @@ public final class JobContexts {
 
 	/** A context for running one job. */
 	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties) {
+		return forJob(jobFile, properties, new Class<?>[0]);
+	}
+
+	/**
+	 * A context for running one job, with more configuration classes (the S3 Batch Operations jobs add theirs); they
+	 * may use the copy job's beans, such as its {@code copyStep}.
+	 */
+	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties,
+			Class<?>... more) {
 		// Every partition holds a connection for its chunk; leave room for the job repository and the lock.
 		Map<String, Object> withPool = new java.util.HashMap<>(properties);
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
-					LaunchConfiguration.class)
+					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class,
+					MetricsConfiguration.class)
+			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);
 				context.getBeanFactory().registerSingleton("jobSpec", jobFile.spec());

@@ -2,12 +2,20 @@ package io.github.s3bulkcopy.job;
 
 import java.time.Duration;
 
+import io.github.s3bulkcopy.copy.MultipartJanitor;
+import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.ReportSpec;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.metrics.RetryCounter;
+import io.github.s3bulkcopy.report.ReportUploader;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,22 +26,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 
+	/** Reports runs; an {@code s3://} report location is written with the destination side's credentials. */
 	@Bean
-	RunReporter runReporter(JobFile jobFile, JdbcLedger ledger) {
-		return new LedgerRunReporter(jobFile, ledger);
+	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
+			RetryCounter retryCounter, S3ClientFactory s3ClientFactory) {
+		ReportSpec report = jobFile.spec().report();
+		ReportUploader uploader = null;
+		if (report.isS3()) {
+			DestinationSpec destination = jobFile.spec().destination();
+			uploader = new ReportUploader(s3ClientFactory.syncClient(destination, jobFile.spec().copy().maxAttempts()),
+					report.bucket(),
+					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
+		}
+		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader);
 	}
 
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
-			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter) {
+			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup,
+			BucketCheck bucketCheck, ManifestChoice manifestChoice) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
-				lockStaleAfter);
+				lockStaleAfter, new RunPreparation(bucketCheck, resumeCleanup, manifestChoice));
 	}
 
 	@Bean
-	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger) {
-		return new DryRun(jobOperator, dryRunJob, ledger);
+	ManifestChoice manifestChoice(JobFile jobFile, JobRepository jobRepository,
+			@Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {
+		return new ManifestChoice(jobFile.spec(), jobRepository, manifestS3::getObject);
+	}
+
+	@Bean
+	BucketCheck bucketCheck(JobFile jobFile, @Qualifier("manifestS3") ObjectProvider<S3Client> sourceS3,
+			@Qualifier("destinationSyncS3") ObjectProvider<S3Client> destinationS3) {
+		return new BucketCheck(jobFile.spec().source(), sourceS3::getObject, jobFile.spec().destination(),
+				destinationS3::getObject);
+	}
+
+	@Bean
+	ResumeCleanup resumeCleanup(JobFile jobFile, JdbcLedger ledger, @Qualifier("destinationSyncS3") S3Client s3) {
+		return new ResumeCleanup(ledger, new MultipartJanitor(s3, jobFile.spec().destination().bucket()),
+				jobFile.spec().destination().prefix());
+	}
+
+	@Bean
+	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
+			ManifestChoice manifestChoice) {
+		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice);
 	}
 
 }

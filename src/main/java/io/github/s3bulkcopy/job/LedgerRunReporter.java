@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -11,78 +16,214 @@ import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
+import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.report.ReportService;
+import io.github.s3bulkcopy.report.ReportUploader;
 import io.github.s3bulkcopy.report.RunMetadata;
 import io.github.s3bulkcopy.report.RunSummary;
+import io.github.s3bulkcopy.report.SetLocation;
+import io.github.s3bulkcopy.report.WrittenReport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.util.Assert;
 
-/** Writes a run's report set from its ledger rows, streamed in key order. */
-public class LedgerRunReporter implements RunReporter {
+/**
+ * Writes a run's report set from its ledger rows, streamed in key order, into the job's report location, and uploads
+ * it when that location is in S3. Also keeps the run's retry counts: what this process's S3 clients retried is added
+ * to the job execution's context (once, however often a report is written), so a report written later by another
+ * process counts the retries of every execution of the run.
+ */
+public class LedgerRunReporter implements RunReporter, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LedgerRunReporter.class);
+
+	/** Prefix of the execution context keys holding one execution's retries by error code. */
+	static final String RETRIES_KEY = "s3bulkcopy.retries.";
 
 	private final JobFile jobFile;
 
 	private final JdbcLedger ledger;
 
+	private final JobRepository jobRepository;
+
+	private final RetryCounter retries;
+
+	private final @Nullable ReportUploader uploader;
+
 	private final ReportService reports = new ReportService();
 
-	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger) {
+	/**
+	 * @param jobFile the job whose runs are reported
+	 * @param ledger the ledger rows come from
+	 * @param jobRepository the runs' executions and their contexts
+	 * @param retries what this process's S3 clients retried
+	 * @param uploader uploads sets when the report location is in S3; null when it is a local folder
+	 */
+	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
+			@Nullable ReportUploader uploader) {
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
+		Assert.notNull(jobRepository, "jobRepository is required");
+		Assert.notNull(retries, "retries is required");
+		Assert.isTrue(!jobFile.spec().report().isS3() || uploader != null, "an s3:// report location needs an uploader");
 		this.jobFile = jobFile;
 		this.ledger = ledger;
+		this.jobRepository = jobRepository;
+		this.retries = retries;
+		this.uploader = uploader;
 	}
 
 	@Override
 	public Path write(JobExecution execution) throws Exception {
+		long run = RunLauncher.runNumber(execution);
+		SetLocation location = location(run);
+		WrittenReport report = write(execution, directory(name(), run), location);
+		if (this.uploader != null) {
+			List<String> keys = this.uploader.upload(report, location);
+			logger.info("Uploaded the report of run {} to s3://{}/{} ({} files)", run, location.bucket(),
+					location.keyPrefix(), keys.size());
+		}
+		return report.folder();
+	}
+
+	/** Writes the set of a run into {@code folder}, to stay on disk (nothing is uploaded). */
+	public WrittenReport writeInto(JobExecution execution, Path folder) throws Exception {
+		return write(execution, folder, SetLocation.LOCAL);
+	}
+
+	private WrittenReport write(JobExecution execution, Path folder, SetLocation location) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
 		LedgerCounts counts = this.ledger.counts(runId);
-		String status;
-		int exitCode;
-		BatchStatus batchStatus = execution.getStatus();
-		if (batchStatus == BatchStatus.STOPPED || batchStatus == BatchStatus.STOPPING) {
-			status = "STOPPED";
-			exitCode = ExitCodes.RESUMABLE;
-		}
-		else if (batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.ABANDONED) {
-			status = batchStatus.name();
-			exitCode = ExitCodes.RESUMABLE;
-		}
-		else if (counts.failed() > 0) {
-			status = "COMPLETED_WITH_FAILURES";
-			exitCode = ExitCodes.OBJECTS_FAILED;
-		}
-		else {
-			status = "COMPLETED";
-			exitCode = ExitCodes.OK;
-		}
-		Instant start = instant(execution.getStartTime(), Instant.now());
+		List<JobExecution> executions = this.jobRepository.getJobExecutions(execution.getJobInstance());
+		Map<String, Long> retried = retries(execution, executions);
+		Instant start = executions.stream()
+			.map(JobExecution::getStartTime)
+			.filter((time) -> time != null)
+			.min(LocalDateTime::compareTo)
+			.map((time) -> instant(time, Instant.now()))
+			.orElse(instant(execution.getStartTime(), Instant.now()));
 		Instant end = instant(execution.getEndTime(), Instant.now());
 		if (end.isBefore(start)) {
 			end = start;
 		}
+		String status = status(execution.getStatus(), counts);
 		JobSpec spec = this.jobFile.spec();
-		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode, start,
-				end, new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
+		String sha = execution.getJobParameters().getString(RunLauncher.JOB_FILE_SHA256);
+		if (sha != null && !sha.equals(this.jobFile.sha256())) {
+			logger.warn("The job file changed since run {} started: the report records the SHA-256 of the file the "
+					+ "run started with and the settings of the file as it is now", RunLauncher.runNumber(execution));
+		}
+		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status,
+				exitCode(status), start, end, Math.max(1, executions.size()),
+				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
-				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(java.util.Locale.ROOT),
-						spec.manifest().location()),
-				this.jobFile.sha256(), ToolVersion.get());
+				RunSummary.CallerIdentities.UNKNOWN,
+				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
+						RunLauncher.manifestOf(execution, spec.manifest().location())),
+				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec));
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
-			return this.reports.write(root(), metadata, rows).folder();
+			return this.reports.writeInto(folder, location, metadata, rows.iterator());
+		}
+	}
+
+	/**
+	 * The run's status as the report names it. A run still marked started with objects pending is RUNNING (or was
+	 * killed and not yet resumed); one marked started with none pending is in its report step, about to complete.
+	 */
+	static String status(BatchStatus batchStatus, LedgerCounts counts) {
+		if (batchStatus == BatchStatus.STOPPED || batchStatus == BatchStatus.STOPPING) {
+			return "STOPPED";
+		}
+		if (batchStatus == BatchStatus.FAILED || batchStatus == BatchStatus.ABANDONED
+				|| batchStatus == BatchStatus.UNKNOWN) {
+			return batchStatus.name();
+		}
+		if (batchStatus.isRunning() && counts.pending() > 0) {
+			return "RUNNING";
+		}
+		return (counts.failed() > 0) ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
+	}
+
+	private static int exitCode(String status) {
+		return switch (status) {
+			case "COMPLETED" -> ExitCodes.OK;
+			case "COMPLETED_WITH_FAILURES" -> ExitCodes.OBJECTS_FAILED;
+			default -> ExitCodes.RESUMABLE;
+		};
+	}
+
+	/**
+	 * Adds what this process retried to this execution's context, then sums the retries of every execution of the
+	 * run. Each execution's counts are kept under a key of their own, and a restarted execution inherits its
+	 * predecessor's context, so keys are summed once each whichever context they are found in.
+	 */
+	private Map<String, Long> retries(JobExecution execution, List<JobExecution> executions) {
+		Map<String, Long> drained = this.retries.drain();
+		if (!drained.isEmpty()) {
+			ExecutionContext context = execution.getExecutionContext();
+			String key = RETRIES_KEY + execution.getId();
+			HashMap<String, Long> mine = new HashMap<>(countsAt(context, key));
+			drained.forEach((code, count) -> mine.merge(code, count, Long::sum));
+			context.put(key, mine);
+			this.jobRepository.updateExecutionContext(execution);
+		}
+		Map<String, Map<String, Long>> byExecution = new TreeMap<>();
+		for (JobExecution each : executions) {
+			ExecutionContext context = (each.getId() == execution.getId()) ? execution.getExecutionContext()
+					: each.getExecutionContext();
+			for (Map.Entry<String, Object> entry : context.entrySet()) {
+				if (entry.getKey().startsWith(RETRIES_KEY)) {
+					byExecution.putIfAbsent(entry.getKey(), countsAt(context, entry.getKey()));
+				}
+			}
+		}
+		Map<String, Long> total = new TreeMap<>();
+		byExecution.values().forEach((counts) -> counts.forEach((code, count) -> total.merge(code, count, Long::sum)));
+		return total;
+	}
+
+	/** The counts under a key, read whatever number types the context's serializer gave back. */
+	private static Map<String, Long> countsAt(ExecutionContext context, String key) {
+		Map<String, Long> counts = new TreeMap<>();
+		if (context.get(key) instanceof Map<?, ?> map) {
+			map.forEach((code, count) -> {
+				if (code instanceof String name && count instanceof Number number) {
+					counts.put(name, number.longValue());
+				}
+			});
+		}
+		return counts;
+	}
+
+	/** Closes the uploader's client, if there is one. */
+	@Override
+	public void close() {
+		if (this.uploader != null) {
+			this.uploader.close();
 		}
 	}
 
 	@Override
 	public Path directory(String jobName, long run) {
-		return ReportService.runFolder(root(), jobName, run);
+		return ReportService.runFolder(this.jobFile.spec().report().localRoot(), jobName, run);
 	}
 
-	private Path root() {
-		return Path.of(this.jobFile.spec().report().location());
+	private SetLocation location(long run) {
+		if (!this.jobFile.spec().report().isS3()) {
+			return SetLocation.LOCAL;
+		}
+		return new SetLocation(this.jobFile.spec().report().bucket(),
+				this.jobFile.spec().report().prefix() + name() + "/" + run + "/");
+	}
+
+	private String name() {
+		return this.jobFile.spec().name();
 	}
 
 	private static Instant instant(@Nullable LocalDateTime time, Instant fallback) {

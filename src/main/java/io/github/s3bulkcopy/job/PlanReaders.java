@@ -6,6 +6,7 @@ import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.jobfile.ManifestType;
 import io.github.s3bulkcopy.manifest.ManifestReader;
 import io.github.s3bulkcopy.manifest.ManifestReaders;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Chooses the plan step's reader for the job's manifest. */
@@ -14,11 +15,11 @@ final class PlanReaders {
 	private PlanReaders() {
 	}
 
-	static ManifestReader reader(JobSpec spec, Supplier<S3Client> s3) {
-		String location = spec.manifest().location();
+	static ManifestReader reader(JobSpec spec, @Nullable String location, Supplier<S3Client> s3) {
 		boolean needsS3 = spec.manifest().type() == ManifestType.LISTING
 				|| (location != null && location.startsWith("s3://"));
-		ManifestReader reader = ManifestReaders.create(spec.manifest(), spec.source(), needsS3 ? s3.get() : null);
+		ManifestReader reader = ManifestReaders.create(spec.manifest().type(), location, spec.source().bucket(),
+				spec.source().prefix(), needsS3 ? s3.get() : null);
 		reader.setName("manifest");
 		return reader;
 	}

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,11 @@ public class RepositoryConfiguration {
 	@Bean
 	JdbcLedger ledger(JdbcTemplate jdbcTemplate, JobDatabase jobDatabase) {
 		return new JdbcLedger(jdbcTemplate);
+	}
+
+	@Bean
+	RunStopper runStopper(JobOperator jobOperator, JobRepository jobRepository) {
+		return new RunStopper(jobOperator, jobRepository);
 	}
 
 	@Bean

@@ -1,6 +1,10 @@
 package io.github.s3bulkcopy.job;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +36,11 @@ public class RunCatalog {
 	 * @param executions how many times it was started or resumed
 	 * @param counts the ledger's totals
 	 * @param lockHolder the live process working on the job, if any
+	 * @param latestStartTime when the latest execution started
 	 */
 	public record RunInfo(String jobName, long run, long runId, BatchStatus status, String exitDescription,
 			@Nullable LocalDateTime startTime, @Nullable LocalDateTime endTime, int executions, LedgerCounts counts,
-			@Nullable String lockHolder) {
+			@Nullable String lockHolder, @Nullable LocalDateTime latestStartTime) {
 	}
 
 	private final JobRepository jobRepository;
@@ -80,9 +85,79 @@ public class RunCatalog {
 				.orElse(null);
 			runs.add(new RunInfo(jobName, RunLauncher.runNumber(latest), instance.getInstanceId(), latest.getStatus(),
 					latest.getExitStatus().getExitCode(), start, latest.getEndTime(), executions.size(),
-					this.ledger.counts(instance.getInstanceId()), lockHolder(jobName).orElse(null)));
+					this.ledger.counts(instance.getInstanceId()), lockHolder(jobName).orElse(null),
+					latest.getStartTime()));
 		}
 		return runs;
+	}
+
+	/**
+	 * The latest execution of a job's run.
+	 * @param jobName the job's name
+	 * @param run the run number, or null for the job's latest run
+	 */
+	public Optional<JobExecution> latestExecution(String jobName, @Nullable Long run) {
+		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
+			Optional<JobExecution> latest = this.jobRepository.getJobExecutions(instance)
+				.stream()
+				.max((a, b) -> Long.compare(a.getId(), b.getId()));
+			if (latest.isPresent() && (run == null || RunLauncher.runNumber(latest.get()) == run)) {
+				return latest;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * How far a run got and how fast it is going. For a run going on, the rate is that of the objects finished in the
+	 * last {@code window} (or since its latest execution started, if later), and the ETA is what is pending at that
+	 * rate; for any other run, the rate is the average over the run and there is no ETA.
+	 */
+	public Progress progress(RunInfo run, Duration window) {
+		LedgerCounts counts = run.counts();
+		Instant now = Instant.now();
+		boolean going = run.status().isRunning() && run.lockHolder() != null;
+		if (going) {
+			Instant since = now.minus(window);
+			Instant started = (run.latestStartTime() != null)
+					? run.latestStartTime().atZone(ZoneId.systemDefault()).toInstant() : since;
+			if (started.isAfter(since)) {
+				since = started;
+			}
+			double seconds = Math.max(1, Duration.between(since, now).toMillis() / 1000.0);
+			long[] recent = new long[2];
+			this.jdbc.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
+					+ "FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS <> 'PENDING' AND FINISHED_AT >= ?", (rs) -> {
+						recent[0] = rs.getLong(1);
+						recent[1] = rs.getLong(2);
+					}, run.runId(), Timestamp.from(since));
+			double objectsPerSecond = recent[0] / seconds;
+			Duration eta = (objectsPerSecond > 0)
+					? Duration.ofSeconds((long) Math.ceil(counts.pending() / objectsPerSecond)) : null;
+			return new Progress(counts, objectsPerSecond, recent[1] / seconds, eta, true);
+		}
+		double seconds = (run.startTime() != null && run.endTime() != null)
+				? Math.max(0.001, Duration.between(run.startTime(), run.endTime()).toMillis() / 1000.0) : 0;
+		return new Progress(counts, (seconds > 0) ? counts.done() / seconds : 0,
+				(seconds > 0) ? counts.copiedBytes() / seconds : 0, null, false);
+	}
+
+	/**
+	 * A run's progress.
+	 *
+	 * @param counts the ledger's totals: done and total objects and bytes, failures so far
+	 * @param objectsPerSecond objects finished per second (recent for a run going on, else the run's average)
+	 * @param bytesPerSecond bytes copied per second, likewise
+	 * @param eta when the pending objects will be done at the recent rate; null if not going on or no rate yet
+	 * @param going whether a live process is working on the run now
+	 */
+	public record Progress(LedgerCounts counts, double objectsPerSecond, double bytesPerSecond,
+			@Nullable Duration eta, boolean going) {
+	}
+
+	/** The run number of an execution: its {@code run} parameter. */
+	public static long runNumber(JobExecution execution) {
+		return RunLauncher.runNumber(execution);
 	}
 
 	private Optional<String> lockHolder(String jobName) {

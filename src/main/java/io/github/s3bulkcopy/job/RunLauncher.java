@@ -26,7 +26,9 @@ import org.springframework.util.Assert;
 
 /**
  * Starts and resumes runs of a job. A run is a Spring Batch job instance identified by the job's name and a run
- * number; resuming it is restarting that instance, which skips the steps and chunks already committed.
+ * number; resuming it is restarting that instance, which skips the steps and chunks already committed. The same
+ * logic runs the copy job and the verify job ({@code <name>.verify}), each numbering its own runs; one lock, named
+ * after the job file's job, keeps a copy and a verify run of the same job from running at once.
  */
 public class RunLauncher {
 
@@ -37,6 +39,9 @@ public class RunLauncher {
 	static final String JOB_FILE = "jobFile";
 
 	static final String JOB_FILE_SHA256 = "jobFileSha256";
+
+	/** The manifest a run reads, fixed when it starts, so a resumed run goes on with the same one. */
+	static final String MANIFEST = "manifest";
 
 	private final JobOperator jobOperator;
 
@@ -54,8 +59,11 @@ public class RunLauncher {
 
 	private final Duration lockStaleAfter;
 
+	private final RunPreparation preparation;
+
 	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job copyJob, JdbcLedger ledger,
-			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter) {
+			JdbcTemplate jdbc, JobFile jobFile, RunReporter reporter, Duration lockStaleAfter,
+			RunPreparation preparation) {
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(copyJob, "copyJob is required");
@@ -63,6 +71,7 @@ public class RunLauncher {
 		Assert.notNull(jdbc, "jdbc is required");
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(reporter, "reporter is required");
+		Assert.notNull(preparation, "preparation is required");
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.copyJob = copyJob;
@@ -71,35 +80,56 @@ public class RunLauncher {
 		this.jobFile = jobFile;
 		this.reporter = reporter;
 		this.lockStaleAfter = lockStaleAfter;
+		this.preparation = preparation;
 	}
 
 	/**
-	 * Runs the job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the next.
+	 * Runs the copy job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the
+	 * next.
 	 */
 	public RunResult copy(boolean newRun) throws Exception {
+		return run(this.copyJob, this.reporter, newRun);
+	}
+
+	/** Resumes the copy job's unfinished run; fails when there is none. */
+	public RunResult restart() throws Exception {
+		return restart(this.copyJob, this.reporter);
+	}
+
+	/**
+	 * Runs a job of this job file: resumes its unfinished run if there is one (unless {@code newRun}), otherwise
+	 * starts the next.
+	 * @param job the job to run; its name identifies its runs
+	 * @param reporter writes the report of a run that did not complete (a completed run wrote its own)
+	 */
+	public RunResult run(Job job, RunReporter reporter, boolean newRun) throws Exception {
 		return withLock(() -> {
-			JobExecution unfinished = newRun ? null : unfinishedExecution().orElse(null);
-			return (unfinished != null) ? resume(unfinished) : start();
+			JobExecution unfinished = newRun ? null : unfinishedExecution(job.getName()).orElse(null);
+			return (unfinished != null) ? resume(job, reporter, unfinished) : start(job, reporter);
 		});
 	}
 
-	/** Resumes the job's unfinished run; fails when there is none. */
-	public RunResult restart() throws Exception {
-		return withLock(() -> resume(unfinishedExecution().orElseThrow(() -> new NothingToResumeException(
-				"job '" + name() + "' has no unfinished run to resume" + latestRunDescription()))));
+	/** Resumes a job's unfinished run; fails when there is none. */
+	public RunResult restart(Job job, RunReporter reporter) throws Exception {
+		return withLock(() -> resume(job, reporter, unfinishedExecution(job.getName()).orElseThrow(
+				() -> new NothingToResumeException("job '" + job.getName() + "' has no unfinished run to resume"
+						+ latestRunDescription(job.getName())))));
 	}
 
-	private RunResult start() throws Exception {
-		long run = lastRunNumber() + 1;
-		JobParameters parameters = new JobParametersBuilder().addLong(RUN, run)
+	private RunResult start(Job job, RunReporter reporter) throws Exception {
+		String manifest = this.preparation.manifestChoice().forNewRun(job.getName());
+		long run = lastRunNumber(job.getName()) + 1;
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RUN, run)
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
-			.toJobParameters();
-		logger.info("Starting run {} of job {}", run, name());
-		return finish(this.jobOperator.start(this.copyJob, parameters), false);
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+		if (manifest != null) {
+			parameters.addString(MANIFEST, manifest, false);
+		}
+		logger.info("Starting run {} of job {}{}", run, job.getName(), (manifest != null) ? " with manifest " + manifest : "");
+		return finish(job, reporter, this.jobOperator.start(job, parameters.toJobParameters()), false);
 	}
 
-	private RunResult resume(JobExecution unfinished) throws Exception {
+	private RunResult resume(Job job, RunReporter reporter, JobExecution unfinished) throws Exception {
 		JobExecution previous = unfinished;
 		if (previous.getStatus().isRunning()) {
 			// We hold the job's lock, so the process that left it running is gone (kill -9, crash).
@@ -112,15 +142,21 @@ public class RunLauncher {
 			logger.warn("The job file changed since run {} started; resuming it with the new settings",
 					runNumber(previous));
 		}
-		JobParameters parameters = new JobParametersBuilder().addLong(RUN, runNumber(previous))
+		JobParametersBuilder builder = new JobParametersBuilder().addLong(RUN, runNumber(previous))
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
-			.toJobParameters();
-		logger.info("Resuming run {} of job {}", runNumber(previous), name());
-		return finish(this.jobOperator.start(this.copyJob, parameters), true);
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+		String manifest = previous.getJobParameters().getString(MANIFEST);
+		if (manifest != null) {
+			builder.addString(MANIFEST, manifest, false);
+		}
+		JobParameters parameters = builder.toJobParameters();
+		this.preparation.resumeCleanup().prepare(previous.getJobInstance().getInstanceId());
+		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());
+		return finish(job, reporter, this.jobOperator.start(job, parameters), true);
 	}
 
-	private RunResult finish(JobExecution execution, boolean resumed) throws Exception {
+	private RunResult finish(Job job, RunReporter reporter, JobExecution execution, boolean resumed)
+			throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
 		List<String> failures = new ArrayList<>();
 		for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -136,17 +172,23 @@ public class RunLauncher {
 		}
 		Path reportDirectory = null;
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			reportDirectory = this.reporter.directory(name(), runNumber(execution));
+			reportDirectory = reporter.directory(job.getName(), runNumber(execution));
 		}
 		else {
-			reportDirectory = this.reporter.write(execution);
+			try {
+				reportDirectory = reporter.write(execution);
+			}
+			catch (Exception ex) {
+				// The run's own failure is what the user must see; a partial report is a courtesy.
+				failures.add("the report of the unfinished run could not be written: " + describe(ex));
+			}
 		}
-		return new RunResult(name(), runNumber(execution), runId, resumed, execution.getStatus(),
+		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(),
 				this.ledger.counts(runId), reportDirectory, failures);
 	}
 
-	private Optional<JobExecution> unfinishedExecution() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private Optional<JobExecution> unfinishedExecution(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		if (last == null) {
 			return Optional.empty();
 		}
@@ -158,8 +200,8 @@ public class RunLauncher {
 		return Optional.of(execution);
 	}
 
-	private long lastRunNumber() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private long lastRunNumber(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		if (last == null) {
 			return 0;
 		}
@@ -167,8 +209,8 @@ public class RunLauncher {
 		return (execution != null) ? runNumber(execution) : 0;
 	}
 
-	private String latestRunDescription() {
-		JobInstance last = this.jobRepository.getLastJobInstance(name());
+	private String latestRunDescription(String jobName) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		JobExecution execution = (last != null) ? this.jobRepository.getLastJobExecution(last) : null;
 		return (execution != null) ? " (the latest, run " + runNumber(execution) + ", is " + execution.getStatus()
 				+ ")" : " (it has never run)";
@@ -182,6 +224,7 @@ public class RunLauncher {
 						+ holder.get().owner() + ", alive at " + holder.get().heartbeat()
 						+ "): wait for it, or stop it with 'stop --job'");
 			}
+			this.preparation.bucketCheck().check();
 			return work.run();
 		}
 	}
@@ -193,6 +236,12 @@ public class RunLauncher {
 	static long runNumber(JobExecution execution) {
 		Long run = execution.getJobParameters().getLong(RUN);
 		return (run != null) ? run : execution.getJobInstance().getInstanceId();
+	}
+
+	/** The manifest a run read: the one fixed when it started, or the job file's when none was. */
+	static @Nullable String manifestOf(JobExecution execution, @Nullable String fallback) {
+		String manifest = execution.getJobParameters().getString(MANIFEST);
+		return (manifest != null) ? manifest : fallback;
 	}
 
 	static String describe(Throwable failure) {

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.job;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -18,7 +19,10 @@ import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.verify.FullReadVerifier;
+import io.github.s3bulkcopy.verify.Verifier;
 import io.github.s3bulkcopy.jobfile.VerifyMethod;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,9 +43,10 @@ class S3Configuration {
 	static final int STREAM_PARTS_IN_FLIGHT = 4;
 
 	@Bean(destroyMethod = "close")
-	S3ClientFactory s3ClientFactory(@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
+	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics,
+			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
 			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
-		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime));
+		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime), List.of(s3RequestMetrics));
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
@@ -64,7 +69,7 @@ class S3Configuration {
 			@Qualifier("sourceHttpClient") SdkAsyncHttpClient sourceHttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.source(), sourceHttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false);
+				copy.partSize().bytes(), false, copy.maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -72,7 +77,7 @@ class S3Configuration {
 			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false);
+				copy.partSize().bytes(), false, copy.maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -80,14 +85,21 @@ class S3Configuration {
 			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
 		CopySpec copy = spec.copy();
 		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), true);
+				copy.partSize().bytes(), true, copy.maxAttempts());
 	}
 
 	/** The blocking client manifests are read with (S3 manifests and listings live on the source side). */
 	@Bean(destroyMethod = "close")
 	@Lazy
 	S3Client manifestS3(S3ClientFactory factory, JobSpec spec) {
-		return factory.syncClient(spec.source());
+		return factory.syncClient(spec.source(), spec.copy().maxAttempts());
+	}
+
+	/** A blocking destination client, for housekeeping such as aborting leftover multipart uploads. */
+	@Bean(destroyMethod = "close")
+	@Lazy
+	S3Client destinationSyncS3(S3ClientFactory factory, JobSpec spec) {
+		return factory.syncClient(spec.destination(), spec.copy().maxAttempts());
 	}
 
 	/** Server-side or streamed, as {@code copy.mode} resolves ({@link CopyMode#resolve(JobSpec)}). */
@@ -115,9 +127,9 @@ class S3Configuration {
 	}
 
 	@Bean
-	CopyVerification copyVerification(JobSpec spec, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
-		return new CopyVerification(destinationS3, spec.destination().bucket(),
-				spec.verify().method() != VerifyMethod.NONE, spec.verify().require());
+	CopyVerification copyVerification(JobSpec spec, Verifier verifier, FullReadVerifier fullReadVerifier,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		return new CopyVerification(verifier, fullReadVerifier, destinationS3, spec.destination().bucket());
 	}
 
 	@Bean

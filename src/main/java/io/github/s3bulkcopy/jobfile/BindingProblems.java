@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.jobfile;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -147,13 +148,16 @@ final class BindingProblems {
 				.collect(Collectors.joining(", "));
 			return "must be one of " + allowed + was;
 		}
-		if (type == ByteSize.class) {
+		if (type == ByteSize.class || type == FailureThreshold.class) {
 			Throwable cause = rootCause(error);
 			return (cause instanceof IllegalArgumentException && cause.getMessage() != null) ? cause.getMessage()
 					: quote(value) + " is not a size";
 		}
 		if (type == Duration.class) {
 			return quote(value) + " is not a duration: write a number and a unit, such as 900s, 15m or 12h";
+		}
+		if (type == Instant.class) {
+			return quote(value) + " is not a date or time: write 2026-01-01 or 2026-01-01T00:00:00Z";
 		}
 		if (type == URI.class) {
 			// No value: a URL may carry a password.
@@ -165,7 +169,7 @@ final class BindingProblems {
 		if (type == int.class || type == long.class || Number.class.isAssignableFrom(type)) {
 			return "must be a whole number" + was;
 		}
-		if (type.isRecord()) {
+		if (PropertyNames.isSection(type)) {
 			return "must be a section of properties, not a single value";
 		}
 		return "cannot be read as " + type.getSimpleName() + was;

@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy, or a multipart upload
  * when streamed)
  * @param partSize the part size of multipart copies and streamed multipart uploads
- * @param skipExisting skip objects already at the destination with equal size and a valid equal ETag
+ * @param skipExisting skip objects already at the destination with equal size and an equal stored checksum (same
+ * algorithm and type) or, failing that, an equal valid MD5 ETag; never decided by modification time
+ * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
+ * exponential backoff and client-side rate limiting after throttling
+ * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or
+ * {@code none}
  * @param mode server-side copy, a stream through this process, or {@code auto}: server-side when both sides use the
  * same credentials and endpoint, else a stream
  */
@@ -22,6 +27,7 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
 		@DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
-		@DefaultValue("false") boolean skipExisting, @DefaultValue("auto") CopyMode mode) {
+		@DefaultValue("false") boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode) {
 
 }

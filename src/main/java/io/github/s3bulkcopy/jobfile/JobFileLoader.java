@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class JobFileLoader {
 		ApplicationConversionService conversions = new ApplicationConversionService();
 		conversions.addConverter(String.class, ByteSize.class, ByteSize::valueOf);
 		conversions.addConverter(Number.class, ByteSize.class, (number) -> new ByteSize(number.longValue()));
+		conversions.addConverter(String.class, FailureThreshold.class, FailureThreshold::valueOf);
+		conversions.addConverter(Number.class, FailureThreshold.class,
+				(number) -> FailureThreshold.valueOf(number.toString()));
+		conversions.addConverter(String.class, Instant.class, BatchOperationsRules::instant);
 		this.conversionService = conversions;
 		this.beanValidation = JobSpecBeanValidation.create();
 	}

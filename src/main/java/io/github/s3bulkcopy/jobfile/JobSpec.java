@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,12 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param copy how to copy them
  * @param verify how to prove each copy arrived intact
  * @param report where the completion report goes
+ * @param batchOperations how the job is handed to S3 Batch Operations (replicate, batch-copy); absent when it is not
+ * @param schedule when the {@code schedule} command runs the job; absent when it is run by hand or an outside
+ * scheduler
  */
 public record JobSpec(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
 				message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
 		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
 		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy, @DefaultValue @Valid VerifySpec verify,
-		@DefaultValue @Valid ReportSpec report) {
+		@DefaultValue @Valid ReportSpec report, @Nullable @Valid BatchOperationsSpec batchOperations,
+		@Nullable @Valid ScheduleSpec schedule) {
 
 }

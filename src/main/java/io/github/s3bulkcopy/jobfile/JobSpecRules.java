@@ -26,6 +26,9 @@ final class JobSpecRules implements Validator {
 	/** The largest object a single CopyObject request copies. */
 	static final ByteSize MAX_COPY_OBJECT_SIZE = ByteSize.ofMebibytes(5 * 1024);
 
+	private static final java.util.regex.Pattern S3_BUCKET = java.util.regex.Pattern
+		.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
 	static final Duration MIN_ROLE_DURATION = Duration.ofMinutes(15);
 
 	static final Duration MAX_ROLE_DURATION = Duration.ofHours(12);
@@ -44,17 +47,45 @@ final class JobSpecRules implements Validator {
 		if (job.copy() != null) {
 			copy(job.copy(), errors);
 		}
+		if (job.verify() != null && job.verify().require() && job.verify().method() == VerifyMethod.NONE) {
+			reject(errors, "verify.require", "cannot be true with verify.method none: nothing would be compared, so "
+					+ "every object would fail; choose a method, or set require to false");
+		}
 		if (job.source() != null) {
 			side("source", job.source(), errors);
 		}
 		if (job.destination() != null) {
 			side("destination", job.destination(), errors);
 		}
+		if (job.report() != null) {
+			report(job.report(), errors);
+		}
 		if (job.source() != null && job.destination() != null && job.copy() != null) {
 			copyMode(job, errors);
 		}
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
+		}
+		if (job.schedule() != null) {
+			schedule(job.schedule(), errors);
+		}
+		BatchOperationsSpec batch = job.batchOperations();
+		if (batch != null) {
+			BatchOperationsRules.check(batch, (path, reason) -> reject(errors, path, reason));
+			if (batch.credentials() != null) {
+				credentials(BatchOperationsRules.PATH, batch.credentials(), batch.allowInsecureEndpoint(), errors);
+			}
+		}
+	}
+
+	private void schedule(ScheduleSpec schedule, Errors errors) {
+		if (schedule.cron() != null && !org.springframework.scheduling.support.CronExpression
+			.isValidExpression(schedule.cron())) {
+			reject(errors, "schedule.cron", "'" + schedule.cron() + "' is not a cron expression: six fields, second "
+					+ "minute hour day-of-month month day-of-week, such as '0 0 2 * * *' for 02:00 every day");
+		}
+		if (schedule.maxRuns() != null && schedule.maxRuns() < 0) {
+			reject(errors, "schedule.max-runs", "must be 0 (no limit) or more");
 		}
 	}
 
@@ -71,6 +102,32 @@ final class JobSpecRules implements Validator {
 		else if (manifest.type() == ManifestType.CSV && !hasLocation) {
 			reject(errors, "manifest.location",
 					"is required for a csv manifest: the s3://bucket/key or local path of the CSV file");
+		}
+	}
+
+	private void report(ReportSpec report, Errors errors) {
+		if (report.location() == null) {
+			return;
+		}
+		if (report.isS3()) {
+			if (!S3_BUCKET.matcher(report.bucket()).matches()) {
+				reject(errors, "report.location", "must be a local folder or s3://bucket/prefix/ with a valid bucket "
+						+ "name (3-63 lower-case letters, digits, '.' or '-'); was " + report.location());
+			}
+		}
+		else {
+			if (report.location().contains("://")) {
+				reject(errors, "report.location",
+						"must be a local folder or s3://bucket/prefix/; was " + report.location());
+			}
+			if (report.localDirectory() != null) {
+				reject(errors, "report.local-directory", "only used with an s3:// report.location: the report is "
+						+ "written to report.location itself; remove local-directory");
+			}
+			if (report.sseKmsKeyId() != null) {
+				reject(errors, "report.sse-kms-key-id",
+						"only used with an s3:// report.location; remove sse-kms-key-id");
+			}
 		}
 	}
 

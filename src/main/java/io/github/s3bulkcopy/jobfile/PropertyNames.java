@@ -68,9 +68,20 @@ final class PropertyNames {
 		});
 	}
 
-	/** A record of properties, as opposed to a value written on one line such as a {@link ByteSize}. */
-	private static boolean isSection(Class<?> type) {
-		return type.isRecord() && type != ByteSize.class;
+	/**
+	 * A record of properties, as opposed to a value written on one line such as a {@link ByteSize} or a
+	 * {@link FailureThreshold}: those are records that parse themselves with a static {@code valueOf(String)}.
+	 */
+	static boolean isSection(Class<?> type) {
+		if (!type.isRecord()) {
+			return false;
+		}
+		try {
+			return !java.lang.reflect.Modifier.isStatic(type.getMethod("valueOf", String.class).getModifiers());
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
+		}
 	}
 
 	private static Stream<RecordComponent> components(Class<?> type) {

@@ -130,6 +130,25 @@ public class JdbcLedger {
 		}, (rs, n) -> mapRow(rs));
 	}
 
+	/**
+	 * Gives a run's failed objects another try: on resume they are pending again, so the copy step copies them along
+	 * with those it had not reached.
+	 * @return how many objects were reset
+	 */
+	public int resetFailed(long runId) {
+		return this.jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'PENDING', ERROR_CODE = NULL, HTTP_STATUS = NULL, "
+				+ "MESSAGE = NULL, VERIFY_METHOD = NULL, SOURCE_CHECKSUM = NULL, DESTINATION_CHECKSUM = NULL, "
+				+ "VERDICT = NULL, VERDICT_REASON = NULL, STARTED_AT = NULL, FINISHED_AT = NULL "
+				+ "WHERE RUN_ID = ? AND STATUS = 'FAILED'", runId);
+	}
+
+	/** Whether a destination key belongs to an object of the run that is still to be copied. */
+	public boolean isPendingDestination(long runId, String destinationKey) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? "
+				+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'", Integer.class, runId, destinationKey);
+		return count != null && count > 0;
+	}
+
 	/** Removes a run's rows: used when a plan is started over from scratch. */
 	public void deleteRun(long runId) {
 		this.jdbc.update("DELETE FROM BULK_LEDGER WHERE RUN_ID = ?", runId);

@@ -35,8 +35,8 @@ public class Preflight {
 	/** Runs every check; with {@code writeTest}, puts and deletes a marker object in the destination. */
 	public PreflightReport run(boolean writeTest) {
 		List<PreflightReport.Section> sections = new ArrayList<>();
-		try (S3Client source = this.factory.syncClient(this.job.source());
-				S3Client destination = this.factory.syncClient(this.job.destination())) {
+		try (S3Client source = this.factory.syncClient(this.job.source(), this.job.copy().maxAttempts());
+				S3Client destination = this.factory.syncClient(this.job.destination(), this.job.copy().maxAttempts())) {
 			List<Check> sourceChecks = new ArrayList<>();
 			String sourcePrincipal = IdentityCheck.run(this.job.source(), this.factory.credentials(this.job.source()),
 					sourceChecks);

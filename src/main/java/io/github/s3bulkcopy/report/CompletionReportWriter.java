@@ -52,18 +52,41 @@ public class CompletionReportWriter {
 	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
 	 */
 	public ReportTotals write(Path file, Iterator<LedgerRow> rows) throws IOException {
+		TotalsCounter counter = new TotalsCounter();
+		write(file, rows, counter::add);
+		return counter.totals();
+	}
+
+	/**
+	 * Writes the report to {@code file}, replacing any earlier one, and hands every row to {@code alsoTo} as it is
+	 * written, so that other files can be fed from the same single pass over the ledger.
+	 * @param file where the report goes; its folder must exist
+	 * @param rows the run's ledger rows
+	 * @param alsoTo receives each report row after it is written
+	 * @throws IOException if the file cannot be written or {@code alsoTo} fails; nothing is left under its name then
+	 * (or the earlier file is)
+	 */
+	public void write(Path file, Iterator<LedgerRow> rows, RowSink alsoTo) throws IOException {
 		Objects.requireNonNull(file, "file is required");
 		Objects.requireNonNull(rows, "rows is required");
-		return AtomicFiles.write(file, (out) -> {
-			TotalsCounter counter = new TotalsCounter();
+		Objects.requireNonNull(alsoTo, "alsoTo is required");
+		AtomicFiles.write(file, (out) -> {
 			Csv.writeRecord(out, ReportRow.HEADER);
 			while (rows.hasNext()) {
 				ReportRow row = ReportRow.of(rows.next(), this.destinationBucket);
 				Csv.writeRecord(out, row.fields());
-				counter.add(row);
+				alsoTo.accept(row);
 			}
-			return counter.totals();
+			return null;
 		});
+	}
+
+	/** Receives the report's rows as they are written. */
+	@FunctionalInterface
+	public interface RowSink {
+
+		void accept(ReportRow row) throws IOException;
+
 	}
 
 }

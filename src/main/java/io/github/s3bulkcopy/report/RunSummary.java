@@ -4,41 +4,51 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The content of {@code summary.json}: one run in numbers. Field order is fixed so that summaries diff cleanly.
- * {@code durationSeconds} and {@code objectsPerSecond} are decimals with a fixed number of places, written plainly
- * (never in exponent form).
+ * Decimals have a fixed number of places and are written plainly (never in exponent form).
  *
  * @param job the job's name
- * @param runId the run's id
- * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED, STOPPED
+ * @param runId the run's number
+ * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED, STOPPED (RUNNING while it goes on)
  * @param exitCode the process exit code
- * @param startTime when the run started (ISO-8601, UTC)
+ * @param startTime when the run first started (ISO-8601, UTC)
  * @param endTime when it ended (ISO-8601, UTC)
- * @param durationSeconds {@code endTime - startTime}, to the millisecond (three decimals)
+ * @param durationSeconds {@code endTime - startTime}, to the millisecond (three decimals); for a resumed run this
+ * includes the time between a failure and its resume
+ * @param executions how many times the run was started or resumed
  * @param source the source bucket and prefix
  * @param destination the destination bucket and prefix
+ * @param callerIdentities who acted on each side (role ARNs, never keys); null where not known
  * @param manifest the manifest's type and location
  * @param jobFileSha256 the SHA-256 of the job file, as hex
  * @param objects the report's rows by outcome
  * @param bytes sizes added up (see {@link ReportTotals} for rows of unknown size)
  * @param verification finished rows by verdict
+ * @param verificationByMethod finished rows by the comparison made, then by verdict
  * @param objectsPerSecond finished objects (copied, skipped or failed) per second of the run, to two decimals; 0 for a
  * run of no measurable duration
+ * @param bytesPerSecond copied bytes per second of the run, to two decimals; 0 for a run of no measurable duration
+ * @param retries requests the S3 clients retried
  * @param reportFile the completion report's name, relative to the folder of {@code summary.json}
  * @param toolVersion the version of this tool that ran
  */
-@JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "source",
-		"destination", "manifest", "jobFileSha256", "objects", "bytes", "verification", "objectsPerSecond",
-		"reportFile", "toolVersion" })
+@JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
+		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
+		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
-		BigDecimal durationSeconds, Side source, Side destination, Manifest manifest, String jobFileSha256,
-		ObjectCounts objects, ByteCounts bytes, VerificationCounts verification, BigDecimal objectsPerSecond,
-		String reportFile, String toolVersion) {
+		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
+		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
+		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+		String toolVersion) {
 
 	/**
 	 * The summary of a run whose completion report added up to {@code totals}.
@@ -47,17 +57,42 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 * @param reportFile the completion report's name, relative to the summary's folder
 	 */
 	public static RunSummary of(RunMetadata run, ReportTotals totals, String reportFile) {
+		return of(run, new RunFacts(totals, Map.of(), Map.of(), java.util.List.of(), totals.failed(),
+				java.util.List.of()), reportFile);
+	}
+
+	/**
+	 * The summary of a run from everything one pass over its rows found.
+	 * @param run what is known about the run
+	 * @param facts what the pass counted
+	 * @param reportFile the completion report's name, relative to the summary's folder
+	 */
+	public static RunSummary of(RunMetadata run, RunFacts facts, String reportFile) {
+		ReportTotals totals = facts.totals();
 		long millis = Duration.between(run.startTime(), run.endTime()).toMillis();
 		BigDecimal seconds = BigDecimal.valueOf(millis, 3);
-		BigDecimal objectsPerSecond = (millis > 0)
-				? BigDecimal.valueOf(totals.finished()).divide(seconds, 2, RoundingMode.HALF_UP)
-				: BigDecimal.ZERO.setScale(2);
+		Map<String, VerificationCounts> byMethod = new LinkedHashMap<>();
+		for (VerificationMethod method : VerificationMethod.values()) {
+			RunFacts.VerdictCounts counts = facts.byMethod().get(method);
+			if (counts != null) {
+				byMethod.put(method.name(),
+						new VerificationCounts(counts.verified(), counts.mismatch(), counts.notVerified()));
+			}
+		}
+		long retried = run.retries().values().stream().mapToLong(Long::longValue).sum();
 		return new RunSummary(run.job(), run.runId(), run.status(), run.exitCode(), run.startTime(), run.endTime(),
-				seconds, run.source(), run.destination(), run.manifest(), run.jobFileSha256(),
+				seconds, run.executions(), run.source(), run.destination(), run.callerIdentities(), run.manifest(),
+				run.jobFileSha256(),
 				new ObjectCounts(totals.objects(), totals.copied(), totals.skipped(), totals.failed(), totals.pending()),
 				new ByteCounts(totals.bytesTotal(), totals.bytesCopied()),
-				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), objectsPerSecond,
-				reportFile, run.toolVersion());
+				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
+				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
+				new Retries(retried, run.retries()), reportFile, run.toolVersion());
+	}
+
+	private static BigDecimal rate(long count, long millis) {
+		return (millis > 0) ? BigDecimal.valueOf(count).divide(BigDecimal.valueOf(millis, 3), 2, RoundingMode.HALF_UP)
+				: BigDecimal.ZERO.setScale(2);
 	}
 
 	/**
@@ -68,6 +103,20 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "bucket", "prefix" })
 	public record Side(String bucket, String prefix) {
+
+	}
+
+	/**
+	 * Who acted on each side, as STS names them (an assumed role's ARN); never keys.
+	 *
+	 * @param source the identity that read the source, if known
+	 * @param destination the identity that wrote the destination, if known
+	 */
+	@JsonPropertyOrder({ "source", "destination" })
+	public record CallerIdentities(@Nullable String source, @Nullable String destination) {
+
+		/** Neither side's identity known. */
+		public static final CallerIdentities UNKNOWN = new CallerIdentities(null, null);
 
 	}
 
@@ -116,6 +165,18 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "verified", "mismatch", "notVerified" })
 	public record VerificationCounts(long verified, long mismatch, long notVerified) {
+
+	}
+
+	/**
+	 * Requests the S3 clients retried (each retried attempt once), counted in the processes that ran the run.
+	 *
+	 * @param total all retries
+	 * @param byErrorCode retries by the error code of the attempt that failed (an S3 error code such as
+	 * {@code SlowDown}, {@code HTTP 503} where the answer had none, or the exception's name where there was no answer)
+	 */
+	@JsonPropertyOrder({ "total", "byErrorCode" })
+	public record Retries(long total, Map<String, Long> byErrorCode) {
 
 	}
 

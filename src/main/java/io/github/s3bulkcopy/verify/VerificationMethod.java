@@ -1,14 +1,35 @@
 package io.github.s3bulkcopy.verify;
 
-/** The comparison that was made for one object, as recorded in the ledger and the report. */
+/**
+ * The comparison that was made for one object, as recorded in the ledger (by name) and the report. docs/integrity.md
+ * says what each proves and costs.
+ */
 public enum VerificationMethod {
 
-	/** Source and destination ETags compared, both MD5s of the bytes. */
-	ETAG,
+	/**
+	 * Stored checksums of the same algorithm and type compared: the source's (HEAD with checksum mode) with the
+	 * CRC64NVME the destination computed for the copy (its copy response) or, in verify runs and skip checks, stores.
+	 */
+	CHECKSUM,
 
 	/**
-	 * The destination read in full and its MD5 compared with the source's ETag, where that ETag is an MD5 of the
-	 * bytes: the fallback for copies whose own ETag proves nothing (multipart copies) when verification is required.
+	 * The CRC64NVME this process computed over the bytes it streamed to the destination, compared with the
+	 * full-object CRC64NVME the destination stored for them.
+	 */
+	STREAMED_CHECKSUM,
+
+	/** Source and destination ETags compared, both MD5s of the bytes (single part, no SSE-KMS or SSE-C). */
+	ETAG,
+
+	/** Both objects read in full and a CRC64NVME of each computed here. */
+	FULL_READ,
+
+	/** Sizes compared; recorded only when they differ, since equal sizes prove nothing. */
+	SIZE,
+
+	/**
+	 * The destination read in full and its MD5 compared with the source's MD5 ETag. Made by earlier versions as the
+	 * fallback of {@code verify.require}, replaced by {@link #FULL_READ}; kept so their ledgers still read.
 	 */
 	MD5_READ,
 

@@ -49,12 +49,12 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 					SourceFacts.fromHead(largeHead)).join();
 
 			assertThat(single.multipart()).isFalse();
-			assertThat(single.localCrc64nvme()).isEqualTo(S3TestData.crc64nvme(small));
-			assertThat(single.destinationCrc64nvme()).isEqualTo(S3TestData.crc64nvme(small));
+			assertThat(single.crc64nvme()).isEqualTo(S3TestData.crc64nvme(small));
+			assertThat(single.destinationChecksum().value()).isEqualTo(S3TestData.crc64nvme(small));
 			assertThat(single.etag()).isEqualTo(S3TestData.md5Hex(small));
 			assertThat(multipart.multipart()).isTrue();
-			assertThat(multipart.localCrc64nvme()).isEqualTo(S3TestData.crc64nvme(large));
-			assertThat(multipart.destinationCrc64nvme()).isEqualTo(S3TestData.crc64nvme(large));
+			assertThat(multipart.crc64nvme()).isEqualTo(S3TestData.crc64nvme(large));
+			assertThat(multipart.destinationChecksum().value()).isEqualTo(S3TestData.crc64nvme(large));
 		}
 		for (Map.Entry<String, byte[]> object : Map.of("small.bin", small, "large.bin", large).entrySet()) {
 			String key = object.getKey();

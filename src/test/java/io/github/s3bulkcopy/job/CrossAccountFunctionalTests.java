@@ -47,7 +47,7 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		String source = S3TestData.createBucket(CrossAccountTest.sourceAccount(), "src");
 		String destination = S3TestData.createBucket(CrossAccountTest.destinationAccount(), "dst");
 		// The default credential chain is the runner, who can assume the roles but has no access to S3 itself.
-		this.fixture = new JobFixture(this.dir, CrossAccountTest.s3Proxy(), RUNNER, source, destination);
+		this.fixture = new JobFixture(this.dir, CrossAccountTest.s3Proxy().endpoint(), RUNNER, source, destination);
 		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofHours(1));
 		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofHours(1));
 	}

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.demo.LocalS3Identity;
-import io.github.s3bulkcopy.demo.LocalS3Server;
 
 /**
  * What the whole-job tests share: a job database of their own, the default credential chain pointed at the local
@@ -32,16 +32,15 @@ final class JobFixture {
 
 	final Path dir;
 
-	final LocalS3Server server;
+	final URI endpoint;
 
 	final String sourceBucket;
 
 	final String destinationBucket;
 
-	JobFixture(Path dir, LocalS3Server server, LocalS3Identity identity, String sourceBucket,
-			String destinationBucket) {
+	JobFixture(Path dir, URI endpoint, LocalS3Identity identity, String sourceBucket, String destinationBucket) {
 		this.dir = dir;
-		this.server = server;
+		this.endpoint = endpoint;
 		this.sourceBucket = sourceBucket;
 		this.destinationBucket = destinationBucket;
 		System.setProperty("spring.datasource.url", databaseUrl());
@@ -50,7 +49,7 @@ final class JobFixture {
 	}
 
 	String databaseUrl() {
-		return "jdbc:h2:file:" + this.dir.resolve("db/s3-bulk-copy").toAbsolutePath();
+		return "jdbc:h2:file:" + this.dir.resolve("db/s3-bulk-copy").toAbsolutePath() + ";WRITE_DELAY=0";
 	}
 
 	Path reports() {
@@ -75,8 +74,8 @@ final class JobFixture {
 				report:
 				  location: %s
 				%s
-				""".formatted(name, this.sourceBucket, sourcePrefix, this.server.endpoint(), this.destinationBucket,
-				destinationPrefix, this.server.endpoint(), manifest.indent(2).stripTrailing(),
+				""".formatted(name, this.sourceBucket, sourcePrefix, this.endpoint, this.destinationBucket,
+				destinationPrefix, this.endpoint, manifest.indent(2).stripTrailing(),
 				reports().toAbsolutePath(), extra);
 		Path file = this.dir.resolve(name + ".yml");
 		Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -98,7 +97,17 @@ final class JobFixture {
 
 	/** The report CSV's rows as maps from column name to value. */
 	List<Map<String, String>> reportRows(String job, long run) throws IOException {
-		List<List<String>> records = report(job, run);
+		return byColumn(report(job, run));
+	}
+
+	/** The rows of a verify run's {@code verify-report.csv} (job {@code <job>.verify}) by column name. */
+	List<Map<String, String>> verifyReportRows(String job, long run) throws IOException {
+		return byColumn(CsvRecords.parse(Files.readString(reports().resolve(job + ".verify")
+			.resolve(Long.toString(run))
+			.resolve("verify-report.csv"), StandardCharsets.UTF_8)));
+	}
+
+	private static List<Map<String, String>> byColumn(List<List<String>> records) {
 		List<String> header = records.get(0);
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (List<String> record : records.subList(1, records.size())) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.s3bulkcopy.cli.Main;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,9 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "kill-src");
 		String destination = S3TestData.createBucket(s3, "kill-dst");
-		for (int i = 0; i < OBJECTS; i++) {
-			S3TestData.put(s3, source, key(i), content(i));
-		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				source, destination);
 		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
@@ -64,18 +64,31 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(landedBeforeKill).as("the kill came before the copy step ended").isLessThan(OBJECTS);
 		Map<String, Timestamp> committed = committedCopies(fixture);
 		assertThat(committed).as("some chunks had committed before the kill").isNotEmpty();
+		String pendingKey = pendingDestinationKey(fixture);
+		String leftover = s3.createMultipartUpload((create) -> create.bucket(destination).key(pendingKey)).uploadId();
+		String foreign = s3.createMultipartUpload((create) -> create.bucket(destination).key("another-tool/upload"))
+			.uploadId();
 		Instant killed = Instant.now();
 		Thread.sleep(1100);
+		// The child was slowed down to be killed in time; the resume may go faster (a changed job file is allowed).
+		fixture.jobFile("kill-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
 
 		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 		// then
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Run 1 of job kill-job (resumed)");
+		assertThat(s3.listMultipartUploads((list) -> list.bucket(destination)).uploads())
+			.as("the killed run's upload was aborted, another tool's was left alone")
+			.extracting((upload) -> upload.uploadId())
+			.containsExactly(foreign)
+			.doesNotContain(leftover);
+		s3.abortMultipartUpload((abort) -> abort.bucket(destination).key("another-tool/upload").uploadId(foreign));
 		Map<String, Instant> lastModified = new HashMap<>();
 		for (S3Object object : s3.listObjectsV2Paginator((list) -> list.bucket(destination)).contents()) {
 			lastModified.put(object.key(), object.lastModified());
 		}
+		lastModified.remove("another-tool/upload");
 		assertThat(lastModified).hasSize(OBJECTS);
 		for (int i = 0; i < OBJECTS; i += 97) {
 			assertThat(S3TestData.readBytes(s3, destination, key(i))).isEqualTo(content(i));
@@ -89,6 +102,99 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(rows).hasSize(OBJECTS);
 		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
+	}
+
+	@Test
+	void sigtermStopsTheRunAfterItsChunksInFlightWithExitCodeThreeAndTheRunResumes() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "term-src");
+		String destination = S3TestData.createBucket(s3, "term-dst");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
+				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		Path job = fixture.jobFile("term-job", "", "", "type: listing",
+				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
+
+		Process child = startChild(fixture, job);
+		waitForDestinationObjects(s3, destination, 300, child);
+		child.destroy();
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped in time").isTrue();
+
+		String log = Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
+		assertThat(child.exitValue()).as(log).isEqualTo(3);
+		assertThat(log).contains("SIGTERM: stopping").contains("STOPPED: run the same command again");
+		assertThat(countObjects(s3, destination)).isLessThan(OBJECTS);
+		assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
+		fixture.jobFile("term-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
+
+		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("(resumed)");
+		assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+		List<Map<String, String>> rows = fixture.reportRows("term-job", 1);
+		assertThat(rows).hasSize(OBJECTS);
+		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
+	}
+
+	@Test
+	void killedWhilePlanningResumesThePlanWithoutLosingOrRepeatingAnObject() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "plan-src");
+		String destination = S3TestData.createBucket(s3, "plan-dst");
+		int objects = 3000;
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			// Each listing page (1,000 keys, one plan chunk) is held back, so the plan takes a few seconds. The reader
+			// asks for page 3 while it reads the last key of page 2: by then the first chunk has committed.
+			proxy.delay("list-type=2", 1500);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			Path job = fixture.jobFile("plan-kill", "", "", "type: listing", "");
+			Process child = startChild(fixture, job);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (proxy.delayed() < 3 && System.nanoTime() < deadline && child.isAlive()) {
+				Thread.sleep(20);
+			}
+			Thread.sleep(300);
+			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			long planned = ledgerRows(fixture);
+			assertThat(planned).as("killed in the middle of the plan").isGreaterThan(0).isLessThan(objects);
+			assertThat(countObjects(s3, destination)).isZero();
+			proxy.delay("list-type=2", 0);
+
+			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("(resumed)").contains("3,000 planned, 3,000 copied");
+			assertThat(countObjects(s3, destination)).isEqualTo(objects);
+			List<Map<String, String>> rows = fixture.reportRows("plan-kill", 1);
+			assertThat(rows).hasSize(objects);
+			assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(objects);
+			assertThat(ledgerRows(fixture)).isEqualTo(objects);
+		}
+	}
+
+	private static long ledgerRows(JobFixture fixture) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT COUNT(*), COUNT(DISTINCT SEQ), MAX(SEQ) FROM BULK_LEDGER")) {
+			rs.next();
+			assertThat(rs.getLong(2)).as("sequence numbers are unique").isEqualTo(rs.getLong(1));
+			assertThat(rs.getLong(3)).as("sequence numbers are dense").isEqualTo(rs.getLong(1));
+			return rs.getLong(1);
+		}
+	}
+
+	private static String pendingDestinationKey(JobFixture fixture) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE STATUS = 'PENDING' ORDER BY SEQ DESC")) {
+			assertThat(rs.next()).as("a pending object").isTrue();
+			return rs.getString(1);
+		}
 	}
 
 	private Process startChild(JobFixture fixture, Path job) throws IOException {

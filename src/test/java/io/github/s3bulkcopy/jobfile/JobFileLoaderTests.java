@@ -323,7 +323,29 @@ class JobFileLoaderTests {
 					file + ":9: copy.partitions: must be greater than or equal to 1 (was '0')",
 					file + ":10: copy.concurrency: must be a whole number (was 'lots')",
 					file + ":11: copy.chunk-size: must be less than or equal to 100000 (was '200000')",
-					file + ":13: verify.method: must be one of auto, etag, none (was 'sometimes')"));
+					file + ":13: verify.method: must be one of auto, checksum, etag, full-read, none (was 'sometimes')"));
+	}
+
+	@Test
+	void everyVerificationMethodIsWrittenInLowerCaseWithHyphens() throws IOException {
+		for (VerifyMethod method : VerifyMethod.values()) {
+			String name = method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			Path file = write(MINIMAL + "verify:\n  method: " + name + "\n");
+
+			assertThat(this.loader.load(file).spec().verify().method()).as(name).isEqualTo(method);
+		}
+	}
+
+	@Test
+	void requiringVerificationWithMethodNoneIsRejected() throws IOException {
+		Path file = write(MINIMAL + """
+				verify:
+				  method: none
+				  require: true
+				""");
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.withMessageContaining("verify.require: cannot be true with verify.method none");
 	}
 
 	@Test

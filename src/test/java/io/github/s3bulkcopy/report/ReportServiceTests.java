@@ -37,7 +37,10 @@ class ReportServiceTests {
 		assertThat(report.folder()).isEqualTo(folder);
 		assertThat(report.completionReportFile()).isEqualTo(folder.resolve("completion-report.csv"));
 		assertThat(report.summaryFile()).isEqualTo(folder.resolve("summary.json"));
-		assertThat(names(folder)).containsExactlyInAnyOrder("completion-report.csv", "summary.json");
+		assertThat(files(folder)).containsExactlyInAnyOrder("completion-report.csv", "summary.json", "report.html",
+				"SHA256SUMS", "batch-operations/manifest.json", "batch-operations/results/succeeded-00001.csv",
+				"batch-operations/results/failed-00001.csv");
+		assertThat(report.files()).containsExactlyInAnyOrderElementsOf(files(folder)).endsWith("SHA256SUMS");
 
 		List<List<String>> records = Rfc4180.parse(Files.readString(report.completionReportFile()));
 		assertThat(records).extracting((record) -> record.get(1))
@@ -95,7 +98,7 @@ class ReportServiceTests {
 	}
 
 	@Test
-	void aFailureWhileReadingRowsLeavesNeitherFile() {
+	void aFailureWhileReadingRowsLeavesNeitherFile() throws IOException {
 		Stream<LedgerRow> rows = Stream.of(1, 2).map((i) -> {
 			if (i == 2) {
 				throw new IllegalStateException("database went away");
@@ -106,12 +109,13 @@ class ReportServiceTests {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> this.service.write(this.root, run("broken", 3), rows));
 
-		assertThat(this.root.resolve("broken").resolve("3")).isEmptyDirectory();
+		assertThat(files(this.root.resolve("broken").resolve("3"))).isEmpty();
 	}
 
 	@Test
 	void writingAgainReplacesTheRunsFiles() throws IOException {
-		this.service.write(this.root, run("again", 4), Stream.of(LedgerRows.pending(1, "a", 1L)));
+		this.service.write(this.root, run("again", 4),
+				Stream.of(LedgerRows.failed(1, "a", 1L, "AccessDenied", 403, "Access Denied")));
 
 		WrittenReport report = this.service.write(this.root, run("again", 4),
 				Stream.of(LedgerRows.copied(1, "a", 1)));
@@ -119,7 +123,10 @@ class ReportServiceTests {
 		assertThat(readJson(report.summaryFile()).get("objects").get("copied").asLong()).isEqualTo(1);
 		assertThat(Rfc4180.parse(Files.readString(report.completionReportFile())).get(1).get(3))
 			.isEqualTo("succeeded");
-		assertThat(names(report.folder())).containsExactlyInAnyOrder("completion-report.csv", "summary.json");
+		assertThat(files(report.folder())).containsExactlyInAnyOrder("completion-report.csv", "summary.json",
+				"report.html", "SHA256SUMS", "batch-operations/manifest.json",
+				"batch-operations/results/succeeded-00001.csv");
+		assertThat(ReportChecksums.verify(report.folder()).intact()).isTrue();
 	}
 
 	@Test
@@ -144,9 +151,13 @@ class ReportServiceTests {
 		return JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
 	}
 
-	private static List<String> names(Path folder) throws IOException {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map((path) -> path.getFileName().toString()).toList();
+	/** Every regular file under the folder, relative, with '/' separators. */
+	static List<String> files(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile)
+				.map((path) -> folder.relativize(path).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
 		}
 	}
 

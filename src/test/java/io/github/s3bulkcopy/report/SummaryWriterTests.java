@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,11 @@ class SummaryWriterTests {
 		String text = Files.readString(file, StandardCharsets.UTF_8);
 		JsonNode json = JsonMapper.builder().build().readTree(text);
 		assertThat(fieldNames(json)).containsExactly("job", "runId", "status", "exitCode", "startTime", "endTime",
-				"durationSeconds", "source", "destination", "manifest", "jobFileSha256", "objects", "bytes",
-				"verification", "objectsPerSecond", "reportFile", "toolVersion");
+				"durationSeconds", "executions", "source", "destination", "callerIdentities", "manifest",
+				"jobFileSha256", "objects", "bytes", "verification", "verificationByMethod", "objectsPerSecond",
+				"bytesPerSecond", "retries", "reportFile", "toolVersion");
+		assertThat(fieldNames(json.get("callerIdentities"))).containsExactly("source", "destination");
+		assertThat(fieldNames(json.get("retries"))).containsExactly("total", "byErrorCode");
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("destination"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("manifest"))).containsExactly("type", "location");
@@ -79,6 +83,14 @@ class SummaryWriterTests {
 		assertThat(json.get("objectsPerSecond").decimalValue()).isEqualByComparingTo("39840637.45");
 		assertThat(json.get("reportFile").asString()).isEqualTo("completion-report.csv");
 		assertThat(json.get("toolVersion").asString()).isEqualTo("0.1.0-SNAPSHOT");
+		assertThat(json.get("executions").asInt()).isEqualTo(2);
+		assertThat(json.get("bytesPerSecond").decimalValue()).isEqualByComparingTo("71713147410358.56");
+		assertThat(json.get("retries").get("total").asLong()).isEqualTo(7);
+		assertThat(json.get("retries").get("byErrorCode").get("SlowDown").asLong()).isEqualTo(5);
+		assertThat(json.get("retries").get("byErrorCode").get("HTTP 500").asLong()).isEqualTo(2);
+		assertThat(json.get("callerIdentities").get("source").isNull()).isTrue();
+		assertThat(json.get("callerIdentities").get("destination").asString())
+			.isEqualTo("arn:aws:sts::123456789012:assumed-role/writer/s3-bulk-copy");
 	}
 
 	@Test
@@ -105,10 +117,11 @@ class SummaryWriterTests {
 	void aListingManifestHasANullLocation() throws IOException {
 		RunSummary summary = summary();
 		RunSummary listing = new RunSummary(summary.job(), summary.runId(), summary.status(), summary.exitCode(),
-				summary.startTime(), summary.endTime(), summary.durationSeconds(), summary.source(),
-				summary.destination(), new RunSummary.Manifest("LISTING", null), summary.jobFileSha256(),
-				summary.objects(), summary.bytes(), summary.verification(), summary.objectsPerSecond(),
-				summary.reportFile(), summary.toolVersion());
+				summary.startTime(), summary.endTime(), summary.durationSeconds(), summary.executions(),
+				summary.source(), summary.destination(), summary.callerIdentities(),
+				new RunSummary.Manifest("LISTING", null), summary.jobFileSha256(), summary.objects(), summary.bytes(),
+				summary.verification(), summary.verificationByMethod(), summary.objectsPerSecond(),
+				summary.bytesPerSecond(), summary.retries(), summary.reportFile(), summary.toolVersion());
 
 		JsonNode json = JsonMapper.builder().build().readTree(this.writer.toJson(listing));
 
@@ -128,10 +141,12 @@ class SummaryWriterTests {
 
 	static RunSummary summary() {
 		RunMetadata run = new RunMetadata("nightly-archive", 42, "COMPLETED_WITH_FAILURES", 3,
-				Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:02:05.500Z"),
+				Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:02:05.500Z"), 2,
 				new RunSummary.Side("src-bucket", "photos/"), new RunSummary.Side("dst-bucket", ""),
+				new RunSummary.CallerIdentities(null, "arn:aws:sts::123456789012:assumed-role/writer/s3-bulk-copy"),
 				new RunSummary.Manifest("INVENTORY", "s3://inventory/src-bucket/all/2025-03-01T01-00Z/manifest.json"),
-				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT");
+				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT",
+				Map.of("SlowDown", 5L, "HTTP 500", 2L), List.of());
 		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0,
 				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199);
 		return RunSummary.of(run, totals, CompletionReportWriter.FILE_NAME);

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.testsupport;
 
 import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.demo.LocalS3Server;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -28,6 +29,11 @@ public interface LocalS3ProxyTest {
 	/** A shared client of the source account; do not close it. */
 	static S3Client sourceClient() {
 		return SharedS3Proxy.SOURCE_CLIENT;
+	}
+
+	/** A shared async client of the source account, for seeding many objects; do not close it. */
+	static S3AsyncClient sourceAsyncClient() {
+		return SharedS3Proxy.SOURCE_ASYNC_CLIENT;
 	}
 
 	/** A shared client of the destination account; do not close it. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,7 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.crt.checksums.CRC64NVME;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /** Buckets and objects for tests against a local S3 server. */
 public final class S3TestData {
@@ -50,6 +55,45 @@ public final class S3TestData {
 	/** Puts an object holding the text in UTF-8. */
 	public static PutObjectResponse put(S3Client s3, String bucket, String key, String content) {
 		return put(s3, bucket, key, content.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Puts an object with an additional checksum the SDK computes and sends (as a trailer; S3Proxy ignores it). */
+	public static PutObjectResponse put(S3Client s3, String bucket, String key, byte[] content,
+			ChecksumAlgorithm algorithm) {
+		return s3.putObject((request) -> request.bucket(bucket).key(key).checksumAlgorithm(algorithm),
+				RequestBody.fromBytes(content));
+	}
+
+	/**
+	 * Uploads an object in the given parts, each with a checksum of the algorithm; S3 makes the object's checksum a
+	 * composite one (a checksum of the part checksums, {@code <value>-<parts>}) except for CRC64NVME.
+	 */
+	public static CompleteMultipartUploadResponse putMultipart(S3Client s3, String bucket, String key,
+			List<byte[]> parts, ChecksumAlgorithm algorithm) {
+		String uploadId = s3.createMultipartUpload((request) -> request.bucket(bucket).key(key)
+			.checksumAlgorithm(algorithm)).uploadId();
+		List<CompletedPart> completed = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			int partNumber = i + 1;
+			UploadPartResponse part = s3.uploadPart((request) -> request.bucket(bucket)
+				.key(key)
+				.uploadId(uploadId)
+				.partNumber(partNumber)
+				.checksumAlgorithm(algorithm), RequestBody.fromBytes(parts.get(i)));
+			completed.add(CompletedPart.builder()
+				.partNumber(partNumber)
+				.eTag(part.eTag())
+				.checksumCRC32(part.checksumCRC32())
+				.checksumCRC32C(part.checksumCRC32C())
+				.checksumCRC64NVME(part.checksumCRC64NVME())
+				.checksumSHA1(part.checksumSHA1())
+				.checksumSHA256(part.checksumSHA256())
+				.build());
+		}
+		return s3.completeMultipartUpload((request) -> request.bucket(bucket)
+			.key(key)
+			.uploadId(uploadId)
+			.multipartUpload((upload) -> upload.parts(completed)));
 	}
 
 	/** The object's bytes. */
@@ -109,6 +153,24 @@ public final class S3TestData {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has MD5", ex);
 		}
+	}
+
+	/**
+	 * Puts many small objects fast: up to 64 PUTs in flight on the given async client, so tests that need thousands
+	 * of objects do not spend their time seeding.
+	 */
+	public static void putMany(software.amazon.awssdk.services.s3.S3AsyncClient s3, String bucket, int count,
+			java.util.function.IntFunction<String> key, java.util.function.IntFunction<byte[]> content) {
+		java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(64);
+		java.util.List<java.util.concurrent.CompletableFuture<?>> puts = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			slots.acquireUninterruptibly();
+			int index = i;
+			puts.add(s3.putObject((put) -> put.bucket(bucket).key(key.apply(index)),
+					software.amazon.awssdk.core.async.AsyncRequestBody.fromBytes(content.apply(index)))
+				.whenComplete((response, error) -> slots.release()));
+		}
+		java.util.concurrent.CompletableFuture.allOf(puts.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.testsupport;
 
 import io.github.s3bulkcopy.demo.LocalS3Server;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -18,8 +19,11 @@ final class SharedS3Proxy {
 
 	static final S3Client DESTINATION_CLIENT = SERVER.client(LocalS3ProxyTest.DESTINATION_ACCOUNT);
 
+	static final S3AsyncClient SOURCE_ASYNC_CLIENT = SERVER.asyncClient(LocalS3ProxyTest.SOURCE_ACCOUNT);
+
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			SOURCE_ASYNC_CLIENT.close();
 			SOURCE_CLIENT.close();
 			DESTINATION_CLIENT.close();
 		}, "shared-s3proxy-clients-shutdown"));

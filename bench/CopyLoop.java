@@ -1,0 +1,47 @@
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The ceiling: a bare AWS SDK program that lists the source and copies every object server-side with CONCURRENCY
+ * CopyObject requests in flight, and nothing else (no ledger, no verification, no report).
+ * CopyLoop ENDPOINT ACCESS_KEY SECRET SOURCE DESTINATION CONCURRENCY. Prints its copy-loop rate too.
+ */
+public class CopyLoop {
+
+	public static void main(String[] args) throws Exception {
+		int concurrency = Integer.parseInt(args[5]);
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.endpointOverride(URI.create(args[0]))
+			.forcePathStyle(true)
+			.region(Region.US_EAST_1)
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(concurrency))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[1], args[2])))
+			.build()) {
+			List<String> keys = new ArrayList<>();
+			s3.listObjectsV2Paginator((list) -> list.bucket(args[3])).contents().subscribe((S3Object object) -> keys.add(object.key())).join();
+			Semaphore slots = new Semaphore(concurrency);
+			List<CompletableFuture<?>> copies = new ArrayList<>(keys.size());
+			long started = System.nanoTime();
+			for (String key : keys) {
+				slots.acquire();
+				copies.add(s3.copyObject((copy) -> copy.sourceBucket(args[3]).sourceKey(key)
+					.destinationBucket(args[4]).destinationKey(key)).whenComplete((r, e) -> slots.release()));
+			}
+			CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).join();
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf("copy loop: %d objects in %.2f s = %.0f objects/s%n", keys.size(), seconds,
+					keys.size() / seconds);
+		}
+	}
+
+}

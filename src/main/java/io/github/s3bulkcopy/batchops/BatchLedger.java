@@ -1,0 +1,70 @@
+package io.github.s3bulkcopy.batchops;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * What the Batch Operations steps ask of the ledger beyond {@link JdbcLedger}: sizes learned by HEAD, the rows for
+ * Batch Operations' manifest, and finding a report row's object. Same table, same transactions.
+ */
+class BatchLedger {
+
+	private final JdbcTemplate jdbc;
+
+	BatchLedger(JdbcTemplate jdbc) {
+		Assert.notNull(jdbc, "jdbc is required");
+		this.jdbc = jdbc;
+	}
+
+	/** Pending rows whose size the manifest did not state, in plan order. */
+	List<PlannedObject> pendingWithoutSize(long runId, int limit) {
+		return this.jdbc.query("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
+				+ "'PENDING' AND OBJECT_SIZE IS NULL ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY",
+				JdbcLedger.PLANNED_MAPPER, runId);
+	}
+
+	void setSize(long runId, long seq, long size) {
+		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE RUN_ID = ? AND SEQ = ?", size, runId, seq);
+	}
+
+	/** Pending rows up to {@code maxSize} bytes, in plan order: what Batch Operations copies. Close the stream. */
+	Stream<PlannedObject> pendingUpTo(long runId, long maxSize) {
+		return this.jdbc.queryForStream("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? AND "
+				+ "STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY SEQ", JdbcLedger.PLANNED_MAPPER, runId, maxSize);
+	}
+
+	long countPendingAbove(long runId, long maxSize) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
+				+ "'PENDING' AND OBJECT_SIZE > ?", Long.class, runId, maxSize);
+		return (count != null) ? count : 0;
+	}
+
+	/** The plan position of an object in a run; a version-less row matches a report row that names a version. */
+	@Nullable Long find(long runId, String key, @Nullable String versionId) {
+		List<Long> exact = (versionId != null)
+				? this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE RUN_ID = ? AND SOURCE_KEY = ? AND "
+						+ "VERSION_ID = ?", Long.class, runId, key, versionId)
+				: List.of();
+		if (!exact.isEmpty()) {
+			return exact.get(0);
+		}
+		List<Long> latest = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE RUN_ID = ? AND SOURCE_KEY = ? "
+				+ "AND VERSION_ID IS NULL", Long.class, runId, key);
+		return latest.isEmpty() ? null : latest.get(0);
+	}
+
+	/** Whether every row Batch Operations gets names a version (its CSV needs all or none). */
+	boolean allNameVersions(long runId, long maxSize) {
+		Long without = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
+				+ "'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL", Long.class, runId, maxSize);
+		return without != null && without == 0;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.s3bulkcopy.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.job.NothingNewException;
+import io.github.s3bulkcopy.job.RunLauncher;
+import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.job.RunScheduler;
+import io.github.s3bulkcopy.job.RunStopper;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.ScheduleSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.support.CronExpression;
+
+/** {@code schedule --job FILE}: runs the job at each tick of a cron expression until told otherwise. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+		description = { "Run the job on a schedule: a long-running process that starts a run at each tick of a cron "
+				+ "expression (schedule.cron in the job file, or --cron). Each tick does what 'copy' does: it resumes "
+				+ "an unfinished run (failed or killed), or starts a new one, which with copy.skip-existing copies only "
+				+ "new and changed objects. Runs never overlap: a tick that comes while a run is going is skipped. With "
+				+ "an inventory folder as manifest.location each run takes the newest report, and a tick with no newer "
+				+ "report does nothing.",
+				"SIGTERM or Ctrl-C stops the scheduler; a run in progress stops after its chunks in flight and resumes "
+						+ "at the next start. Exit code 0 when the schedule ended (until, max runs) or was stopped "
+						+ "while idle, 3 when it was stopped during a run." })
+class ScheduleCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	JobOptions jobOptions;
+
+	@Option(names = "--cron", paramLabel = "EXPRESSION",
+			description = "Six fields, second minute hour day-of-month month day-of-week, in this machine's time zone; "
+					+ "e.g. \"0 0 2 * * *\" for 02:00 every day. Overrides schedule.cron.")
+	String cron;
+
+	@Option(names = "--max-runs", paramLabel = "N",
+			description = "End after N runs (0: no limit). Overrides schedule.max-runs.")
+	Integer maxRuns;
+
+	@Override
+	public Integer call() throws Exception {
+		JobFile jobFile = this.jobOptions.load();
+		ScheduleSpec schedule = (jobFile.spec().schedule() != null) ? jobFile.spec().schedule()
+				: new ScheduleSpec(null, null, null);
+		String expression = (this.cron != null) ? this.cron : schedule.cron();
+		if (expression == null) {
+			throw new UsageException("no schedule: give --cron or set schedule.cron in " + this.jobOptions.job);
+		}
+		if (!CronExpression.isValidExpression(expression)) {
+			throw new UsageException("--cron: '" + expression + "' is not a cron expression (six fields: second "
+					+ "minute hour day-of-month month day-of-week)");
+		}
+		int runs = (this.maxRuns != null) ? this.maxRuns : (schedule.maxRuns() != null) ? schedule.maxRuns() : 0;
+		if (runs < 0) {
+			throw new UsageException("--max-runs must be 0 (no limit) or more");
+		}
+		Instant until = schedule.until();
+		PrintWriter out = this.spec.commandLine().getOut();
+		RunScheduler scheduler = new RunScheduler(CronExpression.parse(expression), until, runs, Clock.systemDefaultZone(),
+				(line) -> {
+					out.println(LocalTime.now().withNano(0) + " schedule: " + line);
+					out.flush();
+				});
+		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of());
+				StopSignals signals = StopSignals.install(() -> {
+					scheduler.stop();
+					context.getBean(RunStopper.class).stop(jobFile.spec().name());
+				}, this.spec.commandLine().getErr())) {
+			RunLauncher launcher = context.getBean(RunLauncher.class);
+			RunScheduler.Outcome outcome = scheduler.start(() -> {
+				try {
+					RunResult result = launcher.copy(false);
+					RunPrinter.printResult(out, result);
+					return result;
+				}
+				catch (NothingNewException ex) {
+					out.println(ex.getMessage());
+					out.flush();
+					throw ex;
+				}
+			});
+			RunResult last = outcome.last();
+			return (outcome.stopped() && last != null && last.exitCode() == ExitCodes.RESUMABLE) ? ExitCodes.RESUMABLE
+					: ExitCodes.OK;
+		}
+	}
+
+}

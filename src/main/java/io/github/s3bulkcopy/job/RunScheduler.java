@@ -1,0 +1,132 @@
+package io.github.s3bulkcopy.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.util.Assert;
+
+/**
+ * Runs the job at each tick of a cron expression, one run at a time: a tick that comes while a run is still going is
+ * skipped (and said so), and the run itself decides what to do (resume an unfinished run, or start a new one that
+ * copies only what changed). Ends at {@code until}, after {@code maxRuns}, or when stopped.
+ */
+public class RunScheduler {
+
+	/** One scheduled run: returns its result, or throws when it could not run. */
+	@FunctionalInterface
+	public interface ScheduledRun {
+
+		RunResult run() throws Exception;
+
+	}
+
+	/** How the scheduler ended. */
+	public record Outcome(int runs, int skippedTicks, @Nullable RunResult last, boolean stopped) {
+	}
+
+	private final CronExpression cron;
+
+	private final @Nullable Instant until;
+
+	private final int maxRuns;
+
+	private final Clock clock;
+
+	private final Consumer<String> log;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	/**
+	 * @param cron when runs start
+	 * @param until no run starts after this instant (null: no end)
+	 * @param maxRuns the scheduler ends after this many runs (0: no limit)
+	 * @param clock the time source
+	 * @param log where to say what happens, one line at a time
+	 */
+	public RunScheduler(CronExpression cron, @Nullable Instant until, int maxRuns, Clock clock, Consumer<String> log) {
+		Assert.notNull(cron, "cron is required");
+		Assert.notNull(clock, "clock is required");
+		Assert.notNull(log, "log is required");
+		this.cron = cron;
+		this.until = until;
+		this.maxRuns = maxRuns;
+		this.clock = clock;
+		this.log = log;
+	}
+
+	/** Ticks until the end; every run goes through {@code run}. */
+	public Outcome start(ScheduledRun run) throws InterruptedException {
+		int runs = 0;
+		int skipped = 0;
+		RunResult last = null;
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.systemDefault()));
+		while (true) {
+			ZonedDateTime next = this.cron.next(now);
+			if (next == null || (this.until != null && next.toInstant().isAfter(this.until))) {
+				this.log.accept("schedule ended: no tick before " + ((this.until != null) ? this.until : "the end"));
+				return new Outcome(runs, skipped, last, false);
+			}
+			this.log.accept("next run at " + next.toOffsetDateTime());
+			if (waitUntil(next.toInstant())) {
+				this.log.accept("schedule stopped");
+				return new Outcome(runs, skipped, last, true);
+			}
+			runs++;
+			try {
+				last = run.run();
+				this.log.accept("run " + last.run() + " of job " + last.jobName() + " ended " + last.status()
+						+ " (exit " + last.exitCode() + ")");
+			}
+			catch (JobBusyException ex) {
+				this.log.accept("tick skipped: " + ex.getMessage());
+			}
+			catch (NothingNewException ex) {
+				this.log.accept("tick found nothing new");
+			}
+			catch (Exception ex) {
+				this.log.accept("tick failed, the next tick tries again: " + RunLauncher.describe(ex));
+			}
+			if (this.stopped.getCount() == 0) {
+				this.log.accept("schedule stopped");
+				return new Outcome(runs, skipped, last, true);
+			}
+			if (this.maxRuns > 0 && runs >= this.maxRuns) {
+				this.log.accept("schedule ended after " + runs + " run(s)");
+				return new Outcome(runs, skipped, last, false);
+			}
+			// Ticks that passed while the run went on are skipped, never queued: runs do not overlap or pile up.
+			ZonedDateTime after = ZonedDateTime.now(this.clock.withZone(ZoneId.systemDefault()));
+			int missed = 0;
+			for (ZonedDateTime tick = this.cron.next(next); tick != null && tick.isBefore(after);
+					tick = this.cron.next(tick)) {
+				missed++;
+			}
+			if (missed > 0) {
+				skipped += missed;
+				this.log.accept(missed + " tick(s) skipped while the run was going");
+			}
+			now = after;
+		}
+	}
+
+	/** Ends the schedule: at once when waiting, after the current run otherwise. */
+	public void stop() {
+		this.stopped.countDown();
+	}
+
+	/** Waits for an instant; true when stopped meanwhile. */
+	private boolean waitUntil(Instant instant) throws InterruptedException {
+		long millis = Duration.between(this.clock.instant(), instant).toMillis();
+		return millis > 0 ? this.stopped.await(millis, TimeUnit.MILLISECONDS) : this.stopped.getCount() == 0;
+	}
+
+}

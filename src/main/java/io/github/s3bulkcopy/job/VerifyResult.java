@@ -1,0 +1,25 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.Map;
+
+import io.github.s3bulkcopy.verify.VerifyFinding;
+
+/**
+ * How a verify run ended.
+ *
+ * @param run the run as any run ends (status, counts, report folder)
+ * @param findings how many objects have each finding
+ */
+public record VerifyResult(RunResult run, Map<VerifyFinding, Long> findings) {
+
+	/** The objects with a finding, 0 when none. */
+	public long count(VerifyFinding finding) {
+		return this.findings.getOrDefault(finding, 0L);
+	}
+
+	/** As for copy runs: 0 every object verified, 1 some missing, different or not verifiable, 3 resumable. */
+	public int exitCode() {
+		return this.run.exitCode();
+	}
+
+}

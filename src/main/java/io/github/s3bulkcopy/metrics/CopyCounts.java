@@ -1,0 +1,23 @@
+package io.github.s3bulkcopy.metrics;
+
+import java.util.function.Consumer;
+
+/** What the copy step has done so far in this process, as the meters read it. */
+public interface CopyCounts {
+
+	/** Objects copied. */
+	long copied();
+
+	/** Objects skipped as unchanged at the destination. */
+	long skipped();
+
+	/** Objects failed. */
+	long failed();
+
+	/** Bytes of the copied objects. */
+	long bytesCopied();
+
+	/** Tells {@code listener} the error code of every object that fails from now on. */
+	void onFailure(Consumer<String> listener);
+
+}

@@ -1,0 +1,152 @@
+package io.github.s3bulkcopy.batchops;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.s3bulkcopy.cli.Main;
+import io.github.s3bulkcopy.demo.LocalS3Server;
+import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
+import io.github.s3bulkcopy.testsupport.S3TestData;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * What the Batch Operations functional tests share: buckets of their own on the shared S3Proxy, a local S3 Control
+ * endpoint that does the jobs against it, a job database of their own, job files, and the command line in-process.
+ */
+final class BatchFixture implements AutoCloseable {
+
+	static final String ACCOUNT = "123456789012";
+
+	static final String ROLE = "arn:aws:iam::123456789012:role/batch-ops";
+
+	/** A command's exit code and what it printed. */
+	record Result(int exitCode, String out, String err) {
+
+		@Override
+		public String toString() {
+			return "exit " + this.exitCode + "\n--- out\n" + this.out + "--- err\n" + this.err;
+		}
+
+	}
+
+	final Path dir;
+
+	final S3Client s3 = LocalS3ProxyTest.sourceClient();
+
+	final LocalS3Server server = LocalS3ProxyTest.s3Proxy();
+
+	final String source = S3TestData.createBucket(this.s3, "bo-src");
+
+	final String destination = S3TestData.createBucket(this.s3, "bo-dst");
+
+	final String reports = S3TestData.createBucket(this.s3, "bo-reports");
+
+	final LocalS3Control control;
+
+	/** The report scope job files get. */
+	String reportScope = "all-tasks";
+
+	BatchFixture(Path dir) throws IOException {
+		this.dir = dir;
+		this.control = new LocalS3Control(this.s3);
+		System.setProperty("spring.datasource.url",
+				"jdbc:h2:file:" + dir.resolve("db/s3-bulk-copy").toAbsolutePath());
+		System.setProperty("aws.accessKeyId", LocalS3ProxyTest.SOURCE_ACCOUNT.accessKeyId());
+		System.setProperty("aws.secretAccessKey", LocalS3ProxyTest.SOURCE_ACCOUNT.secretAccessKey());
+		System.setProperty("s3bulkcopy.batch-operations.poll-interval", "20ms");
+		System.setProperty("s3bulkcopy.batch-operations.max-poll-interval", "100ms");
+	}
+
+	/** A job file; {@code manifest} and {@code batch} are YAML bodies of those sections, {@code extra} top level. */
+	Path jobFile(String name, String destinationPrefix, String manifest, String batch, String extra)
+			throws IOException {
+		String yaml = """
+				name: %s
+				source:
+				  bucket: %s
+				  endpoint: %s
+				destination:
+				  bucket: %s
+				  prefix: "%s"
+				  endpoint: %s
+				manifest:
+				%s
+				report:
+				  location: %s
+				batch-operations:
+				  account-id: "%s"
+				  endpoint: %s
+				  role-arn: %s
+				  report:
+				    bucket: %s
+				    prefix: batch-reports
+				    scope: %s
+				%s
+				%s
+				""".formatted(name, this.source, this.server.endpoint(), this.destination, destinationPrefix,
+				this.server.endpoint(), manifest.indent(2).stripTrailing(), reportRoot().toAbsolutePath(), ACCOUNT,
+				this.control.endpoint(), ROLE, this.reports, this.reportScope, batch.indent(2).stripTrailing(), extra);
+		Path file = this.dir.resolve(name + ".yml");
+		Files.writeString(file, yaml, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	Path reportRoot() {
+		return this.dir.resolve("reports");
+	}
+
+	Result run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+		return new Result(code, out.toString(), err.toString());
+	}
+
+	void put(String key, String content) {
+		S3TestData.put(this.s3, this.source, key, content);
+	}
+
+	List<String> destinationKeys() {
+		return this.s3.listObjectsV2Paginator((list) -> list.bucket(this.destination))
+			.contents()
+			.stream()
+			.map((object) -> object.key())
+			.sorted()
+			.toList();
+	}
+
+	/** The completion report of a run, one map per row. */
+	List<Map<String, String>> reportRows(String jobName, long run) throws IOException {
+		List<String> lines = Files.readAllLines(reportRoot().resolve(jobName).resolve(Long.toString(run))
+			.resolve("completion-report.csv"), StandardCharsets.UTF_8);
+		List<String> header = TaskResults.fields(lines.get(0));
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			List<String> fields = TaskResults.fields(line);
+			Map<String, String> row = new LinkedHashMap<>();
+			for (int i = 0; i < header.size(); i++) {
+				row.put(header.get(i), fields.get(i));
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	String summary(String jobName, long run) throws IOException {
+		return Files.readString(reportRoot().resolve(jobName).resolve(Long.toString(run)).resolve("summary.json"));
+	}
+
+	@Override
+	public void close() {
+		this.control.close();
+	}
+
+}

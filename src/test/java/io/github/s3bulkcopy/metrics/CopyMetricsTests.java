@@ -1,0 +1,33 @@
+package io.github.s3bulkcopy.metrics;
+
+import io.github.s3bulkcopy.job.CopyProgress;
+import io.github.s3bulkcopy.job.CopyProgressAccess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CopyMetricsTests {
+
+	@Test
+	void publishesObjectsBytesFailuresRetriesAndRequestsInFlight() {
+		CopyProgress progress = new CopyProgress();
+		RetryCounter retries = new RetryCounter();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new CopyMetrics(progress, new S3RequestMetrics(retries)).bindTo(registry);
+
+		CopyProgressAccess.record(progress, 1, 10, 100, 3);
+		retries.record("SlowDown");
+		retries.record("SlowDown");
+
+		assertThat(registry.get("s3bulkcopy.objects").tag("outcome", "copied").functionCounter().count()).isEqualTo(7);
+		assertThat(registry.get("s3bulkcopy.objects").tag("outcome", "failed").functionCounter().count()).isEqualTo(3);
+		assertThat(registry.get("s3bulkcopy.objects").tag("outcome", "skipped").functionCounter().count()).isZero();
+		assertThat(registry.get("s3bulkcopy.bytes.copied").functionCounter().count()).isEqualTo(700);
+		assertThat(registry.get("s3bulkcopy.failures").tag("error.code", "AccessDenied").counter().count())
+			.isEqualTo(3);
+		assertThat(registry.get("s3bulkcopy.retries").tag("error.code", "SlowDown").counter().count()).isEqualTo(2);
+		assertThat(registry.get("s3bulkcopy.requests.in-flight").gauge().value()).isZero();
+	}
+
+}

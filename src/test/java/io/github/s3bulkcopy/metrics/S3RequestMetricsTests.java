@@ -1,0 +1,163 @@
+package io.github.s3bulkcopy.metrics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The retry counter against a local HTTP server that answers with scripted S3 errors: each retried attempt is
+ * counted once under the error of the attempt before it, through the SDK's own retries.
+ */
+class S3RequestMetricsTests {
+
+	private static final String SLOW_DOWN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+			+ "<Message>Please reduce your request rate.</Message><RequestId>1</RequestId></Error>";
+
+	private HttpServer server;
+
+	private final Deque<Integer> statuses = new ArrayDeque<>();
+
+	private volatile int requests;
+
+	private final RetryCounter retries = new RetryCounter();
+
+	private final S3RequestMetrics metrics = new S3RequestMetrics(this.retries);
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/", this::answer);
+		this.server.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void countsEachRetryOfASyncRequestUnderTheErrorCodeOfTheFailedAttempt() {
+		this.statuses.addAll(List.of(503, 503, 200));
+		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build()) {
+
+			String body = s3.getObjectAsBytes((get) -> get.bucket("b").key("k")).asUtf8String();
+
+			assertThat(body).isEqualTo("hello");
+		}
+		assertThat(this.retries.snapshot()).isEqualTo(Map.of("SlowDown", 2L));
+		assertThat(this.metrics.inFlight()).isZero();
+	}
+
+	@Test
+	void countsRetriesOfAnAsyncRequestAndNotTheFinalFailure() {
+		this.statuses.addAll(List.of(500, 503, 503, 503, 503, 503, 503, 503, 503, 503));
+		try (S3AsyncClient s3 = S3AsyncClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build()) {
+
+			assertThatThrownBy(() -> s3.getObject((get) -> get.bucket("b").key("k"),
+					AsyncResponseTransformer.toBytes()).join()).hasCauseInstanceOf(S3Exception.class);
+		}
+		// every attempt but the first was a retry; the last attempt's failure is the request's, not a retry
+		long retried = this.requests - 1;
+		assertThat(retried).isGreaterThanOrEqualTo(2);
+		assertThat(this.retries.snapshot()).isEqualTo(Map.of("InternalError", 1L, "SlowDown", retried - 1));
+		assertThat(this.retries.drain()).isEqualTo(Map.of("InternalError", 1L, "SlowDown", retried - 1));
+		assertThat(this.retries.drain()).isEmpty();
+		assertThat(this.retries.total()).isEqualTo(retried);
+		assertThat(this.metrics.inFlight()).isZero();
+	}
+
+	@Test
+	void aHeadRequestWithoutABodyIsCountedByItsStatus() {
+		this.statuses.addAll(List.of(503, 200));
+		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build()) {
+
+			s3.headObject((head) -> head.bucket("b").key("k"));
+		}
+		assertThat(this.retries.snapshot()).isEqualTo(Map.of("HTTP 503", 1L));
+	}
+
+	@Test
+	void anAnswerThatIsNotRetriedCountsNothing() {
+		this.statuses.addAll(List.of(404));
+		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build()) {
+
+			assertThatExceptionOfType(S3Exception.class).isThrownBy(() -> s3.getObjectAsBytes((get) -> get.bucket("b")
+				.key("k")));
+		}
+		assertThat(this.retries.snapshot()).isEmpty();
+		assertThat(this.metrics.inFlight()).isZero();
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		int status;
+		synchronized (this.statuses) {
+			this.requests++;
+			status = this.statuses.isEmpty() ? 200 : this.statuses.poll();
+		}
+		boolean head = exchange.getRequestMethod().equals("HEAD");
+		byte[] body = switch (status) {
+			case 200 -> "hello".getBytes(StandardCharsets.UTF_8);
+			case 500 -> SLOW_DOWN.replace("SlowDown", "InternalError").getBytes(StandardCharsets.UTF_8);
+			case 404 -> SLOW_DOWN.replace("SlowDown", "NoSuchKey").getBytes(StandardCharsets.UTF_8);
+			default -> SLOW_DOWN.getBytes(StandardCharsets.UTF_8);
+		};
+		exchange.getResponseHeaders().add("Content-Type", (status == 200) ? "text/plain" : "application/xml");
+		if (head) {
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+			return;
+		}
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	private static StaticCredentialsProvider credentials() {
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", "test-secret"));
+	}
+
+}
