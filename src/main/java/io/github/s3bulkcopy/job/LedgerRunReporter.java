@@ -18,6 +18,7 @@ import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.report.ReportService;
+import io.github.s3bulkcopy.report.RunIndexWriter;
 import io.github.s3bulkcopy.report.ReportUploader;
 import io.github.s3bulkcopy.report.RunMetadata;
 import io.github.s3bulkcopy.report.RunSummary;
@@ -84,6 +85,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		long run = RunLauncher.runNumber(execution);
 		SetLocation location = location(run);
 		WrittenReport report = write(execution, directory(name(), run), location);
+		new RunIndexWriter().write(report.folder().getParent());
 		if (this.uploader != null) {
 			List<String> keys = this.uploader.upload(report, location);
 			logger.info("Uploaded the report of run {} to s3://{}/{} ({} files)", run, location.bucket(),

@@ -1,7 +1,5 @@
 package io.github.s3bulkcopy.job;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,24 +180,25 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void retriesAreCountedInTheSummaryAndKeptForALaterReport() throws Exception {
 		S3TestData.put(this.s3, this.fixture.sourceBucket, "a.txt", "a");
-		int deadPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			deadPort = socket.getLocalPort();
+		Path job = this.fixture.jobFile("retry-job", "", "", "type: listing", "copy:\n  max-attempts: 3\n");
+		JsonNode retries;
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
+			// The destination answers its bucket check, then SlowDown to every copy: the SDK retries, then the run
+			// fails resumably.
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/", 503, "SlowDown", Map.of());
+			String yaml = Files.readString(job);
+			int destination = yaml.indexOf("destination:");
+			Files.writeString(job, yaml.substring(0, destination) + yaml.substring(destination)
+				.replaceFirst("endpoint: \\S+", "endpoint: " + proxy.endpoint()));
+
+			JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
+
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+			Path set = this.fixture.reports().resolve("retry-job").resolve("1");
+			retries = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("retries");
+			assertThat(retries.get("total").asLong()).isPositive();
+			assertThat(retries.get("byErrorCode").get("SlowDown").asLong()).isEqualTo(retries.get("total").asLong());
 		}
-		Path job = this.fixture.jobFile("retry-job", "", "", "type: listing", "");
-		String yaml = Files.readString(job);
-		int destination = yaml.indexOf("destination:");
-		Files.writeString(job, yaml.substring(0, destination) + yaml.substring(destination)
-			.replaceFirst("endpoint: \\S+", "endpoint: http://127.0.0.1:" + deadPort));
-
-		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
-
-		// the destination refuses every connection: the SDK retries, then the run fails resumably
-		assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-		Path set = this.fixture.reports().resolve("retry-job").resolve("1");
-		JsonNode retries = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("retries");
-		assertThat(retries.get("total").asLong()).isPositive();
-		assertThat(retries.get("byErrorCode").get("NoResponse").asLong()).isEqualTo(retries.get("total").asLong());
 
 		Path later = this.dir.resolve("later");
 		assertThat(this.fixture.run("report", "--job", job.toString(), "--out", later.toString()).exitCode()).isZero();

@@ -197,7 +197,41 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		}
 	}
 
+	@Test
+	void sigtermToTheSchedulerStopsItsRunResumably() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "sched-term-src");
+		String destination = S3TestData.createBucket(s3, "sched-term-dst");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
+				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		Path job = fixture.jobFile("sched-term", "", "", "type: listing",
+				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
+
+		Process child = startChild(fixture, "schedule", "--job", job.toString(), "--cron", "* * * * * *");
+		waitForDestinationObjects(s3, destination, 300, child);
+		child.destroy();
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the scheduler stopped in time").isTrue();
+
+		String log = Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
+		assertThat(child.exitValue()).as(log).isEqualTo(3);
+		assertThat(log).contains("SIGTERM: stopping").contains("schedule stopped");
+		assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
+		fixture.jobFile("sched-term", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
+
+		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("Run 1 of job sched-term (resumed)");
+		assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+	}
+
 	private Process startChild(JobFixture fixture, Path job) throws IOException {
+		return startChild(fixture, "copy", "--job", job.toString());
+	}
+
+	private Process startChild(JobFixture fixture, String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -207,9 +241,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(Main.class.getName());
-		command.add("copy");
-		command.add("--job");
-		command.add(job.toString());
+		command.addAll(List.of(args));
 		File log = this.dir.resolve("child.log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,7 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 	Path dir;
 
 	@Test
-	void eachTickTakesTheNewestInventoryAndCopiesOnlyWhatChanged() throws IOException {
+	void eachTickTakesTheNewestInventoryAndCopiesOnlyWhatChanged() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "sched-src");
 		String destination = S3TestData.createBucket(s3, "sched-dst");
@@ -85,6 +87,16 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(resumed.out()).contains("Run 3 of job nightly (resumed): COMPLETED");
 		assertThat(Files.readString(fixture.reports().resolve("nightly/3/summary.json")))
 			.contains("2026-11-03T01-00Z/manifest.json");
+		JsonNode index = JsonMapper.builder().build().readTree(fixture.reports().resolve("nightly/index.json").toFile());
+		assertThat(index).hasSize(3);
+		assertThat(index.get(0).get("run").asLong()).isEqualTo(3);
+		assertThat(index.get(0).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(index.get(1).get("objects").get("copied").asLong()).isEqualTo(3);
+		assertThat(index.get(2).get("manifest").asString()).endsWith("2026-11-01T01-00Z/manifest.json");
+		String html = Files.readString(fixture.reports().resolve("nightly/index.html"));
+		assertThat(html).contains("Runs of job nightly").contains("href=\"2/report.html\"");
+		javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+			.parse(fixture.reports().resolve("nightly/index.html").toFile());
 	}
 
 	/** Writes an inventory report of the source as it is now, dated {@code created}. */
