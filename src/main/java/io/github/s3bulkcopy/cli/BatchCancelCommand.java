@@ -2,12 +2,10 @@ package io.github.s3bulkcopy.cli;
 
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.s3control.model.S3ControlException;
 
 /** {@code batch-cancel --job FILE}: cancels the job file's Batch Operations job. */
 @Command(name = "batch-cancel", mixinStandardHelpOptions = true,
@@ -29,19 +27,8 @@ class BatchCancelCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		JobFile jobFile = BatchCommands.load(this.jobOptions);
-		String line = BatchCommands.withJob(jobFile, this.batchJob.jobId, this.batchJob.operation(),
-				(control, operation, jobId) -> {
-					try {
-						return "batch job " + jobId + " cancel requested: " + control.cancel(operation, jobId);
-					}
-					catch (S3ControlException ex) {
-						throw BatchCommands.refused(ex, "cancelling batch job " + jobId);
-					}
-				});
-		this.spec.commandLine().getOut().println(line);
-		this.spec.commandLine().getOut().flush();
-		return 0;
+		return BatchCommands.updateStatus(this.jobOptions, this.batchJob, this.spec.commandLine().getOut(), "cancelling",
+				"cancel requested", (control, operation, jobId) -> control.cancel(operation, jobId));
 	}
 
 }

@@ -112,6 +112,27 @@ final class BatchCommands {
 		}
 	}
 
+	/**
+	 * Changes the status of the AWS job a confirm or cancel command is about, and prints what S3 Control answered.
+	 * @param doing what is being done, for a refusal's message ("confirming")
+	 * @param done what was done, for the printed line ("confirmed")
+	 */
+	static int updateStatus(JobOptions options, BatchJobOptions batchJob, PrintWriter out, String doing, String done,
+			StatusUpdate update) throws Exception {
+		JobFile jobFile = load(options);
+		String line = withJob(jobFile, batchJob.jobId, batchJob.operation(), (control, operation, jobId) -> {
+			try {
+				return "batch job " + jobId + " " + done + ": " + update.apply(control, operation, jobId);
+			}
+			catch (S3ControlException ex) {
+				throw refused(ex, doing + " batch job " + jobId);
+			}
+		});
+		out.println(line);
+		out.flush();
+		return 0;
+	}
+
 	/** An S3 Control refusal that is about the request (the job is not in a state for it, no such job): exit 2. */
 	static RuntimeException refused(S3ControlException ex, String what) {
 		if (ex.statusCode() >= 400 && ex.statusCode() < 500) {
@@ -123,6 +144,14 @@ final class BatchCommands {
 
 	private static String upper(@Nullable String status) {
 		return (status != null) ? status.toUpperCase(Locale.ROOT) : "ENDED";
+	}
+
+	/** One UpdateJobStatus call; returns the status S3 Control reports. */
+	@FunctionalInterface
+	interface StatusUpdate {
+
+		String apply(BatchJobControl control, BatchOperation operation, String jobId) throws S3ControlException;
+
 	}
 
 	@FunctionalInterface
