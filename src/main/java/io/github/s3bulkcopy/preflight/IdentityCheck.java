@@ -30,6 +30,18 @@ final class IdentityCheck {
 		CredentialsSpec spec = side.credentials();
 		if (spec.roleArn() == null) {
 			String what = (spec.profile() != null) ? "profile " + spec.profile() : "default credential chain";
+			if (side.endpoint() != null && spec.stsEndpoint() == null) {
+				// Beside an S3-compatible endpoint with no STS named, AWS's STS knows nothing of these keys: asking it
+				// would only send them (signed) to a host the job never named.
+				if (resolves(credentials)) {
+					checks.add(Check.info("identity", what + " has credentials; no STS is named for this "
+							+ "S3-compatible endpoint (credentials.sts-endpoint), so the identity is not looked up"));
+					return what;
+				}
+				checks.add(Check.fail("identity", what + ": no credentials resolve",
+						"set the keys in the environment or ~/.aws, or name a profile"));
+				return null;
+			}
 			try (StsClient sts = StsClients.create(spec, side.region(), credentials)) {
 				String arn = sts.getCallerIdentity().arn();
 				checks.add(Check.pass("identity", what + " acts as " + arn));
