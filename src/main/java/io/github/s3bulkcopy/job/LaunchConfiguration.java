@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.time.Duration;
 
 import io.github.s3bulkcopy.copy.MultipartJanitor;
+import io.github.s3bulkcopy.credentials.CallerIdentities;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -38,7 +39,8 @@ class LaunchConfiguration {
 					report.bucket(),
 					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
 		}
-		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader);
+		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader,
+				new CallerIdentities(s3ClientFactory));
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import io.github.s3bulkcopy.credentials.CallerIdentities;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -59,19 +60,24 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private final ReportService reports = new ReportService();
 
+	private final CallerIdentities identities;
+
 	/**
 	 * @param jobFile the job whose runs are reported
 	 * @param ledger the ledger rows come from
 	 * @param jobRepository the runs' executions and their contexts
 	 * @param retries what this process's S3 clients retried
 	 * @param uploader uploads sets when the report location is in S3; null when it is a local folder
+	 * @param identities who each side acts as, for the summary
 	 */
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
-			@Nullable ReportUploader uploader) {
+			@Nullable ReportUploader uploader, CallerIdentities identities) {
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(retries, "retries is required");
+		Assert.notNull(identities, "identities is required");
+		this.identities = identities;
 		Assert.isTrue(!jobFile.spec().report().isS3() || uploader != null, "an s3:// report location needs an uploader");
 		this.jobFile = jobFile;
 		this.ledger = ledger;
@@ -125,7 +131,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				exitCode(status), start, end, Math.max(1, executions.size()),
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
-				RunSummary.CallerIdentities.UNKNOWN,
+				new RunSummary.CallerIdentities(this.identities.of("source", spec.source()),
+						this.identities.of("destination", spec.destination())),
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec));

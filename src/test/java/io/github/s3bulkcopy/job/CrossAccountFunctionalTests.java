@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -121,6 +124,14 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 			assertThat(row.get("Outcome")).isEqualTo("COPIED");
 			assertThat(row.get("Verified")).isEqualTo("VERIFIED");
 		});
+
+		// The summary names who each side acted as: the assumed roles' sessions, as STS reports them.
+		JsonNode identities = JsonMapper.builder().build()
+			.readTree(this.fixture.reports().resolve("cross-auto/1/summary.json").toFile())
+			.get("callerIdentities");
+		assertThat(identities.get("source").asString()).startsWith("arn:aws:sts::").contains(":assumed-role/");
+		assertThat(identities.get("destination").asString()).startsWith("arn:aws:sts::").contains(":assumed-role/")
+			.isNotEqualTo(identities.get("source").asString());
 
 		// The roles were assumed by the runner, and their temporary credentials signed the S3 requests.
 		assertThat(CrossAccountTest.sts().callersOf(this.sourceRole)).isNotEmpty().containsOnly(RUNNER_ARN);
