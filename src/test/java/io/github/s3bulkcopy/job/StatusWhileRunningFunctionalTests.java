@@ -90,6 +90,14 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 				.ifPresent((address) -> assertThat(Sockets.accepts(address, port))
 					.as("the database port on %s", address)
 					.isFalse());
+
+			// and 'stop' from this other process ends the run after its chunk in flight, resumably
+			JobFixture.Result stop = fixture.run("stop", "--job", job.toString());
+			assertThat(stop.exitCode()).as(stop.toString()).isZero();
+			assertThat(stop.out()).contains("Stop requested for run 1 of job live-job");
+			assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the run stopped").isTrue();
+			assertThat(child.exitValue()).isEqualTo(3);
+			assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
 		}
 		finally {
 			if (child != null) {
