@@ -6,6 +6,7 @@ import io.github.s3bulkcopy.job.EndpointUnreachableException;
 import io.github.s3bulkcopy.job.ExitCodes;
 import io.github.s3bulkcopy.job.FailureThresholdExceededException;
 import io.github.s3bulkcopy.job.InvalidSetupException;
+import io.github.s3bulkcopy.job.JobDatabaseException;
 import io.github.s3bulkcopy.job.InvalidManifestException;
 import io.github.s3bulkcopy.job.JobBusyException;
 import io.github.s3bulkcopy.job.NothingToResumeException;
@@ -59,7 +60,7 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 					|| cause instanceof InvalidManifestException || cause instanceof NothingToResumeException
 					|| cause instanceof JobBusyException || cause instanceof UsageException
 					|| cause instanceof InvalidSetupException || cause instanceof EndpointUnreachableException
-					|| cause instanceof FailureThresholdExceededException) {
+					|| cause instanceof FailureThresholdExceededException || cause instanceof JobDatabaseException) {
 				return cause.getMessage();
 			}
 			if (isDatabaseInUse(cause)) {

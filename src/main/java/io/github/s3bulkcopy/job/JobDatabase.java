@@ -36,9 +36,28 @@ public class JobDatabase {
 			}
 			populator("db/ledger-schema.sql").populate(connection);
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot prepare the job database: " + ex.getMessage(), ex);
+		catch (SQLException | RuntimeException ex) {
+			throw new JobDatabaseException("cannot open the job database " + url(this.dataSource) + ": "
+					+ reason(ex) + " (set spring.datasource.url, or SPRING_DATASOURCE_URL, to a writable place)", ex);
 		}
+	}
+
+	/** The database's URL as the user configured it, without anything after '?' (where a password may be). */
+	static String url(DataSource dataSource) {
+		String url = (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) ? hikari.getJdbcUrl() : null;
+		if (url == null) {
+			return "(configured by spring.datasource.url)";
+		}
+		int query = url.indexOf('?');
+		return ((query >= 0) ? url.substring(0, query) : url).replaceAll("(?i);password=[^;]*", "");
+	}
+
+	private static String reason(Throwable error) {
+		Throwable cause = error;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
 	private static ResourceDatabasePopulator populator(String script) {

@@ -104,6 +104,22 @@ class BadInputFunctionalTests implements LocalS3ProxyTest {
 		assertThat(fixture.reportRows("no-report", 1)).hasSize(1);
 	}
 
+	@Test
+	void anUnwritableJobDatabaseIsNamedInOneLine() throws IOException {
+		JobFixture fixture = fixture(this.source, this.destination);
+		Path job = fixture.jobFile("no-database", "", "", "type: listing", "");
+		Path notAFolder = Files.writeString(this.dir.resolve("not-a-folder"), "a file");
+		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + notAFolder.resolve("db") + ";TRACE_LEVEL_FILE=0");
+
+		JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(result.err()).contains("cannot open the job database jdbc:h2:file:" + notAFolder)
+			.contains("spring.datasource.url")
+			.doesNotContain("\tat ");
+		assertThat(result.err().lines()).hasSize(1);
+	}
+
 	private JobFixture fixture(String sourceBucket, String destinationBucket) {
 		return new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 				sourceBucket, destinationBucket);
