@@ -27,6 +27,14 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 			"PermanentRedirect", "AllAccessDisabled");
 
 	public static S3Failure of(Throwable error) {
+		Throwable credentials = credentialsFailure(error);
+		if (credentials != null) {
+			// Not the object's fault, and not S3's: the side's identity is gone (STS down, a role no longer
+			// assumable, keys revoked). Run-level, so the run stops resumably and no object is marked failed.
+			return new S3Failure("CredentialsUnavailable", null, "the credentials of this side could not be obtained "
+					+ "or refreshed, so no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())),
+					false);
+		}
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
@@ -53,6 +61,20 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 			case 404 -> "NoSuchKey";
 			default -> "HTTP" + status;
 		};
+	}
+
+	/** The STS failure or credential-loading failure behind an error, if that is what it is. */
+	private static @Nullable Throwable credentialsFailure(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof software.amazon.awssdk.services.sts.model.StsException) {
+				return cause;
+			}
+			if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException
+					&& cause.getMessage() != null && cause.getMessage().startsWith("Unable to load credentials")) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	/** The exception the SDK's futures wrap. */

@@ -74,6 +74,10 @@ public class BucketCheck {
 			throw new EndpointUnreachableException(where + ": " + S3Failure.of(ex).message(), ex);
 		}
 		catch (SdkClientException ex) {
+			S3Failure failure = S3Failure.of(ex);
+			if ("CredentialsUnavailable".equals(failure.errorCode())) {
+				throw new EndpointUnreachableException(role + ".credentials: " + failure.message(), ex);
+			}
 			throw new EndpointUnreachableException("cannot reach the " + role + " endpoint"
 					+ ((side.endpoint() != null) ? " " + side.endpoint() : "") + ": " + S3Failure.of(ex).message(), ex);
 		}

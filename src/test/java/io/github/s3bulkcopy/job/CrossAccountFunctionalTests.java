@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.job;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.testsupport.CrossAccountTest;
 import io.github.s3bulkcopy.testsupport.ExpiredTokenGuard;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalSts;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.jspecify.annotations.Nullable;
@@ -192,6 +194,58 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		assertThat(CrossAccountTest.sts().assumed(this.sourceRole)).isGreaterThanOrEqualTo(3);
 		assertThat(CrossAccountTest.sts().assumed(this.destinationRole)).isGreaterThanOrEqualTo(3);
 		assertThat(LocalSts.expiredUses()).isEmpty();
+	}
+
+	@Test
+	void stsDownLongerThanTheCredentialsLiveStopsTheRunResumablyAndTheResumeCompletes() throws Exception {
+		// given: credentials that live 2 seconds, and an STS that stops answering while the run copies
+		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
+		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
+		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
+		System.setProperty("s3bulkcopy.credentials.prefetch-time", "1s");
+		for (int i = 0; i < 40; i++) {
+			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
+		}
+		ExpiredTokenGuard.delay = Duration.ofMillis(100);
+		try (FaultInjectingProxy stsProxy = new FaultInjectingProxy(URI.create(sts().toString()), 0, 0)) {
+			Path job = jobFile("cross-sts-down", "stream", """
+					copy:
+					  partitions: 1
+					  concurrency: 1
+					  chunk-size: 5
+					""");
+			Files.writeString(job, Files.readString(job).replace(sts().toString(), stsProxy.endpoint().toString()));
+			Thread outage = new Thread(() -> {
+				// STS goes down once the copy is under way (bounded: 30 s at most).
+				long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (System.nanoTime() < deadline && destination().listObjectsV2(
+						(list) -> list.bucket(this.fixture.destinationBucket)).keyCount() < 5) {
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+				stsProxy.answer("POST /", 503, "ServiceUnavailable", Map.of());
+			});
+			outage.start();
+
+			// when
+			JobFixture.Result failed = this.fixture.run("copy", "--job", job.toString());
+
+			// then the run stops resumably, saying why, with no object marked failed for it
+			outage.join();
+			assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+			assertThat(failed.out()).contains("CredentialsUnavailable")
+				.contains("could not be obtained or refreshed")
+				.contains("0 failed");
+			stsProxy.clearAnswers();
+			JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString());
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("Run 1 of job cross-sts-down (resumed)").contains("40 copied");
+		}
 	}
 
 	@Test

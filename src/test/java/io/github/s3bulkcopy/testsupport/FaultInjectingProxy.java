@@ -110,6 +110,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.cannedAnswers.add(new CannedAnswer(text, status, code, headers));
 	}
 
+	/** Ends every answer set with {@link #answer}: requests pass again. */
+	public void clearAnswers() {
+		this.cannedAnswers.clear();
+	}
+
 	/** How many requests were held back by {@link #delay}. */
 	public long delayed() {
 		return this.delayed.get();
