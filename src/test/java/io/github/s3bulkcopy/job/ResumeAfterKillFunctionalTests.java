@@ -177,6 +177,50 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		}
 	}
 
+	@Test
+	void killedWhileWritingTheReportResumesAndWritesTheWholeSet() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "rep-src");
+		String destination = S3TestData.createBucket(s3, "rep-dst");
+		String reportBucket = S3TestData.createBucket(s3, "rep-reports");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, 50, ResumeAfterKillFunctionalTests::key,
+				ResumeAfterKillFunctionalTests::content);
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			// Uploads of the report set are held back, so the kill lands while the report step writes.
+			proxy.delay("PUT /" + reportBucket + "/", 3000);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			Path job = fixture.jobFile("report-kill", "", "", "type: listing", "");
+			Files.writeString(job, Files.readString(job)
+				.replaceFirst("(?m)^  location: .*$", "  location: s3://" + reportBucket + "/audit/\n  local-directory: "
+						+ fixture.reports().toAbsolutePath()));
+			Process child = startChild(fixture, job);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (proxy.delayed() < 1 && System.nanoTime() < deadline && child.isAlive()) {
+				Thread.sleep(20);
+			}
+			assertThat(proxy.delayed()).as("the report upload had started").isPositive();
+			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(countObjects(s3, destination)).isEqualTo(50);
+			proxy.delay("PUT /" + reportBucket + "/", 0);
+
+			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("Run 1 of job report-kill (resumed)").contains("50 planned, 50 copied");
+			List<String> uploaded = s3.listObjectsV2Paginator((list) -> list.bucket(reportBucket))
+				.contents()
+				.stream()
+				.map((object) -> object.key())
+				.toList();
+			assertThat(uploaded).contains("audit/report-kill/1/completion-report.csv", "audit/report-kill/1/summary.json",
+					"audit/report-kill/1/SHA256SUMS");
+			assertThat(fixture.reportRows("report-kill", 1)).hasSize(50);
+			assertThat(fixture.run("report", "verify", fixture.reports().resolve("report-kill/1").toString())
+				.exitCode()).isZero();
+		}
+	}
+
 	private static long ledgerRows(JobFixture fixture) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
 				ResultSet rs = connection.createStatement()
