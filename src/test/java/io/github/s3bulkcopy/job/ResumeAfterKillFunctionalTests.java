@@ -183,7 +183,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		String source = S3TestData.createBucket(s3, "rep-src");
 		String destination = S3TestData.createBucket(s3, "rep-dst");
 		String reportBucket = S3TestData.createBucket(s3, "rep-reports");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, 50, ResumeAfterKillFunctionalTests::key,
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
 				ResumeAfterKillFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// Uploads of the report set are held back, so the kill lands while the report step writes.
@@ -201,13 +201,13 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			}
 			assertThat(proxy.delayed()).as("the report upload had started").isPositive();
 			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			assertThat(countObjects(s3, destination)).isEqualTo(50);
+			assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
 			proxy.delay("PUT /" + reportBucket + "/", 0);
 
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-			assertThat(resumed.out()).contains("Run 1 of job report-kill (resumed)").contains("50 planned, 50 copied");
+			assertThat(resumed.out()).contains("Run 1 of job report-kill (resumed)").contains("2,000 planned, 2,000 copied");
 			List<String> uploaded = s3.listObjectsV2Paginator((list) -> list.bucket(reportBucket))
 				.contents()
 				.stream()
@@ -215,7 +215,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 				.toList();
 			assertThat(uploaded).contains("audit/report-kill/1/completion-report.csv", "audit/report-kill/1/summary.json",
 					"audit/report-kill/1/SHA256SUMS");
-			assertThat(fixture.reportRows("report-kill", 1)).hasSize(50);
+			assertThat(fixture.reportRows("report-kill", 1)).hasSize(OBJECTS);
 			assertThat(fixture.run("report", "verify", fixture.reports().resolve("report-kill/1").toString())
 				.exitCode()).isZero();
 		}
