@@ -30,10 +30,18 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		Throwable credentials = credentialsFailure(error);
 		if (credentials != null) {
 			// Not the object's fault, and not S3's: the side's identity is gone (STS down, a role no longer
-			// assumable, keys revoked). Run-level, so the run stops resumably and no object is marked failed.
-			return new S3Failure("CredentialsUnavailable", null, "the credentials of this side could not be obtained "
-					+ "or refreshed, so no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())),
-					false);
+			// assumable, keys revoked). Run-level, so the run stops resumably and no object is marked failed. STS's own
+			// refusals keep their code (AccessDenied says "trust policy"); outages are CredentialsUnavailable.
+			String code = "CredentialsUnavailable";
+			Integer status = null;
+			if (credentials instanceof AwsServiceException sts && sts.statusCode() >= 400 && sts.statusCode() < 500
+					&& sts.statusCode() != 429 && sts.awsErrorDetails() != null
+					&& sts.awsErrorDetails().errorCode() != null) {
+				code = sts.awsErrorDetails().errorCode();
+				status = sts.statusCode();
+			}
+			return new S3Failure(code, status, "the credentials of this side could not be obtained or refreshed, so "
+					+ "no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())), false);
 		}
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
