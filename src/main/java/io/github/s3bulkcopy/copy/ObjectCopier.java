@@ -97,9 +97,10 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
-		// A skip check and a checksum verification both need the source's stored checksum, which no manifest has.
+		// A skip check needs the source's stored checksum, which no manifest has; a verification reads it only after
+		// the copy, and only when the copy's own evidence proves nothing (CopyVerification).
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
-				|| this.options.skipExisting() || this.verification.needsSourceChecksum();
+				|| this.options.skipExisting();
 		if (!needsHead) {
 			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object));
 		}

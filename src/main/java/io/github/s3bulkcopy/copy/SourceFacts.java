@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /**
  * What is known about a source object when its copy starts: from the manifest, or from a HEAD (made with checksum
  * mode enabled) where the manifest did not say enough: no size, an object large enough for a multipart copy, which
- * needs its headers, or a verification or skip check that needs the source's stored checksum.
+ * needs its headers, or a skip check that needs the source's stored checksum. (A verification reads that checksum
+ * after the copy, and only when the copy's own evidence proves nothing: see {@link CopyVerification}.)
  *
  * @param size the size in bytes
  * @param etag the ETag without quotes, if known

@@ -128,8 +128,9 @@ class S3Configuration {
 
 	@Bean
 	CopyVerification copyVerification(JobSpec spec, Verifier verifier, FullReadVerifier fullReadVerifier,
-			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
-		return new CopyVerification(verifier, fullReadVerifier, destinationS3, spec.destination().bucket());
+			@Qualifier("sourceS3") S3AsyncClient sourceS3, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		return new CopyVerification(verifier, fullReadVerifier, sourceS3, destinationS3,
+				spec.destination().bucket());
 	}
 
 	@Bean

@@ -57,6 +57,20 @@ public class Verifier {
 		return CompletableFuture.completedFuture(Verification.notVerified(String.join("; ", reasons)));
 	}
 
+	/**
+	 * The proof the evidence in hand already gives, without a full read: the first cheap comparison when it says
+	 * VERIFIED, else null. Lets a caller skip gathering more evidence (a HEAD for the source's stored checksum) that an
+	 * ETag or a streamed checksum has made needless; anything short of VERIFIED goes to {@link #verify} with the
+	 * fuller evidence.
+	 */
+	public @Nullable Verification proven(Evidence source, Evidence destination, @Nullable String streamedCrc64nvme) {
+		if (!this.policy.enabled() || this.policy.fullRead() == VerificationPolicy.FullRead.ALWAYS) {
+			return null;
+		}
+		Verification cheap = cheap(source, destination, streamedCrc64nvme, new ArrayList<>());
+		return (cheap != null && cheap.verdict() == Verdict.VERIFIED) ? cheap : null;
+	}
+
 	/** The first cheap comparison that decides, or null with each one's reason added to {@code reasons}. */
 	private @Nullable Verification cheap(Evidence source, Evidence destination, @Nullable String streamedCrc64nvme,
 			List<String> reasons) {

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * S3 does (full-object and composite). The copy job's threshold of 8 MiB makes the 9 MiB objects multipart copies.
  * S3Mock carries a source's checksum over on CopyObject instead of computing the CRC64NVME asked for, and reports
  * it in the copy response: a CRC64NVME source's value therefore reads as computed (as on S3, where it is), while a
- * CRC32 one is recognised as carried over and never compared.
+ * CRC32 one is recognised as carried over and never compared. {@code auto} takes the free proof first: single-part
+ * objects whose MD5 ETags match are verified by ETag without a HEAD of the source.
  */
 class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 
@@ -66,8 +67,8 @@ class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 			checksum  | false   | CHECKSUM VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
 			etag      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
 			full-read | false   | FULL_READ VERIFIED | FULL_READ VERIFIED | FULL_READ VERIFIED  | FULL_READ VERIFIED  | FULL_READ VERIFIED
-			auto      | false   | CHECKSUM VERIFIED  | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
-			auto      | true    | CHECKSUM VERIFIED  | ETAG VERIFIED      | FULL_READ VERIFIED  | FULL_READ VERIFIED  | CHECKSUM VERIFIED
+			auto      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
+			auto      | true    | ETAG VERIFIED      | ETAG VERIFIED      | FULL_READ VERIFIED  | FULL_READ VERIFIED  | CHECKSUM VERIFIED
 			none      | false   | NONE NOT_VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
 			""")
 	void eachMethodVerifiesWhatItCanProveAndNothingElse(String method, boolean require, String singleCrc64,

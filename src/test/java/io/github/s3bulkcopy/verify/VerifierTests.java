@@ -43,6 +43,25 @@ class VerifierTests {
 	}
 
 	@Test
+	void theEvidenceInHandProvesACopyOnlyWhenAComparisonSaysVerified() {
+		Verifier auto = new Verifier(VerificationPolicy.auto(true));
+
+		Verification etags = auto.proven(evidence(MD5, null), evidence(MD5, null), null);
+		Verification differentEtags = auto.proven(evidence(MD5, null), evidence("0" + MD5.substring(1), null), null);
+		Verification multipart = auto.proven(evidence(MD5 + "-2", null), new Evidence(MD5 + "-2", null, true, null),
+				null);
+
+		assertThat(etags.method()).isEqualTo(VerificationMethod.ETAG);
+		assertThat(etags.verdict()).isEqualTo(Verdict.VERIFIED);
+		// a mismatch is decided with the fuller evidence (the source's encryption may make its ETag no MD5)
+		assertThat(differentEtags).isNull();
+		assertThat(multipart).isNull();
+		assertThat(new Verifier(VerificationPolicy.fullReadOnly(false)).proven(evidence(MD5, null),
+				evidence(MD5, null), null)).isNull();
+		assertThat(this.reads).hasValue(0);
+	}
+
+	@Test
 	void aChecksumMismatchDecidesAtOnce() {
 		Verification v = verify(VerificationPolicy.auto(true), evidence(MD5, CRC64),
 				evidence(MD5, Checksum.crc64nvme("lviqXGM4Qn0=")), null);
