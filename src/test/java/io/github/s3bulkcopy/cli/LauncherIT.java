@@ -1,0 +1,126 @@
+package io.github.s3bulkcopy.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher, {@code bin/s3-bulk-copy}, on the packaged jar: it answers as {@code java -jar} does, exit codes
+ * included; a job's first run records a class archive that later runs map; nothing of that shows in the output.
+ */
+class LauncherIT {
+
+	private static final Path LAUNCHER = Path.of("bin/s3-bulk-copy");
+
+	private static final Path JAR = Path.of(System.getProperty("s3bulkcopy.jar", "target/s3-bulk-copy.jar"));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aJobsFirstRunRecordsTheClassArchiveAndLaterRunsMapItWithTheSameAnswer() throws Exception {
+		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path cache = this.dir.resolve("cache");
+
+		Run first = run(cache, Map.of(), "copy", "--job", job.toString());
+		List<Path> archives = files(cache, "app.jsa");
+		// -Xshare:on makes the JVM refuse to start unless it maps the archive.
+		Run second = run(cache, Map.of("S3_BULK_COPY_JAVA_OPTS", "-Xshare:on"), "copy", "--job", job.toString());
+		Run plain = java("copy", "--job", job.toString());
+
+		assertThat(first.exit()).as(first.toString()).isEqualTo(2);
+		assertThat(first.err()).contains(job.toString()).contains("source");
+		assertThat(archives).hasSize(1);
+		assertThat(files(cache, "app.jsa.")).as("no temporary archive is left").isEmpty();
+		assertThat(second).isEqualTo(first);
+		assertThat(plain).isEqualTo(first);
+	}
+
+	@Test
+	void aCommandThatRunsNoJobAnswersWithoutRecordingAnArchive() throws Exception {
+		Path cache = this.dir.resolve("cache");
+
+		Run help = run(cache, Map.of(), "--help");
+
+		assertThat(help).isEqualTo(java("--help"));
+		assertThat(help.exit()).isZero();
+		assertThat(files(cache, "s3-bulk-copy.jar")).as("the jar is extracted").hasSize(1);
+		assertThat(files(cache, "app.jsa")).isEmpty();
+	}
+
+	@Test
+	void aMissingJarIsNamedWithTheWayToBuildIt() throws Exception {
+		Run run = run(this.dir.resolve("cache"), Map.of("S3_BULK_COPY_JAR", this.dir.resolve("none.jar").toString()),
+				"--version");
+
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).contains("none.jar").contains("./mvnw -B package -DskipTests");
+	}
+
+	@Test
+	void anUnwritableCacheRunsThePlainJar() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("not-a-folder"), "");
+
+		Run version = run(file.resolve("cache"), Map.of(), "--version");
+
+		assertThat(version).isEqualTo(java("--version"));
+	}
+
+	private Run run(Path cache, Map<String, String> environment, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("S3_BULK_COPY_JAR", JAR.toString());
+		builder.environment().put("S3_BULK_COPY_CACHE", cache.toString());
+		builder.environment().remove("S3_BULK_COPY_JAVA_OPTS");
+		builder.environment().putAll(environment);
+		return Run.of(builder, this.dir);
+	}
+
+	private Run java(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		return Run.of(new ProcessBuilder(command), this.dir);
+	}
+
+	/** The files under {@code root} with this name, or whose name starts with it when it ends with a dot. */
+	private static List<Path> files(Path root, String name) throws IOException {
+		if (!Files.isDirectory(root)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter((file) -> {
+				String fileName = file.getFileName().toString();
+				return name.endsWith(".") ? fileName.startsWith(name) : fileName.equals(name);
+			}).toList();
+		}
+	}
+
+	record Run(int exit, String out, String err) {
+
+		static Run of(ProcessBuilder builder, Path dir) throws Exception {
+			Path out = Files.createTempFile(dir, "out", ".txt");
+			Path err = Files.createTempFile(dir, "err", ".txt");
+			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			builder.environment().remove("JAVA_TOOL_OPTIONS");
+			Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+			return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
