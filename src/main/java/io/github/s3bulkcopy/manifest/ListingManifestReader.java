@@ -2,6 +2,8 @@ package io.github.s3bulkcopy.manifest;
 
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -19,6 +21,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * may not be listed.
  * <p>
  * Its position is the last key returned, saved under {@code <name>.last.key}; a restart lists from just after it.
+ * <p>
+ * The next page is asked for as soon as a page arrives, while this one's entries are planned: the server's time to
+ * list a page (the larger part of planning from a listing) overlaps the ledger inserts instead of adding to them.
  */
 public class ListingManifestReader extends ManifestReader {
 
@@ -34,6 +39,9 @@ public class ListingManifestReader extends ManifestReader {
 	private int pageSize = 1000;
 
 	private Iterator<S3Object> page = Collections.emptyIterator();
+
+	/** The page after the current one, being fetched; null before the first page and after the last. */
+	private @Nullable CompletableFuture<ListObjectsV2Response> nextPage;
 
 	private @Nullable String continuationToken;
 
@@ -71,6 +79,7 @@ public class ListingManifestReader extends ManifestReader {
 		this.startAfter = this.lastKey;
 		this.continuationToken = null;
 		this.page = Collections.emptyIterator();
+		this.nextPage = null;
 		this.lastPage = false;
 		this.opened = true;
 	}
@@ -94,6 +103,18 @@ public class ListingManifestReader extends ManifestReader {
 	}
 
 	private void fetchPage() {
+		ListObjectsV2Response response = (this.nextPage != null) ? await(this.nextPage) : list(this.continuationToken);
+		this.nextPage = null;
+		this.page = response.contents().iterator();
+		this.continuationToken = response.nextContinuationToken();
+		this.lastPage = !Boolean.TRUE.equals(response.isTruncated()) || this.continuationToken == null;
+		if (!this.lastPage) {
+			String token = this.continuationToken;
+			this.nextPage = CompletableFuture.supplyAsync(() -> list(token), ListingManifestReader::prefetch);
+		}
+	}
+
+	private ListObjectsV2Response list(@Nullable String token) {
 		ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
 			.bucket(this.bucket)
 			.maxKeys(this.pageSize)
@@ -103,23 +124,38 @@ public class ListingManifestReader extends ManifestReader {
 			request.prefix(this.prefix);
 		}
 		// StartAfter only positions the first request; after that the continuation token does.
-		if (this.continuationToken != null) {
-			request.continuationToken(this.continuationToken);
+		if (token != null) {
+			request.continuationToken(token);
 		}
 		else if (this.startAfter != null) {
 			request.startAfter(this.startAfter);
 		}
-		ListObjectsV2Response response;
 		try {
-			response = this.s3Client.listObjectsV2(request.build());
+			return this.s3Client.listObjectsV2(request.build());
 		}
 		catch (SdkException ex) {
 			throw new ManifestException("cannot list s3://" + this.bucket + "/" + this.prefix + ": " + ex.getMessage(),
 					ex);
 		}
-		this.page = response.contents().iterator();
-		this.continuationToken = response.nextContinuationToken();
-		this.lastPage = !Boolean.TRUE.equals(response.isTruncated()) || this.continuationToken == null;
+	}
+
+	private static ListObjectsV2Response await(CompletableFuture<ListObjectsV2Response> page) {
+		try {
+			return page.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/** One short-lived daemon thread per page: a page is one request, and a reader has at most one in flight. */
+	private static void prefetch(Runnable fetch) {
+		Thread thread = new Thread(fetch, "listing-prefetch");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static @Nullable String stripQuotes(@Nullable String etag) {
@@ -139,6 +175,8 @@ public class ListingManifestReader extends ManifestReader {
 
 	@Override
 	public void close() {
+		// A page still being fetched is left to finish on its own thread; nothing reads it.
+		this.nextPage = null;
 		this.page = Collections.emptyIterator();
 		this.opened = false;
 	}

@@ -1,19 +1,30 @@
 package io.github.s3bulkcopy.manifest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The live listing against S3Proxy: paging, prefixes, awkward keys and restart across a page boundary. */
+/**
+ * The live listing against S3Proxy: paging, prefixes, awkward keys, restart across a page boundary, and the next page
+ * fetched ahead.
+ */
 class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 
 	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
@@ -66,8 +77,40 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 		assertThat(after).containsExactly("in/d+e", "in/f%g", "in/h i", "in/j");
 	}
 
+	@Test
+	void theNextPageIsAskedForWhileThisPagesEntriesAreReadAndItsFailureSurfacesWhenItIsNeeded() {
+		AtomicInteger lists = new AtomicInteger();
+		try (S3Client counting = LocalS3ProxyTest.s3Proxy()
+			.clientBuilder(LocalS3ProxyTest.SOURCE_ACCOUNT)
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(new ExecutionInterceptor() {
+				@Override
+				public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+					if (lists.incrementAndGet() == 3) {
+						throw SdkClientException.create("the third page cannot be listed");
+					}
+				}
+			}))
+			.build()) {
+			ListingManifestReader reader = reader(counting, 3);
+			reader.open(new ExecutionContext());
+
+			assertThat(reader.read().key()).isEqualTo("in/a");
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lists).hasValue(2));
+			for (int i = 0; i < 5; i++) {
+				reader.read();
+			}
+			assertThatThrownBy(reader::read).isInstanceOf(ManifestException.class)
+				.hasMessageContaining("cannot list s3://" + this.bucket + "/in/")
+				.hasMessageContaining("the third page cannot be listed");
+		}
+	}
+
 	private ListingManifestReader reader(int pageSize) {
-		ListingManifestReader reader = new ListingManifestReader(this.s3, this.bucket, "in/");
+		return reader(this.s3, pageSize);
+	}
+
+	private ListingManifestReader reader(S3Client client, int pageSize) {
+		ListingManifestReader reader = new ListingManifestReader(client, this.bucket, "in/");
 		reader.setName("listing");
 		reader.setPageSize(pageSize);
 		return reader;
