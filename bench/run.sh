@@ -1,25 +1,53 @@
 #!/usr/bin/env bash
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
-# S3 server (S3Proxy, in memory, on 127.0.0.1) and the same data, whole processes timed from start to exit.
+# S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|all]          (default: all)
-#   OBJECTS=20000 SIZE=4096 bench/run.sh small
+#   bench/run.sh [small|plan|all]      (default: all)
 #
-# Prints a table (tool, rate, wall s, CPU s, peak RSS, ratio to s3-bulk-copy) and writes it as CSV to
-# target/bench/results.csv. Every loop is bounded by its object count; nothing leaves 127.0.0.1.
-# docs/performance.md has the figures of a real run and what they mean.
+#   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop
+#   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
+#
+# Settings (environment; sizes in bytes or with KiB, MiB, GiB):
+#   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
+#   TOOL_TIMEOUT=1800   seconds any one tool run may take before its processes are killed (exit 124 in the CSV)
+#   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
+#   SERVER_HEAP=4g      S3Proxy's -Xmx
+#
+# Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, peak RSS, this tool's peak
+# heap after a GC, ratio to s3-bulk-copy, exit code, whether the destination holds every object and byte) and writes
+# it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this tool's GC log to
+# target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
+# by TOOL_TIMEOUT; nothing leaves 127.0.0.1; the servers this script starts are stopped when it ends, and its
+# temporary folder deleted. docs/performance.md has the figures of a real run and what they mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# bytes SIZE: a size such as 4096, 64MiB, 1GiB or 1GB (binary units, as in job files) in bytes
+bytes() {
+  python3 - "$1" <<'PY'
+import re, sys
+m = re.fullmatch(r"\s*(\d+)\s*([KMGT]?)(i?B)?\s*", sys.argv[1], re.I)
+if not m:
+    sys.exit(f"not a size: {sys.argv[1]}")
+print(int(m.group(1)) * 1024 ** " KMGT".index((m.group(2) or " ").upper()))
+PY
+}
+
 OBJECTS=${OBJECTS:-20000}
-SIZE=${SIZE:-4096}
+SIZE=$(bytes "${SIZE:-4096}")
 PLAN_ROWS=${PLAN_ROWS:-1000000}
 CONCURRENCY=${CONCURRENCY:-64}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
+PROFILE=${PROFILE:-0}
 WHAT=${1:-all}
+case "$WHAT" in
+  small|plan|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|all]" >&2; exit 2 ;;
+esac
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/results.csv
-echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit" > "$RESULTS"
+echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,check" > "$RESULTS"
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
@@ -30,47 +58,127 @@ if ! command -v rclone >/dev/null || ! command -v aws >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rclone awscli >/dev/null
 fi
 
-# --- the server ---------------------------------------------------------------------------------------------------
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-EP=http://127.0.0.1:$PORT
+# --- the servers ----------------------------------------------------------------------------------------------------
 KEY=bench-access-key
 SECRET=bench-secret-key
-cat > "$OUT/s3proxy.properties" <<PROPS
-s3proxy.endpoint=$EP
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$KEY
-s3proxy.credential=$SECRET
-jclouds.provider=transient
-jclouds.identity=$KEY
-jclouds.credential=$SECRET
-PROPS
-java -Xmx2g -jar target/servers/s3proxy.jar --properties "$OUT/s3proxy.properties" > "$OUT/s3proxy.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "$EP" && break; sleep 0.2; done
-
-seed() { java -cp "$CP" bench/Seed.java "$EP" "$KEY" "$SECRET" "$@"; }
-count() {
-  env -u AWS_CA_BUNDLE RCLONE_CONFIG_B_TYPE=s3 RCLONE_CONFIG_B_PROVIDER=Other RCLONE_CONFIG_B_ENDPOINT="$EP" \
-    RCLONE_CONFIG_B_ACCESS_KEY_ID=$KEY RCLONE_CONFIG_B_SECRET_ACCESS_KEY=$SECRET RCLONE_CONFIG_B_REGION=us-east-1 \
-    rclone size "b:$1" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])'
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/s3-bulk-copy-bench.XXXXXX")
+SERVERS=()
+stop_servers() {
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
 }
-# record SCENARIO TOOL OBJECTS UNIT-AMOUNT UNIT MEASURE-JSON
-record() {
-  python3 - "$@" >> "$RESULTS" <<'PY'
+trap stop_servers EXIT
+trap 'exit 130' INT TERM
+
+# start_s3proxy NAME: starts S3Proxy on a free port of 127.0.0.1, in memory; sets ENDPOINT to its address.
+start_s3proxy() {
+  local name=$1 port args=() identity key secret
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  ENDPOINT=http://127.0.0.1:$port
+  for identity in "$KEY:$SECRET"; do
+    key=${identity%%:*} secret=${identity#*:}
+    {
+      echo "s3proxy.endpoint=$ENDPOINT"
+      echo "s3proxy.authorization=aws-v2-or-v4"
+      echo "s3proxy.identity=$key"
+      echo "s3proxy.credential=$secret"
+      echo "jclouds.provider=transient"
+      echo "jclouds.identity=$key"
+      echo "jclouds.credential=$secret"
+    } > "$TMP/$name-$key.properties"
+    args+=(--properties "$TMP/$name-$key.properties")
+  done
+  java -Xmx${SERVER_HEAP:-4g} -jar target/servers/s3proxy.jar "${args[@]}" > "$OUT/$name.log" 2>&1 &
+  SERVERS+=($!)
+  for _ in $(seq 1 150); do curl -s -o /dev/null "$ENDPOINT" && return 0; sleep 0.2; done
+  echo "S3Proxy ($name) did not answer on $ENDPOINT within 30 s; see $OUT/$name.log" >&2
+  exit 1
+}
+start_s3proxy s3proxy
+EP=$ENDPOINT
+
+# rclone remotes, configured by environment: a is the server's identity.
+# remote NAME ENDPOINT KEY SECRET: adds rclone remote NAME to the command RCLONE (run as env -u AWS_CA_BUNDLE rclone)
+RCLONE=(env -u AWS_CA_BUNDLE)
+remote() {
+  local n=${1^^}
+  unset 'RCLONE[-1]'
+  RCLONE+=("RCLONE_CONFIG_${n}_TYPE=s3" "RCLONE_CONFIG_${n}_PROVIDER=Other" "RCLONE_CONFIG_${n}_ENDPOINT=$2"
+    "RCLONE_CONFIG_${n}_ACCESS_KEY_ID=$3" "RCLONE_CONFIG_${n}_SECRET_ACCESS_KEY=$4" "RCLONE_CONFIG_${n}_REGION=us-east-1" rclone)
+}
+RCLONE+=(rclone)
+remote a "$EP" $KEY $SECRET
+
+# seed ENDPOINT KEY SECRET BUCKET COUNT SIZE [MORE_BUCKETS...]: small objects (bench/Seed.java)
+seed() { timeout 3600 java -cp "$CP" bench/Seed.java "$@"; }
+# seeded REMOTE:BUCKET COUNT SIZE: true when the bucket holds COUNT objects of SIZE bytes (so seeding can be skipped)
+seeded() { [ "$(contents "$1")" = "$2 $(($2 * $3))" ]; }
+# contents REMOTE:BUCKET: "<objects> <bytes>" in the bucket ("0 0" if it does not exist)
+contents() {
+  timeout 600 "${RCLONE[@]}" size "$1" --json 2>/dev/null \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], d["bytes"])' 2>/dev/null || echo "0 0"
+}
+
+# tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
+# its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1
+tool() {
+  local label=$1 work=$2
+  shift 2
+  TOOL=(java "$@" "-Xlog:gc:file=$OUT/$label-tool-gc.log")
+  [ "$PROFILE" = 1 ] && TOOL+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
+  TOOL+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar)
+  rm -f "$OUT/$label-tool-gc.log"
+}
+# keep_summary LABEL REPORTS: keeps the summary.json of this tool's newest report set under REPORTS as
+# target/bench/LABEL-summary.json and says how long the run itself took (JVM and Spring start-up left out)
+keep_summary() {
+  local summary
+  summary=$(ls -t "$2"/*/*/summary.json 2>/dev/null | head -1 || true)
+  [ -n "$summary" ] || { echo "   no report set under $2" >&2; return 0; }
+  cp "$summary" "$OUT/$1-summary.json"
+  python3 - "$summary" "$OUT/$1-summary.json" <<'PY' || true
 import json, sys
-scenario, tool, objects, amount, unit, measured = sys.argv[1:7]
+d = json.load(open(sys.argv[1]))
+print(f'   s3-bulk-copy run {d["runId"]} itself: {d["durationSeconds"]} s, {d["status"]} (summary: {sys.argv[2]})')
+PY
+}
+# measure LOG COMMAND...: runs COMMAND bounded by TOOL_TIMEOUT, prints its cost as JSON
+measure() { python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$@"; }
+
+# record SCENARIO TOOL AMOUNT UNIT MEASURE-JSON [REMOTE:BUCKET EXPECTED-OBJECTS EXPECTED-BYTES] [GC-LOG]
+#   the rate is AMOUNT / wall seconds; the destination is counted, and the row says whether it holds everything
+record() {
+  local scenario=$1 tool=$2 amount=$3 unit=$4 measured=$5 found="" expected="" gclog=""
+  if [ $# -ge 8 ]; then found=$(contents "$6"); expected="$7 $8"; gclog=${9:-}; else gclog=${6:-}; fi
+  python3 - "$scenario" "$tool" "$amount" "$unit" "$measured" "$found" "$expected" "$gclog" >> "$RESULTS" <<'PY'
+import json, os, re, sys
+scenario, tool, amount, unit, measured, found, expected, gclog = sys.argv[1:9]
 m = json.loads(measured)
 rate = float(amount) / m["wall"] if m["wall"] > 0 else 0
-print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]}')
+heap = ""
+if gclog and os.path.exists(gclog):
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024}
+    after = [int(a) * scale[u] for a, u in re.findall(r"\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\)", open(gclog).read())]
+    heap = f"{max(after):.0f}" if after else "no GC"
+if not expected:
+    objects, check = amount, "-"
+else:
+    objects, size = found.split()
+    want_objects, want_size = expected.split()
+    check = "ok" if (objects, size) == (want_objects, want_size) else f"MISSING {objects}/{want_objects} objects {size}/{want_size} bytes"
+print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{check}')
 PY
+  tail -1 "$RESULTS" | awk -F, '$11 != "ok" && $11 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
 # --- 1. small objects, server-side ---------------------------------------------------------------------------------
 small() {
   echo "== small objects, server-side: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
-  seed src "$OBJECTS" "$SIZE" dst-tool dst-rclone dst-aws dst-ceiling
-  work=$(mktemp -d)
+  local work=$TMP/small bytes=$((OBJECTS * SIZE)) m
+  mkdir -p "$work"
+  seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
+  seed "$EP" $KEY $SECRET dst-tool 0 0 dst-rclone dst-aws dst-ceiling
   cat > "$work/job.yml" <<JOB
 # The benchmark's job: everything in bucket src to dst-tool, verified, with a report.
 name: bench-small
@@ -80,30 +188,29 @@ manifest: { type: listing }
 copy: { concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET python3 bench/measure.py "$OUT/tool-small.log" \
-      java -Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar copy --job "$work/job.yml")
-  record small s3-bulk-copy "$(count dst-tool)" "$OBJECTS" objects/s "$m"
+  tool small "$work"
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary small "$work/reports"
+  record small s3-bulk-copy "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small-tool-gc.log"
 
-  m=$(env -u AWS_CA_BUNDLE RCLONE_CONFIG_S3_TYPE=s3 RCLONE_CONFIG_S3_PROVIDER=Other RCLONE_CONFIG_S3_ENDPOINT="$EP" \
-      RCLONE_CONFIG_S3_ACCESS_KEY_ID=$KEY RCLONE_CONFIG_S3_SECRET_ACCESS_KEY=$SECRET RCLONE_CONFIG_S3_REGION=us-east-1 \
-      python3 bench/measure.py "$OUT/rclone-small.log" rclone copy s3:src s3:dst-rclone --transfers 64 --checkers 64)
-  record small rclone "$(count dst-rclone)" "$OBJECTS" objects/s "$m"
+  m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
+  record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
 
   m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
-      python3 bench/measure.py "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
-  record small "aws s3 sync" "$(count dst-aws)" "$OBJECTS" objects/s "$m"
+      measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
+  record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
 
-  m=$(python3 bench/measure.py "$OUT/ceiling-small.log" java -cp "$CP" bench/CopyLoop.java "$EP" "$KEY" "$SECRET" src dst-ceiling "$CONCURRENCY")
-  record small "bare SDK copy loop" "$(count dst-ceiling)" "$OBJECTS" objects/s "$m"
+  m=$(measure "$OUT/ceiling-small.log" java -cp "$CP" bench/CopyLoop.java "$EP" $KEY $SECRET src dst-ceiling "$CONCURRENCY")
+  record small "bare SDK copy loop" "$OBJECTS" objects/s "$m" a:dst-ceiling "$OBJECTS" $bytes
   grep -h "copy loop" "$OUT/ceiling-small.log" || true
-  rm -rf "$work"
 }
 
-# --- 4. planning -----------------------------------------------------------------------------------------------------
+# --- 2. planning -----------------------------------------------------------------------------------------------------
 plan() {
   echo "== planning an S3 Inventory manifest of $PLAN_ROWS rows with -Xmx256m"
-  work=$(mktemp -d)
-  java -cp "$CP:target/classes" bench/Inventory.java "$work/inventory" src "$PLAN_ROWS"
+  local work=$TMP/plan manifest m
+  mkdir -p "$work"
+  timeout 3600 java -cp "$CP:target/classes" bench/Inventory.java "$work/inventory" src "$PLAN_ROWS"
   manifest=$(find "$work/inventory" -name manifest.json | head -1)
   cat > "$work/job.yml" <<JOB
 # The benchmark's planning job: a dry run plans the whole manifest into the ledger and copies nothing.
@@ -113,10 +220,9 @@ destination: { bucket: dst-tool, endpoint: "$EP" }
 manifest: { type: inventory, location: "$manifest" }
 report: { location: "$work/reports" }
 JOB
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET python3 bench/measure.py "$OUT/tool-plan.log" \
-      java -Xmx256m -Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar \
-      copy --job "$work/job.yml" --dry-run)
-  record plan "s3-bulk-copy plan (-Xmx256m)" "$PLAN_ROWS" "$PLAN_ROWS" rows/s "$m"
+  tool plan "$work" -Xmx256m
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-plan.log" "${TOOL[@]}" copy --job "$work/job.yml" --dry-run)
+  record plan "s3-bulk-copy plan (-Xmx256m)" "$PLAN_ROWS" rows/s "$m" "$OUT/plan-tool-gc.log"
   rm -rf "$work"
 }
 
@@ -124,17 +230,25 @@ case "$WHAT" in
   small) small ;;
   plan) plan ;;
   all) small; plan ;;
-  *) echo "usage: bench/run.sh [small|plan|all]" >&2; exit 2 ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
-print(f'{"scenario":<9} {"tool":<30} {"objects":>9} {"rate":>12} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} {"x tool":>7}')
+print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} '
+      f'{"heap MiB":>8} {"x tool":>7} {"exit":>4}  check')
 for row in rows:
     base = next((float(r["rate"]) for r in rows if r["scenario"] == row["scenario"] and r["tool"].startswith("s3-bulk-copy")), 0)
     ratio = float(row["rate"]) / base if base else 0
-    print(f'{row["scenario"]:<9} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>8} {row["unit"]:<3} {row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {ratio:>7.2f}')
-print(f"\nCSV: {sys.argv[1]}")
+    print(f'{row["scenario"]:<12} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
+          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {ratio:>7.2f} '
+          f'{row["exit"]:>4}  {row["check"]}')
+print(f"\nCSV: {sys.argv[1]}\n(heap MiB: this tool's peak heap after a GC, from its GC log; check: the destination "
+      "holds every object and byte)")
+failed = [f'{r["scenario"]} {r["tool"]}' for r in rows if r["exit"] != "0" or r["check"] not in ("ok", "-")]
+if failed:
+    print(f"\n{len(failed)} run(s) failed or left the destination incomplete: " + "; ".join(failed) +
+          " (their output is in target/bench/*.log)")
+    sys.exit(1)
 PY
