@@ -2,9 +2,12 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|all]      (default: all)
+#   bench/run.sh [small|plan|stream|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop
+#   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
+#           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
+#           rclone between two remotes
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
@@ -41,8 +44,8 @@ TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 PROFILE=${PROFILE:-0}
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|all]" >&2; exit 2 ;;
+  small|plan|stream|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
@@ -59,8 +62,11 @@ if ! command -v rclone >/dev/null || ! command -v aws >/dev/null; then
 fi
 
 # --- the servers ----------------------------------------------------------------------------------------------------
+# Two identities, that is two accounts, each with buckets of its own (S3Proxy: one --properties file per identity).
 KEY=bench-access-key
 SECRET=bench-secret-key
+KEY_B=bench-dest-key
+SECRET_B=bench-dest-secret
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/s3-bulk-copy-bench.XXXXXX")
 SERVERS=()
 stop_servers() {
@@ -71,12 +77,13 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
-# start_s3proxy NAME: starts S3Proxy on a free port of 127.0.0.1, in memory; sets ENDPOINT to its address.
+# start_s3proxy NAME: starts S3Proxy with identities A and B on a free port of 127.0.0.1, in memory; sets ENDPOINT
+# to its address.
 start_s3proxy() {
   local name=$1 port args=() identity key secret
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   ENDPOINT=http://127.0.0.1:$port
-  for identity in "$KEY:$SECRET"; do
+  for identity in "$KEY:$SECRET" "$KEY_B:$SECRET_B"; do
     key=${identity%%:*} secret=${identity#*:}
     {
       echo "s3proxy.endpoint=$ENDPOINT"
@@ -98,7 +105,7 @@ start_s3proxy() {
 start_s3proxy s3proxy
 EP=$ENDPOINT
 
-# rclone remotes, configured by environment: a is the server's identity.
+# rclone remotes, configured by environment: a and b are identities A and B on the server.
 # remote NAME ENDPOINT KEY SECRET: adds rclone remote NAME to the command RCLONE (run as env -u AWS_CA_BUNDLE rclone)
 RCLONE=(env -u AWS_CA_BUNDLE)
 remote() {
@@ -109,6 +116,19 @@ remote() {
 }
 RCLONE+=(rclone)
 remote a "$EP" $KEY $SECRET
+remote b "$EP" $KEY_B $SECRET_B
+
+# Profiles for the streamed scenario: a shared credentials file per identity, so job files name only profiles.
+cat > "$TMP/credentials" <<CREDS
+[bench-source]
+aws_access_key_id = $KEY
+aws_secret_access_key = $SECRET
+
+[bench-destination]
+aws_access_key_id = $KEY_B
+aws_secret_access_key = $SECRET_B
+CREDS
+printf '[profile bench-source]\nregion = us-east-1\n\n[profile bench-destination]\nregion = us-east-1\n' > "$TMP/config"
 
 # seed ENDPOINT KEY SECRET BUCKET COUNT SIZE [MORE_BUCKETS...]: small objects (bench/Seed.java)
 seed() { timeout 3600 java -cp "$CP" bench/Seed.java "$@"; }
@@ -205,7 +225,35 @@ JOB
   grep -h "copy loop" "$OUT/ceiling-small.log" || true
 }
 
-# --- 2. planning -----------------------------------------------------------------------------------------------------
+# --- 2. small objects streamed between two accounts ---------------------------------------------------------------
+stream() {
+  echo "== small objects streamed between two accounts: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
+  local work=$TMP/stream bytes=$((OBJECTS * SIZE)) m
+  mkdir -p "$work"
+  seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
+  seed "$EP" $KEY_B $SECRET_B dst-stream-tool 0 0 dst-stream-rclone
+  cat > "$work/job.yml" <<JOB
+# The benchmark's streamed job: bucket src of account A to dst-stream-tool of account B, a profile per side (the
+# profiles' keys are in the shared credentials file the benchmark writes); no principal can read both.
+name: bench-stream
+source: { bucket: src, endpoint: "$EP", credentials: { profile: bench-source } }
+destination: { bucket: dst-stream-tool, endpoint: "$EP", credentials: { profile: bench-destination } }
+manifest: { type: listing }
+copy: { mode: stream, concurrency: $CONCURRENCY }
+report: { location: "$work/reports" }
+JOB
+  tool stream "$work"
+  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+      AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
+      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-stream.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary stream "$work/reports"
+  record stream "s3-bulk-copy stream" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes "$OUT/stream-tool-gc.log"
+
+  m=$(measure "$OUT/rclone-stream.log" "${RCLONE[@]}" copy a:src b:dst-stream-rclone --transfers 64 --checkers 64)
+  record stream "rclone (two remotes)" "$OBJECTS" objects/s "$m" b:dst-stream-rclone "$OBJECTS" $bytes
+}
+
+# --- 3. planning -----------------------------------------------------------------------------------------------------
 plan() {
   echo "== planning an S3 Inventory manifest of $PLAN_ROWS rows with -Xmx256m"
   local work=$TMP/plan manifest m
@@ -229,7 +277,8 @@ JOB
 case "$WHAT" in
   small) small ;;
   plan) plan ;;
-  all) small; plan ;;
+  stream) stream ;;
+  all) small; stream; plan ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
