@@ -2,16 +2,22 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
 #           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
 #           rclone between two remotes
+#   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
+#           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
+#           multipart upload) between two accounts; this tool and rclone for both
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
+#   LARGE_COUNT=3 LARGE_SIZE=1GiB LARGE_THRESHOLD=64MiB LARGE_PART=64MiB   (threshold and part size of this tool;
+#     rclone gets --s3-copy-cutoff LARGE_PART server-side, --s3-upload-cutoff LARGE_THRESHOLD and --s3-chunk-size
+#     LARGE_PART between two remotes)
 #   TOOL_TIMEOUT=1800   seconds any one tool run may take before its processes are killed (exit 124 in the CSV)
 #   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
@@ -40,12 +46,16 @@ OBJECTS=${OBJECTS:-20000}
 SIZE=$(bytes "${SIZE:-4096}")
 PLAN_ROWS=${PLAN_ROWS:-1000000}
 CONCURRENCY=${CONCURRENCY:-64}
+LARGE_COUNT=${LARGE_COUNT:-3}
+LARGE_SIZE=$(bytes "${LARGE_SIZE:-1GiB}")
+LARGE_THRESHOLD=$(bytes "${LARGE_THRESHOLD:-64MiB}")
+LARGE_PART=$(bytes "${LARGE_PART:-64MiB}")
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 PROFILE=${PROFILE:-0}
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|all]" >&2; exit 2 ;;
+  small|plan|stream|large|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
@@ -77,10 +87,10 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
-# start_s3proxy NAME: starts S3Proxy with identities A and B on a free port of 127.0.0.1, in memory; sets ENDPOINT
-# to its address.
+# start_s3proxy NAME [FILESYSTEM-BASEDIR]: starts S3Proxy with identities A and B on a free port of 127.0.0.1, in
+# memory or on the filesystem (BASEDIR/<access key>/<bucket>/); sets ENDPOINT to its address.
 start_s3proxy() {
-  local name=$1 port args=() identity key secret
+  local name=$1 basedir=${2:-} port args=() identity key secret
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   ENDPOINT=http://127.0.0.1:$port
   for identity in "$KEY:$SECRET" "$KEY_B:$SECRET_B"; do
@@ -90,7 +100,13 @@ start_s3proxy() {
       echo "s3proxy.authorization=aws-v2-or-v4"
       echo "s3proxy.identity=$key"
       echo "s3proxy.credential=$secret"
-      echo "jclouds.provider=transient"
+      if [ -n "$basedir" ]; then
+        mkdir -p "$basedir/$key"
+        echo "jclouds.provider=filesystem"
+        echo "jclouds.filesystem.basedir=$basedir/$key"
+      else
+        echo "jclouds.provider=transient"
+      fi
       echo "jclouds.identity=$key"
       echo "jclouds.credential=$secret"
     } > "$TMP/$name-$key.properties"
@@ -105,7 +121,8 @@ start_s3proxy() {
 start_s3proxy s3proxy
 EP=$ENDPOINT
 
-# rclone remotes, configured by environment: a and b are identities A and B on the server.
+# rclone remotes, configured by environment: a and b are identities A and B on the in-memory server; la and lb the
+# same identities on the filesystem server of the large scenario (added when it starts).
 # remote NAME ENDPOINT KEY SECRET: adds rclone remote NAME to the command RCLONE (run as env -u AWS_CA_BUNDLE rclone)
 RCLONE=(env -u AWS_CA_BUNDLE)
 remote() {
@@ -118,7 +135,7 @@ RCLONE+=(rclone)
 remote a "$EP" $KEY $SECRET
 remote b "$EP" $KEY_B $SECRET_B
 
-# Profiles for the streamed scenario: a shared credentials file per identity, so job files name only profiles.
+# Profiles for the streamed scenarios: a shared credentials file per identity, so job files name only profiles.
 cat > "$TMP/credentials" <<CREDS
 [bench-source]
 aws_access_key_id = $KEY
@@ -253,7 +270,97 @@ JOB
   record stream "rclone (two remotes)" "$OBJECTS" objects/s "$m" b:dst-stream-rclone "$OBJECTS" $bytes
 }
 
-# --- 3. planning -----------------------------------------------------------------------------------------------------
+# --- 3. large objects: multipart copy server-side, and streamed between two accounts -------------------------------
+large() {
+  local total=$((LARGE_COUNT * LARGE_SIZE)) mib work=$TMP/large need free m
+  mib=$(python3 -c "print(round($total / 1048576, 1))")
+  echo "== large objects: $LARGE_COUNT x $LARGE_SIZE bytes on S3Proxy's filesystem store, multipart above" \
+    "$LARGE_THRESHOLD bytes in parts of $LARGE_PART bytes"
+  # The source, one copy at a time (each is deleted once counted) and a multipart upload's parts beside it, plus 1 GiB.
+  need=$((total * 3 + 1073741824))
+  free=$(($(df -Pk "$TMP" | awk 'NR == 2 { print $4 }') * 1024))
+  echo "   disk: $((need >> 20)) MiB needed under $TMP, $((free >> 20)) MiB free"
+  if [ "$free" -lt "$need" ]; then
+    echo "   not enough free disk for the large scenario: skipped (set TMPDIR to a bigger disk, or lower LARGE_SIZE)" >&2
+    return 0
+  fi
+  mkdir -p "$work"
+  start_s3proxy s3proxy-large "$work/store"
+  local lep=$ENDPOINT
+  remote la "$lep" $KEY $SECRET
+  remote lb "$lep" $KEY_B $SECRET_B
+  timeout 3600 java -Xmx$((LARGE_PART * 5 / 1048576 + 256))m -cp "$CP" bench/SeedLarge.java "$lep" $KEY $SECRET \
+    large-src "$LARGE_COUNT" "$LARGE_SIZE" "$LARGE_PART" large-dst-tool large-dst-rclone
+  seed "$lep" $KEY_B $SECRET_B large-dst-stream-tool 0 0 large-dst-stream-rclone
+  if ! seeded la:large-src "$LARGE_COUNT" "$LARGE_SIZE"; then
+    echo "   the large source is not complete: $(contents la:large-src) objects and bytes" >&2
+    return 1
+  fi
+
+  # Server-side: UploadPartCopy above the threshold, one identity.
+  cat > "$work/job.yml" <<JOB
+# The benchmark's large-object job: multipart copy (UploadPartCopy) within one account.
+name: bench-large
+source: { bucket: large-src, endpoint: "$lep" }
+destination: { bucket: large-dst-tool, endpoint: "$lep" }
+manifest: { type: listing }
+copy: { mode: server-side, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
+report: { location: "$work/reports" }
+JOB
+  tool large "$work"
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary large "$work/reports"
+  record large "s3-bulk-copy multipart copy" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total "$OUT/large-tool-gc.log"
+  parts "$lep" la large-dst-tool
+  "${RCLONE[@]}" -q delete la:large-dst-tool
+
+  m=$(measure "$OUT/rclone-large.log" "${RCLONE[@]}" copy la:large-src la:large-dst-rclone --transfers 64 --checkers 64 \
+      --s3-copy-cutoff "${LARGE_PART}B")
+  record large "rclone (--s3-copy-cutoff)" "$mib" MiB/s "$m" la:large-dst-rclone "$LARGE_COUNT" $total
+  parts "$lep" la large-dst-rclone
+  "${RCLONE[@]}" -q delete la:large-dst-rclone
+
+  # Streamed: GET with identity A, multipart upload with identity B.
+  cat > "$work/stream.yml" <<JOB
+# The benchmark's large-object streamed job: ranged GETs as account A into a multipart upload as account B.
+name: bench-large-stream
+source: { bucket: large-src, endpoint: "$lep", credentials: { profile: bench-source } }
+destination: { bucket: large-dst-stream-tool, endpoint: "$lep", credentials: { profile: bench-destination } }
+manifest: { type: listing }
+copy: { mode: stream, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
+report: { location: "$work/reports" }
+JOB
+  tool large-stream "$work/stream"
+  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+      AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
+      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-large-stream.log" "${TOOL[@]}" copy --job "$work/stream.yml")
+  keep_summary large-stream "$work/reports"
+  record large-stream "s3-bulk-copy stream" "$mib" MiB/s "$m" lb:large-dst-stream-tool "$LARGE_COUNT" $total \
+    "$OUT/large-stream-tool-gc.log"
+  parts "$lep" lb large-dst-stream-tool
+  "${RCLONE[@]}" -q delete lb:large-dst-stream-tool
+
+  m=$(measure "$OUT/rclone-large-stream.log" "${RCLONE[@]}" copy la:large-src lb:large-dst-stream-rclone \
+      --transfers 64 --checkers 64 --s3-upload-cutoff "${LARGE_THRESHOLD}B" --s3-chunk-size "${LARGE_PART}B")
+  record large-stream "rclone (two remotes)" "$mib" MiB/s "$m" lb:large-dst-stream-rclone "$LARGE_COUNT" $total
+  parts "$lep" lb large-dst-stream-rclone
+  "${RCLONE[@]}" -q delete lb:large-dst-stream-rclone
+
+  kill "${SERVERS[-1]}" && wait "${SERVERS[-1]}" 2>/dev/null || true
+  unset 'SERVERS[-1]'
+  rm -rf "$work"
+}
+# parts ENDPOINT la|lb BUCKET: how many parts each copy was written in, from its ETag (an MD5 with -N: N parts)
+parts() {
+  local key secret
+  if [ "$2" = la ]; then key=$KEY secret=$SECRET; else key=$KEY_B secret=$SECRET_B; fi
+  AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret AWS_DEFAULT_REGION=us-east-1 timeout 300 \
+    aws --endpoint-url "$1" s3api list-objects-v2 --bucket "$3" --query 'Contents[].ETag' --output text \
+    | tr '\t' '\n' | sed -E 's/.*-([0-9]+)"?$/\1 parts/; t; s/.*/1 part/' | sort | uniq -c \
+    | awk -v b="$3" '{ s = s (s ? ", " : "") $1 " x " $2 " " $3 } END { print "   " b ": objects written in " s }'
+}
+
+# --- 4. planning -----------------------------------------------------------------------------------------------------
 plan() {
   echo "== planning an S3 Inventory manifest of $PLAN_ROWS rows with -Xmx256m"
   local work=$TMP/plan manifest m
@@ -278,7 +385,8 @@ case "$WHAT" in
   small) small ;;
   plan) plan ;;
   stream) stream ;;
-  all) small; stream; plan ;;
+  large) large ;;
+  all) small; stream; large; plan ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
