@@ -2,7 +2,7 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|large|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|memory|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
@@ -11,6 +11,9 @@
 #   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
 #           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
 #           multipart upload) between two accounts; this tool and rclone for both
+#   memory  MEMORY_OBJECTS x MEMORY_SIZE objects copied by this tool with -Xmx$MEMORY_XMX, then MEMORY_COMPARE objects
+#           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
+#           manifest; rclone on the same MEMORY_OBJECTS objects
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
@@ -18,14 +21,15 @@
 #   LARGE_COUNT=3 LARGE_SIZE=1GiB LARGE_THRESHOLD=64MiB LARGE_PART=64MiB   (threshold and part size of this tool;
 #     rclone gets --s3-copy-cutoff LARGE_PART server-side, --s3-upload-cutoff LARGE_THRESHOLD and --s3-chunk-size
 #     LARGE_PART between two remotes)
+#   MEMORY_OBJECTS=100000 MEMORY_COMPARE=10000 MEMORY_SIZE=1024 MEMORY_XMX=512m HEAP_SAMPLE=10
 #   TOOL_TIMEOUT=1800   seconds any one tool run may take before its processes are killed (exit 124 in the CSV)
 #   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, peak RSS, this tool's peak
-# heap after a GC, ratio to s3-bulk-copy, exit code, whether the destination holds every object and byte) and writes
-# it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this tool's GC log to
-# target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
+# heap after any GC and after a full GC, ratio to s3-bulk-copy, exit code, whether the destination holds every
+# object and byte) and writes it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this
+# tool's GC log to target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
 # by TOOL_TIMEOUT; nothing leaves 127.0.0.1; the servers this script starts are stopped when it ends, and its
 # temporary folder deleted. docs/performance.md has the figures of a real run and what they mean.
 set -euo pipefail
@@ -50,17 +54,22 @@ LARGE_COUNT=${LARGE_COUNT:-3}
 LARGE_SIZE=$(bytes "${LARGE_SIZE:-1GiB}")
 LARGE_THRESHOLD=$(bytes "${LARGE_THRESHOLD:-64MiB}")
 LARGE_PART=$(bytes "${LARGE_PART:-64MiB}")
+MEMORY_OBJECTS=${MEMORY_OBJECTS:-100000}
+MEMORY_COMPARE=${MEMORY_COMPARE:-10000}
+MEMORY_SIZE=$(bytes "${MEMORY_SIZE:-1024}")
+MEMORY_XMX=${MEMORY_XMX:-512m}
+HEAP_SAMPLE=${HEAP_SAMPLE:-10}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 PROFILE=${PROFILE:-0}
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|large|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|large|all]" >&2; exit 2 ;;
+  small|plan|stream|large|memory|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/results.csv
-echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,check" > "$RESULTS"
+echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check" > "$RESULTS"
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
@@ -193,20 +202,23 @@ import json, os, re, sys
 scenario, tool, amount, unit, measured, found, expected, gclog = sys.argv[1:9]
 m = json.loads(measured)
 rate = float(amount) / m["wall"] if m["wall"] > 0 else 0
-heap = ""
+heap = live = ""
 if gclog and os.path.exists(gclog):
     scale = {"K": 1 / 1024, "M": 1, "G": 1024}
-    after = [int(a) * scale[u] for a, u in re.findall(r"\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\)", open(gclog).read())]
+    pauses = re.findall(r"Pause (\w+).*?\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\)", open(gclog).read())
+    after = [int(a) * scale[u] for kind, a, u in pauses]
+    full = [int(a) * scale[u] for kind, a, u in pauses if kind == "Full"]
     heap = f"{max(after):.0f}" if after else "no GC"
+    live = f"{max(full):.0f}" if full else ""
 if not expected:
     objects, check = amount, "-"
 else:
     objects, size = found.split()
     want_objects, want_size = expected.split()
     check = "ok" if (objects, size) == (want_objects, want_size) else f"MISSING {objects}/{want_objects} objects {size}/{want_size} bytes"
-print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{check}')
+print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check}')
 PY
-  tail -1 "$RESULTS" | awk -F, '$11 != "ok" && $11 != "-" || $9 != 0 { print "  !! " $0 }' >&2
+  tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
 # --- 1. small objects, server-side ---------------------------------------------------------------------------------
@@ -360,7 +372,46 @@ parts() {
     | awk -v b="$3" '{ s = s (s ? ", " : "") $1 " x " $2 " " $3 } END { print "   " b ": objects written in " s }'
 }
 
-# --- 4. planning -----------------------------------------------------------------------------------------------------
+# --- 4. memory: the heap does not grow with the manifest --------------------------------------------------------------
+memory() {
+  echo "== memory: $MEMORY_OBJECTS x $MEMORY_SIZE bytes with -Xmx$MEMORY_XMX, against $MEMORY_COMPARE objects"
+  local work=$TMP/memory m n bucket label
+  mkdir -p "$work"
+  seeded a:mem-src "$MEMORY_OBJECTS" "$MEMORY_SIZE" || seed "$EP" $KEY $SECRET mem-src "$MEMORY_OBJECTS" "$MEMORY_SIZE"
+  seeded a:mem-cmp-src "$MEMORY_COMPARE" "$MEMORY_SIZE" || seed "$EP" $KEY $SECRET mem-cmp-src "$MEMORY_COMPARE" "$MEMORY_SIZE"
+  seed "$EP" $KEY $SECRET mem-dst-tool 0 0 mem-cmp-dst-tool mem-dst-rclone
+  for n in "$MEMORY_OBJECTS" "$MEMORY_COMPARE"; do
+    if [ "$n" = "$MEMORY_OBJECTS" ]; then bucket=mem label=memory; else bucket=mem-cmp label=memory-cmp; fi
+    cat > "$work/$label.yml" <<JOB
+# The benchmark's memory job: $n objects, the whole manifest planned and copied with a small heap.
+name: bench-$label
+source: { bucket: $bucket-src, endpoint: "$EP" }
+destination: { bucket: $bucket-dst-tool, endpoint: "$EP" }
+manifest: { type: listing }
+copy: { concurrency: $CONCURRENCY }
+report: { location: "$work/reports" }
+JOB
+    tool "$label" "$work/$label" "-Xmx$MEMORY_XMX" -XX:+StartAttachListener
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-$label.log" \
+        "${TOOL[@]}" copy --job "$work/$label.yml")
+    keep_summary "$label" "$work/reports"
+    record "$label" "s3-bulk-copy (-Xmx$MEMORY_XMX)" "$n" objects/s "$m" "a:$bucket-dst-tool" "$n" $((n * MEMORY_SIZE)) \
+      "$OUT/$label-tool-gc.log"
+  done
+  m=$(measure "$OUT/rclone-memory.log" "${RCLONE[@]}" copy a:mem-src a:mem-dst-rclone --transfers 64 --checkers 64)
+  record memory rclone "$MEMORY_OBJECTS" objects/s "$m" a:mem-dst-rclone "$MEMORY_OBJECTS" $((MEMORY_OBJECTS * MEMORY_SIZE))
+  python3 - "$RESULTS" <<'PY'
+import csv, sys
+rows = {r["scenario"]: r for r in csv.DictReader(open(sys.argv[1])) if r["tool"].startswith("s3-bulk-copy")}
+big, small = rows.get("memory"), rows.get("memory-cmp")
+if big and small:
+    print(f'   live heap (peak after a full GC): {big["live_mib"] or "-"} MiB at {big["objects"]} objects, '
+          f'{small["live_mib"] or "-"} MiB at {small["objects"]} objects; peak after any GC: {big["heap_mib"]} MiB '
+          f'and {small["heap_mib"]} MiB')
+PY
+}
+
+# --- 5. planning -----------------------------------------------------------------------------------------------------
 plan() {
   echo "== planning an S3 Inventory manifest of $PLAN_ROWS rows with -Xmx256m"
   local work=$TMP/plan manifest m
@@ -386,7 +437,8 @@ case "$WHAT" in
   plan) plan ;;
   stream) stream ;;
   large) large ;;
-  all) small; stream; large; plan ;;
+  memory) memory ;;
+  all) small; stream; large; memory; plan ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
@@ -394,15 +446,16 @@ import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
 print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} '
-      f'{"heap MiB":>8} {"x tool":>7} {"exit":>4}  check')
+      f'{"heap MiB":>8} {"live MiB":>8} {"x tool":>7} {"exit":>4}  check')
 for row in rows:
     base = next((float(r["rate"]) for r in rows if r["scenario"] == row["scenario"] and r["tool"].startswith("s3-bulk-copy")), 0)
     ratio = float(row["rate"]) / base if base else 0
     print(f'{row["scenario"]:<12} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
-          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {ratio:>7.2f} '
+          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {row["live_mib"]:>8} {ratio:>7.2f} '
           f'{row["exit"]:>4}  {row["check"]}')
-print(f"\nCSV: {sys.argv[1]}\n(heap MiB: this tool's peak heap after a GC, from its GC log; check: the destination "
-      "holds every object and byte)")
+print(f"\nCSV: {sys.argv[1]}\n(heap MiB: this tool's peak heap after any GC, from its GC log; live MiB: its peak heap "
+      "after a full GC, asked for every HEAP_SAMPLE s in the memory scenario; check: the destination holds every "
+      "object and byte)")
 failed = [f'{r["scenario"]} {r["tool"]}' for r in rows if r["exit"] != "0" or r["check"] not in ("ok", "-")]
 if failed:
     print(f"\n{len(failed)} run(s) failed or left the destination incomplete: " + "; ".join(failed) +
