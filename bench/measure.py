@@ -1,21 +1,104 @@
 #!/usr/bin/env python3
 """Runs one command and prints what it cost as one JSON line: wall seconds, CPU seconds (user + system, children
-included) and peak RSS in MiB. Used by bench/run.sh so every tool is measured the same way."""
+included), peak RSS in MiB and the exit code. Used by bench/run.sh so every tool is measured the same way.
+
+    measure.py [--timeout SECONDS] [--gc-every SECONDS] LOGFILE COMMAND [ARG...]
+
+The command runs in a process group of its own. With --timeout, a command still running after SECONDS is sent
+SIGTERM, then SIGKILL 10 s later, its whole group with it, and the exit code is 124 (as coreutils' timeout). If this
+script is interrupted or terminated, the group is killed too, so no tool outlives the benchmark.
+
+With --gc-every, COMMAND must be a JVM started with -XX:+StartAttachListener: every SECONDS it is asked for a full
+GC (the diagnostic command GC.run over HotSpot's attach socket, as jcmd sends it, without starting another JVM), so
+its GC log shows its live heap as the run goes on."""
 import json
+import os
 import resource
+import signal
+import socket
 import subprocess
 import sys
 import time
 
-if len(sys.argv) < 3:
-    sys.exit("usage: measure.py LOGFILE COMMAND [ARG...]")
-log = open(sys.argv[1], "w")
+args = sys.argv[1:]
+timeout = None
+gc_every = None
+while len(args) >= 2 and args[0] in ("--timeout", "--gc-every"):
+    if args[0] == "--timeout":
+        timeout = float(args[1])
+    else:
+        gc_every = float(args[1])
+    args = args[2:]
+if len(args) < 2:
+    sys.exit("usage: measure.py [--timeout SECONDS] [--gc-every SECONDS] LOGFILE COMMAND [ARG...]")
+
+
+def full_gc(pid):
+    """Runs jcmd's GC.run in JVM pid through its attach socket; False when there is none (yet)."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as attach:
+            attach.settimeout(60)
+            attach.connect(f"/tmp/.java_pid{pid}")
+            attach.sendall(b"1\0jcmd\0GC.run\0\0\0")
+            while attach.recv(4096):
+                pass
+        return True
+    except OSError:
+        return False
+
+
+
+def terminated(signum, frame):
+    raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGTERM, terminated)
+log = open(args[0], "w")
 start = time.monotonic()
-process = subprocess.run(sys.argv[2:], stdout=log, stderr=subprocess.STDOUT)
+process = subprocess.Popen(args[1:], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def kill_group(sig):
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+try:
+    try:
+        if gc_every is None:
+            code = process.wait(timeout=timeout)
+        else:
+            deadline = None if timeout is None else start + timeout
+            while True:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise subprocess.TimeoutExpired(args[1], timeout)
+                try:
+                    code = process.wait(timeout=gc_every if left is None else min(gc_every, left))
+                    break
+                except subprocess.TimeoutExpired:
+                    if deadline is None or time.monotonic() < deadline:
+                        full_gc(process.pid)
+    except subprocess.TimeoutExpired:
+        print(f"measure.py: {args[1]} still running after {timeout:.0f} s: terminated", file=sys.stderr)
+        kill_group(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            kill_group(signal.SIGKILL)
+            process.wait()
+        code = 124
+except KeyboardInterrupt:
+    kill_group(signal.SIGKILL)
+    process.wait()
+    raise SystemExit(130)
 wall = time.monotonic() - start
+kill_group(signal.SIGKILL)  # anything the command left running in its group
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
-    "exit": process.returncode,
+    "exit": code,
     "wall": round(wall, 3),
     "cpu": round(usage.ru_utime + usage.ru_stime, 3),
     "rss_mib": round(usage.ru_maxrss / 1024, 1),

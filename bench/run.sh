@@ -1,25 +1,75 @@
 #!/usr/bin/env bash
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
-# S3 server (S3Proxy, in memory, on 127.0.0.1) and the same data, whole processes timed from start to exit.
+# S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|all]          (default: all)
-#   OBJECTS=20000 SIZE=4096 bench/run.sh small
+#   bench/run.sh [small|plan|stream|large|memory|all]      (default: all)
 #
-# Prints a table (tool, rate, wall s, CPU s, peak RSS, ratio to s3-bulk-copy) and writes it as CSV to
-# target/bench/results.csv. Every loop is bounded by its object count; nothing leaves 127.0.0.1.
-# docs/performance.md has the figures of a real run and what they mean.
+#   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop
+#   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
+#           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
+#           rclone between two remotes
+#   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
+#           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
+#           multipart upload) between two accounts; this tool and rclone for both
+#   memory  MEMORY_OBJECTS x MEMORY_SIZE objects copied by this tool with -Xmx$MEMORY_XMX, then MEMORY_COMPARE objects
+#           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
+#           manifest; rclone on the same MEMORY_OBJECTS objects
+#   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
+#
+# Settings (environment; sizes in bytes or with KiB, MiB, GiB):
+#   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
+#   LARGE_COUNT=3 LARGE_SIZE=1GiB LARGE_THRESHOLD=64MiB LARGE_PART=64MiB   (threshold and part size of this tool;
+#     rclone gets --s3-copy-cutoff LARGE_PART server-side, --s3-upload-cutoff LARGE_THRESHOLD and --s3-chunk-size
+#     LARGE_PART between two remotes)
+#   MEMORY_OBJECTS=100000 MEMORY_COMPARE=10000 MEMORY_SIZE=1024 MEMORY_XMX=512m HEAP_SAMPLE=10
+#   TOOL_TIMEOUT=1800   seconds any one tool run may take before its processes are killed (exit 124 in the CSV)
+#   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
+#   SERVER_HEAP=4g      S3Proxy's -Xmx
+#
+# Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, peak RSS, this tool's peak
+# heap after any GC and after a full GC, ratio to s3-bulk-copy, exit code, whether the destination holds every
+# object and byte) and writes it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this
+# tool's GC log to target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
+# by TOOL_TIMEOUT; nothing leaves 127.0.0.1; the servers this script starts are stopped when it ends, and its
+# temporary folder deleted. docs/performance.md has the figures of a real run and what they mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# bytes SIZE: a size such as 4096, 64MiB, 1GiB or 1GB (binary units, as in job files) in bytes
+bytes() {
+  python3 - "$1" <<'PY'
+import re, sys
+m = re.fullmatch(r"\s*(\d+)\s*([KMGT]?)(i?B)?\s*", sys.argv[1], re.I)
+if not m:
+    sys.exit(f"not a size: {sys.argv[1]}")
+print(int(m.group(1)) * 1024 ** " KMGT".index((m.group(2) or " ").upper()))
+PY
+}
+
 OBJECTS=${OBJECTS:-20000}
-SIZE=${SIZE:-4096}
+SIZE=$(bytes "${SIZE:-4096}")
 PLAN_ROWS=${PLAN_ROWS:-1000000}
 CONCURRENCY=${CONCURRENCY:-64}
+LARGE_COUNT=${LARGE_COUNT:-3}
+LARGE_SIZE=$(bytes "${LARGE_SIZE:-1GiB}")
+LARGE_THRESHOLD=$(bytes "${LARGE_THRESHOLD:-64MiB}")
+LARGE_PART=$(bytes "${LARGE_PART:-64MiB}")
+MEMORY_OBJECTS=${MEMORY_OBJECTS:-100000}
+MEMORY_COMPARE=${MEMORY_COMPARE:-10000}
+MEMORY_SIZE=$(bytes "${MEMORY_SIZE:-1024}")
+MEMORY_XMX=${MEMORY_XMX:-512m}
+HEAP_SAMPLE=${HEAP_SAMPLE:-10}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
+PROFILE=${PROFILE:-0}
 WHAT=${1:-all}
+case "$WHAT" in
+  small|plan|stream|large|memory|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|all]" >&2; exit 2 ;;
+esac
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/results.csv
-echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit" > "$RESULTS"
+echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check" > "$RESULTS"
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
@@ -30,47 +80,154 @@ if ! command -v rclone >/dev/null || ! command -v aws >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rclone awscli >/dev/null
 fi
 
-# --- the server ---------------------------------------------------------------------------------------------------
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-EP=http://127.0.0.1:$PORT
+# --- the servers ----------------------------------------------------------------------------------------------------
+# Two identities, that is two accounts, each with buckets of its own (S3Proxy: one --properties file per identity).
 KEY=bench-access-key
 SECRET=bench-secret-key
-cat > "$OUT/s3proxy.properties" <<PROPS
-s3proxy.endpoint=$EP
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$KEY
-s3proxy.credential=$SECRET
-jclouds.provider=transient
-jclouds.identity=$KEY
-jclouds.credential=$SECRET
-PROPS
-java -Xmx2g -jar target/servers/s3proxy.jar --properties "$OUT/s3proxy.properties" > "$OUT/s3proxy.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "$EP" && break; sleep 0.2; done
-
-seed() { java -cp "$CP" bench/Seed.java "$EP" "$KEY" "$SECRET" "$@"; }
-count() {
-  env -u AWS_CA_BUNDLE RCLONE_CONFIG_B_TYPE=s3 RCLONE_CONFIG_B_PROVIDER=Other RCLONE_CONFIG_B_ENDPOINT="$EP" \
-    RCLONE_CONFIG_B_ACCESS_KEY_ID=$KEY RCLONE_CONFIG_B_SECRET_ACCESS_KEY=$SECRET RCLONE_CONFIG_B_REGION=us-east-1 \
-    rclone size "b:$1" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])'
+KEY_B=bench-dest-key
+SECRET_B=bench-dest-secret
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/s3-bulk-copy-bench.XXXXXX")
+SERVERS=()
+stop_servers() {
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
 }
-# record SCENARIO TOOL OBJECTS UNIT-AMOUNT UNIT MEASURE-JSON
-record() {
-  python3 - "$@" >> "$RESULTS" <<'PY'
+trap stop_servers EXIT
+trap 'exit 130' INT TERM
+
+# start_s3proxy NAME [FILESYSTEM-BASEDIR]: starts S3Proxy with identities A and B on a free port of 127.0.0.1, in
+# memory or on the filesystem (BASEDIR/<access key>/<bucket>/); sets ENDPOINT to its address.
+start_s3proxy() {
+  local name=$1 basedir=${2:-} port args=() identity key secret
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  ENDPOINT=http://127.0.0.1:$port
+  for identity in "$KEY:$SECRET" "$KEY_B:$SECRET_B"; do
+    key=${identity%%:*} secret=${identity#*:}
+    {
+      echo "s3proxy.endpoint=$ENDPOINT"
+      echo "s3proxy.authorization=aws-v2-or-v4"
+      echo "s3proxy.identity=$key"
+      echo "s3proxy.credential=$secret"
+      if [ -n "$basedir" ]; then
+        mkdir -p "$basedir/$key"
+        echo "jclouds.provider=filesystem"
+        echo "jclouds.filesystem.basedir=$basedir/$key"
+      else
+        echo "jclouds.provider=transient"
+      fi
+      echo "jclouds.identity=$key"
+      echo "jclouds.credential=$secret"
+    } > "$TMP/$name-$key.properties"
+    args+=(--properties "$TMP/$name-$key.properties")
+  done
+  java -Xmx${SERVER_HEAP:-4g} -jar target/servers/s3proxy.jar "${args[@]}" > "$OUT/$name.log" 2>&1 &
+  SERVERS+=($!)
+  for _ in $(seq 1 150); do curl -s -o /dev/null "$ENDPOINT" && return 0; sleep 0.2; done
+  echo "S3Proxy ($name) did not answer on $ENDPOINT within 30 s; see $OUT/$name.log" >&2
+  exit 1
+}
+start_s3proxy s3proxy
+EP=$ENDPOINT
+
+# rclone remotes, configured by environment: a and b are identities A and B on the in-memory server; la and lb the
+# same identities on the filesystem server of the large scenario (added when it starts).
+# remote NAME ENDPOINT KEY SECRET: adds rclone remote NAME to the command RCLONE (run as env -u AWS_CA_BUNDLE rclone)
+RCLONE=(env -u AWS_CA_BUNDLE)
+remote() {
+  local n=${1^^}
+  unset 'RCLONE[-1]'
+  RCLONE+=("RCLONE_CONFIG_${n}_TYPE=s3" "RCLONE_CONFIG_${n}_PROVIDER=Other" "RCLONE_CONFIG_${n}_ENDPOINT=$2"
+    "RCLONE_CONFIG_${n}_ACCESS_KEY_ID=$3" "RCLONE_CONFIG_${n}_SECRET_ACCESS_KEY=$4" "RCLONE_CONFIG_${n}_REGION=us-east-1" rclone)
+}
+RCLONE+=(rclone)
+remote a "$EP" $KEY $SECRET
+remote b "$EP" $KEY_B $SECRET_B
+
+# Profiles for the streamed scenarios: a shared credentials file per identity, so job files name only profiles.
+cat > "$TMP/credentials" <<CREDS
+[bench-source]
+aws_access_key_id = $KEY
+aws_secret_access_key = $SECRET
+
+[bench-destination]
+aws_access_key_id = $KEY_B
+aws_secret_access_key = $SECRET_B
+CREDS
+printf '[profile bench-source]\nregion = us-east-1\n\n[profile bench-destination]\nregion = us-east-1\n' > "$TMP/config"
+
+# seed ENDPOINT KEY SECRET BUCKET COUNT SIZE [MORE_BUCKETS...]: small objects (bench/Seed.java)
+seed() { timeout 3600 java -cp "$CP" bench/Seed.java "$@"; }
+# seeded REMOTE:BUCKET COUNT SIZE: true when the bucket holds COUNT objects of SIZE bytes (so seeding can be skipped)
+seeded() { [ "$(contents "$1")" = "$2 $(($2 * $3))" ]; }
+# contents REMOTE:BUCKET: "<objects> <bytes>" in the bucket ("0 0" if it does not exist)
+contents() {
+  timeout 600 "${RCLONE[@]}" size "$1" --json 2>/dev/null \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], d["bytes"])' 2>/dev/null || echo "0 0"
+}
+
+# tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
+# its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1
+tool() {
+  local label=$1 work=$2
+  shift 2
+  TOOL=(java "$@" "-Xlog:gc:file=$OUT/$label-tool-gc.log")
+  [ "$PROFILE" = 1 ] && TOOL+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
+  TOOL+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar)
+  rm -f "$OUT/$label-tool-gc.log"
+}
+# keep_summary LABEL REPORTS: keeps the summary.json of this tool's newest report set under REPORTS as
+# target/bench/LABEL-summary.json and says how long the run itself took (JVM and Spring start-up left out)
+keep_summary() {
+  local summary
+  summary=$(ls -t "$2"/*/*/summary.json 2>/dev/null | head -1 || true)
+  [ -n "$summary" ] || { echo "   no report set under $2" >&2; return 0; }
+  cp "$summary" "$OUT/$1-summary.json"
+  python3 - "$summary" "$OUT/$1-summary.json" <<'PY' || true
 import json, sys
-scenario, tool, objects, amount, unit, measured = sys.argv[1:7]
+d = json.load(open(sys.argv[1]))
+print(f'   s3-bulk-copy run {d["runId"]} itself: {d["durationSeconds"]} s, {d["status"]} (summary: {sys.argv[2]})')
+PY
+}
+# measure LOG COMMAND...: runs COMMAND bounded by TOOL_TIMEOUT, prints its cost as JSON
+measure() { python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$@"; }
+
+# record SCENARIO TOOL AMOUNT UNIT MEASURE-JSON [REMOTE:BUCKET EXPECTED-OBJECTS EXPECTED-BYTES] [GC-LOG]
+#   the rate is AMOUNT / wall seconds; the destination is counted, and the row says whether it holds everything
+record() {
+  local scenario=$1 tool=$2 amount=$3 unit=$4 measured=$5 found="" expected="" gclog=""
+  if [ $# -ge 8 ]; then found=$(contents "$6"); expected="$7 $8"; gclog=${9:-}; else gclog=${6:-}; fi
+  python3 - "$scenario" "$tool" "$amount" "$unit" "$measured" "$found" "$expected" "$gclog" >> "$RESULTS" <<'PY'
+import json, os, re, sys
+scenario, tool, amount, unit, measured, found, expected, gclog = sys.argv[1:9]
 m = json.loads(measured)
 rate = float(amount) / m["wall"] if m["wall"] > 0 else 0
-print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]}')
+heap = live = ""
+if gclog and os.path.exists(gclog):
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024}
+    pauses = re.findall(r"Pause (\w+).*?\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\)", open(gclog).read())
+    after = [int(a) * scale[u] for kind, a, u in pauses]
+    full = [int(a) * scale[u] for kind, a, u in pauses if kind == "Full"]
+    heap = f"{max(after):.0f}" if after else "no GC"
+    live = f"{max(full):.0f}" if full else ""
+if not expected:
+    objects, check = amount, "-"
+else:
+    objects, size = found.split()
+    want_objects, want_size = expected.split()
+    check = "ok" if (objects, size) == (want_objects, want_size) else f"MISSING {objects}/{want_objects} objects {size}/{want_size} bytes"
+print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check}')
 PY
+  tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
 # --- 1. small objects, server-side ---------------------------------------------------------------------------------
 small() {
   echo "== small objects, server-side: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
-  seed src "$OBJECTS" "$SIZE" dst-tool dst-rclone dst-aws dst-ceiling
-  work=$(mktemp -d)
+  local work=$TMP/small bytes=$((OBJECTS * SIZE)) m
+  mkdir -p "$work"
+  seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
+  seed "$EP" $KEY $SECRET dst-tool 0 0 dst-rclone dst-aws dst-ceiling
   cat > "$work/job.yml" <<JOB
 # The benchmark's job: everything in bucket src to dst-tool, verified, with a report.
 name: bench-small
@@ -80,30 +237,186 @@ manifest: { type: listing }
 copy: { concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET python3 bench/measure.py "$OUT/tool-small.log" \
-      java -Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar copy --job "$work/job.yml")
-  record small s3-bulk-copy "$(count dst-tool)" "$OBJECTS" objects/s "$m"
+  tool small "$work"
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary small "$work/reports"
+  record small s3-bulk-copy "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small-tool-gc.log"
 
-  m=$(env -u AWS_CA_BUNDLE RCLONE_CONFIG_S3_TYPE=s3 RCLONE_CONFIG_S3_PROVIDER=Other RCLONE_CONFIG_S3_ENDPOINT="$EP" \
-      RCLONE_CONFIG_S3_ACCESS_KEY_ID=$KEY RCLONE_CONFIG_S3_SECRET_ACCESS_KEY=$SECRET RCLONE_CONFIG_S3_REGION=us-east-1 \
-      python3 bench/measure.py "$OUT/rclone-small.log" rclone copy s3:src s3:dst-rclone --transfers 64 --checkers 64)
-  record small rclone "$(count dst-rclone)" "$OBJECTS" objects/s "$m"
+  m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
+  record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
 
   m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
-      python3 bench/measure.py "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
-  record small "aws s3 sync" "$(count dst-aws)" "$OBJECTS" objects/s "$m"
+      measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
+  record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
 
-  m=$(python3 bench/measure.py "$OUT/ceiling-small.log" java -cp "$CP" bench/CopyLoop.java "$EP" "$KEY" "$SECRET" src dst-ceiling "$CONCURRENCY")
-  record small "bare SDK copy loop" "$(count dst-ceiling)" "$OBJECTS" objects/s "$m"
+  m=$(measure "$OUT/ceiling-small.log" java -cp "$CP" bench/CopyLoop.java "$EP" $KEY $SECRET src dst-ceiling "$CONCURRENCY")
+  record small "bare SDK copy loop" "$OBJECTS" objects/s "$m" a:dst-ceiling "$OBJECTS" $bytes
   grep -h "copy loop" "$OUT/ceiling-small.log" || true
-  rm -rf "$work"
 }
 
-# --- 4. planning -----------------------------------------------------------------------------------------------------
+# --- 2. small objects streamed between two accounts ---------------------------------------------------------------
+stream() {
+  echo "== small objects streamed between two accounts: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
+  local work=$TMP/stream bytes=$((OBJECTS * SIZE)) m
+  mkdir -p "$work"
+  seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
+  seed "$EP" $KEY_B $SECRET_B dst-stream-tool 0 0 dst-stream-rclone
+  cat > "$work/job.yml" <<JOB
+# The benchmark's streamed job: bucket src of account A to dst-stream-tool of account B, a profile per side (the
+# profiles' keys are in the shared credentials file the benchmark writes); no principal can read both.
+name: bench-stream
+source: { bucket: src, endpoint: "$EP", credentials: { profile: bench-source } }
+destination: { bucket: dst-stream-tool, endpoint: "$EP", credentials: { profile: bench-destination } }
+manifest: { type: listing }
+copy: { mode: stream, concurrency: $CONCURRENCY }
+report: { location: "$work/reports" }
+JOB
+  tool stream "$work"
+  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+      AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
+      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-stream.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary stream "$work/reports"
+  record stream "s3-bulk-copy stream" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes "$OUT/stream-tool-gc.log"
+
+  m=$(measure "$OUT/rclone-stream.log" "${RCLONE[@]}" copy a:src b:dst-stream-rclone --transfers 64 --checkers 64)
+  record stream "rclone (two remotes)" "$OBJECTS" objects/s "$m" b:dst-stream-rclone "$OBJECTS" $bytes
+}
+
+# --- 3. large objects: multipart copy server-side, and streamed between two accounts -------------------------------
+large() {
+  local total=$((LARGE_COUNT * LARGE_SIZE)) mib work=$TMP/large need free m
+  mib=$(python3 -c "print(round($total / 1048576, 1))")
+  echo "== large objects: $LARGE_COUNT x $LARGE_SIZE bytes on S3Proxy's filesystem store, multipart above" \
+    "$LARGE_THRESHOLD bytes in parts of $LARGE_PART bytes"
+  # The source, one copy at a time (each is deleted once counted) and a multipart upload's parts beside it, plus 1 GiB.
+  need=$((total * 3 + 1073741824))
+  free=$(($(df -Pk "$TMP" | awk 'NR == 2 { print $4 }') * 1024))
+  echo "   disk: $((need >> 20)) MiB needed under $TMP, $((free >> 20)) MiB free"
+  if [ "$free" -lt "$need" ]; then
+    echo "   not enough free disk for the large scenario: skipped (set TMPDIR to a bigger disk, or lower LARGE_SIZE)" >&2
+    return 0
+  fi
+  mkdir -p "$work"
+  start_s3proxy s3proxy-large "$work/store"
+  local lep=$ENDPOINT
+  remote la "$lep" $KEY $SECRET
+  remote lb "$lep" $KEY_B $SECRET_B
+  timeout 3600 java -Xmx$((LARGE_PART * 5 / 1048576 + 256))m -cp "$CP" bench/SeedLarge.java "$lep" $KEY $SECRET \
+    large-src "$LARGE_COUNT" "$LARGE_SIZE" "$LARGE_PART" large-dst-tool large-dst-rclone
+  seed "$lep" $KEY_B $SECRET_B large-dst-stream-tool 0 0 large-dst-stream-rclone
+  if ! seeded la:large-src "$LARGE_COUNT" "$LARGE_SIZE"; then
+    echo "   the large source is not complete: $(contents la:large-src) objects and bytes" >&2
+    return 1
+  fi
+
+  # Server-side: UploadPartCopy above the threshold, one identity.
+  cat > "$work/job.yml" <<JOB
+# The benchmark's large-object job: multipart copy (UploadPartCopy) within one account.
+name: bench-large
+source: { bucket: large-src, endpoint: "$lep" }
+destination: { bucket: large-dst-tool, endpoint: "$lep" }
+manifest: { type: listing }
+copy: { mode: server-side, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
+report: { location: "$work/reports" }
+JOB
+  tool large "$work"
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large.log" "${TOOL[@]}" copy --job "$work/job.yml")
+  keep_summary large "$work/reports"
+  record large "s3-bulk-copy multipart copy" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total "$OUT/large-tool-gc.log"
+  parts "$lep" la large-dst-tool
+  "${RCLONE[@]}" -q delete la:large-dst-tool
+
+  m=$(measure "$OUT/rclone-large.log" "${RCLONE[@]}" copy la:large-src la:large-dst-rclone --transfers 64 --checkers 64 \
+      --s3-copy-cutoff "${LARGE_PART}B")
+  record large "rclone (--s3-copy-cutoff)" "$mib" MiB/s "$m" la:large-dst-rclone "$LARGE_COUNT" $total
+  parts "$lep" la large-dst-rclone
+  "${RCLONE[@]}" -q delete la:large-dst-rclone
+
+  # Streamed: GET with identity A, multipart upload with identity B.
+  cat > "$work/stream.yml" <<JOB
+# The benchmark's large-object streamed job: ranged GETs as account A into a multipart upload as account B.
+name: bench-large-stream
+source: { bucket: large-src, endpoint: "$lep", credentials: { profile: bench-source } }
+destination: { bucket: large-dst-stream-tool, endpoint: "$lep", credentials: { profile: bench-destination } }
+manifest: { type: listing }
+copy: { mode: stream, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
+report: { location: "$work/reports" }
+JOB
+  tool large-stream "$work/stream"
+  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+      AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
+      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-large-stream.log" "${TOOL[@]}" copy --job "$work/stream.yml")
+  keep_summary large-stream "$work/reports"
+  record large-stream "s3-bulk-copy stream" "$mib" MiB/s "$m" lb:large-dst-stream-tool "$LARGE_COUNT" $total \
+    "$OUT/large-stream-tool-gc.log"
+  parts "$lep" lb large-dst-stream-tool
+  "${RCLONE[@]}" -q delete lb:large-dst-stream-tool
+
+  m=$(measure "$OUT/rclone-large-stream.log" "${RCLONE[@]}" copy la:large-src lb:large-dst-stream-rclone \
+      --transfers 64 --checkers 64 --s3-upload-cutoff "${LARGE_THRESHOLD}B" --s3-chunk-size "${LARGE_PART}B")
+  record large-stream "rclone (two remotes)" "$mib" MiB/s "$m" lb:large-dst-stream-rclone "$LARGE_COUNT" $total
+  parts "$lep" lb large-dst-stream-rclone
+  "${RCLONE[@]}" -q delete lb:large-dst-stream-rclone
+
+  kill "${SERVERS[-1]}" && wait "${SERVERS[-1]}" 2>/dev/null || true
+  unset 'SERVERS[-1]'
+  rm -rf "$work"
+}
+# parts ENDPOINT la|lb BUCKET: how many parts each copy was written in, from its ETag (an MD5 with -N: N parts)
+parts() {
+  local key secret
+  if [ "$2" = la ]; then key=$KEY secret=$SECRET; else key=$KEY_B secret=$SECRET_B; fi
+  AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret AWS_DEFAULT_REGION=us-east-1 timeout 300 \
+    aws --endpoint-url "$1" s3api list-objects-v2 --bucket "$3" --query 'Contents[].ETag' --output text \
+    | tr '\t' '\n' | sed -E 's/.*-([0-9]+)"?$/\1 parts/; t; s/.*/1 part/' | sort | uniq -c \
+    | awk -v b="$3" '{ s = s (s ? ", " : "") $1 " x " $2 " " $3 } END { print "   " b ": objects written in " s }'
+}
+
+# --- 4. memory: the heap does not grow with the manifest --------------------------------------------------------------
+memory() {
+  echo "== memory: $MEMORY_OBJECTS x $MEMORY_SIZE bytes with -Xmx$MEMORY_XMX, against $MEMORY_COMPARE objects"
+  local work=$TMP/memory m n bucket label
+  mkdir -p "$work"
+  seeded a:mem-src "$MEMORY_OBJECTS" "$MEMORY_SIZE" || seed "$EP" $KEY $SECRET mem-src "$MEMORY_OBJECTS" "$MEMORY_SIZE"
+  seeded a:mem-cmp-src "$MEMORY_COMPARE" "$MEMORY_SIZE" || seed "$EP" $KEY $SECRET mem-cmp-src "$MEMORY_COMPARE" "$MEMORY_SIZE"
+  seed "$EP" $KEY $SECRET mem-dst-tool 0 0 mem-cmp-dst-tool mem-dst-rclone
+  for n in "$MEMORY_OBJECTS" "$MEMORY_COMPARE"; do
+    if [ "$n" = "$MEMORY_OBJECTS" ]; then bucket=mem label=memory; else bucket=mem-cmp label=memory-cmp; fi
+    cat > "$work/$label.yml" <<JOB
+# The benchmark's memory job: $n objects, the whole manifest planned and copied with a small heap.
+name: bench-$label
+source: { bucket: $bucket-src, endpoint: "$EP" }
+destination: { bucket: $bucket-dst-tool, endpoint: "$EP" }
+manifest: { type: listing }
+copy: { concurrency: $CONCURRENCY }
+report: { location: "$work/reports" }
+JOB
+    tool "$label" "$work/$label" "-Xmx$MEMORY_XMX" -XX:+StartAttachListener
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-$label.log" \
+        "${TOOL[@]}" copy --job "$work/$label.yml")
+    keep_summary "$label" "$work/reports"
+    record "$label" "s3-bulk-copy (-Xmx$MEMORY_XMX)" "$n" objects/s "$m" "a:$bucket-dst-tool" "$n" $((n * MEMORY_SIZE)) \
+      "$OUT/$label-tool-gc.log"
+  done
+  m=$(measure "$OUT/rclone-memory.log" "${RCLONE[@]}" copy a:mem-src a:mem-dst-rclone --transfers 64 --checkers 64)
+  record memory rclone "$MEMORY_OBJECTS" objects/s "$m" a:mem-dst-rclone "$MEMORY_OBJECTS" $((MEMORY_OBJECTS * MEMORY_SIZE))
+  python3 - "$RESULTS" <<'PY'
+import csv, sys
+rows = {r["scenario"]: r for r in csv.DictReader(open(sys.argv[1])) if r["tool"].startswith("s3-bulk-copy")}
+big, small = rows.get("memory"), rows.get("memory-cmp")
+if big and small:
+    print(f'   live heap (peak after a full GC): {big["live_mib"] or "-"} MiB at {big["objects"]} objects, '
+          f'{small["live_mib"] or "-"} MiB at {small["objects"]} objects; peak after any GC: {big["heap_mib"]} MiB '
+          f'and {small["heap_mib"]} MiB')
+PY
+}
+
+# --- 5. planning -----------------------------------------------------------------------------------------------------
 plan() {
   echo "== planning an S3 Inventory manifest of $PLAN_ROWS rows with -Xmx256m"
-  work=$(mktemp -d)
-  java -cp "$CP:target/classes" bench/Inventory.java "$work/inventory" src "$PLAN_ROWS"
+  local work=$TMP/plan manifest m
+  mkdir -p "$work"
+  timeout 3600 java -cp "$CP:target/classes" bench/Inventory.java "$work/inventory" src "$PLAN_ROWS"
   manifest=$(find "$work/inventory" -name manifest.json | head -1)
   cat > "$work/job.yml" <<JOB
 # The benchmark's planning job: a dry run plans the whole manifest into the ledger and copies nothing.
@@ -113,28 +426,39 @@ destination: { bucket: dst-tool, endpoint: "$EP" }
 manifest: { type: inventory, location: "$manifest" }
 report: { location: "$work/reports" }
 JOB
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET python3 bench/measure.py "$OUT/tool-plan.log" \
-      java -Xmx256m -Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar \
-      copy --job "$work/job.yml" --dry-run)
-  record plan "s3-bulk-copy plan (-Xmx256m)" "$PLAN_ROWS" "$PLAN_ROWS" rows/s "$m"
+  tool plan "$work" -Xmx256m
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-plan.log" "${TOOL[@]}" copy --job "$work/job.yml" --dry-run)
+  record plan "s3-bulk-copy plan (-Xmx256m)" "$PLAN_ROWS" rows/s "$m" "$OUT/plan-tool-gc.log"
   rm -rf "$work"
 }
 
 case "$WHAT" in
   small) small ;;
   plan) plan ;;
-  all) small; plan ;;
-  *) echo "usage: bench/run.sh [small|plan|all]" >&2; exit 2 ;;
+  stream) stream ;;
+  large) large ;;
+  memory) memory ;;
+  all) small; stream; large; memory; plan ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
-print(f'{"scenario":<9} {"tool":<30} {"objects":>9} {"rate":>12} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} {"x tool":>7}')
+print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} '
+      f'{"heap MiB":>8} {"live MiB":>8} {"x tool":>7} {"exit":>4}  check')
 for row in rows:
     base = next((float(r["rate"]) for r in rows if r["scenario"] == row["scenario"] and r["tool"].startswith("s3-bulk-copy")), 0)
     ratio = float(row["rate"]) / base if base else 0
-    print(f'{row["scenario"]:<9} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>8} {row["unit"]:<3} {row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {ratio:>7.2f}')
-print(f"\nCSV: {sys.argv[1]}")
+    print(f'{row["scenario"]:<12} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
+          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {row["live_mib"]:>8} {ratio:>7.2f} '
+          f'{row["exit"]:>4}  {row["check"]}')
+print(f"\nCSV: {sys.argv[1]}\n(heap MiB: this tool's peak heap after any GC, from its GC log; live MiB: its peak heap "
+      "after a full GC, asked for every HEAP_SAMPLE s in the memory scenario; check: the destination holds every "
+      "object and byte)")
+failed = [f'{r["scenario"]} {r["tool"]}' for r in rows if r["exit"] != "0" or r["check"] not in ("ok", "-")]
+if failed:
+    print(f"\n{len(failed)} run(s) failed or left the destination incomplete: " + "; ".join(failed) +
+          " (their output is in target/bench/*.log)")
+    sys.exit(1)
 PY
