@@ -24,9 +24,12 @@
 #   MEMORY_OBJECTS=100000 MEMORY_COMPARE=10000 MEMORY_SIZE=1024 MEMORY_XMX=512m HEAP_SAMPLE=10
 #   TOOL_TIMEOUT=1800   seconds any one tool run may take before its processes are killed (exit 124 in the CSV)
 #   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
+#   LAUNCHER=1          run this tool through bin/s3-bulk-copy, as users do, after one unmeasured warm-up run that
+#                       records its class archive (in target/bench/launcher-cache); LAUNCHER=0: plain java -jar
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
-# Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, peak RSS, this tool's peak
+# Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
+# during the run, peak RSS, this tool's peak
 # heap after any GC and after a full GC, ratio to s3-bulk-copy, exit code, whether the destination holds every
 # object and byte) and writes it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this
 # tool's GC log to target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
@@ -61,6 +64,7 @@ MEMORY_XMX=${MEMORY_XMX:-512m}
 HEAP_SAMPLE=${HEAP_SAMPLE:-10}
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 PROFILE=${PROFILE:-0}
+LAUNCHER=${LAUNCHER:-1}
 WHAT=${1:-all}
 case "$WHAT" in
   small|plan|stream|large|memory|all) ;;
@@ -69,7 +73,7 @@ esac
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/results.csv
-echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check" > "$RESULTS"
+echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check,server_cpu_s" > "$RESULTS"
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
@@ -167,14 +171,75 @@ contents() {
 }
 
 # tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
-# its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1
+# its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1. With LAUNCHER=1 (the default) through
+# bin/s3-bulk-copy, as users run it, its class archive recorded by warm_launcher; LAUNCHER=0: plain java -jar.
 tool() {
-  local label=$1 work=$2
+  local label=$1 work=$2 options
   shift 2
-  TOOL=(java "$@" "-Xlog:gc:file=$OUT/$label-tool-gc.log")
-  [ "$PROFILE" = 1 ] && TOOL+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
-  TOOL+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0" -jar target/s3-bulk-copy.jar)
+  options=("$@" "-Xlog:gc:file=$OUT/$label-tool-gc.log")
+  [ "$PROFILE" = 1 ] && options+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
+  options+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0")
+  if [ "$LAUNCHER" = 1 ]; then
+    TOOL=(env "S3_BULK_COPY_CACHE=$OUT/launcher-cache" "S3_BULK_COPY_JAVA_OPTS=${options[*]}" bin/s3-bulk-copy)
+  else
+    TOOL=(java "${options[@]}" -jar target/s3-bulk-copy.jar)
+  fi
   rm -f "$OUT/$label-tool-gc.log"
+}
+# warm_launcher: a job's first run through the launcher records its class archive; done once here, unmeasured, on
+# 200 objects of the benchmark's server, so that every measured run maps the archive as a user's later runs do.
+warm_launcher() {
+  [ "$LAUNCHER" = 1 ] || return 0
+  local work=$TMP/warm-up
+  mkdir -p "$work"
+  seed "$EP" $KEY $SECRET warm-src 200 "$SIZE" warm-dst >/dev/null
+  cat > "$work/job.yml" <<JOB
+# The launcher's warm-up: its first run of a job records the class archive later runs map.
+name: bench-warm-up
+source: { bucket: warm-src, endpoint: "$EP" }
+destination: { bucket: warm-dst, endpoint: "$EP" }
+manifest: { type: listing }
+report: { location: "$work/reports" }
+JOB
+  tool warm-up "$work"
+  rm -rf "$OUT/launcher-cache"
+  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET timeout 600 "${TOOL[@]}" copy --job "$work/job.yml" \
+    > "$OUT/tool-warm-up.log" 2>&1 || { echo "the launcher's warm-up run failed: see $OUT/tool-warm-up.log" >&2; exit 1; }
+  echo "   launcher: class archive recorded by a warm-up run ($(du -sh "$OUT/launcher-cache" | cut -f1) in $OUT/launcher-cache)"
+}
+# server_cpu: the CPU seconds the S3Proxy servers of this benchmark have used so far
+server_cpu() {
+  python3 - ${SERVERS[@]+"${SERVERS[@]}"} <<'PY'
+import os, sys
+total = 0
+for pid in sys.argv[1:]:
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    except OSError:
+        pass
+print(total / os.sysconf("SC_CLK_TCK"))
+PY
+}
+# copy_phase LABEL WORK OBJECTS: this tool's own plan and copy step times from its job database, and the copy step's
+# rate: the figure to hold against the bare SDK loop's copy-loop rate (start-up and listing left out of both)
+copy_phase() {
+  local h2
+  h2=$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-') || return 0
+  java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$2/db" -user sa -sql \
+    "select STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION where STEP_NAME in ('plan', 'copy') order by STEP_EXECUTION_ID" \
+    2>"$OUT/copy-phase.err" | python3 -c '
+import sys
+label, objects = sys.argv[1], int(sys.argv[2])
+steps = {}
+for line in sys.stdin:
+    cells = [c.strip() for c in line.split("|")]
+    if len(cells) == 2 and cells[0] in ("plan", "copy") and cells[1].isdigit():
+        steps[cells[0]] = int(cells[1]) / 1000
+plan, copy = steps.get("plan", 0), steps.get("copy", 0)
+if copy > 0:
+    print(f"   s3-bulk-copy {label}: plan step {plan:.1f} s, copy step {copy:.1f} s = {objects / copy:.0f} objects/s in the copy step")
+' "$1" "$3" || true
 }
 # keep_summary LABEL REPORTS: keeps the summary.json of this tool's newest report set under REPORTS as
 # target/bench/LABEL-summary.json and says how long the run itself took (JVM and Spring start-up left out)
@@ -190,7 +255,14 @@ print(f'   s3-bulk-copy run {d["runId"]} itself: {d["durationSeconds"]} s, {d["s
 PY
 }
 # measure LOG COMMAND...: runs COMMAND bounded by TOOL_TIMEOUT, prints its cost as JSON
-measure() { python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$@"; }
+# (with the S3Proxy servers' CPU seconds during the run added as server_cpu: on two shared cores, the server's share)
+measure() {
+  local before json
+  before=$(server_cpu)
+  json=$(python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$@")
+  python3 -c 'import json, sys; m = json.loads(sys.argv[1]); m["server_cpu"] = round(float(sys.argv[3]) - float(sys.argv[2]), 1); print(json.dumps(m))' \
+    "$json" "$before" "$(server_cpu)"
+}
 
 # record SCENARIO TOOL AMOUNT UNIT MEASURE-JSON [REMOTE:BUCKET EXPECTED-OBJECTS EXPECTED-BYTES] [GC-LOG]
 #   the rate is AMOUNT / wall seconds; the destination is counted, and the row says whether it holds everything
@@ -216,7 +288,7 @@ else:
     objects, size = found.split()
     want_objects, want_size = expected.split()
     check = "ok" if (objects, size) == (want_objects, want_size) else f"MISSING {objects}/{want_objects} objects {size}/{want_size} bytes"
-print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check}')
+print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check},{m.get("server_cpu", "")}')
 PY
   tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
@@ -240,6 +312,7 @@ JOB
   tool small "$work"
   m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small.log" "${TOOL[@]}" copy --job "$work/job.yml")
   keep_summary small "$work/reports"
+  copy_phase small "$work" "$OBJECTS"
   record small s3-bulk-copy "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small-tool-gc.log"
 
   m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
@@ -272,10 +345,11 @@ copy: { mode: stream, concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
   tool stream "$work"
-  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+  m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
       AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
-      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-stream.log" "${TOOL[@]}" copy --job "$work/job.yml")
+      measure "$OUT/tool-stream.log" "${TOOL[@]}" copy --job "$work/job.yml")
   keep_summary stream "$work/reports"
+  copy_phase stream "$work" "$OBJECTS"
   record stream "s3-bulk-copy stream" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes "$OUT/stream-tool-gc.log"
 
   m=$(measure "$OUT/rclone-stream.log" "${RCLONE[@]}" copy a:src b:dst-stream-rclone --transfers 64 --checkers 64)
@@ -343,9 +417,9 @@ copy: { mode: stream, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THR
 report: { location: "$work/reports" }
 JOB
   tool large-stream "$work/stream"
-  m=$(env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+  m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
       AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
-      python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-large-stream.log" "${TOOL[@]}" copy --job "$work/stream.yml")
+      measure "$OUT/tool-large-stream.log" "${TOOL[@]}" copy --job "$work/stream.yml")
   keep_summary large-stream "$work/reports"
   record large-stream "s3-bulk-copy stream" "$mib" MiB/s "$m" lb:large-dst-stream-tool "$LARGE_COUNT" $total \
     "$OUT/large-stream-tool-gc.log"
@@ -395,6 +469,7 @@ JOB
     m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-$label.log" \
         "${TOOL[@]}" copy --job "$work/$label.yml")
     keep_summary "$label" "$work/reports"
+    copy_phase "$label" "$work/$label" "$n"
     record "$label" "s3-bulk-copy (-Xmx$MEMORY_XMX)" "$n" objects/s "$m" "a:$bucket-dst-tool" "$n" $((n * MEMORY_SIZE)) \
       "$OUT/$label-tool-gc.log"
   done
@@ -432,6 +507,7 @@ JOB
   rm -rf "$work"
 }
 
+warm_launcher
 case "$WHAT" in
   small) small ;;
   plan) plan ;;
@@ -445,15 +521,15 @@ python3 - "$RESULTS" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
-print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"RSS MiB":>8} '
-      f'{"heap MiB":>8} {"live MiB":>8} {"x tool":>7} {"exit":>4}  check')
+print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"server s":>8} '
+      f'{"RSS MiB":>8} {"heap MiB":>8} {"live MiB":>8} {"x tool":>7} {"exit":>4}  check')
 for row in rows:
     base = next((float(r["rate"]) for r in rows if r["scenario"] == row["scenario"] and r["tool"].startswith("s3-bulk-copy")), 0)
     ratio = float(row["rate"]) / base if base else 0
     print(f'{row["scenario"]:<12} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
-          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {row["live_mib"]:>8} {ratio:>7.2f} '
+          f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["server_cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {row["live_mib"]:>8} {ratio:>7.2f} '
           f'{row["exit"]:>4}  {row["check"]}')
-print(f"\nCSV: {sys.argv[1]}\n(heap MiB: this tool's peak heap after any GC, from its GC log; live MiB: its peak heap "
+print(f"\nCSV: {sys.argv[1]}\n(server s: the S3Proxy servers' CPU seconds during the run, on the same two cores; heap MiB: this tool's peak heap after any GC, from its GC log; live MiB: its peak heap "
       "after a full GC, asked for every HEAP_SAMPLE s in the memory scenario; check: the destination holds every "
       "object and byte)")
 failed = [f'{r["scenario"]} {r["tool"]}' for r in rows if r["exit"] != "0" or r["check"] not in ("ok", "-")]
