@@ -375,7 +375,7 @@ large() {
   local lep=$ENDPOINT
   remote la "$lep" $KEY $SECRET
   remote lb "$lep" $KEY_B $SECRET_B
-  timeout 3600 java -Xmx$((LARGE_PART * 5 / 1048576 + 256))m -cp "$CP" bench/SeedLarge.java "$lep" $KEY $SECRET \
+  timeout 3600 java -Xmx$((LARGE_PART * 12 / 1048576 + 512))m -cp "$CP" bench/SeedLarge.java "$lep" $KEY $SECRET \
     large-src "$LARGE_COUNT" "$LARGE_SIZE" "$LARGE_PART" large-dst-tool large-dst-rclone
   seed "$lep" $KEY_B $SECRET_B large-dst-stream-tool 0 0 large-dst-stream-rclone
   if ! seeded la:large-src "$LARGE_COUNT" "$LARGE_SIZE"; then

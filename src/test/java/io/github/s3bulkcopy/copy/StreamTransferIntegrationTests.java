@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -95,6 +96,38 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		}
 		assertThat(destinationAccount.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
 		assertThat(destinationAccount.listObjectsV2((list) -> list.bucket(destination)).contents()).isEmpty();
+	}
+
+	@Test
+	void aSmallObjectIsReadWholeAndPutWithTheChecksumComputedHereInAHeader() {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		String source = S3TestData.createBucket(s3, "stream-src");
+		String destination = S3TestData.createBucket(s3, "stream-dst");
+		byte[] content = S3TestData.randomBytes((int) StreamTransfer.BUFFERED_MAX);
+		String etag = S3TestData.unquoted(s3.putObject((put) -> put.bucket(source).key("small.bin")
+			.contentType("text/csv").metadata(Map.of("origin", "camera-7")).tagging("project=apollo")
+			.checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(content)).eTag());
+		try (S3AsyncClient async = mockAsyncClient()) {
+			StreamTransfer transfer = new StreamTransfer(async, async, new CopyTarget(destination, null, null, null),
+					5 * MIB, 5 * MIB, 2, false);
+
+			TransferResult result = transfer.transfer(planned(source, "small.bin", etag),
+					new SourceFacts(content.length, etag, null, null)).join();
+
+			assertThat(result.crc64nvme()).isEqualTo(S3TestData.crc64nvme(content));
+			// S3Mock stores a checksum sent as a header and answers with it: the one computed here
+			assertThat(result.destinationChecksum().value()).isEqualTo(S3TestData.crc64nvme(content));
+			assertThat(result.etag()).isEqualTo(S3TestData.md5Hex(content));
+		}
+		assertThat(S3TestData.readBytes(s3, destination, "small.bin")).isEqualTo(content);
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(destination).key("small.bin")
+			.checksumMode(ChecksumMode.ENABLED));
+		assertThat(head.contentType()).isEqualTo("text/csv");
+		assertThat(head.metadata()).containsEntry("origin", "camera-7");
+		assertThat(head.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(content));
+		assertThat(s3.getObjectTagging((tagging) -> tagging.bucket(destination).key("small.bin")).tagSet())
+			.extracting(Tag::key, Tag::value)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("project", "apollo"));
 	}
 
 	@Test
