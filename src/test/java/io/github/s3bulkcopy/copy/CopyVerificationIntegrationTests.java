@@ -97,15 +97,8 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 		PutObjectResponse original = S3TestData.put(this.s3, this.bucket, "source", this.content,
 				ChecksumAlgorithm.CRC64_NVME);
 		String etag = S3TestData.unquoted(original.eTag());
-		// An SSE-KMS source: its ETag is no MD5 of its bytes, so only the checksum can prove the copy.
-		PlannedObject object = new PlannedObject(1, this.bucket, "source", null, (long) this.content.length, etag,
-				null, null, "SSE-KMS", "copy");
-		TransferResult copied = new TransferResult("d41d8cd98f00b204e9800998ecf8427e", "aws:kms", false, null, null,
-				Checksum.crc64nvme(S3TestData.crc64nvme(this.content)));
 
-		Verification v = verification(VerificationPolicy.auto(false))
-			.verify(object, SourceFacts.fromManifest(object), copied)
-			.join();
+		Verification v = verifyKmsCopy(etag);
 
 		assertThat(v.method()).isEqualTo(VerificationMethod.CHECKSUM);
 		assertThat(v.verdict()).isEqualTo(Verdict.VERIFIED);
@@ -116,14 +109,8 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 	@Test
 	void aSourceChangedSinceItsCopyLeavesTheCopyNotVerifiedAndSaysWhy() {
 		S3TestData.put(this.s3, this.bucket, "source", this.content, ChecksumAlgorithm.CRC64_NVME);
-		PlannedObject object = new PlannedObject(1, this.bucket, "source", null, (long) this.content.length,
-				"0123456789abcdef0123456789abcdef", null, null, "SSE-KMS", "copy");
-		TransferResult copied = new TransferResult("d41d8cd98f00b204e9800998ecf8427e", "aws:kms", false, null, null,
-				Checksum.crc64nvme(S3TestData.crc64nvme(this.content)));
 
-		Verification v = verification(VerificationPolicy.auto(false))
-			.verify(object, SourceFacts.fromManifest(object), copied)
-			.join();
+		Verification v = verifyKmsCopy("0123456789abcdef0123456789abcdef");
 
 		assertThat(v.verdict()).isEqualTo(Verdict.NOT_VERIFIED);
 		assertThat(v.reason()).startsWith(
@@ -158,6 +145,19 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 
 		assertThat(v.verdict()).isEqualTo(Verdict.NOT_VERIFIED);
 		assertThat(v.reason()).startsWith("the full read failed: NoSuchKey (HTTP 404)");
+	}
+
+	/**
+	 * {@code auto} on a copy of the SSE-KMS object "source" listed with this ETag: an ETag that is no MD5 of the bytes,
+	 * so only the source's stored checksum (against the CRC64NVME the copy reported) can prove the copy.
+	 */
+	private Verification verifyKmsCopy(String listedEtag) {
+		PlannedObject object = new PlannedObject(1, this.bucket, "source", null, (long) this.content.length,
+				listedEtag, null, null, "SSE-KMS", "copy");
+		TransferResult copied = new TransferResult("d41d8cd98f00b204e9800998ecf8427e", "aws:kms", false, null, null,
+				Checksum.crc64nvme(S3TestData.crc64nvme(this.content)));
+		return verification(VerificationPolicy.auto(false)).verify(object, SourceFacts.fromManifest(object), copied)
+			.join();
 	}
 
 	private CopyVerification verification(VerificationPolicy policy) {
