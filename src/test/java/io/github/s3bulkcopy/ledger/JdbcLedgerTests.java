@@ -33,6 +33,23 @@ class JdbcLedgerTests {
 	}
 
 	@Test
+	void insertsEveryFieldOfEveryRowWhetherInAMultiRowStatementOrLeftOver() {
+		List<PlannedObject> objects = new ArrayList<>();
+		for (int i = 1; i <= 2 * JdbcLedger.ROWS_PER_INSERT + 5; i++) {
+			objects.add(new PlannedObject(i, "bucket-" + i, "key/" + i, (i % 3 == 0) ? null : "v" + i,
+					(i % 4 == 0) ? null : 1000L + i, "etag" + i, (i % 5 == 0) ? null : "CRC64NVME", "STANDARD_" + i,
+					"SSE-" + i, "dest/" + i));
+		}
+
+		this.ledger.insertPlanned(3, objects);
+		this.ledger.insertPlanned(3, List.of());
+
+		assertThat(this.ledger.first(3, objects.size() + 1)).isEqualTo(objects);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT STATUS FROM BULK_LEDGER", String.class))
+			.containsExactly("PENDING");
+	}
+
+	@Test
 	void countsAddUpStatusesBytesAndVerdictsOfOneRunOnly() {
 		// given
 		plan(1, 6, 10L);
