@@ -13,7 +13,7 @@ public record KeyMapping(String sourcePrefix, String destinationPrefix) {
 	public String destinationKey(String sourceKey) {
 		String relative = sourceKey.startsWith(this.sourcePrefix) ? sourceKey.substring(this.sourcePrefix.length())
 				: sourceKey;
-		return this.destinationPrefix + relative;
+		return this.destinationPrefix.isEmpty() ? relative : this.destinationPrefix + relative;
 	}
 
 }

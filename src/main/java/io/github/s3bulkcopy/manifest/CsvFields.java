@@ -20,13 +20,21 @@ final class CsvFields {
 	 */
 	static List<String> parse(String line) {
 		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
 		int i = 0;
 		int length = line.length();
 		while (true) {
-			field.setLength(0);
 			if (i < length && line.charAt(i) == '"') {
-				i = readQuoted(line, i + 1, field);
+				int close = line.indexOf('"', i + 1);
+				if (close >= 0 && (close + 1 == length || line.charAt(close + 1) != '"')) {
+					// No doubled quote inside: the field is the text between the quotes as it stands.
+					fields.add(line.substring(i + 1, close));
+					i = close + 1;
+				}
+				else {
+					StringBuilder field = new StringBuilder();
+					i = readQuoted(line, i + 1, field);
+					fields.add(field.toString());
+				}
 				if (i < length && line.charAt(i) != ',') {
 					throw new IllegalArgumentException(
 							"unexpected character after closing quote at column " + (i + 1));
@@ -39,10 +47,9 @@ final class CsvFields {
 				if (quote >= 0 && quote < end) {
 					throw new IllegalArgumentException("quote inside an unquoted field at column " + (quote + 1));
 				}
-				field.append(line, i, end);
+				fields.add(line.substring(i, end));
 				i = end;
 			}
-			fields.add(field.toString());
 			if (i >= length) {
 				return fields;
 			}

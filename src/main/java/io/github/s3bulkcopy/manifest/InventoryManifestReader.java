@@ -46,6 +46,9 @@ public class InventoryManifestReader extends ManifestReader {
 
 	private @Nullable NumberedLines lines;
 
+	/** {@code file:} of the data file being read, the origin of its rows but for the line number. */
+	private String origin = "";
+
 	private int savedFileIndex;
 
 	private long savedLine;
@@ -118,6 +121,7 @@ public class InventoryManifestReader extends ManifestReader {
 		this.currentFile = this.dataFiles.fetch(file);
 		NumberedLines lines = this.currentFile.lines();
 		this.lines = lines;
+		this.origin = lines.name() + ":";
 		lines.skip(this.linesToSkip);
 		this.linesToSkip = 0;
 		return lines;
@@ -129,8 +133,7 @@ public class InventoryManifestReader extends ManifestReader {
 			return null;
 		}
 		try {
-			return this.schema.toEntry(CsvFields.parse(line), this.sourceBucket,
-					lines.name() + ":" + lines.lineNumber());
+			return this.schema.toEntry(CsvFields.parse(line), this.sourceBucket, this.origin + lines.lineNumber());
 		}
 		catch (IllegalArgumentException ex) {
 			throw lines.fault(lines.lineNumber(), ex.getMessage());

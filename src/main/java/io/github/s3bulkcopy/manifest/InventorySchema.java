@@ -132,6 +132,9 @@ final class InventorySchema {
 		if (value == null) {
 			return null;
 		}
+		if (value.equals("false") || value.equals("true")) {
+			return Boolean.valueOf(value);
+		}
 		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "true" -> Boolean.TRUE;
 			case "false" -> Boolean.FALSE;

@@ -38,6 +38,9 @@ final class NumberedLines implements Closeable {
 
 	private byte[] line = new byte[256];
 
+	/** Whether the line last read is all ASCII. */
+	private boolean ascii;
+
 	private final String name;
 
 	private long lineNumber;
@@ -67,6 +70,10 @@ final class NumberedLines implements Closeable {
 		if (length > 0 && this.line[length - 1] == '\r') {
 			length--;
 		}
+		if (this.ascii) {
+			// ASCII is UTF-8 unchanged, and manifests URL-encode their keys: almost every line takes this way.
+			return new String(this.line, 0, length, StandardCharsets.ISO_8859_1);
+		}
 		try {
 			return this.decoder.decode(ByteBuffer.wrap(this.line, 0, length)).toString();
 		}
@@ -75,9 +82,13 @@ final class NumberedLines implements Closeable {
 		}
 	}
 
-	/** Reads up to the next {@code \n} into {@link #line}; returns the length, or -1 at the end of the file. */
+	/**
+	 * Reads up to the next {@code \n} into {@link #line}, noting in {@link #ascii} whether every byte is ASCII;
+	 * returns the length, or -1 at the end of the file.
+	 */
 	private int readLineBytes() throws IOException {
 		int length = 0;
+		int bits = 0;
 		boolean any = false;
 		while (true) {
 			if (this.position == this.limit) {
@@ -85,21 +96,33 @@ final class NumberedLines implements Closeable {
 				this.position = 0;
 				if (this.limit <= 0) {
 					this.limit = 0;
+					this.ascii = bits >= 0;
 					return any ? length : -1;
 				}
 			}
 			any = true;
-			byte b = this.buffer[this.position++];
-			if (b == '\n') {
-				return length;
+			byte[] buffer = this.buffer;
+			int start = this.position;
+			int end = start;
+			while (end < this.limit && buffer[end] != '\n') {
+				bits |= buffer[end];
+				end++;
 			}
-			if (length == MAX_LINE_BYTES) {
+			int count = end - start;
+			if (length + count > MAX_LINE_BYTES) {
 				throw fault(this.lineNumber + 1, "line longer than " + MAX_LINE_BYTES + " bytes");
 			}
-			if (length == this.line.length) {
-				this.line = Arrays.copyOf(this.line, length * 2);
+			if (length + count > this.line.length) {
+				this.line = Arrays.copyOf(this.line, Math.max(length + count, this.line.length * 2));
 			}
-			this.line[length++] = b;
+			System.arraycopy(buffer, start, this.line, length, count);
+			length += count;
+			if (end < this.limit) {
+				this.position = end + 1;
+				this.ascii = bits >= 0;
+				return length;
+			}
+			this.position = end;
 		}
 	}
 

@@ -30,11 +30,14 @@ final class ObjectKeys {
 		if (encoded.isEmpty()) {
 			throw new IllegalArgumentException("empty key");
 		}
-		String key = formDecode(encoded);
-		int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-		if (bytes > MAX_KEY_BYTES) {
-			throw new IllegalArgumentException(
-					"key is " + bytes + " bytes long in UTF-8, more than S3's " + MAX_KEY_BYTES + ": " + encoded);
+		String key = formDecode(encoded, "key");
+		// A char takes at most 3 bytes of UTF-8 (a surrogate pair 4 for its two), so only a long key is counted.
+		if (key.length() > MAX_KEY_BYTES / 3) {
+			int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_KEY_BYTES) {
+				throw new IllegalArgumentException(
+						"key is " + bytes + " bytes long in UTF-8, more than S3's " + MAX_KEY_BYTES + ": " + encoded);
+			}
 		}
 		return key;
 	}
@@ -49,17 +52,49 @@ final class ObjectKeys {
 		if (field.isEmpty()) {
 			return null;
 		}
-		return (field.indexOf('%') >= 0) ? formDecode(field) : field;
+		return (field.indexOf('%') >= 0) ? formDecode(field, "version id") : field;
 	}
 
 	/**
 	 * Form-decodes {@code encoded} strictly.
+	 * @param what the field it is, as errors name it ("key")
 	 * @throws IllegalArgumentException on a malformed escape or bytes that are not UTF-8
 	 */
-	static String formDecode(String encoded) {
+	static String formDecode(String encoded, String what) {
 		if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
 			return encoded;
 		}
+		// Encoded keys are ASCII, one byte per char; a raw non-ASCII char sends the key the general way.
+		byte[] bytes = new byte[encoded.length()];
+		int count = 0;
+		int bits = 0;
+		int i = 0;
+		while (i < encoded.length()) {
+			char c = encoded.charAt(i);
+			if (c == '+') {
+				bytes[count++] = ' ';
+				i++;
+			}
+			else if (c == '%') {
+				int b = escapedByte(encoded, i, what);
+				bits |= b;
+				bytes[count++] = (byte) b;
+				i += 3;
+			}
+			else if (c < 0x80) {
+				bytes[count++] = (byte) c;
+				i++;
+			}
+			else {
+				return formDecodeAnyChars(encoded, what);
+			}
+		}
+		return (bits < 0x80) ? new String(bytes, 0, count, StandardCharsets.ISO_8859_1)
+				: utf8(ByteBuffer.wrap(bytes, 0, count), encoded, what);
+	}
+
+	/** {@link #formDecode(String, String)} of a string with chars beyond ASCII, which stand for their UTF-8 bytes. */
+	private static String formDecodeAnyChars(String encoded, String what) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
 		int i = 0;
 		while (i < encoded.length()) {
@@ -69,7 +104,7 @@ final class ObjectKeys {
 				i++;
 			}
 			else if (c == '%') {
-				bytes.write(escapedByte(encoded, i));
+				bytes.write(escapedByte(encoded, i, what));
 				i += 3;
 			}
 			else {
@@ -81,27 +116,32 @@ final class ObjectKeys {
 				i = end;
 			}
 		}
+		return utf8(ByteBuffer.wrap(bytes.toByteArray()), encoded, what);
+	}
+
+	private static String utf8(ByteBuffer bytes, String encoded, String what) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.decode(bytes)
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new IllegalArgumentException("invalid UTF-8 sequence after URL-decoding: " + encoded, ex);
+			throw new IllegalArgumentException(
+					"invalid UTF-8 sequence after URL-decoding the " + what + ": " + encoded, ex);
 		}
 	}
 
-	private static int escapedByte(String encoded, int percent) {
+	private static int escapedByte(String encoded, int percent, String what) {
 		if (percent + 2 >= encoded.length()) {
-			throw new IllegalArgumentException("incomplete %-escape at the end of: " + encoded);
+			throw new IllegalArgumentException("incomplete %-escape at the end of the " + what + ": " + encoded);
 		}
 		int high = hexDigit(encoded.charAt(percent + 1));
 		int low = hexDigit(encoded.charAt(percent + 2));
 		if (high < 0 || low < 0) {
 			throw new IllegalArgumentException(
-					"invalid %-escape '" + encoded.substring(percent, percent + 3) + "' in: " + encoded);
+					"invalid %-escape '" + encoded.substring(percent, percent + 3) + "' in the " + what + ": " + encoded);
 		}
 		return (high << 4) | low;
 	}

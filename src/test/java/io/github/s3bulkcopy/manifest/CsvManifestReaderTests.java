@@ -81,7 +81,8 @@ class CsvManifestReaderTests {
 			'acme,""'                | empty key
 			'"acme,a'                | unterminated quoted field
 			'other-bucket,a'         | row names bucket 'other-bucket', but the source bucket is 'acme'
-			'acme,caf%C3%28'         | invalid UTF-8
+			'acme,caf%C3%28'         | invalid UTF-8 sequence after URL-decoding the key: caf%C3%28
+			'acme,a,v%2'             | incomplete %-escape at the end of the version id: v%2
 			""")
 	void namesFileAndLineOfAMalformedRow(String row, String problem) throws Exception {
 		Path csv = write("acme,fine", "acme,fine+too", row);

@@ -133,9 +133,9 @@ class InventoryManifestReaderTests {
 			'acme,a,-1'                          | Size is not a byte count
 			'"acme"x,a,1'                        | after closing quote
 			'acme,,1'                            | empty key
-			'acme,caf%C3%28,1'                   | invalid UTF-8
-			'acme,bad%2,1'                       | incomplete %-escape
-			'acme,bad%zz,1'                      | invalid %-escape
+			'acme,caf%C3%28,1'                   | invalid UTF-8 sequence after URL-decoding the key: caf%C3%28
+			'acme,bad%2,1'                       | incomplete %-escape at the end of the key: bad%2
+			'acme,bad%zz,1'                      | in the key: bad%zz
 			""")
 	void namesFileAndLineOfAMalformedRow(String row, String problem) {
 		Path manifest = new InventoryFixture(this.root, "acme").dataFile("rows.csv.gz", "acme,fine,1", row).write();
