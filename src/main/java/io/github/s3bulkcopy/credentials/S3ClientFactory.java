@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
@@ -104,11 +105,15 @@ public class S3ClientFactory implements AutoCloseable {
 
 	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
 	public static SdkAsyncHttpClient httpClient(int concurrency) {
-		return NettyNioAsyncHttpClient.builder()
+		// Event loops of its own (the SDK's default count), so that closing the client can end them at once.
+		SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
+		SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder()
+			.eventLoopGroup(eventLoops)
 			.maxConcurrency(concurrency)
 			.maxPendingConnectionAcquires(Math.max(10_000, concurrency * 4))
 			.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 			.build();
+		return new PromptlyClosedHttpClient(netty, eventLoops);
 	}
 
 }
