@@ -100,13 +100,12 @@ public class CopyVerification {
 
 	private CompletableFuture<Verification> withSourceChecksum(PlannedObject object, SourceFacts source,
 			TransferResult result) {
-		String etag = (object.versionId() == null) ? EtagVerifier.unquote(source.etag()) : null;
 		return this.sourceClient
 			.headObject((head) -> head.bucket(object.sourceBucket())
 				.key(object.sourceKey())
 				.versionId(object.versionId())
 				// The checksum of the version that was copied, not of one written since.
-				.ifMatch((etag != null) ? "\"" + etag + "\"" : null)
+				.ifMatch((object.versionId() == null) ? EtagVerifier.quote(EtagVerifier.unquote(source.etag())) : null)
 				.checksumMode(ChecksumMode.ENABLED))
 			.handle((head, error) -> {
 				if (error == null) {

@@ -86,7 +86,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 		if (object.versionId() == null && etag != null) {
 			// Copy exactly the object the manifest listed (or the HEAD saw): if it changed since, S3 answers 412
 			// instead of copying bytes the manifest and the source's checksum (so the verification) know nothing of.
-			request.copySourceIfMatch(quote(etag));
+			request.copySourceIfMatch(EtagVerifier.quote(etag));
 		}
 		if (this.target.sseKmsKeyId() != null) {
 			request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.target.sseKmsKeyId());
@@ -107,10 +107,6 @@ public class ServerSideTransfer implements ObjectTransfer {
 			request.metadataDirective(MetadataDirective.COPY);
 		}
 		return request.build();
-	}
-
-	private static String quote(String etag) {
-		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
 	}
 
 }

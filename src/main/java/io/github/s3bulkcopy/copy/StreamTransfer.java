@@ -94,7 +94,7 @@ public class StreamTransfer implements ObjectTransfer {
 			.versionId(object.versionId())
 			// Copy exactly what the manifest listed (or the HEAD saw): a changed source answers 412, as with
 			// CopyObject; this also keeps a buffered object at the size it was listed with.
-			.ifMatch((object.versionId() == null) ? quoted(source.etag()) : null)
+			.ifMatch((object.versionId() == null) ? EtagVerifier.quote(source.etag()) : null)
 			.checksumMode(ChecksumMode.ENABLED)
 			.build();
 		if (source.size() <= BUFFERED_MAX && (object.versionId() != null || source.etag() != null)) {
@@ -111,22 +111,26 @@ public class StreamTransfer implements ObjectTransfer {
 		Crc64Nvme crc = new Crc64Nvme();
 		crc.update(ByteBuffer.wrap(content));
 		String computed = Crc64Nvme.toBase64(crc.value());
-		return this.tags.of(object, headers.tagCount())
-			.thenCompose((tagging) -> this.destinationClient.putObject(request(object, headers, tagging, computed),
-					AsyncRequestBody.fromBytesUnsafe(content)))
+		return putObject(object, headers, AsyncRequestBody.fromBytesUnsafe(content), computed)
 			.thenApply((response) -> result(response, computed));
 	}
 
 	private CompletableFuture<TransferResult> put(PlannedObject object, ResponsePublisher<GetObjectResponse> get) {
 		SourceHeaders headers = SourceHeaders.of(get.response());
 		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers));
-		CompletableFuture<TransferResult> result = this.tags.of(object, headers.tagCount())
-			.thenCompose((tagging) -> this.destinationClient.putObject(request(object, headers, tagging, null), body))
-			.thenApply((response) -> {
-				Long crc = body.crc64nvme();
-				return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null);
-			});
+		CompletableFuture<TransferResult> result = putObject(object, headers, body, null).thenApply((response) -> {
+			Long crc = body.crc64nvme();
+			return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null);
+		});
 		return result.whenComplete((done, error) -> body.release());
+	}
+
+	/** The PUT of one object, with the source's tags; {@code computed} as for {@link #request}. */
+	private CompletableFuture<PutObjectResponse> putObject(PlannedObject object, SourceHeaders headers,
+			AsyncRequestBody body, @Nullable String computed) {
+		return this.tags.of(object, headers.tagCount())
+			.thenCompose((tagging) -> this.destinationClient.putObject(request(object, headers, tagging, computed),
+					body));
 	}
 
 	/**
@@ -167,13 +171,6 @@ public class StreamTransfer implements ObjectTransfer {
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),
 				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, false,
 				response.versionId(), crc64nvme, Crc64Nvme.reported(response.checksumCRC64NVME()));
-	}
-
-	static @Nullable String quoted(@Nullable String etag) {
-		if (etag == null) {
-			return null;
-		}
-		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
 	}
 
 }

@@ -84,7 +84,7 @@ final class StreamedMultipartUpload {
 		}
 		return this.source
 			.headObject((head) -> head.bucket(this.object.sourceBucket()).key(this.object.sourceKey())
-				.versionId(this.object.versionId()).ifMatch(StreamTransfer.quoted(this.object.etag()))
+				.versionId(this.object.versionId()).ifMatch(EtagVerifier.quote(this.object.etag()))
 				.checksumMode(ChecksumMode.ENABLED))
 			.thenApply(SourceHeaders::of);
 	}

@@ -75,6 +75,14 @@ public final class EtagVerifier {
 		return value.contains("kms") || value.equals("sse-c");
 	}
 
+	/** The ETag in quotes, as conditional requests (If-Match, x-amz-copy-source-if-match) send it; null stays null. */
+	public static @Nullable String quote(@Nullable String etag) {
+		if (etag == null) {
+			return null;
+		}
+		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
+	}
+
 	/** Removes the quotes S3 puts around ETags; null and blank stay null. */
 	public static @Nullable String unquote(@Nullable String etag) {
 		if (etag == null) {

@@ -81,7 +81,7 @@ public class FullReadVerifier {
 			.getObject((get) -> get.bucket(location.bucket())
 				.key(location.key())
 				.versionId(location.versionId())
-				.ifMatch(quoted(location.ifMatch())), AsyncResponseTransformer.toPublisher())
+				.ifMatch(EtagVerifier.quote(location.ifMatch())), AsyncResponseTransformer.toPublisher())
 			.thenCompose((publisher) -> {
 				publisher.subscribe(subscriber);
 				return subscriber.result();
@@ -106,13 +106,6 @@ public class FullReadVerifier {
 					"the " + side + "'s bytes do not match the checksum it stores: " + cause.getMessage());
 		}
 		throw (error instanceof CompletionException completion) ? completion : new CompletionException(error);
-	}
-
-	private static @Nullable String quoted(@Nullable String etag) {
-		if (etag == null) {
-			return null;
-		}
-		return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
 	}
 
 }
