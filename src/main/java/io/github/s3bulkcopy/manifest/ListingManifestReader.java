@@ -1,29 +1,23 @@
 package io.github.s3bulkcopy.manifest;
 
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.util.Assert;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Reads the objects under the source prefix as ListObjectsV2 lists them now: the latest version of each, in key
- * order, one page at a time. Unlike an inventory report this is no snapshot: objects written during the run may or
- * may not be listed.
+ * order. Unlike an inventory report this is no snapshot: objects written during the run may or may not be listed.
  * <p>
  * Its position is the last key returned, saved under {@code <name>.last.key}; a restart lists from just after it.
  * <p>
- * The next page is asked for as soon as a page arrives, while this one's entries are planned: the server's time to
- * list a page (the larger part of planning from a listing) overlaps the ledger inserts instead of adding to them.
+ * The prefix's first-level folders are listed several at once, each a few pages ahead of the plan (see
+ * {@link ListingWalk}): the server's time per page, most of planning from a listing, overlaps the ledger inserts and
+ * the other folders' pages instead of adding up one page after another.
  */
 public class ListingManifestReader extends ManifestReader {
 
@@ -38,18 +32,9 @@ public class ListingManifestReader extends ManifestReader {
 
 	private int pageSize = 1000;
 
-	private Iterator<S3Object> page = Collections.emptyIterator();
+	private int foldersAhead = 8;
 
-	/** The page after the current one, being fetched; null before the first page and after the last. */
-	private @Nullable CompletableFuture<ListObjectsV2Response> nextPage;
-
-	private @Nullable String continuationToken;
-
-	private @Nullable String startAfter;
-
-	private boolean lastPage;
-
-	private boolean opened;
+	private @Nullable ListingWalk walk;
 
 	private @Nullable String lastKey;
 
@@ -73,27 +58,28 @@ public class ListingManifestReader extends ManifestReader {
 		this.pageSize = pageSize;
 	}
 
+	/** How many first-level folders are listed at once (default 8). */
+	public void setFoldersAhead(int foldersAhead) {
+		Assert.isTrue(foldersAhead >= 1, "foldersAhead must be at least 1");
+		this.foldersAhead = foldersAhead;
+	}
+
 	@Override
 	public void open(ExecutionContext executionContext) {
+		close();
 		this.lastKey = executionContext.getString(getExecutionContextKey(LAST_KEY_KEY), null);
-		this.startAfter = this.lastKey;
-		this.continuationToken = null;
-		this.page = Collections.emptyIterator();
-		this.nextPage = null;
-		this.lastPage = false;
-		this.opened = true;
+		this.walk = new ListingWalk(this::list, this.bucket, this.prefix, this.lastKey, this.pageSize,
+				this.foldersAhead);
 	}
 
 	@Override
 	public @Nullable ManifestEntry read() {
-		Assert.state(this.opened, "open() must be called before read()");
-		while (!this.page.hasNext()) {
-			if (this.lastPage) {
-				return null;
-			}
-			fetchPage();
+		ListingWalk listing = this.walk;
+		Assert.state(listing != null, "open() must be called before read()");
+		S3Object object = listing.next();
+		if (object == null) {
+			return null;
 		}
-		S3Object object = this.page.next();
 		this.lastKey = object.key();
 		String checksumAlgorithm = object.hasChecksumAlgorithm() && !object.checksumAlgorithmAsStrings().isEmpty()
 				? object.checksumAlgorithmAsStrings().get(0) : null;
@@ -102,60 +88,14 @@ public class ListingManifestReader extends ManifestReader {
 				"s3://" + this.bucket + "/" + this.prefix + " listing");
 	}
 
-	private void fetchPage() {
-		ListObjectsV2Response response = (this.nextPage != null) ? await(this.nextPage) : list(this.continuationToken);
-		this.nextPage = null;
-		this.page = response.contents().iterator();
-		this.continuationToken = response.nextContinuationToken();
-		this.lastPage = !Boolean.TRUE.equals(response.isTruncated()) || this.continuationToken == null;
-		if (!this.lastPage) {
-			String token = this.continuationToken;
-			this.nextPage = CompletableFuture.supplyAsync(() -> list(token), ListingManifestReader::prefetch);
-		}
-	}
-
-	private ListObjectsV2Response list(@Nullable String token) {
-		ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
-			.bucket(this.bucket)
-			.maxKeys(this.pageSize)
-			// Keys may hold characters XML 1.0 cannot carry; encoded, they survive, and the SDK decodes them.
-			.encodingType(EncodingType.URL);
-		if (!this.prefix.isEmpty()) {
-			request.prefix(this.prefix);
-		}
-		// StartAfter only positions the first request; after that the continuation token does.
-		if (token != null) {
-			request.continuationToken(token);
-		}
-		else if (this.startAfter != null) {
-			request.startAfter(this.startAfter);
-		}
+	private ListObjectsV2Response list(ListObjectsV2Request request) {
 		try {
-			return this.s3Client.listObjectsV2(request.build());
+			return this.s3Client.listObjectsV2(request);
 		}
 		catch (SdkException ex) {
-			throw new ManifestException("cannot list s3://" + this.bucket + "/" + this.prefix + ": " + ex.getMessage(),
-					ex);
+			String listed = (request.prefix() != null) ? request.prefix() : "";
+			throw new ManifestException("cannot list s3://" + this.bucket + "/" + listed + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static ListObjectsV2Response await(CompletableFuture<ListObjectsV2Response> page) {
-		try {
-			return page.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	/** One short-lived daemon thread per page: a page is one request, and a reader has at most one in flight. */
-	private static void prefetch(Runnable fetch) {
-		Thread thread = new Thread(fetch, "listing-prefetch");
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 	private static @Nullable String stripQuotes(@Nullable String etag) {
@@ -175,10 +115,11 @@ public class ListingManifestReader extends ManifestReader {
 
 	@Override
 	public void close() {
-		// A page still being fetched is left to finish on its own thread; nothing reads it.
-		this.nextPage = null;
-		this.page = Collections.emptyIterator();
-		this.opened = false;
+		// Listings still running stop; a request in flight finishes on its own thread, and nothing reads it.
+		if (this.walk != null) {
+			this.walk.close();
+			this.walk = null;
+		}
 	}
 
 }

@@ -147,15 +147,17 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, ResumeAfterKillFunctionalTests::key,
 				ResumeAfterKillFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// Each listing page (1,000 keys, one plan chunk) is held back, so the plan takes a few seconds. The reader
-			// asks for page 3 while it reads the last key of page 2: by then the first chunk has committed.
+			// Each listing request is held back 1.5 s, so the plan takes several seconds. Requests 1 and 2 look for a
+			// single folder to descend into (the root holds only data/), then come the pages of data/, one after
+			// another: request 5 (page 3) goes out when page 2 arrives, by which time page 1's chunk has committed and
+			// page 3's, the last, has not.
 			proxy.delay("list-type=2", 1500);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
 			Path job = fixture.jobFile("plan-kill", "", "", "type: listing", "");
 			Process child = startChild(fixture, job);
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (proxy.delayed() < 3 && System.nanoTime() < deadline && child.isAlive()) {
+			while (proxy.delayed() < 5 && System.nanoTime() < deadline && child.isAlive()) {
 				Thread.sleep(20);
 			}
 			Thread.sleep(300);
