@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -101,6 +102,19 @@ public class S3ClientFactory implements AutoCloseable {
 	 */
 	static RetryStrategy retryStrategy(int maxAttempts) {
 		return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
+	}
+
+	/** One HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
+	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine) {
+		if (engine == HttpEngine.CRT) {
+			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
+			// requests in flight keeps that queue short).
+			return AwsCrtAsyncHttpClient.builder()
+				.maxConcurrency(concurrency)
+				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
+				.build();
+		}
+		return httpClient(concurrency);
 	}
 
 	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */

@@ -13,6 +13,7 @@ import io.github.s3bulkcopy.copy.ServerSideAccessCheck;
 import io.github.s3bulkcopy.copy.ServerSideTransfer;
 import io.github.s3bulkcopy.copy.StreamTransfer;
 import io.github.s3bulkcopy.copy.ObjectCopier;
+import io.github.s3bulkcopy.credentials.HttpEngine;
 import io.github.s3bulkcopy.credentials.RoleRefresh;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.CopyMode;
@@ -50,9 +51,19 @@ class S3Configuration {
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
+	/** {@code s3bulkcopy.http-client}; a value it does not take is a setup error (exit code 2), not a failed run. */
+	private static HttpEngine engine(String value) {
+		try {
+			return HttpEngine.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSetupException(ex.getMessage());
+		}
+	}
+
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient s3HttpClient(JobSpec spec) {
-		return S3ClientFactory.httpClient(connections(spec));
+	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:crt}") String engine) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine));
 	}
 
 	/**
@@ -60,8 +71,8 @@ class S3Configuration {
 	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient sourceHttpClient(JobSpec spec) {
-		return S3ClientFactory.httpClient(connections(spec));
+	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:crt}") String engine) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
 import io.github.s3bulkcopy.demo.InventoryReportBuilder;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -52,9 +55,17 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 				destination);
 	}
 
-	@Test
-	void inventoryManifestCopiesEveryObjectByteForByteAndReportsEachOnce() throws IOException {
+	@AfterEach
+	void defaultHttpClient() {
+		System.clearProperty("s3bulkcopy.http-client");
+	}
+
+	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
+	@ParameterizedTest(name = "http-client {0}")
+	@ValueSource(strings = { "netty", "crt" })
+	void inventoryManifestCopiesEveryObjectByteForByteAndReportsEachOnce(String httpClient) throws IOException {
 		// given
+		System.setProperty("s3bulkcopy.http-client", httpClient);
 		Map<String, byte[]> objects = seed(40);
 		byte[] large = S3TestData.randomBytes(6 * 1024 * 1024 + 123);
 		this.s3.putObject((put) -> put.bucket(this.fixture.sourceBucket).key("big/large.bin").contentType("video/mp4")
@@ -114,6 +125,18 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		assertThat(summary.get("objects").get("copied").asLong()).isEqualTo(50);
 		assertThat(summary.get("bytes").get("copied").asLong())
 			.isEqualTo(objects.values().stream().mapToLong((bytes) -> bytes.length).sum());
+	}
+
+	@Test
+	void anHttpClientSettingItDoesNotKnowExitsTwoNamingTheSetting() throws IOException {
+		put("a.txt", "a");
+		Path job = this.fixture.jobFile("unknown-client", "", "", "type: listing", "");
+		System.setProperty("s3bulkcopy.http-client", "apache");
+
+		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains("s3bulkcopy.http-client must be netty or crt, not 'apache'");
 	}
 
 	@Test

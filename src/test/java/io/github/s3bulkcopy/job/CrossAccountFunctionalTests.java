@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -65,11 +67,15 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		System.clearProperty("aws.configFile");
 		System.clearProperty("aws.sharedCredentialsFile");
 		System.clearProperty("aws.endpointUrlSts");
+		System.clearProperty("s3bulkcopy.http-client");
 	}
 
-	@Test
-	void autoStreamsBetweenTwoRolesCarryingBytesHeadersAndChecksums() throws IOException {
+	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
+	@ParameterizedTest(name = "http-client {0}")
+	@ValueSource(strings = { "netty", "crt" })
+	void autoStreamsBetweenTwoRolesCarryingBytesHeadersAndChecksums(String httpClient) throws IOException {
 		// given
+		System.setProperty("s3bulkcopy.http-client", httpClient);
 		Map<String, byte[]> objects = new LinkedHashMap<>();
 		for (int i = 0; i < 12; i++) {
 			objects.put("logs/" + i + ".log", S3TestData.randomBytes(1000 + i * 311));
