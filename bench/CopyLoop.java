@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The ceiling: a bare AWS SDK program that lists the source and copies every object server-side with CONCURRENCY
  * CopyObject requests in flight, and nothing else (no ledger, no verification, no report).
- * CopyLoop ENDPOINT ACCESS_KEY SECRET SOURCE DESTINATION CONCURRENCY. Prints its copy-loop rate too, and that of
- * the loop's second half, when the JIT is warm.
+ * CopyLoop ENDPOINT ACCESS_KEY SECRET SOURCE DESTINATION CONCURRENCY [crt]. Prints its copy-loop rate too, and that
+ * of the loop's second half, when the JIT is warm. With {@code crt}, the SDK's CRT-based HTTP client instead of Netty.
  */
 public class CopyLoop {
 
@@ -27,7 +28,9 @@ public class CopyLoop {
 			.endpointOverride(URI.create(args[0]))
 			.forcePathStyle(true)
 			.region(Region.US_EAST_1)
-			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(concurrency))
+			.httpClientBuilder((args.length > 6 && args[6].equals("crt"))
+					? AwsCrtAsyncHttpClient.builder().maxConcurrency(concurrency)
+					: NettyNioAsyncHttpClient.builder().maxConcurrency(concurrency))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[1], args[2])))
 			.build()) {
 			List<String> keys = new ArrayList<>();

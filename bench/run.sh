@@ -4,7 +4,8 @@
 #
 #   bench/run.sh [small|plan|stream|large|memory|all]      (default: all)
 #
-#   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's defaults, and on the launcher's C1 + serial GC)
+#   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
+#           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
 #           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
 #           rclone between two remotes
@@ -26,7 +27,8 @@
 #   PROFILE=1           record each run of this tool with JFR: target/bench/<scenario>-tool.jfr (settings=profile)
 #   LAUNCHER=1          run this tool through bin/s3-bulk-copy, as users do, after one unmeasured warm-up run that
 #                       records its class archive (in target/bench/launcher-cache); LAUNCHER=0: plain java -jar
-#   HTTP_CLIENT=netty   run this tool with -Ds3bulkcopy.http-client=netty (its default is the CRT-based client)
+#   HTTP_CLIENT=netty   run this tool with -Ds3bulkcopy.http-client=netty (or crt; its default, auto, takes the
+#                       CRT-based client for server-side copies and Netty for streamed ones)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
@@ -79,7 +81,8 @@ echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mi
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
-[ -f "$OUT/classpath.txt" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+# Built again whenever pom.xml changed since.
+[ "$OUT/classpath.txt" -nt pom.xml ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 CP=$(cat "$OUT/classpath.txt")
 if ! command -v rclone >/dev/null || ! command -v aws >/dev/null; then
   echo "installing rclone and awscli from Debian's packages ..."
@@ -302,7 +305,7 @@ small() {
   local work=$TMP/small bytes=$((OBJECTS * SIZE)) m
   mkdir -p "$work"
   seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
-  seed "$EP" $KEY $SECRET dst-tool 0 0 dst-rclone dst-aws dst-ceiling dst-ceiling-c1
+  seed "$EP" $KEY $SECRET dst-tool 0 0 dst-rclone dst-aws dst-ceiling dst-ceiling-c1 dst-ceiling-crt
   cat > "$work/job.yml" <<JOB
 # The benchmark's job: everything in bucket src to dst-tool, verified, with a report.
 name: bench-small
@@ -335,6 +338,12 @@ JOB
       "$EP" $KEY $SECRET src dst-ceiling-c1 "$CONCURRENCY")
   record small "bare SDK loop (C1 serial GC)" "$OBJECTS" objects/s "$m" a:dst-ceiling-c1 "$OBJECTS" $bytes
   grep -h "copy loop" "$OUT/ceiling-c1-small.log" || true
+
+  # And with the HTTP client this tool uses by default, the CRT-based one.
+  m=$(measure "$OUT/ceiling-crt-small.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" bench/CopyLoop.java \
+      "$EP" $KEY $SECRET src dst-ceiling-crt "$CONCURRENCY" crt)
+  record small "bare SDK loop (C1 serial GC CRT)" "$OBJECTS" objects/s "$m" a:dst-ceiling-crt "$OBJECTS" $bytes
+  grep -h "copy loop" "$OUT/ceiling-crt-small.log" || true
 }
 
 # --- 2. small objects streamed between two accounts ---------------------------------------------------------------

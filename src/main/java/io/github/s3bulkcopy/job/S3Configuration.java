@@ -52,9 +52,9 @@ class S3Configuration {
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
 	/** {@code s3bulkcopy.http-client}; a value it does not take is a setup error (exit code 2), not a failed run. */
-	private static HttpEngine engine(String value) {
+	private static HttpEngine engine(String value, JobSpec spec) {
 		try {
-			return HttpEngine.of(value);
+			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSetupException(ex.getMessage());
@@ -62,8 +62,8 @@ class S3Configuration {
 	}
 
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:crt}") String engine) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine));
+	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec));
 	}
 
 	/**
@@ -71,8 +71,8 @@ class S3Configuration {
 	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:crt}") String engine) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine));
+	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec));
 	}
 
 	@Bean(destroyMethod = "close")

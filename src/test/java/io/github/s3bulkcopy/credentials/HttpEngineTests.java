@@ -8,16 +8,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class HttpEngineTests {
 
 	@Test
-	void takesEitherNameInAnyCase() {
-		assertThat(HttpEngine.of("netty")).isEqualTo(HttpEngine.NETTY);
-		assertThat(HttpEngine.of(" CRT ")).isEqualTo(HttpEngine.CRT);
+	void takesEitherNameInAnyCaseWhateverTheJob() {
+		assertThat(HttpEngine.of("netty", false)).isEqualTo(HttpEngine.NETTY);
+		assertThat(HttpEngine.of(" CRT ", true)).isEqualTo(HttpEngine.CRT);
 		assertThat(HttpEngine.CRT).hasToString("crt");
 	}
 
 	@Test
+	void autoIsCrtForServerSideCopiesAndNettyForStreamedOnes() {
+		assertThat(HttpEngine.of("auto", false)).isEqualTo(HttpEngine.CRT);
+		assertThat(HttpEngine.of("Auto", true)).isEqualTo(HttpEngine.NETTY);
+	}
+
+	@Test
 	void anyOtherValueNamesThePropertyAndWhatItTakes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> HttpEngine.of("apache"))
-			.withMessage("s3bulkcopy.http-client must be netty or crt, not 'apache'");
+		assertThatIllegalArgumentException().isThrownBy(() -> HttpEngine.of("apache", false))
+			.withMessage("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");
 	}
 
 }

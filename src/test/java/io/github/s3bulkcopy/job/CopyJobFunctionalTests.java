@@ -136,7 +136,7 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err()).contains("s3bulkcopy.http-client must be netty or crt, not 'apache'");
+		assertThat(result.err()).contains("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");
 	}
 
 	@Test
