@@ -114,11 +114,10 @@ public class S3ClientFactory implements AutoCloseable {
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 				.build();
 		}
-		return httpClient(concurrency);
+		return netty(concurrency);
 	}
 
-	/** One Netty HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
-	public static SdkAsyncHttpClient httpClient(int concurrency) {
+	private static SdkAsyncHttpClient netty(int concurrency) {
 		// Event loops of its own (the SDK's default count), so that closing the client can end them at once.
 		SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
 		SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder()

@@ -51,16 +51,6 @@ class S3Configuration {
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
-	/** {@code s3bulkcopy.http-client}; a value it does not take is a setup error (exit code 2), not a failed run. */
-	private static HttpEngine engine(String value, JobSpec spec) {
-		try {
-			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSetupException(ex.getMessage());
-		}
-	}
-
 	@Bean(destroyMethod = "close")
 	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine) {
 		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec));
@@ -130,6 +120,16 @@ class S3Configuration {
 				copy.multipartThreshold().bytes());
 		return CopyMode.sameIdentity(spec.source(), spec.destination()) ? serverSide
 				: new ServerSideAccessCheck(serverSide, destinationS3);
+	}
+
+	/** {@code s3bulkcopy.http-client}; a value it does not take is a setup error (exit code 2), not a failed run. */
+	private static HttpEngine engine(String value, JobSpec spec) {
+		try {
+			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSetupException(ex.getMessage());
+		}
 	}
 
 	private static int connections(JobSpec spec) {
