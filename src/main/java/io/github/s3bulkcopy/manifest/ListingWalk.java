@@ -61,6 +61,9 @@ final class ListingWalk implements AutoCloseable {
 
 	private @Nullable Folder current;
 
+	/** The failure a read met; every read after it fails the same way. */
+	private @Nullable ManifestException failure;
+
 	/** The folder a restart resumes inside: the root listing, listed after the same key, may name it again. */
 	private @Nullable String resumedFolder;
 
@@ -81,8 +84,25 @@ final class ListingWalk implements AutoCloseable {
 		this.ahead = ahead;
 	}
 
-	/** The next object in key order, or null after the last. */
+	/**
+	 * The next object in key order, or null after the last.
+	 * @throws ManifestException when a listing failed, and again at every call after: a listing that failed
+	 * must not look like one that ended
+	 */
 	@Nullable S3Object next() {
+		if (this.failure != null) {
+			throw new ManifestException(this.failure.getMessage(), this.failure);
+		}
+		try {
+			return nextObject();
+		}
+		catch (ManifestException ex) {
+			this.failure = ex;
+			throw ex;
+		}
+	}
+
+	private @Nullable S3Object nextObject() {
 		if (this.rootPages == null) {
 			start();
 		}

@@ -186,6 +186,9 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 			assertThatThrownBy(reader::read).isInstanceOf(ManifestException.class)
 				.hasMessageContaining("cannot list s3://" + this.bucket + "/tree/e%/")
 				.hasMessageContaining("access denied to this folder");
+			// Asked again, it does not go on past the folder as if it had been listed.
+			assertThatThrownBy(reader::read).isInstanceOf(ManifestException.class)
+				.hasMessageContaining("access denied to this folder");
 		}
 	}
 
