@@ -30,6 +30,9 @@ public class ListingManifestReader extends ManifestReader {
 
 	private final String prefix;
 
+	/** What every entry names as where it came from: the same for all, so made once. */
+	private final String source;
+
 	private int pageSize = 1000;
 
 	private int foldersAhead = 8;
@@ -50,6 +53,7 @@ public class ListingManifestReader extends ManifestReader {
 		this.s3Client = s3Client;
 		this.bucket = bucket;
 		this.prefix = prefix;
+		this.source = "s3://" + bucket + "/" + prefix + " listing";
 	}
 
 	/** Keys asked for per ListObjectsV2 request (1 to 1000, S3's maximum; default 1000). */
@@ -84,8 +88,7 @@ public class ListingManifestReader extends ManifestReader {
 		String checksumAlgorithm = object.hasChecksumAlgorithm() && !object.checksumAlgorithmAsStrings().isEmpty()
 				? object.checksumAlgorithmAsStrings().get(0) : null;
 		return new ManifestEntry(this.bucket, object.key(), null, object.size(), stripQuotes(object.eTag()),
-				checksumAlgorithm, object.storageClassAsString(), null, null,
-				"s3://" + this.bucket + "/" + this.prefix + " listing");
+				checksumAlgorithm, object.storageClassAsString(), null, null, this.source);
 	}
 
 	private ListObjectsV2Response list(ListObjectsV2Request request) {
