@@ -299,6 +299,18 @@ PY
   tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
+# ceiling NAME LABEL "JVM-OPTIONS" [crt]: the bare SDK copy loop (bench/CopyLoop.java) from src into dst-NAME, its
+# output in NAME-small.log, recorded as LABEL in the small scenario
+ceiling() {
+  local name=$1 label=$2 jvm=$3 m
+  shift 3
+  # $jvm unquoted on purpose: a list of options, or none
+  # shellcheck disable=SC2086
+  m=$(measure "$OUT/$name-small.log" java $jvm -cp "$CP" bench/CopyLoop.java "$EP" $KEY $SECRET src "dst-$name" \
+      "$CONCURRENCY" "$@")
+  record small "$label" "$OBJECTS" objects/s "$m" "a:dst-$name" "$OBJECTS" $((OBJECTS * SIZE))
+  grep -h "copy loop" "$OUT/$name-small.log" || true
+}
 # --- 1. small objects, server-side ---------------------------------------------------------------------------------
 small() {
   echo "== small objects, server-side: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
@@ -328,22 +340,12 @@ JOB
       measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
   record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
 
-  m=$(measure "$OUT/ceiling-small.log" java -cp "$CP" bench/CopyLoop.java "$EP" $KEY $SECRET src dst-ceiling "$CONCURRENCY")
-  record small "bare SDK copy loop" "$OBJECTS" objects/s "$m" a:dst-ceiling "$OBJECTS" $bytes
-  grep -h "copy loop" "$OUT/ceiling-small.log" || true
-
+  ceiling ceiling "bare SDK copy loop" ""
   # The same loop on the JVM settings the launcher gives this tool (C1 only, serial GC): on two shared cores the
-  # loop runs faster so, and that is the rate to hold this tool's copy step against.
-  m=$(measure "$OUT/ceiling-c1-small.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" bench/CopyLoop.java \
-      "$EP" $KEY $SECRET src dst-ceiling-c1 "$CONCURRENCY")
-  record small "bare SDK loop (C1 serial GC)" "$OBJECTS" objects/s "$m" a:dst-ceiling-c1 "$OBJECTS" $bytes
-  grep -h "copy loop" "$OUT/ceiling-c1-small.log" || true
-
-  # And with the HTTP client this tool uses by default, the CRT-based one.
-  m=$(measure "$OUT/ceiling-crt-small.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" bench/CopyLoop.java \
-      "$EP" $KEY $SECRET src dst-ceiling-crt "$CONCURRENCY" crt)
-  record small "bare SDK loop (C1 serial GC CRT)" "$OBJECTS" objects/s "$m" a:dst-ceiling-crt "$OBJECTS" $bytes
-  grep -h "copy loop" "$OUT/ceiling-crt-small.log" || true
+  # loop runs faster so, and that is the rate to hold this tool's copy step against; then also with the HTTP client
+  # this tool takes for server-side copies, the CRT-based one.
+  ceiling ceiling-c1 "bare SDK loop (C1 serial GC)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
 }
 
 # --- 2. small objects streamed between two accounts ---------------------------------------------------------------
