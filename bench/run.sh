@@ -29,6 +29,7 @@
 #                       records its class archive (in target/bench/launcher-cache); LAUNCHER=0: plain java -jar
 #   HTTP_CLIENT=netty   run this tool with -Ds3bulkcopy.http-client=netty (or crt; its default, auto, takes the
 #                       CRT-based client for server-side copies and Netty for streamed ones)
+#   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
@@ -69,6 +70,7 @@ TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}
 PROFILE=${PROFILE:-0}
 LAUNCHER=${LAUNCHER:-1}
 HTTP_CLIENT=${HTTP_CLIENT:-}
+TOOL_OPTS=${TOOL_OPTS:-}
 WHAT=${1:-all}
 case "$WHAT" in
   small|plan|stream|large|memory|all) ;;
@@ -183,6 +185,8 @@ tool() {
   shift 2
   options=("$@" "-Xlog:gc:file=$OUT/$label-tool-gc.log")
   [ -n "$HTTP_CLIENT" ] && options+=("-Ds3bulkcopy.http-client=$HTTP_CLIENT")
+  # shellcheck disable=SC2206
+  [ -n "$TOOL_OPTS" ] && options+=($TOOL_OPTS)
   [ "$PROFILE" = 1 ] && options+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
   options+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0")
   if [ "$LAUNCHER" = 1 ]; then
