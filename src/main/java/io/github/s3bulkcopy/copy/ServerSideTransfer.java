@@ -10,54 +10,66 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 import org.springframework.util.Assert;
 
 /**
- * Server-side copy: CopyObject up to the multipart threshold, the SDK's multipart copy (UploadPartCopy) above it. The
- * bytes never pass through this process; one set of credentials must read the source and write the destination.
- * Every copy asks S3 to compute a CRC64NVME of the copy's bytes, which the verification compares with the source's.
+ * Server-side copy: CopyObject up to the multipart threshold, a multipart copy (UploadPartCopy, a few parts of each
+ * object at a time: {@link ServerSideMultipartCopy}) above it. The bytes never pass through this process; one set of
+ * credentials must read the source and write the destination. Every copy asks S3 to compute a CRC64NVME of the
+ * copy's bytes, which the verification compares with the source's.
  */
 public class ServerSideTransfer implements ObjectTransfer {
 
 	private final S3AsyncClient client;
 
-	private final S3AsyncClient multipartClient;
-
 	private final CopyTarget target;
 
 	private final long multipartThreshold;
 
+	private final long partSize;
+
+	private final int partsInFlight;
+
+	private final SourceTags tags;
+
 	/**
-	 * @param client the destination's client for single-request copies
-	 * @param multipartClient a client built with {@code multipartEnabled(true)} and the job's threshold and part size
+	 * @param client the destination's client, which can read the source
 	 * @param target where copies go
 	 * @param multipartThreshold objects larger than this many bytes are copied in parts
+	 * @param partSize the part size of multipart copies (raised for objects that would need more than 10,000 parts)
+	 * @param partsInFlight how many parts of one object are copied at once
+	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS S3 does): multipart
+	 * copies carry tags over themselves, and ask for them only where the count says there are some
 	 */
-	public ServerSideTransfer(S3AsyncClient client, S3AsyncClient multipartClient, CopyTarget target,
-			long multipartThreshold) {
+	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
+			int partsInFlight, boolean tagCountReported) {
 		Assert.notNull(client, "client is required");
-		Assert.notNull(multipartClient, "multipartClient is required");
 		Assert.notNull(target, "target is required");
+		Assert.isTrue(partSize > 0, "partSize must be positive");
+		Assert.isTrue(partsInFlight > 0, "partsInFlight must be positive");
 		this.client = client;
-		this.multipartClient = multipartClient;
 		this.target = target;
 		this.multipartThreshold = multipartThreshold;
+		this.partSize = partSize;
+		this.partsInFlight = partsInFlight;
+		this.tags = new SourceTags(client, tagCountReported);
 	}
 
 	@Override
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
-		boolean multipart = source.size() > this.multipartThreshold;
-		S3AsyncClient copier = multipart ? this.multipartClient : this.client;
-		return copier.copyObject(request(object, source, multipart))
+		if (source.size() > this.multipartThreshold) {
+			return new ServerSideMultipartCopy(this.client, this.target, this.tags, this.partSize, this.partsInFlight,
+					object, source).run();
+		}
+		return this.client.copyObject(request(object, source))
 			.thenApply((response) -> new TransferResult(
 					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
 							: null,
 					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
-					multipart, response.versionId(), null, computedChecksum(response.copyObjectResult())));
+					false, response.versionId(), null, computedChecksum(response.copyObjectResult())));
 	}
 
 	/**
@@ -70,7 +82,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 		return (checksum != null && Checksum.CRC64NVME.equals(checksum.algorithm())) ? checksum : null;
 	}
 
-	private CopyObjectRequest request(PlannedObject object, SourceFacts source, boolean multipart) {
+	private CopyObjectRequest request(PlannedObject object, SourceFacts source) {
 		CopyObjectRequest.Builder request = CopyObjectRequest.builder()
 			.sourceBucket(object.sourceBucket())
 			.sourceKey(object.sourceKey())
@@ -79,8 +91,9 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.destinationKey(object.destinationKey())
 			.storageClass(this.target.storageClass())
 			.acl(this.target.acl())
-			// S3 computes it over the copy's bytes (a full-object value, also for multipart copies); S3-compatible
-			// servers may ignore the request, and then the copy response carries no CRC64NVME.
+			.metadataDirective(MetadataDirective.COPY)
+			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the request, and then the copy
+			// response carries no CRC64NVME.
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {
@@ -90,21 +103,6 @@ public class ServerSideTransfer implements ObjectTransfer {
 		}
 		if (this.target.sseKmsKeyId() != null) {
 			request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.target.sseKmsKeyId());
-		}
-		HeadObjectResponse head = source.head();
-		if (multipart && head != null) {
-			// CreateMultipartUpload has no metadata directive: carry the source's headers over explicitly.
-			request.metadataDirective(MetadataDirective.REPLACE)
-				.metadata(head.metadata())
-				.contentType(head.contentType())
-				.contentEncoding(head.contentEncoding())
-				.contentDisposition(head.contentDisposition())
-				.contentLanguage(head.contentLanguage())
-				.cacheControl(head.cacheControl())
-				.expires(head.expires());
-		}
-		else {
-			request.metadataDirective(MetadataDirective.COPY);
 		}
 		return request.build();
 	}

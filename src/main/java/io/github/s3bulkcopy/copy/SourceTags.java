@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 import org.springframework.util.Assert;
 
 /**
- * The tags of source objects, for streamed copies to carry over (a PUT does not copy tags the way CopyObject does).
+ * The tags of source objects, for streamed copies and multipart copies to carry over (a PUT or a multipart upload
+ * does not copy tags the way CopyObject does).
  * AWS S3 reports a tag count on every GET and HEAD ({@code x-amz-tagging-count}, absent when there are none), so
  * there only tagged objects cost a GetObjectTagging request; S3-compatible servers may not report the count, so
  * there every object is asked. A server that answers 501 NotImplemented has no tags to copy: it is not asked again.

@@ -54,9 +54,8 @@ public class S3ClientFactory implements AutoCloseable {
 		return this.providers.forSide(side);
 	}
 
-	/** An async client for many requests in flight; with {@code multipart}, CopyObject above the threshold is split. */
-	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, long multipartThreshold,
-			long partSize, boolean multipart, int maxAttempts) {
+	/** An async client for many requests in flight (multipart copies and uploads are made by the copy package). */
+	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, int maxAttempts) {
 		S3AsyncClientBuilder builder = S3AsyncClient.builder()
 			.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
@@ -67,11 +66,6 @@ public class S3ClientFactory implements AutoCloseable {
 			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
-		}
-		if (multipart) {
-			builder.multipartEnabled(true)
-				.multipartConfiguration((config) -> config.thresholdInBytes(multipartThreshold)
-					.minimumPartSizeInBytes(partSize));
 		}
 		return builder.build();
 	}

@@ -43,6 +43,15 @@ class S3Configuration {
 	/** Parts of one streamed object in flight at once (rclone's default upload concurrency is 4 too). */
 	static final int STREAM_PARTS_IN_FLIGHT = 4;
 
+	/**
+	 * Parts of one server-side multipart copy in flight at once: a quarter of {@code copy.concurrency}, at least 4.
+	 * The bytes do not pass through here, so a lone large object may use many connections; but bounded, so that
+	 * many large objects do not queue all their parts behind the connections at once.
+	 */
+	static int copyPartsInFlight(CopySpec copy) {
+		return Math.max(STREAM_PARTS_IN_FLIGHT, copy.concurrency() / 4);
+	}
+
 	@Bean(destroyMethod = "close")
 	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics,
 			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
@@ -68,25 +77,13 @@ class S3Configuration {
 	@Bean(destroyMethod = "close")
 	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec,
 			@Qualifier("sourceHttpClient") SdkAsyncHttpClient sourceHttpClient) {
-		CopySpec copy = spec.copy();
-		return factory.asyncClient(spec.source(), sourceHttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false, copy.maxAttempts());
+		return factory.asyncClient(spec.source(), sourceHttpClient, spec.copy().maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
 	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec,
 			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
-		CopySpec copy = spec.copy();
-		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), false, copy.maxAttempts());
-	}
-
-	@Bean(destroyMethod = "close")
-	S3AsyncClient destinationMultipartS3(S3ClientFactory factory, JobSpec spec,
-			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
-		CopySpec copy = spec.copy();
-		return factory.asyncClient(spec.destination(), s3HttpClient, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), true, copy.maxAttempts());
+		return factory.asyncClient(spec.destination(), s3HttpClient, spec.copy().maxAttempts());
 	}
 
 	/** The blocking client manifests are read with (S3 manifests and listings live on the source side). */
@@ -106,8 +103,7 @@ class S3Configuration {
 	/** Server-side or streamed, as {@code copy.mode} resolves ({@link CopyMode#resolve(JobSpec)}). */
 	@Bean
 	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
-			@Qualifier("destinationS3") S3AsyncClient destinationS3,
-			@Qualifier("destinationMultipartS3") S3AsyncClient destinationMultipartS3) {
+			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		DestinationSpec destination = spec.destination();
 		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
 				destination.sseKmsKeyId(), destination.acl());
@@ -116,8 +112,8 @@ class S3Configuration {
 			return new StreamTransfer(sourceS3, destinationS3, target, copy.multipartThreshold().bytes(),
 					copy.partSize().bytes(), STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
 		}
-		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, destinationMultipartS3, target,
-				copy.multipartThreshold().bytes());
+		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, target, copy.multipartThreshold().bytes(),
+				copy.partSize().bytes(), copyPartsInFlight(copy), spec.source().endpoint() == null);
 		return CopyMode.sameIdentity(spec.source(), spec.destination()) ? serverSide
 				: new ServerSideAccessCheck(serverSide, destinationS3);
 	}

@@ -1,0 +1,145 @@
+package io.github.s3bulkcopy.copy;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
+import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
+import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * {@link ServerSideTransfer} on its own: multipart copies ({@link ServerSideMultipartCopy}) against S3Mock
+ * (checksums, headers) and S3Proxy (a source that changes during the copy).
+ */
+class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTest {
+
+	private static final long MIB = 1024 * 1024;
+
+	@Test
+	void aLargeObjectIsCopiedInPartsAFewAtATimeWithItsHeadersTagsAndAComputedChecksum() {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		String source = S3TestData.createBucket(s3, "copy-src");
+		String destination = S3TestData.createBucket(s3, "copy-dst");
+		byte[] content = S3TestData.randomBytes((int) (26 * MIB) + 3);
+		s3.putObject((put) -> put.bucket(source).key("large.bin").contentType("video/mp4")
+			.cacheControl("max-age=60").metadata(Map.of("origin", "camera-7")).tagging("project=apollo&stage=raw")
+			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME), RequestBody.fromBytes(content));
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin")
+			.checksumMode(ChecksumMode.ENABLED));
+		PartsInFlight parts = new PartsInFlight();
+		try (S3AsyncClient async = mockAsyncClient(parts)) {
+			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
+					5 * MIB, 5 * MIB, 2, false);
+
+			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head))
+				.join();
+
+			assertThat(result.multipart()).isTrue();
+			assertThat(result.etag()).endsWith("-6");
+			assertThat(result.crc64nvme()).isNull();
+			assertThat(result.destinationChecksum().value()).isEqualTo(S3TestData.crc64nvme(content));
+		}
+		assertThat(parts.started.get()).isEqualTo(6);
+		assertThat(parts.most.get()).isBetween(1, 2);
+		assertThat(S3TestData.readBytes(s3, destination, "large.bin")).isEqualTo(content);
+		HeadObjectResponse copy = s3.headObject((h) -> h.bucket(destination).key("large.bin")
+			.checksumMode(ChecksumMode.ENABLED));
+		assertThat(copy.contentType()).isEqualTo("video/mp4");
+		assertThat(copy.cacheControl()).isEqualTo("max-age=60");
+		assertThat(copy.metadata()).containsEntry("origin", "camera-7");
+		assertThat(copy.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(content));
+		assertThat(s3.getObjectTagging((tagging) -> tagging.bucket(destination).key("large.bin")).tagSet())
+			.extracting(Tag::key, Tag::value)
+			.containsExactlyInAnyOrder(tuple("project", "apollo"), tuple("stage", "raw"));
+	}
+
+	@Test
+	void aSourceThatChangedFailsThePartsAndAbortsTheUpload() {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "copy-src");
+		String destination = S3TestData.createBucket(s3, "copy-dst");
+		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin"));
+		// The object changes between the HEAD and the copy: every part is pinned to the old ETag.
+		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
+		try (S3AsyncClient async = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT)) {
+			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
+					5 * MIB, 5 * MIB, 2, false);
+
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join())
+				.satisfies((ex) -> assertThat(S3Failure.of(ex).errorCode()).isEqualTo("PreconditionFailed"));
+		}
+		assertThat(s3.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
+		assertThat(s3.listObjectsV2((list) -> list.bucket(destination)).contents()).isEmpty();
+	}
+
+	private static PlannedObject planned(String bucket, String key) {
+		return new PlannedObject(1, bucket, key, null, null, null, null, null, null, key);
+	}
+
+	private static S3AsyncClient mockAsyncClient(ExecutionInterceptor interceptor) {
+		return S3AsyncClient.builder()
+			.endpointOverride(LocalS3MockTest.s3Mock().endpoint())
+			.forcePathStyle(true)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(interceptor))
+			.build();
+	}
+
+	/** Counts UploadPartCopy requests, and the most in flight at once. */
+	private static final class PartsInFlight implements ExecutionInterceptor {
+
+		final AtomicInteger started = new AtomicInteger();
+
+		final AtomicInteger most = new AtomicInteger();
+
+		private final AtomicInteger now = new AtomicInteger();
+
+		@Override
+		public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+			if (context.request() instanceof UploadPartCopyRequest) {
+				this.started.incrementAndGet();
+				this.most.accumulateAndGet(this.now.incrementAndGet(), Math::max);
+			}
+		}
+
+		@Override
+		public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+			if (context.request() instanceof UploadPartCopyRequest) {
+				this.now.decrementAndGet();
+			}
+		}
+
+		@Override
+		public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+			if (context.request() instanceof UploadPartCopyRequest) {
+				this.now.decrementAndGet();
+			}
+		}
+
+	}
+
+}
