@@ -98,6 +98,14 @@ public class S3ClientFactory implements AutoCloseable {
 		return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
 	}
 
+	/**
+	 * What the CRT-based client buffers per request: of a response body read ahead of its consumer (the stream's
+	 * window) and of a request body taken from its publisher. Its default, 16 MiB each way, let a streamed copy hold
+	 * up to 32 MiB per part in flight in the heap (3 objects of 1 GiB, 4 parts each: 431 MiB live, against 34 MiB
+	 * through Netty); 1 MiB still allows ~50 MiB/s per connection at a 20 ms round trip, and a copy has many.
+	 */
+	static final long CRT_READ_BUFFER = 1024 * 1024;
+
 	/** One HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine) {
 		if (engine == HttpEngine.CRT) {
@@ -106,6 +114,7 @@ public class S3ClientFactory implements AutoCloseable {
 			return AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
+				.readBufferSizeInBytes(CRT_READ_BUFFER)
 				.build();
 		}
 		return netty(concurrency);
