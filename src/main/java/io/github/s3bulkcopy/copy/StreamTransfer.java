@@ -37,6 +37,8 @@ import org.springframework.util.Assert;
  * a replayable body. Larger objects are streamed, nothing buffered beyond network buffers, and without a stored
  * source value the SDK computes the CRC64NVME and sends it as a trailer (aws-chunked encoding). For small objects
  * the buffered path costs less CPU per object: no chunked encoding and fewer hand-offs between the two connections.
+ * It may go through clients of their own ({@code smallSourceClient}, {@code smallDestinationClient}): nothing is
+ * streamed there, so an HTTP client that buffers more per request but costs less per request can carry it.
  */
 public class StreamTransfer implements ObjectTransfer {
 
@@ -46,6 +48,10 @@ public class StreamTransfer implements ObjectTransfer {
 	private final S3AsyncClient sourceClient;
 
 	private final S3AsyncClient destinationClient;
+
+	private final S3AsyncClient smallSourceClient;
+
+	private final S3AsyncClient smallDestinationClient;
 
 	private final CopyTarget target;
 
@@ -68,13 +74,29 @@ public class StreamTransfer implements ObjectTransfer {
 	 */
 	public StreamTransfer(S3AsyncClient sourceClient, S3AsyncClient destinationClient, CopyTarget target,
 			long multipartThreshold, long partSize, int partsInFlight, boolean tagCountReported) {
+		this(sourceClient, destinationClient, sourceClient, destinationClient, target, multipartThreshold, partSize,
+				partsInFlight, tagCountReported);
+	}
+
+	/**
+	 * @param smallSourceClient reads objects of up to {@link #BUFFERED_MAX} bytes, which are read whole
+	 * @param smallDestinationClient writes those: clients whose HTTP client may buffer more per request than a
+	 * stream should (the CRT-based one: faster for small objects, see {@code HttpEngine})
+	 */
+	public StreamTransfer(S3AsyncClient sourceClient, S3AsyncClient destinationClient, S3AsyncClient smallSourceClient,
+			S3AsyncClient smallDestinationClient, CopyTarget target, long multipartThreshold, long partSize,
+			int partsInFlight, boolean tagCountReported) {
 		Assert.notNull(sourceClient, "sourceClient is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
+		Assert.notNull(smallSourceClient, "smallSourceClient is required");
+		Assert.notNull(smallDestinationClient, "smallDestinationClient is required");
 		Assert.notNull(target, "target is required");
 		Assert.isTrue(partSize > 0, "partSize must be positive");
 		Assert.isTrue(partsInFlight > 0, "partsInFlight must be positive");
 		this.sourceClient = sourceClient;
 		this.destinationClient = destinationClient;
+		this.smallSourceClient = smallSourceClient;
+		this.smallDestinationClient = smallDestinationClient;
 		this.target = target;
 		this.multipartThreshold = multipartThreshold;
 		this.partSize = partSize;
@@ -98,7 +120,7 @@ public class StreamTransfer implements ObjectTransfer {
 			.checksumMode(ChecksumMode.ENABLED)
 			.build();
 		if (source.size() <= BUFFERED_MAX && (object.versionId() != null || source.etag() != null)) {
-			return this.sourceClient.getObject(get, AsyncResponseTransformer.toBytes())
+			return this.smallSourceClient.getObject(get, AsyncResponseTransformer.toBytes())
 				.thenCompose((bytes) -> putBuffered(object, bytes));
 		}
 		return this.sourceClient.getObject(get, AsyncResponseTransformer.toPublisher())
@@ -111,26 +133,27 @@ public class StreamTransfer implements ObjectTransfer {
 		Crc64Nvme crc = new Crc64Nvme();
 		crc.update(ByteBuffer.wrap(content));
 		String computed = Crc64Nvme.toBase64(crc.value());
-		return putObject(object, headers, AsyncRequestBody.fromBytesUnsafe(content), computed)
+		return putObject(this.smallDestinationClient, object, headers, AsyncRequestBody.fromBytesUnsafe(content),
+				computed)
 			.thenApply((response) -> result(response, computed));
 	}
 
 	private CompletableFuture<TransferResult> put(PlannedObject object, ResponsePublisher<GetObjectResponse> get) {
 		SourceHeaders headers = SourceHeaders.of(get.response());
 		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers));
-		CompletableFuture<TransferResult> result = putObject(object, headers, body, null).thenApply((response) -> {
-			Long crc = body.crc64nvme();
-			return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null);
-		});
+		CompletableFuture<TransferResult> result = putObject(this.destinationClient, object, headers, body, null)
+			.thenApply((response) -> {
+				Long crc = body.crc64nvme();
+				return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null);
+			});
 		return result.whenComplete((done, error) -> body.release());
 	}
 
 	/** The PUT of one object, with the source's tags; {@code computed} as for {@link #request}. */
-	private CompletableFuture<PutObjectResponse> putObject(PlannedObject object, SourceHeaders headers,
-			AsyncRequestBody body, @Nullable String computed) {
+	private CompletableFuture<PutObjectResponse> putObject(S3AsyncClient destination, PlannedObject object,
+			SourceHeaders headers, AsyncRequestBody body, @Nullable String computed) {
 		return this.tags.of(object, headers.tagCount())
-			.thenCompose((tagging) -> this.destinationClient.putObject(request(object, headers, tagging, computed),
-					body));
+			.thenCompose((tagging) -> destination.putObject(request(object, headers, tagging, computed), body));
 	}
 
 	/**

@@ -12,7 +12,8 @@ import java.util.Locale;
  * but slower on large ones and holds more memory for them, even with its read buffer at 1 MiB (64 parts of 8 MiB in
  * flight: 177 MiB live against about 100 MiB through Netty, 107.7 against 115.9 MiB/s); and it takes TLS and its
  * trust store from the operating system, not from the JVM. {@link #NETTY} is Java through and through.
- * {@code auto}, the default, is CRT for a job that copies server-side and Netty for one that streams.
+ * {@code auto}, the default, is CRT for a job that copies server-side and Netty for one that streams, whose
+ * objects small enough to be read whole still go through CRT ({@link #forSmallObjects}).
  */
 public enum HttpEngine {
 
@@ -33,6 +34,14 @@ public enum HttpEngine {
 			}
 		}
 		throw new IllegalArgumentException("s3bulkcopy.http-client must be auto, crt or netty, not '" + value + "'");
+	}
+
+	/**
+	 * The client for the small objects of a streamed job, which are read whole and never streamed: with
+	 * {@code auto} the CRT-based one (its per-request buffers do not matter there), otherwise the one named.
+	 */
+	public static HttpEngine forSmallObjects(String value) {
+		return of(value, false);
 	}
 
 	@Override

@@ -93,6 +93,28 @@ class S3Configuration {
 		return factory.syncClient(spec.source(), spec.copy().maxAttempts());
 	}
 
+	/**
+	 * The clients of a streamed job's small objects: with {@code http-client: auto}, CRT-based ones of their own
+	 * (20,000 objects of 4 KiB streamed at 1,251 objects/s through the CRT client against 986 through Netty, for a
+	 * third less CPU), while large objects stay on Netty, which streams them faster in less memory. Each small object
+	 * holds one connection per side at a time, so each side gets {@code copy.concurrency} connections.
+	 */
+	@Bean(destroyMethod = "close")
+	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec,
+			@Value("${s3bulkcopy.http-client:auto}") String engine, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		HttpEngine streaming = engine(engine, spec);
+		HttpEngine small = HttpEngine.forSmallObjects(engine);
+		if (CopyMode.resolve(spec) != CopyMode.STREAM || small == streaming) {
+			return SmallObjectClients.shared(sourceS3, destinationS3);
+		}
+		int attempts = spec.copy().maxAttempts();
+		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small);
+		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small);
+		return SmallObjectClients.own(factory.asyncClient(spec.source(), sourceHttp, attempts),
+				factory.asyncClient(spec.destination(), destinationHttp, attempts), sourceHttp, destinationHttp);
+	}
+
 	/** A blocking destination client, for housekeeping such as aborting leftover multipart uploads. */
 	@Bean(destroyMethod = "close")
 	@Lazy
@@ -103,14 +125,15 @@ class S3Configuration {
 	/** Server-side or streamed, as {@code copy.mode} resolves ({@link CopyMode#resolve(JobSpec)}). */
 	@Bean
 	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
-			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
+			@Qualifier("destinationS3") S3AsyncClient destinationS3, SmallObjectClients smallObjectClients) {
 		DestinationSpec destination = spec.destination();
 		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
 				destination.sseKmsKeyId(), destination.acl());
 		CopySpec copy = spec.copy();
 		if (CopyMode.resolve(spec) == CopyMode.STREAM) {
-			return new StreamTransfer(sourceS3, destinationS3, target, copy.multipartThreshold().bytes(),
-					copy.partSize().bytes(), STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
+			return new StreamTransfer(sourceS3, destinationS3, smallObjectClients.source(),
+					smallObjectClients.destination(), target, copy.multipartThreshold().bytes(), copy.partSize().bytes(),
+					STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
 		}
 		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, target, copy.multipartThreshold().bytes(),
 				copy.partSize().bytes(), copyPartsInFlight(copy), spec.source().endpoint() == null);

@@ -21,6 +21,13 @@ class HttpEngineTests {
 	}
 
 	@Test
+	void aStreamedJobsSmallObjectsGoThroughCrtUnlessOneClientIsNamed() {
+		assertThat(HttpEngine.forSmallObjects("auto")).isEqualTo(HttpEngine.CRT);
+		assertThat(HttpEngine.forSmallObjects("netty")).isEqualTo(HttpEngine.NETTY);
+		assertThat(HttpEngine.forSmallObjects("crt")).isEqualTo(HttpEngine.CRT);
+	}
+
+	@Test
 	void anyOtherValueNamesThePropertyAndWhatItTakes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> HttpEngine.of("apache", false))
 			.withMessage("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");

@@ -70,9 +70,12 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		System.clearProperty("s3bulkcopy.http-client");
 	}
 
-	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
+	/**
+	 * With each HTTP client setting ({@code s3bulkcopy.http-client}): {@code auto}, the default (here Netty for the
+	 * large object, the CRT-based client for the small ones, which are read whole), Netty alone, CRT alone.
+	 */
 	@ParameterizedTest(name = "http-client {0}")
-	@ValueSource(strings = { "netty", "crt" })
+	@ValueSource(strings = { "auto", "netty", "crt" })
 	void autoStreamsBetweenTwoRolesCarryingBytesHeadersAndChecksums(String httpClient) throws IOException {
 		// given
 		System.setProperty("s3bulkcopy.http-client", httpClient);
