@@ -28,7 +28,8 @@
 #   LAUNCHER=1          run this tool through bin/s3-bulk-copy, as users do, after one unmeasured warm-up run that
 #                       records its class archive (in target/bench/launcher-cache); LAUNCHER=0: plain java -jar
 #   HTTP_CLIENT=netty   run this tool with -Ds3bulkcopy.http-client=netty (or crt; its default, auto, takes the
-#                       CRT-based client for server-side copies and Netty for streamed ones)
+#                       CRT-based client for server-side copies and streamed objects up to 1 MiB, Netty for
+#                       larger streamed ones)
 #   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
