@@ -41,8 +41,6 @@ final class ServerSideMultipartCopy {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerSideMultipartCopy.class);
 
-	private static final int MAX_PARTS = 10_000;
-
 	private final S3AsyncClient client;
 
 	private final CopyTarget target;
@@ -69,10 +67,7 @@ final class ServerSideMultipartCopy {
 		this.partsInFlight = partsInFlight;
 		this.object = object;
 		this.facts = facts;
-		// S3 allows 10,000 parts: larger objects get larger parts, rounded up to whole MiB.
-		long needed = (facts.size() + MAX_PARTS - 1) / MAX_PARTS;
-		long mib = 1024 * 1024;
-		this.partSize = Math.max(partSize, ((needed + mib - 1) / mib) * mib);
+		this.partSize = PartSizes.forObject(facts.size(), partSize);
 	}
 
 	CompletableFuture<TransferResult> run() {

@@ -34,8 +34,6 @@ final class StreamedMultipartUpload {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamedMultipartUpload.class);
 
-	private static final int MAX_PARTS = 10_000;
-
 	private final S3AsyncClient source;
 
 	private final S3AsyncClient destination;
@@ -61,10 +59,7 @@ final class StreamedMultipartUpload {
 		this.partsInFlight = partsInFlight;
 		this.object = object;
 		this.facts = facts;
-		// S3 allows 10,000 parts: larger objects get larger parts, rounded up to whole MiB.
-		long needed = (facts.size() + MAX_PARTS - 1) / MAX_PARTS;
-		long mib = 1024 * 1024;
-		this.partSize = Math.max(partSize, ((needed + mib - 1) / mib) * mib);
+		this.partSize = PartSizes.forObject(facts.size(), partSize);
 	}
 
 	CompletableFuture<TransferResult> run() {
