@@ -3,18 +3,13 @@ package io.github.s3bulkcopy.copy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -38,8 +33,6 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
  * over, as a single CopyObject does (the SDK's multipart copy did not).
  */
 final class ServerSideMultipartCopy {
-
-	private static final Logger logger = LoggerFactory.getLogger(ServerSideMultipartCopy.class);
 
 	private final S3AsyncClient client;
 
@@ -67,27 +60,17 @@ final class ServerSideMultipartCopy {
 		this.partsInFlight = partsInFlight;
 		this.object = object;
 		this.facts = facts;
-		this.partSize = PartSizes.forObject(facts.size(), partSize);
+		this.partSize = MultipartUploads.partSize(facts.size(), partSize);
 	}
 
 	CompletableFuture<TransferResult> run() {
-		return head().thenCompose((head) -> this.tags.of(this.object, head.tagCount())
-			.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging)))
-			.thenCompose((created) -> copyParts(created.uploadId(), head)
-				.thenCompose((parts) -> complete(created.uploadId(), parts))
-				.handle((result, error) -> (error == null) ? CompletableFuture.completedFuture(result)
-						: abort(created.uploadId(), error))
-				.thenCompose((future) -> future)));
-	}
-
-	/** The source's HEAD: the one the copier made for this large object, or one made here. */
-	private CompletableFuture<HeadObjectResponse> head() {
-		if (this.facts.head() != null) {
-			return CompletableFuture.completedFuture(this.facts.head());
-		}
-		return this.client.headObject((head) -> head.bucket(this.object.sourceBucket()).key(this.object.sourceKey())
-			.versionId(this.object.versionId()).ifMatch(EtagVerifier.quote(this.object.etag()))
-			.checksumMode(ChecksumMode.ENABLED));
+		return MultipartUploads.sourceHead(this.client, this.object, this.facts)
+			.thenCompose((head) -> this.tags.of(this.object, head.tagCount())
+				.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging)))
+				.thenCompose((created) -> MultipartUploads.abortOnFailure(
+						copyParts(created.uploadId(), head).thenCompose((parts) -> complete(created.uploadId(), parts)),
+						this.client, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
+						"multipart copy")));
 	}
 
 	@SuppressWarnings("deprecation")
@@ -162,27 +145,7 @@ final class ServerSideMultipartCopy {
 		return this.client
 			.completeMultipartUpload((done) -> done.bucket(this.target.bucket()).key(this.object.destinationKey())
 				.uploadId(uploadId).multipartUpload((upload) -> upload.parts(new ArrayList<>(parts))))
-			.thenApply(ServerSideMultipartCopy::result);
-	}
-
-	private static TransferResult result(CompleteMultipartUploadResponse response) {
-		return new TransferResult(EtagVerifier.unquote(response.eTag()),
-				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, true,
-				response.versionId(), null, Crc64Nvme.reported(response.checksumCRC64NVME()));
-	}
-
-	private CompletableFuture<TransferResult> abort(String uploadId, Throwable error) {
-		return this.client
-			.abortMultipartUpload((abort) -> abort.bucket(this.target.bucket()).key(this.object.destinationKey())
-				.uploadId(uploadId))
-			.handle((aborted, abortError) -> {
-				if (abortError != null) {
-					logger.warn("Could not abort the multipart copy of {} after a failure; it is left incomplete "
-							+ "until aborted or expired by a lifecycle rule: {}", this.object.destinationKey(),
-							S3Failure.of(abortError).message());
-				}
-				throw (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
-			});
+			.thenApply((response) -> MultipartUploads.completed(response, null));
 	}
 
 }

@@ -6,17 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
-import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.Tagging;
@@ -31,8 +26,6 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * in flight have settled, so no incomplete upload is left to cost storage.
  */
 final class StreamedMultipartUpload {
-
-	private static final Logger logger = LoggerFactory.getLogger(StreamedMultipartUpload.class);
 
 	private final S3AsyncClient source;
 
@@ -59,29 +52,22 @@ final class StreamedMultipartUpload {
 		this.partsInFlight = partsInFlight;
 		this.object = object;
 		this.facts = facts;
-		this.partSize = PartSizes.forObject(facts.size(), partSize);
+		this.partSize = MultipartUploads.partSize(facts.size(), partSize);
 	}
 
 	CompletableFuture<TransferResult> run() {
 		return headers().thenCompose((headers) -> this.tags.of(this.object, headers.tagCount())
 			.thenCompose((tagging) -> this.destination.createMultipartUpload(create(headers, tagging)))
-			.thenCompose((created) -> uploadParts(created.uploadId(), headers)
-				.thenCompose((parts) -> complete(created.uploadId(), headers, parts))
-				.handle((result, error) -> (error == null) ? CompletableFuture.completedFuture(result)
-						: abort(created.uploadId(), error))
-				.thenCompose((future) -> future)));
+			.thenCompose((created) -> MultipartUploads.abortOnFailure(
+					uploadParts(created.uploadId(), headers)
+						.thenCompose((parts) -> complete(created.uploadId(), headers, parts)),
+					this.destination, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
+					"multipart upload")));
 	}
 
-	/** The source's headers: from the HEAD the copier made for this large object, or from one made here. */
+	/** The source's headers, from its HEAD. */
 	private CompletableFuture<SourceHeaders> headers() {
-		if (this.facts.head() != null) {
-			return CompletableFuture.completedFuture(SourceHeaders.of(this.facts.head()));
-		}
-		return this.source
-			.headObject((head) -> head.bucket(this.object.sourceBucket()).key(this.object.sourceKey())
-				.versionId(this.object.versionId()).ifMatch(EtagVerifier.quote(this.object.etag()))
-				.checksumMode(ChecksumMode.ENABLED))
-			.thenApply(SourceHeaders::of);
+		return MultipartUploads.sourceHead(this.source, this.object, this.facts).thenApply(SourceHeaders::of);
 	}
 
 	private CreateMultipartUploadRequest create(SourceHeaders headers, @Nullable Tagging tagging) {
@@ -150,28 +136,7 @@ final class StreamedMultipartUpload {
 			.completeMultipartUpload((done) -> done.bucket(this.target.bucket()).key(this.object.destinationKey())
 				.uploadId(uploadId).multipartUpload((upload) -> upload.parts(completed))
 				.checksumType(ChecksumType.FULL_OBJECT).checksumCRC64NVME(expected))
-			.thenApply((response) -> result(response, local));
-	}
-
-	private static TransferResult result(CompleteMultipartUploadResponse response, String localCrc) {
-		return new TransferResult(EtagVerifier.unquote(response.eTag()),
-				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, true,
-				response.versionId(), localCrc, Crc64Nvme.reported(response.checksumCRC64NVME()));
-	}
-
-	private CompletableFuture<TransferResult> abort(String uploadId, Throwable error) {
-		return this.destination
-			.abortMultipartUpload((abort) -> abort.bucket(this.target.bucket()).key(this.object.destinationKey())
-				.uploadId(uploadId))
-			.handle((aborted, abortError) -> {
-				if (abortError != null) {
-					logger.warn("Could not abort the multipart upload of {} after a failure; it is left incomplete "
-							+ "until aborted or expired by a lifecycle rule: {}", this.object.destinationKey(),
-							S3Failure.of(abortError).message());
-				}
-				throw (error instanceof RuntimeException runtime) ? runtime
-						: new java.util.concurrent.CompletionException(error);
-			});
+			.thenApply((response) -> MultipartUploads.completed(response, local));
 	}
 
 	/** One uploaded part: what CompleteMultipartUpload needs, and its CRC64NVME for the object's. */

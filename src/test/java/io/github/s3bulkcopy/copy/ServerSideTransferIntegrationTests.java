@@ -9,13 +9,10 @@ import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -100,11 +97,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 	}
 
 	private static S3AsyncClient mockAsyncClient(ExecutionInterceptor interceptor) {
-		return S3AsyncClient.builder()
-			.endpointOverride(LocalS3MockTest.s3Mock().endpoint())
-			.forcePathStyle(true)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+		return LocalS3MockTest.s3Mock().asyncClientBuilder()
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(interceptor))
 			.build();
 	}

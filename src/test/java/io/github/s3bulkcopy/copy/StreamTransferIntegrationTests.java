@@ -8,10 +8,7 @@ import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -39,7 +36,7 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 				.metadata(Map.of("origin", "camera-7")).tagging("project=apollo&stage=raw"),
 					RequestBody.fromBytes(object.getValue()));
 		}
-		try (S3AsyncClient async = mockAsyncClient()) {
+		try (S3AsyncClient async = LocalS3MockTest.s3Mock().asyncClient()) {
 			StreamTransfer transfer = new StreamTransfer(async, async, new CopyTarget(destination, null, null, null),
 					5 * MIB, 5 * MIB, 2, false);
 
@@ -107,7 +104,7 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		String etag = S3TestData.unquoted(s3.putObject((put) -> put.bucket(source).key("small.bin")
 			.contentType("text/csv").metadata(Map.of("origin", "camera-7")).tagging("project=apollo")
 			.checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(content)).eTag());
-		try (S3AsyncClient async = mockAsyncClient()) {
+		try (S3AsyncClient async = LocalS3MockTest.s3Mock().asyncClient()) {
 			StreamTransfer transfer = new StreamTransfer(async, async, new CopyTarget(destination, null, null, null),
 					5 * MIB, 5 * MIB, 2, false);
 
@@ -150,15 +147,6 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 
 	private static PlannedObject planned(String bucket, String key, String etag) {
 		return new PlannedObject(1, bucket, key, null, null, etag, null, null, null, key);
-	}
-
-	private static S3AsyncClient mockAsyncClient() {
-		return S3AsyncClient.builder()
-			.endpointOverride(LocalS3MockTest.s3Mock().endpoint())
-			.forcePathStyle(true)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
-			.build();
 	}
 
 }

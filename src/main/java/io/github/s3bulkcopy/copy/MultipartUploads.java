@@ -1,0 +1,88 @@
+package io.github.s3bulkcopy.copy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * What a streamed multipart upload ({@link StreamedMultipartUpload}) and a server-side multipart copy
+ * ({@link ServerSideMultipartCopy}) share: the source's HEAD, the part size within S3's 10,000 parts, the abort
+ * after a failure, and the result of a completed upload.
+ */
+final class MultipartUploads {
+
+	private static final Logger logger = LoggerFactory.getLogger(MultipartUploads.class);
+
+	static final int MAX_PARTS = 10_000;
+
+	private static final long MIB = 1024 * 1024;
+
+	private MultipartUploads() {
+	}
+
+	/**
+	 * The source's HEAD: the one the copier made for this large object, or one made here, pinned to the ETag the
+	 * manifest listed.
+	 */
+	static CompletableFuture<HeadObjectResponse> sourceHead(S3AsyncClient client, PlannedObject object,
+			SourceFacts facts) {
+		if (facts.head() != null) {
+			return CompletableFuture.completedFuture(facts.head());
+		}
+		return client.headObject((head) -> head.bucket(object.sourceBucket()).key(object.sourceKey())
+			.versionId(object.versionId()).ifMatch(EtagVerifier.quote(object.etag()))
+			.checksumMode(ChecksumMode.ENABLED));
+	}
+
+	/**
+	 * The job's part size, or for an object that would need more than {@value #MAX_PARTS} parts of it, the smallest
+	 * whole number of MiB that fits the object in {@value #MAX_PARTS} parts.
+	 */
+	static long partSize(long objectSize, long configured) {
+		long needed = (objectSize + MAX_PARTS - 1) / MAX_PARTS;
+		return Math.max(configured, ((needed + MIB - 1) / MIB) * MIB);
+	}
+
+	/**
+	 * The upload's work, and if it fails, the upload aborted once the work has settled, so no incomplete upload is
+	 * left to cost storage; the work's failure is what the result fails with either way.
+	 * @param what how the warning names the upload when the abort fails too ("multipart copy", ...)
+	 */
+	static CompletableFuture<TransferResult> abortOnFailure(CompletableFuture<TransferResult> work,
+			S3AsyncClient client, String bucket, String key, String uploadId, String what) {
+		return work.handle((result, error) -> (error == null) ? CompletableFuture.completedFuture(result)
+				: abort(client, bucket, key, uploadId, error, what))
+			.thenCompose((future) -> future);
+	}
+
+	private static CompletableFuture<TransferResult> abort(S3AsyncClient client, String bucket, String key,
+			String uploadId, Throwable error, String what) {
+		return client.abortMultipartUpload((abort) -> abort.bucket(bucket).key(key).uploadId(uploadId))
+			.handle((aborted, abortError) -> {
+				if (abortError != null) {
+					logger.warn("Could not abort the {} of {} after a failure; it is left incomplete until aborted or "
+							+ "expired by a lifecycle rule: {}", what, key, S3Failure.of(abortError).message());
+				}
+				throw (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
+			});
+	}
+
+	/**
+	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when they did not pass through
+	 */
+	static TransferResult completed(CompleteMultipartUploadResponse response, @Nullable String localCrc) {
+		return new TransferResult(EtagVerifier.unquote(response.eTag()),
+				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, true,
+				response.versionId(), localCrc, Crc64Nvme.reported(response.checksumCRC64NVME()));
+	}
+
+}
