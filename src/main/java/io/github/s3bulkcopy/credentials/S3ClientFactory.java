@@ -106,21 +106,39 @@ public class S3ClientFactory implements AutoCloseable {
 	 */
 	static final long CRT_READ_BUFFER = 1024 * 1024;
 
+	/**
+	 * How long a request may go without a byte moving either way before its connection is closed and the attempt
+	 * fails (and is retried like any I/O error). Netty's read and write timeouts default to this; the CRT-based
+	 * client has no timeout at all unless given a minimum throughput, so a server that took a request and never
+	 * answered held that request, its permit and the whole run forever (seen: an S3Proxy out of heap stopped
+	 * answering, and the run sat in its copy step for 35 minutes, deaf to SIGTERM, which waits for the chunks in
+	 * flight). A long CopyObject is not cut off by it: S3 answers 200 early and keeps the connection alive.
+	 */
+	public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
 	/** One HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine) {
+		return httpClient(concurrency, engine, IDLE_TIMEOUT);
+	}
+
+	/** As {@link #httpClient(int, HttpEngine)}, with a given {@link #IDLE_TIMEOUT} (whole seconds, at least 2). */
+	static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
-			// requests in flight keeps that queue short).
+			// requests in flight keeps that queue short). Its health check counts only while a request is under
+			// way: below 1 byte/s for the whole timeout is a connection on which nothing moves.
 			return AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
+				.connectionHealthConfiguration((health) -> health.minimumThroughputInBps(1L)
+					.minimumThroughputTimeout(idleTimeout))
 				.build();
 		}
-		return netty(concurrency);
+		return netty(concurrency, idleTimeout);
 	}
 
-	private static SdkAsyncHttpClient netty(int concurrency) {
+	private static SdkAsyncHttpClient netty(int concurrency, Duration idleTimeout) {
 		// Event loops of its own (the SDK's default count), so that closing the client can end them at once.
 		SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
 		SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder()
@@ -128,6 +146,8 @@ public class S3ClientFactory implements AutoCloseable {
 			.maxConcurrency(concurrency)
 			.maxPendingConnectionAcquires(Math.max(10_000, concurrency * 4))
 			.connectionAcquisitionTimeout(Duration.ofMinutes(5))
+			.readTimeout(idleTimeout)
+			.writeTimeout(idleTimeout)
 			.build();
 		return new PromptlyClosedHttpClient(netty, eventLoops);
 	}

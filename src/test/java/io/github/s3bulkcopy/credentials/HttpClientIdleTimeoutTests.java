@@ -1,0 +1,117 @@
+package io.github.s3bulkcopy.credentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server that takes a request and never answers: with either HTTP client the attempt fails once nothing has moved
+ * for the idle timeout, instead of holding the request (and the run) forever, which the CRT-based client did.
+ */
+class HttpClientIdleTimeoutTests {
+
+	private static final Duration IDLE = Duration.ofSeconds(2);
+
+	private final AtomicInteger requestsRead = new AtomicInteger();
+
+	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	private ServerSocket blackHole;
+
+	@BeforeEach
+	void startBlackHole() throws IOException {
+		this.blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::acceptAndSwallow, "black-hole");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	@AfterEach
+	void stopBlackHole() throws IOException {
+		this.blackHole.close();
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(HttpEngine.class)
+	void aRequestTheServerNeverAnswersFailsAfterTheIdleTimeout(HttpEngine engine) {
+		try (SdkAsyncHttpClient http = S3ClientFactory.httpClient(2, engine, IDLE);
+				S3AsyncClient s3 = S3AsyncClient.builder()
+					.httpClient(http)
+					.endpointOverride(URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()))
+					.forcePathStyle(true)
+					.region(Region.US_EAST_1)
+					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+					.overrideConfiguration((config) -> config.retryStrategy(S3ClientFactory.retryStrategy(1)))
+					.build()) {
+			long start = System.nanoTime();
+			CompletableFuture<HeadObjectResponse> head = s3.headObject((request) -> request.bucket("b").key("k"));
+
+			// Without a timeout this waits the full 30 s and fails as not done.
+			assertThat(head).failsWithin(Duration.ofSeconds(30))
+				.withThrowableThat()
+				.withCauseInstanceOf(SdkClientException.class);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
+			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+		}
+	}
+
+	private void acceptAndSwallow() {
+		while (!this.blackHole.isClosed()) {
+			try {
+				Socket socket = this.blackHole.accept();
+				this.sockets.add(socket);
+				Thread reader = new Thread(() -> swallow(socket), "black-hole-reader");
+				reader.setDaemon(true);
+				reader.start();
+			}
+			catch (IOException ex) {
+				return; // closed
+			}
+		}
+	}
+
+	/** Reads whatever comes and answers nothing. */
+	private void swallow(Socket socket) {
+		byte[] buffer = new byte[8192];
+		try (InputStream in = socket.getInputStream()) {
+			boolean counted = false;
+			while (in.read(buffer) >= 0) {
+				if (!counted) {
+					this.requestsRead.incrementAndGet();
+					counted = true;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client gave up on the connection, or the test closed it
+		}
+	}
+
+}
