@@ -43,6 +43,7 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 
 	@Override
 	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
+		this.progress.copying(this.runId);
 		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems());
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);

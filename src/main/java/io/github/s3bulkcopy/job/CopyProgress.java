@@ -32,6 +32,14 @@ public class CopyProgress implements CopyCounts {
 
 	private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The copy of run {@code runId} has begun: the progress line turns from planning to copying now, not when the
+	 * first chunk is done, which against a server that does not answer may be a long while.
+	 */
+	void copying(long runId) {
+		this.runId.set(runId);
+	}
+
 	void record(long runId, List<ObjectOutcome> outcomes) {
 		this.runId.set(runId);
 		for (ObjectOutcome outcome : outcomes) {
@@ -58,7 +66,7 @@ public class CopyProgress implements CopyCounts {
 		}
 	}
 
-	/** The ledger id of the run being copied, once its first chunk is recorded; -1 before. */
+	/** The ledger id of the run being copied, once its first chunk has begun; -1 before. */
 	public long runId() {
 		return this.runId.get();
 	}
