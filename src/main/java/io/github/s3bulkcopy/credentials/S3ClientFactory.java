@@ -127,6 +127,7 @@ public class S3ClientFactory implements AutoCloseable {
 			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
 			// requests in flight keeps that queue short). Its health check counts only while a request is under
 			// way: below 1 byte/s for the whole timeout is a connection on which nothing moves.
+			CrtThreads.started();
 			return AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
