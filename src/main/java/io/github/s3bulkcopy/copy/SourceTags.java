@@ -54,8 +54,9 @@ final class SourceTags {
 			.exceptionallyCompose((error) -> {
 				if (isNotImplemented(S3Failure.unwrap(error))) {
 					if (this.unsupported.compareAndSet(false, true)) {
-						logger.warn("The source does not implement object tagging (501 NotImplemented): "
-								+ "no tags are copied");
+						// Not a warning: a server without tagging holds no tags, so nothing is left behind.
+						logger.info("The source does not implement object tagging (501 NotImplemented): its "
+								+ "objects have no tags to copy, and it is not asked again");
 					}
 					return CompletableFuture.completedFuture(null);
 				}
