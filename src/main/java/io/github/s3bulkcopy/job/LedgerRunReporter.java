@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -51,6 +52,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	private final JobFile jobFile;
 
 	private final JdbcLedger ledger;
+
+	private final ReportedCounts reported = new ReportedCounts();
 
 	private final JobRepository jobRepository;
 
@@ -107,7 +110,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private WrittenReport write(JobExecution execution, Path folder, SetLocation location) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
-		LedgerCounts counts = this.ledger.counts(runId);
+		LedgerCounts counts = this.reported.count(this.ledger, execution);
 		List<JobExecution> executions = this.jobRepository.getJobExecutions(execution.getJobInstance());
 		Map<String, Long> retried = retries(execution, executions);
 		Instant start = executions.stream()
@@ -237,6 +240,11 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private static Instant instant(@Nullable LocalDateTime time, Instant fallback) {
 		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : fallback;
+	}
+
+	@Override
+	public Optional<LedgerCounts> reportedCounts(JobExecution execution) {
+		return this.reported.of(execution);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.manifest.ManifestException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -183,8 +184,9 @@ public class RunLauncher {
 				failures.add("the report of the unfinished run could not be written: " + describe(ex));
 			}
 		}
-		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(),
-				this.ledger.counts(runId), reportDirectory, failures);
+		LedgerCounts counts = reporter.reportedCounts(execution).orElseGet(() -> this.ledger.counts(runId));
+		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(), counts,
+				reportDirectory, failures);
 	}
 
 	private Optional<JobExecution> unfinishedExecution(String jobName) {

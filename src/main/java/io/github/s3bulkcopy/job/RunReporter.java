@@ -1,6 +1,9 @@
 package io.github.s3bulkcopy.job;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import io.github.s3bulkcopy.ledger.LedgerCounts;
 
 import org.springframework.batch.core.job.JobExecution;
 
@@ -12,5 +15,13 @@ public interface RunReporter {
 
 	/** The folder a run's report is written to. */
 	Path directory(String jobName, long run);
+
+	/**
+	 * The ledger's counts the report of this execution was written from, if this reporter wrote one: the report is
+	 * the last thing an execution does to the ledger, so they are its final counts.
+	 */
+	default Optional<LedgerCounts> reportedCounts(JobExecution execution) {
+		return Optional.empty();
+	}
 
 }

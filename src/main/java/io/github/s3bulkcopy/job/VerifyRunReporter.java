@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -35,6 +36,8 @@ public class VerifyRunReporter implements RunReporter {
 
 	private final JdbcLedger ledger;
 
+	private final ReportedCounts reported = new ReportedCounts();
+
 	private final JdbcTemplate jdbc;
 
 	private final VerifyReportWriter writer = new VerifyReportWriter();
@@ -51,7 +54,7 @@ public class VerifyRunReporter implements RunReporter {
 	@Override
 	public Path write(JobExecution execution) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
-		LedgerCounts counts = this.ledger.counts(runId);
+		LedgerCounts counts = this.reported.count(this.ledger, execution);
 		BatchStatus batchStatus = execution.getStatus();
 		String status;
 		int exitCode;
@@ -111,6 +114,11 @@ public class VerifyRunReporter implements RunReporter {
 
 	private static Instant instant(@Nullable LocalDateTime time, Instant fallback) {
 		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : fallback;
+	}
+
+	@Override
+	public Optional<LedgerCounts> reportedCounts(JobExecution execution) {
+		return this.reported.of(execution);
 	}
 
 }
