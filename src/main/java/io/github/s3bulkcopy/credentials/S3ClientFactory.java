@@ -3,6 +3,9 @@ package io.github.s3bulkcopy.credentials;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.Assert;
+
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -112,17 +115,43 @@ public class S3ClientFactory implements AutoCloseable {
 	 * client has no timeout at all unless given a minimum throughput, so a server that took a request and never
 	 * answered held that request, its permit and the whole run forever (seen: an S3Proxy out of heap stopped
 	 * answering, and the run sat in its copy step for 35 minutes, deaf to SIGTERM, which waits for the chunks in
-	 * flight). A long CopyObject is not cut off by it: S3 answers 200 early and keeps the connection alive.
+	 * flight). A long CopyObject is not cut off by it: S3 answers 200 early and keeps the connection alive (for a
+	 * store that does not, {@link #idleTimeout(String) s3bulkcopy.idle-timeout} raises it).
 	 */
 	public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * The value of {@code s3bulkcopy.idle-timeout}, which replaces {@link #IDLE_TIMEOUT} for a server that is silent
+	 * for longer while it works (an S3-compatible store that sends nothing during a long CopyObject): a duration such
+	 * as {@code 30s} or {@code 5m}, in whole seconds, at least 2 (the CRT-based client counts whole seconds).
+	 * @throws IllegalArgumentException naming the property, for any other value
+	 */
+	public static Duration idleTimeout(String value) {
+		Duration timeout;
+		try {
+			timeout = DurationStyle.detectAndParse(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			timeout = null;
+		}
+		if (timeout == null || timeout.getSeconds() < 2 || timeout.getNano() != 0) {
+			throw new IllegalArgumentException("s3bulkcopy.idle-timeout must be a duration of whole seconds, at "
+					+ "least 2s (such as 30s or 5m), not '" + value + "'");
+		}
+		return timeout;
+	}
 
 	/** One HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine) {
 		return httpClient(concurrency, engine, IDLE_TIMEOUT);
 	}
 
-	/** As {@link #httpClient(int, HttpEngine)}, with a given {@link #IDLE_TIMEOUT} (whole seconds, at least 2). */
-	static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
+	/**
+	 * As {@link #httpClient(int, HttpEngine)}, with another {@link #IDLE_TIMEOUT}: see {@link #idleTimeout(String)}.
+	 */
+	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
+		Assert.isTrue(idleTimeout.getSeconds() >= 2 && idleTimeout.getNano() == 0,
+				() -> "idleTimeout must be whole seconds, at least 2, not " + idleTimeout);
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
 			// requests in flight keeps that queue short). Its health check counts only while a request is under

@@ -61,8 +61,9 @@ class S3Configuration {
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec));
+	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine,
+			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec), idleTimeout(idleTimeout));
 	}
 
 	/**
@@ -70,8 +71,9 @@ class S3Configuration {
 	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec));
+	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine,
+			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
+		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec), idleTimeout(idleTimeout));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -101,7 +103,8 @@ class S3Configuration {
 	 */
 	@Bean(destroyMethod = "close")
 	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec,
-			@Value("${s3bulkcopy.http-client:auto}") String engine, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Value("${s3bulkcopy.http-client:auto}") String engine,
+			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		HttpEngine streaming = engine(engine, spec);
 		HttpEngine small = HttpEngine.forSmallObjects(engine);
@@ -109,8 +112,9 @@ class S3Configuration {
 			return SmallObjectClients.shared(sourceS3, destinationS3);
 		}
 		int attempts = spec.copy().maxAttempts();
-		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small);
-		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small);
+		Duration idle = idleTimeout(idleTimeout);
+		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small, idle);
+		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small, idle);
 		return SmallObjectClients.own(factory.asyncClient(spec.source(), sourceHttp, attempts),
 				factory.asyncClient(spec.destination(), destinationHttp, attempts), sourceHttp, destinationHttp);
 	}
@@ -145,6 +149,16 @@ class S3Configuration {
 	private static HttpEngine engine(String value, JobSpec spec) {
 		try {
 			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSetupException(ex.getMessage());
+		}
+	}
+
+	/** {@code s3bulkcopy.idle-timeout}; a value it does not take is a setup error (exit code 2). */
+	private static Duration idleTimeout(String value) {
+		try {
+			return S3ClientFactory.idleTimeout(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSetupException(ex.getMessage());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A server that takes a request and never answers: with either HTTP client the attempt fails once nothing has moved
@@ -79,6 +81,19 @@ class HttpClientIdleTimeoutTests {
 
 			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
 			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+		}
+	}
+
+	@Test
+	void theSettingTakesDurationsOfWholeSecondsFromTwoUp() {
+		assertThat(S3ClientFactory.idleTimeout("30s")).isEqualTo(Duration.ofSeconds(30));
+		assertThat(S3ClientFactory.idleTimeout(" 5m ")).isEqualTo(Duration.ofMinutes(5));
+		assertThat(S3ClientFactory.idleTimeout("PT2S")).isEqualTo(Duration.ofSeconds(2));
+		for (String bad : new String[] { "1s", "1500ms", "45", "forever", "" }) {
+			assertThatIllegalArgumentException().as(bad)
+				.isThrownBy(() -> S3ClientFactory.idleTimeout(bad))
+				.withMessage("s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s (such as 30s or "
+						+ "5m), not '" + bad + "'");
 		}
 	}
 

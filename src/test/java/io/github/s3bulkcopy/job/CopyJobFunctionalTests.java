@@ -58,6 +58,7 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 	@AfterEach
 	void defaultHttpClient() {
 		System.clearProperty("s3bulkcopy.http-client");
+		System.clearProperty("s3bulkcopy.idle-timeout");
 	}
 
 	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
@@ -137,6 +138,19 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err()).contains("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");
+	}
+
+	@Test
+	void anIdleTimeoutItCannotKeepExitsTwoNamingTheSetting() throws IOException {
+		put("a.txt", "a");
+		Path job = this.fixture.jobFile("bad-idle-timeout", "", "", "type: listing", "");
+		System.setProperty("s3bulkcopy.idle-timeout", "1500ms");
+
+		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains("s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s")
+			.contains("not '1500ms'");
 	}
 
 	@Test
