@@ -3,9 +3,6 @@ package io.github.s3bulkcopy.credentials;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.boot.convert.DurationStyle;
-import org.springframework.util.Assert;
-
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -20,6 +17,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.Assert;
 
 /**
  * Builds the S3 clients of one side of a job: its region, its endpoint (path-style, for S3-compatible and local
@@ -141,13 +141,10 @@ public class S3ClientFactory implements AutoCloseable {
 		return timeout;
 	}
 
-	/** One HTTP client shared by a process's async clients, sized for {@code concurrency} requests. */
-	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine) {
-		return httpClient(concurrency, engine, IDLE_TIMEOUT);
-	}
-
 	/**
-	 * As {@link #httpClient(int, HttpEngine)}, with another {@link #IDLE_TIMEOUT}: see {@link #idleTimeout(String)}.
+	 * One HTTP client shared by a process's async clients, sized for {@code concurrency} requests, closing a
+	 * connection nothing moves on for {@code idleTimeout} ({@link #IDLE_TIMEOUT} unless set otherwise: see
+	 * {@link #idleTimeout(String)}).
 	 */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
 		Assert.isTrue(idleTimeout.getSeconds() >= 2 && idleTimeout.getNano() == 0,

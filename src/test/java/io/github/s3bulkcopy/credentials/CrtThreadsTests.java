@@ -24,14 +24,14 @@ class CrtThreadsTests {
 
 	@Test
 	void theCrtsEventLoopsEndOnceItsClientsAreClosedAndComeBackWithTheNextClient() {
-		SdkAsyncHttpClient first = S3ClientFactory.httpClient(2, HttpEngine.CRT);
+		SdkAsyncHttpClient first = S3ClientFactory.httpClient(2, HttpEngine.CRT, S3ClientFactory.IDLE_TIMEOUT);
 		assertThat(crtThreads()).as("a CRT client runs the shared event loops").isNotEmpty();
 		first.close();
 
 		assertThat(CrtThreads.end(Duration.ofSeconds(10))).isTrue();
 		assertThat(crtThreads()).isEmpty();
 
-		try (SdkAsyncHttpClient second = S3ClientFactory.httpClient(2, HttpEngine.CRT)) {
+		try (SdkAsyncHttpClient second = S3ClientFactory.httpClient(2, HttpEngine.CRT, S3ClientFactory.IDLE_TIMEOUT)) {
 			assertThat(crtThreads()).isNotEmpty();
 		}
 		assertThat(CrtThreads.end(Duration.ofSeconds(10))).isTrue();
@@ -40,7 +40,7 @@ class CrtThreadsTests {
 	@Test
 	void withoutACrtClientThereIsNothingToEnd() {
 		CrtThreads.end(Duration.ofSeconds(10));
-		try (SdkAsyncHttpClient netty = S3ClientFactory.httpClient(2, HttpEngine.NETTY)) {
+		try (SdkAsyncHttpClient netty = S3ClientFactory.httpClient(2, HttpEngine.NETTY, S3ClientFactory.IDLE_TIMEOUT)) {
 			assertThat(CrtThreads.end(Duration.ofMillis(1))).isTrue();
 		}
 	}
