@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.s3bulkcopy.testsupport.CrossAccountTest;
 import io.github.s3bulkcopy.testsupport.ExpiredTokenGuard;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
+import io.github.s3bulkcopy.testsupport.HttpClientRecorder;
 import io.github.s3bulkcopy.testsupport.LocalSts;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.jspecify.annotations.Nullable;
@@ -104,11 +106,26 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 				""");
 
 		// when
-		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+		JobFixture.Result result;
+		Map<String, Set<String>> reads;
+		Map<String, Set<String>> writes;
+		try (HttpClientRecorder.Recording recording = HttpClientRecorder.start()) {
+			result = this.fixture.run("copy", "--job", job.toString());
+			reads = recording.clientsByKey(this.fixture.sourceBucket, Set.of("GetObject"));
+			writes = recording.clientsByKey(this.fixture.destinationBucket, Set.of("PutObject", "UploadPart"));
+		}
 
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains(objects.size() + " copied");
+		// Which HTTP client carried each object's bytes, as the SDK names it in the User-Agent it sends.
+		String small = httpClient.equals("netty") ? "NettyNio" : "AwsCommonRuntime";
+		String streamed = httpClient.equals("crt") ? "AwsCommonRuntime" : "NettyNio";
+		for (Map<String, Set<String>> carried : List.of(reads, writes)) {
+			assertThat(carried).containsOnlyKeys(objects.keySet());
+			carried.forEach((key, clients) -> assertThat(clients).as(key)
+				.containsExactly(key.equals("big/large.bin") ? streamed : small));
+		}
 		for (Map.Entry<String, byte[]> object : objects.entrySet()) {
 			assertThat(S3TestData.readBytes(destination(), this.fixture.destinationBucket, object.getKey()))
 				.as(object.getKey())
