@@ -145,11 +145,16 @@ public class S3ClientFactory implements AutoCloseable {
 		catch (IllegalArgumentException ex) {
 			timeout = null;
 		}
-		if (timeout == null || timeout.getSeconds() < 2 || timeout.getNano() != 0) {
+		if (timeout == null || !usableIdleTimeout(timeout)) {
 			throw new IllegalArgumentException("s3bulkcopy.idle-timeout must be a duration of whole seconds, at "
 					+ "least 2s (such as 30s or 5m), not '" + value + "'");
 		}
 		return timeout;
+	}
+
+	/** Whole seconds, at least 2: the CRT-based client's health check counts whole seconds, from 2. */
+	private static boolean usableIdleTimeout(Duration timeout) {
+		return timeout.getSeconds() >= 2 && timeout.getNano() == 0;
 	}
 
 	/**
@@ -158,7 +163,7 @@ public class S3ClientFactory implements AutoCloseable {
 	 * {@link #idleTimeout(String)}).
 	 */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
-		Assert.isTrue(idleTimeout.getSeconds() >= 2 && idleTimeout.getNano() == 0,
+		Assert.isTrue(usableIdleTimeout(idleTimeout),
 				() -> "idleTimeout must be whole seconds, at least 2, not " + idleTimeout);
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
