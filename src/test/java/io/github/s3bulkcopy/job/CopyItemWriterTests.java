@@ -12,23 +12,17 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.testsupport.LedgerDatabase;
 import io.github.s3bulkcopy.verify.Verification;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CopyItemWriterTests {
 
-	private final JdbcLedger ledger = new JdbcLedger(new JdbcTemplate(new EmbeddedDatabaseBuilder()
-		.setType(EmbeddedDatabaseType.H2)
-		.generateUniqueName(true)
-		.addScript("db/ledger-schema.sql")
-		.build()));
+	private final JdbcLedger ledger = new JdbcLedger(LedgerDatabase.create());
 
 	private final CopyProgress progress = new CopyProgress();
 

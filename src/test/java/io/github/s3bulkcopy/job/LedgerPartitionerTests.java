@@ -6,13 +6,11 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.testsupport.LedgerDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +20,7 @@ class LedgerPartitionerTests {
 
 	@BeforeEach
 	void database() {
-		var db = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-			.generateUniqueName(true)
-			.addScript("db/ledger-schema.sql")
-			.build();
-		this.ledger = new JdbcLedger(new JdbcTemplate(db));
+		this.ledger = new JdbcLedger(LedgerDatabase.create());
 	}
 
 	@Test

@@ -4,24 +4,18 @@ import java.util.List;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.testsupport.LedgerDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportedCountsTests {
 
-	private final JdbcLedger ledger = new JdbcLedger(new JdbcTemplate(new EmbeddedDatabaseBuilder()
-		.setType(EmbeddedDatabaseType.H2)
-		.generateUniqueName(true)
-		.addScript("db/ledger-schema.sql")
-		.build()));
+	private final JdbcLedger ledger = new JdbcLedger(LedgerDatabase.create());
 
 	private final ReportedCounts reported = new ReportedCounts();
 

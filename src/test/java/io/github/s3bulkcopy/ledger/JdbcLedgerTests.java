@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.s3bulkcopy.testsupport.LedgerDatabase;
 import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.Verification;
 import io.github.s3bulkcopy.verify.VerificationMethod;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +23,7 @@ class JdbcLedgerTests {
 
 	@BeforeEach
 	void database() {
-		var db = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-			.generateUniqueName(true)
-			.addScript("db/ledger-schema.sql")
-			.build();
-		this.jdbc = new JdbcTemplate(db);
+		this.jdbc = LedgerDatabase.create();
 		this.ledger = new JdbcLedger(this.jdbc);
 	}
 
