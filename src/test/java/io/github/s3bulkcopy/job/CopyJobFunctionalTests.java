@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -128,29 +129,21 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 			.isEqualTo(objects.values().stream().mapToLong((bytes) -> bytes.length).sum());
 	}
 
-	@Test
-	void anHttpClientSettingItDoesNotKnowExitsTwoNamingTheSetting() throws IOException {
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"s3bulkcopy.http-client | apache | s3bulkcopy.http-client must be auto, crt or netty, not 'apache'",
+			"s3bulkcopy.idle-timeout | 1500ms | s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s "
+					+ "(such as 30s or 5m), not '1500ms'" })
+	void aSettingValueItCannotTakeExitsTwoNamingTheSetting(String setting, String value, String message)
+			throws IOException {
 		put("a.txt", "a");
-		Path job = this.fixture.jobFile("unknown-client", "", "", "type: listing", "");
-		System.setProperty("s3bulkcopy.http-client", "apache");
+		Path job = this.fixture.jobFile("bad-setting", "", "", "type: listing", "");
+		System.setProperty(setting, value);
 
 		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err()).contains("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");
-	}
-
-	@Test
-	void anIdleTimeoutItCannotKeepExitsTwoNamingTheSetting() throws IOException {
-		put("a.txt", "a");
-		Path job = this.fixture.jobFile("bad-idle-timeout", "", "", "type: listing", "");
-		System.setProperty("s3bulkcopy.idle-timeout", "1500ms");
-
-		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
-
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err()).contains("s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s")
-			.contains("not '1500ms'");
+		assertThat(result.err()).contains(message);
 	}
 
 	@Test
