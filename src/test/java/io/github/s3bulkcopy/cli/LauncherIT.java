@@ -47,6 +47,24 @@ class LauncherIT {
 		assertThat(plain).isEqualTo(first);
 	}
 
+	/** A jar named otherwise (a release's s3-bulk-copy-1.2.0.jar) is extracted under its own name and archived too. */
+	@Test
+	void aJarOfAnotherNameGetsItsArchiveToo() throws Exception {
+		Path renamed = Files.copy(JAR, this.dir.resolve("s3-bulk-copy-1.2.0.jar"));
+		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path cache = this.dir.resolve("cache");
+		Map<String, String> jar = Map.of("S3_BULK_COPY_JAR", renamed.toString());
+
+		Run first = run(cache, jar, "copy", "--job", job.toString());
+		Run second = run(cache, Map.of("S3_BULK_COPY_JAR", renamed.toString(), "S3_BULK_COPY_JAVA_OPTS", "-Xshare:on"),
+				"copy", "--job", job.toString());
+
+		assertThat(first.exit()).as(first.toString()).isEqualTo(2);
+		assertThat(files(cache, "s3-bulk-copy-1.2.0.jar")).as("the jar is extracted").hasSize(1);
+		assertThat(files(cache, "app.jsa")).hasSize(1);
+		assertThat(second).isEqualTo(first);
+	}
+
 	@Test
 	void aCommandThatRunsNoJobAnswersWithoutRecordingAnArchive() throws Exception {
 		Path cache = this.dir.resolve("cache");
