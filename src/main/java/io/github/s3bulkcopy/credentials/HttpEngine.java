@@ -13,7 +13,9 @@ import java.util.Locale;
  * flight: 177 MiB live against about 100 MiB through Netty, 107.7 against 115.9 MiB/s); and it takes TLS and its
  * trust store from the operating system, not from the JVM. {@link #NETTY} is Java through and through.
  * {@code auto}, the default, is CRT for a job that copies server-side and Netty for one that streams, whose
- * objects small enough to be read whole still go through CRT ({@link #forSmallObjects}).
+ * objects small enough to be read whole still go through CRT ({@link #forSmallObjects}); a job's blocking requests
+ * (listings, manifests, bucket checks, report uploads) go through the CRT-based client too, unless {@code netty} is
+ * set ({@link #forBlockingClients}).
  */
 public enum HttpEngine {
 
@@ -41,6 +43,16 @@ public enum HttpEngine {
 	 * {@code auto} the CRT-based one (its per-request buffers do not matter there), otherwise the one named.
 	 */
 	public static HttpEngine forSmallObjects(String value) {
+		return of(value, false);
+	}
+
+	/**
+	 * The client of a job's blocking requests (listings, manifests, bucket checks, report uploads): with {@code auto}
+	 * the CRT-based one, which the job's copies use too (a streamed job's small objects at least), so that a run
+	 * loads one HTTP stack; with {@code netty} the SDK's default Java client, since that setting asks for Java's TLS
+	 * and trust store.
+	 */
+	public static HttpEngine forBlockingClients(String value) {
 		return of(value, false);
 	}
 

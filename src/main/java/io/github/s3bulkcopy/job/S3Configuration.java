@@ -55,8 +55,11 @@ class S3Configuration {
 	@Bean(destroyMethod = "close")
 	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics,
 			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
-			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
-		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime), List.of(s3RequestMetrics));
+			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime,
+			@Value("${s3bulkcopy.http-client:auto}") String engine,
+			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
+		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime), List.of(s3RequestMetrics),
+				blockingEngine(engine), idleTimeout(idleTimeout));
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
@@ -149,6 +152,16 @@ class S3Configuration {
 	private static HttpEngine engine(String value, JobSpec spec) {
 		try {
 			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSetupException(ex.getMessage());
+		}
+	}
+
+	/** The blocking clients' engine ({@link HttpEngine#forBlockingClients}); a bad value exits 2 as above. */
+	private static HttpEngine blockingEngine(String value) {
+		try {
+			return HttpEngine.forBlockingClients(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSetupException(ex.getMessage());

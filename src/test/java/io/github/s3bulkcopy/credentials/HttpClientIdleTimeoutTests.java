@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.s3bulkcopy.jobfile.BucketSide;
+import io.github.s3bulkcopy.jobfile.CredentialsSpec;
+import io.github.s3bulkcopy.jobfile.SourceSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +85,35 @@ class HttpClientIdleTimeoutTests {
 
 			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
 			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+		}
+	}
+
+	/** The blocking clients of a job (listings, manifests, bucket checks) on the CRT-based client time out the same. */
+	@Test
+	void aBlockingRequestOnTheCrtClientFailsAfterTheIdleTimeout() throws Exception {
+		BucketSide side = new SourceSpec("b", "", "us-east-1",
+				URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()),
+				new CredentialsSpec(null, null, null, null, null, null, null, null), false);
+		// The default chain, which reads these first.
+		System.setProperty("aws.accessKeyId", "key");
+		System.setProperty("aws.secretAccessKey", "secret");
+		try (S3ClientFactory factory = new S3ClientFactory(RoleRefresh.DEFAULTS, List.of(), HttpEngine.CRT, IDLE);
+				S3Client s3 = factory.syncClient(side, 1)) {
+			long start = System.nanoTime();
+			CompletableFuture<HeadObjectResponse> head = CompletableFuture
+				.supplyAsync(() -> s3.headObject((request) -> request.bucket("b").key("k")));
+
+			assertThat(head).failsWithin(Duration.ofSeconds(30))
+				.withThrowableThat()
+				.withCauseInstanceOf(SdkClientException.class);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
+			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+		}
+		finally {
+			System.clearProperty("aws.accessKeyId");
+			System.clearProperty("aws.secretAccessKey");
 		}
 	}
 

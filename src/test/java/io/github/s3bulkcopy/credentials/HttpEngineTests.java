@@ -28,6 +28,13 @@ class HttpEngineTests {
 	}
 
 	@Test
+	void blockingClientsRunOnCrtUnlessNettyIsNamed() {
+		assertThat(HttpEngine.forBlockingClients("auto")).isEqualTo(HttpEngine.CRT);
+		assertThat(HttpEngine.forBlockingClients("crt")).isEqualTo(HttpEngine.CRT);
+		assertThat(HttpEngine.forBlockingClients("NETTY")).isEqualTo(HttpEngine.NETTY);
+	}
+
+	@Test
 	void anyOtherValueNamesThePropertyAndWhatItTakes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> HttpEngine.of("apache", false))
 			.withMessage("s3bulkcopy.http-client must be auto, crt or netty, not 'apache'");

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.s3bulkcopy.demo.InventoryReportBuilder;
+import io.github.s3bulkcopy.testsupport.HttpClientRecorder;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -86,11 +88,20 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 						""");
 
 		// when
-		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+		JobFixture.Result result;
+		Map<String, Set<String>> bucketChecks;
+		try (HttpClientRecorder.Recording recording = HttpClientRecorder.start()) {
+			result = this.fixture.run("copy", "--job", job.toString());
+			bucketChecks = recording.clientsByKey(this.fixture.destinationBucket, Set.of("HeadBucket"));
+		}
 
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("Run 1 of job inventory-job").contains("50 copied");
+		// The blocking clients (here the bucket check) run on the CRT-based client too, unless netty is asked for:
+		// then on the SDK's default Java client, with Java's TLS and trust store.
+		assertThat(bucketChecks).containsExactly(
+				Map.entry("", Set.of(httpClient.equals("crt") ? "AwsCommonRuntime" : "Apache5")));
 		for (Map.Entry<String, byte[]> object : objects.entrySet()) {
 			assertThat(S3TestData.readBytes(this.s3, this.fixture.destinationBucket, "copied/" + object.getKey()))
 				.as(object.getKey())
@@ -185,10 +196,17 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		put("other/d.log", "d");
 		Path job = this.fixture.jobFile("listing-job", "in/", "out/", "type: listing", "");
 
-		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+		JobFixture.Result result;
+		Map<String, Set<String>> listings;
+		try (HttpClientRecorder.Recording recording = HttpClientRecorder.start()) {
+			result = this.fixture.run("copy", "--job", job.toString());
+			listings = recording.clientsByKey(this.fixture.sourceBucket, Set.of("ListObjectsV2"));
+		}
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(destinationKeys()).containsExactly("out/2026/01/a.log", "out/2026/02/b.log");
+		// http-client auto (the default): the listing went through the CRT-based client, as the copies did.
+		assertThat(listings).containsExactly(Map.entry("", Set.of("AwsCommonRuntime")));
 		assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, "out/2026/02/b.log")).isEqualTo("b");
 	}
 

@@ -17,12 +17,13 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * An SDK interceptor registered for every client of the test JVM (as {@link ExpiredTokenGuard} is), which, while a
- * test {@link #start() records}, notes which HTTP client carried each request to an object: the SDK names its HTTP
- * client in the User-Agent it sends ({@code md/http#AwsCommonRuntime}, {@code md/http#NettyNio}).
+ * test {@link #start() records}, notes which HTTP client carried each request to a bucket or an object: the SDK
+ * names its HTTP client in the User-Agent it sends ({@code md/http#AwsCommonRuntime}, {@code md/http#NettyNio},
+ * {@code md/http#Apache5}).
  */
 public class HttpClientRecorder implements ExecutionInterceptor {
 
-	/** One request to an object: its operation, bucket and key, and the HTTP client's name. */
+	/** One request to a bucket or an object: its operation, bucket and key ("" for the bucket), the HTTP client's name. */
 	public record Carried(String operation, String bucket, String key, String httpClient) {
 	}
 
@@ -44,10 +45,11 @@ public class HttpClientRecorder implements ExecutionInterceptor {
 			return;
 		}
 		String bucket = context.request().getValueForField("Bucket", String.class).orElse(null);
-		String key = context.request().getValueForField("Key", String.class).orElse(null);
-		if (bucket == null || key == null) {
+		if (bucket == null) {
 			return;
 		}
+		// A request to the bucket itself (HeadBucket, a listing) is noted under the key "".
+		String key = context.request().getValueForField("Key", String.class).orElse("");
 		String userAgent = context.httpRequest().firstMatchingHeader("User-Agent").orElse("");
 		Matcher client = HTTP_CLIENT.matcher(userAgent);
 		carried.add(new Carried(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), bucket, key,
