@@ -1,8 +1,12 @@
 -- The per-object ledger and the run lock of s3-bulk-copy. Portable SQL (H2 and PostgreSQL); idempotent.
 
 -- One row per planned object of a run. RUN_ID is the Spring Batch job instance id; SEQ is the object's dense
--- position in the plan, so partitions are SEQ ranges that any worker (thread or machine) can read.
+-- position in the plan, so partitions are SEQ ranges that any worker (thread or machine) can read. ROW_KEY is both in
+-- one number, RUN_ID * 2^40 + SEQ (ledger.LedgerKey): a single BIGINT key is one B-tree in H2, where (RUN_ID, SEQ)
+-- was two, and a run's rows are one range of it. Databases keyed by (RUN_ID, SEQ) are moved to this layout on start
+-- (job.JobDatabase).
 CREATE TABLE IF NOT EXISTS BULK_LEDGER (
+	ROW_KEY BIGINT NOT NULL,
 	RUN_ID BIGINT NOT NULL,
 	SEQ BIGINT NOT NULL,
 	SOURCE_BUCKET VARCHAR(255) NOT NULL,
@@ -25,7 +29,7 @@ CREATE TABLE IF NOT EXISTS BULK_LEDGER (
 	VERDICT_REASON VARCHAR(1000),
 	STARTED_AT TIMESTAMP,
 	FINISHED_AT TIMESTAMP,
-	CONSTRAINT BULK_LEDGER_PK PRIMARY KEY (RUN_ID, SEQ)
+	CONSTRAINT BULK_LEDGER_ROW_KEY_PK PRIMARY KEY (ROW_KEY)
 );
 
 -- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys

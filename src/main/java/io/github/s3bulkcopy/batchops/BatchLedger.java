@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerKey;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import org.jspecify.annotations.Nullable;
 
@@ -25,45 +26,47 @@ class BatchLedger {
 
 	/** Pending rows whose size the manifest did not state, in plan order. */
 	List<PlannedObject> pendingWithoutSize(long runId, int limit) {
-		return this.jdbc.query("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
-				+ "'PENDING' AND OBJECT_SIZE IS NULL ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY",
-				JdbcLedger.PLANNED_MAPPER, runId);
+		return this.jdbc.query("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE IS NULL ORDER BY ROW_KEY FETCH FIRST " + limit
+				+ " ROWS ONLY", JdbcLedger.PLANNED_MAPPER, JdbcLedger.runKeys(runId));
 	}
 
 	void setSize(long runId, long seq, long size) {
-		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE RUN_ID = ? AND SEQ = ?", size, runId, seq);
+		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE ROW_KEY = ?", size, LedgerKey.of(runId, seq));
 	}
 
 	/** Pending rows up to {@code maxSize} bytes, in plan order: what Batch Operations copies. Close the stream. */
 	Stream<PlannedObject> pendingUpTo(long runId, long maxSize) {
-		return this.jdbc.queryForStream("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? AND "
-				+ "STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY SEQ", JdbcLedger.PLANNED_MAPPER, runId, maxSize);
+		return this.jdbc.queryForStream("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY ROW_KEY", JdbcLedger.PLANNED_MAPPER,
+				JdbcLedger.runKeys(runId, maxSize));
 	}
 
 	long countPendingAbove(long runId, long maxSize) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
-				+ "'PENDING' AND OBJECT_SIZE > ?", Long.class, runId, maxSize);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE > ?", Long.class, JdbcLedger.runKeys(runId, maxSize));
 		return (count != null) ? count : 0;
 	}
 
 	/** The plan position of an object in a run; a version-less row matches a report row that names a version. */
 	@Nullable Long find(long runId, String key, @Nullable String versionId) {
 		List<Long> exact = (versionId != null)
-				? this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE RUN_ID = ? AND SOURCE_KEY = ? AND "
-						+ "VERSION_ID = ?", Long.class, runId, key, versionId)
+				? this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+						+ " AND SOURCE_KEY = ? AND VERSION_ID = ?", Long.class, JdbcLedger.runKeys(runId, key, versionId))
 				: List.of();
 		if (!exact.isEmpty()) {
 			return exact.get(0);
 		}
-		List<Long> latest = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE RUN_ID = ? AND SOURCE_KEY = ? "
-				+ "AND VERSION_ID IS NULL", Long.class, runId, key);
+		List<Long> latest = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " AND SOURCE_KEY = ? AND VERSION_ID IS NULL", Long.class, JdbcLedger.runKeys(runId, key));
 		return latest.isEmpty() ? null : latest.get(0);
 	}
 
 	/** Whether every row Batch Operations gets names a version (its CSV needs all or none). */
 	boolean allNameVersions(long runId, long maxSize) {
-		Long without = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS = "
-				+ "'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL", Long.class, runId, maxSize);
+		Long without = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL", Long.class,
+				JdbcLedger.runKeys(runId, maxSize));
 		return without != null && without == 0;
 	}
 

@@ -1,6 +1,5 @@
 package io.github.s3bulkcopy.job;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -9,6 +8,7 @@ import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
+import io.github.s3bulkcopy.ledger.LedgerKey;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
 import io.github.s3bulkcopy.manifest.ManifestReader;
@@ -128,12 +128,6 @@ class BulkCopyJobConfiguration {
 			.build();
 	}
 
-	private static Map<String, Order> sortKeys() {
-		Map<String, Order> keys = new LinkedHashMap<>();
-		keys.put("RUN_ID", Order.ASCENDING);
-		keys.put("SEQ", Order.ASCENDING);
-		return keys;
-	}
 
 	/** The pending objects of one partition, in plan order; objects already done are never read again. */
 	@Bean
@@ -144,13 +138,13 @@ class BulkCopyJobConfiguration {
 			@Value("#{stepExecutionContext['maxSeq']}") Long maxSeq) throws Exception {
 		return new JdbcPagingItemReaderBuilder<PlannedObject>().name("pendingObjects")
 			.dataSource(dataSource)
-			.selectClause("SELECT RUN_ID, " + JdbcLedger.COLUMNS)
+			.selectClause("SELECT ROW_KEY, " + JdbcLedger.COLUMNS)
 			.fromClause("FROM BULK_LEDGER")
-			.whereClause("WHERE RUN_ID = :runId AND SEQ BETWEEN :minSeq AND :maxSeq AND STATUS = 'PENDING'")
-			.parameterValues(Map.of("runId", runId, "minSeq", minSeq, "maxSeq", maxSeq))
-			// The whole primary key: H2 then walks the index in order, where ORDER BY SEQ alone made every page sort
-			// all the partition's remaining rows.
-			.sortKeys(sortKeys())
+			.whereClause("WHERE ROW_KEY BETWEEN :minKey AND :maxKey AND STATUS = 'PENDING'")
+			.parameterValues(Map.of("minKey", LedgerKey.of(runId, minSeq), "maxKey", LedgerKey.of(runId, maxSeq)))
+			// By the key: H2 then walks the index in order, where ORDER BY SEQ made every page sort all the
+			// partition's remaining rows.
+			.sortKeys(Map.of("ROW_KEY", Order.ASCENDING))
 			.pageSize(spec.copy().chunkSize())
 			.rowMapper(JdbcLedger.PLANNED_MAPPER)
 			// Restart needs no saved position: what is done is no longer PENDING.

@@ -4,9 +4,15 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 import javax.sql.DataSource;
+
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -19,6 +25,13 @@ import org.springframework.util.Assert;
  * file and for PostgreSQL.
  */
 public class JobDatabase {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobDatabase.class);
+
+	private static final String LEDGER_SCHEMA = "db/ledger-schema.sql";
+
+	/** Where an upgrade keeps the ledger of the old layout while it copies it; gone once it is done. */
+	static final String OLD_LEDGER = "BULK_LEDGER_V1";
 
 	private final DataSource dataSource;
 
@@ -34,11 +47,41 @@ public class JobDatabase {
 			if (!hasTable(connection.getMetaData(), "BATCH_JOB_INSTANCE")) {
 				populator("org/springframework/batch/core/schema-" + platform + ".sql").populate(connection);
 			}
-			populator("db/ledger-schema.sql").populate(connection);
+			populator(LEDGER_SCHEMA).populate(connection);
+			upgradeLedger(connection);
 		}
 		catch (SQLException | RuntimeException ex) {
 			throw new JobDatabaseException("cannot open the job database " + url(this.dataSource) + ": "
 					+ reason(ex) + " (set spring.datasource.url, or SPRING_DATASOURCE_URL, to a writable place)", ex);
+		}
+	}
+
+	/**
+	 * Moves a ledger keyed by (RUN_ID, SEQ), as databases written before {@link LedgerKey} hold it, to the layout of
+	 * {@value #LEDGER_SCHEMA}, so that its runs resume and report as before: the old table is renamed, its rows are
+	 * copied with their keys, and it is dropped. Each statement commits on its own (H2 commits DDL anyway); an upgrade
+	 * cut short leaves the renamed table whole, and the next start copies it again.
+	 */
+	private void upgradeLedger(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		try (Statement statement = connection.createStatement()) {
+			if (hasTable(metaData, OLD_LEDGER)) {
+				// What an upgrade cut short had copied; the old table is whole.
+				statement.executeUpdate("DELETE FROM BULK_LEDGER");
+			}
+			else if (hasColumn(metaData, "BULK_LEDGER", "ROW_KEY")) {
+				return;
+			}
+			else {
+				statement.execute("ALTER TABLE BULK_LEDGER RENAME TO " + OLD_LEDGER);
+				populator(LEDGER_SCHEMA).populate(connection);
+			}
+			logger.info("Upgrading the ledger in {} to its single row key (once)", url(this.dataSource));
+			int rows = statement.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + JdbcLedger.COLUMNS
+					+ ") SELECT " + LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + JdbcLedger.COLUMNS + " FROM "
+					+ OLD_LEDGER);
+			statement.execute("DROP TABLE " + OLD_LEDGER);
+			logger.info("Upgraded the ledger: {} rows", rows);
 		}
 	}
 
@@ -76,6 +119,19 @@ public class JobDatabase {
 			return "postgresql";
 		}
 		throw new IllegalStateException("unsupported job database '" + product + "': use H2 or PostgreSQL");
+	}
+
+	private static boolean hasColumn(DatabaseMetaData metaData, String table, String column) throws SQLException {
+		for (boolean upper : new boolean[] { true, false }) {
+			String t = upper ? table : table.toLowerCase(Locale.ROOT);
+			String c = upper ? column : column.toLowerCase(Locale.ROOT);
+			try (ResultSet columns = metaData.getColumns(null, null, t, c)) {
+				if (columns.next()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasTable(DatabaseMetaData metaData, String table) throws SQLException {

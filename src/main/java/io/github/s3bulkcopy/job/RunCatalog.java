@@ -127,10 +127,11 @@ public class RunCatalog {
 			double seconds = Math.max(1, Duration.between(since, now).toMillis() / 1000.0);
 			long[] recent = new long[2];
 			this.jdbc.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
-					+ "FROM BULK_LEDGER WHERE RUN_ID = ? AND STATUS <> 'PENDING' AND FINISHED_AT >= ?", (rs) -> {
+					+ "FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?",
+					(rs) -> {
 						recent[0] = rs.getLong(1);
 						recent[1] = rs.getLong(2);
-					}, run.runId(), Timestamp.from(since));
+					}, JdbcLedger.runKeys(run.runId(), Timestamp.from(since)));
 			double objectsPerSecond = recent[0] / seconds;
 			Duration eta = (objectsPerSecond > 0)
 					? Duration.ofSeconds((long) Math.ceil(counts.pending() / objectsPerSecond)) : null;

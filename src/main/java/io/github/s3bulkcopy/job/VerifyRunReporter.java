@@ -96,15 +96,15 @@ public class VerifyRunReporter implements RunReporter {
 	/** How many objects of a run have each finding, counted by the database. */
 	public Map<VerifyFinding, Long> findings(long runId) {
 		Map<VerifyFinding, Long> findings = new EnumMap<>(VerifyFinding.class);
-		this.jdbc.query("SELECT STATUS, ERROR_CODE, VERDICT, COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? "
-				+ "GROUP BY STATUS, ERROR_CODE, VERDICT", (rs) -> {
+		this.jdbc.query("SELECT STATUS, ERROR_CODE, VERDICT, COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " GROUP BY STATUS, ERROR_CODE, VERDICT", (rs) -> {
 					ObjectStatus status = ObjectStatus.valueOf(rs.getString(1));
 					String verdict = rs.getString(3);
 					VerifyFinding finding = VerifyFinding.of(status == ObjectStatus.PENDING,
 							status == ObjectStatus.FAILED, rs.getString(2),
 							(verdict != null) ? Verdict.valueOf(verdict) : null);
 					findings.merge(finding, rs.getLong(4), Long::sum);
-				}, runId);
+				}, JdbcLedger.runKeys(runId));
 		return findings;
 	}
 

@@ -36,13 +36,13 @@ public class JdbcLedger {
 	/** Rows per INSERT statement of {@link #insertPlanned}: one statement of many rows costs H2 less than many. */
 	static final int ROWS_PER_INSERT = 100;
 
-	private static final String INSERT_INTO = "INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
-			+ "VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, "
-			+ "STATUS) VALUES ";
+	private static final String INSERT_INTO = "INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, "
+			+ "SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, "
+			+ "DESTINATION_KEY, STATUS) VALUES ";
 
-	private static final String PLANNED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')";
+	private static final String PLANNED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')";
 
-	private static final int PLANNED_PARAMETERS = 11;
+	private static final int PLANNED_PARAMETERS = 12;
 
 	private static final String INSERT = INSERT_INTO + PLANNED_ROW;
 
@@ -52,7 +52,13 @@ public class JdbcLedger {
 	private static final String RECORD = "UPDATE BULK_LEDGER SET STATUS = ?, OBJECT_SIZE = COALESCE(?, OBJECT_SIZE), "
 			+ "ERROR_CODE = ?, HTTP_STATUS = ?, MESSAGE = ?, VERIFY_METHOD = ?, SOURCE_CHECKSUM = ?, "
 			+ "DESTINATION_CHECKSUM = ?, VERDICT = ?, VERDICT_REASON = ?, STARTED_AT = ?, FINISHED_AT = ? "
-			+ "WHERE RUN_ID = ? AND SEQ = ?";
+			+ "WHERE ROW_KEY = ?";
+
+	/**
+	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
+	 * {@link #runKeys(long, Object...)}. {@code RUN_ID = ?} would scan every run's rows.
+	 */
+	public static final String OF_RUN = "ROW_KEY BETWEEN ? AND ?";
 
 	/** Sequence numbers per DELETE statement of {@link #deleteRun(long)}. */
 	static final int DELETE_BATCH = 1000;
@@ -88,17 +94,27 @@ public class JdbcLedger {
 	}
 
 	private static void setPlanned(PreparedStatement ps, int offset, long runId, PlannedObject o) throws SQLException {
-		ps.setLong(offset + 1, runId);
-		ps.setLong(offset + 2, o.seq());
-		ps.setString(offset + 3, o.sourceBucket());
-		ps.setString(offset + 4, o.sourceKey());
-		ps.setString(offset + 5, o.versionId());
-		setLong(ps, offset + 6, o.size());
-		ps.setString(offset + 7, o.etag());
-		ps.setString(offset + 8, o.checksumAlgorithm());
-		ps.setString(offset + 9, o.storageClass());
-		ps.setString(offset + 10, o.encryptionStatus());
-		ps.setString(offset + 11, o.destinationKey());
+		ps.setLong(offset + 1, LedgerKey.of(runId, o.seq()));
+		ps.setLong(offset + 2, runId);
+		ps.setLong(offset + 3, o.seq());
+		ps.setString(offset + 4, o.sourceBucket());
+		ps.setString(offset + 5, o.sourceKey());
+		ps.setString(offset + 6, o.versionId());
+		setLong(ps, offset + 7, o.size());
+		ps.setString(offset + 8, o.etag());
+		ps.setString(offset + 9, o.checksumAlgorithm());
+		ps.setString(offset + 10, o.storageClass());
+		ps.setString(offset + 11, o.encryptionStatus());
+		ps.setString(offset + 12, o.destinationKey());
+	}
+
+	/** The parameters of {@link #OF_RUN} for a run: its first and last possible row keys. */
+	public static Object[] runKeys(long runId, Object... more) {
+		Object[] parameters = new Object[2 + more.length];
+		parameters[0] = LedgerKey.first(runId);
+		parameters[1] = LedgerKey.last(runId);
+		System.arraycopy(more, 0, parameters, 2, more.length);
+		return parameters;
 	}
 
 	/** Records the outcomes of one chunk, all in one batch. */
@@ -122,16 +138,15 @@ public class JdbcLedger {
 			ps.setString(10, truncate(v.reason(), 1000));
 			ps.setTimestamp(11, Timestamp.from(o.startedAt()));
 			ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
-			ps.setLong(13, runId);
-			ps.setLong(14, o.seq());
+			ps.setLong(13, LedgerKey.of(runId, o.seq()));
 		});
 	}
 
 	/** The highest planned sequence number of a run; 0 when nothing is planned. */
 	public long maxSeq(long runId) {
-		// In primary key order, so the database reads one index entry (H2 scans the whole run for MAX(SEQ)).
-		List<Long> max = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE RUN_ID = ? "
-				+ "ORDER BY RUN_ID DESC, SEQ DESC FETCH FIRST 1 ROWS ONLY", Long.class, runId);
+		// In key order, so the database reads one index entry (H2 scans the whole run for MAX(SEQ)).
+		List<Long> max = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + OF_RUN
+				+ " ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY", Long.class, runKeys(runId));
 		return max.isEmpty() ? 0 : max.get(0);
 	}
 
@@ -140,7 +155,7 @@ public class JdbcLedger {
 		Map<ObjectStatus, long[]> byStatus = new EnumMap<>(ObjectStatus.class);
 		Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
 		this.jdbc.query("SELECT STATUS, VERDICT, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER "
-				+ "WHERE RUN_ID = ? GROUP BY STATUS, VERDICT", rs -> {
+				+ "WHERE " + OF_RUN + " GROUP BY STATUS, VERDICT", rs -> {
 					long[] status = byStatus.computeIfAbsent(ObjectStatus.valueOf(rs.getString(1)), s -> new long[2]);
 					status[0] += rs.getLong(3);
 					status[1] += rs.getLong(4);
@@ -148,15 +163,15 @@ public class JdbcLedger {
 					if (verdict != null) {
 						byVerdict.merge(Verdict.valueOf(verdict), rs.getLong(3), Long::sum);
 					}
-				}, runId);
+				}, runKeys(runId));
 		return LedgerCounts.of(byStatus, byVerdict);
 	}
 
 	/** Up to {@code limit} planned objects of a run in plan order, for previews such as a dry run. */
 	public List<PlannedObject> first(long runId, int limit) {
-		// ORDER BY the whole primary key: H2 then reads the first rows of the index instead of sorting the run.
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? ORDER BY RUN_ID, SEQ "
-				+ "FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> mapPlanned(rs), runId);
+		// ORDER BY the key: H2 then reads the first rows of the index instead of sorting the run.
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE " + OF_RUN + " ORDER BY ROW_KEY "
+				+ "FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> mapPlanned(rs), runKeys(runId));
 	}
 
 	/**
@@ -165,10 +180,11 @@ public class JdbcLedger {
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
 		return this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE RUN_ID = ? "
-					+ "ORDER BY SOURCE_KEY, VERSION_ID, SEQ");
+			var ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE " + OF_RUN
+					+ " ORDER BY SOURCE_KEY, VERSION_ID, SEQ");
 			ps.setFetchSize(1000);
-			ps.setLong(1, runId);
+			ps.setLong(1, LedgerKey.first(runId));
+			ps.setLong(2, LedgerKey.last(runId));
 			return ps;
 		}, (rs, n) -> mapRow(rs));
 	}
@@ -182,13 +198,13 @@ public class JdbcLedger {
 		return this.jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'PENDING', ERROR_CODE = NULL, HTTP_STATUS = NULL, "
 				+ "MESSAGE = NULL, VERIFY_METHOD = NULL, SOURCE_CHECKSUM = NULL, DESTINATION_CHECKSUM = NULL, "
 				+ "VERDICT = NULL, VERDICT_REASON = NULL, STARTED_AT = NULL, FINISHED_AT = NULL "
-				+ "WHERE RUN_ID = ? AND STATUS = 'FAILED'", runId);
+				+ "WHERE " + OF_RUN + " AND STATUS = 'FAILED'", runKeys(runId));
 	}
 
 	/** Whether a destination key belongs to an object of the run that is still to be copied. */
 	public boolean isPendingDestination(long runId, String destinationKey) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = ? "
-				+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'", Integer.class, runId, destinationKey);
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + OF_RUN
+				+ " AND DESTINATION_KEY = ? AND STATUS = 'PENDING'", Integer.class, runKeys(runId, destinationKey));
 		return count != null && count > 0;
 	}
 
@@ -201,10 +217,10 @@ public class JdbcLedger {
 	public void deleteRun(long runId) {
 		long max = maxSeq(runId);
 		for (long after = 0; after < max; after += DELETE_BATCH) {
-			this.jdbc.update("DELETE FROM BULK_LEDGER WHERE RUN_ID = ? AND SEQ > ? AND SEQ <= ?", runId, after,
-					after + DELETE_BATCH);
+			this.jdbc.update("DELETE FROM BULK_LEDGER WHERE ROW_KEY > ? AND ROW_KEY <= ?", LedgerKey.of(runId, after),
+					LedgerKey.of(runId, Math.min(after + DELETE_BATCH, LedgerKey.MAX_SEQ)));
 		}
-		this.jdbc.update("DELETE FROM BULK_LEDGER WHERE RUN_ID = ?", runId);
+		this.jdbc.update("DELETE FROM BULK_LEDGER WHERE " + OF_RUN, runKeys(runId));
 	}
 
 	/** Maps the planned part of a row selected with {@link #COLUMNS}. */

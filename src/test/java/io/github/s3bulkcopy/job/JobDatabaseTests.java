@@ -1,0 +1,118 @@
+package io.github.s3bulkcopy.job;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerKey;
+import io.github.s3bulkcopy.ledger.ObjectOutcome;
+import io.github.s3bulkcopy.ledger.ObjectStatus;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Verdict;
+import io.github.s3bulkcopy.verify.Verification;
+import io.github.s3bulkcopy.verify.VerificationMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The job database on start: a ledger of the layout before {@link LedgerKey} is moved over with every row. */
+class JobDatabaseTests {
+
+	/** The ledger's table as databases written before session 6 hold it. */
+	private static final String OLD_LEDGER = """
+			CREATE TABLE BULK_LEDGER (RUN_ID BIGINT NOT NULL, SEQ BIGINT NOT NULL,
+				SOURCE_BUCKET VARCHAR(255) NOT NULL, SOURCE_KEY VARCHAR(1024) NOT NULL, VERSION_ID VARCHAR(1024),
+				OBJECT_SIZE BIGINT, ETAG VARCHAR(128), CHECKSUM_ALGORITHM VARCHAR(32), STORAGE_CLASS VARCHAR(64),
+				ENCRYPTION_STATUS VARCHAR(32), DESTINATION_KEY VARCHAR(2048) NOT NULL, STATUS VARCHAR(24) NOT NULL,
+				ERROR_CODE VARCHAR(128), HTTP_STATUS INTEGER, MESSAGE VARCHAR(4000), VERIFY_METHOD VARCHAR(32),
+				SOURCE_CHECKSUM VARCHAR(256), DESTINATION_CHECKSUM VARCHAR(256), VERDICT VARCHAR(24),
+				VERDICT_REASON VARCHAR(1000), STARTED_AT TIMESTAMP, FINISHED_AT TIMESTAMP,
+				CONSTRAINT BULK_LEDGER_PK PRIMARY KEY (RUN_ID, SEQ))""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aLedgerOfTheOldLayoutKeepsEveryRowAndResumes() {
+		// given: two runs in the old layout, one object of run 4 copied
+		JdbcTemplate jdbc = database("old");
+		jdbc.execute(OLD_LEDGER);
+		for (long seq = 1; seq <= 3; seq++) {
+			jdbc.update("INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
+					+ "DESTINATION_KEY, STATUS) VALUES (4, ?, 'src', ?, 10, ?, 'PENDING')", seq, "k" + seq, "d" + seq);
+			jdbc.update("INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
+					+ "DESTINATION_KEY, STATUS) VALUES (9, ?, 'src', ?, 20, ?, 'PENDING')", seq, "j" + seq, "e" + seq);
+		}
+		jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'COPIED', VERIFY_METHOD = 'ETAG', SOURCE_CHECKSUM = 'a', "
+				+ "DESTINATION_CHECKSUM = 'a', VERDICT = 'VERIFIED' WHERE RUN_ID = 4 AND SEQ = 2");
+
+		// when
+		new JobDatabase(jdbc.getDataSource()).initialize();
+
+		// then
+		JdbcLedger ledger = new JdbcLedger(jdbc);
+		assertThat(ledger.first(4, 10)).extracting(PlannedObject::sourceKey).containsExactly("k1", "k2", "k3");
+		assertThat(ledger.first(9, 10)).extracting(PlannedObject::sourceKey).containsExactly("j1", "j2", "j3");
+		assertThat(ledger.counts(4).copied()).isEqualTo(1);
+		assertThat(ledger.counts(4).pending()).isEqualTo(2);
+		assertThat(ledger.counts(9).pending()).isEqualTo(3);
+		assertThat(jdbc.queryForList("SELECT ROW_KEY FROM BULK_LEDGER WHERE RUN_ID = 4 ORDER BY SEQ", Long.class))
+			.containsExactly(LedgerKey.of(4, 1), LedgerKey.of(4, 2), LedgerKey.of(4, 3));
+		assertThat(tables(jdbc)).doesNotContain(JobDatabase.OLD_LEDGER);
+		// the run goes on where it was: the next outcome lands on its row
+		Instant now = Instant.now();
+		ledger.recordOutcomes(4, List.of(new ObjectOutcome(3, ObjectStatus.COPIED, 10L, null, null, null,
+				new Verification(VerificationMethod.ETAG, "b", "b", Verdict.VERIFIED, null), now, now)));
+		assertThat(ledger.counts(4).copied()).isEqualTo(2);
+		assertThat(ledger.counts(9).copied()).isZero();
+
+		// and a second start changes nothing
+		new JobDatabase(jdbc.getDataSource()).initialize();
+		assertThat(ledger.counts(4).copied()).isEqualTo(2);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER", Long.class)).isEqualTo(6);
+	}
+
+	@Test
+	void anUpgradeCutShortIsDoneAgainFromTheWholeOldTable() {
+		// given: the old table renamed and whole, the new one holding part of a copy
+		JdbcTemplate jdbc = database("cut");
+		jdbc.execute(OLD_LEDGER.replace("TABLE BULK_LEDGER ", "TABLE " + JobDatabase.OLD_LEDGER + " "));
+		for (long seq = 1; seq <= 4; seq++) {
+			jdbc.update("INSERT INTO " + JobDatabase.OLD_LEDGER + " (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
+					+ "DESTINATION_KEY, STATUS) VALUES (5, ?, 'src', ?, ?, 'PENDING')", seq, "k" + seq, "d" + seq);
+		}
+		new JdbcTemplate(jdbc.getDataSource()).execute("CREATE TABLE BULK_LEDGER (ROW_KEY BIGINT PRIMARY KEY, "
+				+ "RUN_ID BIGINT, SEQ BIGINT, SOURCE_BUCKET VARCHAR(255), SOURCE_KEY VARCHAR(1024), "
+				+ "VERSION_ID VARCHAR(1024), OBJECT_SIZE BIGINT, ETAG VARCHAR(128), CHECKSUM_ALGORITHM VARCHAR(32), "
+				+ "STORAGE_CLASS VARCHAR(64), ENCRYPTION_STATUS VARCHAR(32), DESTINATION_KEY VARCHAR(2048), "
+				+ "STATUS VARCHAR(24), ERROR_CODE VARCHAR(128), HTTP_STATUS INTEGER, MESSAGE VARCHAR(4000), "
+				+ "VERIFY_METHOD VARCHAR(32), SOURCE_CHECKSUM VARCHAR(256), DESTINATION_CHECKSUM VARCHAR(256), "
+				+ "VERDICT VARCHAR(24), VERDICT_REASON VARCHAR(1000), STARTED_AT TIMESTAMP, FINISHED_AT TIMESTAMP)");
+		jdbc.update("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, DESTINATION_KEY, "
+				+ "STATUS) VALUES (?, 5, 1, 'src', 'k1', 'd1', 'PENDING')", LedgerKey.of(5, 1));
+
+		// when
+		new JobDatabase(jdbc.getDataSource()).initialize();
+
+		// then
+		assertThat(new JdbcLedger(jdbc).first(5, 10)).extracting(PlannedObject::sourceKey)
+			.containsExactly("k1", "k2", "k3", "k4");
+		assertThat(tables(jdbc)).doesNotContain(JobDatabase.OLD_LEDGER);
+	}
+
+	private JdbcTemplate database(String name) {
+		return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:file:" + this.dir.resolve(name).toAbsolutePath(), "sa", ""));
+	}
+
+	private static List<String> tables(JdbcTemplate jdbc) {
+		return jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'",
+				String.class);
+	}
+
+}
