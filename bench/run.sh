@@ -101,8 +101,14 @@ SECRET_B=bench-dest-secret
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/s3-bulk-copy-bench.XXXXXX")
 SERVERS=()
 stop_servers() {
+  local pid
   for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do kill "$pid" 2>/dev/null || true; done
-  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do wait "$pid" 2>/dev/null || true; done
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do
+    # A server out of heap may never finish shutting down: 10 s, then it is killed.
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$TMP"
 }
 trap stop_servers EXIT
@@ -293,6 +299,12 @@ measure() {
 record() {
   local scenario=$1 tool=$2 amount=$3 unit=$4 measured=$5 found="" expected="" gclog=""
   if [ $# -ge 8 ]; then found=$(contents "$6"); expected="$7 $8"; gclog=${9:-}; else gclog=${6:-}; fi
+  # The in-memory server keeps every object in its heap: a destination there is emptied once counted, or the
+  # scenarios after it run the server out of heap (seen: small, stream and memory in one run filled 4 GiB, and the
+  # memory scenario's rclone run then hung on a server that no longer answered).
+  if [ $# -ge 8 ]; then
+    case "$6" in a:*|b:*) timeout 900 "${RCLONE[@]}" -q delete "$6" || true ;; esac
+  fi
   python3 - "$scenario" "$tool" "$amount" "$unit" "$measured" "$found" "$expected" "$gclog" >> "$RESULTS" <<'PY'
 import json, os, re, sys
 scenario, tool, amount, unit, measured, found, expected, gclog = sys.argv[1:9]
