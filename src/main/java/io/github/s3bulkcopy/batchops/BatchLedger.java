@@ -52,7 +52,8 @@ class BatchLedger {
 	@Nullable Long find(long runId, String key, @Nullable String versionId) {
 		List<Long> exact = (versionId != null)
 				? this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-						+ " AND SOURCE_KEY = ? AND VERSION_ID = ?", Long.class, JdbcLedger.runKeys(runId, key, versionId))
+						+ " AND SOURCE_KEY = ? AND VERSION_ID = ?", Long.class,
+						JdbcLedger.runKeys(runId, key, versionId))
 				: List.of();
 		if (!exact.isEmpty()) {
 			return exact.get(0);

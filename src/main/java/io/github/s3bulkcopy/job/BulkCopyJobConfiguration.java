@@ -128,7 +128,6 @@ class BulkCopyJobConfiguration {
 			.build();
 	}
 
-
 	/** The pending objects of one partition, in plan order; objects already done are never read again. */
 	@Bean
 	@StepScope

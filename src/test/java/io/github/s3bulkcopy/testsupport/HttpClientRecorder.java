@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public class HttpClientRecorder implements ExecutionInterceptor {
 
-	/** One request to a bucket or an object: its operation, bucket and key ("" for the bucket), the HTTP client's name. */
+	/** One request to a bucket or an object: its operation, bucket, key ("" for the bucket) and HTTP client's name. */
 	public record Carried(String operation, String bucket, String key, String httpClient) {
 	}
 
