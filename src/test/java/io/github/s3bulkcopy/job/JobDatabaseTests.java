@@ -9,21 +9,32 @@ import io.github.s3bulkcopy.ledger.LedgerKey;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.Verification;
 import io.github.s3bulkcopy.verify.VerificationMethod;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The job database on start: a ledger of the layout before {@link LedgerKey} is moved over with every row. */
+/**
+ * The job database on start, on H2 and on PostgreSQL: a ledger of the layout before {@link LedgerKey} is moved over
+ * with every row.
+ */
 class JobDatabaseTests {
 
-	/** The ledger's table as databases written before session 6 hold it. */
+	enum Engine {
+
+		H2, POSTGRESQL
+
+	}
+
+	/** The ledger's table as databases written before session 6 hold it (the same SQL on H2 and PostgreSQL). */
 	private static final String OLD_LEDGER = """
 			CREATE TABLE BULK_LEDGER (RUN_ID BIGINT NOT NULL, SEQ BIGINT NOT NULL,
 				SOURCE_BUCKET VARCHAR(255) NOT NULL, SOURCE_KEY VARCHAR(1024) NOT NULL, VERSION_ID VARCHAR(1024),
@@ -37,10 +48,11 @@ class JobDatabaseTests {
 	@TempDir
 	Path dir;
 
-	@Test
-	void aLedgerOfTheOldLayoutKeepsEveryRowAndResumes() {
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void aLedgerOfTheOldLayoutKeepsEveryRowAndResumes(Engine engine) {
 		// given: two runs in the old layout, one object of run 4 copied
-		JdbcTemplate jdbc = database("old");
+		JdbcTemplate jdbc = database(engine, "old");
 		jdbc.execute(OLD_LEDGER);
 		for (long seq = 1; seq <= 3; seq++) {
 			jdbc.update("INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
@@ -77,10 +89,11 @@ class JobDatabaseTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER", Long.class)).isEqualTo(6);
 	}
 
-	@Test
-	void anUpgradeCutShortIsDoneAgainFromTheWholeOldTable() {
+	@ParameterizedTest
+	@EnumSource(Engine.class)
+	void anUpgradeCutShortIsDoneAgainFromTheWholeOldTable(Engine engine) {
 		// given: the old table renamed and whole, the new one holding part of a copy
-		JdbcTemplate jdbc = database("cut");
+		JdbcTemplate jdbc = database(engine, "cut");
 		jdbc.execute(OLD_LEDGER.replace("TABLE BULK_LEDGER ", "TABLE " + JobDatabase.OLD_LEDGER + " "));
 		for (long seq = 1; seq <= 4; seq++) {
 			jdbc.update("INSERT INTO " + JobDatabase.OLD_LEDGER + " (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
@@ -105,14 +118,17 @@ class JobDatabaseTests {
 		assertThat(tables(jdbc)).doesNotContain(JobDatabase.OLD_LEDGER);
 	}
 
-	private JdbcTemplate database(String name) {
-		return new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
-				"jdbc:h2:file:" + this.dir.resolve(name).toAbsolutePath(), "sa", ""));
+	private JdbcTemplate database(Engine engine, String name) {
+		return new JdbcTemplate(switch (engine) {
+			case H2 -> new SimpleDriverDataSource(new org.h2.Driver(),
+					"jdbc:h2:file:" + this.dir.resolve(name).toAbsolutePath(), "sa", "");
+			case POSTGRESQL -> LocalPostgres.database().dataSource();
+		});
 	}
 
 	private static List<String> tables(JdbcTemplate jdbc) {
-		return jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'",
-				String.class);
+		return jdbc.queryForList("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES "
+				+ "WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC'", String.class);
 	}
 
 }
