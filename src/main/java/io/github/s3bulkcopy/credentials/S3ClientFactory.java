@@ -11,11 +11,12 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
+import software.amazon.awssdk.http.crt.ConnectionHealthConfiguration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -70,8 +71,7 @@ public class S3ClientFactory implements AutoCloseable {
 	public S3ClientFactory(RoleRefresh refresh, List<ExecutionInterceptor> interceptors, HttpEngine blockingEngine,
 			Duration idleTimeout) {
 		Assert.notNull(blockingEngine, "blockingEngine is required");
-		Assert.isTrue(usableIdleTimeout(idleTimeout),
-				() -> "idleTimeout must be whole seconds, at least 2, not " + idleTimeout);
+		requireUsable(idleTimeout);
 		this.providers = new CredentialsProviders(refresh);
 		this.interceptors = List.copyOf(interceptors);
 		this.blockingEngine = blockingEngine;
@@ -85,18 +85,7 @@ public class S3ClientFactory implements AutoCloseable {
 
 	/** An async client for many requests in flight (multipart copies and uploads are made by the copy package). */
 	public S3AsyncClient asyncClient(BucketSide side, SdkAsyncHttpClient httpClient, int maxAttempts) {
-		S3AsyncClientBuilder builder = S3AsyncClient.builder()
-			.region(Region.of(side.region()))
-			.credentialsProvider(credentials(side))
-			.httpClient(httpClient)
-			.overrideConfiguration((config) -> {
-				config.retryStrategy(retryStrategy(maxAttempts));
-				this.interceptors.forEach(config::addExecutionInterceptor);
-			});
-		if (side.endpoint() != null) {
-			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
-		}
-		return builder.build();
+		return build(S3AsyncClient.builder().httpClient(httpClient), side, maxAttempts);
 	}
 
 	/**
@@ -104,30 +93,30 @@ public class S3ClientFactory implements AutoCloseable {
 	 * client this factory was given for them. The client owns its HTTP client and closes it.
 	 */
 	public S3Client syncClient(BucketSide side, int maxAttempts) {
-		S3ClientBuilder builder = S3Client.builder()
-			.region(Region.of(side.region()))
+		S3ClientBuilder builder = S3Client.builder();
+		if (this.blockingEngine == HttpEngine.CRT) {
+			// Where the copy's clients run on the CRT anyway, this spares a run loading and starting a second HTTP
+			// stack (Apache HttpClient and the JDK's TLS): 0.1 s of a 1.4 s start-up (docs/performance.md).
+			CrtThreads.started();
+			builder.httpClientBuilder(AwsCrtHttpClient.builder()
+				.readBufferSizeInBytes(CRT_READ_BUFFER)
+				.connectionHealthConfiguration(nothingMovesFor(this.idleTimeout)));
+		}
+		return build(builder, side, maxAttempts);
+	}
+
+	/** What every client of a side has: its region, credentials, retries, interceptors and endpoint. */
+	private <B extends S3BaseClientBuilder<B, C>, C> C build(B builder, BucketSide side, int maxAttempts) {
+		builder.region(Region.of(side.region()))
 			.credentialsProvider(credentials(side))
 			.overrideConfiguration((config) -> {
 				config.retryStrategy(retryStrategy(maxAttempts));
 				this.interceptors.forEach(config::addExecutionInterceptor);
 			});
-		if (this.blockingEngine == HttpEngine.CRT) {
-			// Where the copy's clients run on the CRT anyway, this spares a run loading and starting a second HTTP
-			// stack (Apache HttpClient and the JDK's TLS): 0.1 s of a 1.4 s start-up (docs/performance.md).
-			builder.httpClientBuilder(crtBlocking(this.idleTimeout));
-		}
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
 		return builder.build();
-	}
-
-	private static AwsCrtHttpClient.Builder crtBlocking(Duration idleTimeout) {
-		CrtThreads.started();
-		return AwsCrtHttpClient.builder()
-			.readBufferSizeInBytes(CRT_READ_BUFFER)
-			.connectionHealthConfiguration((health) -> health.minimumThroughputInBps(1L)
-				.minimumThroughputTimeout(idleTimeout));
 	}
 
 	@Override
@@ -199,25 +188,38 @@ public class S3ClientFactory implements AutoCloseable {
 		return timeout.getSeconds() >= 2 && timeout.getNano() == 0;
 	}
 
+	private static void requireUsable(Duration idleTimeout) {
+		Assert.isTrue(usableIdleTimeout(idleTimeout),
+				() -> "idleTimeout must be whole seconds, at least 2, not " + idleTimeout);
+	}
+
+	/**
+	 * The CRT-based clients' health check, which counts only while a request is under way: below 1 byte/s for the
+	 * whole timeout is a connection on which nothing moves.
+	 */
+	private static ConnectionHealthConfiguration nothingMovesFor(Duration idleTimeout) {
+		return ConnectionHealthConfiguration.builder()
+			.minimumThroughputInBps(1L)
+			.minimumThroughputTimeout(idleTimeout)
+			.build();
+	}
+
 	/**
 	 * One HTTP client shared by a process's async clients, sized for {@code concurrency} requests, closing a
 	 * connection nothing moves on for {@code idleTimeout} ({@link #IDLE_TIMEOUT} unless set otherwise: see
 	 * {@link #idleTimeout(String)}).
 	 */
 	public static SdkAsyncHttpClient httpClient(int concurrency, HttpEngine engine, Duration idleTimeout) {
-		Assert.isTrue(usableIdleTimeout(idleTimeout),
-				() -> "idleTimeout must be whole seconds, at least 2, not " + idleTimeout);
+		requireUsable(idleTimeout);
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must (the copy's own limit on
-			// requests in flight keeps that queue short). Its health check counts only while a request is under
-			// way: below 1 byte/s for the whole timeout is a connection on which nothing moves.
+			// requests in flight keeps that queue short).
 			CrtThreads.started();
 			return AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
-				.connectionHealthConfiguration((health) -> health.minimumThroughputInBps(1L)
-					.minimumThroughputTimeout(idleTimeout))
+				.connectionHealthConfiguration(nothingMovesFor(idleTimeout))
 				.build();
 		}
 		return netty(concurrency, idleTimeout);
