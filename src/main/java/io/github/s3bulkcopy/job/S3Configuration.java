@@ -22,7 +22,6 @@ import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
-import io.github.s3bulkcopy.jobfile.VerifyMethod;
 import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -52,21 +51,24 @@ class S3Configuration {
 		return Math.max(STREAM_PARTS_IN_FLIGHT, copy.concurrency() / 4);
 	}
 
-	@Bean(destroyMethod = "close")
-	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics,
-			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
-			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime,
-			@Value("${s3bulkcopy.http-client:auto}") String engine,
+	@Bean
+	HttpClientSettings httpClientSettings(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String httpClient,
 			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
+		return HttpClientSettings.of(httpClient, idleTimeout, CopyMode.resolve(spec) == CopyMode.STREAM);
+	}
+
+	@Bean(destroyMethod = "close")
+	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
+			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
+			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
 		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime), List.of(s3RequestMetrics),
-				blockingEngine(engine), idleTimeout(idleTimeout));
+				http.blocking(), http.idleTimeout());
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient s3HttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine,
-			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec), idleTimeout(idleTimeout));
+	SdkAsyncHttpClient s3HttpClient(JobSpec spec, HttpClientSettings http) {
+		return S3ClientFactory.httpClient(connections(spec), http.copies(), http.idleTimeout());
 	}
 
 	/**
@@ -74,9 +76,8 @@ class S3Configuration {
 	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
-	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String engine,
-			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
-		return S3ClientFactory.httpClient(connections(spec), engine(engine, spec), idleTimeout(idleTimeout));
+	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, HttpClientSettings http) {
+		return S3ClientFactory.httpClient(connections(spec), http.copies(), http.idleTimeout());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -105,19 +106,16 @@ class S3Configuration {
 	 * holds one connection per side at a time, so each side gets {@code copy.concurrency} connections.
 	 */
 	@Bean(destroyMethod = "close")
-	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec,
-			@Value("${s3bulkcopy.http-client:auto}") String engine,
-			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout, @Qualifier("sourceS3") S3AsyncClient sourceS3,
-			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
-		HttpEngine streaming = engine(engine, spec);
-		HttpEngine small = HttpEngine.forSmallObjects(engine);
-		if (CopyMode.resolve(spec) != CopyMode.STREAM || small == streaming) {
+	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec, HttpClientSettings http,
+			@Qualifier("sourceS3") S3AsyncClient sourceS3, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		if (CopyMode.resolve(spec) != CopyMode.STREAM || http.smallObjects() == http.copies()) {
 			return SmallObjectClients.shared(sourceS3, destinationS3);
 		}
 		int attempts = spec.copy().maxAttempts();
-		Duration idle = idleTimeout(idleTimeout);
-		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small, idle);
-		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(spec.copy().concurrency(), small, idle);
+		int concurrency = spec.copy().concurrency();
+		HttpEngine small = http.smallObjects();
+		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(concurrency, small, http.idleTimeout());
+		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(concurrency, small, http.idleTimeout());
 		return SmallObjectClients.own(factory.asyncClient(spec.source(), sourceHttp, attempts),
 				factory.asyncClient(spec.destination(), destinationHttp, attempts), sourceHttp, destinationHttp);
 	}
@@ -146,36 +144,6 @@ class S3Configuration {
 				copy.partSize().bytes(), copyPartsInFlight(copy), spec.source().endpoint() == null);
 		return CopyMode.sameIdentity(spec.source(), spec.destination()) ? serverSide
 				: new ServerSideAccessCheck(serverSide, destinationS3);
-	}
-
-	/** {@code s3bulkcopy.http-client}; a value it does not take is a setup error (exit code 2), not a failed run. */
-	private static HttpEngine engine(String value, JobSpec spec) {
-		try {
-			return HttpEngine.of(value, CopyMode.resolve(spec) == CopyMode.STREAM);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSetupException(ex.getMessage());
-		}
-	}
-
-	/** The blocking clients' engine ({@link HttpEngine#forBlockingClients}); a bad value exits 2 as above. */
-	private static HttpEngine blockingEngine(String value) {
-		try {
-			return HttpEngine.forBlockingClients(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSetupException(ex.getMessage());
-		}
-	}
-
-	/** {@code s3bulkcopy.idle-timeout}; a value it does not take is a setup error (exit code 2). */
-	private static Duration idleTimeout(String value) {
-		try {
-			return S3ClientFactory.idleTimeout(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidSetupException(ex.getMessage());
-		}
 	}
 
 	private static int connections(JobSpec spec) {
