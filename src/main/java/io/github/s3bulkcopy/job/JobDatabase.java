@@ -5,7 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -122,11 +124,22 @@ public class JobDatabase {
 	}
 
 	private static boolean hasColumn(DatabaseMetaData metaData, String table, String column) throws SQLException {
-		for (boolean upper : new boolean[] { true, false }) {
-			String t = upper ? table : table.toLowerCase(Locale.ROOT);
-			String c = upper ? column : column.toLowerCase(Locale.ROOT);
-			try (ResultSet columns = metaData.getColumns(null, null, t, c)) {
-				if (columns.next()) {
+		return found((names) -> metaData.getColumns(null, null, names.apply(table), names.apply(column)));
+	}
+
+	private static boolean hasTable(DatabaseMetaData metaData, String table) throws SQLException {
+		return found((names) -> metaData.getTables(null, null, names.apply(table), new String[] { "TABLE" }));
+	}
+
+	/**
+	 * Whether a metadata lookup finds anything with the names as written (H2 keeps unquoted names upper case) or in
+	 * lower case (PostgreSQL).
+	 */
+	private static boolean found(MetaDataLookup lookup) throws SQLException {
+		for (UnaryOperator<String> names : List.<UnaryOperator<String>>of(UnaryOperator.identity(),
+				(name) -> name.toLowerCase(Locale.ROOT))) {
+			try (ResultSet rows = lookup.find(names)) {
+				if (rows.next()) {
 					return true;
 				}
 			}
@@ -134,15 +147,11 @@ public class JobDatabase {
 		return false;
 	}
 
-	private static boolean hasTable(DatabaseMetaData metaData, String table) throws SQLException {
-		for (String candidate : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
-			try (ResultSet tables = metaData.getTables(null, null, candidate, new String[] { "TABLE" })) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
+	@FunctionalInterface
+	private interface MetaDataLookup {
+
+		ResultSet find(UnaryOperator<String> names) throws SQLException;
+
 	}
 
 }
