@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
@@ -20,14 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -48,6 +45,9 @@ class HttpClientIdleTimeoutTests {
 
 	@BeforeEach
 	void startBlackHole() throws IOException {
+		// For the default credential chain, which reads these first.
+		System.setProperty("aws.accessKeyId", "key");
+		System.setProperty("aws.secretAccessKey", "secret");
 		this.blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::acceptAndSwallow, "black-hole");
 		acceptor.setDaemon(true);
@@ -56,6 +56,8 @@ class HttpClientIdleTimeoutTests {
 
 	@AfterEach
 	void stopBlackHole() throws IOException {
+		System.clearProperty("aws.accessKeyId");
+		System.clearProperty("aws.secretAccessKey");
 		this.blackHole.close();
 		for (Socket socket : this.sockets) {
 			socket.close();
@@ -66,55 +68,41 @@ class HttpClientIdleTimeoutTests {
 	@EnumSource(HttpEngine.class)
 	void aRequestTheServerNeverAnswersFailsAfterTheIdleTimeout(HttpEngine engine) {
 		try (SdkAsyncHttpClient http = S3ClientFactory.httpClient(2, engine, IDLE);
-				S3AsyncClient s3 = S3AsyncClient.builder()
-					.httpClient(http)
-					.endpointOverride(URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()))
-					.forcePathStyle(true)
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-					.overrideConfiguration((config) -> config.retryStrategy(S3ClientFactory.retryStrategy(1)))
-					.build()) {
-			long start = System.nanoTime();
-			CompletableFuture<HeadObjectResponse> head = s3.headObject((request) -> request.bucket("b").key("k"));
-
-			// Without a timeout this waits the full 30 s and fails as not done.
-			assertThat(head).failsWithin(Duration.ofSeconds(30))
-				.withThrowableThat()
-				.withCauseInstanceOf(SdkClientException.class);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
-			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+				S3ClientFactory factory = new S3ClientFactory();
+				S3AsyncClient s3 = factory.asyncClient(blackHoleSide(), http, 1)) {
+			assertFailsAfterTheIdleTimeout(() -> s3.headObject((request) -> request.bucket("b").key("k")));
 		}
 	}
 
 	/** The blocking clients of a job (listings, manifests, bucket checks) on the CRT-based client time out the same. */
 	@Test
-	void aBlockingRequestOnTheCrtClientFailsAfterTheIdleTimeout() throws Exception {
-		BucketSide side = new SourceSpec("b", "", "us-east-1",
-				URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()),
-				new CredentialsSpec(null, null, null, null, null, null, null, null), false);
-		// The default chain, which reads these first.
-		System.setProperty("aws.accessKeyId", "key");
-		System.setProperty("aws.secretAccessKey", "secret");
+	void aBlockingRequestOnTheCrtClientFailsAfterTheIdleTimeout() {
 		try (S3ClientFactory factory = new S3ClientFactory(RoleRefresh.DEFAULTS, List.of(), HttpEngine.CRT, IDLE);
-				S3Client s3 = factory.syncClient(side, 1)) {
-			long start = System.nanoTime();
-			CompletableFuture<HeadObjectResponse> head = CompletableFuture
-				.supplyAsync(() -> s3.headObject((request) -> request.bucket("b").key("k")));
-
-			assertThat(head).failsWithin(Duration.ofSeconds(30))
-				.withThrowableThat()
-				.withCauseInstanceOf(SdkClientException.class);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-			assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
-			assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+				S3Client s3 = factory.syncClient(blackHoleSide(), 1)) {
+			assertFailsAfterTheIdleTimeout(() -> CompletableFuture
+				.supplyAsync(() -> s3.headObject((request) -> request.bucket("b").key("k"))));
 		}
-		finally {
-			System.clearProperty("aws.accessKeyId");
-			System.clearProperty("aws.secretAccessKey");
-		}
+	}
+
+	/** One attempt, to the server that never answers. */
+	private void assertFailsAfterTheIdleTimeout(Supplier<CompletableFuture<?>> request) {
+		long start = System.nanoTime();
+		CompletableFuture<?> head = request.get();
+
+		// Without a timeout this waits the full 30 s and fails as not done.
+		assertThat(head).failsWithin(Duration.ofSeconds(30))
+			.withThrowableThat()
+			.withCauseInstanceOf(SdkClientException.class);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(this.requestsRead).as("the server got the request and held it").hasPositiveValue();
+		assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
+	}
+
+	/** A bucket side on the server that never answers, with the credentials {@link #startBlackHole()} set. */
+	private BucketSide blackHoleSide() {
+		return new SourceSpec("b", "", "us-east-1", URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()),
+				new CredentialsSpec(null, null, null, null, null, null, null, null), false);
 	}
 
 	@Test

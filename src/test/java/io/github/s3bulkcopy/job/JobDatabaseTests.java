@@ -92,20 +92,14 @@ class JobDatabaseTests {
 	@ParameterizedTest
 	@EnumSource(Engine.class)
 	void anUpgradeCutShortIsDoneAgainFromTheWholeOldTable(Engine engine) {
-		// given: the old table renamed and whole, the new one holding part of a copy
+		// given: the new table, holding part of a copy, and the old one renamed and whole beside it
 		JdbcTemplate jdbc = database(engine, "cut");
+		new JobDatabase(jdbc.getDataSource()).initialize();
 		jdbc.execute(OLD_LEDGER.replace("TABLE BULK_LEDGER ", "TABLE " + JobDatabase.OLD_LEDGER + " "));
 		for (long seq = 1; seq <= 4; seq++) {
 			jdbc.update("INSERT INTO " + JobDatabase.OLD_LEDGER + " (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
 					+ "DESTINATION_KEY, STATUS) VALUES (5, ?, 'src', ?, ?, 'PENDING')", seq, "k" + seq, "d" + seq);
 		}
-		new JdbcTemplate(jdbc.getDataSource()).execute("CREATE TABLE BULK_LEDGER (ROW_KEY BIGINT PRIMARY KEY, "
-				+ "RUN_ID BIGINT, SEQ BIGINT, SOURCE_BUCKET VARCHAR(255), SOURCE_KEY VARCHAR(1024), "
-				+ "VERSION_ID VARCHAR(1024), OBJECT_SIZE BIGINT, ETAG VARCHAR(128), CHECKSUM_ALGORITHM VARCHAR(32), "
-				+ "STORAGE_CLASS VARCHAR(64), ENCRYPTION_STATUS VARCHAR(32), DESTINATION_KEY VARCHAR(2048), "
-				+ "STATUS VARCHAR(24), ERROR_CODE VARCHAR(128), HTTP_STATUS INTEGER, MESSAGE VARCHAR(4000), "
-				+ "VERIFY_METHOD VARCHAR(32), SOURCE_CHECKSUM VARCHAR(256), DESTINATION_CHECKSUM VARCHAR(256), "
-				+ "VERDICT VARCHAR(24), VERDICT_REASON VARCHAR(1000), STARTED_AT TIMESTAMP, FINISHED_AT TIMESTAMP)");
 		jdbc.update("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, DESTINATION_KEY, "
 				+ "STATUS) VALUES (?, 5, 1, 'src', 'k1', 'd1', 'PENDING')", LedgerKey.of(5, 1));
 
