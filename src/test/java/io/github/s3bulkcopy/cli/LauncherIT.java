@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher, {@code bin/s3-bulk-copy}, on the packaged jar: it answers as {@code java -jar} does, exit codes
@@ -45,6 +48,34 @@ class LauncherIT {
 		assertThat(files(cache, "app.jsa.")).as("no temporary archive is left").isEmpty();
 		assertThat(second).isEqualTo(first);
 		assertThat(plain).isEqualTo(first);
+	}
+
+	/**
+	 * On Java 25 and later a job's first run records an AOT configuration and leaves an AOT cache, which later runs
+	 * map; the output is the same, with none of the JVM's notes about it. Skipped where this machine has no JDK 25+
+	 * (the system property {@code s3bulkcopy.jdk25} names one, else {@code /usr/lib/jvm} is searched).
+	 */
+	@Test
+	void onJava25TheFirstRunLeavesAnAotCacheThatLaterRunsMap() throws Exception {
+		Path jdk = jdk25();
+		assumeTrue(jdk != null, "no JDK 25 or later found");
+		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path cache = this.dir.resolve("cache");
+		Map<String, String> java25 = Map.of("JAVA_HOME", jdk.toString());
+
+		Run first = run(cache, java25, "copy", "--job", job.toString());
+		// -XX:AOTMode=on makes the JVM refuse to start unless it maps the cache.
+		Run second = run(cache, Map.of("JAVA_HOME", jdk.toString(), "S3_BULK_COPY_JAVA_OPTS", "-XX:AOTMode=on"),
+				"copy", "--job", job.toString());
+
+		assertThat(first.exit()).as(first.toString()).isEqualTo(2);
+		assertThat(first.out()).as("the JVM's notes stay out of the tool's output").isEmpty();
+		assertThat(first.err()).contains(job.toString()).contains("source").doesNotContain("AOT");
+		assertThat(files(cache, "app.aot")).hasSize(1);
+		assertThat(files(cache, "app.jsa")).isEmpty();
+		assertThat(files(cache, "app.aot.")).as("no temporary file is left").isEmpty();
+		assertThat(files(cache, "app.aotconf.")).as("no temporary file is left").isEmpty();
+		assertThat(second).isEqualTo(first);
 	}
 
 	/** A jar named otherwise (a release's s3-bulk-copy-1.2.0.jar) is extracted under its own name and archived too. */
@@ -102,6 +133,7 @@ class LauncherIT {
 		builder.environment().put("S3_BULK_COPY_JAR", JAR.toString());
 		builder.environment().put("S3_BULK_COPY_CACHE", cache.toString());
 		builder.environment().remove("S3_BULK_COPY_JAVA_OPTS");
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().putAll(environment);
 		return Run.of(builder, this.dir);
 	}
@@ -111,6 +143,31 @@ class LauncherIT {
 			.toString(), "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return Run.of(new ProcessBuilder(command), this.dir);
+	}
+
+	/** A JDK of release 25 or later: the one {@code s3bulkcopy.jdk25} names, or one under /usr/lib/jvm; else null. */
+	private static Path jdk25() throws IOException {
+		String named = System.getProperty("s3bulkcopy.jdk25");
+		List<Path> candidates = new ArrayList<>();
+		if (named != null && !named.isBlank()) {
+			candidates.add(Path.of(named));
+		}
+		Path jvms = Path.of("/usr/lib/jvm");
+		if (Files.isDirectory(jvms)) {
+			try (Stream<Path> homes = Files.list(jvms)) {
+				homes.sorted().forEach(candidates::add);
+			}
+		}
+		for (Path home : candidates) {
+			Path release = home.resolve("release");
+			if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)) {
+				Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+				if (version.find() && Integer.parseInt(version.group(1)) >= 25) {
+					return home;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The files under {@code root} with this name, or whose name starts with it when it ends with a dot. */
@@ -131,7 +188,6 @@ class LauncherIT {
 		static Run of(ProcessBuilder builder, Path dir) throws Exception {
 			Path out = Files.createTempFile(dir, "out", ".txt");
 			Path err = Files.createTempFile(dir, "err", ".txt");
-			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 			builder.environment().remove("JAVA_TOOL_OPTIONS");
 			Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
