@@ -31,6 +31,9 @@
 #                       CRT-based client for server-side copies and streamed objects up to 1 MiB, Netty for
 #                       larger streamed ones)
 #   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
+#   ALSO_JAVA_HOME=DIR  in small, stream and large, also run this tool on the JDK in DIR, right after its run on the
+#                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
+#                       the launcher maps an AOT cache instead of a dynamic class archive)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
@@ -72,6 +75,11 @@ PROFILE=${PROFILE:-0}
 LAUNCHER=${LAUNCHER:-1}
 HTTP_CLIENT=${HTTP_CLIENT:-}
 TOOL_OPTS=${TOOL_OPTS:-}
+ALSO_JAVA_HOME=${ALSO_JAVA_HOME:-}
+if [ -n "$ALSO_JAVA_HOME" ] && [ ! -x "$ALSO_JAVA_HOME/bin/java" ]; then
+  echo "ALSO_JAVA_HOME=$ALSO_JAVA_HOME: no bin/java there" >&2; exit 2
+fi
+TOOL_JAVA=   # the JDK of this tool's next runs (empty: the default one); see jdks
 WHAT=${1:-all}
 case "$WHAT" in
   small|plan|stream|large|memory|all) ;;
@@ -184,6 +192,17 @@ contents() {
     | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], d["bytes"])' 2>/dev/null || echo "0 0"
 }
 
+# jdks: the JDKs this tool runs on in a scenario: "" (the default java) and ALSO_JAVA_HOME when set
+jdks() { echo "default${ALSO_JAVA_HOME:+ $ALSO_JAVA_HOME}"; }
+# on_jdk JDK: makes JDK (a word of jdks) the one of this tool's next runs; sets JDK_TAG (a file name suffix) and
+# JDK_LABEL (a row label suffix, with the JDK's feature release) to "" for the default JDK
+on_jdk() {
+  if [ "$1" = default ]; then TOOL_JAVA= JDK_TAG= JDK_LABEL=; return; fi
+  TOOL_JAVA=$1 JDK_TAG=-also-jdk
+  JDK_LABEL=" (JDK $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -1))"
+}
+# also_job WORK JOB: a copy of job file JOB for a run on another JDK, with its reports under WORK; prints its path
+also_job() { mkdir -p "$1"; sed "s#location: \"[^\"]*/reports\"#location: \"$1/reports\"#" "$2" > "$1/job.yml"; echo "$1/job.yml"; }
 # tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
 # its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1. With LAUNCHER=1 (the default) through
 # bin/s3-bulk-copy, as users run it, its class archive recorded by warm_launcher; LAUNCHER=0: plain java -jar.
@@ -197,9 +216,10 @@ tool() {
   [ "$PROFILE" = 1 ] && options+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
   options+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0")
   if [ "$LAUNCHER" = 1 ]; then
-    TOOL=(env "S3_BULK_COPY_CACHE=$OUT/launcher-cache" "S3_BULK_COPY_JAVA_OPTS=${options[*]}" bin/s3-bulk-copy)
+    TOOL=(env ${TOOL_JAVA:+"JAVA_HOME=$TOOL_JAVA"} "S3_BULK_COPY_CACHE=$OUT/launcher-cache"
+      "S3_BULK_COPY_JAVA_OPTS=${options[*]}" bin/s3-bulk-copy)
   else
-    TOOL=(java "${options[@]}" -jar target/s3-bulk-copy.jar)
+    TOOL=("${TOOL_JAVA:+$TOOL_JAVA/bin/}java" "${options[@]}" -jar target/s3-bulk-copy.jar)
   fi
   rm -f "$OUT/$label-tool-gc.log"
 }
@@ -218,11 +238,19 @@ destination: { bucket: warm-dst, endpoint: "$EP" }
 manifest: { type: listing }
 report: { location: "$work/reports" }
 JOB
-  tool warm-up "$work"
   rm -rf "$OUT/launcher-cache"
-  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET timeout 600 "${TOOL[@]}" copy --job "$work/job.yml" \
-    > "$OUT/tool-warm-up.log" 2>&1 || { echo "the launcher's warm-up run failed: see $OUT/tool-warm-up.log" >&2; exit 1; }
-  echo "   launcher: class archive recorded by a warm-up run ($(du -sh "$OUT/launcher-cache" | cut -f1) in $OUT/launcher-cache)"
+  local jdk
+  for jdk in $(jdks); do
+    on_jdk "$jdk"
+    rm -rf "$work/db"* "$work/reports"
+    tool warm-up "$work"
+    "${RCLONE[@]}" -q delete a:warm-dst 2>/dev/null || true
+    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET timeout 600 "${TOOL[@]}" copy --job "$work/job.yml" \
+      > "$OUT/tool-warm-up$JDK_TAG.log" 2>&1 \
+      || { echo "the launcher's warm-up run failed: see $OUT/tool-warm-up$JDK_TAG.log" >&2; exit 1; }
+  done
+  on_jdk default
+  echo "   launcher: class archive recorded by a warm-up run on each JDK ($(du -sh "$OUT/launcher-cache" | cut -f1) in $OUT/launcher-cache)"
 }
 # warm_server SRC DST [RCLONE-OPTION...]: an unmeasured rclone copy of SRC into the scratch bucket DST, which is then
 # removed. S3Proxy is a JVM too: whichever tool runs first on a fresh server pays for the server's JIT compiling its
@@ -358,11 +386,18 @@ manifest: { type: listing }
 copy: { concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  tool small "$work"
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small.log" "${TOOL[@]}" copy --job "$work/job.yml")
-  keep_summary small "$work/reports"
-  copy_phase small "$work" "$OBJECTS"
-  record small s3-bulk-copy "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small-tool-gc.log"
+  local jdk w job
+  for jdk in $(jdks); do
+    on_jdk "$jdk"
+    w=$work job=$work/job.yml
+    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
+    tool "small$JDK_TAG" "$w"
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
+    keep_summary "small$JDK_TAG" "$w/reports"
+    copy_phase "small$JDK_TAG" "$w" "$OBJECTS"
+    record small "s3-bulk-copy$JDK_LABEL" "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small$JDK_TAG-tool-gc.log"
+  done
+  on_jdk default
 
   m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
   record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
@@ -397,13 +432,21 @@ manifest: { type: listing }
 copy: { mode: stream, concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  tool stream "$work"
-  m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
-      AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
-      measure "$OUT/tool-stream.log" "${TOOL[@]}" copy --job "$work/job.yml")
-  keep_summary stream "$work/reports"
-  copy_phase stream "$work" "$OBJECTS"
-  record stream "s3-bulk-copy stream" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes "$OUT/stream-tool-gc.log"
+  local jdk w job
+  for jdk in $(jdks); do
+    on_jdk "$jdk"
+    w=$work job=$work/job.yml
+    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
+    tool "stream$JDK_TAG" "$w"
+    m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
+        AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
+        measure "$OUT/tool-stream$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
+    keep_summary "stream$JDK_TAG" "$w/reports"
+    copy_phase "stream$JDK_TAG" "$w" "$OBJECTS"
+    record stream "s3-bulk-copy stream$JDK_LABEL" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes \
+      "$OUT/stream$JDK_TAG-tool-gc.log"
+  done
+  on_jdk default
 
   m=$(measure "$OUT/rclone-stream.log" "${RCLONE[@]}" copy a:src b:dst-stream-rclone --transfers 64 --checkers 64)
   record stream "rclone (two remotes)" "$OBJECTS" objects/s "$m" b:dst-stream-rclone "$OBJECTS" $bytes
@@ -450,12 +493,20 @@ manifest: { type: listing }
 copy: { mode: server-side, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
 report: { location: "$work/reports" }
 JOB
-  tool large "$work"
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large.log" "${TOOL[@]}" copy --job "$work/job.yml")
-  keep_summary large "$work/reports"
-  record large "s3-bulk-copy multipart copy" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total "$OUT/large-tool-gc.log"
-  parts "$lep" la large-dst-tool
-  "${RCLONE[@]}" -q delete la:large-dst-tool
+  local jdk w job
+  for jdk in $(jdks); do
+    on_jdk "$jdk"
+    w=$work job=$work/job.yml
+    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
+    tool "large$JDK_TAG" "$w"
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
+    keep_summary "large$JDK_TAG" "$w/reports"
+    record large "s3-bulk-copy multipart copy$JDK_LABEL" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total \
+      "$OUT/large$JDK_TAG-tool-gc.log"
+    parts "$lep" la large-dst-tool
+    "${RCLONE[@]}" -q delete la:large-dst-tool
+  done
+  on_jdk default
 
   m=$(measure "$OUT/rclone-large.log" "${RCLONE[@]}" copy la:large-src la:large-dst-rclone --transfers 64 --checkers 64 \
       --s3-copy-cutoff "${LARGE_PART}B")
@@ -584,12 +635,12 @@ python3 - "$RESULTS" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 print()
-print(f'{"scenario":<12} {"tool":<30} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"server s":>8} '
+print(f'{"scenario":<12} {"tool":<38} {"objects":>9} {"rate":>16} {"wall s":>8} {"CPU s":>8} {"server s":>8} '
       f'{"RSS MiB":>8} {"heap MiB":>8} {"live MiB":>8} {"x tool":>7} {"exit":>4}  check')
 for row in rows:
     base = next((float(r["rate"]) for r in rows if r["scenario"] == row["scenario"] and r["tool"].startswith("s3-bulk-copy")), 0)
     ratio = float(row["rate"]) / base if base else 0
-    print(f'{row["scenario"]:<12} {row["tool"]:<30} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
+    print(f'{row["scenario"]:<12} {row["tool"]:<38} {row["objects"]:>9} {row["rate"]:>9} {row["unit"]:<6} '
           f'{row["wall_s"]:>8} {row["cpu_s"]:>8} {row["server_cpu_s"]:>8} {row["rss_mib"]:>8} {row["heap_mib"]:>8} {row["live_mib"]:>8} {ratio:>7.2f} '
           f'{row["exit"]:>4}  {row["check"]}')
 print(f"\nCSV: {sys.argv[1]}\n(server s: the S3Proxy servers' CPU seconds during the run, on the same two cores; heap MiB: this tool's peak heap after any GC, from its GC log; live MiB: its peak heap "
