@@ -201,8 +201,18 @@ on_jdk() {
   TOOL_JAVA=$1 JDK_TAG=-also-jdk
   JDK_LABEL=" (JDK $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -1))"
 }
-# also_job WORK JOB: a copy of job file JOB for a run on another JDK, with its reports under WORK; prints its path
-also_job() { mkdir -p "$1"; sed "s#location: \"[^\"]*/reports\"#location: \"$1/reports\"#" "$2" > "$1/job.yml"; echo "$1/job.yml"; }
+# tool_for LABEL WORK: sets TOOL (see tool) for this tool's run on the JDK on_jdk chose, with RUN_WORK its folder
+# and RUN_JOB its job file: WORK and WORK/job.yml on the default JDK; on the other, WORK/also-jdk and a copy of the job
+# file there whose reports go there too (its own job database, so its run is a first run as well)
+tool_for() {
+  RUN_WORK=$2 RUN_JOB=$2/job.yml
+  if [ -n "$JDK_TAG" ]; then
+    RUN_WORK=$2/also-jdk RUN_JOB=$2/also-jdk/job.yml
+    mkdir -p "$RUN_WORK"
+    sed "s#location: \"[^\"]*/reports\"#location: \"$RUN_WORK/reports\"#" "$2/job.yml" > "$RUN_JOB"
+  fi
+  tool "$1$JDK_TAG" "$RUN_WORK"
+}
 # tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
 # its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1. With LAUNCHER=1 (the default) through
 # bin/s3-bulk-copy, as users run it, its class archive recorded by warm_launcher; LAUNCHER=0: plain java -jar.
@@ -386,15 +396,13 @@ manifest: { type: listing }
 copy: { concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  local jdk w job
+  local jdk
   for jdk in $(jdks); do
     on_jdk "$jdk"
-    w=$work job=$work/job.yml
-    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
-    tool "small$JDK_TAG" "$w"
-    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
-    keep_summary "small$JDK_TAG" "$w/reports"
-    copy_phase "small$JDK_TAG" "$w" "$OBJECTS"
+    tool_for small "$work"
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
+    keep_summary "small$JDK_TAG" "$RUN_WORK/reports"
+    copy_phase "small$JDK_TAG" "$RUN_WORK" "$OBJECTS"
     record small "s3-bulk-copy$JDK_LABEL" "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small$JDK_TAG-tool-gc.log"
   done
   on_jdk default
@@ -432,17 +440,15 @@ manifest: { type: listing }
 copy: { mode: stream, concurrency: $CONCURRENCY }
 report: { location: "$work/reports" }
 JOB
-  local jdk w job
+  local jdk
   for jdk in $(jdks); do
     on_jdk "$jdk"
-    w=$work job=$work/job.yml
-    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
-    tool "stream$JDK_TAG" "$w"
+    tool_for stream "$work"
     m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
         AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
-        measure "$OUT/tool-stream$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
-    keep_summary "stream$JDK_TAG" "$w/reports"
-    copy_phase "stream$JDK_TAG" "$w" "$OBJECTS"
+        measure "$OUT/tool-stream$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
+    keep_summary "stream$JDK_TAG" "$RUN_WORK/reports"
+    copy_phase "stream$JDK_TAG" "$RUN_WORK" "$OBJECTS"
     record stream "s3-bulk-copy stream$JDK_LABEL" "$OBJECTS" objects/s "$m" b:dst-stream-tool "$OBJECTS" $bytes \
       "$OUT/stream$JDK_TAG-tool-gc.log"
   done
@@ -493,14 +499,12 @@ manifest: { type: listing }
 copy: { mode: server-side, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THRESHOLD, part-size: $LARGE_PART }
 report: { location: "$work/reports" }
 JOB
-  local jdk w job
+  local jdk
   for jdk in $(jdks); do
     on_jdk "$jdk"
-    w=$work job=$work/job.yml
-    [ -z "$JDK_TAG" ] || { w=$work/also-jdk; job=$(also_job "$w" "$work/job.yml"); }
-    tool "large$JDK_TAG" "$w"
-    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large$JDK_TAG.log" "${TOOL[@]}" copy --job "$job")
-    keep_summary "large$JDK_TAG" "$w/reports"
+    tool_for large "$work"
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
+    keep_summary "large$JDK_TAG" "$RUN_WORK/reports"
     record large "s3-bulk-copy multipart copy$JDK_LABEL" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total \
       "$OUT/large$JDK_TAG-tool-gc.log"
     parts "$lep" la large-dst-tool

@@ -33,7 +33,7 @@ class LauncherIT {
 
 	@Test
 	void aJobsFirstRunRecordsTheClassArchiveAndLaterRunsMapItWithTheSameAnswer() throws Exception {
-		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
 
 		Run first = run(cache, Map.of(), "copy", "--job", job.toString());
@@ -59,7 +59,7 @@ class LauncherIT {
 	void onJava25TheFirstRunLeavesAnAotCacheThatLaterRunsMap() throws Exception {
 		Path jdk = jdk25();
 		assumeTrue(jdk != null, "no JDK 25 or later found");
-		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
 		Map<String, String> java25 = Map.of("JAVA_HOME", jdk.toString());
 
@@ -82,7 +82,7 @@ class LauncherIT {
 	@Test
 	void aJarOfAnotherNameGetsItsArchiveToo() throws Exception {
 		Path renamed = Files.copy(JAR, this.dir.resolve("s3-bulk-copy-1.2.0.jar"));
-		Path job = Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
 		Map<String, String> jar = Map.of("S3_BULK_COPY_JAR", renamed.toString());
 
@@ -94,6 +94,28 @@ class LauncherIT {
 		assertThat(files(cache, "s3-bulk-copy-1.2.0.jar")).as("the jar is extracted").hasSize(1);
 		assertThat(files(cache, "app.jsa")).hasSize(1);
 		assertThat(second).isEqualTo(first);
+	}
+
+	/**
+	 * A java the launcher cannot read a release of (a wrapper script, here; a JDK without its release file) still
+	 * runs, with the dynamic archive (a failed read of the release once ended the launcher at once: exit 2, no word).
+	 */
+	@Test
+	void aJavaWithoutAReadableReleaseStillRunsWithTheDynamicArchive() throws Exception {
+		Path home = Files.createDirectories(this.dir.resolve("wrapped-jdk/bin"));
+		Path java = Files.writeString(home.resolve("java"), "#!/bin/sh\nexec '"
+				+ Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+		assertThat(java.toFile().setExecutable(true)).isTrue();
+		Path job = invalidJob();
+		Path cache = this.dir.resolve("cache");
+		Map<String, String> wrapped = Map.of("JAVA_HOME", home.getParent().toString());
+
+		Run version = run(cache, wrapped, "--version");
+		Run first = run(cache, wrapped, "copy", "--job", job.toString());
+
+		assertThat(version).isEqualTo(java("--version"));
+		assertThat(first).isEqualTo(java("copy", "--job", job.toString()));
+		assertThat(files(cache, "app.jsa")).hasSize(1);
 	}
 
 	@Test
@@ -124,6 +146,11 @@ class LauncherIT {
 		Run version = run(file.resolve("cache"), Map.of(), "--version");
 
 		assertThat(version).isEqualTo(java("--version"));
+	}
+
+	/** A job file that names only its job: every run of it exits 2, after the tool has started far enough. */
+	private Path invalidJob() throws IOException {
+		return Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
 	}
 
 	private Run run(Path cache, Map<String, String> environment, String... args) throws Exception {
