@@ -78,6 +78,38 @@ class LauncherIT {
 		assertThat(second).isEqualTo(first);
 	}
 
+	/**
+	 * A JDK 25 that cannot assemble the cache (a wrapper that fails the assembly, here) leaves a note and is not asked
+	 * again: otherwise every run of it would pay for recording. The runs answer as before.
+	 */
+	@Test
+	void onJava25ACacheThatCannotBeAssembledIsNotTriedAgain() throws Exception {
+		Path jdk = jdk25();
+		assumeTrue(jdk != null, "no JDK 25 or later found");
+		Path home = Files.createDirectories(this.dir.resolve("failing-jdk/bin")).getParent();
+		Files.copy(jdk.resolve("release"), home.resolve("release"));
+		Path calls = home.resolve("calls.txt");
+		Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+				+ "case \"$*\" in *AOTMode=create*) exit 1;; esac\nexec '" + jdk.resolve("bin/java") + "' \"$@\"\n");
+		assertThat(java.toFile().setExecutable(true)).isTrue();
+		Path job = invalidJob();
+		Path cache = this.dir.resolve("cache");
+		Map<String, String> failing = Map.of("JAVA_HOME", home.toString());
+
+		Run first = run(cache, failing, "copy", "--job", job.toString());
+		List<Path> notes = files(cache, "aot-cache-failed");
+		Files.delete(calls);
+		Run second = run(cache, failing, "copy", "--job", job.toString());
+
+		assertThat(first.exit()).as(first.toString()).isEqualTo(2);
+		assertThat(notes).hasSize(1);
+		assertThat(files(cache, "app.aot")).isEmpty();
+		assertThat(files(cache, "app.aot.")).as("no temporary file is left").isEmpty();
+		assertThat(files(cache, "app.aotconf.")).as("no temporary file is left").isEmpty();
+		assertThat(second).isEqualTo(first);
+		assertThat(Files.readString(calls)).as("the second run records nothing").doesNotContain("AOTMode");
+	}
+
 	/** A jar named otherwise (a release's s3-bulk-copy-1.2.0.jar) is extracted under its own name and archived too. */
 	@Test
 	void aJarOfAnotherNameGetsItsArchiveToo() throws Exception {
