@@ -86,12 +86,10 @@ class LauncherIT {
 	void onJava25ACacheThatCannotBeAssembledIsNotTriedAgain() throws Exception {
 		Path jdk = jdk25();
 		assumeTrue(jdk != null, "no JDK 25 or later found");
-		Path home = Files.createDirectories(this.dir.resolve("failing-jdk/bin")).getParent();
+		Path calls = this.dir.resolve("calls.txt");
+		Path home = wrappedJdk("failing-jdk", jdk, "echo \"$*\" >> '" + calls + "'\n"
+				+ "case \"$*\" in *AOTMode=create*) exit 1;; esac\n");
 		Files.copy(jdk.resolve("release"), home.resolve("release"));
-		Path calls = home.resolve("calls.txt");
-		Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
-				+ "case \"$*\" in *AOTMode=create*) exit 1;; esac\nexec '" + jdk.resolve("bin/java") + "' \"$@\"\n");
-		assertThat(java.toFile().setExecutable(true)).isTrue();
 		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
 		Map<String, String> failing = Map.of("JAVA_HOME", home.toString());
@@ -134,13 +132,10 @@ class LauncherIT {
 	 */
 	@Test
 	void aJavaWithoutAReadableReleaseStillRunsWithTheDynamicArchive() throws Exception {
-		Path home = Files.createDirectories(this.dir.resolve("wrapped-jdk/bin"));
-		Path java = Files.writeString(home.resolve("java"), "#!/bin/sh\nexec '"
-				+ Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
-		assertThat(java.toFile().setExecutable(true)).isTrue();
+		Path home = wrappedJdk("wrapped-jdk", Path.of(System.getProperty("java.home")), "");
 		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
-		Map<String, String> wrapped = Map.of("JAVA_HOME", home.getParent().toString());
+		Map<String, String> wrapped = Map.of("JAVA_HOME", home.toString());
 
 		Run version = run(cache, wrapped, "--version");
 		Run first = run(cache, wrapped, "copy", "--job", job.toString());
@@ -183,6 +178,18 @@ class LauncherIT {
 	/** A job file that names only its job: every run of it exits 2, after the tool has started far enough. */
 	private Path invalidJob() throws IOException {
 		return Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
+	}
+
+	/**
+	 * A JDK folder named {@code name} whose bin/java is a shell script that runs {@code script}, then the java of
+	 * {@code jdk}; it has no release file.
+	 */
+	private Path wrappedJdk(String name, Path jdk, String script) throws IOException {
+		Path home = Files.createDirectories(this.dir.resolve(name).resolve("bin")).getParent();
+		Path java = Files.writeString(home.resolve("bin/java"),
+				"#!/bin/sh\n" + script + "exec '" + jdk.resolve("bin/java") + "' \"$@\"\n");
+		assertThat(java.toFile().setExecutable(true)).isTrue();
+		return home;
 	}
 
 	private Run run(Path cache, Map<String, String> environment, String... args) throws Exception {
