@@ -32,6 +32,14 @@ CREATE TABLE IF NOT EXISTS BULK_LEDGER (
 	CONSTRAINT BULK_LEDGER_ROW_KEY_PK PRIMARY KEY (ROW_KEY)
 );
 
+-- Columns added since the first layout (idempotent on H2 and PostgreSQL). LAST_MODIFIED, IS_LATEST and DELETE_MARKER
+-- are what the manifest said of a version, for copying every version of a key in order; DESTINATION_VERSION_ID is
+-- the destination version that holds the row's source version.
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS LAST_MODIFIED TIMESTAMP;
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS IS_LATEST BOOLEAN;
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DELETE_MARKER BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DESTINATION_VERSION_ID VARCHAR(1024);
+
 -- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys
 -- are read in key order once per report (one sort) and looked up only when a resume aborts leftover uploads.
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.job.LedgerPlanWriter;
+import io.github.s3bulkcopy.job.VersionFilter;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -120,6 +121,7 @@ public class BatchOperationsConfiguration {
 		LedgerPlanWriter writer = new LedgerPlanWriter(ledger, new KeyMapping("", spec.destination().prefix()));
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
 			.reader(reader)
+			.processor(new VersionFilter(spec.copy().versions()))
 			.writer(writer)
 			.stream(writer)
 			.listener(writer)

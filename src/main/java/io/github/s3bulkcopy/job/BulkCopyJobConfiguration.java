@@ -5,13 +5,16 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
 import io.github.s3bulkcopy.ledger.LedgerKey;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.ledger.VersionSequencer;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
 import io.github.s3bulkcopy.manifest.ManifestReader;
+import io.github.s3bulkcopy.manifest.SourceVersions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,11 +30,15 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The copy job: {@code plan} (manifest to ledger) → {@code copy} (the ledger split into partitions, each copied in
@@ -53,13 +60,30 @@ class BulkCopyJobConfiguration {
 	}
 
 	@Bean
-	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step copyStep, Step reportStep) {
-		return new JobBuilder(spec.name(), jobRepository).start(planStep).next(copyStep).next(reportStep).build();
+	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step copyStep,
+			Step reportStep) {
+		return new JobBuilder(spec.name(), jobRepository).start(planStep)
+			.next(versionsStep)
+			.next(copyStep)
+			.next(reportStep)
+			.build();
 	}
 
 	@Bean
-	Job dryRunJob(JobSpec spec, JobRepository jobRepository, Step planStep) {
-		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).build();
+	Job dryRunJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep) {
+		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).next(versionsStep).build();
+	}
+
+	/** Orders every version of each key, or refuses a manifest of several versions per key ({@link VersionsTasklet}). */
+	@Bean
+	Step versionsStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbcTemplate, @Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {
+		// The sequencer commits as it goes, apart from the step's own transaction, so a killed run resumes it.
+		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
+		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		VersionsTasklet tasklet = new VersionsTasklet(spec, new VersionSequencer(jdbcTemplate, ownTransactions),
+				() -> new SourceVersions(manifestS3.getObject()));
+		return new StepBuilder("versions", jobRepository).tasklet(tasklet, transactionManager).build();
 	}
 
 	@Bean
@@ -70,6 +94,7 @@ class BulkCopyJobConfiguration {
 				new KeyMapping(spec.source().prefix(), spec.destination().prefix()));
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
 			.reader(reader)
+			.processor(new VersionFilter(spec.copy().versions()))
 			.writer(writer)
 			.stream(writer)
 			.listener(writer)
@@ -109,9 +134,9 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	@JobScope
-	LedgerPartitioner ledgerPartitioner(JdbcLedger ledger,
+	LedgerPartitioner ledgerPartitioner(JdbcLedger ledger, JobSpec spec,
 			@Value("#{jobExecution.jobInstance.instanceId}") Long runId) {
-		return new LedgerPartitioner(ledger, runId);
+		return new LedgerPartitioner(ledger, runId, spec.copy().versions() == CopyVersions.ALL);
 	}
 
 	@Bean

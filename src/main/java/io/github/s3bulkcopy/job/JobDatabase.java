@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
-import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,12 @@ public class JobDatabase {
 
 	/** Where an upgrade keeps the ledger of the old layout while it copies it; gone once it is done. */
 	static final String OLD_LEDGER = "BULK_LEDGER_V1";
+
+	/** The columns a ledger of the old layout has, all of which the current layout keeps. */
+	private static final String OLD_LEDGER_COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, "
+			+ "CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, "
+			+ "MESSAGE, VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, "
+			+ "FINISHED_AT";
 
 	private final DataSource dataSource;
 
@@ -79,8 +84,8 @@ public class JobDatabase {
 				populator(LEDGER_SCHEMA).populate(connection);
 			}
 			logger.info("Upgrading the ledger in {} to its single row key (once)", url(this.dataSource));
-			int rows = statement.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + JdbcLedger.COLUMNS
-					+ ") SELECT " + LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + JdbcLedger.COLUMNS + " FROM "
+			int rows = statement.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + OLD_LEDGER_COLUMNS
+					+ ") SELECT " + LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + OLD_LEDGER_COLUMNS + " FROM "
 					+ OLD_LEDGER);
 			statement.execute("DROP TABLE " + OLD_LEDGER);
 			logger.info("Upgraded the ledger: {} rows", rows);

@@ -26,10 +26,21 @@ public class LedgerPartitioner implements Partitioner {
 
 	private final long runId;
 
+	private final boolean wholeKeys;
+
 	public LedgerPartitioner(JdbcLedger ledger, long runId) {
+		this(ledger, runId, false);
+	}
+
+	/**
+	 * @param wholeKeys whether a key's rows (its versions, next to each other in the plan) must stay in one
+	 * partition, so that they are copied one after the other
+	 */
+	public LedgerPartitioner(JdbcLedger ledger, long runId, boolean wholeKeys) {
 		Assert.notNull(ledger, "ledger is required");
 		this.ledger = ledger;
 		this.runId = runId;
+		this.wholeKeys = wholeKeys;
 	}
 
 	@Override
@@ -38,12 +49,21 @@ public class LedgerPartitioner implements Partitioner {
 		int partitions = (int) Math.max(1, Math.min(gridSize, total));
 		long size = (total + partitions - 1) / Math.max(1, partitions);
 		Map<String, ExecutionContext> result = new LinkedHashMap<>();
-		for (int i = 0; i < partitions; i++) {
+		long min = 1;
+		for (int i = 0; i < partitions && min <= total; i++) {
+			long max = Math.min(total, (i + 1) * size);
+			if (this.wholeKeys && max < total) {
+				max = Math.max(max, this.ledger.lastOfKey(this.runId, max));
+			}
+			if (max < min) {
+				continue;
+			}
 			ExecutionContext context = new ExecutionContext();
 			context.putLong(RUN_ID, this.runId);
-			context.putLong(MIN_SEQ, i * size + 1);
-			context.putLong(MAX_SEQ, Math.min(total, (i + 1) * size));
+			context.putLong(MIN_SEQ, min);
+			context.putLong(MAX_SEQ, max);
 			result.put("partition" + i, context);
+			min = max + 1;
 		}
 		return result;
 	}

@@ -64,7 +64,8 @@ public class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, 
 			seq++;
 			planned.add(new PlannedObject(seq, entry.bucket(), entry.key(), entry.versionId(), entry.size(),
 					entry.etag(), entry.checksumAlgorithm(), entry.storageClass(), entry.encryptionStatus(),
-					this.keys.destinationKey(entry.key())));
+					this.keys.destinationKey(entry.key()), entry.lastModified(), entry.latest(), entry.deleteMarker(),
+					null));
 		}
 		this.ledger.insertPlanned(this.runId, planned);
 		this.lastSeq = seq;

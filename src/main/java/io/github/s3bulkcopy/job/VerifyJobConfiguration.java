@@ -37,8 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 class VerifyJobConfiguration {
 
 	@Bean
-	Job verifyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step verifyStep, Step verifyReportStep) {
+	Job verifyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step verifyStep,
+			Step verifyReportStep) {
 		return new JobBuilder(spec.name() + VerifyLauncher.SUFFIX, jobRepository).start(planStep)
+			.next(versionsStep)
 			.next(verifyStep)
 			.next(verifyReportStep)
 			.build();

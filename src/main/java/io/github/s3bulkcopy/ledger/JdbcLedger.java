@@ -31,18 +31,19 @@ public class JdbcLedger {
 
 	public static final String COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, "
 			+ "STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, MESSAGE, "
-			+ "VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, FINISHED_AT";
+			+ "VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, FINISHED_AT, "
+			+ "LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID";
 
 	/** Rows per INSERT statement of {@link #insertPlanned}: one statement of many rows costs H2 less than many. */
 	static final int ROWS_PER_INSERT = 100;
 
 	private static final String INSERT_INTO = "INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, "
 			+ "SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, "
-			+ "DESTINATION_KEY, STATUS) VALUES ";
+			+ "DESTINATION_KEY, LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID, STATUS) VALUES ";
 
-	private static final String PLANNED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')";
+	private static final String PLANNED_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')";
 
-	private static final int PLANNED_PARAMETERS = 12;
+	private static final int PLANNED_PARAMETERS = 16;
 
 	private static final String INSERT = INSERT_INTO + PLANNED_ROW;
 
@@ -51,8 +52,8 @@ public class JdbcLedger {
 
 	private static final String RECORD = "UPDATE BULK_LEDGER SET STATUS = ?, OBJECT_SIZE = COALESCE(?, OBJECT_SIZE), "
 			+ "ERROR_CODE = ?, HTTP_STATUS = ?, MESSAGE = ?, VERIFY_METHOD = ?, SOURCE_CHECKSUM = ?, "
-			+ "DESTINATION_CHECKSUM = ?, VERDICT = ?, VERDICT_REASON = ?, STARTED_AT = ?, FINISHED_AT = ? "
-			+ "WHERE ROW_KEY = ?";
+			+ "DESTINATION_CHECKSUM = ?, VERDICT = ?, VERDICT_REASON = ?, STARTED_AT = ?, FINISHED_AT = ?, "
+			+ "DESTINATION_VERSION_ID = COALESCE(?, DESTINATION_VERSION_ID) WHERE ROW_KEY = ?";
 
 	/**
 	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
@@ -60,7 +61,7 @@ public class JdbcLedger {
 	 */
 	public static final String OF_RUN = "ROW_KEY BETWEEN ? AND ?";
 
-	/** Sequence numbers per DELETE statement of {@link #deleteRun(long)}. */
+	/** Rows per DELETE statement of {@link #deleteRun(long)}. */
 	static final int DELETE_BATCH = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -106,6 +107,15 @@ public class JdbcLedger {
 		ps.setString(offset + 10, o.storageClass());
 		ps.setString(offset + 11, o.encryptionStatus());
 		ps.setString(offset + 12, o.destinationKey());
+		ps.setTimestamp(offset + 13, (o.lastModified() != null) ? Timestamp.from(o.lastModified()) : null);
+		if (o.latest() != null) {
+			ps.setBoolean(offset + 14, o.latest());
+		}
+		else {
+			ps.setNull(offset + 14, Types.BOOLEAN);
+		}
+		ps.setBoolean(offset + 15, o.deleteMarker());
+		ps.setString(offset + 16, o.destinationVersionId());
 	}
 
 	/** The parameters of {@link #OF_RUN} for a run: its first and last possible row keys. */
@@ -138,7 +148,8 @@ public class JdbcLedger {
 			ps.setString(10, truncate(v.reason(), 1000));
 			ps.setTimestamp(11, Timestamp.from(o.startedAt()));
 			ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
-			ps.setLong(13, LedgerKey.of(runId, o.seq()));
+			ps.setString(13, o.destinationVersionId());
+			ps.setLong(14, LedgerKey.of(runId, o.seq()));
 		});
 	}
 
@@ -148,6 +159,23 @@ public class JdbcLedger {
 		List<Long> max = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + OF_RUN
 				+ " ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY", Long.class, runKeys(runId));
 		return max.isEmpty() ? 0 : max.get(0);
+	}
+
+	/**
+	 * The last position of the key at {@code seq}: where its rows end, when the plan keeps each key's rows next to
+	 * each other.
+	 */
+	public long lastOfKey(long runId, long seq) {
+		List<String> key = this.jdbc.queryForList("SELECT SOURCE_KEY FROM BULK_LEDGER WHERE ROW_KEY = ?", String.class,
+				LedgerKey.of(runId, seq));
+		if (key.isEmpty()) {
+			return seq;
+		}
+		// In key order from seq, so the database stops at the first row of another key.
+		List<Long> next = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY > ? AND ROW_KEY <= ? "
+				+ "AND SOURCE_KEY <> ? ORDER BY ROW_KEY FETCH FIRST 1 ROWS ONLY", Long.class, LedgerKey.of(runId, seq),
+				LedgerKey.last(runId), key.get(0));
+		return next.isEmpty() ? maxSeq(runId) : next.get(0) - 1;
 	}
 
 	/** Object counts and bytes of a run by status, straight from the ledger, in one pass over its rows. */
@@ -210,15 +238,22 @@ public class JdbcLedger {
 
 	/**
 	 * Removes a run's rows: used when a plan is started over from scratch and after a dry run. Deletes
-	 * {@value #DELETE_BATCH} sequence numbers per statement, each committed on its own when no transaction is
+	 * {@value #DELETE_BATCH} rows per statement, each committed on its own when no transaction is
 	 * active: one statement for a million rows keeps every deleted row in H2's undo log until the end and took
 	 * three times as long.
 	 */
 	public void deleteRun(long runId) {
-		long max = maxSeq(runId);
-		for (long after = 0; after < max; after += DELETE_BATCH) {
-			this.jdbc.update("DELETE FROM BULK_LEDGER WHERE ROW_KEY > ? AND ROW_KEY <= ?", LedgerKey.of(runId, after),
-					LedgerKey.of(runId, Math.min(after + DELETE_BATCH, LedgerKey.MAX_SEQ)));
+		// Batches end at the DELETE_BATCH-th key still there, not at a plan position: a run may hold rows at any
+		// position (VersionSequencer parks rows far above the plan while it orders them).
+		while (true) {
+			List<Long> end = this.jdbc.queryForList("SELECT ROW_KEY FROM BULK_LEDGER WHERE " + OF_RUN
+					+ " ORDER BY ROW_KEY OFFSET " + (DELETE_BATCH - 1) + " ROWS FETCH NEXT 1 ROWS ONLY", Long.class,
+					runKeys(runId));
+			if (end.isEmpty()) {
+				break;
+			}
+			this.jdbc.update("DELETE FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?", LedgerKey.first(runId),
+					end.get(0));
 		}
 		this.jdbc.update("DELETE FROM BULK_LEDGER WHERE " + OF_RUN, runKeys(runId));
 	}
@@ -230,7 +265,17 @@ public class JdbcLedger {
 		return new PlannedObject(rs.getLong("SEQ"), rs.getString("SOURCE_BUCKET"), rs.getString("SOURCE_KEY"),
 				rs.getString("VERSION_ID"), getLong(rs, "OBJECT_SIZE"), rs.getString("ETAG"),
 				rs.getString("CHECKSUM_ALGORITHM"), rs.getString("STORAGE_CLASS"), rs.getString("ENCRYPTION_STATUS"),
-				rs.getString("DESTINATION_KEY"));
+				rs.getString("DESTINATION_KEY"), optionalInstant(rs.getTimestamp("LAST_MODIFIED")),
+				getBoolean(rs, "IS_LATEST"), rs.getBoolean("DELETE_MARKER"), rs.getString("DESTINATION_VERSION_ID"));
+	}
+
+	private static @Nullable Instant optionalInstant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static @Nullable Boolean getBoolean(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	static LedgerRow mapRow(ResultSet rs) throws SQLException {
@@ -251,7 +296,7 @@ public class JdbcLedger {
 		}
 		ObjectOutcome outcome = new ObjectOutcome(planned.seq(), status, planned.size(), rs.getString("ERROR_CODE"),
 				http, rs.getString("MESSAGE"), verification, instant(rs.getTimestamp("STARTED_AT")),
-				instant(rs.getTimestamp("FINISHED_AT")));
+				instant(rs.getTimestamp("FINISHED_AT")), planned.destinationVersionId());
 		return new LedgerRow(planned, status, outcome);
 	}
 

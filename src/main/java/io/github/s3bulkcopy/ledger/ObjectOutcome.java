@@ -17,9 +17,18 @@ import org.jspecify.annotations.Nullable;
  * @param verification how the copy was verified, and the verdict
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
+ * @param destinationVersionId the destination version that holds the source version, when the destination is
+ * versioned: the one the copy wrote, or the one a skip compared with; null keeps what the ledger had
  */
 public record ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
 		@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
-		Instant finishedAt) {
+		Instant finishedAt, @Nullable String destinationVersionId) {
+
+	/** An outcome that names no destination version. */
+	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
+			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
+			Instant finishedAt) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, null);
+	}
 
 }

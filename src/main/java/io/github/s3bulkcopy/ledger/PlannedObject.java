@@ -1,5 +1,7 @@
 package io.github.s3bulkcopy.ledger;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +17,30 @@ import org.jspecify.annotations.Nullable;
  * @param storageClass the source storage class, when the manifest stated it
  * @param encryptionStatus the source encryption (SSE-S3, SSE-KMS, SSE-C, NOT-SSE), when the manifest stated it
  * @param destinationKey the key the object is copied to
+ * @param lastModified when the source version was written, when the manifest stated it
+ * @param latest whether it is the key's current version, when the manifest stated it
+ * @param deleteMarker whether the row is a delete marker, which is replayed rather than copied
+ * @param destinationVersionId the destination version that holds this source version: found by an earlier run of
+ * the job until this run records its own
  */
 public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
 		@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm, @Nullable String storageClass,
-		@Nullable String encryptionStatus, String destinationKey) {
+		@Nullable String encryptionStatus, String destinationKey, @Nullable Instant lastModified,
+		@Nullable Boolean latest, boolean deleteMarker, @Nullable String destinationVersionId) {
+
+	/** An object row that states nothing of versions beyond its version id. */
+	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
+			@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm,
+			@Nullable String storageClass, @Nullable String encryptionStatus, String destinationKey) {
+		this(seq, sourceBucket, sourceKey, versionId, size, etag, checksumAlgorithm, storageClass, encryptionStatus,
+				destinationKey, null, null, false, null);
+	}
+
+	/** The same row at another position of the plan. */
+	public PlannedObject withSeq(long newSeq) {
+		return new PlannedObject(newSeq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
+				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
+				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId);
+	}
 
 }

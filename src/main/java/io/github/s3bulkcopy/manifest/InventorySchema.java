@@ -1,5 +1,7 @@
 package io.github.s3bulkcopy.manifest;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +36,10 @@ final class InventorySchema {
 
 	private final int multipartUploaded;
 
+	private final int isLatest;
+
+	private final int lastModified;
+
 	private InventorySchema(List<String> columns) {
 		this.columns = List.copyOf(columns);
 		this.bucket = columns.indexOf("Bucket");
@@ -46,6 +52,8 @@ final class InventorySchema {
 		this.storageClass = columns.indexOf("StorageClass");
 		this.encryptionStatus = columns.indexOf("EncryptionStatus");
 		this.multipartUploaded = columns.indexOf("IsMultipartUploaded");
+		this.isLatest = columns.indexOf("IsLatest");
+		this.lastModified = columns.indexOf("LastModifiedDate");
 	}
 
 	/**
@@ -72,10 +80,11 @@ final class InventorySchema {
 	 * @param fields the row's fields, still URL-encoded
 	 * @param sourceBucket the bucket every row must name
 	 * @param origin {@code file:line}, kept in the entry
-	 * @return the entry, or null for a delete marker, which has nothing to copy
+	 * @return the entry; a delete marker is an entry too ({@link ManifestEntry#deleteMarker()}), which only a copy of
+	 * every version replays
 	 * @throws IllegalArgumentException if the row is malformed or names another bucket
 	 */
-	@Nullable ManifestEntry toEntry(List<String> fields, String sourceBucket, String origin) {
+	ManifestEntry toEntry(List<String> fields, String sourceBucket, String origin) {
 		if (fields.size() != this.columns.size()) {
 			throw new IllegalArgumentException("expected " + this.columns.size() + " fields as fileSchema lists, found "
 					+ fields.size());
@@ -85,15 +94,33 @@ final class InventorySchema {
 			throw new IllegalArgumentException(
 					"row names bucket '" + rowBucket + "', but the source bucket is '" + sourceBucket + "'");
 		}
-		if (Boolean.TRUE.equals(flag(fields, this.isDeleteMarker, "IsDeleteMarker"))) {
-			return null;
-		}
+		boolean deleteMarker = Boolean.TRUE.equals(flag(fields, this.isDeleteMarker, "IsDeleteMarker"));
 		String key = ObjectKeys.decodeKey(fields.get(this.key));
 		String version = (this.versionId < 0) ? null : ObjectKeys.decodeVersionId(fields.get(this.versionId));
+		Instant modified = lastModified(fields);
+		Boolean latest = flag(fields, this.isLatest, "IsLatest");
+		if (deleteMarker) {
+			return new ManifestEntry(rowBucket, key, version, null, null, null, null, null, null, origin, modified,
+					latest, true);
+		}
 		return new ManifestEntry(rowBucket, key, version, size(fields), etag(fields),
 				text(fields, this.checksumAlgorithm), text(fields, this.storageClass),
 				text(fields, this.encryptionStatus), flag(fields, this.multipartUploaded, "IsMultipartUploaded"),
-				origin);
+				origin, modified, latest, false);
+	}
+
+	private @Nullable Instant lastModified(List<String> fields) {
+		String value = text(fields, this.lastModified);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("LastModifiedDate is not an ISO-8601 time such as "
+					+ "2026-11-01T01:00:00.000Z: '" + value + "'");
+		}
 	}
 
 	private @Nullable Long size(List<String> fields) {

@@ -1,0 +1,62 @@
+package io.github.s3bulkcopy.job;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.s3bulkcopy.jobfile.CopyVersions;
+import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.ManifestType;
+import io.github.s3bulkcopy.ledger.VersionFacts;
+import io.github.s3bulkcopy.ledger.VersionSequencer;
+import io.github.s3bulkcopy.manifest.ManifestException;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.util.Assert;
+
+/**
+ * The step after the plan that settles which versions of a key are copied in which order: with
+ * {@code copy.versions: all} it orders every key's versions oldest first ({@link VersionSequencer}); with
+ * {@code current} it refuses a CSV manifest that names one key more than once, since which of its versions would end
+ * up current at the destination is anybody's guess.
+ */
+class VersionsTasklet implements Tasklet {
+
+	private final JobSpec spec;
+
+	private final VersionSequencer sequencer;
+
+	private final Supplier<VersionFacts.Source> dates;
+
+	VersionsTasklet(JobSpec spec, VersionSequencer sequencer, Supplier<VersionFacts.Source> dates) {
+		Assert.notNull(spec, "spec is required");
+		Assert.notNull(sequencer, "sequencer is required");
+		Assert.notNull(dates, "dates is required");
+		this.spec = spec;
+		this.sequencer = sequencer;
+		this.dates = dates;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+		if (this.spec.copy().versions() == CopyVersions.ALL) {
+			// Looked up only for keys with several undated versions (a CSV's), so a dated manifest needs no client.
+			VersionFacts.Source lazy = (bucket, key) -> this.dates.get().versionsOf(bucket, key);
+			this.sequencer.sequence(runId, lazy);
+		}
+		else if (this.spec.manifest().type() == ManifestType.CSV) {
+			Map.Entry<String, Integer> repeated = this.sequencer.keyWithVersions(runId);
+			if (repeated != null) {
+				throw new ManifestException("the manifest " + this.spec.manifest().location() + " names key '"
+						+ repeated.getKey() + "' " + repeated.getValue() + " times, and copy.versions is current, "
+						+ "which copies one version of each key: set copy.versions: all to copy every version "
+						+ "oldest first, or list each key once");
+			}
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}
