@@ -74,10 +74,19 @@ public class ObjectAuditor {
 		Instant started = Instant.now();
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
+			if (object.deleteMarker()) {
+				return auditDeleteMarker(object, started).exceptionallyCompose((error) -> failed(object, started, error));
+			}
+			if (object.destinationVersionId() == null && Boolean.FALSE.equals(object.latest())) {
+				// The destination's current version holds another source version: only a recorded copy can be compared.
+				return Finding.done(VerifyFinding.MISSING_AT_DESTINATION, object.size(),
+						Verification.notVerified("no copy of this noncurrent version is recorded by the copy job"))
+					.thenApply((finding) -> finding.outcome(object, started));
+			}
 			CompletableFuture<@Nullable HeadObjectResponse> source = head(this.sourceClient, object.sourceBucket(),
 					object.sourceKey(), object.versionId());
 			CompletableFuture<@Nullable HeadObjectResponse> destination = head(this.destinationClient,
-					this.destinationBucket, object.destinationKey(), null);
+					this.destinationBucket, object.destinationKey(), object.destinationVersionId());
 			// Both HEADs settle before anything goes on, so no request outlives the chunk when one fails.
 			outcome = CompletableFuture.allOf(source, destination)
 				.exceptionally((error) -> null)
@@ -88,15 +97,30 @@ public class ObjectAuditor {
 		catch (RuntimeException ex) {
 			outcome = CompletableFuture.failedFuture(ex);
 		}
-		return outcome.exceptionallyCompose((error) -> {
-			S3Failure failure = S3Failure.of(error);
-			if (!failure.permanent()) {
-				return CompletableFuture.failedFuture(new RunLevelAuditException(object, failure, error));
-			}
-			return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(), ObjectStatus.FAILED,
-					object.size(), failure.errorCode(), failure.httpStatus(), failure.message(),
-					Verification.notVerified("not checked: " + failure.errorCode()), started, Instant.now()));
-		});
+		return outcome.exceptionallyCompose((error) -> failed(object, started, error));
+	}
+
+	private static CompletableFuture<ObjectOutcome> failed(PlannedObject object, Instant started, Throwable error) {
+		S3Failure failure = S3Failure.of(error);
+		if (!failure.permanent()) {
+			return CompletableFuture.failedFuture(new RunLevelAuditException(object, failure, error));
+		}
+		return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(), ObjectStatus.FAILED, object.size(),
+				failure.errorCode(), failure.httpStatus(), failure.message(),
+				Verification.notVerified("not checked: " + failure.errorCode()), started, Instant.now()));
+	}
+
+	/** A key deleted at the source: verified when the destination key has no current object either. */
+	private CompletableFuture<ObjectOutcome> auditDeleteMarker(PlannedObject object, Instant started) {
+		return head(this.destinationClient, this.destinationBucket, object.destinationKey(), null)
+			.thenApply((current) -> (current == null)
+					? new Finding(VerifyFinding.VERIFIED, 0L, new Verification(VerificationMethod.DELETE_MARKER,
+							"delete marker", "no current object", Verdict.VERIFIED,
+							"the key is deleted on both sides"))
+					: new Finding(VerifyFinding.CHECKSUM_DIFFERS, 0L,
+							new Verification(VerificationMethod.DELETE_MARKER, "delete marker", "current object",
+									Verdict.MISMATCH, "the source key is deleted, the destination key is not")))
+			.thenApply((finding) -> finding.outcome(object, started));
 	}
 
 	private CompletableFuture<Finding> compare(PlannedObject object, @Nullable HeadObjectResponse source,
@@ -121,8 +145,8 @@ public class ObjectAuditor {
 				Checksum.fromHead(destination));
 		ObjectLocation from = new ObjectLocation(object.sourceBucket(), object.sourceKey(), object.versionId(),
 				(object.versionId() == null) ? source.eTag() : null);
-		ObjectLocation to = new ObjectLocation(this.destinationBucket, object.destinationKey(), null,
-				destination.eTag());
+		ObjectLocation to = new ObjectLocation(this.destinationBucket, object.destinationKey(),
+				object.destinationVersionId(), (object.destinationVersionId() == null) ? destination.eTag() : null);
 		return this.verifier.verify(sourceEvidence, destinationEvidence, null, () -> this.fullRead.verify(from, to))
 			.thenApply((verification) -> new Finding(switch (verification.verdict()) {
 				case VERIFIED -> VerifyFinding.VERIFIED;

@@ -1,14 +1,19 @@
 package io.github.s3bulkcopy.copy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
+import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Verification;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -16,6 +21,11 @@ import org.springframework.util.Assert;
  * Copies a chunk of objects with many requests in flight. One {@link Semaphore} is shared by every partition of the
  * process, so {@code copy.concurrency} bounds the whole process however the ledger is partitioned. The work done per
  * object is a function, so a verify run checks its chunks the same way.
+ * <p>
+ * Rows of one key next to each other are versions of it in the order they must reach the destination
+ * ({@code copy.versions: all}): they take one slot together and are copied one after the other, each once the one
+ * before it is done. A version that fails holds back the key's later ones (copying them would make an older version
+ * current once the failed one is copied on resume), except when the failed version no longer exists at the source.
  */
 public class ChunkCopier {
 
@@ -45,9 +55,19 @@ public class ChunkCopier {
 	 * @throws InterruptedException when interrupted while waiting for a slot; started copies are awaited first
 	 */
 	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects) throws InterruptedException {
-		List<CompletableFuture<ObjectOutcome>> futures = new ArrayList<>(objects.size());
+		return copyAll(objects, null);
+	}
+
+	/**
+	 * As {@link #copyAll(List)}, holding back the chunk's first rows when they continue a key whose version failed in
+	 * the chunk before.
+	 * @param heldKey the source key whose later versions are held back, or null
+	 */
+	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable String heldKey)
+			throws InterruptedException {
+		List<CompletableFuture<List<ObjectOutcome>>> futures = new ArrayList<>(objects.size());
 		InterruptedException interrupted = null;
-		for (PlannedObject object : objects) {
+		for (List<PlannedObject> key : byKey(objects)) {
 			try {
 				this.inFlight.acquire();
 			}
@@ -55,9 +75,9 @@ public class ChunkCopier {
 				interrupted = ex;
 				break;
 			}
-			CompletableFuture<ObjectOutcome> future;
+			CompletableFuture<List<ObjectOutcome>> future;
 			try {
-				future = this.copier.apply(object);
+				future = inOrder(key, key.get(0).sourceKey().equals(heldKey));
 			}
 			catch (RuntimeException ex) {
 				this.inFlight.release();
@@ -69,10 +89,10 @@ public class ChunkCopier {
 		if (interrupted != null) {
 			throw interrupted;
 		}
-		List<ObjectOutcome> outcomes = new ArrayList<>(futures.size());
-		for (CompletableFuture<ObjectOutcome> future : futures) {
+		List<ObjectOutcome> outcomes = new ArrayList<>(objects.size());
+		for (CompletableFuture<List<ObjectOutcome>> future : futures) {
 			try {
-				outcomes.add(future.join());
+				outcomes.addAll(future.join());
 			}
 			catch (CompletionException ex) {
 				if (ex.getCause() instanceof RuntimeException runtime) {
@@ -82,6 +102,64 @@ public class ChunkCopier {
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Whether the outcome of a version keeps the key's later versions from being copied: a failure, unless the version
+	 * no longer exists at the source (it never will again, so nothing waits for it).
+	 */
+	public static boolean holdsBack(ObjectOutcome outcome) {
+		return outcome.status() == ObjectStatus.FAILED && !GONE.contains(outcome.errorCode());
+	}
+
+	private static final Set<String> GONE = Set.of("NoSuchVersion", "NoSuchKey");
+
+	/** The error code of a version not copied because an earlier version of its key failed. */
+	public static final String HELD_BACK = "EarlierVersionFailed";
+
+	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, boolean held) {
+		if (key.size() == 1 && !held) {
+			return this.copier.apply(key.get(0)).thenApply(List::of);
+		}
+		CompletableFuture<List<ObjectOutcome>> chain = CompletableFuture
+			.completedFuture(new ArrayList<>(key.size()));
+		for (PlannedObject version : key) {
+			chain = chain.thenCompose((done) -> {
+				boolean heldBack = done.isEmpty() ? held : holdsBack(done.get(done.size() - 1));
+				if (heldBack) {
+					done.add(heldBack(version));
+					return CompletableFuture.completedFuture(done);
+				}
+				return this.copier.apply(version).thenApply((outcome) -> {
+					done.add(outcome);
+					return done;
+				});
+			});
+		}
+		return chain;
+	}
+
+	private static ObjectOutcome heldBack(PlannedObject version) {
+		Instant now = Instant.now();
+		return new ObjectOutcome(version.seq(), ObjectStatus.FAILED, version.size(), HELD_BACK, null,
+				"not copied: an earlier version of this key failed, and versions reach the destination in order; "
+						+ "a resume copies them again from the failed one",
+				Verification.notVerified("not copied"), now, now);
+	}
+
+	/** The objects in runs of equal source key, in order. */
+	private static List<List<PlannedObject>> byKey(List<? extends PlannedObject> objects) {
+		List<List<PlannedObject>> keys = new ArrayList<>();
+		List<PlannedObject> key = null;
+		for (PlannedObject object : objects) {
+			if (key == null || !key.get(0).sourceKey().equals(object.sourceKey())
+					|| !key.get(0).sourceBucket().equals(object.sourceBucket())) {
+				key = new ArrayList<>(1);
+				keys.add(key);
+			}
+			key.add(object);
+		}
+		return keys;
 	}
 
 }

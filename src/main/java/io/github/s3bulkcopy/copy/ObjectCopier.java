@@ -45,6 +45,8 @@ public class ObjectCopier {
 
 	private final CopyOptions options;
 
+	private final DeleteMarkerReplay deleteMarkers;
+
 	/**
 	 * @param sourceClient the client for reading the source (HEAD)
 	 * @param destinationClient the destination's client (HEAD for skip-existing)
@@ -67,6 +69,7 @@ public class ObjectCopier {
 		this.transfer = transfer;
 		this.verification = verification;
 		this.options = options;
+		this.deleteMarkers = new DeleteMarkerReplay(destinationClient, destinationBucket);
 	}
 
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
@@ -82,7 +85,8 @@ public class ObjectCopier {
 		}
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
-			outcome = sourceFacts(object).thenCompose((source) -> skipOrCopy(object, source, started));
+			outcome = object.deleteMarker() ? this.deleteMarkers.replay(object, started)
+					: sourceFacts(object).thenCompose((source) -> skipOrCopy(object, source, started));
 		}
 		catch (RuntimeException ex) {
 			outcome = CompletableFuture.failedFuture(ex);
@@ -116,15 +120,23 @@ public class ObjectCopier {
 		if (!this.options.skipExisting()) {
 			return copyAndVerify(object, source, started);
 		}
+		// Of every version, each is compared with the copy an earlier run recorded for it; the destination's current
+		// version holds another source version, or none yet.
+		String compareWith = this.options.everyVersion() ? object.destinationVersionId() : null;
+		if (this.options.everyVersion() && compareWith == null) {
+			return copyAndVerify(object, source, started);
+		}
 		return this.destinationClient
 			.headObject((head) -> head.bucket(this.destinationBucket)
 				.key(object.destinationKey())
+				.versionId(compareWith)
 				.checksumMode(ChecksumMode.ENABLED))
 			.handle((existing, error) -> {
 				if (error != null) {
 					Throwable cause = S3Failure.unwrap(error);
 					boolean missing = cause instanceof NoSuchKeyException
-							|| (cause instanceof S3Exception s3 && s3.statusCode() == 404);
+							|| (cause instanceof S3Exception s3 && (s3.statusCode() == 404
+									|| (compareWith != null && s3.statusCode() == 400)));
 					if (!missing) {
 						return CompletableFuture.<ObjectOutcome>failedFuture(error);
 					}
@@ -134,7 +146,7 @@ public class ObjectCopier {
 				if (unchanged != null) {
 					return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(),
 							ObjectStatus.SKIPPED_UNCHANGED, source.size(), null, null, null, unchanged, started,
-							Instant.now()));
+							Instant.now(), existing.versionId()));
 				}
 				return copyAndVerify(object, source, started);
 			})
@@ -165,12 +177,12 @@ public class ObjectCopier {
 
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {
 		return this.transfer.transfer(object, source)
-			.thenCompose((result) -> this.verification.verify(object, source, result))
-			.thenApply((verification) -> outcome(object, source, started, verification));
+			.thenCompose((result) -> this.verification.verify(object, source, result)
+				.thenApply((verification) -> outcome(object, source, started, verification, result.versionId())));
 	}
 
 	private ObjectOutcome outcome(PlannedObject object, SourceFacts source, Instant started,
-			Verification verification) {
+			Verification verification, @Nullable String destinationVersionId) {
 		if (verification.verdict() == Verdict.MISMATCH) {
 			return failed(object, started, new S3Failure("VerificationMismatch", null,
 					"the copy does not match the source: " + verification.reason(), true), verification);
@@ -181,7 +193,7 @@ public class ObjectCopier {
 							+ verification.reason(), true), verification);
 		}
 		return new ObjectOutcome(object.seq(), ObjectStatus.COPIED, source.size(), null, null, null, verification,
-				started, Instant.now());
+				started, Instant.now(), destinationVersionId);
 	}
 
 	private static ObjectOutcome failed(PlannedObject object, Instant started, S3Failure failure,

@@ -82,7 +82,7 @@ class BulkCopyJobConfiguration {
 		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
 		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		VersionsTasklet tasklet = new VersionsTasklet(spec, new VersionSequencer(jdbcTemplate, ownTransactions),
-				() -> new SourceVersions(manifestS3.getObject()));
+				() -> new SourceVersions(manifestS3.getObject()), jobRepository);
 		return new StepBuilder("versions", jobRepository).tasklet(tasklet, transactionManager).build();
 	}
 

@@ -6,6 +6,7 @@ import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -28,6 +29,9 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 
 	private final FailureGuard failureGuard;
 
+	/** The key whose failed version holds back its later versions in the next chunk, if the last chunk ended so. */
+	private @Nullable String heldKey;
+
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard) {
 		Assert.notNull(copier, "copier is required");
@@ -44,11 +48,15 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 	@Override
 	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
 		this.progress.copying(this.runId);
-		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems());
+		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), this.heldKey);
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
 		this.progress.record(this.runId, outcomes);
+		// A key's versions may go on in the next chunk of this partition, which must not copy them past a failure.
+		List<? extends PlannedObject> items = chunk.getItems();
+		this.heldKey = (!outcomes.isEmpty() && ChunkCopier.holdsBack(outcomes.get(outcomes.size() - 1)))
+				? items.get(items.size() - 1).sourceKey() : null;
 	}
 
 }

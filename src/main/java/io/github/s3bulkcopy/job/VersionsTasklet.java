@@ -10,6 +10,10 @@ import io.github.s3bulkcopy.ledger.VersionFacts;
 import io.github.s3bulkcopy.ledger.VersionSequencer;
 import io.github.s3bulkcopy.manifest.ManifestException;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -30,13 +34,18 @@ class VersionsTasklet implements Tasklet {
 
 	private final Supplier<VersionFacts.Source> dates;
 
-	VersionsTasklet(JobSpec spec, VersionSequencer sequencer, Supplier<VersionFacts.Source> dates) {
+	private final JobRepository jobRepository;
+
+	VersionsTasklet(JobSpec spec, VersionSequencer sequencer, Supplier<VersionFacts.Source> dates,
+			JobRepository jobRepository) {
 		Assert.notNull(spec, "spec is required");
 		Assert.notNull(sequencer, "sequencer is required");
 		Assert.notNull(dates, "dates is required");
+		Assert.notNull(jobRepository, "jobRepository is required");
 		this.spec = spec;
 		this.sequencer = sequencer;
 		this.dates = dates;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -45,7 +54,7 @@ class VersionsTasklet implements Tasklet {
 		if (this.spec.copy().versions() == CopyVersions.ALL) {
 			// Looked up only for keys with several undated versions (a CSV's), so a dated manifest needs no client.
 			VersionFacts.Source lazy = (bucket, key) -> this.dates.get().versionsOf(bucket, key);
-			this.sequencer.sequence(runId, lazy);
+			this.sequencer.sequence(runId, lazy, earlierCopyRun(runId));
 		}
 		else if (this.spec.manifest().type() == ManifestType.CSV) {
 			Map.Entry<String, Integer> repeated = this.sequencer.keyWithVersions(runId);
@@ -57,6 +66,19 @@ class VersionsTasklet implements Tasklet {
 			}
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The copy job's latest run before this one (for a verify run, its latest run at all): its rows name the
+	 * destination version of every source version copied so far, carried from run to run.
+	 */
+	private @Nullable Long earlierCopyRun(long runId) {
+		for (JobInstance instance : this.jobRepository.getJobInstances(this.spec.name(), 0, 2)) {
+			if (instance.getInstanceId() != runId) {
+				return instance.getInstanceId();
+			}
+		}
+		return null;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,7 +41,7 @@ public class VersionSequencer {
 	static final int ORDER_BATCH = 1_000;
 
 	private static final String RENUMBER = "UPDATE BULK_LEDGER SET ROW_KEY = ?, SEQ = ?, LAST_MODIFIED = ?, "
-			+ "IS_LATEST = ?, DELETE_MARKER = ? WHERE ROW_KEY = ?";
+			+ "IS_LATEST = ?, DELETE_MARKER = ?, DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -60,13 +61,22 @@ public class VersionSequencer {
 	 * @return the run's last position once ordered
 	 */
 	public long sequence(long runId, VersionFacts.Source dates) {
+		return sequence(runId, dates, null);
+	}
+
+	/**
+	 * As {@link #sequence(long, VersionFacts.Source)}, and gives each version the destination version that an earlier
+	 * run recorded for the same source version, for skip checks and verify runs to compare with.
+	 * @param earlierRunId the run whose rows say which destination version holds which source version, or null
+	 */
+	public long sequence(long runId, VersionFacts.Source dates, @Nullable Long earlierRunId) {
 		Long lowest = firstSeq(runId, 0, PARKED - 1);
 		boolean parking = firstSeq(runId, PARKED, LedgerKey.MAX_SEQ) == null;
 		if (parking || (lowest != null && lowest != 1)) {
 			// Not parked yet, or parking was cut short (its first batch, which holds position 1, went through).
 			park(runId, (lowest != null) ? lowest : 1);
 		}
-		return order(runId, dates);
+		return order(runId, dates, earlierRunId);
 	}
 
 	private @Nullable Long firstSeq(long runId, long from, long to) {
@@ -89,31 +99,67 @@ public class VersionSequencer {
 		}
 	}
 
-	private long order(long runId, VersionFacts.Source dates) {
+	private long order(long runId, VersionFacts.Source dates, @Nullable Long earlierRunId) {
 		Long ordered = lastSeq(runId);
 		Renumbering renumbering = new Renumbering(runId, (ordered != null) ? ordered : 0);
-		try (Stream<PlannedObject> parked = this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE "
-					+ "ROW_KEY BETWEEN ? AND ? ORDER BY SOURCE_KEY, SEQ");
+		// The earlier run's rows come in the same stream, sorted with the parked ones: rows of one key are next to
+		// each other whatever order the database's collation gives keys, so no second sort has to agree with it.
+		String earlier = (earlierRunId != null)
+				? " OR (ROW_KEY BETWEEN ? AND ? AND DESTINATION_VERSION_ID IS NOT NULL)" : "";
+		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
+			var ps = connection.prepareStatement("SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE "
+					+ "ROW_KEY BETWEEN ? AND ?" + earlier + " ORDER BY SOURCE_KEY, RUN_ID, SEQ");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.of(runId, PARKED));
 			ps.setLong(2, LedgerKey.last(runId));
+			if (earlierRunId != null) {
+				ps.setLong(3, LedgerKey.first(earlierRunId));
+				ps.setLong(4, LedgerKey.last(earlierRunId));
+			}
 			return ps;
-		}, JdbcLedger.PLANNED_MAPPER)) {
+		}, (rs, n) -> new Row(rs.getLong("RUN_ID") == runId, JdbcLedger.mapPlanned(rs)))) {
 			List<PlannedObject> key = new ArrayList<>();
-			parked.forEach((row) -> {
-				if (!key.isEmpty() && !key.get(0).sourceKey().equals(row.sourceKey())) {
-					renumbering.add(key, inOrder(key, dates));
+			Map<@Nullable String, String> copies = new HashMap<>();
+			rows.forEach((row) -> {
+				if (!key.isEmpty() && !key.get(0).sourceKey().equals(row.object().sourceKey())) {
+					renumbering.add(key, inOrder(withCopies(key, copies), dates));
 					key.clear();
+					copies.clear();
 				}
-				key.add(row);
+				if (row.parked()) {
+					key.add(row.object());
+				}
+				else if (row.object().destinationVersionId() != null) {
+					copies.put(row.object().versionId(), row.object().destinationVersionId());
+				}
 			});
 			if (!key.isEmpty()) {
-				renumbering.add(key, inOrder(key, dates));
+				renumbering.add(key, inOrder(withCopies(key, copies), dates));
 			}
 		}
 		renumbering.flush();
 		return renumbering.last;
+	}
+
+	/** A row of the ordering stream: one of the run's parked rows, or an earlier run's. */
+	private record Row(boolean parked, PlannedObject object) {
+	}
+
+	/** The key's versions, each with the destination version an earlier run recorded for it. */
+	private static List<PlannedObject> withCopies(List<PlannedObject> key, Map<@Nullable String, String> copies) {
+		if (copies.isEmpty()) {
+			return key;
+		}
+		List<PlannedObject> known = new ArrayList<>(key.size());
+		for (PlannedObject version : key) {
+			String copy = copies.get(version.versionId());
+			known.add((copy == null || version.destinationVersionId() != null) ? version
+					: new PlannedObject(version.seq(), version.sourceBucket(), version.sourceKey(),
+							version.versionId(), version.size(), version.etag(), version.checksumAlgorithm(),
+							version.storageClass(), version.encryptionStatus(), version.destinationKey(),
+							version.lastModified(), version.latest(), version.deleteMarker(), copy));
+		}
+		return known;
 	}
 
 	private @Nullable Long lastSeq(long runId) {
@@ -249,7 +295,8 @@ public class VersionSequencer {
 						ps.setNull(4, Types.BOOLEAN);
 					}
 					ps.setBoolean(5, to.deleteMarker());
-					ps.setLong(6, LedgerKey.of(this.runId, move[0].seq()));
+					ps.setString(6, to.destinationVersionId());
+					ps.setLong(7, LedgerKey.of(this.runId, move[0].seq()));
 				});
 			});
 			this.pending.clear();

@@ -37,19 +37,21 @@ import org.jspecify.annotations.Nullable;
  * @param verificationDetail why the verdict is not VERIFIED
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
+ * @param destinationVersionId the destination version that holds the source version, on a versioned destination: the
+ * one the copy wrote, or the one found unchanged
  */
 public record ReportRow(String bucket, String key, @Nullable String versionId, String taskStatus,
 		@Nullable String errorCode, @Nullable Integer httpStatusCode, String resultMessage, String destinationBucket,
 		String destinationKey, @Nullable Long size, @Nullable VerificationMethod verificationMethod,
 		@Nullable String sourceChecksum, @Nullable String destinationChecksum, @Nullable Verdict verified,
 		ObjectStatus outcome, @Nullable String verificationDetail, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		@Nullable Instant finishedAt, @Nullable String destinationVersionId) {
 
 	/** The header row, in column order. */
 	public static final List<String> HEADER = List.of("Bucket", "Key", "VersionId", "TaskStatus", "ErrorCode",
 			"HTTPStatusCode", "ResultMessage", "DestinationBucket", "DestinationKey", "Size", "VerificationMethod",
 			"SourceChecksum", "DestinationChecksum", "Verified", "Outcome", "VerificationDetail", "StartedAt",
-			"FinishedAt");
+			"FinishedAt", "DestinationVersionId");
 
 	static final String COPIED_MESSAGE = "Copied";
 
@@ -77,7 +79,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 				(verification != null) ? verification.destinationValue() : null,
 				(verification != null) ? verification.verdict() : null, row.status(),
 				(verification != null && verification.verdict() != Verdict.VERIFIED) ? verification.reason() : null,
-				(outcome != null) ? outcome.startedAt() : null, (outcome != null) ? outcome.finishedAt() : null);
+				(outcome != null) ? outcome.startedAt() : null, (outcome != null) ? outcome.finishedAt() : null,
+				planned.destinationVersionId());
 	}
 
 	private static String taskStatus(ObjectStatus status) {
@@ -103,7 +106,7 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 				text(this.httpStatusCode), this.resultMessage, this.destinationBucket, this.destinationKey,
 				text(this.size), text(this.verificationMethod), this.sourceChecksum, this.destinationChecksum,
 				text(this.verified), this.outcome.name(), this.verificationDetail, text(this.startedAt),
-				text(this.finishedAt));
+				text(this.finishedAt), this.destinationVersionId);
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

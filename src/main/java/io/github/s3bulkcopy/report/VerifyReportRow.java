@@ -32,17 +32,19 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode the S3 error code when the object could not be checked, or the finding's code
  * @param detail why the object is not VERIFIED
  * @param checkedAt when the check ended
+ * @param destinationVersionId the destination version checked, when the copy job recorded which one holds the source
+ * version (every version copied); otherwise the destination's current version was checked
  */
 public record VerifyReportRow(String bucket, String key, @Nullable String versionId, String destinationBucket,
 		String destinationKey, VerifyFinding finding, @Nullable Long size,
 		@Nullable VerificationMethod verificationMethod, @Nullable String sourceValue,
 		@Nullable String destinationValue, @Nullable Verdict verdict, @Nullable String errorCode,
-		@Nullable String detail, @Nullable Instant checkedAt) {
+		@Nullable String detail, @Nullable Instant checkedAt, @Nullable String destinationVersionId) {
 
 	/** The header row, in column order. */
 	public static final List<String> HEADER = List.of("Bucket", "Key", "VersionId", "DestinationBucket",
 			"DestinationKey", "Finding", "Size", "VerificationMethod", "SourceValue", "DestinationValue", "Verdict",
-			"ErrorCode", "Detail", "CheckedAt");
+			"ErrorCode", "Detail", "CheckedAt", "DestinationVersionId");
 
 	/** The report line for one ledger row of a verify run. */
 	public static VerifyReportRow of(LedgerRow row, String destinationBucket) {
@@ -64,14 +66,15 @@ public record VerifyReportRow(String bucket, String key, @Nullable String versio
 				(verification != null) ? verification.sourceValue() : null,
 				(verification != null) ? verification.destinationValue() : null,
 				(verification != null) ? verification.verdict() : null, (outcome != null) ? outcome.errorCode() : null,
-				detail, (outcome != null) ? outcome.finishedAt() : null);
+				detail, (outcome != null) ? outcome.finishedAt() : null, planned.destinationVersionId());
 	}
 
 	/** The columns as text, in {@link #HEADER} order; absent values are null. */
 	public List<@Nullable String> fields() {
 		return Arrays.asList(this.bucket, this.key, this.versionId, this.destinationBucket, this.destinationKey,
 				this.finding.name(), text(this.size), text(this.verificationMethod), this.sourceValue,
-				this.destinationValue, text(this.verdict), this.errorCode, this.detail, text(this.checkedAt));
+				this.destinationValue, text(this.verdict), this.errorCode, this.detail, text(this.checkedAt),
+				this.destinationVersionId);
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

@@ -34,6 +34,12 @@ public enum VerificationMethod {
 	MD5_READ,
 
 	/** No comparison made. */
-	NONE
+	NONE,
+
+	/**
+	 * A delete marker replayed: the destination key was found to have no current object (HEAD answered 404) after the
+	 * delete, as the source key has none.
+	 */
+	DELETE_MARKER
 
 }
