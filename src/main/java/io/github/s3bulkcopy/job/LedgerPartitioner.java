@@ -50,12 +50,12 @@ public class LedgerPartitioner implements Partitioner {
 		long size = (total + partitions - 1) / Math.max(1, partitions);
 		Map<String, ExecutionContext> result = new LinkedHashMap<>();
 		long min = 1;
-		for (int i = 0; i < partitions && min <= total; i++) {
+		for (int i = 0; i < partitions && (min <= total || i == 0); i++) {
 			long max = Math.min(total, (i + 1) * size);
 			if (this.wholeKeys && max < total) {
 				max = Math.max(max, this.ledger.lastOfKey(this.runId, max));
 			}
-			if (max < min) {
+			if (max < min && total > 0) {
 				continue;
 			}
 			ExecutionContext context = new ExecutionContext();

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.manifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,20 +71,39 @@ class InventoryManifestReaderTests {
 
 		assertThat(readAll(reader(manifest, ""))).containsExactly(new ManifestEntry("acme", "big file.bin",
 				"3/L4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY", 6291456L, "9b2cf535f27731c974343645a3985328-2", "CRC64NVME",
-				"STANDARD_IA", "SSE-KMS", true, this.root.resolve(new InventoryFixture(this.root, "acme")
-					.dataKey("a.csv.gz")) + ":1"));
+				"STANDARD_IA", "SSE-KMS", true,
+				this.root.resolve(new InventoryFixture(this.root, "acme").dataKey("a.csv.gz")) + ":1",
+				Instant.parse("2024-06-11T10:00:00.000Z"), true, false));
 	}
 
 	@Test
-	void keepsEveryVersionButLeavesOutDeleteMarkers() {
+	void readsEveryVersionAndDeleteMarkerWithWhetherItIsCurrentAndWhenItWasWritten() {
 		Path manifest = new InventoryFixture(this.root, "acme")
-			.schema("Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size")
-			.dataFile("a.csv.gz", "acme,doc,v3,true,true,", "acme,doc,v2,false,false,20", "acme,doc,v1,false,false,10",
-					"acme,other,,true,false,5")
+			.schema("Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate")
+			.dataFile("a.csv.gz", "acme,doc,v3,true,true,,2026-03-01T00:00:03.000Z",
+					"acme,doc,v2,false,false,20,2026-03-01T00:00:02.000Z",
+					"acme,doc,v1,false,false,10,2026-03-01T00:00:01.000Z", "acme,other,,true,false,5,")
 			.write();
 
-		assertThat(readAll(reader(manifest, ""))).extracting(ManifestEntry::key, ManifestEntry::versionId)
-			.containsExactly(tuple("doc", "v2"), tuple("doc", "v1"), tuple("other", null));
+		assertThat(readAll(reader(manifest, "")))
+			.extracting(ManifestEntry::key, ManifestEntry::versionId, ManifestEntry::latest,
+					ManifestEntry::deleteMarker, ManifestEntry::lastModified, ManifestEntry::size)
+			.containsExactly(tuple("doc", "v3", true, true, Instant.parse("2026-03-01T00:00:03Z"), null),
+					tuple("doc", "v2", false, false, Instant.parse("2026-03-01T00:00:02Z"), 20L),
+					tuple("doc", "v1", false, false, Instant.parse("2026-03-01T00:00:01Z"), 10L),
+					tuple("other", null, true, false, null, 5L));
+	}
+
+	@Test
+	void aLastModifiedDateThatIsNoTimeNamesTheLine() {
+		Path manifest = new InventoryFixture(this.root, "acme").schema("Bucket, Key, LastModifiedDate")
+			.dataFile("a.csv", "acme,k,2026-03-01T00:00:01.000Z", "acme,k,yesterday")
+			.write();
+
+		assertThatThrownBy(() -> readAll(reader(manifest, ""))).isInstanceOf(ManifestException.class)
+			.hasMessageContaining("a.csv line 2")
+			.hasMessageContaining("LastModifiedDate is not an ISO-8601 time")
+			.hasMessageContaining("'yesterday'");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class CompletionReportWriterTests {
 
 	private static final String HEADER_LINE = "Bucket,Key,VersionId,TaskStatus,ErrorCode,HTTPStatusCode,ResultMessage,"
 			+ "DestinationBucket,DestinationKey,Size,VerificationMethod,SourceChecksum,DestinationChecksum,Verified,"
-			+ "Outcome,VerificationDetail,StartedAt,FinishedAt\n";
+			+ "Outcome,VerificationDetail,StartedAt,FinishedAt,DestinationVersionId\n";
 
 	@TempDir
 	Path folder;
@@ -61,7 +61,7 @@ class CompletionReportWriterTests {
 		assertThat(records.get(1)).containsExactly("src-bucket", "photos/a.jpg", "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
 				"succeeded", "", "", "Copied", "dst-bucket", "archive/photos/a.jpg", "1048576", "ETAG",
 				"9b2cf535f27731c974343645a3985328", "9b2cf535f27731c974343645a3985328", "VERIFIED", "COPIED", "",
-				"2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z");
+				"2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z", "");
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class CompletionReportWriterTests {
 
 		assertThat(records.get(1)).containsExactly("src-bucket", "same.txt", "", "succeeded", "", "",
 				"Skipped: unchanged at destination", "dst-bucket", "copy/same.txt", "42", "ETAG", "etag-1", "etag-1",
-				"VERIFIED", "SKIPPED_UNCHANGED", "", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z");
+				"VERIFIED", "SKIPPED_UNCHANGED", "", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z", "");
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class CompletionReportWriterTests {
 
 		assertThat(records.get(1)).containsExactly("src-bucket", "secret/x.bin", "", "failed", "AccessDenied", "403",
 				"Access Denied, said \"s3\"\nfor GetObject", "dst-bucket", "copy/secret/x.bin", "7", "NONE", "", "",
-				"NOT_VERIFIED", "FAILED", "copy failed", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z");
+				"NOT_VERIFIED", "FAILED", "copy failed", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z", "");
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class CompletionReportWriterTests {
 
 		assertThat(records.get(1)).containsExactly("src-bucket", "m.txt", "", "failed", "ChecksumMismatch", "",
 				"destination ETag differs from source", "dst-bucket", "copy/m.txt", "5", "ETAG", "aaa", "bbb",
-				"MISMATCH", "FAILED", "ETags differ", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z");
+				"MISMATCH", "FAILED", "ETags differ", "2025-03-01T10:15:30.123Z", "2025-03-01T10:15:31.456Z", "");
 	}
 
 	@Test
@@ -100,7 +100,21 @@ class CompletionReportWriterTests {
 
 		assertThat(records.get(1)).containsExactly("src-bucket", "later.txt", "", "pending", "", "",
 				"Pending: not yet processed", "dst-bucket", "copy/later.txt", "", "", "", "", "", "PENDING", "", "",
-				"");
+				"", "");
+	}
+
+	@Test
+	void aVersionCopiedToAVersionedDestinationNamesTheDestinationVersion() throws IOException {
+		LedgerRow copied = LedgerRows.copied(1, "doc.txt", 3);
+		PlannedObject p = copied.planned();
+		LedgerRow versioned = new LedgerRow(new PlannedObject(p.seq(), p.sourceBucket(), p.sourceKey(), "src-v1",
+				p.size(), p.etag(), p.checksumAlgorithm(), p.storageClass(), p.encryptionStatus(), p.destinationKey(),
+				null, false, false, "dst-v7"), copied.status(), copied.outcome());
+
+		List<List<String>> records = writeAndParse(List.of(versioned));
+
+		assertThat(records.get(1).get(2)).isEqualTo("src-v1");
+		assertThat(records.get(1).get(ReportRow.HEADER.indexOf("DestinationVersionId"))).isEqualTo("dst-v7");
 	}
 
 	@Test
