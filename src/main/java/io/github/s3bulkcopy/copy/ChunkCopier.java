@@ -55,16 +55,18 @@ public class ChunkCopier {
 	 * @throws InterruptedException when interrupted while waiting for a slot; started copies are awaited first
 	 */
 	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects) throws InterruptedException {
-		return copyAll(objects, null);
+		return copyAll(objects, null, null);
 	}
 
 	/**
 	 * As {@link #copyAll(List)}, holding back the chunk's first rows when they continue a key whose version failed in
 	 * the chunk before.
 	 * @param heldKey the source key whose later versions are held back, or null
+	 * @param landed the outcomes of a key's first versions already copied by an attempt of the run that was cut short
+	 * ({@link LandedVersions#landed}), looked up before the rest of the key is copied; null not to look
 	 */
-	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable String heldKey)
-			throws InterruptedException {
+	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable String heldKey,
+			@Nullable LandedVersions landed) throws InterruptedException {
 		List<CompletableFuture<List<ObjectOutcome>>> futures = new ArrayList<>(objects.size());
 		InterruptedException interrupted = null;
 		for (List<PlannedObject> key : byKey(objects)) {
@@ -77,7 +79,7 @@ public class ChunkCopier {
 			}
 			CompletableFuture<List<ObjectOutcome>> future;
 			try {
-				future = inOrder(key, key.get(0).sourceKey().equals(heldKey));
+				future = inOrder(key, key.get(0).sourceKey().equals(heldKey), landed);
 			}
 			catch (RuntimeException ex) {
 				this.inFlight.release();
@@ -117,13 +119,24 @@ public class ChunkCopier {
 	/** The error code of a version not copied because an earlier version of its key failed. */
 	public static final String HELD_BACK = "EarlierVersionFailed";
 
-	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, boolean held) {
+	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, boolean held,
+			@Nullable LandedVersions landed) {
+		if (landed != null && key.get(0).attemptedAt() != null && !held) {
+			return landed.landed(key).thenCompose((found) -> {
+				List<ObjectOutcome> done = new ArrayList<>(found);
+				return copyRest(key.subList(found.size(), key.size()), done, false);
+			});
+		}
 		if (key.size() == 1 && !held) {
 			return this.copier.apply(key.get(0)).thenApply(List::of);
 		}
-		CompletableFuture<List<ObjectOutcome>> chain = CompletableFuture
-			.completedFuture(new ArrayList<>(key.size()));
-		for (PlannedObject version : key) {
+		return copyRest(key, new ArrayList<>(key.size()), held);
+	}
+
+	private CompletableFuture<List<ObjectOutcome>> copyRest(List<PlannedObject> rest, List<ObjectOutcome> before,
+			boolean held) {
+		CompletableFuture<List<ObjectOutcome>> chain = CompletableFuture.completedFuture(before);
+		for (PlannedObject version : rest) {
 			chain = chain.thenCompose((done) -> {
 				boolean heldBack = done.isEmpty() ? held : holdsBack(done.get(done.size() - 1));
 				if (heldBack) {

@@ -100,6 +100,25 @@ public class ObjectCopier {
 		});
 	}
 
+	/**
+	 * Records a copy of the object that is already at the destination, written by an attempt of this run that was cut
+	 * short before it recorded it ({@link LandedVersions}): verified as the copy would have been, never written again.
+	 */
+	public CompletableFuture<ObjectOutcome> landed(PlannedObject object, String etag, String versionId) {
+		Instant started = Instant.now();
+		return sourceFacts(object)
+			.thenCompose((source) -> this.verification
+				.verify(object, source, new TransferResult(etag, null, etag.contains("-"), versionId))
+				.thenApply((verification) -> outcome(object, source, started, verification, versionId)))
+			.exceptionallyCompose((error) -> {
+				S3Failure failure = S3Failure.of(error);
+				if (!failure.permanent()) {
+					return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
+				}
+				return CompletableFuture.completedFuture(failed(object, started, failure, null));
+			});
+	}
+
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
 		// A skip check needs the source's stored checksum, which no manifest has; a verification reads it only after
 		// the copy, and only when the copy's own evidence proves nothing (CopyVerification).

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.util.List;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.copy.LandedVersions;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.PlannedObject;
@@ -29,11 +30,22 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 
 	private final FailureGuard failureGuard;
 
+	private final @Nullable VersionJournal versions;
+
 	/** The key whose failed version holds back its later versions in the next chunk, if the last chunk ended so. */
 	private @Nullable String heldKey;
 
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard) {
+		this(copier, ledger, runId, progress, failureGuard, null);
+	}
+
+	/**
+	 * @param versions notes each chunk's start and finds what an interrupted attempt copied, when every copy makes a
+	 * destination version that must not be made twice; null otherwise
+	 */
+	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
+			FailureGuard failureGuard, @Nullable VersionJournal versions) {
 		Assert.notNull(copier, "copier is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(progress, "progress is required");
@@ -43,12 +55,18 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 		this.runId = runId;
 		this.progress = progress;
 		this.failureGuard = failureGuard;
+		this.versions = versions;
 	}
 
 	@Override
 	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
 		this.progress.copying(this.runId);
-		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), this.heldKey);
+		LandedVersions landed = null;
+		if (this.versions != null) {
+			this.versions.attempting(this.runId, chunk.getItems());
+			landed = this.versions.landed(this.runId);
+		}
+		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), this.heldKey, landed);
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);

@@ -153,6 +153,32 @@ public class JdbcLedger {
 		});
 	}
 
+	/**
+	 * Notes that copying these pending objects begins, when their copies must not be repeated unnoticed (each makes a
+	 * version at a versioned destination): a resume then looks for copies that landed before the run was cut short.
+	 * Commit it before the copies start, apart from the chunk's transaction, which an interruption rolls back.
+	 */
+	public void markAttempted(long runId, List<? extends PlannedObject> objects, Instant at) {
+		this.jdbc.batchUpdate("UPDATE BULK_LEDGER SET STARTED_AT = ? WHERE ROW_KEY = ? AND STATUS = 'PENDING'",
+				objects, objects.size(), (ps, o) -> {
+					ps.setTimestamp(1, Timestamp.from(at));
+					ps.setLong(2, LedgerKey.of(runId, o.seq()));
+				});
+	}
+
+	/**
+	 * The destination version recorded for the row just before {@code seq} when it is of the same source key (the
+	 * previous version, with every version copied), or null.
+	 */
+	public @Nullable String destinationVersionBefore(long runId, long seq, String sourceKey) {
+		if (seq <= 1) {
+			return null;
+		}
+		List<String> before = this.jdbc.queryForList("SELECT DESTINATION_VERSION_ID FROM BULK_LEDGER WHERE ROW_KEY = ? "
+				+ "AND SOURCE_KEY = ?", String.class, LedgerKey.of(runId, seq - 1), sourceKey);
+		return before.isEmpty() ? null : before.get(0);
+	}
+
 	/** The highest planned sequence number of a run; 0 when nothing is planned. */
 	public long maxSeq(long runId) {
 		// In key order, so the database reads one index entry (H2 scans the whole run for MAX(SEQ)).
@@ -266,7 +292,8 @@ public class JdbcLedger {
 				rs.getString("VERSION_ID"), getLong(rs, "OBJECT_SIZE"), rs.getString("ETAG"),
 				rs.getString("CHECKSUM_ALGORITHM"), rs.getString("STORAGE_CLASS"), rs.getString("ENCRYPTION_STATUS"),
 				rs.getString("DESTINATION_KEY"), optionalInstant(rs.getTimestamp("LAST_MODIFIED")),
-				getBoolean(rs, "IS_LATEST"), rs.getBoolean("DELETE_MARKER"), rs.getString("DESTINATION_VERSION_ID"));
+				getBoolean(rs, "IS_LATEST"), rs.getBoolean("DELETE_MARKER"), rs.getString("DESTINATION_VERSION_ID"),
+				"PENDING".equals(rs.getString("STATUS")) ? optionalInstant(rs.getTimestamp("STARTED_AT")) : null);
 	}
 
 	private static @Nullable Instant optionalInstant(@Nullable Timestamp timestamp) {

@@ -22,11 +22,25 @@ import org.jspecify.annotations.Nullable;
  * @param deleteMarker whether the row is a delete marker, which is replayed rather than copied
  * @param destinationVersionId the destination version that holds this source version: found by an earlier run of
  * the job until this run records its own
+ * @param attemptedAt for a row still pending: when a chunk holding it began copying in an earlier attempt of this
+ * run (with every version copied), so its copy may have reached the destination before the attempt was cut short;
+ * null otherwise
  */
 public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
 		@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm, @Nullable String storageClass,
 		@Nullable String encryptionStatus, String destinationKey, @Nullable Instant lastModified,
-		@Nullable Boolean latest, boolean deleteMarker, @Nullable String destinationVersionId) {
+		@Nullable Boolean latest, boolean deleteMarker, @Nullable String destinationVersionId,
+		@Nullable Instant attemptedAt) {
+
+	/** A row as the plan writes it. */
+	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
+			@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm,
+			@Nullable String storageClass, @Nullable String encryptionStatus, String destinationKey,
+			@Nullable Instant lastModified, @Nullable Boolean latest, boolean deleteMarker,
+			@Nullable String destinationVersionId) {
+		this(seq, sourceBucket, sourceKey, versionId, size, etag, checksumAlgorithm, storageClass, encryptionStatus,
+				destinationKey, lastModified, latest, deleteMarker, destinationVersionId, null);
+	}
 
 	/** An object row that states nothing of versions beyond its version id. */
 	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
@@ -40,7 +54,7 @@ public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nu
 	public PlannedObject withSeq(long newSeq) {
 		return new PlannedObject(newSeq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
 				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
-				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId);
+				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId, this.attemptedAt);
 	}
 
 }

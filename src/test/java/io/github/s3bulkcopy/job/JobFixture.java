@@ -82,6 +82,26 @@ final class JobFixture {
 		return file;
 	}
 
+	/**
+	 * Runs the command line in a child JVM of its own (so a test can kill it), with this fixture's job database and
+	 * identity; its output goes to {@code child.log} in the fixture's folder.
+	 */
+	Process startChild(String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-Dspring.datasource.url=" + databaseUrl());
+		command.add("-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"));
+		command.add("-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"));
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(Main.class.getName());
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("child.log").toFile())
+			.start();
+	}
+
 	Result run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

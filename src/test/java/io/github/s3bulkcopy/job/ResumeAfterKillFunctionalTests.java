@@ -1,6 +1,5 @@
 package io.github.s3bulkcopy.job;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
@@ -278,18 +276,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private Process startChild(JobFixture fixture, String... args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx256m");
-		command.add("-Dspring.datasource.url=" + fixture.databaseUrl());
-		command.add("-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId"));
-		command.add("-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey"));
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(Main.class.getName());
-		command.addAll(List.of(args));
-		File log = this.dir.resolve("child.log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		return fixture.startChild(args);
 	}
 
 	private void waitForDestinationObjects(S3Client s3, String bucket, int count, Process child) throws Exception {
