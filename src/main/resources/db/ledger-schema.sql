@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS BULK_LEDGER (
 	CONSTRAINT BULK_LEDGER_ROW_KEY_PK PRIMARY KEY (ROW_KEY)
 );
 
+-- What each copy did not carry over from its source (ledger.NotCarried bits), for the report's "not carried" list.
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS NOT_CARRIED INTEGER;
+
 -- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys
 -- are read in key order once per report (one sort) and looked up only when a resume aborts leftover uploads.
 

@@ -17,9 +17,18 @@ import org.jspecify.annotations.Nullable;
  * @param verification how the copy was verified, and the verdict
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
+ * @param notCarried what the copy did not carry over from the source, as {@link NotCarried} bits; 0 for none or
+ * for an object not copied
  */
 public record ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
 		@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
-		Instant finishedAt) {
+		Instant finishedAt, int notCarried) {
+
+	/** An outcome that left nothing out (or copied nothing). */
+	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
+			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
+			Instant finishedAt) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, 0);
+	}
 
 }
