@@ -37,13 +37,27 @@ import org.jspecify.annotations.Nullable;
  * @param verificationDetail why the verdict is not VERIFIED
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
+ * @param notCarried what the copy did not carry over from the source, as {@code ledger.NotCarried} bits (counted in
+ * the summary, not a column)
  */
 public record ReportRow(String bucket, String key, @Nullable String versionId, String taskStatus,
 		@Nullable String errorCode, @Nullable Integer httpStatusCode, String resultMessage, String destinationBucket,
 		String destinationKey, @Nullable Long size, @Nullable VerificationMethod verificationMethod,
 		@Nullable String sourceChecksum, @Nullable String destinationChecksum, @Nullable Verdict verified,
 		ObjectStatus outcome, @Nullable String verificationDetail, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt) {
+		@Nullable Instant finishedAt, int notCarried) {
+
+	/** A row that left nothing out. */
+	public ReportRow(String bucket, String key, @Nullable String versionId, String taskStatus,
+			@Nullable String errorCode, @Nullable Integer httpStatusCode, String resultMessage,
+			String destinationBucket, String destinationKey, @Nullable Long size,
+			@Nullable VerificationMethod verificationMethod, @Nullable String sourceChecksum,
+			@Nullable String destinationChecksum, @Nullable Verdict verified, ObjectStatus outcome,
+			@Nullable String verificationDetail, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+		this(bucket, key, versionId, taskStatus, errorCode, httpStatusCode, resultMessage, destinationBucket,
+				destinationKey, size, verificationMethod, sourceChecksum, destinationChecksum, verified, outcome,
+				verificationDetail, startedAt, finishedAt, 0);
+	}
 
 	/** The header row, in column order. */
 	public static final List<String> HEADER = List.of("Bucket", "Key", "VersionId", "TaskStatus", "ErrorCode",
@@ -77,7 +91,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 				(verification != null) ? verification.destinationValue() : null,
 				(verification != null) ? verification.verdict() : null, row.status(),
 				(verification != null && verification.verdict() != Verdict.VERIFIED) ? verification.reason() : null,
-				(outcome != null) ? outcome.startedAt() : null, (outcome != null) ? outcome.finishedAt() : null);
+				(outcome != null) ? outcome.startedAt() : null, (outcome != null) ? outcome.finishedAt() : null,
+				(outcome != null) ? outcome.notCarried() : 0);
 	}
 
 	private static String taskStatus(ObjectStatus status) {
