@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * @param features what the run knows of the buckets, which decides what of the source's own properties a copy
  * sends ({@link Carried})
  */
-public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption, @Nullable HeadObjectResponse head,
-		BucketFeatures.Features features) {
+public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
+		@Nullable HeadObjectResponse head, BucketFeatures.Features features) {
 
 	/** Facts of a run that looked nothing up about its buckets ({@link BucketFeatures.Features#NONE}). */
 	public SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
