@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.copy;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,11 +20,16 @@ import org.springframework.util.Assert;
  * the source bucket has a website configuration (GetBucketWebsite: only then can its objects' website redirect
  * locations matter, and copies that would otherwise make no HEAD make one to read them) and whether the destination
  * bucket has Object Lock enabled (GetObjectLockConfiguration: only then are the source's retention and legal hold
- * sent). A lookup that fails for a run-level reason (throttling, the network) is tried again by the next copy.
+ * sent). A lookup that fails for a run-level reason (throttling, the network) is tried again by the next copy, and an
+ * answer older than {@link #MAX_AGE} is asked again, so a process that runs many runs ({@code schedule}) sees a
+ * configuration changed between them.
  */
 public final class BucketFeatures {
 
 	private static final Logger logger = LoggerFactory.getLogger(BucketFeatures.class);
+
+	/** How long an answer is used before the next copy asks again. */
+	static final Duration MAX_AGE = Duration.ofMinutes(15);
 
 	/** What is known about one feature of a bucket. */
 	public enum State {
@@ -60,7 +66,17 @@ public final class BucketFeatures {
 
 	private final @Nullable String destinationBucket;
 
-	private final AtomicReference<@Nullable CompletableFuture<Features>> features = new AtomicReference<>();
+	private final AtomicReference<@Nullable Lookup> features = new AtomicReference<>();
+
+	/** A lookup and when it started ({@link System#nanoTime()}); never-ending for {@link #none()}. */
+	private record Lookup(CompletableFuture<Features> answer, long startedNanos, boolean expires) {
+
+		boolean usable() {
+			return !this.answer.isCompletedExceptionally()
+					&& (!this.expires || System.nanoTime() - this.startedNanos < MAX_AGE.toNanos());
+		}
+
+	}
 
 	/**
 	 * @param sourceClient reads the source bucket's website configuration
@@ -85,7 +101,7 @@ public final class BucketFeatures {
 		this.sourceBucket = null;
 		this.destinationClient = null;
 		this.destinationBucket = null;
-		this.features.set(CompletableFuture.completedFuture(Features.NONE));
+		this.features.set(new Lookup(CompletableFuture.completedFuture(Features.NONE), 0, false));
 	}
 
 	/** Features that look nothing up ({@link Features#NONE}). */
@@ -93,14 +109,14 @@ public final class BucketFeatures {
 		return new BucketFeatures();
 	}
 
-	/** The features, looked up on the first call; later calls share the answer. */
+	/** The features, looked up on the first call; later calls share the answer while it is fresh. */
 	public CompletableFuture<Features> get() {
-		CompletableFuture<Features> known = this.features.get();
-		if (known != null && !known.isCompletedExceptionally()) {
-			return known;
+		Lookup known = this.features.get();
+		if (known != null && known.usable()) {
+			return known.answer();
 		}
 		CompletableFuture<Features> lookup = new CompletableFuture<>();
-		if (!this.features.compareAndSet(known, lookup)) {
+		if (!this.features.compareAndSet(known, new Lookup(lookup, System.nanoTime(), true))) {
 			return get();
 		}
 		website().thenCombine(objectLock(), Features::new).whenComplete((answer, error) -> {

@@ -129,8 +129,7 @@ final class HtmlReportSections {
 	void notCarried(RunSummary summary) {
 		this.html.element("h2", "Not carried over");
 		if (summary.notCarried().isEmpty()) {
-			this.html.element("p", "Nothing: no object was copied, or every copy kept what the source had.", "class",
-					"empty");
+			this.html.element("p", "Nothing listed: no object was copied.", "class", "empty");
 			return;
 		}
 		this.html.element("p", "What the copies did not keep of their sources, and why (summary.json: notCarried).");
