@@ -168,6 +168,38 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 	}
 
 	@Test
+	void refusedBucketQuestionsMeanAHeadOfEverySourceAndNoLockSent() throws IOException {
+		// given: both bucket questions answered AccessDenied
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		String source = S3TestData.createBucket(s3, "refused-src");
+		String destination = S3TestData.uniqueBucketName("refused-locked");
+		s3.createBucket((create) -> create.bucket(destination).objectLockEnabledForBucket(true));
+		put(s3, source, "a.txt", 1000, StorageClass.STANDARD);
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
+			proxy.answer("/" + source + "?website", 403, "AccessDenied", Map.of());
+			proxy.answer("/" + destination + "?object-lock", 403, "AccessDenied", Map.of());
+			proxy.addAnswerHeaders("/" + source + "/a.txt", Map.of("x-amz-website-redirect-location", "/moved/a.txt",
+					"x-amz-object-lock-legal-hold", "ON"));
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
+			Path job = fixture.jobFile("refused", "", "", "type: listing", "");
+
+			// when
+			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+
+			// then: the redirect was looked up and carried, the lock was not sent
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(proxy.seen()).extracting(SeenRequest::requestLine)
+				.anyMatch((line) -> line.startsWith("HEAD /" + source + "/a.txt "));
+			SeenRequest copy = write(proxy, "PUT /" + destination + "/a.txt ");
+			assertThat(copy.header("x-amz-website-redirect-location")).isEqualTo("/moved/a.txt");
+			assertThat(copy.header("x-amz-object-lock-legal-hold")).isNull();
+			assertThat(notCarried(fixture, "refused")).startsWith("object lock: 1");
+			assertThat(summary(fixture, "refused").get("notCarried").get(0).get("why").asString())
+				.contains("Object Lock configuration could not be read");
+		}
+	}
+
+	@Test
 	void aCsvManifestsObjectsKeepTheirStorageClassThroughAHeadOfTheSource() throws IOException {
 		// given: a CSV manifest states no storage class
 		S3Client s3 = LocalS3MockTest.s3MockClient();
