@@ -39,6 +39,8 @@ ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS LAST_MODIFIED TIMESTAMP;
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS IS_LATEST BOOLEAN;
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DELETE_MARKER BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DESTINATION_VERSION_ID VARCHAR(1024);
+-- What each copy did not carry over from its source (ledger.NotCarried bits), for the report's "not carried" list.
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS NOT_CARRIED INTEGER;
 
 -- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys
 -- are read in key order once per report (one sort) and looked up only when a resume aborts leftover uploads.

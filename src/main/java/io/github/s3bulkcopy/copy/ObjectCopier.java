@@ -47,6 +47,8 @@ public class ObjectCopier {
 
 	private final DeleteMarkerReplay deleteMarkers;
 
+	private final BucketFeatures features;
+
 	/**
 	 * @param sourceClient the client for reading the source (HEAD)
 	 * @param destinationClient the destination's client (HEAD for skip-existing)
@@ -57,12 +59,29 @@ public class ObjectCopier {
 	 */
 	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
 			ObjectTransfer transfer, CopyVerification verification, CopyOptions options) {
+		this(sourceClient, destinationClient, destinationBucket, transfer, verification, options,
+				BucketFeatures.none());
+	}
+
+	/**
+	 * @param sourceClient the client for reading the source (HEAD)
+	 * @param destinationClient the destination's client (HEAD for skip-existing)
+	 * @param destinationBucket the destination bucket
+	 * @param transfer how bytes get to the destination
+	 * @param verification how copies are proven
+	 * @param options how objects are copied
+	 * @param features what the run learns of the buckets (website configuration, Object Lock) on its first copy
+	 */
+	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
+			ObjectTransfer transfer, CopyVerification verification, CopyOptions options, BucketFeatures features) {
 		Assert.notNull(sourceClient, "sourceClient is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
 		Assert.hasText(destinationBucket, "destinationBucket is required");
 		Assert.notNull(transfer, "transfer is required");
 		Assert.notNull(verification, "verification is required");
 		Assert.notNull(options, "options is required");
+		Assert.notNull(features, "features is required");
+		this.features = features;
 		this.sourceClient = sourceClient;
 		this.destinationClient = destinationClient;
 		this.destinationBucket = destinationBucket;
@@ -109,7 +128,7 @@ public class ObjectCopier {
 		return sourceFacts(object)
 			.thenCompose((source) -> this.verification
 				.verify(object, source, new TransferResult(etag, null, etag.contains("-"), versionId))
-				.thenApply((verification) -> outcome(object, source, started, verification, versionId)))
+				.thenApply((verification) -> outcome(object, source, started, verification, versionId, 0)))
 			.exceptionallyCompose((error) -> {
 				S3Failure failure = S3Failure.of(error);
 				if (!failure.permanent()) {
@@ -120,19 +139,24 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
+		return this.features.get().thenCompose((features) -> sourceFacts(object, features));
+	}
+
+	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object, BucketFeatures.Features features) {
 		// A skip check needs the source's stored checksum, which no manifest has; a verification reads it only after
-		// the copy, and only when the copy's own evidence proves nothing (CopyVerification).
+		// the copy, and only when the copy's own evidence proves nothing (CopyVerification). The transfer may need
+		// the source's own properties that the manifest does not state, to carry them.
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
-				|| this.options.skipExisting();
+				|| this.options.skipExisting() || this.transfer.needsSourceHead(object, features);
 		if (!needsHead) {
-			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object));
+			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object, features));
 		}
 		return this.sourceClient
 			.headObject((head) -> head.bucket(object.sourceBucket())
 				.key(object.sourceKey())
 				.versionId(object.versionId())
 				.checksumMode(ChecksumMode.ENABLED))
-			.thenApply(SourceFacts::fromHead);
+			.thenApply((head) -> SourceFacts.fromHead(head, features));
 	}
 
 	private CompletableFuture<ObjectOutcome> skipOrCopy(PlannedObject object, SourceFacts source, Instant started) {
@@ -197,11 +221,12 @@ public class ObjectCopier {
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {
 		return this.transfer.transfer(object, source)
 			.thenCompose((result) -> this.verification.verify(object, source, result)
-				.thenApply((verification) -> outcome(object, source, started, verification, result.versionId())));
+				.thenApply((verification) -> outcome(object, source, started, verification, result.versionId(),
+						result.notCarried())));
 	}
 
 	private ObjectOutcome outcome(PlannedObject object, SourceFacts source, Instant started,
-			Verification verification, @Nullable String destinationVersionId) {
+			Verification verification, @Nullable String destinationVersionId, int notCarried) {
 		if (verification.verdict() == Verdict.MISMATCH) {
 			return failed(object, started, new S3Failure("VerificationMismatch", null,
 					"the copy does not match the source: " + verification.reason(), true), verification);
@@ -212,7 +237,7 @@ public class ObjectCopier {
 							+ verification.reason(), true), verification);
 		}
 		return new ObjectOutcome(object.seq(), ObjectStatus.COPIED, source.size(), null, null, null, verification,
-				started, Instant.now(), destinationVersionId);
+				started, Instant.now(), destinationVersionId, notCarried);
 	}
 
 	private static ObjectOutcome failed(PlannedObject object, Instant started, S3Failure failure,

@@ -14,4 +14,15 @@ public interface ObjectTransfer {
 	 */
 	CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source);
 
+	/**
+	 * Whether the source's HEAD must be made before {@link #transfer} so that the copy can carry the source's own
+	 * properties (storage class, website redirect location, Object Lock) that the manifest does not state. A
+	 * transfer that reads the source's headers itself (a streamed GET) needs none.
+	 * @param object the planned object
+	 * @param features what the run knows of the buckets
+	 */
+	default boolean needsSourceHead(PlannedObject object, BucketFeatures.Features features) {
+		return false;
+	}
+
 }

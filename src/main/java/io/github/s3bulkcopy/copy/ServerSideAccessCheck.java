@@ -38,6 +38,11 @@ public class ServerSideAccessCheck implements ObjectTransfer {
 	}
 
 	@Override
+	public boolean needsSourceHead(PlannedObject object, BucketFeatures.Features features) {
+		return this.transfer.needsSourceHead(object, features);
+	}
+
+	@Override
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
 		CompletableFuture<Void> started = new CompletableFuture<>();
 		CompletableFuture<Void> existing = this.check.compareAndExchange(null, started);

@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.copy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,18 +66,24 @@ final class ServerSideMultipartCopy {
 
 	CompletableFuture<TransferResult> run() {
 		return MultipartUploads.sourceHead(this.client, this.object, this.facts)
-			.thenCompose((head) -> this.tags.of(this.object, head.tagCount())
-				.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging)))
-				.thenCompose((created) -> MultipartUploads.abortOnFailure(
-						copyParts(created.uploadId(), head).thenCompose((parts) -> complete(created.uploadId(), parts)),
-						this.client, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
-						"multipart copy")));
+			.thenCompose((head) -> {
+				Carried carried = Carried.of(this.target, this.facts.features(), Carried.Source.of(head),
+						Instant.now());
+				return this.tags.of(this.object, head.tagCount())
+					.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging, carried)))
+					.thenCompose((created) -> MultipartUploads.abortOnFailure(
+							copyParts(created.uploadId(), head)
+								.thenCompose((parts) -> complete(created.uploadId(), parts)),
+							this.client, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
+							"multipart copy"))
+					.thenApply((result) -> result.withNotCarried(carried.notCarried()));
+			});
 	}
 
 	@SuppressWarnings("deprecation")
-	private CreateMultipartUploadRequest create(HeadObjectResponse head, @Nullable Tagging tagging) {
-		// CreateMultipartUpload has no metadata directive: the source's headers are carried over explicitly. The
-		// storage class is the job's (or S3's default), as for a single CopyObject.
+	private CreateMultipartUploadRequest create(HeadObjectResponse head, @Nullable Tagging tagging, Carried carried) {
+		// CreateMultipartUpload has no metadata directive: the source's headers are carried over explicitly, and so
+		// are its storage class (unless the job sets one), website redirect and Object Lock, as for a CopyObject.
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
 			.bucket(this.target.bucket())
 			.key(this.object.destinationKey())
@@ -87,10 +94,10 @@ final class ServerSideMultipartCopy {
 			.cacheControl(head.cacheControl())
 			.expires(head.expires())
 			.metadata(head.metadata())
-			.storageClass(this.target.storageClass())
 			.acl(this.target.acl())
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
 			.checksumType(ChecksumType.FULL_OBJECT);
+		carried.applyTo(create);
 		if (tagging != null) {
 			create.tagging(tagging);
 		}

@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.copy;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
@@ -19,7 +20,8 @@ import org.springframework.util.Assert;
  * Server-side copy: CopyObject up to the multipart threshold, a multipart copy (UploadPartCopy, a few parts of each
  * object at a time: {@link ServerSideMultipartCopy}) above it. The bytes never pass through this process; one set of
  * credentials must read the source and write the destination. Every copy asks S3 to compute a CRC64NVME of the
- * copy's bytes, which the verification compares with the source's.
+ * copy's bytes, which the verification compares with the source's. The source's storage class, website redirect
+ * location and (into a bucket with Object Lock) retention and legal hold are sent with the copy ({@link Carried}).
  */
 public class ServerSideTransfer implements ObjectTransfer {
 
@@ -58,18 +60,35 @@ public class ServerSideTransfer implements ObjectTransfer {
 		this.tags = new SourceTags(client, tagCountReported);
 	}
 
+	/**
+	 * A CopyObject carries none of the source's storage class, website redirect location and Object Lock by itself,
+	 * so the source is read first where the manifest does not state what the copy must send: the storage class
+	 * (unless the job sets one: a CSV manifest states none), a website redirect location (only a source bucket with
+	 * a website configuration, or one whose configuration could not be read, can serve one), or a retention and
+	 * legal hold (into a destination bucket with Object Lock). A multipart copy reads the source anyway.
+	 */
+	@Override
+	public boolean needsSourceHead(PlannedObject object, BucketFeatures.Features features) {
+		return (object.storageClass() == null && this.target.storageClass() == null)
+				|| features.sourceWebsite() != BucketFeatures.State.NO
+				|| features.destinationObjectLock() == BucketFeatures.State.YES;
+	}
+
 	@Override
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
 		if (source.size() > this.multipartThreshold) {
 			return new ServerSideMultipartCopy(this.client, this.target, this.tags, this.partSize, this.partsInFlight,
 					object, source).run();
 		}
-		return this.client.copyObject(request(object, source))
+		Carried carried = Carried.of(this.target, source.features(),
+				(source.head() != null) ? Carried.Source.of(source.head()) : Carried.Source.of(object), Instant.now());
+		return this.client.copyObject(request(object, source, carried))
 			.thenApply((response) -> new TransferResult(
 					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
 							: null,
 					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
-					false, response.versionId(), null, computedChecksum(response.copyObjectResult())));
+					false, response.versionId(), null, computedChecksum(response.copyObjectResult()),
+					carried.notCarried()));
 	}
 
 	/**
@@ -82,19 +101,19 @@ public class ServerSideTransfer implements ObjectTransfer {
 		return (checksum != null && Checksum.CRC64NVME.equals(checksum.algorithm())) ? checksum : null;
 	}
 
-	private CopyObjectRequest request(PlannedObject object, SourceFacts source) {
+	private CopyObjectRequest request(PlannedObject object, SourceFacts source, Carried carried) {
 		CopyObjectRequest.Builder request = CopyObjectRequest.builder()
 			.sourceBucket(object.sourceBucket())
 			.sourceKey(object.sourceKey())
 			.sourceVersionId(object.versionId())
 			.destinationBucket(this.target.bucket())
 			.destinationKey(object.destinationKey())
-			.storageClass(this.target.storageClass())
 			.acl(this.target.acl())
 			.metadataDirective(MetadataDirective.COPY)
 			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the request, and then the copy
 			// response carries no CRC64NVME.
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
+		carried.applyTo(request);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {
 			// Copy exactly the object the manifest listed (or the HEAD saw): if it changed since, S3 answers 412

@@ -17,17 +17,34 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * @param etag the ETag without quotes, if known
  * @param encryption the encryption, if known
  * @param head the HEAD response, when one was made
+ * @param features what the run knows of the buckets, which decides what of the source's own properties a copy
+ * sends ({@link Carried})
  */
-public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption, @Nullable HeadObjectResponse head) {
+public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
+		@Nullable HeadObjectResponse head, BucketFeatures.Features features) {
+
+	/** Facts of a run that looked nothing up about its buckets ({@link BucketFeatures.Features#NONE}). */
+	public SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
+			@Nullable HeadObjectResponse head) {
+		this(size, etag, encryption, head, BucketFeatures.Features.NONE);
+	}
 
 	public static SourceFacts fromManifest(PlannedObject object) {
-		return new SourceFacts(object.size(), object.etag(), object.encryptionStatus(), null);
+		return fromManifest(object, BucketFeatures.Features.NONE);
+	}
+
+	public static SourceFacts fromManifest(PlannedObject object, BucketFeatures.Features features) {
+		return new SourceFacts(object.size(), object.etag(), object.encryptionStatus(), null, features);
 	}
 
 	public static SourceFacts fromHead(HeadObjectResponse head) {
+		return fromHead(head, BucketFeatures.Features.NONE);
+	}
+
+	public static SourceFacts fromHead(HeadObjectResponse head, BucketFeatures.Features features) {
 		String encryption = (head.serverSideEncryption() != null) ? head.serverSideEncryptionAsString()
 				: (head.sseCustomerAlgorithm() != null) ? "SSE-C" : null;
-		return new SourceFacts(head.contentLength(), head.eTag(), encryption, head);
+		return new SourceFacts(head.contentLength(), head.eTag(), encryption, head, features);
 	}
 
 	public Map<String, String> metadata() {

@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * What a streamed copy carries over from the source object, read from its GET or HEAD response: content headers,
- * user metadata and storage class, plus what the copy needs to know (ETag, tag count, stored CRC64NVME).
+ * What a streamed copy carries over from the source object, read from its GET or HEAD response: content headers and
+ * user metadata, the properties {@link Carried} sends (storage class, website redirect location, Object Lock), plus
+ * what the copy needs to know (ETag, tag count, stored CRC64NVME).
  *
  * @param length the size in bytes
  * @param etag the source ETag as S3 sent it (quoted), to pin re-reads to the same bytes
@@ -22,29 +23,27 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * @param cacheControl Cache-Control
  * @param expires Expires
  * @param metadata user metadata ({@code x-amz-meta-*})
- * @param storageClass the source's storage class, when not STANDARD
  * @param tagCount the number of tags, when the source reported it
  * @param crc64nvme the source's stored full-object CRC64NVME (Base64), when it reported one
+ * @param properties the source's storage class, website redirect location, Object Lock and checksum algorithm
  */
 record SourceHeaders(long length, @Nullable String etag, @Nullable String contentType,
 		@Nullable String contentEncoding, @Nullable String contentDisposition, @Nullable String contentLanguage,
 		@Nullable String cacheControl, @Nullable Instant expires, Map<String, String> metadata,
-		@Nullable String storageClass, @Nullable Integer tagCount, @Nullable String crc64nvme) {
+		@Nullable Integer tagCount, @Nullable String crc64nvme, Carried.Source properties) {
 
 	@SuppressWarnings("deprecation")
 	static SourceHeaders of(GetObjectResponse get) {
 		return new SourceHeaders(get.contentLength(), get.eTag(), get.contentType(), get.contentEncoding(),
 				get.contentDisposition(), get.contentLanguage(), get.cacheControl(), get.expires(), get.metadata(),
-				(get.storageClass() != null) ? get.storageClassAsString() : null, get.tagCount(),
-				get.checksumCRC64NVME());
+				get.tagCount(), get.checksumCRC64NVME(), Carried.Source.of(get));
 	}
 
 	@SuppressWarnings("deprecation")
 	static SourceHeaders of(HeadObjectResponse head) {
 		return new SourceHeaders(head.contentLength(), head.eTag(), head.contentType(), head.contentEncoding(),
 				head.contentDisposition(), head.contentLanguage(), head.cacheControl(), head.expires(),
-				head.metadata(), (head.storageClass() != null) ? head.storageClassAsString() : null, head.tagCount(),
-				head.checksumCRC64NVME());
+				head.metadata(), head.tagCount(), head.checksumCRC64NVME(), Carried.Source.of(head));
 	}
 
 	@SuppressWarnings("deprecation")
@@ -56,7 +55,6 @@ record SourceHeaders(long length, @Nullable String etag, @Nullable String conten
 			.cacheControl(this.cacheControl)
 			.expires(this.expires)
 			.metadata(this.metadata)
-			.storageClass(storageClass(target))
 			.acl(target.acl());
 		if (target.sseKmsKeyId() != null) {
 			put.serverSideEncryption("aws:kms").ssekmsKeyId(target.sseKmsKeyId());
@@ -72,15 +70,10 @@ record SourceHeaders(long length, @Nullable String etag, @Nullable String conten
 			.cacheControl(this.cacheControl)
 			.expires(this.expires)
 			.metadata(this.metadata)
-			.storageClass(storageClass(target))
 			.acl(target.acl());
 		if (target.sseKmsKeyId() != null) {
 			create.serverSideEncryption("aws:kms").ssekmsKeyId(target.sseKmsKeyId());
 		}
-	}
-
-	private @Nullable String storageClass(CopyTarget target) {
-		return (target.storageClass() != null) ? target.storageClass() : this.storageClass;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.copy;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
@@ -27,7 +28,8 @@ import org.springframework.util.Assert;
  * destination's, for two principals of which neither can both read the source and write the destination.
  * <p>
  * Up to the multipart threshold: one GET whose body is the body of one PUT (two requests, plus GetObjectTagging for
- * tagged objects); the GET's response brings the content headers and metadata, so no HEAD is needed. Above it: a
+ * tagged objects); the GET's response brings the content headers, metadata, storage class, website redirect location
+ * and Object Lock ({@link Carried}), so no HEAD is needed. Above it: a
  * multipart upload whose parts are ranged GETs ({@link StreamedMultipartUpload}). A CRC64NVME of the bytes is
  * computed on the way. When the source has a stored CRC64NVME it is sent as the PUT's checksum header, so the
  * destination checks the bytes end to end against the source's own value.
@@ -121,39 +123,50 @@ public class StreamTransfer implements ObjectTransfer {
 			.build();
 		if (source.size() <= BUFFERED_MAX && (object.versionId() != null || source.etag() != null)) {
 			return this.smallSourceClient.getObject(get, AsyncResponseTransformer.toBytes())
-				.thenCompose((bytes) -> putBuffered(object, bytes));
+				.thenCompose((bytes) -> putBuffered(object, source, bytes));
 		}
 		return this.sourceClient.getObject(get, AsyncResponseTransformer.toPublisher())
-			.thenCompose((response) -> put(object, response));
+			.thenCompose((response) -> put(object, source, response));
 	}
 
-	private CompletableFuture<TransferResult> putBuffered(PlannedObject object, ResponseBytes<GetObjectResponse> get) {
+	/** What the PUT sends of the source's own properties, read from its GET. */
+	private Carried carried(SourceFacts source, SourceHeaders headers) {
+		return Carried.of(this.target, source.features(), headers.properties(), Instant.now());
+	}
+
+	private CompletableFuture<TransferResult> putBuffered(PlannedObject object, SourceFacts source,
+			ResponseBytes<GetObjectResponse> get) {
 		SourceHeaders headers = SourceHeaders.of(get.response());
 		byte[] content = get.asByteArrayUnsafe();
 		Crc64Nvme crc = new Crc64Nvme();
 		crc.update(ByteBuffer.wrap(content));
 		String computed = Crc64Nvme.toBase64(crc.value());
+		Carried carried = carried(source, headers);
 		return putObject(this.smallDestinationClient, object, headers, AsyncRequestBody.fromBytesUnsafe(content),
-				computed)
-			.thenApply((response) -> result(response, computed));
+				computed, carried)
+			.thenApply((response) -> result(response, computed, carried));
 	}
 
-	private CompletableFuture<TransferResult> put(PlannedObject object, ResponsePublisher<GetObjectResponse> get) {
+	private CompletableFuture<TransferResult> put(PlannedObject object, SourceFacts source,
+			ResponsePublisher<GetObjectResponse> get) {
 		SourceHeaders headers = SourceHeaders.of(get.response());
+		Carried carried = carried(source, headers);
 		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers));
-		CompletableFuture<TransferResult> result = putObject(this.destinationClient, object, headers, body, null)
+		CompletableFuture<TransferResult> result = putObject(this.destinationClient, object, headers, body, null,
+				carried)
 			.thenApply((response) -> {
 				Long crc = body.crc64nvme();
-				return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null);
+				return result(response, (crc != null) ? Crc64Nvme.toBase64(crc) : null, carried);
 			});
 		return result.whenComplete((done, error) -> body.release());
 	}
 
 	/** The PUT of one object, with the source's tags; {@code computed} as for {@link #request}. */
 	private CompletableFuture<PutObjectResponse> putObject(S3AsyncClient destination, PlannedObject object,
-			SourceHeaders headers, AsyncRequestBody body, @Nullable String computed) {
+			SourceHeaders headers, AsyncRequestBody body, @Nullable String computed, Carried carried) {
 		return this.tags.of(object, headers.tagCount())
-			.thenCompose((tagging) -> destination.putObject(request(object, headers, tagging, computed), body));
+			.thenCompose((tagging) -> destination.putObject(request(object, headers, tagging, computed, carried),
+					body));
 	}
 
 	/**
@@ -161,12 +174,13 @@ public class StreamTransfer implements ObjectTransfer {
 	 * streamed
 	 */
 	private PutObjectRequest request(PlannedObject object, SourceHeaders headers, @Nullable Tagging tagging,
-			@Nullable String computed) {
+			@Nullable String computed, Carried carried) {
 		PutObjectRequest.Builder put = PutObjectRequest.builder()
 			.bucket(this.target.bucket())
 			.key(object.destinationKey())
 			.contentLength(headers.length());
 		headers.applyTo(put, this.target);
+		carried.applyTo(put);
 		if (tagging != null) {
 			put.tagging(tagging);
 		}
@@ -190,10 +204,11 @@ public class StreamTransfer implements ObjectTransfer {
 			.thenApply((response) -> response);
 	}
 
-	private static TransferResult result(PutObjectResponse response, @Nullable String crc64nvme) {
+	private static TransferResult result(PutObjectResponse response, @Nullable String crc64nvme, Carried carried) {
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),
 				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, false,
-				response.versionId(), crc64nvme, Crc64Nvme.reported(response.checksumCRC64NVME()));
+				response.versionId(), crc64nvme, Crc64Nvme.reported(response.checksumCRC64NVME()),
+				carried.notCarried());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.copy;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,13 +57,17 @@ final class StreamedMultipartUpload {
 	}
 
 	CompletableFuture<TransferResult> run() {
-		return headers().thenCompose((headers) -> this.tags.of(this.object, headers.tagCount())
-			.thenCompose((tagging) -> this.destination.createMultipartUpload(create(headers, tagging)))
-			.thenCompose((created) -> MultipartUploads.abortOnFailure(
-					uploadParts(created.uploadId(), headers)
-						.thenCompose((parts) -> complete(created.uploadId(), headers, parts)),
-					this.destination, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
-					"multipart upload")));
+		return headers().thenCompose((headers) -> {
+			Carried carried = Carried.of(this.target, this.facts.features(), headers.properties(), Instant.now());
+			return this.tags.of(this.object, headers.tagCount())
+				.thenCompose((tagging) -> this.destination.createMultipartUpload(create(headers, tagging, carried)))
+				.thenCompose((created) -> MultipartUploads.abortOnFailure(
+						uploadParts(created.uploadId(), headers)
+							.thenCompose((parts) -> complete(created.uploadId(), headers, parts)),
+						this.destination, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
+						"multipart upload"))
+				.thenApply((result) -> result.withNotCarried(carried.notCarried()));
+		});
 	}
 
 	/** The source's headers, from its HEAD. */
@@ -70,13 +75,14 @@ final class StreamedMultipartUpload {
 		return MultipartUploads.sourceHead(this.source, this.object, this.facts).thenApply(SourceHeaders::of);
 	}
 
-	private CreateMultipartUploadRequest create(SourceHeaders headers, @Nullable Tagging tagging) {
+	private CreateMultipartUploadRequest create(SourceHeaders headers, @Nullable Tagging tagging, Carried carried) {
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
 			.bucket(this.target.bucket())
 			.key(this.object.destinationKey())
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
 			.checksumType(ChecksumType.FULL_OBJECT);
 		headers.applyTo(create, this.target);
+		carried.applyTo(create);
 		if (tagging != null) {
 			create.tagging(tagging);
 		}

@@ -17,9 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param destinationChecksum the checksum the destination reported in its answer to the write (CopyObject,
  * CompleteMultipartUpload, PutObject), null when it reported none. Only a value in that answer counts as computed for
  * the copy: a HEAD afterwards may show a source's checksum that the server carried over without computing it.
+ * @param notCarried what the copy did not carry over from the source, as {@code ledger.NotCarried} bits
  */
 public record TransferResult(@Nullable String etag, @Nullable String encryption, boolean multipart,
-		@Nullable String versionId, @Nullable String crc64nvme, @Nullable Checksum destinationChecksum) {
+		@Nullable String versionId, @Nullable String crc64nvme, @Nullable Checksum destinationChecksum,
+		int notCarried) {
+
+	/** A result that left nothing out, or does not know what it left out. */
+	public TransferResult(@Nullable String etag, @Nullable String encryption, boolean multipart,
+			@Nullable String versionId, @Nullable String crc64nvme, @Nullable Checksum destinationChecksum) {
+		this(etag, encryption, multipart, versionId, crc64nvme, destinationChecksum, 0);
+	}
+
+	/** This result, with what the copy left out. */
+	public TransferResult withNotCarried(int bits) {
+		return new TransferResult(this.etag, this.encryption, this.multipart, this.versionId, this.crc64nvme,
+				this.destinationChecksum, bits);
+	}
 
 	/** A result that knows nothing of checksums. */
 	public TransferResult(@Nullable String etag, @Nullable String encryption, boolean multipart,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import io.github.s3bulkcopy.copy.BucketFeatures;
 import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.copy.CopyOptions;
 import io.github.s3bulkcopy.copy.CopyTarget;
@@ -158,14 +159,24 @@ class S3Configuration {
 				spec.destination().bucket());
 	}
 
+	/**
+	 * Whether the source bucket has a website configuration and the destination bucket Object Lock, looked up by
+	 * the first copy (so a dry run asks nothing).
+	 */
+	@Bean
+	BucketFeatures bucketFeatures(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
+		return new BucketFeatures(sourceS3, spec.source().bucket(), destinationS3, spec.destination().bucket());
+	}
+
 	@Bean
 	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectTransfer objectTransfer,
-			CopyVerification copyVerification) {
+			CopyVerification copyVerification, BucketFeatures bucketFeatures) {
 		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(), spec.copy().skipExisting(),
 				spec.copy().versions() == io.github.s3bulkcopy.jobfile.CopyVersions.ALL);
 		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer,
-				copyVerification, options);
+				copyVerification, options, bucketFeatures);
 	}
 
 	@Bean

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param region the bucket's region (default us-east-1)
  * @param endpoint an S3-compatible endpoint (path-style addressing); HTTPS unless loopback or explicitly allowed
  * @param credentials who writes the destination; empty means the default credential chain
- * @param storageClass storage class of the copies (e.g. STANDARD_IA); STANDARD, as S3 does, when absent
+ * @param storageClass storage class of every copy (e.g. STANDARD_IA); each source object's own class when absent
  * @param sseKmsKeyId KMS key for SSE-KMS encryption of the copies; the bucket default when absent
  * @param acl canned ACL of the copies (e.g. bucket-owner-full-control)
  * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback

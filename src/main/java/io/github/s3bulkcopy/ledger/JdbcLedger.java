@@ -53,7 +53,7 @@ public class JdbcLedger {
 	private static final String RECORD = "UPDATE BULK_LEDGER SET STATUS = ?, OBJECT_SIZE = COALESCE(?, OBJECT_SIZE), "
 			+ "ERROR_CODE = ?, HTTP_STATUS = ?, MESSAGE = ?, VERIFY_METHOD = ?, SOURCE_CHECKSUM = ?, "
 			+ "DESTINATION_CHECKSUM = ?, VERDICT = ?, VERDICT_REASON = ?, STARTED_AT = ?, FINISHED_AT = ?, "
-			+ "DESTINATION_VERSION_ID = COALESCE(?, DESTINATION_VERSION_ID) WHERE ROW_KEY = ?";
+			+ "DESTINATION_VERSION_ID = COALESCE(?, DESTINATION_VERSION_ID), NOT_CARRIED = ? WHERE ROW_KEY = ?";
 
 	/**
 	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
@@ -149,7 +149,13 @@ public class JdbcLedger {
 			ps.setTimestamp(11, Timestamp.from(o.startedAt()));
 			ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
 			ps.setString(13, o.destinationVersionId());
-			ps.setLong(14, LedgerKey.of(runId, o.seq()));
+			if (o.notCarried() != 0) {
+				ps.setInt(14, o.notCarried());
+			}
+			else {
+				ps.setNull(14, Types.INTEGER);
+			}
+			ps.setLong(15, LedgerKey.of(runId, o.seq()));
 		});
 	}
 
@@ -234,8 +240,8 @@ public class JdbcLedger {
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
 		return this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE " + OF_RUN
-					+ " ORDER BY SOURCE_KEY, VERSION_ID, SEQ");
+			var ps = connection.prepareStatement("SELECT " + COLUMNS + ", NOT_CARRIED FROM BULK_LEDGER WHERE "
+					+ OF_RUN + " ORDER BY SOURCE_KEY, VERSION_ID, SEQ");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));
@@ -251,7 +257,7 @@ public class JdbcLedger {
 	public int resetFailed(long runId) {
 		return this.jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'PENDING', ERROR_CODE = NULL, HTTP_STATUS = NULL, "
 				+ "MESSAGE = NULL, VERIFY_METHOD = NULL, SOURCE_CHECKSUM = NULL, DESTINATION_CHECKSUM = NULL, "
-				+ "VERDICT = NULL, VERDICT_REASON = NULL, STARTED_AT = NULL, FINISHED_AT = NULL "
+				+ "VERDICT = NULL, VERDICT_REASON = NULL, STARTED_AT = NULL, FINISHED_AT = NULL, NOT_CARRIED = NULL "
 				+ "WHERE " + OF_RUN + " AND STATUS = 'FAILED'", runKeys(runId));
 	}
 
@@ -323,7 +329,7 @@ public class JdbcLedger {
 		}
 		ObjectOutcome outcome = new ObjectOutcome(planned.seq(), status, planned.size(), rs.getString("ERROR_CODE"),
 				http, rs.getString("MESSAGE"), verification, instant(rs.getTimestamp("STARTED_AT")),
-				instant(rs.getTimestamp("FINISHED_AT")), planned.destinationVersionId());
+				instant(rs.getTimestamp("FINISHED_AT")), planned.destinationVersionId(), rs.getInt("NOT_CARRIED"));
 		return new LedgerRow(planned, status, outcome);
 	}
 

@@ -19,16 +19,34 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when it ended
  * @param destinationVersionId the destination version that holds the source version, when the destination is
  * versioned: the one the copy wrote, or the one a skip compared with; null keeps what the ledger had
+ * @param notCarried what the copy did not carry over from the source, as {@link NotCarried} bits; 0 for none or
+ * for an object not copied
  */
 public record ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
 		@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
-		Instant finishedAt, @Nullable String destinationVersionId) {
+		Instant finishedAt, @Nullable String destinationVersionId, int notCarried) {
+
+	/** An outcome that names no destination version and left nothing out (or copied nothing). */
+	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
+			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
+			Instant finishedAt) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, null, 0);
+	}
+
+	/** An outcome that left nothing out. */
+	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
+			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
+			Instant finishedAt, @Nullable String destinationVersionId) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt,
+				destinationVersionId, 0);
+	}
 
 	/** An outcome that names no destination version. */
 	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
 			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
-			Instant finishedAt) {
-		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, null);
+			Instant finishedAt, int notCarried) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, null,
+				notCarried);
 	}
 
 }

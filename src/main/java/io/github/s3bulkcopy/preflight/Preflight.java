@@ -46,6 +46,7 @@ public class Preflight {
 			}
 			else if (BucketChecks.bucket(source, this.job.source(), "source", sourcePrincipal, sourceChecks)) {
 				sampleKey = BucketChecks.read(source, this.job.source(), sourcePrincipal, sourceChecks);
+				CarryChecks.website(source, this.job.source().bucket(), sourcePrincipal, sourceChecks);
 			}
 			String location = this.job.manifest().location();
 			if (sourcePrincipal != null && location != null && location.startsWith("s3://")) {
@@ -61,6 +62,8 @@ public class Preflight {
 			}
 			else if (BucketChecks.bucket(destination, this.job.destination(), "destination", destinationPrincipal,
 					destinationChecks)) {
+				CarryChecks.objectLock(destination, this.job.destination().bucket(), destinationPrincipal,
+						destinationChecks);
 				if (writeTest) {
 					BucketChecks.write(destination, this.job.destination(), destinationPrincipal, destinationChecks);
 				}

@@ -126,6 +126,28 @@ final class HtmlReportSections {
 		this.html.newline();
 	}
 
+	void notCarried(RunSummary summary) {
+		this.html.element("h2", "Not carried over");
+		if (summary.notCarried().isEmpty()) {
+			this.html.element("p", "Nothing listed: no object was copied.", "class", "empty");
+			return;
+		}
+		this.html.element("p", "What the copies did not keep of their sources, and why (summary.json: notCarried).");
+		this.html.open("table").open("thead").open("tr").element("th", "Property")
+			.element("th", "Objects", "class", "num")
+			.element("th", "Why")
+			.close("tr")
+			.close("thead")
+			.open("tbody");
+		for (RunSummary.NotCarriedEntry entry : summary.notCarried()) {
+			this.html.open("tr").element("td", entry.what())
+				.element("td", Formats.count(entry.objects()), "class", "num")
+				.element("td", entry.why())
+				.close("tr");
+		}
+		this.html.close("tbody").close("table").newline();
+	}
+
 	void run(RunMetadata run, RunSummary summary, Instant generatedAt) {
 		this.html.element("h2", "Run");
 		this.html.open("table", "class", "facts").open("tbody");

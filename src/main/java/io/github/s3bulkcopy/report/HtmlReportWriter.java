@@ -110,6 +110,7 @@ final class HtmlReportWriter {
 		sections.verification(summary, facts);
 		sections.throughput(facts);
 		sections.failures(facts);
+		sections.notCarried(summary);
 		sections.run(run, summary, generatedAt);
 		sections.settings(run);
 		sections.files(files);

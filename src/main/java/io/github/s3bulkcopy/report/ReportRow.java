@@ -39,13 +39,15 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when it ended
  * @param destinationVersionId the destination version that holds the source version, on a versioned destination: the
  * one the copy wrote, or the one found unchanged
+ * @param notCarried what the copy did not carry over from the source, as {@code ledger.NotCarried} bits (counted in
+ * the summary, not a column)
  */
 public record ReportRow(String bucket, String key, @Nullable String versionId, String taskStatus,
 		@Nullable String errorCode, @Nullable Integer httpStatusCode, String resultMessage, String destinationBucket,
 		String destinationKey, @Nullable Long size, @Nullable VerificationMethod verificationMethod,
 		@Nullable String sourceChecksum, @Nullable String destinationChecksum, @Nullable Verdict verified,
 		ObjectStatus outcome, @Nullable String verificationDetail, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt, @Nullable String destinationVersionId) {
+		@Nullable Instant finishedAt, @Nullable String destinationVersionId, int notCarried) {
 
 	/** The header row, in column order. */
 	public static final List<String> HEADER = List.of("Bucket", "Key", "VersionId", "TaskStatus", "ErrorCode",
@@ -80,7 +82,7 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 				(verification != null) ? verification.verdict() : null, row.status(),
 				(verification != null && verification.verdict() != Verdict.VERIFIED) ? verification.reason() : null,
 				(outcome != null) ? outcome.startedAt() : null, (outcome != null) ? outcome.finishedAt() : null,
-				planned.destinationVersionId());
+				planned.destinationVersionId(), (outcome != null) ? outcome.notCarried() : 0);
 	}
 
 	private static String taskStatus(ObjectStatus status) {

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.report;
 import java.util.List;
 import java.util.Map;
 
+import io.github.s3bulkcopy.ledger.NotCarried;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 
 /**
@@ -16,10 +17,18 @@ import io.github.s3bulkcopy.verify.VerificationMethod;
  * @param failedObjects the first failed rows in key order, at most the collector's limit
  * @param failedTotal every failed row, shown or not
  * @param throughput objects and bytes finished per interval, from the first finished object to the last
+ * @param notCarried copied objects by what their copy did not carry over from the source
  */
 public record RunFacts(ReportTotals totals, Map<VerificationMethod, VerdictCounts> byMethod,
 		Map<String, Long> unverifiedReasons, List<ReportRow> failedObjects, long failedTotal,
-		List<ThroughputInterval> throughput) {
+		List<ThroughputInterval> throughput, Map<NotCarried, Long> notCarried) {
+
+	/** Facts with nothing counted as not carried. */
+	public RunFacts(ReportTotals totals, Map<VerificationMethod, VerdictCounts> byMethod,
+			Map<String, Long> unverifiedReasons, List<ReportRow> failedObjects, long failedTotal,
+			List<ThroughputInterval> throughput) {
+		this(totals, byMethod, unverifiedReasons, failedObjects, failedTotal, throughput, Map.of());
+	}
 
 	/**
 	 * Rows by verdict.

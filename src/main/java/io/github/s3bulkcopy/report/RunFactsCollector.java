@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.s3bulkcopy.ledger.NotCarried;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.VerificationMethod;
@@ -46,6 +47,8 @@ final class RunFactsCollector {
 
 	private final ThroughputHistogram histogram = new ThroughputHistogram();
 
+	private final long[] notCarried = new long[NotCarried.values().length];
+
 	RunFactsCollector(int maxFailedObjects) {
 		this.maxFailedObjects = maxFailedObjects;
 	}
@@ -63,6 +66,11 @@ final class RunFactsCollector {
 			counts[row.verified().ordinal()]++;
 			if (row.verified() != Verdict.VERIFIED) {
 				reason((row.verificationDetail() != null) ? row.verificationDetail() : "(no reason recorded)");
+			}
+		}
+		if (row.outcome() == ObjectStatus.COPIED && row.notCarried() != 0) {
+			for (NotCarried each : NotCarried.of(row.notCarried())) {
+				this.notCarried[each.ordinal()]++;
 			}
 		}
 		Instant finished = row.finishedAt();
@@ -103,8 +111,14 @@ final class RunFactsCollector {
 		if (other > 0) {
 			top.put(OTHER_REASONS, other);
 		}
+		Map<NotCarried, Long> notCarried = new EnumMap<>(NotCarried.class);
+		for (NotCarried each : NotCarried.values()) {
+			if (this.notCarried[each.ordinal()] > 0) {
+				notCarried.put(each, this.notCarried[each.ordinal()]);
+			}
+		}
 		return new RunFacts(this.totals.totals(), methods, top, List.copyOf(this.failedObjects), this.failedTotal,
-				this.histogram.series(CHART_INTERVALS));
+				this.histogram.series(CHART_INTERVALS), notCarried);
 	}
 
 }

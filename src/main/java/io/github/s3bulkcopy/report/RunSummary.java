@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -39,16 +40,30 @@ import org.jspecify.annotations.Nullable;
  * @param retries requests the S3 clients retried
  * @param reportFile the completion report's name, relative to the folder of {@code summary.json}
  * @param toolVersion the version of this tool that ran
+ * @param notCarried what the copies did not carry over from their sources, and why ({@link NotCarriedList})
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
-		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion" })
+		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
+		"notCarried" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion) {
+		String toolVersion, List<NotCarriedEntry> notCarried) {
+
+	/** A summary that lists nothing as not carried. */
+	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			BigDecimal durationSeconds, int executions, Side source, Side destination,
+			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
+			ByteCounts bytes, VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+			BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+			String toolVersion) {
+		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
+				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, List.of());
+	}
 
 	/**
 	 * The summary of a run whose completion report added up to {@code totals}.
@@ -87,7 +102,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				new ByteCounts(totals.bytesTotal(), totals.bytesCopied()),
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
-				new Retries(retried, run.retries()), reportFile, run.toolVersion());
+				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
+				NotCarriedList.of(facts, run.settings()));
 	}
 
 	private static BigDecimal rate(long count, long millis) {
@@ -165,6 +181,18 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "verified", "mismatch", "notVerified" })
 	public record VerificationCounts(long verified, long mismatch, long notVerified) {
+
+	}
+
+	/**
+	 * One property the copies did not carry over from their sources.
+	 *
+	 * @param what the property, e.g. {@code object lock}
+	 * @param objects how many copied objects it concerns
+	 * @param why why it was not carried
+	 */
+	@JsonPropertyOrder({ "what", "objects", "why" })
+	public record NotCarriedEntry(String what, long objects, String why) {
 
 	}
 

@@ -71,13 +71,19 @@ class JobPoliciesTests {
 
 		JsonNode read = parse(documents.get(2));
 		assertThat(actions(read)).containsExactlyInAnyOrder("s3:ListBucket", "s3:GetObject", "s3:GetObjectTagging",
-				"s3:GetObjectVersion", "s3:GetObjectVersionTagging");
+				"s3:GetObjectVersion", "s3:GetObjectVersionTagging", "s3:GetBucketWebsite", "s3:GetObjectRetention",
+				"s3:GetObjectLegalHold");
+		assertThat(statement(read, "ReadSourceWebsiteConfiguration").get("Resource").asString())
+			.isEqualTo("arn:aws:s3:::acme-logs");
 		assertThat(resources(read)).containsOnly("arn:aws:s3:::acme-logs", "arn:aws:s3:::acme-logs/2026/*");
 
 		JsonNode write = parse(documents.get(3));
 		assertThat(actions(write)).contains("s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload",
 				"s3:ListMultipartUploadParts", "s3:PutObjectAcl", "s3:DeleteObject", "kms:GenerateDataKey",
-				"kms:Decrypt").doesNotContain("s3:GetObjectVersion");
+				"kms:Decrypt", "s3:GetBucketObjectLockConfiguration", "s3:PutObjectRetention",
+				"s3:PutObjectLegalHold").doesNotContain("s3:GetObjectVersion");
+		assertThat(statement(write, "ReadDestinationObjectLockConfiguration").get("Resource").asString())
+			.isEqualTo("arn:aws:s3:::acme-logs-b");
 		assertThat(resources(write)).containsOnly("arn:aws:s3:::acme-logs-b", "arn:aws:s3:::acme-logs-b/copied/*",
 				"arn:aws:s3:::acme-logs-b/copied/.s3-bulk-copy-preflight-*",
 				"arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab");

@@ -61,6 +61,8 @@ class PreflightFunctionalTests implements CrossAccountTest {
 			.contains("PASS  list: s3://" + this.sourceBucket + "/in/: first key in/a.txt")
 			.contains("PASS  read: HeadObject s3://" + this.sourceBucket + "/in/a.txt: 5 bytes")
 			.contains("PASS  write: put and deleted s3://" + this.destinationBucket + "/out/.s3-bulk-copy-preflight-")
+			.contains("INFO  website: no website configuration: website redirect locations are not looked up")
+			.contains("INFO  object lock: not enabled: retention and legal hold are not carried")
 			.contains("Result: PASS")
 			.doesNotContain("FAIL");
 		assertThat(CrossAccountTest.destinationAccount().listObjectsV2((list) -> list.bucket(this.destinationBucket))

@@ -2,11 +2,16 @@ package io.github.s3bulkcopy.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.s3bulkcopy.ledger.NotCarried;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RunSummaryTests {
 
@@ -43,6 +48,35 @@ class RunSummaryTests {
 
 		assertThat(summary.durationSeconds()).isEqualTo(new BigDecimal("0.000"));
 		assertThat(summary.objectsPerSecond()).isEqualTo(new BigDecimal("0.00"));
+	}
+
+	@Test
+	void listsWhatTheCopiesDidNotCarryFromTheRunsCountsAndSettings() {
+		ReportTotals totals = new ReportTotals(5, 4, 1, 0, 0, 0, 0, 5, 0, 0);
+		RunFacts facts = new RunFacts(totals, Map.of(), Map.of(), List.of(), 0, List.of(),
+				Map.of(NotCarried.RETENTION_EXPIRED, 2L, NotCarried.WEBSITE_REDIRECT_NOT_LOOKED_UP, 3L));
+		RunMetadata run = new RunMetadata("job", 1, "COMPLETED", 0, START, START, 1, new RunSummary.Side("src", ""),
+				new RunSummary.Side("dst", ""), RunSummary.CallerIdentities.UNKNOWN,
+				new RunSummary.Manifest("LISTING", null), "00", "test", Map.of(),
+				List.of(new RunMetadata.Setting("destination.storage-class", "STANDARD_IA"),
+						new RunMetadata.Setting("destination.acl", "bucket-owner-full-control")));
+
+		RunSummary summary = RunSummary.of(run, facts, "completion-report.csv");
+
+		assertThat(summary.notCarried()).extracting(RunSummary.NotCarriedEntry::what,
+				RunSummary.NotCarriedEntry::objects)
+			.containsExactly(tuple("object lock retention", 2L), tuple("website redirect location", 3L),
+					tuple("storage class", 4L), tuple("ACL grants", 4L), tuple("last-modified", 4L));
+		assertThat(summary.notCarried().get(2).why()).contains("destination.storage-class sets STANDARD_IA");
+		assertThat(summary.notCarried().get(3).why()).contains("canned ACL bucket-owner-full-control");
+	}
+
+	@Test
+	void aRunThatCopiedNothingListsNothingAsNotCarried() {
+		RunSummary summary = RunSummary.of(run(START), new ReportTotals(1, 0, 1, 0, 0, 0, 0, 1, 0, 0),
+				"completion-report.csv");
+
+		assertThat(summary.notCarried()).isEmpty();
 	}
 
 	@Test

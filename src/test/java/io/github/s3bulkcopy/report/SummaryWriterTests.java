@@ -35,7 +35,7 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json)).containsExactly("job", "runId", "status", "exitCode", "startTime", "endTime",
 				"durationSeconds", "executions", "source", "destination", "callerIdentities", "manifest",
 				"jobFileSha256", "objects", "bytes", "verification", "verificationByMethod", "objectsPerSecond",
-				"bytesPerSecond", "retries", "reportFile", "toolVersion");
+				"bytesPerSecond", "retries", "reportFile", "toolVersion", "notCarried");
 		assertThat(fieldNames(json.get("callerIdentities"))).containsExactly("source", "destination");
 		assertThat(fieldNames(json.get("retries"))).containsExactly("total", "byErrorCode");
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");

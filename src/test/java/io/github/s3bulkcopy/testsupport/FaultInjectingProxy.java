@@ -65,6 +65,34 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private record CannedAnswer(String requestLineContains, int status, String code, Map<String, String> headers) {
 	}
 
+	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Headers added to the server's 2xx answers to requests whose request line contains some text. */
+	private record AddedHeaders(String requestLineContains, Map<String, String> headers) {
+	}
+
+	private final java.util.List<XmlAnswer> xmlAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** A 200 answer with an XML body for requests whose request line contains some text. */
+	private record XmlAnswer(String requestLineContains, String xml) {
+	}
+
+	private final java.util.Queue<SeenRequest> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	/**
+	 * A request as it crossed the relay.
+	 *
+	 * @param requestLine method, path and query, e.g. {@code PUT /bucket/key HTTP/1.1}
+	 * @param headers its headers, names in lower case
+	 */
+	public record SeenRequest(String requestLine, Map<String, String> headers) {
+
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
 	/**
 	 * @param upstream the server to relay to (a loopback endpoint)
 	 * @param rate the share of requests that get a fault, 0 to 1, spread evenly over the kinds
@@ -110,6 +138,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.cannedAnswers.add(new CannedAnswer(text, status, code, headers));
 	}
 
+	/**
+	 * Adds headers to the server's 2xx answers to every request whose request line contains {@code text}: what S3
+	 * would answer (e.g. an object's Object Lock retention on its HEAD and GET) and the local server does not store.
+	 */
+	public void addAnswerHeaders(String text, Map<String, String> headers) {
+		this.addedHeaders.add(new AddedHeaders(text, Map.copyOf(headers)));
+	}
+
+	/** Answers every request whose request line contains {@code text} with a 200 and this XML body. */
+	public void answerXml(String text, String xml) {
+		this.xmlAnswers.add(new XmlAnswer(text, xml));
+	}
+
+	/** Every request that crossed the relay so far, in order. */
+	public java.util.List<SeenRequest> seen() {
+		return java.util.List.copyOf(this.seen);
+	}
+
 	/** Ends every answer set with {@link #answer}: requests pass again. */
 	public void clearAnswers() {
 		this.cannedAnswers.clear();
@@ -147,6 +193,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					return;
 				}
 				this.requests.incrementAndGet();
+				this.seen.add(new SeenRequest(request.firstLine(), Map.copyOf(request.headers())));
+				XmlAnswer xml = this.xmlAnswers.stream()
+					.filter((answer) -> request.firstLine().contains(answer.requestLineContains()))
+					.findFirst()
+					.orElse(null);
+				if (xml != null) {
+					discardBody(request, clientIn);
+					answerXml(clientOut, xml.xml());
+					continue;
+				}
 				if (request.firstLine().contains(this.delayedRequests)) {
 					this.delayed.incrementAndGet();
 					Thread.sleep(this.delayMillis);
@@ -205,7 +261,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					if (response == null) {
 						return;
 					}
-					clientOut.write(response.bytes());
+					clientOut.write(withAddedHeaders(request, response));
 				}
 				while (response.status() == 100);
 				relayBody(response, request.method(), upIn, clientOut);
@@ -218,6 +274,32 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		catch (IOException | InterruptedException ex) {
 			// A client or server that hung up ends this connection only.
 		}
+	}
+
+	private byte[] withAddedHeaders(Head request, Head response) {
+		if (response.status() < 200 || response.status() > 299) {
+			return response.bytes();
+		}
+		StringBuilder added = new StringBuilder();
+		for (AddedHeaders rule : this.addedHeaders) {
+			if (request.firstLine().contains(rule.requestLineContains())) {
+				rule.headers().forEach((name, value) -> added.append(name).append(": ").append(value).append("\r\n"));
+			}
+		}
+		if (added.isEmpty()) {
+			return response.bytes();
+		}
+		String head = new String(response.bytes(), StandardCharsets.ISO_8859_1);
+		// The head ends with an empty line: the added headers go before it.
+		return (head.substring(0, head.length() - 2) + added + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	private static void answerXml(OutputStream out, String xml) throws IOException {
+		byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+		out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
+				+ "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+		out.write(body);
+		out.flush();
 	}
 
 	private Fault chooseFault() {
