@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CopyMode;
+import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.jobfile.ManifestType;
@@ -55,8 +56,15 @@ public final class JobPolicies {
 				documents.add(trustPolicy(credentials, values));
 			}
 		}
-		Set<String> sourceDrops = (job.manifest().type() == ManifestType.LISTING)
-				? Set.of("ReadSourceVersions", "S3BulkCopyReadVersions") : Set.of();
+		boolean everyVersion = job.copy().versions() == CopyVersions.ALL;
+		Set<String> sourceDrops = new HashSet<>();
+		if (job.manifest().type() == ManifestType.LISTING && !everyVersion) {
+			sourceDrops.addAll(Set.of("ReadSourceVersions", "S3BulkCopyReadVersions"));
+		}
+		if (!everyVersion) {
+			// Versions are listed only to order a key's versions (a CSV of version ids, a listing of versions).
+			sourceDrops.addAll(Set.of("ListSourceVersions", "S3BulkCopyListVersions"));
+		}
 		JsonNode sourceRead = PolicyTemplates.fill("source-read-policy.json", values, sourceDrops);
 		JsonNode destinationWrite = PolicyTemplates.fill("destination-write-policy.json", values,
 				destinationDrops(job));
@@ -143,6 +151,11 @@ public final class JobPolicies {
 		}
 		if (job.destination().sseKmsKeyId() == null) {
 			drops.add("EncryptWithDestinationKey");
+		}
+		if (job.copy().versions() != CopyVersions.ALL) {
+			// Only a copy of every version lists the destination's versions (a resume's check, a replayed delete
+			// marker) and deletes (a key deleted at the source gets a delete marker).
+			drops.addAll(Set.of("ListDestinationVersions", "ReplayDeleteMarkers"));
 		}
 		return drops;
 	}
