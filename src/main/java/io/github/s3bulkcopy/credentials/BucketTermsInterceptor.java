@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.credentials;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.jobfile.SourceSpec;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 public final class BucketTermsInterceptor implements ExecutionInterceptor {
 
 	private static final String REQUESTER = "requester";
+
+	/** The fields of each request type by member name (the SDK's own map is keyed by header name). */
+	private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
 
 	private final Map<String, BucketTerms> byBucket;
 
@@ -70,8 +74,7 @@ public final class BucketTermsInterceptor implements ExecutionInterceptor {
 		if (this.byBucket.isEmpty()) {
 			return request;
 		}
-		Map<String, SdkField<?>> fields = new HashMap<>();
-		request.sdkFields().forEach((field) -> fields.put(field.memberName(), field));
+		Map<String, SdkField<?>> fields = FIELDS.computeIfAbsent(request.getClass(), (type) -> byMemberName(request));
 		// CopyObject and UploadPartCopy name the bucket they write DestinationBucket; every other request, Bucket.
 		BucketTerms target = terms(value(request, fields.containsKey("DestinationBucket") ? "DestinationBucket"
 				: "Bucket"));
@@ -101,6 +104,12 @@ public final class BucketTermsInterceptor implements ExecutionInterceptor {
 		String path = copySource.startsWith("/") ? copySource.substring(1) : copySource;
 		int slash = path.indexOf('/');
 		return (slash > 0) ? path.substring(0, slash) : null;
+	}
+
+	private static Map<String, SdkField<?>> byMemberName(SdkRequest request) {
+		Map<String, SdkField<?>> fields = new HashMap<>();
+		request.sdkFields().forEach((field) -> fields.put(field.memberName(), field));
+		return Map.copyOf(fields);
 	}
 
 	private static @Nullable String value(SdkRequest request, String field) {

@@ -140,6 +140,30 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		}
 	}
 
+	@Test
+	void aSourceOwnedByAnotherAccountThanTheJobExpectsStopsTheRunNamingTheExpectedOwner() throws IOException {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		String source = S3TestData.createBucket(s3, "terms-osrc");
+		String destination = S3TestData.createBucket(s3, "terms-odst");
+		S3TestData.put(s3, source, "a.txt", "alpha");
+		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
+			// As S3 answers when the bucket's owner (here 999999999999) is not the expected one.
+			relay.answer(" /" + source, (headers) -> headers.containsKey(OWNER)
+					&& !headers.get(OWNER).equals("999999999999"), 403, "AccessDenied");
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
+					source, destination);
+			Path job = withTerms(fixture.jobFile("terms-owner", "", "", "type: listing", ""),
+					"  expected-owner: \"" + SOURCE_OWNER + "\"\n", "");
+
+			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).contains("source.bucket " + source)
+				.contains("is not owned by account " + SOURCE_OWNER + " (source.expected-owner)");
+			assertThat(s3.listObjectsV2((list) -> list.bucket(destination)).contents()).isEmpty();
+		}
+	}
+
 	/**
 	 * Requests to the requester pays source: the payer and the source's owner. Requests to the destination: its owner
 	 * and no payer, except copies, which also read the source: the payer and the source's owner as the copy source's.

@@ -64,6 +64,14 @@ class EmptyDestinationKeyFunctionalTests implements LocalS3ProxyTest {
 		assertThat(objects.path("failed").asLong()).isZero();
 		assertThat(objects.path("skippedInvalidKey").asLong()).isEqualTo(1);
 		assertThat(objects.path("total").asLong()).isEqualTo(3);
+
+		JobFixture.Result verified = fixture.run("verify", "--job", job.toString());
+
+		assertThat(verified.exitCode()).as(verified.toString()).isZero();
+		List<Map<String, String>> findings = fixture.verifyReportRows("empty-key", 1);
+		assertThat(findings).extracting((row) -> row.get("Finding"))
+			.containsExactly("NOT_VERIFIED", "VERIFIED", "VERIFIED");
+		assertThat(findings.get(0).get("Detail")).contains("empty destination key");
 	}
 
 }
