@@ -5,7 +5,8 @@ final class AccountIds {
 
 	static final String PATTERN = "[0-9]{12}";
 
-	static final String MESSAGE = "must be a 12-digit AWS account id, such as 111122223333";
+	static final String MESSAGE = "must be a 12-digit AWS account id, quoted, such as \"012345678901\" (YAML may "
+			+ "read an unquoted number with a leading 0 as an octal number)";
 
 	private AccountIds() {
 	}

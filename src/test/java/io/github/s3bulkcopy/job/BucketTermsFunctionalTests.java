@@ -106,6 +106,42 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "server-side", "stream" })
+	void everyRequestToARequesterPaysDestinationSaysTheRequesterPaysAndNoneToTheSource(String mode)
+			throws IOException {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		String source = S3TestData.createBucket(s3, "terms-dsrc");
+		String destination = S3TestData.createBucket(s3, "terms-ddst");
+		S3TestData.put(s3, source, "small/a.txt", "alpha");
+		S3TestData.put(s3, source, "large/big.bin", S3TestData.randomBytes(LARGE));
+		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
+					source, destination);
+			Path job = withTerms(fixture.jobFile("terms-paid-" + mode, "", "", "type: listing", """
+					copy:
+					  mode: %s
+					  multipart-threshold: 5MiB
+					  part-size: 5MiB
+					""".formatted(mode)), "", "  requester-pays: true\n");
+			relay.record();
+
+			JobFixture.Result copied = fixture.run("copy", "--job", job.toString());
+
+			assertThat(copied.exitCode()).as(copied.toString()).isZero();
+			assertThat(relay.seen()).filteredOn((request) -> request.bucket().equals(destination))
+				.extracting(Seen::requestLine)
+				.anyMatch((line) -> line.contains("partNumber=2"));
+			assertThat(relay.seen()).allSatisfy((request) -> {
+				boolean toDestination = request.bucket().equals(destination);
+				boolean headBucket = request.requestLine().startsWith("HEAD /" + request.bucket() + " ");
+				assertThat(request.header(PAYER)).as(request.requestLine())
+					.isEqualTo((toDestination && !headBucket) ? "requester" : null);
+				assertThat(request.header(OWNER)).as(request.requestLine()).isNull();
+			});
+		}
+	}
+
 	@Test
 	void manifestReadsFromARequesterPaysManifestBucketSayTheRequesterPays() throws IOException {
 		S3Client s3 = LocalS3MockTest.s3MockClient();

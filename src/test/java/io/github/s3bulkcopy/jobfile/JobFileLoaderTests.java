@@ -628,6 +628,14 @@ class JobFileLoaderTests {
 	}
 
 	@Test
+	void anUnquotedAccountIdThatYamlReadsAsOctalIsRejectedAskingForQuotes() throws IOException {
+		Path file = write(withSource("  expected-owner: 012345670123\n"));
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.withMessageContaining(file + ":4: source.expected-owner: must be a 12-digit AWS account id, quoted");
+	}
+
+	@Test
 	void oneBucketCannotExpectTwoOwners() throws IOException {
 		Path file = write(withSource("  prefix: logs/\n  expected-owner: \"111122223333\"\n")
 			.replace("  bucket: acme-logs-b\n",
