@@ -64,6 +64,8 @@ class EmptyDestinationKeyFunctionalTests implements LocalS3ProxyTest {
 		assertThat(objects.path("failed").asLong()).isZero();
 		assertThat(objects.path("skippedInvalidKey").asLong()).isEqualTo(1);
 		assertThat(objects.path("total").asLong()).isEqualTo(3);
+		assertThat(Files.readString(fixture.reports().resolve("empty-key").resolve("1").resolve("report.html")))
+			.contains("Skipped (invalid key)");
 
 		JobFixture.Result verified = fixture.run("verify", "--job", job.toString());
 
