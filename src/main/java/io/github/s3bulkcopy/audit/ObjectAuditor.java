@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.s3bulkcopy.copy.ObjectCopier;
 import io.github.s3bulkcopy.copy.S3Failure;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
@@ -72,6 +73,10 @@ public class ObjectAuditor {
 	/** Checks one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
 	public CompletableFuture<ObjectOutcome> audit(PlannedObject object) {
 		Instant started = Instant.now();
+		if (object.destinationKey().isEmpty()) {
+			// The copy skipped it (ObjectCopier): there is no destination object to check.
+			return CompletableFuture.completedFuture(ObjectCopier.emptyDestinationKey(object, started));
+		}
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
 			if (object.deleteMarker()) {

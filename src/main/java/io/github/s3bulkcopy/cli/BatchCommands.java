@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import io.github.s3bulkcopy.batchops.BatchOperationsConfiguration;
 import io.github.s3bulkcopy.batchops.BatchProgress;
 import io.github.s3bulkcopy.batchops.BatchRunLauncher;
 import io.github.s3bulkcopy.batchops.BatchRunResult;
+import io.github.s3bulkcopy.credentials.BucketTermsInterceptor;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.job.JobContexts;
 import io.github.s3bulkcopy.job.NothingToResumeException;
@@ -97,7 +99,8 @@ final class BatchCommands {
 	 */
 	static <T> T withJob(JobFile jobFile, @Nullable String jobId, BatchOperation operation, JobAction<T> action)
 			throws Exception {
-		try (BatchOperationsClients clients = new BatchOperationsClients(new S3ClientFactory(), jobFile.spec())) {
+		try (BatchOperationsClients clients = new BatchOperationsClients(
+				new S3ClientFactory(List.of(BucketTermsInterceptor.of(jobFile.spec()))), jobFile.spec())) {
 			if (jobId != null) {
 				return action.run(new BatchJobControl(clients, jobFile.spec(), null), operation, jobId);
 			}

@@ -41,6 +41,9 @@ class PoliciesCommand implements Callable<Integer> {
 		List<PolicyDocument> documents = JobPolicies.generate(jobFile.spec(), this.principal);
 		out.printf("# IAM policies for job %s (copy mode: %s)%n", jobFile.spec().name(),
 				CopyMode.resolve(jobFile.spec()).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		for (String payer : JobPolicies.payers(jobFile.spec())) {
+			out.println("# Who pays: " + payer);
+		}
 		int number = 1;
 		for (PolicyDocument document : documents) {
 			out.println();

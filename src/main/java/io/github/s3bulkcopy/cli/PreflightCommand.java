@@ -1,9 +1,11 @@
 package io.github.s3bulkcopy.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.github.s3bulkcopy.credentials.BucketTermsInterceptor;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -43,7 +45,7 @@ class PreflightCommand implements Callable<Integer> {
 		JobFile jobFile = this.jobOptions.load();
 		PrintWriter out = this.spec.commandLine().getOut();
 		PreflightReport report;
-		try (S3ClientFactory factory = new S3ClientFactory()) {
+		try (S3ClientFactory factory = new S3ClientFactory(List.of(BucketTermsInterceptor.of(jobFile.spec())))) {
 			report = new Preflight(jobFile.spec(), factory).run(this.writeTest);
 		}
 		out.printf("Preflight of job %s (copy mode: %s)%n", jobFile.spec().name(),

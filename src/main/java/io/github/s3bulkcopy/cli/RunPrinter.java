@@ -78,8 +78,10 @@ final class RunPrinter {
 	}
 
 	static void printCounts(PrintWriter out, LedgerCounts counts) {
-		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d copied, %,d skipped (unchanged), %,d failed, %,d pending%n",
-				counts.total(), counts.copied(), counts.skipped(), counts.failed(), counts.pending());
+		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d copied, %,d skipped (unchanged), %,d failed, %,d pending%s%n",
+				counts.total(), counts.copied(), counts.skipped(), counts.failed(), counts.pending(),
+				(counts.skippedInvalidKey() > 0) ? String.format(Locale.ROOT, ", %,d skipped (invalid key)",
+						counts.skippedInvalidKey()) : "");
 		out.printf(Locale.ROOT, "  bytes:        %s planned, %s copied%n", ByteSize.format(counts.totalBytes()),
 				ByteSize.format(counts.copiedBytes()));
 		out.printf(Locale.ROOT, "  verification: %,d verified, %,d mismatched, %,d not verified%n", counts.verified(),

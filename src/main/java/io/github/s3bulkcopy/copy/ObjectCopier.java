@@ -94,6 +94,9 @@ public class ObjectCopier {
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
 	public CompletableFuture<ObjectOutcome> copy(PlannedObject object) {
 		Instant started = Instant.now();
+		if (object.destinationKey().isEmpty()) {
+			return CompletableFuture.completedFuture(emptyDestinationKey(object, started));
+		}
 		int keyBytes = object.destinationKey().getBytes(StandardCharsets.UTF_8).length;
 		if (keyBytes > MAX_KEY_BYTES) {
 			// S3 would refuse it too (KeyTooLongError); saying so here names the cause: the destination prefix.
@@ -239,6 +242,21 @@ public class ObjectCopier {
 		return new ObjectOutcome(object.seq(), ObjectStatus.COPIED, source.size(), null, null, null, verification,
 				started, Instant.now(), destinationVersionId, notCarried);
 	}
+
+	/**
+	 * The outcome of an object whose destination key would be empty: S3 has no object with an empty key, so there is
+	 * nothing to copy it to, and the SDK refuses the request before sending it.
+	 */
+	public static ObjectOutcome emptyDestinationKey(PlannedObject object, Instant started) {
+		return new ObjectOutcome(object.seq(), ObjectStatus.SKIPPED_INVALID_KEY, object.size(), null, null,
+				EMPTY_KEY_MESSAGE, Verification.notVerified("not copied: the destination key would be empty"), started,
+				Instant.now());
+	}
+
+	/** Why an object with an empty destination key is skipped, and what to do to copy it. */
+	static final String EMPTY_KEY_MESSAGE = "Skipped: empty destination key (the source key is source.prefix "
+			+ "itself, often a folder marker, and destination.prefix is empty); S3 cannot store an object with an "
+			+ "empty key: set destination.prefix to copy it";
 
 	private static ObjectOutcome failed(PlannedObject object, Instant started, S3Failure failure,
 			@Nullable Verification verification) {

@@ -69,7 +69,8 @@ public class BucketCheck {
 			}
 			if (status == 403) {
 				throw new InvalidSetupException(where + ": access denied to " + role + ".credentials (HTTP 403): "
-						+ "the identity needs s3:ListBucket on the bucket; 'preflight --job' tells more");
+						+ "the identity needs s3:ListBucket on the bucket; 'preflight --job' tells more"
+						+ side.ownerHint(role));
 			}
 			throw new EndpointUnreachableException(where + ": " + S3Failure.of(ex).message(), ex);
 		}

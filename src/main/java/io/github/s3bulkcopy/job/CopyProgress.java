@@ -24,6 +24,8 @@ public class CopyProgress implements CopyCounts {
 
 	private final LongAdder failed = new LongAdder();
 
+	private final LongAdder skippedInvalidKey = new LongAdder();
+
 	private final LongAdder bytes = new LongAdder();
 
 	private final LongAdder doneBytes = new LongAdder();
@@ -62,6 +64,7 @@ public class CopyProgress implements CopyCounts {
 				}
 				case PENDING -> {
 				}
+				case SKIPPED_INVALID_KEY -> this.skippedInvalidKey.increment();
 			}
 		}
 	}
@@ -89,6 +92,11 @@ public class CopyProgress implements CopyCounts {
 	@Override
 	public long failed() {
 		return this.failed.sum();
+	}
+
+	@Override
+	public long skippedInvalidKey() {
+		return this.skippedInvalidKey.sum();
 	}
 
 	/** Bytes of the copied objects. */

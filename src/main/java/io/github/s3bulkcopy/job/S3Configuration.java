@@ -14,6 +14,7 @@ import io.github.s3bulkcopy.copy.ServerSideAccessCheck;
 import io.github.s3bulkcopy.copy.ServerSideTransfer;
 import io.github.s3bulkcopy.copy.StreamTransfer;
 import io.github.s3bulkcopy.copy.ObjectCopier;
+import io.github.s3bulkcopy.credentials.BucketTermsInterceptor;
 import io.github.s3bulkcopy.credentials.HttpEngine;
 import io.github.s3bulkcopy.credentials.RoleRefresh;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
@@ -58,12 +59,13 @@ class S3Configuration {
 		return HttpClientSettings.of(httpClient, idleTimeout, CopyMode.resolve(spec) == CopyMode.STREAM);
 	}
 
+	/** Every client of the job: each bucket's requester pays and expected owner on every request to it. */
 	@Bean(destroyMethod = "close")
-	S3ClientFactory s3ClientFactory(S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
+	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
 			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
 			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
-		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime), List.of(s3RequestMetrics),
-				http.blocking(), http.idleTimeout());
+		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime),
+				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec)), http.blocking(), http.idleTimeout());
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */

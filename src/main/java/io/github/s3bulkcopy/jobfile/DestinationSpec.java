@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,11 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sseKmsKeyId KMS key for SSE-KMS encryption of the copies; the bucket default when absent
  * @param acl canned ACL of the copies (e.g. bucket-owner-full-control)
  * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback
+ * @param requesterPays the bucket is requester pays: every request to it says the requester (the destination's
+ * credentials) pays
+ * @param expectedOwner the 12-digit account id that must own the bucket; every request to it says so, and S3 refuses
+ * (403 AccessDenied) a request to a bucket another account owns
  */
 public record DestinationSpec(@NotBlank String bucket, @DefaultValue("") String prefix,
 		@DefaultValue("us-east-1") String region, @Nullable URI endpoint,
 		@DefaultValue @Valid CredentialsSpec credentials, @Nullable String storageClass,
 		@Nullable String sseKmsKeyId, @Nullable String acl,
-		@DefaultValue("false") boolean allowInsecureEndpoint) implements BucketSide {
+		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requesterPays,
+		@Nullable @Pattern(regexp = AccountIds.PATTERN, message = AccountIds.MESSAGE) String expectedOwner)
+		implements BucketSide {
 
 }

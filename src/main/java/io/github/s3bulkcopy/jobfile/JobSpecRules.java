@@ -65,6 +65,7 @@ final class JobSpecRules implements Validator {
 		}
 		if (job.source() != null && job.destination() != null) {
 			BucketOverlap.check(job.source(), job.destination(), (path, reason) -> reject(errors, path, reason));
+			expectedOwners(job.source(), job.destination(), errors);
 		}
 		if (job.schedule() != null) {
 			schedule(job.schedule(), errors);
@@ -154,6 +155,17 @@ final class JobSpecRules implements Validator {
 				&& !Objects.equals(job.source().endpoint(), job.destination().endpoint())) {
 			reject(errors, "copy.mode", "server-side copies only within one endpoint, and source.endpoint and "
 					+ "destination.endpoint differ: use stream (or auto, which streams here)");
+		}
+	}
+
+	/** One bucket has one owner: both sides in the same bucket cannot expect two. */
+	private void expectedOwners(SourceSpec source, DestinationSpec destination, Errors errors) {
+		if (source.expectedOwner() != null && destination.expectedOwner() != null
+				&& !source.expectedOwner().equals(destination.expectedOwner())
+				&& Objects.equals(source.bucket(), destination.bucket())
+				&& Objects.equals(source.endpoint(), destination.endpoint())) {
+			reject(errors, "destination.expected-owner", "is not source.expected-owner (" + source.expectedOwner()
+					+ ") though both sides are bucket " + source.bucket() + ", which has one owner");
 		}
 	}
 

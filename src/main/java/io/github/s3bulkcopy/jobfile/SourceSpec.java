@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,10 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoint an S3-compatible endpoint (path-style addressing); HTTPS unless loopback or explicitly allowed
  * @param credentials who reads the source; empty means the default credential chain
  * @param allowInsecureEndpoint allow a plain-HTTP {@code endpoint} to a host other than loopback
+ * @param requesterPays the bucket is requester pays: every request to it says the requester (the source's
+ * credentials, or the destination's for a server-side copy) pays for the requests and the bytes read
+ * @param expectedOwner the 12-digit account id that must own the bucket; every request to it says so, and S3 refuses
+ * (403 AccessDenied) a request to a bucket another account owns
  */
 public record SourceSpec(@NotBlank String bucket, @DefaultValue("") String prefix,
 		@DefaultValue("us-east-1") String region, @Nullable URI endpoint,
 		@DefaultValue @Valid CredentialsSpec credentials,
-		@DefaultValue("false") boolean allowInsecureEndpoint) implements BucketSide {
+		@DefaultValue("false") boolean allowInsecureEndpoint, @DefaultValue("false") boolean requesterPays,
+		@Nullable @Pattern(regexp = AccountIds.PATTERN, message = AccountIds.MESSAGE) String expectedOwner)
+		implements BucketSide {
 
 }

@@ -10,6 +10,7 @@ package io.github.s3bulkcopy.ledger;
  */
 public record KeyMapping(String sourcePrefix, String destinationPrefix) {
 
+	/** The destination key of a source key; empty for the source prefix itself when the destination prefix is. */
 	public String destinationKey(String sourceKey) {
 		String relative = sourceKey.startsWith(this.sourcePrefix) ? sourceKey.substring(this.sourcePrefix.length())
 				: sourceKey;

@@ -18,9 +18,10 @@ import io.github.s3bulkcopy.verify.Verdict;
  * @param verified objects whose copy was verified
  * @param mismatched objects whose comparison found a difference
  * @param notVerified objects dealt with but not verified
+ * @param skippedInvalidKey objects skipped because their destination key would be empty (not failures)
  */
 public record LedgerCounts(long total, long pending, long copied, long skipped, long failed, long totalBytes,
-		long copiedBytes, long doneBytes, long verified, long mismatched, long notVerified) {
+		long copiedBytes, long doneBytes, long verified, long mismatched, long notVerified, long skippedInvalidKey) {
 
 	static LedgerCounts of(Map<ObjectStatus, long[]> byStatus, Map<Verdict, Long> byVerdict) {
 		long[] none = { 0, 0 };
@@ -28,11 +29,13 @@ public record LedgerCounts(long total, long pending, long copied, long skipped, 
 		long[] copied = byStatus.getOrDefault(ObjectStatus.COPIED, none);
 		long[] skipped = byStatus.getOrDefault(ObjectStatus.SKIPPED_UNCHANGED, none);
 		long[] failed = byStatus.getOrDefault(ObjectStatus.FAILED, none);
-		long total = pending[0] + copied[0] + skipped[0] + failed[0];
-		long totalBytes = pending[1] + copied[1] + skipped[1] + failed[1];
+		long[] invalidKey = byStatus.getOrDefault(ObjectStatus.SKIPPED_INVALID_KEY, none);
+		long total = pending[0] + copied[0] + skipped[0] + failed[0] + invalidKey[0];
+		long totalBytes = pending[1] + copied[1] + skipped[1] + failed[1] + invalidKey[1];
 		return new LedgerCounts(total, pending[0], copied[0], skipped[0], failed[0], totalBytes, copied[1],
 				totalBytes - pending[1], byVerdict.getOrDefault(Verdict.VERIFIED, 0L),
-				byVerdict.getOrDefault(Verdict.MISMATCH, 0L), byVerdict.getOrDefault(Verdict.NOT_VERIFIED, 0L));
+				byVerdict.getOrDefault(Verdict.MISMATCH, 0L), byVerdict.getOrDefault(Verdict.NOT_VERIFIED, 0L),
+				invalidKey[0]);
 	}
 
 	/** Objects no longer pending. */

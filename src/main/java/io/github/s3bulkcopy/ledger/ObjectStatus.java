@@ -13,7 +13,13 @@ public enum ObjectStatus {
 	SKIPPED_UNCHANGED,
 
 	/** Not copied, or copied and found not to match; the row says why. */
-	FAILED;
+	FAILED,
+
+	/**
+	 * Not copied because its destination key would be empty (a "folder" marker whose key is the source prefix, with
+	 * no destination prefix), which S3 cannot store; not a failure: the row says why.
+	 */
+	SKIPPED_INVALID_KEY;
 
 	/** Whether the object needs no more work in this run. */
 	public boolean isDone() {

@@ -14,6 +14,9 @@ public interface CopyCounts {
 	/** Objects failed. */
 	long failed();
 
+	/** Objects skipped because their destination key would be empty. */
+	long skippedInvalidKey();
+
 	/** Bytes of the copied objects. */
 	long bytesCopied();
 

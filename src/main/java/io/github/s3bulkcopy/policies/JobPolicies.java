@@ -36,6 +36,34 @@ public final class JobPolicies {
 	}
 
 	/**
+	 * Who pays for the requests to a requester pays bucket of the job, one line per bucket: the account of the
+	 * principal that sends them. Requester pays needs no permission of its own; a principal that does not say it pays
+	 * is denied (403), and the tool says it on every request to such a bucket ({@code requester-pays}).
+	 */
+	public static List<String> payers(JobSpec job) {
+		boolean serverSide = CopyMode.resolve(job) == CopyMode.SERVER_SIDE;
+		String sourceReader = serverSide ? "the destination's credentials (they send every server-side CopyObject and "
+				+ "UploadPartCopy, which read the source)" : "the source's credentials";
+		List<String> payers = new ArrayList<>();
+		if (job.source().requesterPays()) {
+			payers.add("s3://" + job.source().bucket() + " is requester pays: the account of " + sourceReader
+					+ " pays for its requests and the bytes read from it; the source's credentials pay for the "
+					+ "listing, manifest reads and checks.");
+		}
+		if (job.destination().requesterPays()) {
+			payers.add("s3://" + job.destination().bucket() + " is requester pays: the account of the destination's "
+					+ "credentials pays for the requests to it.");
+		}
+		String manifestBucket = job.manifest().s3Bucket();
+		if (manifestBucket != null && job.manifest().requesterPays(job.source())
+				&& !manifestBucket.equals(job.source().bucket())) {
+			payers.add("s3://" + manifestBucket + " (the manifest) is requester pays: the account of the source's "
+					+ "credentials pays for reading the manifest.");
+		}
+		return payers;
+	}
+
+	/**
 	 * @param job the job
 	 * @param runner the ARN of the identity that runs the tool (trusted by the roles), or null for a placeholder
 	 */

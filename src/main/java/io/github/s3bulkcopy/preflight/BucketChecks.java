@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.preflight;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.github.s3bulkcopy.copy.S3Failure;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.RequestPayer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The S3 checks of preflight: bucket, region and versioning, reading the source, writing the destination. */
@@ -34,7 +36,8 @@ final class BucketChecks {
 				case 404 -> "bucket " + bucket + " does not exist, or (on S3-compatible servers) belongs to an account "
 						+ principal + " cannot see: check " + name + ".bucket and " + name + ".credentials";
 				case 403 -> principal + " may not access bucket " + bucket + ": its permission policy or the bucket "
-						+ "policy does not grant s3:ListBucket on arn:aws:s3:::" + bucket + " ('policies --job FILE')";
+						+ "policy does not grant s3:ListBucket on arn:aws:s3:::" + bucket + " ('policies --job FILE')"
+						+ side.ownerHint(name);
 				case 301 -> "bucket " + bucket + " is in another region: set " + name + ".region to it";
 				default -> "S3 could not be reached or refused: check " + name + ".endpoint and the network";
 			};
@@ -63,6 +66,10 @@ final class BucketChecks {
 	/** ListObjectsV2 (max 1) under the prefix, then HeadObject of the key found; returns that key. */
 	static @Nullable String read(S3Client s3, BucketSide side, String principal, List<Check> checks) {
 		String bucket = side.bucket();
+		Runnable payingList = () -> s3.listObjectsV2((list) -> list.bucket(bucket)
+			.prefix(side.prefix())
+			.maxKeys(1)
+			.requestPayer(RequestPayer.REQUESTER));
 		S3Object first;
 		try {
 			List<S3Object> found = s3.listObjectsV2((list) -> list.bucket(bucket).prefix(side.prefix()).maxKeys(1))
@@ -73,8 +80,9 @@ final class BucketChecks {
 		}
 		catch (RuntimeException ex) {
 			checks.add(Check.fail("list", "ListObjectsV2 s3://" + bucket + "/" + side.prefix() + ": "
-					+ IdentityCheck.describe(ex), "the source bucket policy or the permission policy of " + principal
-							+ " does not grant s3:ListBucket on arn:aws:s3:::" + bucket + " ('policies --job FILE')"));
+					+ IdentityCheck.describe(ex), requesterPays(ex, side, payingList).orElse("the source bucket policy "
+							+ "or the permission policy of " + principal + " does not grant s3:ListBucket on "
+							+ "arn:aws:s3:::" + bucket + " ('policies --job FILE')" + side.ownerHint("source"))));
 			return null;
 		}
 		if (first == null) {
@@ -88,11 +96,35 @@ final class BucketChecks {
 			return first.key();
 		}
 		catch (RuntimeException ex) {
+			Runnable payingHead = () -> s3.headObject((request) -> request.bucket(bucket)
+				.key(first.key())
+				.requestPayer(RequestPayer.REQUESTER));
 			checks.add(Check.fail("read", "HeadObject s3://" + bucket + "/" + first.key() + ": "
-					+ IdentityCheck.describe(ex), "the source bucket policy does not grant s3:GetObject to " + principal
-							+ " (or the object is encrypted with a KMS key it may not use)"));
+					+ IdentityCheck.describe(ex), requesterPays(ex, side, payingHead).orElse("the source bucket "
+							+ "policy does not grant s3:GetObject to " + principal + " (or the object is encrypted "
+							+ "with a KMS key it may not use)" + side.ownerHint("source"))));
 			return null;
 		}
+	}
+
+	/**
+	 * After a 403 from a bucket the job does not call requester pays: the request again, saying the requester pays.
+	 * If that succeeds, the bucket is requester pays (S3 refuses anyone but the owner a request that does not say
+	 * so), and the fix is the job file's.
+	 */
+	private static Optional<String> requesterPays(RuntimeException ex, BucketSide side, Runnable saidToPay) {
+		Integer status = S3Failure.of(ex).httpStatus();
+		if (status == null || status != 403 || side.requesterPays()) {
+			return Optional.empty();
+		}
+		try {
+			saidToPay.run();
+		}
+		catch (RuntimeException stillDenied) {
+			return Optional.empty();
+		}
+		return Optional.of("the bucket is requester pays: set source.requester-pays: true (the request succeeded "
+				+ "when it said the requester pays)");
 	}
 
 	/** The destination's principal reads one byte of a source object, as a server-side copy needs. */

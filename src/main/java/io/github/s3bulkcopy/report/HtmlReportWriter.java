@@ -152,6 +152,10 @@ final class HtmlReportWriter {
 				Formats.percent(objects.skipped(), objects.total()), false);
 		card(html, "Failed", Formats.count(objects.failed()), Formats.percent(objects.failed(), objects.total()),
 				objects.failed() > 0);
+		if (objects.skippedInvalidKey() > 0) {
+			card(html, "Skipped (invalid key)", Formats.count(objects.skippedInvalidKey()),
+					"empty destination key: see the report", false);
+		}
 		card(html, "Pending", Formats.count(objects.pending()), (objects.pending() > 0) ? "not yet dealt with"
 				: "none", false);
 		card(html, "Data copied", Formats.shortBytes(summary.bytes().copied()),

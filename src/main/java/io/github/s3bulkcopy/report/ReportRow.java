@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param bucket the source bucket
  * @param key the source key, not URL-encoded
  * @param versionId the source version copied, when one was named
- * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED), {@code failed} or {@code pending}
+ * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY), {@code failed} or {@code pending}
  * @param errorCode the S3 error code or exception name of a failure
  * @param httpStatusCode the HTTP status of a failed request, when there was a response
  * @param resultMessage {@code Copied}, {@code Skipped: unchanged at destination}, a failure's message, or
@@ -63,6 +63,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 
 	static final String PENDING_MESSAGE = "Pending: not yet processed";
 
+	static final String INVALID_KEY_MESSAGE = "Skipped: invalid destination key";
+
 	/**
 	 * The report line for one ledger row. The row's status is authoritative; a finished row without an outcome (which
 	 * the ledger should never hold) is still reported, with the outcome's columns empty.
@@ -87,7 +89,7 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 
 	private static String taskStatus(ObjectStatus status) {
 		return switch (status) {
-			case COPIED, SKIPPED_UNCHANGED -> "succeeded";
+			case COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY -> "succeeded";
 			case FAILED -> "failed";
 			case PENDING -> "pending";
 		};
@@ -99,6 +101,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 			case SKIPPED_UNCHANGED -> SKIPPED_MESSAGE;
 			case FAILED -> (outcome != null && outcome.message() != null) ? outcome.message() : FAILED_MESSAGE;
 			case PENDING -> PENDING_MESSAGE;
+			case SKIPPED_INVALID_KEY -> (outcome != null && outcome.message() != null) ? outcome.message()
+					: INVALID_KEY_MESSAGE;
 		};
 	}
 

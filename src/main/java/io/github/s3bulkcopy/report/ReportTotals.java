@@ -16,16 +16,17 @@ package io.github.s3bulkcopy.report;
  * @param mismatch finished rows whose verdict is MISMATCH
  * @param notVerified finished rows whose verdict is NOT_VERIFIED; pending rows have no verdict yet and are not
  * counted in any of the three, so {@code verified + mismatch + notVerified == objects - pending}
+ * @param skippedInvalidKey rows with outcome SKIPPED_INVALID_KEY (destination key would be empty)
  */
 public record ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
-		long bytesCopied, long verified, long mismatch, long notVerified) {
+		long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey) {
 
 	/** The totals of a run with no objects. */
-	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-	/** Rows that need no more work: copied, skipped or failed. */
+	/** Rows that need no more work: copied, skipped (either way) or failed. */
 	public long finished() {
-		return this.copied + this.skipped + this.failed;
+		return this.copied + this.skipped + this.failed + this.skippedInvalidKey;
 	}
 
 }

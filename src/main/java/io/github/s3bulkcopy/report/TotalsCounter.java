@@ -23,6 +23,8 @@ final class TotalsCounter {
 
 	private long notVerified;
 
+	private long skippedInvalidKey;
+
 	void add(ReportRow row) {
 		this.objects++;
 		long size = (row.size() != null) ? row.size() : 0;
@@ -35,6 +37,7 @@ final class TotalsCounter {
 			case SKIPPED_UNCHANGED -> this.skipped++;
 			case FAILED -> this.failed++;
 			case PENDING -> this.pending++;
+			case SKIPPED_INVALID_KEY -> this.skippedInvalidKey++;
 		}
 		if (row.verified() != null) {
 			switch (row.verified()) {
@@ -47,7 +50,7 @@ final class TotalsCounter {
 
 	ReportTotals totals() {
 		return new ReportTotals(this.objects, this.copied, this.skipped, this.failed, this.pending, this.bytesTotal,
-				this.bytesCopied, this.verified, this.mismatch, this.notVerified);
+				this.bytesCopied, this.verified, this.mismatch, this.notVerified, this.skippedInvalidKey);
 	}
 
 }

@@ -22,7 +22,7 @@ class ProgressModelTests {
 	private final List<Long> ledgerReads = new ArrayList<>();
 
 	/** A resumed run: 1,000 planned, 400 done by an earlier execution, 10 of them failed. */
-	private LedgerCounts counts = new LedgerCounts(1000, 600, 390, 0, 10, 1_000_000, 390_000, 400_000, 390, 0, 10);
+	private LedgerCounts counts = new LedgerCounts(1000, 600, 390, 0, 10, 1_000_000, 390_000, 400_000, 390, 0, 10, 0);
 
 	private final ProgressModel model = new ProgressModel(this.live, (runId) -> {
 		this.ledgerReads.add(runId);
@@ -64,7 +64,7 @@ class ProgressModelTests {
 	void rereadsTheLedgerNowAndThenAndNeverShowsMoreThanPlanned() {
 		CopyProgressAccess.record(this.live, 7, 100, 1000, 0);
 		this.model.sample();
-		this.counts = new LedgerCounts(1000, 0, 990, 0, 10, 1_000_000, 990_000, 1_000_000, 990, 0, 10);
+		this.counts = new LedgerCounts(1000, 0, 990, 0, 10, 1_000_000, 990_000, 1_000_000, 990, 0, 10, 0);
 		this.nanos.addAndGet(ProgressModel.LEDGER_REFRESH.toNanos());
 		CopyProgressAccess.record(this.live, 7, 600, 1000, 0);
 

@@ -102,7 +102,7 @@ class HttpClientIdleTimeoutTests {
 	/** A bucket side on the server that never answers, with the credentials {@link #startBlackHole()} set. */
 	private BucketSide blackHoleSide() {
 		return new SourceSpec("b", "", "us-east-1", URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()),
-				new CredentialsSpec(null, null, null, null, null, null, null, null), false);
+				new CredentialsSpec(null, null, null, null, null, null, null, null), false, false, null);
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
-import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.SeenRequest;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
@@ -94,11 +94,11 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			assertThat(s3.headObject((head) -> head.bucket(destination).key("expired.bin")).storageClass())
 				.isIn(null, StorageClass.STANDARD);
 			// and what the copies sent: a CopyObject or PUT for small objects, a CreateMultipartUpload for large ones
-			SeenRequest small = write(proxy, "PUT /" + destination + "/small.bin ");
-			SeenRequest large = write(proxy, "POST /" + destination + "/large.bin?uploads");
+			Seen small = write(proxy, "PUT /" + destination + "/small.bin ");
+			Seen large = write(proxy, "POST /" + destination + "/large.bin?uploads");
 			assertThat(small.header("x-amz-copy-source"))
 				.isEqualTo(mode.equals("server-side") ? source + "/small.bin" : null);
-			for (SeenRequest write : List.of(small, large)) {
+			for (Seen write : List.of(small, large)) {
 				String key = write.requestLine().contains("small.bin") ? "small.bin" : "large.bin";
 				assertThat(write.header("x-amz-storage-class")).as(write.requestLine())
 					.isEqualTo(key.equals("small.bin") ? "STANDARD_IA" : "ONEZONE_IA");
@@ -110,7 +110,7 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 					.isEqualTo(RETAIN_UNTIL);
 				assertThat(write.header("x-amz-object-lock-legal-hold")).as(write.requestLine()).isEqualTo("ON");
 			}
-			SeenRequest expired = write(proxy, "PUT /" + destination + "/expired.bin ");
+			Seen expired = write(proxy, "PUT /" + destination + "/expired.bin ");
 			assertThat(expired.header("x-amz-object-lock-mode")).isNull();
 			assertThat(expired.header("x-amz-object-lock-retain-until-date")).isNull();
 			assertThat(expired.header("x-amz-object-lock-legal-hold")).isEqualTo("ON");
@@ -147,10 +147,10 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			// then
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			// The small copies made no HEAD of their sources: nothing said they had a redirect or a lock to keep.
-			assertThat(proxy.seen()).extracting(SeenRequest::requestLine)
+			assertThat(proxy.seen()).extracting(Seen::requestLine)
 				.noneMatch((line) -> line.startsWith("HEAD /" + source + "/a.txt")
 						|| line.startsWith("HEAD /" + source + "/b.txt"));
-			SeenRequest large = write(proxy, "POST /" + destination + "/large.bin?uploads");
+			Seen large = write(proxy, "POST /" + destination + "/large.bin?uploads");
 			assertThat(large.header("x-amz-website-redirect-location")).isEqualTo("/moved/large.bin");
 			assertThat(large.header("x-amz-object-lock-mode")).isNull();
 			assertThat(notCarried(fixture, "uncarried")).containsExactly("object lock: 1", "object lock: 2",
@@ -188,9 +188,9 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 
 			// then: the redirect was looked up and carried, the lock was not sent
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			assertThat(proxy.seen()).extracting(SeenRequest::requestLine)
+			assertThat(proxy.seen()).extracting(Seen::requestLine)
 				.anyMatch((line) -> line.startsWith("HEAD /" + source + "/a.txt "));
-			SeenRequest copy = write(proxy, "PUT /" + destination + "/a.txt ");
+			Seen copy = write(proxy, "PUT /" + destination + "/a.txt ");
 			assertThat(copy.header("x-amz-website-redirect-location")).isEqualTo("/moved/a.txt");
 			assertThat(copy.header("x-amz-object-lock-legal-hold")).isNull();
 			assertThat(notCarried(fixture, "refused")).startsWith("object lock: 1");
@@ -218,7 +218,7 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			// then: S3Mock's CopyObject keeps the source's class by itself (S3 defaults to STANDARD), so the request
 			// is what shows it
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			assertThat(proxy.seen()).extracting(SeenRequest::requestLine)
+			assertThat(proxy.seen()).extracting(Seen::requestLine)
 				.anyMatch((line) -> line.startsWith("HEAD /" + source + "/cold.bin "));
 			assertThat(write(proxy, "PUT /" + destination + "/cold.bin ").header("x-amz-storage-class"))
 				.isEqualTo("GLACIER_IR");
@@ -233,8 +233,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 	}
 
 	/** The one write request whose request line starts with {@code line}. */
-	private static SeenRequest write(FaultInjectingProxy proxy, String line) {
-		List<SeenRequest> writes = proxy.seen().stream().filter((seen) -> seen.requestLine().startsWith(line)).toList();
+	private static Seen write(FaultInjectingProxy proxy, String line) {
+		List<Seen> writes = proxy.seen().stream().filter((seen) -> seen.requestLine().startsWith(line)).toList();
 		assertThat(writes).as(line).hasSize(1);
 		return writes.get(0);
 	}

@@ -27,8 +27,8 @@ class JobSettingsTests {
 
 	@Test
 	void aStartedRunWithPendingObjectsIsRunningAndOneWithoutIsFinishing() {
-		LedgerCounts pending = new LedgerCounts(10, 4, 6, 0, 0, 0, 0, 0, 6, 0, 0);
-		LedgerCounts done = new LedgerCounts(10, 0, 9, 0, 1, 0, 0, 0, 9, 0, 0);
+		LedgerCounts pending = new LedgerCounts(10, 4, 6, 0, 0, 0, 0, 0, 6, 0, 0, 0);
+		LedgerCounts done = new LedgerCounts(10, 0, 9, 0, 1, 0, 0, 0, 9, 0, 0, 0);
 
 		assertThat(LedgerRunReporter.status(BatchStatus.STARTED, pending)).isEqualTo("RUNNING");
 		assertThat(LedgerRunReporter.status(BatchStatus.STARTED, done)).isEqualTo("COMPLETED_WITH_FAILURES");

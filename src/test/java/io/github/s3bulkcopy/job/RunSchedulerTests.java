@@ -93,7 +93,7 @@ class RunSchedulerTests {
 
 	private static RunResult result(long run) {
 		return new RunResult("x", run, run, false, BatchStatus.COMPLETED,
-				new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
+				new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
 	}
 
 	private static void sleep(long millis) {

@@ -571,6 +571,81 @@ class JobFileLoaderTests {
 		assertThat(this.loader.load(otherEndpoint).spec().destination().bucket()).isEqualTo("acme-logs");
 	}
 
+	@Test
+	void requesterPaysAndExpectedOwnersAreRead() throws IOException {
+		Path file = write(withSource("  requester-pays: true\n  expected-owner: \"012345678901\"\n")
+			.replace("  bucket: acme-logs-b\n", "  bucket: acme-logs-b\n  expected-owner: 444455556666\n"));
+
+		JobSpec spec = this.loader.load(file).spec();
+
+		assertThat(spec.source().requesterPays()).isTrue();
+		assertThat(spec.source().expectedOwner()).isEqualTo("012345678901");
+		assertThat(spec.destination().requesterPays()).isFalse();
+		assertThat(spec.destination().expectedOwner()).isEqualTo("444455556666");
+		assertThat(spec.manifest().requesterPays()).isNull();
+	}
+
+	@Test
+	void requesterPaysAndExpectedOwnersDefaultToNone() throws IOException {
+		JobSpec spec = this.loader.load(write(MINIMAL)).spec();
+
+		assertThat(spec.source().requesterPays()).isFalse();
+		assertThat(spec.source().expectedOwner()).isNull();
+		assertThat(spec.destination().requesterPays()).isFalse();
+		assertThat(spec.destination().expectedOwner()).isNull();
+	}
+
+	@Test
+	void aManifestInTheSourceBucketIsRequesterPaysAsTheSourceUnlessItSaysOtherwise() throws IOException {
+		String paying = withSource("  requester-pays: true\n").replace("type: listing", "type: csv");
+		JobSpec inSource = this.loader.load(write(paying + "  location: s3://acme-logs/keys.csv\n")).spec();
+		JobSpec elsewhere = this.loader.load(write(paying + "  location: s3://acme-manifests/keys.csv\n")).spec();
+		JobSpec saysNo = this.loader
+			.load(write(paying + "  location: s3://acme-logs/keys.csv\n  requester-pays: false\n"))
+			.spec();
+		JobSpec saysYes = this.loader
+			.load(write(MINIMAL.replace("type: listing", "type: csv")
+					+ "  location: s3://acme-manifests/keys.csv\n  requester-pays: true\n"))
+			.spec();
+
+		assertThat(inSource.manifest().requesterPays(inSource.source())).isTrue();
+		assertThat(elsewhere.manifest().requesterPays(elsewhere.source())).isFalse();
+		assertThat(saysNo.manifest().requesterPays(saysNo.source())).isFalse();
+		assertThat(saysYes.manifest().requesterPays(saysYes.source())).isTrue();
+		assertThat(saysYes.manifest().s3Bucket()).isEqualTo("acme-manifests");
+	}
+
+	@Test
+	void expectedOwnerMustBeATwelveDigitAccountId() throws IOException {
+		Path shortId = write(withSource("  expected-owner: \"12345\"\n"));
+		Path arn = write(MINIMAL.replace("  bucket: acme-logs-b\n",
+				"  bucket: acme-logs-b\n  expected-owner: arn:aws:iam::111122223333:root\n"));
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(shortId))
+			.withMessageContaining(shortId + ":4: source.expected-owner: must be a 12-digit AWS account id");
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(arn))
+			.withMessageContaining(arn + ":6: destination.expected-owner: must be a 12-digit AWS account id");
+	}
+
+	@Test
+	void anUnquotedAccountIdThatYamlReadsAsOctalIsRejectedAskingForQuotes() throws IOException {
+		Path file = write(withSource("  expected-owner: 012345670123\n"));
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.withMessageContaining(file + ":4: source.expected-owner: must be a 12-digit AWS account id, quoted");
+	}
+
+	@Test
+	void oneBucketCannotExpectTwoOwners() throws IOException {
+		Path file = write(withSource("  prefix: logs/\n  expected-owner: \"111122223333\"\n")
+			.replace("  bucket: acme-logs-b\n",
+					"  bucket: acme-logs\n  prefix: archive/\n  expected-owner: \"444455556666\"\n"));
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.withMessageContaining("destination.expected-owner: is not source.expected-owner (111122223333) though "
+					+ "both sides are bucket acme-logs");
+	}
+
 	private static void assertNoSecretIn(Throwable ex, String... secrets) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			for (String secret : secrets) {

@@ -63,9 +63,9 @@ class JdbcLedgerTests {
 		LedgerCounts counts = this.ledger.counts(1);
 
 		// then
-		assertThat(counts).isEqualTo(new LedgerCounts(6, 2, 2, 1, 1, 60, 20, 40, 2, 1, 1));
-		assertThat(this.ledger.counts(2)).isEqualTo(new LedgerCounts(4, 4, 0, 0, 0, 4000, 0, 0, 0, 0, 0));
-		assertThat(this.ledger.counts(3)).isEqualTo(new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+		assertThat(counts).isEqualTo(new LedgerCounts(6, 2, 2, 1, 1, 60, 20, 40, 2, 1, 1, 0));
+		assertThat(this.ledger.counts(2)).isEqualTo(new LedgerCounts(4, 4, 0, 0, 0, 4000, 0, 0, 0, 0, 0, 0));
+		assertThat(this.ledger.counts(3)).isEqualTo(new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 	}
 
 	@Test

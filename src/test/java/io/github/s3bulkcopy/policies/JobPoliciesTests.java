@@ -157,6 +157,35 @@ class JobPoliciesTests {
 		}
 	}
 
+	@Test
+	void theCommandSaysWhoPaysForARequesterPaysBucket() throws IOException {
+		Path file = jobFile("""
+				source:
+				  bucket: acme-logs
+				  requester-pays: true
+				  credentials:
+				    role-arn: %s
+				destination:
+				  bucket: acme-logs-b
+				  credentials:
+				    role-arn: %s
+				manifest:
+				  type: csv
+				  location: s3://acme-manifests/keys.csv
+				  requester-pays: true
+				""".formatted(SOURCE_ROLE, DESTINATION_ROLE));
+		StringWriter out = new StringWriter();
+
+		int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "policies", "--job",
+				file.toString(), "--principal", RUNNER);
+
+		assertThat(code).isZero();
+		assertThat(out.toString()).contains("# Who pays: s3://acme-logs is requester pays: the account of the "
+				+ "source's credentials pays")
+			.contains("# Who pays: s3://acme-manifests (the manifest) is requester pays")
+			.doesNotContain("s3://acme-logs-b is requester pays");
+	}
+
 	/** No wildcard action, and no S3 statement on every resource. */
 	private static void assertLeastPrivilege(PolicyDocument document) {
 		JsonNode json = parse(document);

@@ -165,7 +165,7 @@ class CompletionReportWriterTests {
 		ReportTotals totals = this.writer.write(this.folder.resolve(CompletionReportWriter.FILE_NAME), rows.iterator());
 
 		assertThat(totals).isEqualTo(new ReportTotals(9, 3, 1, 3, 2, 100 + 200 + 300 + 400 + 500 + 700 + 800,
-				100 + 200 + 300, 3, 1, 3));
+				100 + 200 + 300, 3, 1, 3, 0));
 		assertThat(totals.finished()).isEqualTo(7);
 	}
 

@@ -49,7 +49,7 @@ class ReportServiceTests {
 		assertThat(records).extracting((record) -> record.get(3))
 			.containsExactly("TaskStatus", "succeeded", "succeeded", "failed", "succeeded");
 
-		assertThat(report.totals()).isEqualTo(new ReportTotals(4, 2, 1, 1, 0, 10000, 5000, 2, 0, 2));
+		assertThat(report.totals()).isEqualTo(new ReportTotals(4, 2, 1, 1, 0, 10000, 5000, 2, 0, 2, 0));
 		JsonNode summary = readJson(report.summaryFile());
 		assertThat(summary.get("job").asString()).isEqualTo("nightly");
 		assertThat(summary.get("runId").asLong()).isEqualTo(7);
@@ -80,7 +80,7 @@ class ReportServiceTests {
 		for (String group : List.of("objects", "bytes", "verification")) {
 			summary.get(group).forEach((count) -> assertThat(count.asLong()).as(group).isZero());
 		}
-		assertThat(summary.get("objects").size()).isEqualTo(5);
+		assertThat(summary.get("objects").size()).isEqualTo(6);
 		assertThat(summary.get("objectsPerSecond").decimalValue()).isEqualByComparingTo("0");
 	}
 
@@ -91,7 +91,7 @@ class ReportServiceTests {
 
 		WrittenReport report = this.service.write(this.root, run("stopped", 2), rows.iterator());
 
-		assertThat(report.totals()).isEqualTo(new ReportTotals(3, 1, 0, 0, 2, 30, 10, 1, 0, 0));
+		assertThat(report.totals()).isEqualTo(new ReportTotals(3, 1, 0, 0, 2, 30, 10, 1, 0, 0, 0));
 		JsonNode summary = readJson(report.summaryFile());
 		assertThat(summary.get("objects").get("pending").asLong()).isEqualTo(2);
 		assertThat(summary.get("objectsPerSecond").decimalValue()).isEqualByComparingTo("0.5");

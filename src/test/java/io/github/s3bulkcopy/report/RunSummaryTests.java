@@ -20,13 +20,13 @@ class RunSummaryTests {
 	@Test
 	void ratesFinishedObjectsOverTheRunsDuration() {
 		// 7 finished (2 copied, 3 skipped, 2 failed) and 5 pending over 3 s: 7 / 3 = 2.333...
-		ReportTotals totals = new ReportTotals(12, 2, 3, 2, 5, 1200, 200, 5, 0, 2);
+		ReportTotals totals = new ReportTotals(12, 2, 3, 2, 5, 1200, 200, 5, 0, 2, 0);
 
 		RunSummary summary = RunSummary.of(run(START.plusMillis(3000)), totals, "completion-report.csv");
 
 		assertThat(summary.durationSeconds()).isEqualTo(new BigDecimal("3.000"));
 		assertThat(summary.objectsPerSecond()).isEqualTo(new BigDecimal("2.33"));
-		assertThat(summary.objects()).isEqualTo(new RunSummary.ObjectCounts(12, 2, 3, 2, 5));
+		assertThat(summary.objects()).isEqualTo(new RunSummary.ObjectCounts(12, 2, 3, 2, 5, 0));
 		assertThat(summary.bytes()).isEqualTo(new RunSummary.ByteCounts(1200, 200));
 		assertThat(summary.verification()).isEqualTo(new RunSummary.VerificationCounts(5, 0, 2));
 		assertThat(summary.reportFile()).isEqualTo("completion-report.csv");
@@ -34,7 +34,7 @@ class RunSummaryTests {
 
 	@Test
 	void roundsTheRateHalfUp() {
-		ReportTotals totals = new ReportTotals(2, 2, 0, 0, 0, 0, 0, 2, 0, 0);
+		ReportTotals totals = new ReportTotals(2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 0);
 
 		RunSummary summary = RunSummary.of(run(START.plusMillis(1600)), totals, "completion-report.csv");
 
@@ -52,7 +52,7 @@ class RunSummaryTests {
 
 	@Test
 	void listsWhatTheCopiesDidNotCarryFromTheRunsCountsAndSettings() {
-		ReportTotals totals = new ReportTotals(5, 4, 1, 0, 0, 0, 0, 5, 0, 0);
+		ReportTotals totals = new ReportTotals(5, 4, 1, 0, 0, 0, 0, 5, 0, 0, 0);
 		RunFacts facts = new RunFacts(totals, Map.of(), Map.of(), List.of(), 0, List.of(),
 				Map.of(NotCarried.RETENTION_EXPIRED, 2L, NotCarried.WEBSITE_REDIRECT_NOT_LOOKED_UP, 3L));
 		RunMetadata run = new RunMetadata("job", 1, "COMPLETED", 0, START, START, 1, new RunSummary.Side("src", ""),
@@ -73,7 +73,7 @@ class RunSummaryTests {
 
 	@Test
 	void aRunThatCopiedNothingListsNothingAsNotCarried() {
-		RunSummary summary = RunSummary.of(run(START), new ReportTotals(1, 0, 1, 0, 0, 0, 0, 1, 0, 0),
+		RunSummary summary = RunSummary.of(run(START), new ReportTotals(1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0),
 				"completion-report.csv");
 
 		assertThat(summary.notCarried()).isEmpty();

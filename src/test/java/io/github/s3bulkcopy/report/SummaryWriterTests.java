@@ -41,7 +41,8 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("destination"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("manifest"))).containsExactly("type", "location");
-		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending");
+		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending",
+				"skippedInvalidKey");
 		assertThat(fieldNames(json.get("bytes"))).containsExactly("total", "copied");
 		assertThat(fieldNames(json.get("verification"))).containsExactly("verified", "mismatch", "notVerified");
 	}
@@ -148,7 +149,7 @@ class SummaryWriterTests {
 				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT",
 				Map.of("SlowDown", 5L, "HTTP 500", 2L), List.of());
 		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0,
-				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199);
+				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199, 0);
 		return RunSummary.of(run, totals, CompletionReportWriter.FILE_NAME);
 	}
 

@@ -18,11 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * An HTTP/1.1 relay on 127.0.0.1 between a client and a local S3 server that breaks a share of the requests the way
  * S3 and networks do: 503 SlowDown, 500 InternalError, a connection reset before any answer, and a slow answer.
  * Requests pass byte for byte (SigV4 signatures stay valid: the Host header is the proxy's, as the client signed it).
+ * It can also note the requests as the server receives them ({@link #record()}), and answer some with S3 errors the
+ * local server cannot produce ({@link #answer}).
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -61,8 +64,40 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private final java.util.List<CannedAnswer> cannedAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** An S3 error answer for requests whose request line contains some text. */
-	private record CannedAnswer(String requestLineContains, int status, String code, Map<String, String> headers) {
+	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	/** An S3 error answer for requests whose request line contains some text and whose headers match. */
+	private record CannedAnswer(String requestLineContains, Predicate<Map<String, String>> when, int status,
+			String code, Map<String, String> headers) {
+	}
+
+	/**
+	 * A request as the server receives it: its request line ({@code PUT /bucket/key?uploadId=... HTTP/1.1}) and its
+	 * headers, names in lower case.
+	 */
+	public record Seen(String requestLine, Map<String, String> headers) {
+
+		/** The first segment of the path: the bucket of a path-style request. */
+		public String bucket() {
+			String path = this.requestLine.split(" ")[1];
+			String rest = path.substring(1);
+			int end = rest.indexOf('/');
+			int query = rest.indexOf('?');
+			if (end < 0 || (query >= 0 && query < end)) {
+				end = query;
+			}
+			return (end < 0) ? rest : rest.substring(0, end);
+		}
+
+		public String method() {
+			return this.requestLine.substring(0, this.requestLine.indexOf(' '));
+		}
+
+		/** A header's value, or null when the request had none. */
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
 	}
 
 	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -75,22 +110,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	/** A 200 answer with an XML body for requests whose request line contains some text. */
 	private record XmlAnswer(String requestLineContains, String xml) {
-	}
-
-	private final java.util.Queue<SeenRequest> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-	/**
-	 * A request as it crossed the relay.
-	 *
-	 * @param requestLine method, path and query, e.g. {@code PUT /bucket/key HTTP/1.1}
-	 * @param headers its headers, names in lower case
-	 */
-	public record SeenRequest(String requestLine, Map<String, String> headers) {
-
-		public String header(String name) {
-			return this.headers.get(name.toLowerCase(Locale.ROOT));
-		}
-
 	}
 
 	/**
@@ -135,7 +154,26 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	 * with an S3 error, as S3 would for an archived object or a denied key, which the local server cannot produce.
 	 */
 	public void answer(String text, int status, String code, Map<String, String> headers) {
-		this.cannedAnswers.add(new CannedAnswer(text, status, code, headers));
+		this.cannedAnswers.add(new CannedAnswer(text, (any) -> true, status, code, headers));
+	}
+
+	/**
+	 * Answers with an S3 error every request whose request line contains {@code text} and whose headers (names in
+	 * lower case) match {@code when}: S3's answer to a request that lacks {@code x-amz-request-payer} on a requester
+	 * pays bucket, or names another owner in {@code x-amz-expected-bucket-owner}.
+	 */
+	public void answer(String text, Predicate<Map<String, String>> when, int status, String code) {
+		this.cannedAnswers.add(new CannedAnswer(text, when, status, code, Map.of()));
+	}
+
+	/** Forgets the requests noted so far: {@link #seen()} lists those that arrive from now on. */
+	public void record() {
+		this.seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	}
+
+	/** The requests noted since the relay started or {@link #record()} was last called, in the order they arrived. */
+	public java.util.List<Seen> seen() {
+		return java.util.List.copyOf(this.seen);
 	}
 
 	/**
@@ -149,11 +187,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	/** Answers every request whose request line contains {@code text} with a 200 and this XML body. */
 	public void answerXml(String text, String xml) {
 		this.xmlAnswers.add(new XmlAnswer(text, xml));
-	}
-
-	/** Every request that crossed the relay so far, in order. */
-	public java.util.List<SeenRequest> seen() {
-		return java.util.List.copyOf(this.seen);
 	}
 
 	/** Ends every answer set with {@link #answer}: requests pass again. */
@@ -193,7 +226,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					return;
 				}
 				this.requests.incrementAndGet();
-				this.seen.add(new SeenRequest(request.firstLine(), Map.copyOf(request.headers())));
+				this.seen.add(new Seen(request.firstLine(), Map.copyOf(request.headers())));
 				XmlAnswer xml = this.xmlAnswers.stream()
 					.filter((answer) -> request.firstLine().contains(answer.requestLineContains()))
 					.findFirst()
@@ -208,7 +241,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					Thread.sleep(this.delayMillis);
 				}
 				CannedAnswer canned = this.cannedAnswers.stream()
-					.filter((answer) -> request.firstLine().contains(answer.requestLineContains()))
+					.filter((answer) -> request.firstLine().contains(answer.requestLineContains())
+							&& answer.when().test(request.headers()))
 					.findFirst()
 					.orElse(null);
 				if (canned != null) {
