@@ -100,6 +100,22 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	}
 
 	@Test
+	void aStreamedCopyOfEveryVersionKeepsTheHistoryToo() throws IOException {
+		Path job = this.fixture.jobFile("stream", "", "",
+				"type: inventory\nlocation: " + inventory(ordered(Order.NEWEST_FIRST)), """
+						copy:
+						  versions: all
+						  mode: stream
+						""");
+
+		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertDestinationHasTheSourceHistory();
+		assertEveryVersionReportedOnceWithItsDestinationVersion("stream", 1);
+	}
+
+	@Test
 	void aCsvOfVersionIdsIsOrderedByTheSourcesOwnListing() throws IOException {
 		List<SourceVersion> shuffled = ordered(Order.SHUFFLED);
 		Path csv = this.dir.resolve("versions.csv");
