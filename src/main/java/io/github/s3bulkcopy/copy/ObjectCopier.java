@@ -45,6 +45,8 @@ public class ObjectCopier {
 
 	private final CopyOptions options;
 
+	private final ArchivedObjects archived;
+
 	/**
 	 * @param sourceClient the client for reading the source (HEAD)
 	 * @param destinationClient the destination's client (HEAD for skip-existing)
@@ -55,6 +57,22 @@ public class ObjectCopier {
 	 */
 	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
 			ObjectTransfer transfer, CopyVerification verification, CopyOptions options) {
+		this(sourceClient, destinationClient, destinationBucket, transfer, verification, options,
+				new ArchivedObjects(sourceClient, null));
+	}
+
+	/**
+	 * @param sourceClient the client for reading the source (HEAD)
+	 * @param destinationClient the destination's client (HEAD for skip-existing)
+	 * @param destinationBucket the destination bucket
+	 * @param transfer how bytes get to the destination
+	 * @param verification how copies are proven
+	 * @param options how objects are copied
+	 * @param archived what becomes of archived source objects (skipped, or restored for a later run)
+	 */
+	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
+			ObjectTransfer transfer, CopyVerification verification, CopyOptions options, ArchivedObjects archived) {
+		Assert.notNull(archived, "archived is required");
 		Assert.notNull(sourceClient, "sourceClient is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
 		Assert.hasText(destinationBucket, "destinationBucket is required");
@@ -67,6 +85,7 @@ public class ObjectCopier {
 		this.transfer = transfer;
 		this.verification = verification;
 		this.options = options;
+		this.archived = archived;
 	}
 
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
@@ -88,19 +107,29 @@ public class ObjectCopier {
 			outcome = CompletableFuture.failedFuture(ex);
 		}
 		return outcome.exceptionallyCompose((error) -> {
-			S3Failure failure = S3Failure.of(error);
-			if (!failure.permanent()) {
-				return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
+			if ("InvalidObjectState".equals(S3Failure.of(error).errorCode())) {
+				// What S3 answers for an archived object the manifest did not name as one.
+				return this.archived.copyRefused(object, started)
+					.exceptionallyCompose((restoreError) -> failure(object, started, restoreError));
 			}
-			return CompletableFuture.completedFuture(failed(object, started, failure, null));
+			return failure(object, started, error);
 		});
+	}
+
+	private static CompletableFuture<ObjectOutcome> failure(PlannedObject object, Instant started, Throwable error) {
+		S3Failure failure = S3Failure.of(error);
+		if (!failure.permanent()) {
+			return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
+		}
+		return CompletableFuture.completedFuture(failed(object, started, failure, null));
 	}
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
 		// A skip check needs the source's stored checksum, which no manifest has; a verification reads it only after
 		// the copy, and only when the copy's own evidence proves nothing (CopyVerification).
+		// An object the manifest names as archived may have a restored copy, which only a HEAD tells.
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
-				|| this.options.skipExisting();
+				|| this.options.skipExisting() || ArchivedSource.fromManifest(object) != null;
 		if (!needsHead) {
 			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object));
 		}
@@ -164,6 +193,11 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {
+		// After the skip check: an archived object already copied unchanged needs no restore.
+		ArchivedSource archive = (source.head() != null) ? ArchivedSource.fromHead(source.head()) : null;
+		if (archive != null && !archive.readable()) {
+			return this.archived.notReadable(object, archive, source.size(), started);
+		}
 		return this.transfer.transfer(object, source)
 			.thenCompose((result) -> this.verification.verify(object, source, result))
 			.thenApply((verification) -> outcome(object, source, started, verification));

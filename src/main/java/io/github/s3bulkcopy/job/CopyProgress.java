@@ -24,6 +24,10 @@ public class CopyProgress implements CopyCounts {
 
 	private final LongAdder failed = new LongAdder();
 
+	private final LongAdder archived = new LongAdder();
+
+	private final LongAdder restorePending = new LongAdder();
+
 	private final LongAdder bytes = new LongAdder();
 
 	private final LongAdder doneBytes = new LongAdder();
@@ -60,6 +64,8 @@ public class CopyProgress implements CopyCounts {
 					String code = (outcome.errorCode() != null) ? outcome.errorCode() : "Unknown";
 					this.failureListeners.forEach((listener) -> listener.accept(code));
 				}
+				case SKIPPED_ARCHIVED -> this.archived.increment();
+				case RESTORE_PENDING -> this.restorePending.increment();
 				case PENDING -> {
 				}
 			}
@@ -71,7 +77,7 @@ public class CopyProgress implements CopyCounts {
 		return this.runId.get();
 	}
 
-	/** Objects dealt with (copied, skipped or failed). */
+	/** Objects dealt with (copied, skipped, failed, archived or waiting for a restore). */
 	public long objects() {
 		return this.objects.sum();
 	}
@@ -89,6 +95,16 @@ public class CopyProgress implements CopyCounts {
 	@Override
 	public long failed() {
 		return this.failed.sum();
+	}
+
+	@Override
+	public long archived() {
+		return this.archived.sum();
+	}
+
+	@Override
+	public long restorePending() {
+		return this.restorePending.sum();
 	}
 
 	/** Bytes of the copied objects. */

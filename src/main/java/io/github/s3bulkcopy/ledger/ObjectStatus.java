@@ -13,7 +13,19 @@ public enum ObjectStatus {
 	SKIPPED_UNCHANGED,
 
 	/** Not copied, or copied and found not to match; the row says why. */
-	FAILED;
+	FAILED,
+
+	/**
+	 * Not copied: the source is archived (S3 Glacier Flexible Retrieval, Deep Archive, or an Intelligent-Tiering
+	 * archive tier) and not restored, and the job asks for no restores ({@code copy.restore}). Not a failure.
+	 */
+	SKIPPED_ARCHIVED,
+
+	/**
+	 * Not copied yet: the source is archived and a restore of it was requested (by this run or earlier) and has not
+	 * finished; a later run copies it once it has. Not a failure.
+	 */
+	RESTORE_PENDING;
 
 	/** Whether the object needs no more work in this run. */
 	public boolean isDone() {

@@ -16,16 +16,25 @@ package io.github.s3bulkcopy.report;
  * @param mismatch finished rows whose verdict is MISMATCH
  * @param notVerified finished rows whose verdict is NOT_VERIFIED; pending rows have no verdict yet and are not
  * counted in any of the three, so {@code verified + mismatch + notVerified == objects - pending}
+ * @param archived rows with outcome SKIPPED_ARCHIVED
+ * @param restorePending rows with outcome RESTORE_PENDING
  */
 public record ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
-		long bytesCopied, long verified, long mismatch, long notVerified) {
+		long bytesCopied, long verified, long mismatch, long notVerified, long archived, long restorePending) {
 
 	/** The totals of a run with no objects. */
 	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-	/** Rows that need no more work: copied, skipped or failed. */
+	/** The totals of a run without archived objects. */
+	public ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
+			long bytesCopied, long verified, long mismatch, long notVerified) {
+		this(objects, copied, skipped, failed, pending, bytesTotal, bytesCopied, verified, mismatch, notVerified, 0,
+				0);
+	}
+
+	/** Rows that need no more work in this run: copied, skipped, failed, archived or waiting for a restore. */
 	public long finished() {
-		return this.copied + this.skipped + this.failed;
+		return this.copied + this.skipped + this.failed + this.archived + this.restorePending;
 	}
 
 }

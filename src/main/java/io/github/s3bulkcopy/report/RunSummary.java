@@ -83,7 +83,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 		return new RunSummary(run.job(), run.runId(), run.status(), run.exitCode(), run.startTime(), run.endTime(),
 				seconds, run.executions(), run.source(), run.destination(), run.callerIdentities(), run.manifest(),
 				run.jobFileSha256(),
-				new ObjectCounts(totals.objects(), totals.copied(), totals.skipped(), totals.failed(), totals.pending()),
+				new ObjectCounts(totals.objects(), totals.copied(), totals.skipped(), totals.failed(), totals.pending(),
+						totals.archived(), totals.restorePending()),
 				new ByteCounts(totals.bytesTotal(), totals.bytesCopied()),
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
@@ -132,16 +133,19 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	}
 
 	/**
-	 * Objects by outcome; {@code total = copied + skipped + failed + pending}.
+	 * Objects by outcome; {@code total = copied + skipped + failed + pending + archived + restorePending}.
 	 *
 	 * @param total all objects of the run
 	 * @param copied copied
 	 * @param skipped already at the destination, unchanged
 	 * @param failed not copied, or copied and found not to match
 	 * @param pending not dealt with (an unfinished run)
+	 * @param archived not copied: the source is archived and not restored, and the job asks for no restores
+	 * @param restorePending not copied yet: the source's restore has not finished; a later run copies it
 	 */
-	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending" })
-	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending) {
+	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending", "archived", "restorePending" })
+	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending, long archived,
+			long restorePending) {
 
 	}
 

@@ -23,6 +23,10 @@ final class TotalsCounter {
 
 	private long notVerified;
 
+	private long archived;
+
+	private long restorePending;
+
 	void add(ReportRow row) {
 		this.objects++;
 		long size = (row.size() != null) ? row.size() : 0;
@@ -35,6 +39,8 @@ final class TotalsCounter {
 			case SKIPPED_UNCHANGED -> this.skipped++;
 			case FAILED -> this.failed++;
 			case PENDING -> this.pending++;
+			case SKIPPED_ARCHIVED -> this.archived++;
+			case RESTORE_PENDING -> this.restorePending++;
 		}
 		if (row.verified() != null) {
 			switch (row.verified()) {
@@ -47,7 +53,7 @@ final class TotalsCounter {
 
 	ReportTotals totals() {
 		return new ReportTotals(this.objects, this.copied, this.skipped, this.failed, this.pending, this.bytesTotal,
-				this.bytesCopied, this.verified, this.mismatch, this.notVerified);
+				this.bytesCopied, this.verified, this.mismatch, this.notVerified, this.archived, this.restorePending);
 	}
 
 }
