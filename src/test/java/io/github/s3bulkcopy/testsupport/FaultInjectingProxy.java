@@ -61,9 +61,29 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private final java.util.List<CannedAnswer> cannedAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** An S3 error answer for requests whose request line contains some text. */
+	/**
+	 * An answer for requests whose request line contains some text: an S3 error (with {@code code}), or, when
+	 * {@code code} is null, a success without a body.
+	 */
 	private record CannedAnswer(String requestLineContains, int status, String code, Map<String, String> headers) {
 	}
+
+	/** Headers added to the relayed answers of requests whose request line contains some text. */
+	private record AddedHeaders(String requestLineContains, Map<String, String> headers) {
+	}
+
+	/**
+	 * A request that got a canned answer, as it came: its request line and its body (de-chunked).
+	 *
+	 * @param requestLine method, path and query
+	 * @param body the body as text
+	 */
+	public record AnsweredRequest(String requestLine, String body) {
+	}
+
+	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final java.util.List<AnsweredRequest> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/**
 	 * @param upstream the server to relay to (a loopback endpoint)
@@ -110,9 +130,31 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.cannedAnswers.add(new CannedAnswer(text, status, code, headers));
 	}
 
-	/** Ends every answer set with {@link #answer}: requests pass again. */
+	/**
+	 * Answers every request whose request line contains {@code text} with a success of {@code status} and no body,
+	 * as S3 answers RestoreObject (202 Accepted), which the local server does not implement.
+	 */
+	public void succeed(String text, int status) {
+		this.cannedAnswers.add(new CannedAnswer(text, status, null, Map.of()));
+	}
+
+	/**
+	 * Relays requests whose request line contains {@code text} and adds {@code headers} to their answers, as S3 adds
+	 * {@code x-amz-restore} or {@code x-amz-archive-status} to a HEAD of an archived object.
+	 */
+	public void addHeaders(String text, Map<String, String> headers) {
+		this.addedHeaders.add(new AddedHeaders(text, headers));
+	}
+
+	/** The requests that got an answer set with {@link #answer} or {@link #succeed}, in the order they came. */
+	public java.util.List<AnsweredRequest> answered() {
+		return java.util.List.copyOf(this.answered);
+	}
+
+	/** Ends every answer set with {@link #answer}, {@link #succeed} or {@link #addHeaders}: requests pass again. */
 	public void clearAnswers() {
 		this.cannedAnswers.clear();
+		this.addedHeaders.clear();
 	}
 
 	/** How many requests were held back by {@link #delay}. */
@@ -156,10 +198,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					.findFirst()
 					.orElse(null);
 				if (canned != null) {
+					ByteArrayOutputStream body = new ByteArrayOutputStream();
 					if (!request.expectsContinue()) {
-						discardBody(request, clientIn);
+						readBody(request, clientIn, body);
 					}
-					answer(clientOut, request.method().equals("HEAD"), canned.status(), canned.code(), canned.headers());
+					this.answered.add(new AnsweredRequest(request.firstLine(), body.toString(StandardCharsets.UTF_8)));
+					if (canned.code() == null) {
+						succeed(clientOut, canned.status());
+					}
+					else {
+						answer(clientOut, request.method().equals("HEAD"), canned.status(), canned.code(),
+								canned.headers());
+					}
 					if (request.expectsContinue()) {
 						return;
 					}
@@ -200,12 +250,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					}
 				}
 				relayRequestBody(request, clientIn, upOut);
+				Map<String, String> extra = this.addedHeaders.stream()
+					.filter((added) -> request.firstLine().contains(added.requestLineContains()))
+					.map(AddedHeaders::headers)
+					.findFirst()
+					.orElse(Map.of());
 				do {
 					response = Head.read(upIn);
 					if (response == null) {
 						return;
 					}
-					clientOut.write(response.bytes());
+					clientOut.write((response.status() == 100) ? response.bytes() : response.withHeaders(extra));
 				}
 				while (response.status() == 100);
 				relayBody(response, request.method(), upIn, clientOut);
@@ -250,6 +305,33 @@ public final class FaultInjectingProxy implements AutoCloseable {
 			out.write(body);
 		}
 		out.flush();
+	}
+
+	private static void succeed(OutputStream out, int status) throws IOException {
+		out.write(("HTTP/1.1 " + status + " Accepted\r\nContent-Length: 0\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+	}
+
+	/** Reads a request's body, without the chunk framing of a chunked one. */
+	private static void readBody(Head request, InputStream in, OutputStream out) throws IOException {
+		if (!request.chunked()) {
+			copy(in, out, request.contentLength());
+			return;
+		}
+		while (true) {
+			String sizeLine = readLine(in);
+			int semicolon = sizeLine.indexOf(';');
+			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(), 16);
+			if (size == 0) {
+				for (String trailer = readLine(in); trailer != null && !trailer.isEmpty(); trailer = readLine(in)) {
+					// Trailers (such as a checksum) are not part of the body.
+				}
+				return;
+			}
+			copy(in, out, size);
+			readLine(in);
+		}
 	}
 
 	private static void discardBody(Head request, InputStream in) throws IOException {
@@ -362,6 +444,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 		String method() {
 			return this.firstLine.substring(0, this.firstLine.indexOf(' '));
+		}
+
+		/** The head's bytes with {@code extra} headers added before its end. */
+		byte[] withHeaders(Map<String, String> extra) {
+			if (extra.isEmpty()) {
+				return this.bytes;
+			}
+			String raw = new String(this.bytes, StandardCharsets.ISO_8859_1);
+			StringBuilder added = new StringBuilder();
+			extra.forEach((name, value) -> added.append(name).append(": ").append(value).append("\r\n"));
+			return (raw.substring(0, raw.length() - 2) + added + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
 		}
 
 		int status() {
