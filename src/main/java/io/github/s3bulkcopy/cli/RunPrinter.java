@@ -129,8 +129,8 @@ final class RunPrinter {
 							: "restored (" + restore.tier().name().toLowerCase(Locale.ROOT) + ", " + restore.days()
 									+ " days) and copied by a later run, unless already restored");
 			if (restore != null && restore.tier() == RestoreTier.EXPEDITED && plan.deepArchive() > 0) {
-				out.printf(Locale.ROOT, "  warning:  %,d DEEP_ARCHIVE objects cannot be restored expedited (Deep Archive "
-						+ "has none): set copy.restore.tier to standard or bulk%n", plan.deepArchive());
+				out.printf(Locale.ROOT, "  warning:  %,d DEEP_ARCHIVE objects cannot be restored expedited (Deep "
+						+ "Archive has none): set copy.restore.tier to standard or bulk%n", plan.deepArchive());
 			}
 		}
 		if (!plan.first().isEmpty()) {

@@ -95,7 +95,9 @@ public class ArchivedObjects {
 			return notReadable(object, (fromManifest != null) ? fromManifest : unknown, object.size(), started);
 		}
 		return this.sourceClient
-			.headObject((head) -> head.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId()))
+			.headObject((head) -> head.bucket(object.sourceBucket())
+				.key(object.sourceKey())
+				.versionId(object.versionId()))
 			.thenCompose((head) -> {
 				ArchivedSource archive = ArchivedSource.fromHead(head);
 				// Archived by the HEAD's answer, or refused all the same: a restore is what S3 asks for.

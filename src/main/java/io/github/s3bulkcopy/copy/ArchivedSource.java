@@ -84,7 +84,7 @@ public record ArchivedSource(String storageClass, @Nullable String accessTier, R
 		return this.accessTier != null;
 	}
 
-	/** Whether this is Deep Archive or Intelligent-Tiering's Deep Archive Access tier, which have no expedited retrieval. */
+	/** Whether this is Deep Archive or Intelligent-Tiering's Deep Archive Access tier: no expedited retrieval. */
 	public boolean deep() {
 		return "DEEP_ARCHIVE".equals(this.storageClass) || "DEEP_ARCHIVE_ACCESS".equals(this.accessTier);
 	}

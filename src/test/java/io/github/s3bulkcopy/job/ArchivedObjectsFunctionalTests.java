@@ -97,7 +97,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 			}
 			assertThat(rows.get("glacier-1.txt").get("ResultMessage")).startsWith("Skipped: archived in GLACIER");
 			assertThat(rows.get("deep-1.txt").get("ResultMessage")).startsWith("Skipped: archived in DEEP_ARCHIVE");
-			assertThat(S3TestData.readString(this.s3, this.destination, "plain-2.txt")).isEqualTo(content("plain-2.txt"));
+			assertThat(S3TestData.readString(this.s3, this.destination, "plain-2.txt"))
+				.isEqualTo(content("plain-2.txt"));
 			JsonNode objects = summary(fixture, "archived", 1).get("objects");
 			assertThat(objects.get("archived").asLong()).isEqualTo(4);
 			assertThat(objects.get("failed").asLong()).isZero();
@@ -116,7 +117,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 					Map.of("x-amz-restore", "ongoing-request=\"true\""));
 			proxy.answer("POST /" + this.source + "/deep-1.txt?restore", 409, "RestoreAlreadyInProgress", Map.of());
 			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
-			proxy.addHeaders("HEAD /" + this.source + "/tiered-1.txt ", Map.of("x-amz-archive-status", "ARCHIVE_ACCESS"));
+			proxy.addHeaders("HEAD /" + this.source + "/tiered-1.txt ",
+					Map.of("x-amz-archive-status", "ARCHIVE_ACCESS"));
 			proxy.succeed("POST /" + this.source + "/tiered-1.txt?restore", 202);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 					this.source, this.destination);
@@ -134,7 +136,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 				assertThat(rows.get(key).get("Outcome")).as(key).isEqualTo("RESTORE_PENDING");
 				assertThat(rows.get(key).get("TaskStatus")).as(key).isEqualTo("skipped");
 			}
-			assertThat(rows.get("glacier-1.txt").get("ResultMessage")).contains("restore requested (tier bulk, 3 days)");
+			assertThat(rows.get("glacier-1.txt").get("ResultMessage"))
+				.contains("restore requested (tier bulk, 3 days)");
 			assertThat(rows.get("glacier-2.txt").get("ResultMessage")).contains("a restore is under way");
 			assertThat(rows.get("deep-1.txt").get("ResultMessage")).contains("RestoreAlreadyInProgress");
 			assertThat(rows.get("tiered-1.txt").get("ResultMessage"))
@@ -249,7 +252,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	private static JsonNode summary(JobFixture fixture, String job, long run) throws IOException {
 		return JsonMapper.builder()
 			.build()
-			.readTree(Files.readString(fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
+			.readTree(Files.readString(
+					fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
 					StandardCharsets.UTF_8));
 	}
 

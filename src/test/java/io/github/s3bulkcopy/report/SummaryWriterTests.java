@@ -41,7 +41,8 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("destination"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("manifest"))).containsExactly("type", "location");
-		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending");
+		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending",
+				"archived", "restorePending");
 		assertThat(fieldNames(json.get("bytes"))).containsExactly("total", "copied");
 		assertThat(fieldNames(json.get("verification"))).containsExactly("verified", "mismatch", "notVerified");
 	}
