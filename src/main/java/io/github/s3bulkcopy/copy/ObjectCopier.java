@@ -25,8 +25,9 @@ import org.springframework.util.Assert;
 /**
  * One object, start to finish, without blocking: learn what the manifest did not say (HEAD), skip it when the
  * destination already holds the same bytes, transfer it, verify the copy, and turn the result into an outcome. A
- * failure that belongs to the object becomes a FAILED outcome; a run-level failure completes the future
- * exceptionally, for the caller to roll the chunk back.
+ * failure that belongs to the object becomes a FAILED outcome; an archived source with no restored copy is handed to
+ * {@link ArchivedObjects} (SKIPPED_ARCHIVED or RESTORE_PENDING, not failures); a run-level failure completes the
+ * future exceptionally, for the caller to roll the chunk back.
  */
 public class ObjectCopier {
 
@@ -72,13 +73,13 @@ public class ObjectCopier {
 	 */
 	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
 			ObjectTransfer transfer, CopyVerification verification, CopyOptions options, ArchivedObjects archived) {
-		Assert.notNull(archived, "archived is required");
 		Assert.notNull(sourceClient, "sourceClient is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
 		Assert.hasText(destinationBucket, "destinationBucket is required");
 		Assert.notNull(transfer, "transfer is required");
 		Assert.notNull(verification, "verification is required");
 		Assert.notNull(options, "options is required");
+		Assert.notNull(archived, "archived is required");
 		this.sourceClient = sourceClient;
 		this.destinationClient = destinationClient;
 		this.destinationBucket = destinationBucket;

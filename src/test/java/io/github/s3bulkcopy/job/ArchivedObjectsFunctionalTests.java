@@ -207,6 +207,30 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 		}
 	}
 
+	@Test
+	void anArchivedObjectAlreadyAtTheDestinationIsSkippedAsUnchangedWithoutARestore() throws IOException {
+		Path manifest = writeInventory().resolve(reportManifestKey());
+		S3TestData.put(this.s3, this.destination, "glacier-1.txt", content("glacier-1.txt"));
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			proxy.succeed("?restore", 202);
+			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+					this.source, this.destination);
+			Path job = fixture.jobFile("incremental", "", "", "type: inventory\nlocation: " + manifest,
+					"copy:\n  skip-existing: true\n  restore:\n    days: 1\n");
+
+			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			Map<String, Map<String, String>> rows = rows(fixture, "incremental", 1);
+			assertThat(rows.get("glacier-1.txt").get("Outcome")).isEqualTo("SKIPPED_UNCHANGED");
+			assertThat(rows.get("glacier-2.txt").get("Outcome")).isEqualTo("RESTORE_PENDING");
+			assertThat(proxy.answered()).extracting(FaultInjectingProxy.AnsweredRequest::requestLine)
+				.noneMatch((line) -> line.contains("glacier-1.txt"))
+				.anyMatch((line) -> line.startsWith("POST /" + this.source + "/glacier-2.txt?restore"));
+		}
+	}
+
 	private void put(String key, StorageClass storageClass) {
 		this.s3.putObject((put) -> put.bucket(this.source).key(key).storageClass(storageClass),
 				RequestBody.fromString(content(key)));
