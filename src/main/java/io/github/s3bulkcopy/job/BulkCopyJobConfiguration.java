@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.copy.ObjectCopier;
 import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -16,6 +17,7 @@ import io.github.s3bulkcopy.manifest.ManifestEntry;
 import io.github.s3bulkcopy.manifest.ManifestReader;
 import io.github.s3bulkcopy.manifest.SourceVersions;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -178,9 +180,20 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	@StepScope
-	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
-			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId) {
-		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard);
+	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
+			ObjectProvider<VersionJournal> versionJournal, FailureGuard failureGuard,
+			@Value("#{stepExecutionContext['runId']}") Long runId) {
+		// Every copy makes a destination version when every version is copied: a resume must not make one twice.
+		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard,
+				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null);
+	}
+
+	@Bean
+	VersionJournal versionJournal(JobSpec spec, JdbcLedger ledger, PlatformTransactionManager transactionManager,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectCopier objectCopier) {
+		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
+		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new VersionJournal(ledger, ownTransactions, destinationS3, spec.destination().bucket(), objectCopier);
 	}
 
 }
