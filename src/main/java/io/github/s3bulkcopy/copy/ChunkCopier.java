@@ -23,8 +23,8 @@ import org.springframework.util.Assert;
  * object is a function, so a verify run checks its chunks the same way.
  * <p>
  * Rows of one key next to each other are versions of it in the order they must reach the destination
- * ({@code copy.versions: all}): they take one slot together and are copied one after the other, each once the one
- * before it is done. A version that fails holds back the key's later ones (copying them would make an older version
+ * ({@code copy.versions: all}; the copy step's chunks hold whole keys): they take one slot together and are copied
+ * one after the other, each once the one before it is done. A version that fails holds back the key's later ones (copying them would make an older version
  * current once the failed one is copied on resume), except when the failed version no longer exists at the source.
  */
 public class ChunkCopier {
@@ -55,18 +55,16 @@ public class ChunkCopier {
 	 * @throws InterruptedException when interrupted while waiting for a slot; started copies are awaited first
 	 */
 	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects) throws InterruptedException {
-		return copyAll(objects, null, null);
+		return copyAll(objects, null);
 	}
 
 	/**
-	 * As {@link #copyAll(List)}, holding back the chunk's first rows when they continue a key whose version failed in
-	 * the chunk before.
-	 * @param heldKey the source key whose later versions are held back, or null
+	 * As {@link #copyAll(List)}, first looking for copies an interrupted attempt made of the chunk's versions.
 	 * @param landed the outcomes of a key's first versions already copied by an attempt of the run that was cut short
 	 * ({@link LandedVersions#landed}), looked up before the rest of the key is copied; null not to look
 	 */
-	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable String heldKey,
-			@Nullable LandedVersions landed) throws InterruptedException {
+	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable LandedVersions landed)
+			throws InterruptedException {
 		List<CompletableFuture<List<ObjectOutcome>>> futures = new ArrayList<>(objects.size());
 		InterruptedException interrupted = null;
 		for (List<PlannedObject> key : byKey(objects)) {
@@ -79,7 +77,7 @@ public class ChunkCopier {
 			}
 			CompletableFuture<List<ObjectOutcome>> future;
 			try {
-				future = inOrder(key, key.get(0).sourceKey().equals(heldKey), landed);
+				future = inOrder(key, landed);
 			}
 			catch (RuntimeException ex) {
 				this.inFlight.release();
@@ -119,26 +117,24 @@ public class ChunkCopier {
 	/** The error code of a version not copied because an earlier version of its key failed. */
 	public static final String HELD_BACK = "EarlierVersionFailed";
 
-	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, boolean held,
-			@Nullable LandedVersions landed) {
-		if (landed != null && key.get(0).attemptedAt() != null && !held) {
+	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, @Nullable LandedVersions landed) {
+		if (landed != null && key.get(0).attemptedAt() != null) {
 			return landed.landed(key).thenCompose((found) -> {
 				List<ObjectOutcome> done = new ArrayList<>(found);
-				return copyRest(key.subList(found.size(), key.size()), done, false);
+				return copyRest(key.subList(found.size(), key.size()), done);
 			});
 		}
-		if (key.size() == 1 && !held) {
+		if (key.size() == 1) {
 			return this.copier.apply(key.get(0)).thenApply(List::of);
 		}
-		return copyRest(key, new ArrayList<>(key.size()), held);
+		return copyRest(key, new ArrayList<>(key.size()));
 	}
 
-	private CompletableFuture<List<ObjectOutcome>> copyRest(List<PlannedObject> rest, List<ObjectOutcome> before,
-			boolean held) {
+	private CompletableFuture<List<ObjectOutcome>> copyRest(List<PlannedObject> rest, List<ObjectOutcome> before) {
 		CompletableFuture<List<ObjectOutcome>> chain = CompletableFuture.completedFuture(before);
 		for (PlannedObject version : rest) {
 			chain = chain.thenCompose((done) -> {
-				boolean heldBack = done.isEmpty() ? held : holdsBack(done.get(done.size() - 1));
+				boolean heldBack = !done.isEmpty() && holdsBack(done.get(done.size() - 1));
 				if (heldBack) {
 					done.add(heldBack(version));
 					return CompletableFuture.completedFuture(done);

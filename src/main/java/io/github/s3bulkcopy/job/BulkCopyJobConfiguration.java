@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -143,16 +144,23 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	Step copyPartitionStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<PlannedObject> pendingObjects, CopyItemWriter copyItemWriter) {
+			WholeKeysReader pendingKeys, CopyItemWriter copyItemWriter) {
 		return new StepBuilder("copy-partition", jobRepository)
-			.<PlannedObject, PlannedObject>chunk(spec.copy().chunkSize())
-			.reader(pendingObjects)
+			.<List<PlannedObject>, List<PlannedObject>>chunk(spec.copy().chunkSize())
+			.reader(pendingKeys)
 			.writer(copyItemWriter)
 			.transactionManager(transactionManager)
 			// Every partition runs again on resume: it reads only pending objects, so a finished one costs a query,
 			// and failed objects reset to pending on resume get their retry wherever they are.
 			.allowStartIfComplete(true)
 			.build();
+	}
+
+	/** The pending objects of one partition a key at a time (its versions together), in plan order. */
+	@Bean
+	@StepScope
+	WholeKeysReader pendingKeys(JdbcPagingItemReader<PlannedObject> pendingObjects) {
+		return new WholeKeysReader(pendingObjects);
 	}
 
 	/** The pending objects of one partition, in plan order; objects already done are never read again. */

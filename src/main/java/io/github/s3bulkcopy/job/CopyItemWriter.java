@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -14,11 +15,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
 /**
- * The copy step's writer: copies a chunk of pending objects concurrently, then records every outcome in the ledger in
+ * The copy step's writer: copies a chunk of pending objects (whole keys: {@link WholeKeysReader}) concurrently, then records every outcome in the ledger in
  * one batch. The ledger update commits with the chunk, so an object whose chunk committed is never copied again;
  * a chunk that fails is rolled back and its objects stay pending for the resume.
  */
-public class CopyItemWriter implements ItemWriter<PlannedObject> {
+public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 
 	private final ChunkCopier copier;
 
@@ -31,9 +32,6 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 	private final FailureGuard failureGuard;
 
 	private final @Nullable VersionJournal versions;
-
-	/** The key whose failed version holds back its later versions in the next chunk, if the last chunk ended so. */
-	private @Nullable String heldKey;
 
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard) {
@@ -59,22 +57,20 @@ public class CopyItemWriter implements ItemWriter<PlannedObject> {
 	}
 
 	@Override
-	public void write(Chunk<? extends PlannedObject> chunk) throws Exception {
+	public void write(Chunk<? extends List<PlannedObject>> chunk) throws Exception {
+		List<PlannedObject> objects = new ArrayList<>(chunk.size());
+		chunk.forEach(objects::addAll);
 		this.progress.copying(this.runId);
 		LandedVersions landed = null;
 		if (this.versions != null) {
-			this.versions.attempting(this.runId, chunk.getItems());
+			this.versions.attempting(this.runId, objects);
 			landed = this.versions.landed(this.runId);
 		}
-		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), this.heldKey, landed);
+		List<ObjectOutcome> outcomes = this.copier.copyAll(objects, landed);
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
 		this.progress.record(this.runId, outcomes);
-		// A key's versions may go on in the next chunk of this partition, which must not copy them past a failure.
-		List<? extends PlannedObject> items = chunk.getItems();
-		this.heldKey = (!outcomes.isEmpty() && ChunkCopier.holdsBack(outcomes.get(outcomes.size() - 1)))
-				? items.get(items.size() - 1).sourceKey() : null;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.audit.ObjectAuditor;
@@ -18,7 +19,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -60,10 +60,10 @@ class VerifyJobConfiguration {
 
 	@Bean
 	Step verifyPartitionStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<PlannedObject> pendingObjects, CopyItemWriter verifyItemWriter) {
+			WholeKeysReader pendingKeys, CopyItemWriter verifyItemWriter) {
 		return new StepBuilder("verify-partition", jobRepository)
-			.<PlannedObject, PlannedObject>chunk(spec.copy().chunkSize())
-			.reader(pendingObjects)
+			.<List<PlannedObject>, List<PlannedObject>>chunk(spec.copy().chunkSize())
+			.reader(pendingKeys)
 			.writer(verifyItemWriter)
 			.transactionManager(transactionManager)
 			// As the copy step: every partition runs again on resume, for the objects a resume set pending again.

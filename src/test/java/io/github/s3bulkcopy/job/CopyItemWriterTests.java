@@ -36,7 +36,7 @@ class CopyItemWriterTests {
 
 		CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
 			try {
-				writer.write(new Chunk<>(List.of(object)));
+				writer.write(new Chunk<>(List.of(List.of(object))));
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
