@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.copy.ObjectCopier;
 import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -178,9 +179,16 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	@StepScope
-	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
-			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId) {
-		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard);
+	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, ObjectCopier objectCopier, JdbcLedger ledger,
+			CopyProgress copyProgress, FailureGuard failureGuard,
+			@Value("#{stepExecutionContext['runId']}") Long runId,
+			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting) {
+		// The run fixed whether it skips existing objects when it started (RunLauncher); runs started before it did
+		// so follow the job file.
+		ChunkCopier copier = (skipExisting != null)
+				? chunkCopier.doing(objectCopier.withSkipExisting(Boolean.parseBoolean(skipExisting))::copy)
+				: chunkCopier;
+		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard);
 	}
 
 }
