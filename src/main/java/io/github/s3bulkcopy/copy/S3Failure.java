@@ -86,6 +86,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 	/** The SDK's checksum mismatch behind an error, if that is what it is. */
 	private static @Nullable Throwable checksumMismatch(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SourceChecksumMismatchException) {
+				return cause;
+			}
 			if (cause instanceof SdkClientException && cause.getMessage() != null
 					&& cause.getMessage().startsWith(CHECKSUM_MISMATCH_MESSAGE)) {
 				return cause;

@@ -49,13 +49,28 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 		assertCorruptObjectFailsAlone("data/corrupt.txt", "corrupt bytes".getBytes());
 	}
 
-	/** Larger than the objects read whole before their PUT: the mismatch shows at the end of the streamed body. */
+	/**
+	 * Larger than the objects read whole before their PUT: the PUT stops reading the GET at its content length, before
+	 * the SDK checks the GET's checksum, so the copy checks the bytes itself.
+	 */
 	@Test
 	void aCorruptStreamedObjectFailsAloneAndTheRunGoesOn() throws Exception {
 		assertCorruptObjectFailsAlone("data/corrupt.bin", S3TestData.randomBytes(3 * 1024 * 1024));
 	}
 
+	/** A stored CRC64NVME, which the streamed PUT also sends: the copy fails before the destination answers BadDigest. */
+	@Test
+	void aCorruptStreamedObjectWithAStoredCrc64NvmeFailsAlone() throws Exception {
+		assertCorruptObjectFailsAlone("data/corrupt.bin", S3TestData.randomBytes(3 * 1024 * 1024),
+				"x-amz-checksum-crc64nvme", "AAAAAAAAAAA=");
+	}
+
 	private void assertCorruptObjectFailsAlone(String corruptKey, byte[] corrupt) throws Exception {
+		assertCorruptObjectFailsAlone(corruptKey, corrupt, "x-amz-checksum-crc32", WRONG_CRC32);
+	}
+
+	private void assertCorruptObjectFailsAlone(String corruptKey, byte[] corrupt, String header, String value)
+			throws Exception {
 		List<String> good = List.of("data/a.txt", "data/b.txt", "data/c.txt", "data/d.txt");
 		for (String key : good) {
 			S3TestData.put(this.s3, this.source, key, "content of " + key);
@@ -63,7 +78,7 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.put(this.s3, this.source, corruptKey, corrupt);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			proxy.addAnswerHeaders("GET /" + this.source + "/" + corruptKey,
-					Map.of("x-amz-checksum-crc32", WRONG_CRC32, "x-amz-checksum-type", "FULL_OBJECT"));
+					Map.of(header, value, "x-amz-checksum-type", "FULL_OBJECT"));
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 					this.source, this.destination);
 			Path job = fixture.jobFile("corrupt-source", "", "", "type: listing", "copy:\n  mode: stream\n");
