@@ -94,7 +94,8 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 			assertThat(failed.get("Outcome")).isEqualTo("FAILED");
 			assertThat(failed.get("ErrorCode")).isEqualTo("SourceChecksumMismatch");
 			assertThat(failed.get("ResultMessage"))
-				.startsWith("the source object's bytes do not match its stored checksum");
+				.startsWith("the source object's bytes do not match its stored checksum")
+				.contains(value);
 			for (String key : good) {
 				assertThat(rows.get(key).get("Outcome")).as(key).isEqualTo("COPIED");
 				assertThat(S3TestData.readString(this.s3, this.destination, key)).isEqualTo("content of " + key);
