@@ -64,8 +64,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 			// copies it if the bytes were only corrupted on the way.
 			return new S3Failure(SOURCE_CHECKSUM_MISMATCH, null, "the source object's bytes do not match its stored "
 					+ "checksum, so it was not copied: the source object is corrupt, or its bytes were corrupted on "
-					+ "the way here (" + oneLine(String.valueOf(mismatch.getMessage())).replaceFirst(
-							"\\. Common causes:.*", "") + ")", true);
+					+ "the way here (" + oneLine(String.valueOf(mismatch.getMessage()))
+						.replaceFirst("\\. Common causes:.*", "")
+						.replaceFirst(" \\(SDK Attempt Count: \\d+\\)", "") + ")", true);
 		}
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
