@@ -12,9 +12,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * An error from S3, sorted into what it means for the run. A <em>permanent</em> failure belongs to one object
  * (NoSuchKey, AccessDenied, InvalidObjectState, a changed source, source bytes that do not match the source's stored
- * checksum): it is recorded and the run goes on. Anything else
- * (network faults, 5xx after the SDK's retries, a missing bucket) is <em>run-level</em>: the chunk is rolled back and
- * the run fails resumably, so nothing is recorded as failed that a resume could still copy.
+ * checksum): it is recorded and the run goes on. Anything else (network faults, 5xx after the SDK's retries, a
+ * missing bucket) is <em>run-level</em>: the chunk is rolled back and the run fails resumably, so nothing is recorded
+ * as failed that a resume could still copy.
  *
  * @param errorCode the S3 error code, or the exception's simple name when there was no response
  * @param httpStatus the HTTP status, when there was a response
@@ -59,9 +59,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		}
 		Throwable mismatch = checksumMismatch(error);
 		if (mismatch != null) {
-			// The SDK checked the bytes read against the checksum the source answered with (GetObject with checksum
-			// mode) and they differ: the object's own fault, so the run goes on; a resume tries it again, which
-			// copies it if the bytes were only corrupted on the way.
+			// The bytes read differ from the checksum the source answered with (the SDK's check of a GetObject with
+			// checksum mode, or a streamed copy's own): the object's own fault, so the run goes on; a resume tries it
+			// again, which copies it if the bytes were only corrupted on the way.
 			return new S3Failure(SOURCE_CHECKSUM_MISMATCH, null, "the source object's bytes do not match its stored "
 					+ "checksum, so it was not copied: the source object is corrupt, or its bytes were corrupted on "
 					+ "the way here (" + oneLine(String.valueOf(mismatch.getMessage()))
@@ -84,7 +84,7 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		return new S3Failure(name, null, oneLine(message), false);
 	}
 
-	/** The SDK's checksum mismatch behind an error, if that is what it is. */
+	/** The checksum mismatch of source bytes behind an error, if that is what it is. */
 	private static @Nullable Throwable checksumMismatch(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof SourceChecksumMismatchException) {

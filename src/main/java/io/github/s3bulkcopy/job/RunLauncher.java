@@ -174,10 +174,10 @@ public class RunLauncher {
 		if (manifest != null) {
 			builder.addString(MANIFEST, manifest, false);
 		}
-		String skipExisting = previous.getJobParameters().getString(SKIP_EXISTING);
-		builder.addString(SKIP_EXISTING, (this.jobFile.spec().copy().skipExisting() != null)
-				? this.jobFile.spec().copy().skipExisting().toString()
-				: (skipExisting != null) ? skipExisting : "false", false);
+		// As the run started, unless the job file now says otherwise.
+		String started = previous.getJobParameters().getString(SKIP_EXISTING);
+		boolean skipExisting = this.jobFile.spec().copy().skipExistingOr(Boolean.parseBoolean(started));
+		builder.addString(SKIP_EXISTING, Boolean.toString(skipExisting), false);
 		JobParameters parameters = builder.toJobParameters();
 		this.preparation.resumeCleanup().prepare(previous.getJobInstance().getInstanceId());
 		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());

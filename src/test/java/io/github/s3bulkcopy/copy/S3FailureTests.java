@@ -29,8 +29,9 @@ class S3FailureTests {
 	@Test
 	void theSdksMd5MismatchIsTheObjectsFailureWithoutItsAdvice() {
 		S3Failure failure = S3Failure.of(new CompletionException(SdkClientException.create("failed",
-				RetryableException.create("Data read has a different checksum than expected. Was 0xab, but expected "
-						+ "0xcd. Common causes: (1) The data was corrupted during transfer between S3 and the client."))));
+				RetryableException.create("Data read has a different checksum than expected. Was 0xab, but "
+						+ "expected 0xcd. Common causes: (1) The data was corrupted during transfer between S3 and "
+						+ "the client."))));
 
 		assertThat(failure.errorCode()).isEqualTo(S3Failure.SOURCE_CHECKSUM_MISMATCH);
 		assertThat(failure.permanent()).isTrue();

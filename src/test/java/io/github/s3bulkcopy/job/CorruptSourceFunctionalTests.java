@@ -58,7 +58,9 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 		assertCorruptObjectFailsAlone("data/corrupt.bin", S3TestData.randomBytes(3 * 1024 * 1024));
 	}
 
-	/** A stored CRC64NVME, which the streamed PUT also sends: the copy fails before the destination answers BadDigest. */
+	/**
+	 * A stored CRC64NVME, which the streamed PUT also sends: the copy fails before the destination answers BadDigest.
+	 */
 	@Test
 	void aCorruptStreamedObjectWithAStoredCrc64NvmeFailsAlone() throws Exception {
 		assertCorruptObjectFailsAlone("data/corrupt.bin", S3TestData.randomBytes(3 * 1024 * 1024),
