@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.demo.InventoryReportBuilder;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,40 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		assertThat(again.out()).contains("Run 2 of job everything: COMPLETED").contains("6 copied, 0 skipped");
+	}
+
+	@Test
+	void aResumedScheduledRunSkipsAsItDidWhenItStarted() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "resume-src");
+		String destination = S3TestData.createBucket(s3, "resume-dst");
+		for (int i = 0; i < 5; i++) {
+			S3TestData.put(s3, source, "data/" + i + ".txt", "object " + i);
+		}
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			// One partition, one chunk: a run-level failure of one object leaves every object of the run pending.
+			Path job = fixture.jobFile("resumed", "", "", "type: listing",
+					"copy:\n  partitions: 1\n  chunk-size: 100\n  max-attempts: 1\n"
+							+ "schedule:\n  cron: \"* * * * * *\"\n");
+			JobFixture.Result first = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
+			assertThat(first.out()).as(first.toString()).contains("5 copied, 0 skipped");
+			S3TestData.put(s3, source, "data/new.txt", "new");
+			proxy.answer("PUT /" + destination + "/data/new.txt", 500, "InternalError", Map.of());
+
+			JobFixture.Result failed = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
+
+			assertThat(failed.out()).as(failed.toString()).contains("Run 2 of job resumed").contains("FAILED");
+			proxy.clearAnswers();
+
+			// Resumed by hand: the job file does not ask to skip, the run that started on schedule did.
+			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
+
+			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+			assertThat(resumed.out()).contains("Run 2 of job resumed (resumed): COMPLETED")
+				.contains("1 copied, 5 skipped");
+		}
 	}
 
 	/** Writes an inventory report of the source as it is now, dated {@code created}. */
