@@ -63,6 +63,16 @@ class BatchLedger {
 		return latest.isEmpty() ? null : latest.get(0);
 	}
 
+	/**
+	 * Up to {@code limit} source keys of which the run's plan names more than one version (a row without a version id
+	 * names the latest), in key order.
+	 */
+	List<String> keysWithSeveralVersions(long runId, int limit) {
+		return this.jdbc.queryForList("SELECT SOURCE_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+				+ " GROUP BY SOURCE_KEY HAVING COUNT(DISTINCT COALESCE(VERSION_ID, '')) > 1 ORDER BY SOURCE_KEY "
+				+ "FETCH FIRST " + limit + " ROWS ONLY", String.class, JdbcLedger.runKeys(runId));
+	}
+
 	/** Whether every row Batch Operations gets names a version (its CSV needs all or none). */
 	boolean allNameVersions(long runId, long maxSize) {
 		Long without = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN

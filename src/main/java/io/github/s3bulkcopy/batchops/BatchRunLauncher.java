@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.s3bulkcopy.job.InvalidManifestException;
 import io.github.s3bulkcopy.job.JobBusyException;
 import io.github.s3bulkcopy.job.JobLock;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.manifest.ManifestException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,8 +113,17 @@ public class BatchRunLauncher {
 		}
 	}
 
-	private BatchRunResult result(BatchOperation operation, JobExecution execution, boolean resumed) {
+	private BatchRunResult result(BatchOperation operation, JobExecution execution, boolean resumed)
+			throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
+		ManifestException badManifest = manifestFailure(execution);
+		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
+			// Resuming would meet the same manifest: the run is abandoned and its rows dropped, and the command
+			// exits 2 for the manifest to be corrected.
+			this.ledger.deleteRun(runId);
+			this.jobOperator.abandon(execution);
+			throw new InvalidManifestException(badManifest.getMessage(), badManifest);
+		}
 		List<String> failures = new ArrayList<>();
 		for (Throwable failure : execution.getAllFailureExceptions()) {
 			failures.add(describe(failure));
@@ -122,6 +134,17 @@ public class BatchRunLauncher {
 		return new BatchRunResult(operation, execution.getJobInstance().getJobName(), runNumber(execution), resumed,
 				execution.getStatus(), BatchJobState.jobId(execution), BatchJobState.status(execution),
 				(reasons != null && !reasons.isEmpty()) ? reasons : null, this.ledger.counts(runId), report, failures);
+	}
+
+	private static @Nullable ManifestException manifestFailure(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+				if (cause instanceof ManifestException manifest) {
+					return manifest;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Optional<JobExecution> unfinished(String name) {

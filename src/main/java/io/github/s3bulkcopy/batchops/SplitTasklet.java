@@ -19,6 +19,7 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.manifest.ManifestException;
 import io.github.s3bulkcopy.verify.Verification;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -41,6 +42,8 @@ import org.springframework.util.Assert;
 class SplitTasklet implements Tasklet {
 
 	private static final int HEADS_AT_ONCE = 64;
+
+	private static final String VERSIONS_CHECKED = "batch-copy.versions-checked";
 
 	private final JobSpec spec;
 
@@ -71,6 +74,11 @@ class SplitTasklet implements Tasklet {
 		long runId = job.getJobInstance().getInstanceId();
 		BatchOperationsSpec batch = this.spec.batchOperations();
 		long limit = batch.maxObjectSize().bytes();
+		ExecutionContext step = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+		if (!step.containsKey(VERSIONS_CHECKED)) {
+			refuseSeveralVersionsOfOneKey(runId);
+			step.putString(VERSIONS_CHECKED, "true");
+		}
 		List<PlannedObject> unsized = this.batchLedger.pendingWithoutSize(runId, HEADS_AT_ONCE);
 		if (!unsized.isEmpty()) {
 			// One group per transaction: a resume HEADs only what is still without a size.
@@ -115,6 +123,22 @@ class SplitTasklet implements Tasklet {
 		finally {
 			Files.deleteIfExists(csv);
 		}
+	}
+
+	/**
+	 * Batch Operations Copy copies the objects of one job in no defined order, so of several versions of one key any
+	 * could end up the destination's current one; S3 Batch Replication keeps version ids and their order.
+	 */
+	private void refuseSeveralVersionsOfOneKey(long runId) {
+		List<String> keys = this.batchLedger.keysWithSeveralVersions(runId, 4);
+		if (keys.isEmpty()) {
+			return;
+		}
+		String named = String.join(", ", keys.subList(0, Math.min(3, keys.size()))) + ((keys.size() > 3) ? ", ..." : "");
+		throw new ManifestException("the manifest names more than one version of a key (" + named + "): S3 Batch "
+				+ "Operations Copy copies the objects of a job in no defined order, so any of the versions could become "
+				+ "the destination's current one. Use 'replicate' (S3 Batch Replication keeps version ids and their "
+				+ "order), or a manifest with one version per key");
 	}
 
 	private void head(long runId, List<PlannedObject> objects) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 				PoliciesCommand.class, DemoCommand.class,
 				ReplicateCommand.class, BatchCopyCommand.class, BatchStatusCommand.class, BatchConfirmCommand.class,
 				BatchCancelCommand.class },
-		footer = { "", "Exit codes:", "  0  every object copied (or skipped as unchanged), none failed",
+		footer = { "", "Exit codes:",
+				"  0  every object copied (or skipped as unchanged, or archived and not copied), none failed",
 				"  1  the run finished but some objects failed or, in a verify run, are not verified (see the report)",
 				"  2  bad usage, an invalid job file or manifest", "  3  the run failed or stopped; run the same "
 						+ "command again to resume it",

@@ -12,8 +12,10 @@ import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.RestoreTier;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.ledger.StorageClassCount;
 import io.github.s3bulkcopy.report.SummaryWriter;
 import io.github.s3bulkcopy.report.VerifyReportWriter;
 import io.github.s3bulkcopy.verify.VerifyFinding;
@@ -30,7 +32,9 @@ final class RunPrinter {
 	static void printResult(PrintWriter out, RunResult result) {
 		LedgerCounts counts = result.counts();
 		String outcome = switch (result.exitCode()) {
-			case 0 -> "COMPLETED: every object copied or unchanged";
+			case 0 -> (counts.archived() + counts.restorePending() > 0)
+					? "COMPLETED: every object copied or unchanged, except archived ones not copied (below)"
+					: "COMPLETED: every object copied or unchanged";
 			case 1 -> "COMPLETED WITH FAILURES: " + counts.failed() + " object(s) failed, see the report";
 			default -> result.status() + ": run the same command again to resume";
 		};
@@ -86,6 +90,14 @@ final class RunPrinter {
 				ByteSize.format(counts.copiedBytes()));
 		out.printf(Locale.ROOT, "  verification: %,d verified, %,d mismatched, %,d not verified%n", counts.verified(),
 				counts.mismatched(), counts.notVerified());
+		if (counts.archived() > 0) {
+			out.printf(Locale.ROOT, "  archived:     %,d not copied: archived and not restored (SKIPPED_ARCHIVED); "
+					+ "copy.restore has a run restore them%n", counts.archived());
+		}
+		if (counts.restorePending() > 0) {
+			out.printf(Locale.ROOT, "  restores:     %,d pending (RESTORE_PENDING): a later run (or the next scheduled "
+					+ "tick) copies them once restored%n", counts.restorePending());
+		}
 	}
 
 	static void printProgress(PrintWriter out, RunInfo run, RunCatalog.Progress progress) {
@@ -110,6 +122,19 @@ final class RunPrinter {
 		out.printf(Locale.ROOT, "  objects: %,d%n", plan.counts().total());
 		out.printf(Locale.ROOT, "  bytes:   %s%s%n", ByteSize.format(plan.counts().totalBytes()),
 				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)" : "");
+		StorageClassCount archived = plan.archived();
+		if (archived.objects() > 0) {
+			var restore = spec.copy().restore();
+			out.printf(Locale.ROOT, "  archived: %,d objects, %s (GLACIER, DEEP_ARCHIVE in the manifest): %s%n",
+					archived.objects(), ByteSize.format(archived.bytes()), (restore == null)
+							? "not copied unless already restored (SKIPPED_ARCHIVED); copy.restore restores them"
+							: "restored (" + restore.tier().name().toLowerCase(Locale.ROOT) + ", " + restore.days()
+									+ " days) and copied by a later run, unless already restored");
+			if (restore != null && restore.tier() == RestoreTier.EXPEDITED && plan.deepArchive() > 0) {
+				out.printf(Locale.ROOT, "  warning:  %,d DEEP_ARCHIVE objects cannot be restored expedited (Deep "
+						+ "Archive has none): set copy.restore.tier to standard or bulk%n", plan.deepArchive());
+			}
+		}
 		if (!plan.first().isEmpty()) {
 			out.printf(Locale.ROOT, "  first %d:%n", plan.first().size());
 			for (PlannedObject object : plan.first()) {
@@ -131,14 +156,15 @@ final class RunPrinter {
 			out.println("  no runs");
 			return;
 		}
-		out.printf(Locale.ROOT, "  %5s  %-10s  %-19s  %-19s  %10s  %10s  %10s  %10s  %10s%n", "RUN", "STATUS",
-				"STARTED", "ENDED", "OBJECTS", "COPIED", "SKIPPED", "FAILED", "PENDING");
+		out.printf(Locale.ROOT, "  %5s  %-10s  %-19s  %-19s  %10s  %10s  %10s  %10s  %10s  %10s  %10s%n", "RUN",
+				"STATUS", "STARTED", "ENDED", "OBJECTS", "COPIED", "SKIPPED", "FAILED", "PENDING", "ARCHIVED",
+				"RESTORING");
 		for (RunInfo run : runs) {
 			LedgerCounts counts = run.counts();
-			out.printf(Locale.ROOT, "  %5d  %-10s  %-19s  %-19s  %,10d  %,10d  %,10d  %,10d  %,10d%n", run.run(),
-					run.status(), (run.startTime() != null) ? TIME.format(run.startTime()) : "-",
+			out.printf(Locale.ROOT, "  %5d  %-10s  %-19s  %-19s  %,10d  %,10d  %,10d  %,10d  %,10d  %,10d  %,10d%n",
+					run.run(), run.status(), (run.startTime() != null) ? TIME.format(run.startTime()) : "-",
 					(run.endTime() != null) ? TIME.format(run.endTime()) : "-", counts.total(), counts.copied(),
-					counts.skipped(), counts.failed(), counts.pending());
+					counts.skipped(), counts.failed(), counts.pending(), counts.archived(), counts.restorePending());
 		}
 		if (runs.get(0).lockHolder() != null) {
 			out.println("  in progress in process " + runs.get(0).lockHolder());

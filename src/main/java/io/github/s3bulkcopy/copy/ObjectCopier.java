@@ -25,8 +25,9 @@ import org.springframework.util.Assert;
 /**
  * One object, start to finish, without blocking: learn what the manifest did not say (HEAD), skip it when the
  * destination already holds the same bytes, transfer it, verify the copy, and turn the result into an outcome. A
- * failure that belongs to the object becomes a FAILED outcome; a run-level failure completes the future
- * exceptionally, for the caller to roll the chunk back.
+ * failure that belongs to the object becomes a FAILED outcome; an archived source with no restored copy is handed to
+ * {@link ArchivedObjects} (SKIPPED_ARCHIVED or RESTORE_PENDING, not failures); a run-level failure completes the
+ * future exceptionally, for the caller to roll the chunk back.
  */
 public class ObjectCopier {
 
@@ -49,6 +50,8 @@ public class ObjectCopier {
 
 	private final BucketFeatures features;
 
+	private final ArchivedObjects archived;
+
 	/**
 	 * @param sourceClient the client for reading the source (HEAD)
 	 * @param destinationClient the destination's client (HEAD for skip-existing)
@@ -60,7 +63,7 @@ public class ObjectCopier {
 	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
 			ObjectTransfer transfer, CopyVerification verification, CopyOptions options) {
 		this(sourceClient, destinationClient, destinationBucket, transfer, verification, options,
-				BucketFeatures.none());
+				BucketFeatures.none(), new ArchivedObjects(sourceClient, null));
 	}
 
 	/**
@@ -71,9 +74,11 @@ public class ObjectCopier {
 	 * @param verification how copies are proven
 	 * @param options how objects are copied
 	 * @param features what the run learns of the buckets (website configuration, Object Lock) on its first copy
+	 * @param archived what becomes of archived source objects (skipped, or restored for a later run)
 	 */
 	public ObjectCopier(S3AsyncClient sourceClient, S3AsyncClient destinationClient, String destinationBucket,
-			ObjectTransfer transfer, CopyVerification verification, CopyOptions options, BucketFeatures features) {
+			ObjectTransfer transfer, CopyVerification verification, CopyOptions options, BucketFeatures features,
+			ArchivedObjects archived) {
 		Assert.notNull(sourceClient, "sourceClient is required");
 		Assert.notNull(destinationClient, "destinationClient is required");
 		Assert.hasText(destinationBucket, "destinationBucket is required");
@@ -82,6 +87,7 @@ public class ObjectCopier {
 		Assert.notNull(options, "options is required");
 		Assert.notNull(features, "features is required");
 		this.features = features;
+		Assert.notNull(archived, "archived is required");
 		this.sourceClient = sourceClient;
 		this.destinationClient = destinationClient;
 		this.destinationBucket = destinationBucket;
@@ -89,6 +95,7 @@ public class ObjectCopier {
 		this.verification = verification;
 		this.options = options;
 		this.deleteMarkers = new DeleteMarkerReplay(destinationClient, destinationBucket);
+		this.archived = archived;
 	}
 
 	/**
@@ -102,7 +109,7 @@ public class ObjectCopier {
 		return new ObjectCopier(this.sourceClient, this.destinationClient, this.destinationBucket, this.transfer,
 				this.verification, new CopyOptions(this.options.multipartThreshold(), skipExisting,
 						this.options.everyVersion()),
-				this.features);
+				this.features, this.archived);
 	}
 
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
@@ -128,11 +135,12 @@ public class ObjectCopier {
 			outcome = CompletableFuture.failedFuture(ex);
 		}
 		return outcome.exceptionallyCompose((error) -> {
-			S3Failure failure = S3Failure.of(error);
-			if (!failure.permanent()) {
-				return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
+			if ("InvalidObjectState".equals(S3Failure.of(error).errorCode())) {
+				// What S3 answers for an archived object the manifest did not name as one.
+				return this.archived.copyRefused(object, started)
+					.exceptionallyCompose((restoreError) -> failure(object, started, restoreError));
 			}
-			return CompletableFuture.completedFuture(failed(object, started, failure, null));
+			return failure(object, started, error);
 		});
 	}
 
@@ -146,13 +154,15 @@ public class ObjectCopier {
 			.thenCompose((source) -> this.verification
 				.verify(object, source, new TransferResult(etag, null, etag.contains("-"), versionId))
 				.thenApply((verification) -> outcome(object, source, started, verification, versionId, 0)))
-			.exceptionallyCompose((error) -> {
-				S3Failure failure = S3Failure.of(error);
-				if (!failure.permanent()) {
-					return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
-				}
-				return CompletableFuture.completedFuture(failed(object, started, failure, null));
-			});
+			.exceptionallyCompose((error) -> failure(object, started, error));
+	}
+
+	private static CompletableFuture<ObjectOutcome> failure(PlannedObject object, Instant started, Throwable error) {
+		S3Failure failure = S3Failure.of(error);
+		if (!failure.permanent()) {
+			return CompletableFuture.failedFuture(new RunLevelCopyException(object, failure, error));
+		}
+		return CompletableFuture.completedFuture(failed(object, started, failure, null));
 	}
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object) {
@@ -162,9 +172,11 @@ public class ObjectCopier {
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object, BucketFeatures.Features features) {
 		// A skip check needs the source's stored checksum, which no manifest has; a verification reads it only after
 		// the copy, and only when the copy's own evidence proves nothing (CopyVerification). The transfer may need
-		// the source's own properties that the manifest does not state, to carry them.
+		// the source's own properties that the manifest does not state, to carry them. An object the manifest names
+		// as archived may have a restored copy, which only a HEAD tells.
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
-				|| this.options.skipExisting() || this.transfer.needsSourceHead(object, features);
+				|| this.options.skipExisting() || this.transfer.needsSourceHead(object, features)
+				|| ArchivedSource.fromManifest(object) != null;
 		if (!needsHead) {
 			return CompletableFuture.completedFuture(SourceFacts.fromManifest(object, features));
 		}
@@ -236,6 +248,11 @@ public class ObjectCopier {
 	}
 
 	private CompletableFuture<ObjectOutcome> copyAndVerify(PlannedObject object, SourceFacts source, Instant started) {
+		// After the skip check: an archived object already copied unchanged needs no restore.
+		ArchivedSource archive = (source.head() != null) ? ArchivedSource.fromHead(source.head()) : null;
+		if (archive != null && !archive.readable()) {
+			return this.archived.notReadable(object, archive, source.size(), started);
+		}
 		return this.transfer.transfer(object, source)
 			.thenCompose((result) -> this.verification.verify(object, source, result)
 				.thenApply((verification) -> outcome(object, source, started, verification, result.versionId(),

@@ -29,8 +29,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class InventoryReportBuilder {
 
-	/** One object row of the report. */
-	public record Row(String key, long size, String etag, boolean multipart) {
+	/**
+	 * One object row of the report.
+	 *
+	 * @param key the key
+	 * @param size the size in bytes
+	 * @param etag the ETag without quotes
+	 * @param multipart whether it was uploaded in parts
+	 * @param storageClass its storage class, e.g. STANDARD or GLACIER
+	 */
+	public record Row(String key, long size, String etag, boolean multipart, String storageClass) {
+
+		/** A row of an object in STANDARD. */
+		public Row(String key, long size, String etag, boolean multipart) {
+			this(key, size, etag, multipart, "STANDARD");
+		}
+
 	}
 
 	/** The files of a finished report, by their object keys in the inventory bucket. */
@@ -109,7 +123,7 @@ public final class InventoryReportBuilder {
 			for (Row row : rows) {
 				out.write(quoted(this.sourceBucket) + "," + quoted(URLEncoder.encode(row.key(), StandardCharsets.UTF_8))
 						+ "," + quoted(Long.toString(row.size())) + "," + quoted("2026-11-01T00:00:00.000Z") + ","
-						+ quoted(row.etag()) + "," + quoted("STANDARD") + "," + quoted(Boolean.toString(row.multipart()))
+						+ quoted(row.etag()) + "," + quoted(row.storageClass()) + "," + quoted(Boolean.toString(row.multipart()))
 						+ "," + quoted("NOT-SSE") + "\n");
 			}
 		}

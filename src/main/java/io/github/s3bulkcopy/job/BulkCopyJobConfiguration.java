@@ -17,6 +17,7 @@ import io.github.s3bulkcopy.manifest.ManifestEntry;
 import io.github.s3bulkcopy.manifest.ManifestReader;
 import io.github.s3bulkcopy.manifest.SourceVersions;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -179,16 +180,26 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	@StepScope
-	CopyItemWriter copyItemWriter(ChunkCopier chunkCopier, ObjectCopier objectCopier, JdbcLedger ledger,
-			CopyProgress copyProgress, FailureGuard failureGuard,
-			@Value("#{stepExecutionContext['runId']}") Long runId,
+	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, ObjectCopier objectCopier,
+			JdbcLedger ledger, CopyProgress copyProgress, ObjectProvider<VersionJournal> versionJournal,
+			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId,
 			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting) {
 		// The run fixed whether it skips existing objects when it started (RunLauncher); runs started before it did
 		// so follow the job file.
 		ChunkCopier copier = (skipExisting != null)
 				? chunkCopier.doing(objectCopier.withSkipExisting(Boolean.parseBoolean(skipExisting))::copy)
 				: chunkCopier;
-		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard);
+		// Every copy makes a destination version when every version is copied: a resume must not make one twice.
+		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard,
+				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null);
+	}
+
+	@Bean
+	VersionJournal versionJournal(JobSpec spec, JdbcLedger ledger, PlatformTransactionManager transactionManager,
+			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectCopier objectCopier) {
+		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
+		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new VersionJournal(ledger, ownTransactions, destinationS3, spec.destination().bucket(), objectCopier);
 	}
 
 }

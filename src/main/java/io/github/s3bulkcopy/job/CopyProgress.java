@@ -26,6 +26,10 @@ public class CopyProgress implements CopyCounts {
 
 	private final LongAdder skippedInvalidKey = new LongAdder();
 
+	private final LongAdder archived = new LongAdder();
+
+	private final LongAdder restorePending = new LongAdder();
+
 	private final LongAdder bytes = new LongAdder();
 
 	private final LongAdder doneBytes = new LongAdder();
@@ -62,6 +66,8 @@ public class CopyProgress implements CopyCounts {
 					String code = (outcome.errorCode() != null) ? outcome.errorCode() : "Unknown";
 					this.failureListeners.forEach((listener) -> listener.accept(code));
 				}
+				case SKIPPED_ARCHIVED -> this.archived.increment();
+				case RESTORE_PENDING -> this.restorePending.increment();
 				case PENDING -> {
 				}
 				case SKIPPED_INVALID_KEY -> this.skippedInvalidKey.increment();
@@ -74,7 +80,7 @@ public class CopyProgress implements CopyCounts {
 		return this.runId.get();
 	}
 
-	/** Objects dealt with (copied, skipped or failed). */
+	/** Objects dealt with (copied, skipped, failed, archived or waiting for a restore). */
 	public long objects() {
 		return this.objects.sum();
 	}
@@ -97,6 +103,16 @@ public class CopyProgress implements CopyCounts {
 	@Override
 	public long skippedInvalidKey() {
 		return this.skippedInvalidKey.sum();
+	}
+
+	@Override
+	public long archived() {
+		return this.archived.sum();
+	}
+
+	@Override
+	public long restorePending() {
+		return this.restorePending.sum();
 	}
 
 	/** Bytes of the copied objects. */

@@ -2,9 +2,11 @@ package io.github.s3bulkcopy.job;
 
 import java.util.List;
 
+import io.github.s3bulkcopy.copy.ArchivedSource;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.ledger.StorageClassCount;
 import io.github.s3bulkcopy.manifest.ManifestException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -25,8 +27,31 @@ public class DryRun {
 	 *
 	 * @param counts objects and bytes planned
 	 * @param first the first objects of the plan
+	 * @param byStorageClass the planned objects by the source storage class the manifest stated
 	 */
-	public record Plan(LedgerCounts counts, List<PlannedObject> first) {
+	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass) {
+
+		/** The planned objects the manifest names as archived (Glacier Flexible Retrieval, Deep Archive). */
+		public StorageClassCount archived() {
+			long objects = 0;
+			long bytes = 0;
+			for (StorageClassCount count : this.byStorageClass) {
+				if (count.storageClass() != null && ArchivedSource.ARCHIVE_CLASSES.contains(count.storageClass())) {
+					objects += count.objects();
+					bytes += count.bytes();
+				}
+			}
+			return new StorageClassCount(null, objects, bytes);
+		}
+
+		/** The planned objects the manifest names as Deep Archive, which has no expedited retrieval. */
+		public long deepArchive() {
+			return this.byStorageClass.stream()
+				.filter((count) -> "DEEP_ARCHIVE".equals(count.storageClass()))
+				.mapToLong(StorageClassCount::objects)
+				.sum();
+		}
+
 	}
 
 	private final JobOperator jobOperator;
@@ -68,7 +93,8 @@ public class DryRun {
 					.findFirst()
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
-			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys));
+			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
+					this.ledger.storageClassCounts(runId));
 		}
 		finally {
 			this.ledger.deleteRun(runId);

@@ -3,7 +3,10 @@ package io.github.s3bulkcopy.job;
 /** The exit codes scripts can rely on; docs/operations.md lists them too. */
 public final class ExitCodes {
 
-	/** Every object copied or skipped as unchanged, none failed. */
+	/**
+	 * Every object copied, skipped as unchanged, or archived and not copied (SKIPPED_ARCHIVED, RESTORE_PENDING);
+	 * none failed.
+	 */
 	public static final int OK = 0;
 
 	/** The run finished, but some objects failed (see the report). */

@@ -54,8 +54,9 @@ class LaunchConfiguration {
 
 	@Bean
 	ManifestChoice manifestChoice(JobFile jobFile, JobRepository jobRepository,
-			@Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {
-		return new ManifestChoice(jobFile.spec(), jobRepository, manifestS3::getObject);
+			@Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3, JdbcLedger ledger) {
+		return new ManifestChoice(jobFile.spec(), jobRepository, manifestS3::getObject,
+				(runId) -> ledger.counts(runId).restorePending() > 0);
 	}
 
 	@Bean

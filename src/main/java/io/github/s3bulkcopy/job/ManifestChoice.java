@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.jobfile.JobSpec;
@@ -17,7 +18,9 @@ import org.springframework.util.Assert;
 /**
  * Decides which manifest a new run reads. A job naming an S3 Inventory configuration's folder takes the newest dated
  * report in it, and a run is not started at all when that report is the one the last completed run already copied:
- * a nightly schedule then does nothing, and says so, until S3 delivers the next report.
+ * a nightly schedule then does nothing, and says so, until S3 delivers the next report. A run that left restores of
+ * archived objects pending does not count as having copied its report: the next run reads it again and copies
+ * whatever has been restored since.
  */
 public class ManifestChoice {
 
@@ -27,13 +30,28 @@ public class ManifestChoice {
 
 	private final Supplier<S3Client> s3;
 
+	private final LongPredicate restoresPending;
+
 	public ManifestChoice(JobSpec spec, JobRepository jobRepository, Supplier<S3Client> s3) {
+		this(spec, jobRepository, s3, (runId) -> false);
+	}
+
+	/**
+	 * @param spec the job
+	 * @param jobRepository where the runs are
+	 * @param s3 a client that reads an S3 inventory folder
+	 * @param restoresPending whether a run (by its id) left objects whose restore was pending: the next run reads the
+	 * same report again, to copy them once restored
+	 */
+	public ManifestChoice(JobSpec spec, JobRepository jobRepository, Supplier<S3Client> s3,
+			LongPredicate restoresPending) {
 		Assert.notNull(spec, "spec is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
 		Assert.notNull(s3, "s3 is required");
 		this.spec = spec;
 		this.jobRepository = jobRepository;
 		this.s3 = s3;
+		this.restoresPending = restoresPending;
 	}
 
 	/**
@@ -46,7 +64,8 @@ public class ManifestChoice {
 			return newest;
 		}
 		JobExecution lastCompleted = lastCompleted(jobName);
-		if (lastCompleted != null && newest.equals(lastCompleted.getJobParameters().getString(RunLauncher.MANIFEST))) {
+		if (lastCompleted != null && newest.equals(lastCompleted.getJobParameters().getString(RunLauncher.MANIFEST))
+				&& !this.restoresPending.test(lastCompleted.getJobInstance().getInstanceId())) {
 			throw new NothingNewException("nothing new for job " + jobName + ": the newest inventory report, "
 					+ newest + ", was copied by run " + RunLauncher.runNumber(lastCompleted));
 		}

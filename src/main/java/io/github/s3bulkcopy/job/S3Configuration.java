@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.copy.BucketFeatures;
+import io.github.s3bulkcopy.copy.ArchivedObjects;
 import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.copy.CopyOptions;
 import io.github.s3bulkcopy.copy.CopyTarget;
 import io.github.s3bulkcopy.copy.CopyVerification;
 import io.github.s3bulkcopy.copy.ObjectTransfer;
+import io.github.s3bulkcopy.copy.RestoreOptions;
 import io.github.s3bulkcopy.copy.ServerSideAccessCheck;
 import io.github.s3bulkcopy.copy.ServerSideTransfer;
 import io.github.s3bulkcopy.copy.StreamTransfer;
@@ -25,9 +27,11 @@ import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
 import io.github.s3bulkcopy.metrics.S3RequestMetrics;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Tier;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -179,7 +183,19 @@ class S3Configuration {
 				spec.copy().skipExistingOr(false),
 				spec.copy().versions() == io.github.s3bulkcopy.jobfile.CopyVersions.ALL);
 		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer,
-				copyVerification, options, bucketFeatures);
+				copyVerification, options, bucketFeatures, new ArchivedObjects(sourceS3, restoreOptions(spec.copy())));
+	}
+
+	private static @Nullable RestoreOptions restoreOptions(CopySpec copy) {
+		if (copy.restore() == null) {
+			return null;
+		}
+		Tier tier = switch (copy.restore().tier()) {
+			case BULK -> Tier.BULK;
+			case STANDARD -> Tier.STANDARD;
+			case EXPEDITED -> Tier.EXPEDITED;
+		};
+		return new RestoreOptions(copy.restore().days(), tier);
 	}
 
 	@Bean

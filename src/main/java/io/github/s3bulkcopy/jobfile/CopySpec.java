@@ -1,9 +1,11 @@
 package io.github.s3bulkcopy.jobfile;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode server-side copy, a stream through this process, or {@code auto}: server-side when both sides use the
  * same credentials and endpoint, else a stream
  * @param versions each key's current version only, or every version in order
+ * @param restore restore archived source objects (days, tier) for a later run to copy; absent: skip them as
+ * SKIPPED_ARCHIVED
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
@@ -33,7 +37,7 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
 		@Nullable Boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode,
-		@DefaultValue("current") CopyVersions versions) {
+		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore) {
 
 	/**
 	 * Whether a run skips objects already at the destination: what the job file says, or {@code whenAbsent} when it

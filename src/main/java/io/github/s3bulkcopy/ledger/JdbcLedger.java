@@ -227,6 +227,13 @@ public class JdbcLedger {
 		return LedgerCounts.of(byStatus, byVerdict);
 	}
 
+	/** The planned objects of a run by the source storage class the manifest stated, in class order. */
+	public List<StorageClassCount> storageClassCounts(long runId) {
+		return this.jdbc.query("SELECT STORAGE_CLASS, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER WHERE "
+				+ OF_RUN + " GROUP BY STORAGE_CLASS ORDER BY STORAGE_CLASS",
+				(rs, n) -> new StorageClassCount(rs.getString(1), rs.getLong(2), rs.getLong(3)), runKeys(runId));
+	}
+
 	/** Up to {@code limit} planned objects of a run in plan order, for previews such as a dry run. */
 	public List<PlannedObject> first(long runId, int limit) {
 		// ORDER BY the key: H2 then reads the first rows of the index instead of sorting the run.

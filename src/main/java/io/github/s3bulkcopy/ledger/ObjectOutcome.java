@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * What happened to one object in the copy step.
  *
  * @param seq the object's position in the plan
- * @param status COPIED, SKIPPED_UNCHANGED, FAILED or SKIPPED_INVALID_KEY
+ * @param status COPIED, SKIPPED_UNCHANGED, FAILED, SKIPPED_INVALID_KEY, SKIPPED_ARCHIVED or RESTORE_PENDING
  * @param size the size in bytes as learned while copying (may fill a size the manifest did not state)
  * @param errorCode the S3 error code (e.g. NoSuchKey) or the exception's name, for failures
  * @param httpStatus the HTTP status of the failed request, when there was a response
- * @param message a one-line reason, for failures and skipped invalid keys (never a secret)
+ * @param message a one-line reason, for failures, skipped invalid keys and archived objects (never a secret)
  * @param verification how the copy was verified, and the verdict
  * @param startedAt when work on the object started
  * @param finishedAt when it ended

@@ -19,7 +19,19 @@ public enum ObjectStatus {
 	 * Not copied because its destination key would be empty (a "folder" marker whose key is the source prefix, with
 	 * no destination prefix), which S3 cannot store; not a failure: the row says why.
 	 */
-	SKIPPED_INVALID_KEY;
+	SKIPPED_INVALID_KEY,
+
+	/**
+	 * Not copied: the source is archived (S3 Glacier Flexible Retrieval, Deep Archive, or an Intelligent-Tiering
+	 * archive tier) and not restored, and the job asks for no restores ({@code copy.restore}). Not a failure.
+	 */
+	SKIPPED_ARCHIVED,
+
+	/**
+	 * Not copied yet: the source is archived and a restore of it was requested (by this run or earlier) and has not
+	 * finished; a later run copies it once it has. Not a failure.
+	 */
+	RESTORE_PENDING;
 
 	/** Whether the object needs no more work in this run. */
 	public boolean isDone() {

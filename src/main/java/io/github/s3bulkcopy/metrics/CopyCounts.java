@@ -20,6 +20,16 @@ public interface CopyCounts {
 	/** Bytes of the copied objects. */
 	long bytesCopied();
 
+	/** Objects not copied because their source is archived and not restored. */
+	default long archived() {
+		return 0;
+	}
+
+	/** Objects whose source is being restored, for a later run to copy. */
+	default long restorePending() {
+		return 0;
+	}
+
 	/** Tells {@code listener} the error code of every object that fails from now on. */
 	void onFailure(Consumer<String> listener);
 

@@ -10,8 +10,8 @@ import org.springframework.util.Assert;
 /**
  * Publishes the copy to Micrometer:
  * <ul>
- * <li>{@code s3bulkcopy.objects} (counter, tag {@code outcome}: copied, skipped, failed,
- * skipped-invalid-key)</li>
+ * <li>{@code s3bulkcopy.objects} (counter, tag {@code outcome}: copied, skipped, failed, skipped-invalid-key,
+ * archived, restore-pending)</li>
  * <li>{@code s3bulkcopy.bytes.copied} (counter, bytes)</li>
  * <li>{@code s3bulkcopy.failures} (counter, tag {@code error.code}: the S3 error code of each failed object)</li>
  * <li>{@code s3bulkcopy.retries} (counter, tag {@code error.code}: the error of each retried attempt)</li>
@@ -38,6 +38,8 @@ public class CopyMetrics implements MeterBinder {
 		objects(registry, "skipped", CopyCounts::skipped);
 		objects(registry, "failed", CopyCounts::failed);
 		objects(registry, "skipped-invalid-key", CopyCounts::skippedInvalidKey);
+		objects(registry, "archived", CopyCounts::archived);
+		objects(registry, "restore-pending", CopyCounts::restorePending);
 		FunctionCounter.builder("s3bulkcopy.bytes.copied", this.copy, CopyCounts::bytesCopied)
 			.baseUnit("bytes")
 			.description("Bytes of the objects copied")

@@ -93,6 +93,10 @@ public final class JobPolicies {
 			// Versions are listed only to order a key's versions (a CSV of version ids, a listing of versions).
 			sourceDrops.addAll(Set.of("ListSourceVersions", "S3BulkCopyListVersions"));
 		}
+		if (job.copy().restore() == null) {
+			// Restores of archived objects are requested with the source's credentials, and only with copy.restore.
+			sourceDrops.addAll(Set.of("RestoreSourceObjects", "S3BulkCopyRestore"));
+		}
 		JsonNode sourceRead = PolicyTemplates.fill("source-read-policy.json", values, sourceDrops);
 		JsonNode destinationWrite = PolicyTemplates.fill("destination-write-policy.json", values,
 				destinationDrops(job));
@@ -108,7 +112,8 @@ public final class JobPolicies {
 			documents.add(new PolicyDocument("Permission policy of " + destination.name()
 					+ (serverSide ? " (makes the server-side copies: reads the source, writes the destination)"
 							: " (writes the destination)"),
-					destination.permissionsWhere(), serverSide ? merge(sourceRead, destinationWrite) : destinationWrite));
+					destination.permissionsWhere(),
+					serverSide ? merge(readWithoutRestore(values, sourceDrops), destinationWrite) : destinationWrite));
 		}
 		List<String> readers = new ArrayList<>(List.of(source.arn()));
 		if (serverSide && !onePrincipal) {
@@ -116,6 +121,7 @@ public final class JobPolicies {
 		}
 		Map<String, Object> bucketValues = new LinkedHashMap<>(values);
 		bucketValues.put("sourceReaders", readers);
+		bucketValues.put("sourceRestorer", source.arn());
 		documents.add(new PolicyDocument("Bucket policy of s3://" + job.source().bucket()
 				+ " (only when its readers belong to another account than the bucket)",
 				"S3 > Buckets > " + job.source().bucket() + " > Permissions > Bucket policy, in the account that owns "
@@ -138,6 +144,13 @@ public final class JobPolicies {
 					PolicyTemplates.fill("manifest-read-policy.json", manifestValues, Set.of())));
 		}
 		return documents;
+	}
+
+	/** The source read policy for a principal that only copies: restores are requested with the source's. */
+	private static JsonNode readWithoutRestore(Map<String, Object> values, Set<String> sourceDrops) {
+		Set<String> drops = new HashSet<>(sourceDrops);
+		drops.add("RestoreSourceObjects");
+		return PolicyTemplates.fill("source-read-policy.json", values, drops);
 	}
 
 	/** The JSON of a document, indented, ready to paste. */

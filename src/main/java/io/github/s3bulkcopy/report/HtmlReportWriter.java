@@ -158,6 +158,12 @@ final class HtmlReportWriter {
 		}
 		card(html, "Pending", Formats.count(objects.pending()), (objects.pending() > 0) ? "not yet dealt with"
 				: "none", false);
+		if (objects.archived() > 0 || objects.restorePending() > 0) {
+			card(html, "Archived (not copied)", Formats.count(objects.archived()),
+					(objects.archived() > 0) ? "not restored; copy.restore restores them" : "none", false);
+			card(html, "Restore pending", Formats.count(objects.restorePending()),
+					(objects.restorePending() > 0) ? "a later run copies them once restored" : "none", false);
+		}
 		card(html, "Data copied", Formats.shortBytes(summary.bytes().copied()),
 				"of " + Formats.shortBytes(summary.bytes().total()) + " in all", false);
 		card(html, "Duration", Formats.duration(duration), summary.executions() + " execution"
@@ -183,15 +189,32 @@ final class HtmlReportWriter {
 		String total = Formats.count(objects.total());
 		return switch (status) {
 			case "COMPLETED" -> (objects.total() == 0) ? "The manifest listed no objects: nothing to copy."
-					: "All " + total + " objects were copied or found unchanged at the destination; none failed.";
+					: (objects.archived() + objects.restorePending() > 0) ? archivedHeadline(objects)
+							: "All " + total + " objects were copied or found unchanged at the destination; none failed.";
 			case "COMPLETED_WITH_FAILURES" -> Formats.count(objects.failed()) + " of " + total
-					+ " objects failed; the other " + Formats.count(objects.total() - objects.failed())
-					+ " were copied or found unchanged.";
+					+ " objects failed; the other " + Formats.count(objects.total() - objects.failed()
+							- objects.archived() - objects.restorePending())
+					+ " were copied or found unchanged"
+					+ ((objects.archived() + objects.restorePending() > 0) ? ", " + Formats.count(objects.archived()
+							+ objects.restorePending()) + " archived ones not copied (see Archived)" : "")
+					+ ".";
 			case "RUNNING" -> "The run is still going on: " + Formats.count(objects.total() - objects.pending())
 					+ " of " + total + " objects done so far.";
 			default -> "The run did not finish (" + status + "): " + Formats.count(objects.pending()) + " of " + total
 					+ " objects are still pending. Running the same command again resumes it.";
 		};
+	}
+
+	private static String archivedHeadline(RunSummary.ObjectCounts objects) {
+		long archived = objects.archived() + objects.restorePending();
+		String headline = Formats.count(objects.total() - archived) + " of " + Formats.count(objects.total())
+				+ " objects were copied or found unchanged at the destination; none failed. "
+				+ Formats.count(archived) + " archived source objects were not copied";
+		if (objects.restorePending() > 0) {
+			headline += "; " + Formats.count(objects.restorePending())
+					+ " are being restored, and a later run copies them once restored";
+		}
+		return headline + ".";
 	}
 
 	private static String statusText(String status) {

@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param bucket the source bucket
  * @param key the source key, not URL-encoded
  * @param versionId the source version copied, when one was named
- * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY), {@code failed} or {@code pending}
+ * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY), {@code failed}, {@code pending}
+ * or {@code skipped} (SKIPPED_ARCHIVED, RESTORE_PENDING: an archived source, not copied in this run)
  * @param errorCode the S3 error code or exception name of a failure
  * @param httpStatusCode the HTTP status of a failed request, when there was a response
  * @param resultMessage {@code Copied}, {@code Skipped: unchanged at destination}, a failure's message, or
- * {@code Pending: not yet processed}
+ * {@code Pending: not yet processed}, or why an archived source was not copied
  * @param destinationBucket the destination bucket
  * @param destinationKey the destination key, not URL-encoded
  * @param size the size in bytes: as learned while copying, else as the manifest stated it
@@ -65,6 +66,10 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 
 	static final String INVALID_KEY_MESSAGE = "Skipped: invalid destination key";
 
+	static final String ARCHIVED_MESSAGE = "Skipped: the source is archived and not restored";
+
+	static final String RESTORE_PENDING_MESSAGE = "Restore pending: a later run copies the object once restored";
+
 	/**
 	 * The report line for one ledger row. The row's status is authoritative; a finished row without an outcome (which
 	 * the ledger should never hold) is still reported, with the outcome's columns empty.
@@ -92,6 +97,7 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 			case COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY -> "succeeded";
 			case FAILED -> "failed";
 			case PENDING -> "pending";
+			case SKIPPED_ARCHIVED, RESTORE_PENDING -> "skipped";
 		};
 	}
 
@@ -103,6 +109,10 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 			case PENDING -> PENDING_MESSAGE;
 			case SKIPPED_INVALID_KEY -> (outcome != null && outcome.message() != null) ? outcome.message()
 					: INVALID_KEY_MESSAGE;
+			case SKIPPED_ARCHIVED -> (outcome != null && outcome.message() != null) ? outcome.message()
+					: ARCHIVED_MESSAGE;
+			case RESTORE_PENDING -> (outcome != null && outcome.message() != null) ? outcome.message()
+					: RESTORE_PENDING_MESSAGE;
 		};
 	}
 

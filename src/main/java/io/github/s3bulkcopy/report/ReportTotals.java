@@ -17,16 +17,33 @@ package io.github.s3bulkcopy.report;
  * @param notVerified finished rows whose verdict is NOT_VERIFIED; pending rows have no verdict yet and are not
  * counted in any of the three, so {@code verified + mismatch + notVerified == objects - pending}
  * @param skippedInvalidKey rows with outcome SKIPPED_INVALID_KEY (destination key would be empty)
+ * @param archived rows with outcome SKIPPED_ARCHIVED
+ * @param restorePending rows with outcome RESTORE_PENDING
  */
 public record ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
-		long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey) {
+		long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey, long archived,
+		long restorePending) {
 
 	/** The totals of a run with no objects. */
-	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-	/** Rows that need no more work: copied, skipped (either way) or failed. */
+	/** The totals of a run without invalid keys or archived objects. */
+	public ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
+			long bytesCopied, long verified, long mismatch, long notVerified) {
+		this(objects, copied, skipped, failed, pending, bytesTotal, bytesCopied, verified, mismatch, notVerified, 0,
+				0, 0);
+	}
+
+	/** The totals of a run without archived objects. */
+	public ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
+			long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey) {
+		this(objects, copied, skipped, failed, pending, bytesTotal, bytesCopied, verified, mismatch, notVerified,
+				skippedInvalidKey, 0, 0);
+	}
+
+	/** Rows that need no more work in this run: copied, skipped (either way), failed, archived or being restored. */
 	public long finished() {
-		return this.copied + this.skipped + this.failed + this.skippedInvalidKey;
+		return this.copied + this.skipped + this.failed + this.skippedInvalidKey + this.archived + this.restorePending;
 	}
 
 }

@@ -78,7 +78,7 @@ public class RunIndexWriter {
 		page.element("p", runs.size() + " run(s), newest first; each links to its own report.");
 		page.open("table").open("tr");
 		for (String heading : List.of("Run", "Status", "Started", "Objects", "Copied", "Skipped", "Failed",
-				"Pending", "Manifest")) {
+				"Pending", "Archived", "Restore pending", "Manifest")) {
 			page.element("th", heading);
 		}
 		page.close("tr");
@@ -89,7 +89,8 @@ public class RunIndexWriter {
 				.close("td");
 			page.element("td", run.path("status").asString(), "class", run.path("status").asString());
 			page.element("td", run.path("startTime").asString().replace('T', ' '));
-			for (String count : List.of("total", "copied", "skipped", "failed", "pending")) {
+			for (String count : List.of("total", "copied", "skipped", "failed", "pending", "archived",
+					"restorePending")) {
 				page.element("td", String.format(Locale.ROOT, "%,d", objects.path(count).asLong()));
 			}
 			page.element("td", run.path("manifest").asString());

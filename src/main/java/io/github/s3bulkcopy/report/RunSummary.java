@@ -99,7 +99,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				seconds, run.executions(), run.source(), run.destination(), run.callerIdentities(), run.manifest(),
 				run.jobFileSha256(),
 				new ObjectCounts(totals.objects(), totals.copied(), totals.skipped(), totals.failed(), totals.pending(),
-						totals.skippedInvalidKey()),
+						totals.skippedInvalidKey(), totals.archived(), totals.restorePending()),
 				new ByteCounts(totals.bytesTotal(), totals.bytesCopied()),
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
@@ -149,7 +149,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	}
 
 	/**
-	 * Objects by outcome; {@code total = copied + skipped + failed + pending + skippedInvalidKey}.
+	 * Objects by outcome; {@code total = copied + skipped + failed + pending + skippedInvalidKey + archived +
+	 * restorePending}.
 	 *
 	 * @param total all objects of the run
 	 * @param copied copied
@@ -157,10 +158,13 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 * @param failed not copied, or copied and found not to match
 	 * @param pending not dealt with (an unfinished run)
 	 * @param skippedInvalidKey not copied because the destination key would be empty (not a failure)
+	 * @param archived not copied: the source is archived and not restored, and the job asks for no restores
+	 * @param restorePending not copied yet: the source's restore has not finished; a later run copies it
 	 */
-	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending", "skippedInvalidKey" })
+	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending", "skippedInvalidKey", "archived",
+			"restorePending" })
 	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending,
-			long skippedInvalidKey) {
+			long skippedInvalidKey, long archived, long restorePending) {
 
 	}
 

@@ -25,6 +25,10 @@ final class TotalsCounter {
 
 	private long skippedInvalidKey;
 
+	private long archived;
+
+	private long restorePending;
+
 	void add(ReportRow row) {
 		this.objects++;
 		long size = (row.size() != null) ? row.size() : 0;
@@ -38,6 +42,8 @@ final class TotalsCounter {
 			case FAILED -> this.failed++;
 			case PENDING -> this.pending++;
 			case SKIPPED_INVALID_KEY -> this.skippedInvalidKey++;
+			case SKIPPED_ARCHIVED -> this.archived++;
+			case RESTORE_PENDING -> this.restorePending++;
 		}
 		if (row.verified() != null) {
 			switch (row.verified()) {
@@ -50,7 +56,8 @@ final class TotalsCounter {
 
 	ReportTotals totals() {
 		return new ReportTotals(this.objects, this.copied, this.skipped, this.failed, this.pending, this.bytesTotal,
-				this.bytesCopied, this.verified, this.mismatch, this.notVerified, this.skippedInvalidKey);
+				this.bytesCopied, this.verified, this.mismatch, this.notVerified, this.skippedInvalidKey, this.archived,
+				this.restorePending);
 	}
 
 }

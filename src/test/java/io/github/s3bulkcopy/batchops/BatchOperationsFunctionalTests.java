@@ -318,6 +318,35 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	@Test
+	void batchCopyRefusesSeveralVersionsOfOneKeyAndPointsToReplicate() throws Exception {
+		// given: a manifest naming two versions of one key (Batch Operations Copy would copy them in no order)
+		this.fixture.put("docs/a.txt", "a");
+		this.fixture.put("docs/b.txt", "b");
+		Path csv = this.dir.resolve("versions.csv");
+		java.nio.file.Files.writeString(csv, this.fixture.source + ",docs/a.txt,v2\n" + this.fixture.source
+				+ ",docs/a.txt,v1\n" + this.fixture.source + ",docs/b.txt,v7\n");
+		Path job = this.fixture.jobFile("bo-versions", "", "type: csv\nlocation: " + csv, "", "");
+
+		// when
+		BatchFixture.Result refused = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+
+		// then
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).contains("more than one version of a key (docs/a.txt)").contains("'replicate'")
+			.contains("no defined order");
+		assertThat(this.fixture.control.createJobRequests()).isEmpty();
+		assertThat(this.fixture.destinationKeys()).isEmpty();
+
+		// One version per key: the next command starts a new run, which is submitted.
+		java.nio.file.Files.writeString(csv, this.fixture.source + ",docs/a.txt\n" + this.fixture.source
+				+ ",docs/b.txt\n");
+		BatchFixture.Result fixed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+		assertThat(fixed.out()).contains("Run 2 of job bo-versions.batch-copy");
+		assertThat(this.fixture.control.createJobRequests()).hasSize(1);
+	}
+
+	@Test
 	void batchCopyRefusesAManifestGeneratorAndAJobFileWithoutTheSection() throws Exception {
 		Path generated = this.fixture.jobFile("bo-refused", "", "type: listing",
 				"manifest-generator:\n  key-prefixes: [logs/]", "");

@@ -134,9 +134,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 				.anyMatch((line) -> line.contains("partNumber=2"));
 			assertThat(relay.seen()).allSatisfy((request) -> {
 				boolean toDestination = request.bucket().equals(destination);
-				boolean headBucket = request.requestLine().startsWith("HEAD /" + request.bucket() + " ");
 				assertThat(request.header(PAYER)).as(request.requestLine())
-					.isEqualTo((toDestination && !headBucket) ? "requester" : null);
+					.isEqualTo((toDestination && !bucketLevel(request, request.bucket())) ? "requester" : null);
 				assertThat(request.header(OWNER)).as(request.requestLine()).isNull();
 			});
 		}
@@ -200,6 +199,12 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		}
 	}
 
+	private static boolean bucketLevel(Seen request, String bucket) {
+		String line = request.requestLine();
+		return line.startsWith("HEAD /" + bucket + " ") || line.startsWith("GET /" + bucket + "?website ")
+				|| line.startsWith("GET /" + bucket + "?object-lock ");
+	}
+
 	/**
 	 * Requests to the requester pays source: the payer and the source's owner. Requests to the destination: its owner
 	 * and no payer, except copies, which also read the source: the payer and the source's owner as the copy source's.
@@ -208,9 +213,10 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		List<Seen> toSource = seen.stream().filter((request) -> request.bucket().equals(source)).toList();
 		List<Seen> toDestination = seen.stream().filter((request) -> request.bucket().equals(destination)).toList();
 		assertThat(toSource).isNotEmpty().allSatisfy((request) -> {
-			// HeadBucket has no request-payer (S3 does not charge the requester for it): the SDK has no field for it.
-			boolean headBucket = request.requestLine().startsWith("HEAD /" + source + " ");
-			assertThat(request.header(PAYER)).as(request.requestLine()).isEqualTo(headBucket ? null : "requester");
+			// Bucket-level requests (HeadBucket, the website and Object Lock configurations) have no request-payer:
+			// S3 does not charge the requester for them, and the SDK has no field for it.
+			assertThat(request.header(PAYER)).as(request.requestLine())
+				.isEqualTo(bucketLevel(request, source) ? null : "requester");
 			assertThat(request.header(OWNER)).as(request.requestLine()).isEqualTo(SOURCE_OWNER);
 		});
 		assertThat(toDestination).isNotEmpty().allSatisfy((request) -> {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures that belong to one object are recorded with S3's error code, HTTP status and message, and the run goes
- * on. S3Proxy cannot deny one key or archive an object, so a proxy answers those requests as S3 does on the wire.
+ * on; an archived object is no failure. S3Proxy cannot deny one key or archive an object, so a proxy answers those
+ * requests as S3 does on the wire.
  */
 class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 
@@ -41,7 +42,7 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	@Test
-	void accessDeniedArchivedMissingAndTooLongKeysAreRecordedAndTheRunGoesOn() throws Exception {
+	void accessDeniedMissingAndTooLongKeysAreRecordedArchivedOnesSkippedAndTheRunGoesOn() throws Exception {
 		for (String key : List.of("ok-1.txt", "ok-2.txt", "denied.txt", "archived.txt")) {
 			S3TestData.put(this.s3, this.source, key, key);
 		}
@@ -64,12 +65,13 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-			assertThat(result.out()).contains("2 copied").contains("4 failed");
+			assertThat(result.out()).contains("2 copied").contains("3 failed").contains("archived:     1 not copied");
 			Map<String, Map<String, String>> rows = new java.util.HashMap<>();
 			fixture.reportRows("object-failures", 1).forEach((row) -> rows.put(row.get("Key"), row));
 			assertThat(rows.get("ok-1.txt").get("Outcome")).isEqualTo("COPIED");
 			assertFailure(rows.get("denied.txt"), "AccessDenied", "403");
-			assertFailure(rows.get("archived.txt"), "InvalidObjectState", "403");
+			assertThat(rows.get("archived.txt").get("Outcome")).isEqualTo("SKIPPED_ARCHIVED");
+			assertThat(rows.get("archived.txt").get("TaskStatus")).isEqualTo("skipped");
 			assertFailure(rows.get("gone.txt"), "NoSuchKey", "404");
 			assertFailure(rows.get(longKey), "KeyTooLongError", "");
 			assertThat(rows.get(longKey).get("ResultMessage")).contains("1025 bytes").contains("destination.prefix");

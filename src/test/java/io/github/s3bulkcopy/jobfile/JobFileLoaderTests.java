@@ -330,6 +330,33 @@ class JobFileLoaderTests {
 	}
 
 	@Test
+	void restoresOfArchivedObjectsAreOffUnlessAskedForAndTakeDaysAndATier() throws IOException {
+		assertThat(this.loader.load(write(MINIMAL)).spec().copy().restore()).isNull();
+
+		Path defaults = write(MINIMAL + "copy:\n  restore: {}\n");
+		assertThat(this.loader.load(defaults).spec().copy().restore())
+			.isEqualTo(new RestoreSpec(7, RestoreTier.STANDARD));
+
+		Path bulk = write(MINIMAL + "copy:\n  restore:\n    days: 2\n    tier: bulk\n");
+		assertThat(this.loader.load(bulk).spec().copy().restore()).isEqualTo(new RestoreSpec(2, RestoreTier.BULK));
+	}
+
+	@Test
+	void restoreDaysAndTierAreValidated() throws IOException {
+		Path file = write(MINIMAL + """
+				copy:
+				  restore:
+				    days: 0
+				    tier: glacial
+				""");
+
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+					file + ":10: copy.restore.days: must be greater than or equal to 1 (was '0')",
+					file + ":11: copy.restore.tier: must be one of bulk, standard, expedited (was 'glacial')"));
+	}
+
+	@Test
 	void everyVerificationMethodIsWrittenInLowerCaseWithHyphens() throws IOException {
 		for (VerifyMethod method : VerifyMethod.values()) {
 			String name = method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

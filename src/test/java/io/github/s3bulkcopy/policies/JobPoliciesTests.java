@@ -126,6 +126,42 @@ class JobPoliciesTests {
 	}
 
 	@Test
+	void restoresAddRestoreObjectOnTheSourceForTheSourcesPrincipalOnly() throws IOException {
+		JobSpec job = job("""
+				source:
+				  bucket: acme-logs
+				  prefix: 2026/
+				  credentials:
+				    role-arn: %s
+				destination:
+				  bucket: acme-logs-b
+				  credentials:
+				    role-arn: %s
+				manifest:
+				  type: listing
+				copy:
+				  mode: server-side
+				  restore:
+				    days: 3
+				    tier: bulk
+				""".formatted(SOURCE_ROLE, DESTINATION_ROLE));
+
+		List<PolicyDocument> documents = JobPolicies.generate(job, RUNNER);
+
+		documents.forEach(JobPoliciesTests::assertLeastPrivilege);
+		JsonNode read = parse(documents.get(2));
+		assertThat(statement(read, "RestoreSourceObjects").get("Action").asString()).isEqualTo("s3:RestoreObject");
+		assertThat(statement(read, "RestoreSourceObjects").get("Resource").asString())
+			.isEqualTo("arn:aws:s3:::acme-logs/2026/*");
+		// The destination's principal makes the server-side copies but requests no restores.
+		assertThat(actions(parse(documents.get(3)))).contains("s3:GetObject", "s3:PutObject")
+			.doesNotContain("s3:RestoreObject");
+		JsonNode restore = statement(parse(documents.get(4)), "S3BulkCopyRestore");
+		assertThat(restore.get("Principal").get("AWS").asString()).isEqualTo(SOURCE_ROLE);
+		assertThat(restore.get("Action").asString()).isEqualTo("s3:RestoreObject");
+	}
+
+	@Test
 	void theCommandPrintsEachDocumentWithWhereItGoes() throws IOException {
 		Path file = jobFile("""
 				source:

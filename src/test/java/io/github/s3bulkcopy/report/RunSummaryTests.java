@@ -26,7 +26,7 @@ class RunSummaryTests {
 
 		assertThat(summary.durationSeconds()).isEqualTo(new BigDecimal("3.000"));
 		assertThat(summary.objectsPerSecond()).isEqualTo(new BigDecimal("2.33"));
-		assertThat(summary.objects()).isEqualTo(new RunSummary.ObjectCounts(12, 2, 3, 2, 5, 0));
+		assertThat(summary.objects()).isEqualTo(new RunSummary.ObjectCounts(12, 2, 3, 2, 5, 0, 0, 0));
 		assertThat(summary.bytes()).isEqualTo(new RunSummary.ByteCounts(1200, 200));
 		assertThat(summary.verification()).isEqualTo(new RunSummary.VerificationCounts(5, 0, 2));
 		assertThat(summary.reportFile()).isEqualTo("completion-report.csv");

@@ -66,7 +66,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-	/** An S3 error answer for requests whose request line contains some text and whose headers match. */
+	/**
+	 * An answer for requests whose request line contains some text and whose headers match: an S3 error (with
+	 * {@code code}), or, when {@code code} is null, a success without a body.
+	 */
 	private record CannedAnswer(String requestLineContains, Predicate<Map<String, String>> when, int status,
 			String code, Map<String, String> headers) {
 	}
@@ -101,6 +104,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	}
 
 	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/**
+	 * A request that got a canned answer, as it came: its request line and its body (de-chunked).
+	 *
+	 * @param requestLine method, path and query
+	 * @param body the body as text
+	 */
+	public record AnsweredRequest(String requestLine, String body) {
+	}
+
+	private final java.util.List<AnsweredRequest> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** Headers added to the server's 2xx answers to requests whose request line contains some text. */
 	private record AddedHeaders(String requestLineContains, Map<String, String> headers) {
@@ -189,9 +203,26 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.xmlAnswers.add(new XmlAnswer(text, xml));
 	}
 
-	/** Ends every answer set with {@link #answer}: requests pass again. */
+	/**
+	 * Answers every request whose request line contains {@code text} with a success of {@code status} and no body,
+	 * as S3 answers RestoreObject (202 Accepted), which the local server does not implement.
+	 */
+	public void succeed(String text, int status) {
+		this.cannedAnswers.add(new CannedAnswer(text, (any) -> true, status, null, Map.of()));
+	}
+
+	/** The requests that got an answer set with {@link #answer} or {@link #succeed}, in the order they came. */
+	public java.util.List<AnsweredRequest> answered() {
+		return java.util.List.copyOf(this.answered);
+	}
+
+	/**
+	 * Ends every answer set with {@link #answer} or {@link #succeed} and every header set with
+	 * {@link #addAnswerHeaders}: requests pass unchanged again.
+	 */
 	public void clearAnswers() {
 		this.cannedAnswers.clear();
+		this.addedHeaders.clear();
 	}
 
 	/** How many requests were held back by {@link #delay}. */
@@ -246,10 +277,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					.findFirst()
 					.orElse(null);
 				if (canned != null) {
+					ByteArrayOutputStream body = new ByteArrayOutputStream();
 					if (!request.expectsContinue()) {
-						discardBody(request, clientIn);
+						readBody(request, clientIn, body);
 					}
-					answer(clientOut, request.method().equals("HEAD"), canned.status(), canned.code(), canned.headers());
+					this.answered.add(new AnsweredRequest(request.firstLine(), body.toString(StandardCharsets.UTF_8)));
+					if (canned.code() == null) {
+						succeed(clientOut, canned.status());
+					}
+					else {
+						answer(clientOut, request.method().equals("HEAD"), canned.status(), canned.code(),
+								canned.headers());
+					}
 					if (request.expectsContinue()) {
 						return;
 					}
@@ -366,6 +405,33 @@ public final class FaultInjectingProxy implements AutoCloseable {
 			out.write(body);
 		}
 		out.flush();
+	}
+
+	private static void succeed(OutputStream out, int status) throws IOException {
+		out.write(("HTTP/1.1 " + status + " Accepted\r\nContent-Length: 0\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+	}
+
+	/** Reads a request's body, without the chunk framing of a chunked one. */
+	private static void readBody(Head request, InputStream in, OutputStream out) throws IOException {
+		if (!request.chunked()) {
+			copy(in, out, request.contentLength());
+			return;
+		}
+		while (true) {
+			String sizeLine = readLine(in);
+			int semicolon = sizeLine.indexOf(';');
+			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(), 16);
+			if (size == 0) {
+				for (String trailer = readLine(in); trailer != null && !trailer.isEmpty(); trailer = readLine(in)) {
+					// Trailers (such as a checksum) are not part of the body.
+				}
+				return;
+			}
+			copy(in, out, size);
+			readLine(in);
+		}
 	}
 
 	private static void discardBody(Head request, InputStream in) throws IOException {
