@@ -29,10 +29,11 @@ import org.springframework.scheduling.support.CronExpression;
 @Command(name = "schedule", mixinStandardHelpOptions = true,
 		description = { "Run the job on a schedule: a long-running process that starts a run at each tick of a cron "
 				+ "expression (schedule.cron in the job file, or --cron). Each tick does what 'copy' does: it resumes "
-				+ "an unfinished run (failed or killed), or starts a new one, which with copy.skip-existing copies only "
-				+ "new and changed objects. Runs never overlap: a tick that comes while a run is going is skipped. With "
-				+ "an inventory folder as manifest.location each run takes the newest report, and a tick with no newer "
-				+ "report does nothing.",
+				+ "an unfinished run (failed or killed), or starts a new one. Once a run of the job has completed, "
+				+ "new runs copy only new and changed objects (as with copy.skip-existing: true) unless the job file "
+				+ "says copy.skip-existing: false. Runs never overlap: a tick that comes while a run is going is "
+				+ "skipped. With an inventory folder as manifest.location each run takes the newest report, and a "
+				+ "tick with no newer report does nothing.",
 				"SIGTERM or Ctrl-C stops the scheduler; a run in progress stops after its chunks in flight and resumes "
 						+ "at the next start. Exit code 0 when the schedule ended (until, max runs) or was stopped "
 						+ "while idle, 3 when it was stopped during a run." })
@@ -85,7 +86,7 @@ class ScheduleCommand implements Callable<Integer> {
 			RunLauncher launcher = context.getBean(RunLauncher.class);
 			RunScheduler.Outcome outcome = scheduler.start(() -> {
 				try {
-					RunResult result = launcher.copy(false);
+					RunResult result = launcher.scheduledCopy();
 					RunPrinter.printResult(out, result);
 					return result;
 				}

@@ -48,6 +48,11 @@ public class ChunkCopier {
 		this.inFlight = inFlight;
 	}
 
+	/** A chunk copier doing other work per object, sharing this one's slots. */
+	public ChunkCopier doing(Function<? super PlannedObject, CompletableFuture<ObjectOutcome>> work) {
+		return new ChunkCopier(work, this.inFlight);
+	}
+
 	/**
 	 * Copies every object and returns their outcomes in order. Waits for every started copy to settle before it
 	 * returns or throws, so no request outlives the chunk.

@@ -98,6 +98,20 @@ public class ObjectCopier {
 		this.archived = archived;
 	}
 
+	/**
+	 * This copier, skipping objects already at the destination or not: a run decides it when it starts (a scheduled
+	 * run after the first skips them unless the job file says otherwise).
+	 */
+	public ObjectCopier withSkipExisting(boolean skipExisting) {
+		if (skipExisting == this.options.skipExisting()) {
+			return this;
+		}
+		return new ObjectCopier(this.sourceClient, this.destinationClient, this.destinationBucket, this.transfer,
+				this.verification, new CopyOptions(this.options.multipartThreshold(), skipExisting,
+						this.options.everyVersion()),
+				this.features, this.archived);
+	}
+
 	/** Copies one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
 	public CompletableFuture<ObjectOutcome> copy(PlannedObject object) {
 		Instant started = Instant.now();

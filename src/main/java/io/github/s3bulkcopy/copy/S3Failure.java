@@ -6,13 +6,15 @@ import java.util.concurrent.ExecutionException;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * An error from S3, sorted into what it means for the run. A <em>permanent</em> failure belongs to one object
- * (NoSuchKey, AccessDenied, InvalidObjectState, a changed source): it is recorded and the run goes on. Anything else
- * (network faults, 5xx after the SDK's retries, a missing bucket) is <em>run-level</em>: the chunk is rolled back and
- * the run fails resumably, so nothing is recorded as failed that a resume could still copy.
+ * (NoSuchKey, AccessDenied, InvalidObjectState, a changed source, source bytes that do not match the source's stored
+ * checksum): it is recorded and the run goes on. Anything else (network faults, 5xx after the SDK's retries, a
+ * missing bucket) is <em>run-level</em>: the chunk is rolled back and the run fails resumably, so nothing is recorded
+ * as failed that a resume could still copy.
  *
  * @param errorCode the S3 error code, or the exception's simple name when there was no response
  * @param httpStatus the HTTP status, when there was a response
@@ -25,6 +27,18 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 	private static final Set<String> RUN_LEVEL_CODES = Set.of("NoSuchBucket", "InvalidAccessKeyId",
 			"SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "AuthorizationHeaderMalformed",
 			"PermanentRedirect", "AllAccessDisabled");
+
+	/**
+	 * The error code of an object whose bytes, as read from the source, do not match the checksum the source stores
+	 * for it.
+	 */
+	public static final String SOURCE_CHECKSUM_MISMATCH = "SourceChecksumMismatch";
+
+	/**
+	 * How the SDK's messages begin when the bytes of a response do not match its checksum header (an
+	 * {@link SdkClientException}, or its {@code RetryableException} for the MD5 of a GetObject without a checksum).
+	 */
+	private static final String CHECKSUM_MISMATCH_MESSAGE = "Data read has a different checksum than expected";
 
 	public static S3Failure of(Throwable error) {
 		Throwable credentials = credentialsFailure(error);
@@ -43,6 +57,17 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 			return new S3Failure(code, status, "the credentials of this side could not be obtained or refreshed, so "
 					+ "no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())), false);
 		}
+		Throwable mismatch = checksumMismatch(error);
+		if (mismatch != null) {
+			// The bytes read differ from the checksum the source answered with (the SDK's check of a GetObject with
+			// checksum mode, or a streamed copy's own): the object's own fault, so the run goes on; a resume tries it
+			// again, which copies it if the bytes were only corrupted on the way.
+			return new S3Failure(SOURCE_CHECKSUM_MISMATCH, null, "the source object's bytes do not match its stored "
+					+ "checksum, so it was not copied: the source object is corrupt, or its bytes were corrupted on "
+					+ "the way here (" + oneLine(String.valueOf(mismatch.getMessage()))
+						.replaceFirst("\\. Common causes:.*", "")
+						.replaceFirst(" \\(SDK Attempt Count: \\d+\\)", "") + ")", true);
+		}
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
 			String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
@@ -57,6 +82,20 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		String name = cause.getClass().getSimpleName();
 		String message = (cause.getMessage() != null) ? cause.getMessage() : name;
 		return new S3Failure(name, null, oneLine(message), false);
+	}
+
+	/** The checksum mismatch of source bytes behind an error, if that is what it is. */
+	private static @Nullable Throwable checksumMismatch(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SourceChecksumMismatchException) {
+				return cause;
+			}
+			if (cause instanceof SdkClientException && cause.getMessage() != null
+					&& cause.getMessage().startsWith(CHECKSUM_MISMATCH_MESSAGE)) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	/**

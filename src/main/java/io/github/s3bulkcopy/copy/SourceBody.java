@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import io.github.s3bulkcopy.verify.Checksum;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -29,6 +30,8 @@ final class SourceBody implements AsyncRequestBody {
 
 	private final AtomicReference<@Nullable SdkPublisher<ByteBuffer>> first;
 
+	private final @Nullable Checksum stored;
+
 	private volatile @Nullable Long crc;
 
 	/**
@@ -38,9 +41,22 @@ final class SourceBody implements AsyncRequestBody {
 	 */
 	SourceBody(long length, @Nullable SdkPublisher<ByteBuffer> first,
 			Supplier<CompletableFuture<? extends SdkPublisher<ByteBuffer>>> opener) {
+		this(length, first, opener, null);
+	}
+
+	/**
+	 * @param length the exact number of bytes
+	 * @param first an already open GET body for the first pass, or null to open one on the first subscription
+	 * @param opener opens a new GET of the same bytes
+	 * @param stored the checksum the source stores for these bytes: a pass whose bytes do not match it fails with a
+	 * {@link SourceChecksumMismatchException} instead of handing on its last buffer; null not to check
+	 */
+	SourceBody(long length, @Nullable SdkPublisher<ByteBuffer> first,
+			Supplier<CompletableFuture<? extends SdkPublisher<ByteBuffer>>> opener, @Nullable Checksum stored) {
 		this.length = length;
 		this.first = new AtomicReference<>(first);
 		this.opener = opener;
+		this.stored = stored;
 	}
 
 	@Override
@@ -52,7 +68,8 @@ final class SourceBody implements AsyncRequestBody {
 	public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
 		SdkPublisher<ByteBuffer> open = this.first.getAndSet(null);
 		if (open != null) {
-			open.subscribe(new ChecksummingSubscriber(subscriber, this.length, (value) -> this.crc = value));
+			open.subscribe(new ChecksummingSubscriber(subscriber, this.length, (value) -> this.crc = value,
+					StoredChecksumCheck.of(this.stored)));
 			return;
 		}
 		this.opener.get().whenComplete((publisher, error) -> {
@@ -61,7 +78,8 @@ final class SourceBody implements AsyncRequestBody {
 				subscriber.onError(error);
 				return;
 			}
-			publisher.subscribe(new ChecksummingSubscriber(subscriber, this.length, (value) -> this.crc = value));
+			publisher.subscribe(new ChecksummingSubscriber(subscriber, this.length, (value) -> this.crc = value,
+					StoredChecksumCheck.of(this.stored)));
 		});
 	}
 
@@ -114,24 +132,50 @@ final class SourceBody implements AsyncRequestBody {
 
 		private final Crc64Nvme crc = new Crc64Nvme();
 
+		private final @Nullable StoredChecksumCheck check;
+
+		private @Nullable Subscription upstream;
+
 		private long seen;
 
-		ChecksummingSubscriber(Subscriber<? super ByteBuffer> downstream, long expected, LongConsumer onCrc) {
+		/** Whether this pass ended with a checksum mismatch: the upstream's own end is then not handed on. */
+		private boolean failed;
+
+		ChecksummingSubscriber(Subscriber<? super ByteBuffer> downstream, long expected, LongConsumer onCrc,
+				@Nullable StoredChecksumCheck check) {
 			this.downstream = downstream;
 			this.expected = expected;
 			this.onCrc = onCrc;
+			this.check = check;
 		}
 
 		@Override
 		public void onSubscribe(Subscription subscription) {
+			this.upstream = subscription;
 			this.downstream.onSubscribe(subscription);
 		}
 
 		@Override
 		public void onNext(ByteBuffer buffer) {
+			if (this.failed) {
+				return;
+			}
 			this.seen += buffer.remaining();
 			this.crc.update(buffer);
+			if (this.check != null) {
+				this.check.update(buffer);
+			}
 			if (this.seen == this.expected) {
+				SourceChecksumMismatchException mismatch = (this.check != null) ? this.check.mismatch() : null;
+				if (mismatch != null) {
+					// The last buffer is held back, so the destination never receives a whole body of these bytes.
+					this.failed = true;
+					if (this.upstream != null) {
+						this.upstream.cancel();
+					}
+					this.downstream.onError(mismatch);
+					return;
+				}
 				// The SDK may cancel rather than wait for onComplete once it has the content length's worth.
 				this.onCrc.accept(this.crc.value());
 			}
@@ -140,11 +184,16 @@ final class SourceBody implements AsyncRequestBody {
 
 		@Override
 		public void onError(Throwable error) {
-			this.downstream.onError(error);
+			if (!this.failed) {
+				this.downstream.onError(error);
+			}
 		}
 
 		@Override
 		public void onComplete() {
+			if (this.failed) {
+				return;
+			}
 			if (this.seen != this.expected) {
 				this.downstream.onError(new IllegalStateException(
 						"the source sent " + this.seen + " bytes where " + this.expected + " were expected"));

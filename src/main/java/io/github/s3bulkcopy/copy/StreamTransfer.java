@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Checksum;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -151,7 +152,8 @@ public class StreamTransfer implements ObjectTransfer {
 			ResponsePublisher<GetObjectResponse> get) {
 		SourceHeaders headers = SourceHeaders.of(get.response());
 		Carried carried = carried(source, headers);
-		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers));
+		SourceBody body = new SourceBody(headers.length(), get, () -> reread(object, headers),
+				Checksum.fromGet(get.response()));
 		CompletableFuture<TransferResult> result = putObject(this.destinationClient, object, headers, body, null,
 				carried)
 			.thenApply((response) -> {

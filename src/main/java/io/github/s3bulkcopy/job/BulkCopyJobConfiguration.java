@@ -188,11 +188,17 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	@StepScope
-	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, JdbcLedger ledger, CopyProgress copyProgress,
-			ObjectProvider<VersionJournal> versionJournal, FailureGuard failureGuard,
-			@Value("#{stepExecutionContext['runId']}") Long runId) {
+	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, ObjectCopier objectCopier,
+			JdbcLedger ledger, CopyProgress copyProgress, ObjectProvider<VersionJournal> versionJournal,
+			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId,
+			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting) {
+		// The run fixed whether it skips existing objects when it started (RunLauncher); runs started before it did
+		// so follow the job file.
+		ChunkCopier copier = (skipExisting != null)
+				? chunkCopier.doing(objectCopier.withSkipExisting(Boolean.parseBoolean(skipExisting))::copy)
+				: chunkCopier;
 		// Every copy makes a destination version when every version is copied: a resume must not make one twice.
-		return new CopyItemWriter(chunkCopier, ledger, runId, copyProgress, failureGuard,
+		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard,
 				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null);
 	}
 

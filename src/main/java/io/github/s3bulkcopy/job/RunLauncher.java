@@ -44,6 +44,12 @@ public class RunLauncher {
 	/** The manifest a run reads, fixed when it starts, so a resumed run goes on with the same one. */
 	static final String MANIFEST = "manifest";
 
+	/**
+	 * Whether a run skips objects already at the destination, fixed when it starts (a scheduled run decides it from
+	 * the runs before it), so a resumed run goes on deciding as it began.
+	 */
+	static final String SKIP_EXISTING = "skipExisting";
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -92,6 +98,22 @@ public class RunLauncher {
 		return run(this.copyJob, this.reporter, newRun);
 	}
 
+	/**
+	 * Runs the copy job as the scheduler does: resumes its unfinished run if there is one, otherwise starts the next,
+	 * which skips objects already at the destination when the job has completed a run before, unless the job file
+	 * says {@code copy.skip-existing} itself.
+	 */
+	public RunResult scheduledCopy() throws Exception {
+		return withLock(() -> {
+			JobExecution unfinished = unfinishedExecution(this.copyJob.getName()).orElse(null);
+			if (unfinished != null) {
+				return resume(this.copyJob, this.reporter, unfinished);
+			}
+			boolean incremental = hasCompletedRun(this.copyJob.getName());
+			return start(this.copyJob, this.reporter, this.jobFile.spec().copy().skipExistingOr(incremental));
+		});
+	}
+
 	/** Resumes the copy job's unfinished run; fails when there is none. */
 	public RunResult restart() throws Exception {
 		return restart(this.copyJob, this.reporter);
@@ -106,7 +128,8 @@ public class RunLauncher {
 	public RunResult run(Job job, RunReporter reporter, boolean newRun) throws Exception {
 		return withLock(() -> {
 			JobExecution unfinished = newRun ? null : unfinishedExecution(job.getName()).orElse(null);
-			return (unfinished != null) ? resume(job, reporter, unfinished) : start(job, reporter);
+			return (unfinished != null) ? resume(job, reporter, unfinished)
+					: start(job, reporter, this.jobFile.spec().copy().skipExistingOr(false));
 		});
 	}
 
@@ -117,12 +140,13 @@ public class RunLauncher {
 						+ latestRunDescription(job.getName())))));
 	}
 
-	private RunResult start(Job job, RunReporter reporter) throws Exception {
+	private RunResult start(Job job, RunReporter reporter, boolean skipExisting) throws Exception {
 		String manifest = this.preparation.manifestChoice().forNewRun(job.getName());
 		long run = lastRunNumber(job.getName()) + 1;
 		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RUN, run)
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
+			.addString(SKIP_EXISTING, Boolean.toString(skipExisting), false);
 		if (manifest != null) {
 			parameters.addString(MANIFEST, manifest, false);
 		}
@@ -150,6 +174,10 @@ public class RunLauncher {
 		if (manifest != null) {
 			builder.addString(MANIFEST, manifest, false);
 		}
+		// As the run started, unless the job file now says otherwise.
+		String started = previous.getJobParameters().getString(SKIP_EXISTING);
+		boolean skipExisting = this.jobFile.spec().copy().skipExistingOr(Boolean.parseBoolean(started));
+		builder.addString(SKIP_EXISTING, Boolean.toString(skipExisting), false);
 		JobParameters parameters = builder.toJobParameters();
 		this.preparation.resumeCleanup().prepare(previous.getJobInstance().getInstanceId());
 		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());
@@ -200,6 +228,17 @@ public class RunLauncher {
 			return Optional.empty();
 		}
 		return Optional.of(execution);
+	}
+
+	/** Whether a run of the job has completed: a later scheduled run then has something to skip. */
+	private boolean hasCompletedRun(String jobName) {
+		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
+			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+			if (execution != null && execution.getStatus() == BatchStatus.COMPLETED) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private long lastRunNumber(String jobName) {

@@ -179,7 +179,8 @@ class S3Configuration {
 	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectTransfer objectTransfer,
 			CopyVerification copyVerification, BucketFeatures bucketFeatures) {
-		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(), spec.copy().skipExisting(),
+		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(),
+				spec.copy().skipExistingOr(false),
 				spec.copy().versions() == io.github.s3bulkcopy.jobfile.CopyVersions.ALL);
 		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer,
 				copyVerification, options, bucketFeatures, new ArchivedObjects(sourceS3, restoreOptions(spec.copy())));

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * when streamed)
  * @param partSize the part size of multipart copies and streamed multipart uploads
  * @param skipExisting skip objects already at the destination with equal size and an equal stored checksum (same
- * algorithm and type) or, failing that, an equal valid MD5 ETag; never decided by modification time
+ * algorithm and type) or, failing that, an equal valid MD5 ETag; never decided by modification time. Null when the
+ * job file does not say: runs by hand then copy everything, scheduled runs after the first skip (see
+ * {@link #skipExistingOr(boolean)})
  * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
  * exponential backoff and client-side rate limiting after throttling
  * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or
@@ -33,8 +35,16 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
 		@DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
-		@DefaultValue("false") boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
+		@Nullable Boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode,
 		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore) {
+
+	/**
+	 * Whether a run skips objects already at the destination: what the job file says, or {@code whenAbsent} when it
+	 * does not say (a scheduled run after the first skips them, any other run copies everything).
+	 */
+	public boolean skipExistingOr(boolean whenAbsent) {
+		return (this.skipExisting != null) ? this.skipExisting : whenAbsent;
+	}
 
 }

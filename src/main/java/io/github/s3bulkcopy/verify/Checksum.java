@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import org.springframework.util.Assert;
@@ -53,6 +54,12 @@ public record Checksum(String algorithm, Type type, String value) {
 	public static @Nullable Checksum fromHead(HeadObjectResponse head) {
 		return of(head.checksumCRC64NVME(), head.checksumSHA256(), head.checksumSHA1(), head.checksumCRC32C(),
 				head.checksumCRC32(), head.checksumTypeAsString());
+	}
+
+	/** The checksum a GetObject (with {@code ChecksumMode.ENABLED}) returned; null when the object has none. */
+	public static @Nullable Checksum fromGet(GetObjectResponse get) {
+		return of(get.checksumCRC64NVME(), get.checksumSHA256(), get.checksumSHA1(), get.checksumCRC32C(),
+				get.checksumCRC32(), get.checksumTypeAsString());
 	}
 
 	/** The checksum a CopyObject (or a multipart copy) answered with; null when the answer held none. */

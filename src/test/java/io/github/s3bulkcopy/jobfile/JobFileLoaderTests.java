@@ -53,7 +53,9 @@ class JobFileLoaderTests {
 		assertThat(spec.copy().chunkSize()).isEqualTo(500);
 		assertThat(spec.copy().multipartThreshold().bytes()).isEqualTo(5368709120L);
 		assertThat(spec.copy().partSize().bytes()).isEqualTo(256L * 1024 * 1024);
-		assertThat(spec.copy().skipExisting()).isFalse();
+		assertThat(spec.copy().skipExisting()).as("absent, so a scheduled run may decide").isNull();
+		assertThat(spec.copy().skipExistingOr(false)).isFalse();
+		assertThat(spec.copy().skipExistingOr(true)).isTrue();
 		assertThat(spec.verify().method()).isEqualTo(VerifyMethod.AUTO);
 		assertThat(spec.verify().require()).isFalse();
 		assertThat(spec.report().location()).isEqualTo("reports/");
@@ -119,6 +121,7 @@ class JobFileLoaderTests {
 		assertThat(spec.copy().multipartThreshold()).isEqualTo(ByteSize.ofMebibytes(64));
 		assertThat(spec.copy().partSize()).isEqualTo(ByteSize.ofMebibytes(16));
 		assertThat(spec.copy().skipExisting()).isTrue();
+		assertThat(spec.copy().skipExistingOr(false)).isTrue();
 		assertThat(spec.verify().method()).isEqualTo(VerifyMethod.ETAG);
 	}
 
