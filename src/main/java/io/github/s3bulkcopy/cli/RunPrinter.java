@@ -110,6 +110,12 @@ final class RunPrinter {
 		out.printf(Locale.ROOT, "  objects: %,d%n", plan.counts().total());
 		out.printf(Locale.ROOT, "  bytes:   %s%s%n", ByteSize.format(plan.counts().totalBytes()),
 				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)" : "");
+		if (!plan.filteredOut().isEmpty()) {
+			long left = plan.filteredOut().values().stream().mapToLong(Long::longValue).sum();
+			out.printf(Locale.ROOT, "  filtered out: %,d%n", left);
+			plan.filteredOut()
+				.forEach((filter, count) -> out.printf(Locale.ROOT, "    %-24s %,d%n", "filter." + filter + ":", count));
+		}
 		if (!plan.first().isEmpty()) {
 			out.printf(Locale.ROOT, "  first %d:%n", plan.first().size());
 			for (PlannedObject object : plan.first()) {

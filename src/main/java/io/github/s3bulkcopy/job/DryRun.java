@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.job;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
@@ -25,8 +26,15 @@ public class DryRun {
 	 *
 	 * @param counts objects and bytes planned
 	 * @param first the first objects of the plan
+	 * @param filteredOut objects each filter of the job file left out, by filter name; empty when none is set
 	 */
-	public record Plan(LedgerCounts counts, List<PlannedObject> first) {
+	public record Plan(LedgerCounts counts, List<PlannedObject> first, Map<String, Long> filteredOut) {
+
+		/** A plan of a job with no filter. */
+		public Plan(LedgerCounts counts, List<PlannedObject> first) {
+			this(counts, first, Map.of());
+		}
+
 	}
 
 	private final JobOperator jobOperator;
@@ -68,7 +76,8 @@ public class DryRun {
 					.findFirst()
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
-			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys));
+			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
+					PlanFilter.countsIn(execution.getExecutionContext()));
 		}
 		finally {
 			this.ledger.deleteRun(runId);
