@@ -103,6 +103,8 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 			.containsExactlyInAnyOrderElementsOf(selected);
 		assertThat(filteredOut(summary("listing", 1))).isEqualTo(counts);
 		assertThat(summary("listing", 1).get("objects").get("total").asLong()).isEqualTo(5);
+		assertThat(Files.readString(this.fixture.reports().resolve("listing/1/report.html"))).contains("Filtered out")
+			.contains("not planned: include 2, exclude 1, min-size 1, max-size 1");
 
 		// when: a verify run of the same job
 		JobFixture.Result verify = this.fixture.run("verify", "--job", job.toString());
