@@ -58,4 +58,19 @@ class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 		assertThat(summary.get("filteredOut").get("exclude").asLong()).isEqualTo(1);
 	}
 
+	@Test
+	void replicateRefusesAFilterItCouldNotApply() throws Exception {
+		Path job = this.fixture.jobFile("bo-replicate", "", "type: listing", "", """
+				filter:
+				  exclude: ["**/tmp/**"]
+				""");
+
+		BatchFixture.Result result = this.fixture.run("replicate", "--job", job.toString());
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains("replicate hands the manifest to S3 Batch Operations without planning it")
+			.contains("batch-operations.manifest-generator");
+		assertThat(this.fixture.control.createJobRequests()).isEmpty();
+	}
+
 }
