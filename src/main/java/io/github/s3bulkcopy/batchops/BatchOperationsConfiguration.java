@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.job.LedgerPlanWriter;
-import io.github.s3bulkcopy.job.VersionFilter;
+import io.github.s3bulkcopy.job.PlanFilter;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -119,12 +119,15 @@ public class BatchOperationsConfiguration {
 				needsS3 ? manifestS3.getObject() : null);
 		reader.setName("manifest");
 		LedgerPlanWriter writer = new LedgerPlanWriter(ledger, new KeyMapping("", spec.destination().prefix()));
+		PlanFilter filter = new PlanFilter(spec.copy().versions(), spec.filter(), spec.source().prefix());
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
 			.reader(reader)
-			.processor(new VersionFilter(spec.copy().versions()))
+			.processor(filter)
 			.writer(writer)
 			.stream(writer)
+			.stream(filter)
 			.listener(writer)
+			.listener(filter)
 			.transactionManager(transactionManager)
 			.build();
 	}

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
+import io.github.s3bulkcopy.job.PlanFilter;
 import io.github.s3bulkcopy.job.ToolVersion;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
@@ -49,10 +50,11 @@ class BatchRunReporter {
 		Instant end = Instant.now();
 		RunMetadata metadata = new RunMetadata(execution.getJobInstance().getJobName(),
 				BatchRunLauncher.runNumber(execution), BatchRunResult.reportStatus(awsStatus, counts),
-				BatchRunResult.exitCode(awsStatus, counts), start.isAfter(end) ? end : start, end,
+				BatchRunResult.exitCode(awsStatus, counts), start.isAfter(end) ? end : start, end, 1,
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
-				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()), manifest(execution),
-				this.jobFile.sha256(), ToolVersion.get());
+				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
+				RunSummary.CallerIdentities.UNKNOWN, manifest(execution), this.jobFile.sha256(), ToolVersion.get(),
+				java.util.Map.of(), java.util.List.of(), PlanFilter.countsIn(execution.getExecutionContext()));
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			return this.reports.write(root(), metadata, rows).folder();
 		}

@@ -54,6 +54,13 @@ final class BatchCommands {
 					+ "batch-operations.max-object-size itself: remove batch-operations.manifest-generator and name "
 					+ "the objects in manifest (a listing will do); the generator is for replicate");
 		}
+		if (operation == BatchOperation.REPLICATE && jobFile.spec().filter().isSet()) {
+			// replicate hands its manifest to S3 as it is: a filter it ignored would replicate more than asked
+			throw new UsageException(jobFile.path() + ": replicate hands the manifest to S3 Batch Operations without "
+					+ "planning it, so the filter section cannot apply: remove filter, or select the objects with "
+					+ "batch-operations.manifest-generator (key-prefixes, created-after, created-before, "
+					+ "size-greater-than, size-less-than, storage-classes)");
+		}
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of(),
 				BatchOperationsConfiguration.class)) {
 			context.getBean(BatchProgress.class).printTo(err);

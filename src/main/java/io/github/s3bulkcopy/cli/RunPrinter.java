@@ -135,6 +135,12 @@ final class RunPrinter {
 						+ "Archive has none): set copy.restore.tier to standard or bulk%n", plan.deepArchive());
 			}
 		}
+		if (!plan.filteredOut().isEmpty()) {
+			long left = plan.filteredOut().values().stream().mapToLong(Long::longValue).sum();
+			out.printf(Locale.ROOT, "  filtered out: %,d%n", left);
+			plan.filteredOut()
+				.forEach((filter, count) -> out.printf(Locale.ROOT, "    %-24s %,d%n", "filter." + filter + ":", count));
+		}
 		if (!plan.first().isEmpty()) {
 			out.printf(Locale.ROOT, "  first %d:%n", plan.first().size());
 			for (PlannedObject object : plan.first()) {

@@ -95,12 +95,15 @@ class BulkCopyJobConfiguration {
 		ItemStreamReader<ManifestEntry> reader = manifestReader;
 		LedgerPlanWriter writer = new LedgerPlanWriter(ledger,
 				new KeyMapping(spec.source().prefix(), spec.destination().prefix()));
+		PlanFilter filter = new PlanFilter(spec.copy().versions(), spec.filter(), spec.source().prefix());
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
 			.reader(reader)
-			.processor(new VersionFilter(spec.copy().versions()))
+			.processor(filter)
 			.writer(writer)
 			.stream(writer)
+			.stream(filter)
 			.listener(writer)
+			.listener(filter)
 			.transactionManager(transactionManager)
 			.build();
 	}

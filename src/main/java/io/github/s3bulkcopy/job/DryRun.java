@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.job;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.s3bulkcopy.copy.ArchivedSource;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -28,8 +29,15 @@ public class DryRun {
 	 * @param counts objects and bytes planned
 	 * @param first the first objects of the plan
 	 * @param byStorageClass the planned objects by the source storage class the manifest stated
+	 * @param filteredOut objects each filter of the job file left out, by filter name; empty when none is set
 	 */
-	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass) {
+	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass,
+			Map<String, Long> filteredOut) {
+
+		/** A plan of a job with no filter. */
+		public Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass) {
+			this(counts, first, byStorageClass, Map.of());
+		}
 
 		/** The planned objects the manifest names as archived (Glacier Flexible Retrieval, Deep Archive). */
 		public StorageClassCount archived() {
@@ -94,7 +102,7 @@ public class DryRun {
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
 			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
-					this.ledger.storageClassCounts(runId));
+					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()));
 		}
 		finally {
 			this.ledger.deleteRun(runId);

@@ -138,7 +138,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 						this.identities.of("destination", spec.destination())),
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
-				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec));
+				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
+				PlanFilter.countsIn(execution.getExecutionContext()));
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			return this.reports.writeInto(folder, location, metadata, rows.iterator());
 		}

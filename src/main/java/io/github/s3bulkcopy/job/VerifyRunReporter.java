@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,12 +76,14 @@ public class VerifyRunReporter implements RunReporter {
 		JobSpec spec = this.jobFile.spec();
 		String jobName = execution.getJobInstance().getJobName();
 		RunMetadata metadata = new RunMetadata(jobName, RunLauncher.runNumber(execution), status, exitCode, start,
-				end.isBefore(start) ? start : end,
+				end.isBefore(start) ? start : end, 1,
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
+				RunSummary.CallerIdentities.UNKNOWN,
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
-				this.jobFile.sha256(), ToolVersion.get());
+				this.jobFile.sha256(), ToolVersion.get(), Map.of(), List.of(),
+				PlanFilter.countsIn(execution.getExecutionContext()));
 		String method = spec.verify().method().name().toLowerCase(Locale.ROOT).replace('_', '-');
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			this.writer.write(root(), metadata, method, spec.verify().require(), rows.iterator());

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchOperations how the job is handed to S3 Batch Operations (replicate, batch-copy); absent when it is not
  * @param schedule when the {@code schedule} command runs the job; absent when it is run by hand or an outside
  * scheduler
+ * @param filter which of the manifest's objects are planned; every object when absent
  */
 public record JobSpec(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
@@ -28,6 +29,6 @@ public record JobSpec(
 		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
 		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy, @DefaultValue @Valid VerifySpec verify,
 		@DefaultValue @Valid ReportSpec report, @Nullable @Valid BatchOperationsSpec batchOperations,
-		@Nullable @Valid ScheduleSpec schedule) {
+		@Nullable @Valid ScheduleSpec schedule, @DefaultValue FilterSpec filter) {
 
 }

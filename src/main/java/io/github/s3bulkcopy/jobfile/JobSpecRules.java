@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.jobfile;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -70,11 +71,64 @@ final class JobSpecRules implements Validator {
 		if (job.schedule() != null) {
 			schedule(job.schedule(), errors);
 		}
+		if (job.filter() != null) {
+			filter(job.filter(), job.manifest(), errors);
+		}
 		BatchOperationsSpec batch = job.batchOperations();
 		if (batch != null) {
 			BatchOperationsRules.check(batch, (path, reason) -> reject(errors, path, reason));
 			if (batch.credentials() != null) {
 				credentials(BatchOperationsRules.PATH, batch.credentials(), batch.allowInsecureEndpoint(), errors);
+			}
+		}
+	}
+
+	private void filter(FilterSpec filter, @Nullable ManifestSpec manifest, Errors errors) {
+		patterns("filter.include", filter.include(), errors);
+		patterns("filter.exclude", filter.exclude(), errors);
+		if (filter.minSize() != null && filter.maxSize() != null && filter.maxSize().bytes() < filter.minSize().bytes()) {
+			reject(errors, "filter.max-size", "must not be less than min-size: no object could match");
+		}
+		if (filter.modifiedAfter() != null && filter.modifiedBefore() != null
+				&& !filter.modifiedAfter().isBefore(filter.modifiedBefore())) {
+			reject(errors, "filter.modified-before", "must be later than modified-after: no object could match");
+		}
+		for (int i = 0; i < filter.storageClasses().size(); i++) {
+			String storageClass = filter.storageClasses().get(i);
+			if (!FilterStorageClasses.KNOWN.contains(FilterStorageClasses.normalize(storageClass))) {
+				reject(errors, "filter.storage-classes[" + i + "]", "'" + storageClass + "' is not a storage class: "
+						+ "one of " + String.join(", ", FilterStorageClasses.KNOWN));
+			}
+		}
+		if (manifest != null && manifest.type() == ManifestType.CSV) {
+			// a Batch Operations CSV names bucket, key and version only: these filters could only pass or drop all
+			String why = "a csv manifest names only bucket, key and version; use an inventory or listing manifest, "
+					+ "or remove the filter";
+			if (filter.minSize() != null) {
+				reject(errors, "filter.min-size", "needs each object's size, and " + why);
+			}
+			if (filter.maxSize() != null) {
+				reject(errors, "filter.max-size", "needs each object's size, and " + why);
+			}
+			if (filter.modifiedAfter() != null) {
+				reject(errors, "filter.modified-after", "needs each object's last-modified time, and " + why);
+			}
+			if (filter.modifiedBefore() != null) {
+				reject(errors, "filter.modified-before", "needs each object's last-modified time, and " + why);
+			}
+			if (!filter.storageClasses().isEmpty()) {
+				reject(errors, "filter.storage-classes[0]", "needs each object's storage class, and " + why);
+			}
+		}
+	}
+
+	private static void patterns(String path, List<String> patterns, Errors errors) {
+		for (int i = 0; i < patterns.size(); i++) {
+			try {
+				KeyGlob.compile(patterns.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				reject(errors, path + "[" + i + "]", "is not a pattern: " + ex.getMessage());
 			}
 		}
 	}

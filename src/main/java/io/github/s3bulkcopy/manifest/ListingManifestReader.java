@@ -88,7 +88,8 @@ public class ListingManifestReader extends ManifestReader {
 		String checksumAlgorithm = object.hasChecksumAlgorithm() && !object.checksumAlgorithmAsStrings().isEmpty()
 				? object.checksumAlgorithmAsStrings().get(0) : null;
 		return new ManifestEntry(this.bucket, object.key(), null, object.size(), stripQuotes(object.eTag()),
-				checksumAlgorithm, object.storageClassAsString(), null, null, this.source);
+				checksumAlgorithm, object.storageClassAsString(), null, null, this.source, object.lastModified(), null,
+				false);
 	}
 
 	private ListObjectsV2Response list(ListObjectsV2Request request) {

@@ -164,6 +164,13 @@ final class HtmlReportWriter {
 			card(html, "Restore pending", Formats.count(objects.restorePending()),
 					(objects.restorePending() > 0) ? "a later run copies them once restored" : "none", false);
 		}
+		if (!summary.filteredOut().isEmpty()) {
+			long filtered = summary.filteredOut().values().stream().mapToLong(Long::longValue).sum();
+			StringBuilder byFilter = new StringBuilder("not planned: ");
+			summary.filteredOut()
+				.forEach((filter, count) -> byFilter.append(filter).append(' ').append(Formats.count(count)).append(", "));
+			card(html, "Filtered out", Formats.count(filtered), byFilter.substring(0, byFilter.length() - 2), false);
+		}
 		card(html, "Data copied", Formats.shortBytes(summary.bytes().copied()),
 				"of " + Formats.shortBytes(summary.bytes().total()) + " in all", false);
 		card(html, "Duration", Formats.duration(duration), summary.executions() + " execution"

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.report;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +27,13 @@ import java.util.TreeMap;
  * @param toolVersion the version of this tool that ran
  * @param retries requests the S3 clients retried, by the error code of the failed attempt
  * @param settings the job's settings as {@code property = value} lines, in the job file's order
+ * @param filteredOut objects the job file's filters left out of the plan, by filter name in the order they apply;
+ * empty when no filter is set
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
 		RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
-		String toolVersion, Map<String, Long> retries, List<Setting> settings) {
+		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut) {
 
 	public RunMetadata {
 		Objects.requireNonNull(job, "job is required");
@@ -48,6 +51,17 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 		}
 		retries = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(retries, "retries is required")));
 		settings = List.copyOf(Objects.requireNonNull(settings, "settings is required"));
+		filteredOut = Collections
+			.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(filteredOut, "filteredOut is required")));
+	}
+
+	/** A run whose job sets no filter. */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, Map.of());
 	}
 
 	/** A run started once, with no retries counted, no known identities and no settings listed. */

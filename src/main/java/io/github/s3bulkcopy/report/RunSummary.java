@@ -41,17 +41,33 @@ import org.jspecify.annotations.Nullable;
  * @param reportFile the completion report's name, relative to the folder of {@code summary.json}
  * @param toolVersion the version of this tool that ran
  * @param notCarried what the copies did not carry over from their sources, and why ({@link NotCarriedList})
+ * @param filteredOut objects the job file's {@code filter} section left out of the plan, by filter name
+ * ({@code include}, {@code exclude}, {@code min-size}, {@code max-size}, {@code modified-after},
+ * {@code modified-before}, {@code storage-classes}); each object is counted under the first filter it fails; only the
+ * filters the job sets are listed, so empty without filters
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
 		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
-		"notCarried" })
+		"notCarried", "filteredOut" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion, List<NotCarriedEntry> notCarried) {
+		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut) {
+
+	/** A summary of a run without filters. */
+	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			BigDecimal durationSeconds, int executions, Side source, Side destination,
+			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
+			ByteCounts bytes, VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+			BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+			String toolVersion, List<NotCarriedEntry> notCarried) {
+		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
+				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Map.of());
+	}
 
 	/** A summary that lists nothing as not carried. */
 	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
@@ -104,7 +120,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
 				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
-				NotCarriedList.of(facts, run.settings()));
+				NotCarriedList.of(facts, run.settings()), run.filteredOut());
 	}
 
 	private static BigDecimal rate(long count, long millis) {

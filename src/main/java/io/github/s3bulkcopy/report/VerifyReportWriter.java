@@ -63,7 +63,7 @@ public class VerifyReportWriter {
 		});
 		VerifySummary summary = new VerifySummary(run.job(), run.runId(), run.status(), run.exitCode(),
 				run.startTime(), run.endTime(), run.source(), run.destination(), run.manifest(), method, required,
-				run.jobFileSha256(), findings, methods, FILE_NAME, run.toolVersion());
+				run.jobFileSha256(), findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut());
 		String json = this.mapper.writeValueAsString(summary);
 		AtomicFiles.write(folder.resolve(SummaryWriter.FILE_NAME), (out) -> {
 			out.write(json);

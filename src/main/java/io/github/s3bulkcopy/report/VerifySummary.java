@@ -27,13 +27,16 @@ import io.github.s3bulkcopy.verify.VerifyFinding;
  * @param methods how many objects each comparison was made for
  * @param reportFile the report's name, relative to the summary's folder
  * @param toolVersion the version of this tool that ran
+ * @param filteredOut objects the job file's {@code filter} section left out of the plan, by filter name (as in a copy
+ * run's summary); empty without filters
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "source", "destination",
-		"manifest", "method", "required", "jobFileSha256", "objects", "methods", "reportFile", "toolVersion" })
+		"manifest", "method", "required", "jobFileSha256", "objects", "methods", "reportFile", "toolVersion",
+		"filteredOut" })
 public record VerifySummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		RunSummary.Side source, RunSummary.Side destination, RunSummary.Manifest manifest, String method,
 		boolean required, String jobFileSha256, Map<VerifyFinding, Long> objects,
-		Map<VerificationMethod, Long> methods, String reportFile, String toolVersion) {
+		Map<VerificationMethod, Long> methods, String reportFile, String toolVersion, Map<String, Long> filteredOut) {
 
 	/** All objects of the run. */
 	public long total() {

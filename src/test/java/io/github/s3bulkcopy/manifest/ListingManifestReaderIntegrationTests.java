@@ -59,6 +59,10 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 		assertThat(first.bucket()).isEqualTo(this.bucket);
 		assertThat(first.size()).isEqualTo(4);
 		assertThat(first.etag()).isEqualTo(S3TestData.md5Hex("in/a".getBytes()));
+		// the filters' dates and classes come from the page, at no request
+		assertThat(first.lastModified()).isNotNull()
+			.isEqualTo(this.s3.headObject((head) -> head.bucket(this.bucket).key("in/a")).lastModified());
+		assertThat(first.storageClass()).isEqualTo("STANDARD");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json)).containsExactly("job", "runId", "status", "exitCode", "startTime", "endTime",
 				"durationSeconds", "executions", "source", "destination", "callerIdentities", "manifest",
 				"jobFileSha256", "objects", "bytes", "verification", "verificationByMethod", "objectsPerSecond",
-				"bytesPerSecond", "retries", "reportFile", "toolVersion", "notCarried");
+				"bytesPerSecond", "retries", "reportFile", "toolVersion", "notCarried", "filteredOut");
 		assertThat(fieldNames(json.get("callerIdentities"))).containsExactly("source", "destination");
 		assertThat(fieldNames(json.get("retries"))).containsExactly("total", "byErrorCode");
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
@@ -90,6 +91,9 @@ class SummaryWriterTests {
 		assertThat(json.get("retries").get("byErrorCode").get("SlowDown").asLong()).isEqualTo(5);
 		assertThat(json.get("retries").get("byErrorCode").get("HTTP 500").asLong()).isEqualTo(2);
 		assertThat(json.get("callerIdentities").get("source").isNull()).isTrue();
+		assertThat(json.get("filteredOut").get("exclude").asLong()).isEqualTo(12);
+		assertThat(json.get("filteredOut").get("min-size").asLong()).isEqualTo(3);
+		assertThat(json.get("filteredOut").get("storage-classes").asLong()).isZero();
 		assertThat(json.get("callerIdentities").get("destination").asString())
 			.isEqualTo("arn:aws:sts::123456789012:assumed-role/writer/s3-bulk-copy");
 	}
@@ -147,7 +151,8 @@ class SummaryWriterTests {
 				new RunSummary.CallerIdentities(null, "arn:aws:sts::123456789012:assumed-role/writer/s3-bulk-copy"),
 				new RunSummary.Manifest("INVENTORY", "s3://inventory/src-bucket/all/2025-03-01T01-00Z/manifest.json"),
 				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT",
-				Map.of("SlowDown", 5L, "HTTP 500", 2L), List.of());
+				Map.of("SlowDown", 5L, "HTTP 500", 2L), List.of(),
+				new LinkedHashMap<>(Map.of("exclude", 12L, "min-size", 3L, "storage-classes", 0L)));
 		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0,
 				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199, 0);
 		return RunSummary.of(run, totals, CompletionReportWriter.FILE_NAME);
