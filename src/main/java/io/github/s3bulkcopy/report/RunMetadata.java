@@ -26,11 +26,15 @@ import java.util.TreeMap;
  * @param toolVersion the version of this tool that ran
  * @param retries requests the S3 clients retried, by the error code of the failed attempt
  * @param settings the job's settings as {@code property = value} lines, in the job file's order
+ * @param requests request attempts the S3 clients made, retries included, by {@code side/Operation} (e.g.
+ * {@code source/GetObject})
+ * @param requestRetries the retried attempts among {@code requests}, by {@code side/Operation}
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
 		RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
-		String toolVersion, Map<String, Long> retries, List<Setting> settings) {
+		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> requests,
+		Map<String, Long> requestRetries) {
 
 	public RunMetadata {
 		Objects.requireNonNull(job, "job is required");
@@ -48,6 +52,18 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 		}
 		retries = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(retries, "retries is required")));
 		settings = List.copyOf(Objects.requireNonNull(settings, "settings is required"));
+		requests = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requests, "requests is required")));
+		requestRetries = Collections
+			.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requestRetries, "requestRetries is required")));
+	}
+
+	/** A run with no requests counted. */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, Map.of(), Map.of());
 	}
 
 	/** A run started once, with no retries counted, no known identities and no settings listed. */

@@ -41,17 +41,30 @@ import org.jspecify.annotations.Nullable;
  * @param reportFile the completion report's name, relative to the folder of {@code summary.json}
  * @param toolVersion the version of this tool that ran
  * @param notCarried what the copies did not carry over from their sources, and why ({@link NotCarriedList})
+ * @param requests the S3 requests the run made, by side and operation
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
 		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
-		"notCarried" })
+		"notCarried", "requests" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion, List<NotCarriedEntry> notCarried) {
+		String toolVersion, List<NotCarriedEntry> notCarried, Requests requests) {
+
+	/** A summary that lists no requests. */
+	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			BigDecimal durationSeconds, int executions, Side source, Side destination,
+			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
+			ByteCounts bytes, VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+			BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+			String toolVersion, List<NotCarriedEntry> notCarried) {
+		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
+				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Requests.NONE);
+	}
 
 	/** A summary that lists nothing as not carried. */
 	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
@@ -104,7 +117,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
 				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
-				NotCarriedList.of(facts, run.settings()));
+				NotCarriedList.of(facts, run.settings()), Requests.of(run.requests(), run.requestRetries()));
 	}
 
 	private static BigDecimal rate(long count, long millis) {
@@ -208,6 +221,62 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "total", "byErrorCode" })
 	public record Retries(long total, Map<String, Long> byErrorCode) {
+
+	}
+
+	/**
+	 * The S3 requests a run made, counted per attempt in the processes that ran it (every execution of a resumed
+	 * run), by the side whose credentials made them and by operation.
+	 *
+	 * @param total every attempt, retries included
+	 * @param retries the attempts among them that retried an earlier attempt of the same request
+	 * @param bySide {@code source} and {@code destination} (and {@code other} for clients of neither side), each by
+	 * operation name (e.g. {@code GetObject}), sorted
+	 */
+	@JsonPropertyOrder({ "total", "retries", "bySide" })
+	public record Requests(long total, long retries, Map<String, Map<String, OperationCount>> bySide) {
+
+		/** No requests counted. */
+		public static final Requests NONE = new Requests(0, 0, Map.of());
+
+		/**
+		 * The requests from counts keyed {@code side/Operation}.
+		 * @param attempts attempts, retries included
+		 * @param retried the retried attempts among them
+		 */
+		public static Requests of(Map<String, Long> attempts, Map<String, Long> retried) {
+			Map<String, Map<String, OperationCount>> bySide = new java.util.TreeMap<>();
+			long total = 0;
+			long retries = 0;
+			for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(attempts).entrySet()) {
+				int slash = entry.getKey().indexOf('/');
+				String side = (slash > 0) ? entry.getKey().substring(0, slash) : "other";
+				String operation = entry.getKey().substring(slash + 1);
+				long retriedHere = retried.getOrDefault(entry.getKey(), 0L);
+				bySide.computeIfAbsent(side, (name) -> new java.util.TreeMap<>())
+					.put(operation, new OperationCount(entry.getValue(), retriedHere));
+				total += entry.getValue();
+				retries += retriedHere;
+			}
+			return new Requests(total, retries, bySide);
+		}
+
+		/** Attempts of one operation on one side, retries included; 0 when none was made. */
+		public long attempts(String side, String operation) {
+			OperationCount count = this.bySide.getOrDefault(side, Map.of()).get(operation);
+			return (count != null) ? count.requests() : 0;
+		}
+
+	}
+
+	/**
+	 * One operation's requests.
+	 *
+	 * @param requests attempts, retries included
+	 * @param retries the retried attempts among them
+	 */
+	@JsonPropertyOrder({ "requests", "retries" })
+	public record OperationCount(long requests, long retries) {
 
 	}
 
