@@ -5,9 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.s3bulkcopy.job.CostEstimate;
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
+import io.github.s3bulkcopy.job.RequestKind;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;

@@ -74,8 +74,8 @@ class LaunchConfiguration {
 
 	@Bean
 	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
-			ManifestChoice manifestChoice) {
-		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice);
+			ManifestChoice manifestChoice, JobFile jobFile, RequestCounter requestCounter) {
+		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice, jobFile.spec(), requestCounter);
 	}
 
 }
