@@ -37,7 +37,8 @@ class CopyCommand implements Callable<Integer> {
 	ProgressOptions progressOptions;
 
 	@Option(names = "--dry-run",
-			description = "Plan only: print how many objects and bytes would be copied and the first keys. "
+			description = "Plan only: print how many objects and bytes would be copied, the first keys, and an "
+					+ "estimate of the run's cost (requests by kind, bytes out of AWS or between regions, priced). "
 					+ "Writes nothing to the destination and leaves no run behind.")
 	boolean dryRun;
 

@@ -94,9 +94,13 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 			byOperation.forEach((operation, count) -> this.requests[RequestKind.of(operation).ordinal()] += count);
 		}
 
-		/** Counts the requests a run makes once whatever its size: a HeadBucket of each side. */
+		/**
+		 * Counts the requests a run makes once whatever its size: a HeadBucket of each side, then, with its first
+		 * copy, the source's website configuration and the destination's Object Lock configuration
+		 * (BucketFeatures).
+		 */
 		public void perRun() {
-			add(RequestKind.OTHER, 2);
+			add(RequestKind.OTHER, 4);
 		}
 
 		/** Counts the requests and bytes of one planned object's copy and verification. */
@@ -233,13 +237,16 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 
 	}
 
-	/** The total in USD as printed: cents, or four decimals under a cent. */
+	/** The total in USD as printed: cents, or four decimals under a cent ({@code <$0.0001} below that). */
 	public String totalText() {
 		return usdText(this.total);
 	}
 
 	/** An amount in USD as printed. */
 	public static String usdText(BigDecimal amount) {
+		if (amount.signum() > 0 && amount.compareTo(BigDecimal.valueOf(1, 4)) < 0) {
+			return "<$0.0001";
+		}
 		BigDecimal rounded = (amount.compareTo(BigDecimal.valueOf(1, 2)) < 0 && amount.signum() > 0)
 				? amount.setScale(4, RoundingMode.HALF_UP) : amount.setScale(2, RoundingMode.HALF_UP);
 		return "$" + rounded.toPlainString();
