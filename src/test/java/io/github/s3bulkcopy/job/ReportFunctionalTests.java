@@ -200,12 +200,12 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 			assertThat(retries.get("total").asLong()).isPositive();
 			assertThat(retries.get("byErrorCode").get("SlowDown").asLong()).isEqualTo(retries.get("total").asLong());
 			requests = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("requests");
-			// Every attempt of the copy is counted, the retries among them apart.
-			JsonNode copies = requests.get("bySide").get("destination").get("CopyObject");
+			// Every attempt of the copy (streamed: the sides' endpoints differ) is counted, the retries apart.
+			JsonNode copies = requests.get("bySide").get("destination").get("PutObject");
 			assertThat(copies.get("retries").asLong()).isEqualTo(retries.get("total").asLong());
 			assertThat(copies.get("requests").asLong()).isGreaterThan(copies.get("retries").asLong());
 			assertThat(requests.get("retries").asLong()).isEqualTo(retries.get("total").asLong());
-			assertThat(requests.get("bySide").get("source").get("ListObjectsV2").get("requests").asLong()).isOne();
+			assertThat(requests.get("bySide").get("source").get("ListObjectsV2").get("requests").asLong()).isPositive();
 		}
 
 		Path later = this.dir.resolve("later");
@@ -222,10 +222,12 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		JsonNode after = this.json.readTree(Files.readString(
 				this.fixture.reports().resolve("retry-job").resolve("1").resolve("summary.json")));
 		assertThat(after.get("executions").asInt()).isEqualTo(2);
-		JsonNode copiesAfter = after.get("requests").get("bySide").get("destination").get("CopyObject");
-		JsonNode copiesBefore = requests.get("bySide").get("destination").get("CopyObject");
-		assertThat(copiesAfter.get("requests").asLong()).isEqualTo(copiesBefore.get("requests").asLong() + 1);
-		assertThat(copiesAfter.get("retries").asLong()).isEqualTo(copiesBefore.get("retries").asLong());
+		// The first execution streamed (its PUTs kept), the second copied server-side (one endpoint again).
+		JsonNode destinationAfter = after.get("requests").get("bySide").get("destination");
+		assertThat(destinationAfter.get("PutObject"))
+			.isEqualTo(requests.get("bySide").get("destination").get("PutObject"));
+		assertThat(destinationAfter.get("CopyObject").get("requests").asLong()).isOne();
+		assertThat(after.get("requests").get("retries").asLong()).isEqualTo(requests.get("retries").asLong());
 		assertThat(after.get("requests").get("total").asLong())
 			.isGreaterThan(requests.get("total").asLong());
 	}
