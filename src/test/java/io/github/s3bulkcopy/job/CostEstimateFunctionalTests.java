@@ -103,6 +103,9 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 			assertThat(dry.out()).contains("17.0 MiB out of AWS through this host");
 		}
 		assertThat(estimated).containsEntry(RequestKind.MULTIPART, 4L).containsEntry(RequestKind.HEAD, 2L);
+		String page = Files.readString(this.fixture.reports().resolve("cost-" + mode).resolve("1").resolve("report.html"),
+				StandardCharsets.UTF_8);
+		assertThat(page).contains("<h2>Requests</h2>").contains("CompleteMultipartUpload");
 	}
 
 	@Test
