@@ -226,6 +226,10 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 			if (this.tagCountReported) {
 				notes.add("no tagged objects (each tagged object a multipart or streamed copy carries costs a tag read)");
 			}
+			if (this.serverSide) {
+				notes.add("the source bucket has no website configuration and the destination no Object Lock, both "
+						+ "readable (else every server-side copy costs a HEAD of the source)");
+			}
 			notes.add("no retries");
 			return new CostEstimate(counts, this.throughHost, this.interRegion, Map.copyOf(this.retrieval), usd,
 					total, prices.source(), notes);

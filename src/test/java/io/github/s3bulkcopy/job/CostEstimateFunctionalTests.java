@@ -109,6 +109,24 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	@Test
+	void aFullReadVerificationCostsAGetOfEachSide() throws IOException {
+		Path job = seededJob("cost-full-read", "mode: server-side");
+		Files.writeString(job, Files.readString(job) + "verify:\n  method: full-read\n");
+
+		JobFixture.Result dry = this.fixture.run("copy", "--job", job.toString(), "--dry-run");
+		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString());
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		Map<RequestKind, Long> estimated = estimated(dry.out());
+		assertThat(estimated).containsEntry(RequestKind.GET, 14L);
+		assertThat(dry.out()).contains("34.0 MiB out of AWS through this host");
+		Map<RequestKind, Long> made = made(summary("cost-full-read", 1).get("requests"));
+		estimated.remove(RequestKind.TAGGING);
+		made.remove(RequestKind.TAGGING);
+		assertThat(made).as(dry.out()).isEqualTo(estimated);
+	}
+
+	@Test
 	void skipExistingAndChecksumVerificationCostHeads() throws IOException {
 		Path job = seededJob("cost-heads", "mode: server-side\nskip-existing: true\n");
 		Files.writeString(job, Files.readString(job) + "verify:\n  method: checksum\n");
