@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -199,7 +200,7 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 		/** The estimate so far, priced. */
 		public CostEstimate estimate(PriceTable prices) {
 			Map<RequestKind, Long> counts = new EnumMap<>(RequestKind.class);
-			Map<String, BigDecimal> usd = new java.util.LinkedHashMap<>();
+			Map<String, BigDecimal> usd = new LinkedHashMap<>();
 			BigDecimal total = BigDecimal.ZERO;
 			for (RequestKind kind : RequestKind.values()) {
 				counts.put(kind, this.requests[kind.ordinal()]);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public record PriceTable(String source, Map<RequestKind, BigDecimal> perThousand
 		for (RequestKind kind : RequestKind.values()) {
 			perThousand.put(kind, price(requests, kind.label(), source, "requests-per-1000"));
 		}
-		unknown(requests, java.util.Arrays.stream(RequestKind.values()).map(RequestKind::label).toList(), source,
+		unknown(requests, Arrays.stream(RequestKind.values()).map(RequestKind::label).toList(), source,
 				"requests-per-1000");
 		Map<String, Object> transfer = map(top.get("transfer-per-gb"), source, "transfer-per-gb");
 		unknown(transfer, TRANSFERS, source, "transfer-per-gb");

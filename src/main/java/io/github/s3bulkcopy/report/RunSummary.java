@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.verify.VerificationMethod;
@@ -245,15 +246,15 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 		 * @param retried the retried attempts among them
 		 */
 		public static Requests of(Map<String, Long> attempts, Map<String, Long> retried) {
-			Map<String, Map<String, OperationCount>> bySide = new java.util.TreeMap<>();
+			Map<String, Map<String, OperationCount>> bySide = new TreeMap<>();
 			long total = 0;
 			long retries = 0;
-			for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(attempts).entrySet()) {
+			for (Map.Entry<String, Long> entry : new TreeMap<>(attempts).entrySet()) {
 				int slash = entry.getKey().indexOf('/');
 				String side = (slash > 0) ? entry.getKey().substring(0, slash) : "other";
 				String operation = entry.getKey().substring(slash + 1);
 				long retriedHere = retried.getOrDefault(entry.getKey(), 0L);
-				bySide.computeIfAbsent(side, (name) -> new java.util.TreeMap<>())
+				bySide.computeIfAbsent(side, (name) -> new TreeMap<>())
 					.put(operation, new OperationCount(entry.getValue(), retriedHere));
 				total += entry.getValue();
 				retries += retriedHere;
