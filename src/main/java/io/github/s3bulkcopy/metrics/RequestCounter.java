@@ -1,8 +1,10 @@
 package io.github.s3bulkcopy.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.util.Assert;
@@ -24,6 +26,8 @@ public class RequestCounter {
 
 	private final Map<String, LongAdder> undrainedRetries = new ConcurrentHashMap<>();
 
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Counts one attempt of a request.
 	 * @param side {@code source} or {@code destination}: whose credentials made it
@@ -41,6 +45,15 @@ public class RequestCounter {
 				this.undrainedRetries.computeIfAbsent(key, (k) -> new LongAdder()).increment();
 			}
 		}
+		for (Listener listener : this.listeners) {
+			listener.attempted(side, operation, retry);
+		}
+	}
+
+	/** Tells {@code listener} of every attempt from now on. */
+	public void onRequest(Listener listener) {
+		Assert.notNull(listener, "listener is required");
+		this.listeners.add(listener);
 	}
 
 	/** Every attempt counted by this process, by {@code side/Operation}, sorted. */
@@ -67,6 +80,14 @@ public class RequestCounter {
 		Map<String, Long> sums = new TreeMap<>();
 		counts.forEach((key, count) -> sums.put(key, count.sum()));
 		return sums;
+	}
+
+	/** Told of each attempt as it is counted. */
+	@FunctionalInterface
+	public interface Listener {
+
+		void attempted(String side, String operation, boolean retry);
+
 	}
 
 	/**
