@@ -1,11 +1,13 @@
 package io.github.s3bulkcopy.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.NothingNewException;
+import io.github.s3bulkcopy.job.PriceTable;
 import io.github.s3bulkcopy.job.RunLauncher;
 import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
@@ -35,9 +37,20 @@ class CopyCommand implements Callable<Integer> {
 	ProgressOptions progressOptions;
 
 	@Option(names = "--dry-run",
-			description = "Plan only: print how many objects and bytes would be copied and the first keys. "
+			description = "Plan only: print how many objects and bytes would be copied, the first keys, and an "
+					+ "estimate of the run's cost (requests by kind, bytes out of AWS or between regions, priced). "
 					+ "Writes nothing to the destination and leaves no run behind.")
 	boolean dryRun;
+
+	@Option(names = "--price-table", paramLabel = "FILE",
+			description = "With --dry-run: the prices to estimate the run's cost with, a YAML file shaped like "
+					+ "config/prices/s3-us-east-1.yml (default: that table, public us-east-1 prices).")
+	Path priceTable;
+
+	@Option(names = "--host-region", paramLabel = "REGION",
+			description = "With --dry-run: the AWS region this tool will run in, for the cost of the bytes a "
+					+ "streamed copy moves (default: outside AWS, where they are data transfer out).")
+	String hostRegion;
 
 	@Option(names = "--new-run", description = "Start a new run even if the latest one is unfinished.")
 	boolean newRun;
@@ -51,11 +64,28 @@ class CopyCommand implements Callable<Integer> {
 		if (this.dryRun && this.newRun) {
 			throw new UsageException("--dry-run and --new-run do not go together");
 		}
+		if (!this.dryRun && (this.priceTable != null || this.hostRegion != null)) {
+			throw new UsageException("--price-table and --host-region go with --dry-run only");
+		}
+		if (this.hostRegion != null && !this.hostRegion.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+			throw new UsageException("--host-region must name an AWS region such as us-east-1, not '"
+					+ this.hostRegion + "'");
+		}
+		PriceTable prices = null;
+		if (this.dryRun) {
+			try {
+				prices = (this.priceTable != null) ? PriceTable.read(this.priceTable) : PriceTable.bundled();
+			}
+			catch (PriceTable.InvalidPriceTableException ex) {
+				throw new UsageException("--price-table " + ex.getMessage());
+			}
+		}
 		JobFile jobFile = this.jobOptions.load();
 		PrintWriter out = this.spec.commandLine().getOut();
 		try (ConfigurableApplicationContext context = io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, Map.of())) {
 			if (this.dryRun) {
-				DryRun.Plan plan = context.getBean(DryRun.class).plan(this.first);
+				DryRun.Plan plan = context.getBean(DryRun.class)
+					.plan(this.first, new DryRun.CostOptions(prices, this.hostRegion));
 				RunPrinter.printPlan(out, jobFile, plan);
 				return 0;
 			}

@@ -5,9 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.s3bulkcopy.job.CostEstimate;
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
+import io.github.s3bulkcopy.job.RequestKind;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;
@@ -148,7 +150,31 @@ final class RunPrinter {
 						(object.size() != null) ? " (" + ByteSize.format(object.size()) + ")" : "");
 			}
 		}
+		if (plan.cost() != null) {
+			printCost(out, plan.cost());
+		}
 		out.flush();
+	}
+
+	/** The cost estimate: the total on a line of its own, then each request kind and each byte count behind it. */
+	static void printCost(PrintWriter out, CostEstimate cost) {
+		long requests = cost.requests().values().stream().mapToLong(Long::longValue).sum();
+		out.printf(Locale.ROOT, "estimated cost: %s (USD) for %,d requests, %s out of AWS through this host, %s "
+				+ "between regions%n", cost.totalText(), requests, ByteSize.format(cost.outToInternetBytes()),
+				ByteSize.format(cost.interRegionBytes()));
+		out.printf(Locale.ROOT, "  prices:  %s (an assumption to check)%n", cost.prices());
+		for (RequestKind kind : RequestKind.values()) {
+			out.printf(Locale.ROOT, "    %-31s %,12d requests  %s%n", kind.label(), cost.requests().get(kind),
+					CostEstimate.usdText(cost.usd().get(kind.label())));
+		}
+		out.printf(Locale.ROOT, "    %-31s %21s  %s%n", "transfer out", ByteSize.format(cost.outToInternetBytes()),
+				CostEstimate.usdText(cost.usd().get("transfer out")));
+		out.printf(Locale.ROOT, "    %-31s %21s  %s%n", "inter-region", ByteSize.format(cost.interRegionBytes()),
+				CostEstimate.usdText(cost.usd().get("inter-region")));
+		cost.retrievalBytes().forEach((storageClass, bytes) -> out.printf(Locale.ROOT, "    %-31s %21s  %s%n",
+				"retrieval " + storageClass, ByteSize.format(bytes),
+				CostEstimate.usdText(cost.usd().get("retrieval " + storageClass))));
+		out.printf(Locale.ROOT, "  assumes: %s%n", String.join("; ", cost.notes()));
 	}
 
 	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs) {

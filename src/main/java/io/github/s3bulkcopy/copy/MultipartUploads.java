@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * ({@link ServerSideMultipartCopy}) share: the source's HEAD, the part size within S3's 10,000 parts, the abort
  * after a failure, and the result of a completed upload.
  */
-final class MultipartUploads {
+public final class MultipartUploads {
 
 	private static final Logger logger = LoggerFactory.getLogger(MultipartUploads.class);
 
@@ -47,7 +47,7 @@ final class MultipartUploads {
 	 * The job's part size, or for an object that would need more than {@value #MAX_PARTS} parts of it, the smallest
 	 * whole number of MiB that fits the object in {@value #MAX_PARTS} parts.
 	 */
-	static long partSize(long objectSize, long configured) {
+	public static long partSize(long objectSize, long configured) {
 		long needed = (objectSize + MAX_PARTS - 1) / MAX_PARTS;
 		return Math.max(configured, ((needed + MIB - 1) / MIB) * MIB);
 	}

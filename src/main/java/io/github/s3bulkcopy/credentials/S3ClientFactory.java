@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.s3bulkcopy.jobfile.BucketSide;
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
+import io.github.s3bulkcopy.jobfile.SourceSpec;
+import io.github.s3bulkcopy.metrics.RequestCounter;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -111,12 +115,21 @@ public class S3ClientFactory implements AutoCloseable {
 			.credentialsProvider(credentials(side))
 			.overrideConfiguration((config) -> {
 				config.retryStrategy(retryStrategy(maxAttempts));
+				// Which side's credentials made a request, for the requests counted by side in the summary.
+				config.putExecutionAttribute(S3RequestMetrics.SIDE, sideName(side));
 				this.interceptors.forEach(config::addExecutionInterceptor);
 			});
 		if (side.endpoint() != null) {
 			builder.endpointOverride(side.endpoint()).forcePathStyle(true);
 		}
 		return builder.build();
+	}
+
+	private static String sideName(BucketSide side) {
+		if (side instanceof SourceSpec) {
+			return "source";
+		}
+		return (side instanceof DestinationSpec) ? "destination" : RequestCounter.OTHER_SIDE;
 	}
 
 	@Override

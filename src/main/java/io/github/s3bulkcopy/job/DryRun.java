@@ -1,14 +1,20 @@
 package io.github.s3bulkcopy.job;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.copy.ArchivedSource;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.ledger.StorageClassCount;
 import io.github.s3bulkcopy.manifest.ManifestException;
+import io.github.s3bulkcopy.metrics.RequestCounter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -19,7 +25,9 @@ import org.springframework.util.Assert;
 
 /**
  * Plans a job without copying: the plan step alone, in a job of its own ({@code <name>.dry-run}) so it never touches
- * the real runs; its ledger rows are dropped once counted.
+ * the real runs; its ledger rows are dropped once counted. With a price table, it also estimates what the run will
+ * cost ({@link CostEstimate}): the requests its plan step made are measured as it makes them (a run's plan step makes
+ * the same ones), the copy's requests and bytes are added up from the planned rows.
  */
 public class DryRun {
 
@@ -30,13 +38,19 @@ public class DryRun {
 	 * @param first the first objects of the plan
 	 * @param byStorageClass the planned objects by the source storage class the manifest stated
 	 * @param filteredOut objects each filter of the job file left out, by filter name; empty when none is set
+	 * @param cost what the run will cost, when asked for
 	 */
 	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass,
-			Map<String, Long> filteredOut) {
+			Map<String, Long> filteredOut, @Nullable CostEstimate cost) {
 
-		/** A plan of a job with no filter. */
+		/** A plan of a job with no filter, and no estimate asked for. */
 		public Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass) {
-			this(counts, first, byStorageClass, Map.of());
+			this(counts, first, byStorageClass, Map.of(), null);
+		}
+
+		/** A plan with no object in an archive class, no filter, and no estimate asked for. */
+		public Plan(LedgerCounts counts, List<PlannedObject> first) {
+			this(counts, first, List.of(), Map.of(), null);
 		}
 
 		/** The planned objects the manifest names as archived (Glacier Flexible Retrieval, Deep Archive). */
@@ -62,6 +76,15 @@ public class DryRun {
 
 	}
 
+	/**
+	 * What to estimate the cost with.
+	 *
+	 * @param prices the price table
+	 * @param hostRegion the AWS region this tool runs in, or null when it runs outside AWS
+	 */
+	public record CostOptions(PriceTable prices, @Nullable String hostRegion) {
+	}
+
 	private final JobOperator jobOperator;
 
 	private final Job dryRunJob;
@@ -70,7 +93,22 @@ public class DryRun {
 
 	private final ManifestChoice manifestChoice;
 
+	private final @Nullable JobSpec spec;
+
+	private final @Nullable RequestCounter requests;
+
 	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice) {
+		this(jobOperator, dryRunJob, ledger, manifestChoice, null, null);
+	}
+
+	/**
+	 * @param spec the job, for the cost estimate
+	 * @param requests this process's request counts, to measure the plan step's requests
+	 */
+	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice,
+			@Nullable JobSpec spec, @Nullable RequestCounter requests) {
+		this.spec = spec;
+		this.requests = requests;
 		Assert.notNull(jobOperator, "jobOperator is required");
 		Assert.notNull(dryRunJob, "dryRunJob is required");
 		Assert.notNull(ledger, "ledger is required");
@@ -81,6 +119,16 @@ public class DryRun {
 	}
 
 	public Plan plan(int firstKeys) throws Exception {
+		return plan(firstKeys, null);
+	}
+
+	/** Plans, and with {@code cost} estimates what the run will cost. */
+	public Plan plan(int firstKeys, @Nullable CostOptions cost) throws Exception {
+		Assert.isTrue(cost == null || (this.spec != null && this.requests != null),
+				"a cost estimate needs the job and the request counts");
+		if (this.requests != null) {
+			this.requests.drain();
+		}
 		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunLauncher.RUN, System.currentTimeMillis());
 		String manifest = this.manifestChoice.newest();
 		if (manifest != null) {
@@ -101,12 +149,27 @@ public class DryRun {
 					.findFirst()
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
+			CostEstimate estimate = (cost != null) ? estimate(runId, cost) : null;
 			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
-					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()));
+					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()),
+					estimate);
 		}
 		finally {
 			this.ledger.deleteRun(runId);
 		}
+	}
+
+	private CostEstimate estimate(long runId, CostOptions cost) {
+		Map<String, Long> byOperation = new HashMap<>();
+		this.requests.drain().attempts().forEach((key, count) -> byOperation
+			.merge(key.substring(key.indexOf('/') + 1), count, Long::sum));
+		CostEstimate.Estimator estimator = new CostEstimate.Estimator(this.spec, cost.hostRegion());
+		estimator.planStep(byOperation);
+		estimator.perRun();
+		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
+			rows.forEach((row) -> estimator.add(row.planned()));
+		}
+		return estimator.estimate(cost.prices());
 	}
 
 }

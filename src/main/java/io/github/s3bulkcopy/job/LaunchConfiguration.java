@@ -10,6 +10,7 @@ import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.ReportSpec;
 import software.amazon.awssdk.services.s3.S3Client;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.report.ReportUploader;
 
@@ -30,7 +31,7 @@ class LaunchConfiguration {
 	/** Reports runs; an {@code s3://} report location is written with the destination side's credentials. */
 	@Bean
 	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
-			RetryCounter retryCounter, S3ClientFactory s3ClientFactory) {
+			RetryCounter retryCounter, S3ClientFactory s3ClientFactory, RequestCounter requestCounter) {
 		ReportSpec report = jobFile.spec().report();
 		ReportUploader uploader = null;
 		if (report.isS3()) {
@@ -40,7 +41,7 @@ class LaunchConfiguration {
 					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
 		}
 		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader,
-				new CallerIdentities(s3ClientFactory));
+				new CallerIdentities(s3ClientFactory), requestCounter);
 	}
 
 	@Bean
@@ -74,8 +75,8 @@ class LaunchConfiguration {
 
 	@Bean
 	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
-			ManifestChoice manifestChoice) {
-		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice);
+			ManifestChoice manifestChoice, JobFile jobFile, RequestCounter requestCounter) {
+		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice, jobFile.spec(), requestCounter);
 	}
 
 }

@@ -18,6 +18,7 @@ import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
+import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.report.ReportService;
 import io.github.s3bulkcopy.report.RunIndexWriter;
@@ -38,9 +39,9 @@ import org.springframework.util.Assert;
 
 /**
  * Writes a run's report set from its ledger rows, streamed in key order, into the job's report location, and uploads
- * it when that location is in S3. Also keeps the run's retry counts: what this process's S3 clients retried is added
- * to the job execution's context (once, however often a report is written), so a report written later by another
- * process counts the retries of every execution of the run.
+ * it when that location is in S3. Also keeps the run's retry and request counts: what this process's S3 clients
+ * retried and requested is added to the job execution's context (once, however often a report is written), so a
+ * report written later by another process counts the retries and requests of every execution of the run.
  */
 public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
@@ -48,6 +49,12 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	/** Prefix of the execution context keys holding one execution's retries by error code. */
 	static final String RETRIES_KEY = "s3bulkcopy.retries.";
+
+	/** Prefix of the execution context keys holding one execution's request attempts by side and operation. */
+	static final String REQUESTS_KEY = "s3bulkcopy.requests.";
+
+	/** Prefix of the execution context keys holding one execution's retried attempts by side and operation. */
+	static final String REQUEST_RETRIES_KEY = "s3bulkcopy.requestRetries.";
 
 	private final JobFile jobFile;
 
@@ -58,6 +65,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	private final JobRepository jobRepository;
 
 	private final RetryCounter retries;
+
+	private final RequestCounter requests;
 
 	private final @Nullable ReportUploader uploader;
 
@@ -72,9 +81,12 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	 * @param retries what this process's S3 clients retried
 	 * @param uploader uploads sets when the report location is in S3; null when it is a local folder
 	 * @param identities who each side acts as, for the summary
+	 * @param requests what this process's S3 clients requested
 	 */
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
-			@Nullable ReportUploader uploader, CallerIdentities identities) {
+			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests) {
+		Assert.notNull(requests, "requests is required");
+		this.requests = requests;
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(jobRepository, "jobRepository is required");
@@ -113,6 +125,9 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		LedgerCounts counts = this.reported.count(this.ledger, execution);
 		List<JobExecution> executions = this.jobRepository.getJobExecutions(execution.getJobInstance());
 		Map<String, Long> retried = retries(execution, executions);
+		RequestCounter.Drained drained = this.requests.drain();
+		Map<String, Long> requested = summed(execution, executions, REQUESTS_KEY, drained.attempts());
+		Map<String, Long> requestRetries = summed(execution, executions, REQUEST_RETRIES_KEY, drained.retries());
 		Instant start = executions.stream()
 			.map(JobExecution::getStartTime)
 			.filter((time) -> time != null)
@@ -139,7 +154,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
-				PlanFilter.countsIn(execution.getExecutionContext()));
+				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries);
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			return this.reports.writeInto(folder, location, metadata, rows.iterator());
 		}
@@ -177,10 +192,18 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	 * predecessor's context, so keys are summed once each whichever context they are found in.
 	 */
 	private Map<String, Long> retries(JobExecution execution, List<JobExecution> executions) {
-		Map<String, Long> drained = this.retries.drain();
+		return summed(execution, executions, RETRIES_KEY, this.retries.drain());
+	}
+
+	/**
+	 * Adds {@code drained} to this execution's counts under {@code prefix}, then sums the counts under that prefix of
+	 * every execution of the run (see {@link #retries}).
+	 */
+	private Map<String, Long> summed(JobExecution execution, List<JobExecution> executions, String prefix,
+			Map<String, Long> drained) {
 		if (!drained.isEmpty()) {
 			ExecutionContext context = execution.getExecutionContext();
-			String key = RETRIES_KEY + execution.getId();
+			String key = prefix + execution.getId();
 			HashMap<String, Long> mine = new HashMap<>(countsAt(context, key));
 			drained.forEach((code, count) -> mine.merge(code, count, Long::sum));
 			context.put(key, mine);
@@ -191,7 +214,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 			ExecutionContext context = (each.getId() == execution.getId()) ? execution.getExecutionContext()
 					: each.getExecutionContext();
 			for (Map.Entry<String, Object> entry : context.entrySet()) {
-				if (entry.getKey().startsWith(RETRIES_KEY)) {
+				if (entry.getKey().startsWith(prefix)) {
 					byExecution.putIfAbsent(entry.getKey(), countsAt(context, entry.getKey()));
 				}
 			}

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.job;
 
 import io.github.s3bulkcopy.metrics.CopyMetrics;
+import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,8 +31,13 @@ class MetricsConfiguration {
 	}
 
 	@Bean
-	S3RequestMetrics s3RequestMetrics(RetryCounter retryCounter) {
-		return new S3RequestMetrics(retryCounter);
+	RequestCounter requestCounter() {
+		return new RequestCounter();
+	}
+
+	@Bean
+	S3RequestMetrics s3RequestMetrics(RetryCounter retryCounter, RequestCounter requestCounter) {
+		return new S3RequestMetrics(retryCounter, requestCounter);
 	}
 
 	@Bean

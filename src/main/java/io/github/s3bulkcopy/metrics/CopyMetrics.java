@@ -16,6 +16,8 @@ import org.springframework.util.Assert;
  * <li>{@code s3bulkcopy.failures} (counter, tag {@code error.code}: the S3 error code of each failed object)</li>
  * <li>{@code s3bulkcopy.retries} (counter, tag {@code error.code}: the error of each retried attempt)</li>
  * <li>{@code s3bulkcopy.requests.in-flight} (gauge: S3 API calls under way)</li>
+ * <li>{@code s3bulkcopy.requests} (counter, tags {@code side} and {@code operation}: every attempt of an S3
+ * request, retries included)</li>
  * </ul>
  * Counts are of this process, from its start. Spring Batch adds its own job and step meters.
  */
@@ -50,6 +52,10 @@ public class CopyMetrics implements MeterBinder {
 		this.copy.onFailure((code) -> registry.counter("s3bulkcopy.failures", "error.code", code).increment());
 		this.requests.retries()
 			.onRetry((code) -> registry.counter("s3bulkcopy.retries", "error.code", code).increment());
+		this.requests.requests()
+			.onRequest((side, operation, retry) -> registry
+				.counter("s3bulkcopy.requests", "side", side, "operation", operation)
+				.increment());
 	}
 
 	private void objects(MeterRegistry registry, String outcome,

@@ -20,12 +20,14 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import org.springframework.util.Assert;
 
 /**
- * Watches every request of the S3 clients it is added to: counts the API calls in flight, and counts each retried
- * attempt in a {@link RetryCounter} under the error of the attempt before it. The retries themselves are the SDK's
+ * Watches every request of the S3 clients it is added to: counts the API calls in flight, counts every attempt in a
+ * {@link RequestCounter} by side ({@link #SIDE}, set on each client) and operation, and counts each retried attempt in
+ * a {@link RetryCounter} under the error of the attempt before it. The retries themselves are the SDK's
  * (its retry strategy decides); this only observes them.
  * <p>
  * The error of a failed attempt is the S3 error code from the response body (e.g. {@code SlowDown},
@@ -34,6 +36,12 @@ import org.springframework.util.Assert;
  * (connection refused or reset, timeout).
  */
 public class S3RequestMetrics implements ExecutionInterceptor {
+
+	/**
+	 * Whose credentials a client acts with ({@code source}, {@code destination}), set on each client's configuration;
+	 * requests of a client without it are counted under {@link RequestCounter#OTHER_SIDE}.
+	 */
+	public static final ExecutionAttribute<String> SIDE = new ExecutionAttribute<>("s3bulkcopy.side");
 
 	/** What an attempt that got no HTTP answer is counted as. */
 	public static final String NO_RESPONSE = "NoResponse";
@@ -53,15 +61,27 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 
 	private final RetryCounter retries;
 
+	private final RequestCounter requests;
+
 	private final AtomicLong inFlight = new AtomicLong();
 
 	public S3RequestMetrics(RetryCounter retries) {
+		this(retries, new RequestCounter());
+	}
+
+	public S3RequestMetrics(RetryCounter retries, RequestCounter requests) {
 		Assert.notNull(retries, "retries is required");
+		Assert.notNull(requests, "requests is required");
 		this.retries = retries;
+		this.requests = requests;
 	}
 
 	public RetryCounter retries() {
 		return this.retries;
+	}
+
+	public RequestCounter requests() {
+		return this.requests;
 	}
 
 	/** S3 API calls started and not yet ended (retries of a call count once). */
@@ -80,6 +100,10 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 		Integer attempts = attributes.getAttribute(ATTEMPTS);
 		int attempt = (attempts != null) ? attempts + 1 : 1;
 		attributes.putAttribute(ATTEMPTS, attempt);
+		String side = attributes.getAttribute(SIDE);
+		String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+		this.requests.record((side != null) ? side : RequestCounter.OTHER_SIDE,
+				(operation != null) ? operation : "Unknown", attempt > 1);
 		if (attempt > 1) {
 			String error = attributes.getAttribute(ATTEMPT_ERROR);
 			this.retries.record((error != null) ? error : NO_RESPONSE);

@@ -148,6 +148,28 @@ final class HtmlReportSections {
 		this.html.close("tbody").close("table").newline();
 	}
 
+	/** The S3 requests the run made, by side and operation, with the retries among them. */
+	void requests(RunSummary summary) {
+		this.html.element("h2", "Requests");
+		RunSummary.Requests requests = summary.requests();
+		if (requests.total() == 0) {
+			this.html.element("p", "None counted.", "class", "empty");
+			return;
+		}
+		this.html.element("p", Formats.count(requests.total()) + " requests, " + Formats.count(requests.retries())
+				+ " of them retries, counted per attempt in every execution of the run.");
+		this.html.open("table").open("thead").open("tr").element("th", "Side").element("th", "Operation");
+		this.html.element("th", "Requests").element("th", "Retries");
+		this.html.close("tr").close("thead").open("tbody");
+		requests.bySide().forEach((side, operations) -> operations.forEach((operation, count) -> this.html.open("tr")
+			.element("td", side)
+			.element("td", operation, "class", "mono")
+			.element("td", Formats.count(count.requests()), "class", "num")
+			.element("td", Formats.count(count.retries()), "class", "num")
+			.close("tr")));
+		this.html.close("tbody").close("table").newline();
+	}
+
 	void run(RunMetadata run, RunSummary summary, Instant generatedAt) {
 		this.html.element("h2", "Run");
 		this.html.open("table", "class", "facts").open("tbody");

@@ -111,6 +111,7 @@ final class HtmlReportWriter {
 		sections.throughput(facts);
 		sections.failures(facts);
 		sections.notCarried(summary);
+		sections.requests(summary);
 		sections.run(run, summary, generatedAt);
 		sections.settings(run);
 		sections.files(files);

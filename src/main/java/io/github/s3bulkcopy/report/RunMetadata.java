@@ -29,11 +29,15 @@ import java.util.TreeMap;
  * @param settings the job's settings as {@code property = value} lines, in the job file's order
  * @param filteredOut objects the job file's filters left out of the plan, by filter name in the order they apply;
  * empty when no filter is set
+ * @param requests request attempts the S3 clients made, retries included, by {@code side/Operation} (e.g.
+ * {@code source/GetObject})
+ * @param requestRetries the retried attempts among {@code requests}, by {@code side/Operation}
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
 		RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
-		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut) {
+		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut,
+		Map<String, Long> requests, Map<String, Long> requestRetries) {
 
 	public RunMetadata {
 		Objects.requireNonNull(job, "job is required");
@@ -53,15 +57,37 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 		settings = List.copyOf(Objects.requireNonNull(settings, "settings is required"));
 		filteredOut = Collections
 			.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(filteredOut, "filteredOut is required")));
+		requests = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requests, "requests is required")));
+		requestRetries = Collections
+			.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requestRetries, "requestRetries is required")));
+	}
+
+	/** A run with no requests counted. */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, filteredOut, Map.of(), Map.of());
 	}
 
 	/** A run whose job sets no filter. */
 	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 			int executions, RunSummary.Side source, RunSummary.Side destination,
 			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> requests,
+			Map<String, Long> requestRetries) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, Map.of(), requests, requestRetries);
+	}
+
+	/** A run whose job sets no filter, with no requests counted. */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
 			String toolVersion, Map<String, Long> retries, List<Setting> settings) {
 		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
-				manifest, jobFileSha256, toolVersion, retries, settings, Map.of());
+				manifest, jobFileSha256, toolVersion, retries, settings, Map.of(), Map.of(), Map.of());
 	}
 
 	/** A run started once, with no retries counted, no known identities and no settings listed. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.verify.VerificationMethod;
@@ -45,19 +46,20 @@ import org.jspecify.annotations.Nullable;
  * ({@code include}, {@code exclude}, {@code min-size}, {@code max-size}, {@code modified-after},
  * {@code modified-before}, {@code storage-classes}); each object is counted under the first filter it fails; only the
  * filters the job sets are listed, so empty without filters
+ * @param requests the S3 requests the run made, by side and operation
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
 		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
-		"notCarried", "filteredOut" })
+		"notCarried", "filteredOut", "requests" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut) {
+		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests) {
 
-	/** A summary of a run without filters. */
+	/** A summary of a run without filters that lists no requests. */
 	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 			BigDecimal durationSeconds, int executions, Side source, Side destination,
 			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
@@ -66,7 +68,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 			String toolVersion, List<NotCarriedEntry> notCarried) {
 		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
 				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
-				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Map.of());
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Map.of(), Requests.NONE);
 	}
 
 	/** A summary that lists nothing as not carried. */
@@ -120,7 +122,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
 				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
-				NotCarriedList.of(facts, run.settings()), run.filteredOut());
+				NotCarriedList.of(facts, run.settings()), run.filteredOut(),
+				Requests.of(run.requests(), run.requestRetries()));
 	}
 
 	private static BigDecimal rate(long count, long millis) {
@@ -228,6 +231,62 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "total", "byErrorCode" })
 	public record Retries(long total, Map<String, Long> byErrorCode) {
+
+	}
+
+	/**
+	 * The S3 requests a run made, counted per attempt in the processes that ran it (every execution of a resumed
+	 * run), by the side whose credentials made them and by operation.
+	 *
+	 * @param total every attempt, retries included
+	 * @param retries the attempts among them that retried an earlier attempt of the same request
+	 * @param bySide {@code source} and {@code destination} (and {@code other} for clients of neither side), each by
+	 * operation name (e.g. {@code GetObject}), sorted
+	 */
+	@JsonPropertyOrder({ "total", "retries", "bySide" })
+	public record Requests(long total, long retries, Map<String, Map<String, OperationCount>> bySide) {
+
+		/** No requests counted. */
+		public static final Requests NONE = new Requests(0, 0, Map.of());
+
+		/**
+		 * The requests from counts keyed {@code side/Operation}.
+		 * @param attempts attempts, retries included
+		 * @param retried the retried attempts among them
+		 */
+		public static Requests of(Map<String, Long> attempts, Map<String, Long> retried) {
+			Map<String, Map<String, OperationCount>> bySide = new TreeMap<>();
+			long total = 0;
+			long retries = 0;
+			for (Map.Entry<String, Long> entry : new TreeMap<>(attempts).entrySet()) {
+				int slash = entry.getKey().indexOf('/');
+				String side = (slash > 0) ? entry.getKey().substring(0, slash) : "other";
+				String operation = entry.getKey().substring(slash + 1);
+				long retriedHere = retried.getOrDefault(entry.getKey(), 0L);
+				bySide.computeIfAbsent(side, (name) -> new TreeMap<>())
+					.put(operation, new OperationCount(entry.getValue(), retriedHere));
+				total += entry.getValue();
+				retries += retriedHere;
+			}
+			return new Requests(total, retries, bySide);
+		}
+
+		/** Attempts of one operation on one side, retries included; 0 when none was made. */
+		public long attempts(String side, String operation) {
+			OperationCount count = this.bySide.getOrDefault(side, Map.of()).get(operation);
+			return (count != null) ? count.requests() : 0;
+		}
+
+	}
+
+	/**
+	 * One operation's requests.
+	 *
+	 * @param requests attempts, retries included
+	 * @param retries the retried attempts among them
+	 */
+	@JsonPropertyOrder({ "requests", "retries" })
+	public record OperationCount(long requests, long retries) {
 
 	}
 

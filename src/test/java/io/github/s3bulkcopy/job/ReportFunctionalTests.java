@@ -183,6 +183,7 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.put(this.s3, this.fixture.sourceBucket, "a.txt", "a");
 		Path job = this.fixture.jobFile("retry-job", "", "", "type: listing", "copy:\n  max-attempts: 3\n");
 		JsonNode retries;
+		JsonNode requests;
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
 			// The destination answers its bucket check, then SlowDown to every copy: the SDK retries, then the run
 			// fails resumably.
@@ -199,13 +200,37 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 			retries = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("retries");
 			assertThat(retries.get("total").asLong()).isPositive();
 			assertThat(retries.get("byErrorCode").get("SlowDown").asLong()).isEqualTo(retries.get("total").asLong());
+			requests = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("requests");
+			// Every attempt of the copy (streamed: the sides' endpoints differ) is counted, the retries apart.
+			JsonNode copies = requests.get("bySide").get("destination").get("PutObject");
+			assertThat(copies.get("retries").asLong()).isEqualTo(retries.get("total").asLong());
+			assertThat(copies.get("requests").asLong()).isGreaterThan(copies.get("retries").asLong());
+			assertThat(requests.get("retries").asLong()).isEqualTo(retries.get("total").asLong());
+			assertThat(requests.get("bySide").get("source").get("ListObjectsV2").get("requests").asLong()).isPositive();
 		}
 
 		Path later = this.dir.resolve("later");
 		assertThat(this.fixture.run("report", "--job", job.toString(), "--out", later.toString()).exitCode()).isZero();
 		JsonNode again = this.json.readTree(Files.readString(later.resolve("summary.json")));
 		assertThat(again.get("retries")).isEqualTo(retries);
+		assertThat(again.get("requests")).isEqualTo(requests);
 		assertThat(again.get("status").asString()).isEqualTo("FAILED");
+
+		// Resumed without the faults: the run's requests are those of both executions.
+		Files.writeString(job, Files.readString(job).replaceAll("endpoint: \\S+", "endpoint: " + this.fixture.endpoint));
+		JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString(), "--quiet");
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		JsonNode after = this.json.readTree(Files.readString(
+				this.fixture.reports().resolve("retry-job").resolve("1").resolve("summary.json")));
+		assertThat(after.get("executions").asInt()).isEqualTo(2);
+		// The first execution streamed (its PUTs kept), the second copied server-side (one endpoint again).
+		JsonNode destinationAfter = after.get("requests").get("bySide").get("destination");
+		assertThat(destinationAfter.get("PutObject"))
+			.isEqualTo(requests.get("bySide").get("destination").get("PutObject"));
+		assertThat(destinationAfter.get("CopyObject").get("requests").asLong()).isOne();
+		assertThat(after.get("requests").get("retries").asLong()).isEqualTo(requests.get("retries").asLong());
+		assertThat(after.get("requests").get("total").asLong())
+			.isGreaterThan(requests.get("total").asLong());
 	}
 
 	private void markMismatch(String key) throws SQLException {

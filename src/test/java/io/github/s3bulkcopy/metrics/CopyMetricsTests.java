@@ -14,11 +14,15 @@ class CopyMetricsTests {
 		CopyProgress progress = new CopyProgress();
 		RetryCounter retries = new RetryCounter();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		new CopyMetrics(progress, new S3RequestMetrics(retries)).bindTo(registry);
+		RequestCounter requests = new RequestCounter();
+		new CopyMetrics(progress, new S3RequestMetrics(retries, requests)).bindTo(registry);
 
 		CopyProgressAccess.record(progress, 1, 10, 100, 3);
 		retries.record("SlowDown");
 		retries.record("SlowDown");
+		requests.record("source", "GetObject", false);
+		requests.record("source", "GetObject", true);
+		requests.record("destination", "PutObject", false);
 
 		assertThat(registry.get("s3bulkcopy.objects").tag("outcome", "copied").functionCounter().count()).isEqualTo(7);
 		assertThat(registry.get("s3bulkcopy.objects").tag("outcome", "failed").functionCounter().count()).isEqualTo(3);
@@ -28,6 +32,10 @@ class CopyMetricsTests {
 			.isEqualTo(3);
 		assertThat(registry.get("s3bulkcopy.retries").tag("error.code", "SlowDown").counter().count()).isEqualTo(2);
 		assertThat(registry.get("s3bulkcopy.requests.in-flight").gauge().value()).isZero();
+		assertThat(registry.get("s3bulkcopy.requests").tags("side", "source", "operation", "GetObject").counter().count())
+			.isEqualTo(2);
+		assertThat(registry.get("s3bulkcopy.requests").tags("side", "destination", "operation", "PutObject").counter()
+			.count()).isEqualTo(1);
 	}
 
 }

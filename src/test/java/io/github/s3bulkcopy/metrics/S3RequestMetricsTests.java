@@ -98,6 +98,40 @@ class S3RequestMetricsTests {
 	}
 
 	@Test
+	void countsEveryAttemptBySideAndOperationWithTheRetriesApart() {
+		this.statuses.addAll(List.of(503, 503, 200, 200));
+		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics)
+				.putExecutionAttribute(S3RequestMetrics.SIDE, "source"))
+			.build()) {
+
+			s3.getObjectAsBytes((get) -> get.bucket("b").key("k"));
+			s3.headObject((head) -> head.bucket("b").key("k"));
+		}
+		assertThat(this.metrics.requests().snapshot())
+			.isEqualTo(Map.of("source/GetObject", 3L, "source/HeadObject", 1L));
+		RequestCounter.Drained drained = this.metrics.requests().drain();
+		assertThat(drained.attempts()).isEqualTo(Map.of("source/GetObject", 3L, "source/HeadObject", 1L));
+		assertThat(drained.retries()).isEqualTo(Map.of("source/GetObject", 2L));
+		assertThat(this.metrics.requests().drain().isEmpty()).isTrue();
+	}
+
+	@Test
+	void aClientOfNoSideCountsUnderOther() {
+		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build()) {
+
+			s3.headObject((head) -> head.bucket("b").key("k"));
+		}
+		assertThat(this.metrics.requests().snapshot()).isEqualTo(Map.of("other/HeadObject", 1L));
+	}
+
+	@Test
 	void aHeadRequestWithoutABodyIsCountedByItsStatus() {
 		this.statuses.addAll(List.of(503, 200));
 		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())

@@ -18,6 +18,22 @@ class RunSummaryTests {
 	private static final Instant START = Instant.parse("2025-03-01T10:00:00Z");
 
 	@Test
+	void requestsAreGroupedBySideAndOperationWithTheirRetries() {
+		RunSummary.Requests requests = RunSummary.Requests.of(
+				Map.of("source/GetObject", 5L, "source/HeadObject", 2L, "destination/PutObject", 6L),
+				Map.of("destination/PutObject", 1L));
+
+		assertThat(requests.total()).isEqualTo(13);
+		assertThat(requests.retries()).isEqualTo(1);
+		assertThat(requests.bySide()).containsOnlyKeys("destination", "source");
+		assertThat(requests.bySide().get("source")).containsExactly(
+				Map.entry("GetObject", new RunSummary.OperationCount(5, 0)),
+				Map.entry("HeadObject", new RunSummary.OperationCount(2, 0)));
+		assertThat(requests.attempts("destination", "PutObject")).isEqualTo(6);
+		assertThat(requests.attempts("destination", "GetObject")).isZero();
+	}
+
+	@Test
 	void ratesFinishedObjectsOverTheRunsDuration() {
 		// 7 finished (2 copied, 3 skipped, 2 failed) and 5 pending over 3 s: 7 / 3 = 2.333...
 		ReportTotals totals = new ReportTotals(12, 2, 3, 2, 5, 1200, 200, 5, 0, 2, 0);

@@ -36,7 +36,8 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json)).containsExactly("job", "runId", "status", "exitCode", "startTime", "endTime",
 				"durationSeconds", "executions", "source", "destination", "callerIdentities", "manifest",
 				"jobFileSha256", "objects", "bytes", "verification", "verificationByMethod", "objectsPerSecond",
-				"bytesPerSecond", "retries", "reportFile", "toolVersion", "notCarried", "filteredOut");
+				"bytesPerSecond", "retries", "reportFile", "toolVersion", "notCarried", "filteredOut", "requests");
+		assertThat(fieldNames(json.get("requests"))).containsExactly("total", "retries", "bySide");
 		assertThat(fieldNames(json.get("callerIdentities"))).containsExactly("source", "destination");
 		assertThat(fieldNames(json.get("retries"))).containsExactly("total", "byErrorCode");
 		assertThat(fieldNames(json.get("source"))).containsExactly("bucket", "prefix");
