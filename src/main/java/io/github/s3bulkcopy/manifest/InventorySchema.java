@@ -143,15 +143,7 @@ final class InventorySchema {
 	private @Nullable String etag(List<String> fields) {
 		String value = text(fields, this.etag);
 		// Inventory writes ETags bare, but one quoted as S3's HTTP headers quote it means the same.
-		return (value == null) ? null : stripQuotes(value);
-	}
-
-	private static @Nullable String stripQuotes(@Nullable String etag) {
-		if (etag == null || etag.isEmpty()) {
-			return null;
-		}
-		return (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\""))
-				? etag.substring(1, etag.length() - 1) : etag;
+		return (value == null) ? null : ObjectKeys.stripQuotes(value);
 	}
 
 	private static @Nullable Boolean flag(List<String> fields, int index, String column) {

@@ -87,7 +87,7 @@ public class ListingManifestReader extends ManifestReader {
 		this.lastKey = object.key();
 		String checksumAlgorithm = object.hasChecksumAlgorithm() && !object.checksumAlgorithmAsStrings().isEmpty()
 				? object.checksumAlgorithmAsStrings().get(0) : null;
-		return new ManifestEntry(this.bucket, object.key(), null, object.size(), stripQuotes(object.eTag()),
+		return new ManifestEntry(this.bucket, object.key(), null, object.size(), ObjectKeys.stripQuotes(object.eTag()),
 				checksumAlgorithm, object.storageClassAsString(), null, null, this.source, object.lastModified(), null,
 				false);
 	}
@@ -100,14 +100,6 @@ public class ListingManifestReader extends ManifestReader {
 			String listed = (request.prefix() != null) ? request.prefix() : "";
 			throw new ManifestException("cannot list s3://" + this.bucket + "/" + listed + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static @Nullable String stripQuotes(@Nullable String etag) {
-		if (etag == null || etag.isEmpty()) {
-			return null;
-		}
-		return (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\""))
-				? etag.substring(1, etag.length() - 1) : etag;
 	}
 
 	@Override

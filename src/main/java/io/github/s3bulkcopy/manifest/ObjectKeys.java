@@ -22,6 +22,15 @@ final class ObjectKeys {
 	private ObjectKeys() {
 	}
 
+	/** An ETag without the quotes S3's headers and listings put around it; null for none or an empty one. */
+	static @Nullable String stripQuotes(@Nullable String etag) {
+		if (etag == null || etag.isEmpty()) {
+			return null;
+		}
+		return (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\""))
+				? etag.substring(1, etag.length() - 1) : etag;
+	}
+
 	/**
 	 * Decodes a key and checks it is one S3 could hold.
 	 * @throws IllegalArgumentException if the key is empty, badly encoded, not UTF-8 or longer than 1024 bytes

@@ -118,7 +118,7 @@ public class VersionListingManifestReader extends ManifestReader {
 		List<ManifestEntry> page = new ArrayList<>();
 		for (ObjectVersion version : response.versions()) {
 			page.add(new ManifestEntry(this.bucket, version.key(), version.versionId(), version.size(),
-					stripQuotes(version.eTag()),
+					ObjectKeys.stripQuotes(version.eTag()),
 					version.hasChecksumAlgorithm() && !version.checksumAlgorithmAsStrings().isEmpty()
 							? version.checksumAlgorithmAsStrings().get(0) : null,
 					version.storageClassAsString(), null, null, this.source, version.lastModified(),
@@ -132,14 +132,6 @@ public class VersionListingManifestReader extends ManifestReader {
 			.thenComparing(ManifestEntry::lastModified, Comparator.nullsFirst(Comparator.reverseOrder())));
 		this.page = response;
 		this.entries = page;
-	}
-
-	private static @Nullable String stripQuotes(@Nullable String etag) {
-		if (etag == null || etag.isEmpty()) {
-			return null;
-		}
-		return (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\""))
-				? etag.substring(1, etag.length() - 1) : etag;
 	}
 
 	@Override

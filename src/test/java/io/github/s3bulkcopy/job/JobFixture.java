@@ -102,6 +102,30 @@ final class JobFixture {
 			.start();
 	}
 
+	/**
+	 * Waits, for at most 90 s, until {@code done} holds while the child started by {@link #startChild} still runs;
+	 * fails with the child's output if it ended first or the time ran out.
+	 * @param what what the child should have done, for the message (e.g. "copy 300 objects")
+	 */
+	void awaitChild(Process child, java.util.function.BooleanSupplier done, String what) throws Exception {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (done.getAsBoolean()) {
+				return;
+			}
+			if (!child.isAlive()) {
+				org.assertj.core.api.Assertions.fail("the child run ended before it could be killed:\n" + childLog());
+			}
+			Thread.sleep(50);
+		}
+		child.destroyForcibly();
+		org.assertj.core.api.Assertions.fail("the child run did not " + what + " in time:\n" + childLog());
+	}
+
+	private String childLog() throws IOException {
+		return Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
+	}
+
 	Result run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

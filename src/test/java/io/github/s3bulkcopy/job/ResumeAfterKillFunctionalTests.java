@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A run killed with SIGKILL in the middle of its copy step, in a real child JVM, then resumed by running the same
@@ -56,7 +54,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 
 		// when: a child JVM runs the job and is killed once a few hundred objects have landed
 		Process child = startChild(fixture, job);
-		waitForDestinationObjects(s3, destination, 300, child);
+		waitForDestinationObjects(fixture, s3, destination, 300, child);
 		child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		int landedBeforeKill = countObjects(s3, destination);
 		assertThat(landedBeforeKill).as("the kill came before the copy step ended").isLessThan(OBJECTS);
@@ -115,7 +113,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
 		Process child = startChild(fixture, job);
-		waitForDestinationObjects(s3, destination, 300, child);
+		waitForDestinationObjects(fixture, s3, destination, 300, child);
 		child.destroy();
 		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped in time").isTrue();
 
@@ -254,7 +252,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
 		Process child = startChild(fixture, "schedule", "--job", job.toString(), "--cron", "* * * * * *");
-		waitForDestinationObjects(s3, destination, 300, child);
+		waitForDestinationObjects(fixture, s3, destination, 300, child);
 		child.destroy();
 		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the scheduler stopped in time").isTrue();
 
@@ -279,21 +277,9 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		return fixture.startChild(args);
 	}
 
-	private void waitForDestinationObjects(S3Client s3, String bucket, int count, Process child) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (countObjects(s3, bucket) >= count) {
-				return;
-			}
-			if (!child.isAlive()) {
-				fail("the child run ended before it could be killed:\n"
-						+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
-			}
-			Thread.sleep(50);
-		}
-		child.destroyForcibly();
-		fail("the child run did not copy " + count + " objects in time:\n"
-				+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
+	private void waitForDestinationObjects(JobFixture fixture, S3Client s3, String bucket, int count, Process child)
+			throws Exception {
+		fixture.awaitChild(child, () -> countObjects(s3, bucket) >= count, "copy " + count + " objects");
 	}
 
 	private static int countObjects(S3Client s3, String bucket) {

@@ -1,26 +1,19 @@
 package io.github.s3bulkcopy.job;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPOutputStream;
 
+import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +27,8 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -181,6 +176,42 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	}
 
 	@Test
+	void withTheLedgerOnPostgresTheSecondRunCopiesNothingToo() throws IOException {
+		LocalPostgres.Database database = LocalPostgres.database();
+		System.setProperty("spring.datasource.url", database.url());
+		System.setProperty("spring.datasource.username", LocalPostgres.Database.USER);
+		System.setProperty("spring.datasource.password", "");
+		try {
+			Path job = this.fixture.jobFile("pg", "", "", "type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)),
+					"""
+							copy:
+							  versions: all
+							  skip-existing: true
+							  chunk-size: 2
+							""");
+
+			JobFixture.Result first = this.fixture.run("copy", "--job", job.toString());
+			JobFixture.Result second = this.fixture.run("copy", "--job", job.toString());
+
+			assertThat(first.exitCode()).as(first.toString()).isZero();
+			assertDestinationHasTheSourceHistory();
+			assertEveryVersionReportedOnceWithItsDestinationVersion("pg", 1);
+			assertThat(second.exitCode()).as(second.toString()).isZero();
+			assertThat(second.out()).contains("0 copied");
+			assertThat(new JdbcTemplate(database.dataSource())
+				.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE DESTINATION_VERSION_ID IS NOT NULL",
+						Integer.class))
+				.as("both runs' rows name their destination versions, in PostgreSQL")
+				.isEqualTo(2 * this.versions.size());
+		}
+		finally {
+			System.clearProperty("spring.datasource.url");
+			System.clearProperty("spring.datasource.username");
+			System.clearProperty("spring.datasource.password");
+		}
+	}
+
+	@Test
 	void withCurrentOnlyEachKeysCurrentVersionIsCopiedAndDeletedKeysAreLeftOut() throws IOException {
 		Path job = this.fixture.jobFile("cur", "", "", "type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)),
 				"");
@@ -303,28 +334,15 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 
 	/** A local S3 Inventory report (CSV, all versions) listing the versions in the given order. */
 	private Path inventory(List<SourceVersion> rows) throws IOException {
-		Path folder = Files.createDirectories(this.dir.resolve("inventory-" + System.nanoTime()));
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-			for (SourceVersion v : rows) {
-				out.write(String.join(",", quoted(this.fixture.sourceBucket), quoted(encode(v.key())),
-						quoted(v.versionId()), quoted(Boolean.toString(v.latest())),
-						quoted(Boolean.toString(v.deleteMarker())), quoted(v.deleteMarker() ? "" : Long.toString(v.size())),
-						quoted(v.lastModified()), quoted(v.deleteMarker() ? "" : v.etag()),
-						quoted(v.deleteMarker() ? "" : "STANDARD")) + "\n");
-			}
+		List<String> lines = new ArrayList<>();
+		for (SourceVersion v : rows) {
+			lines.add(String.join(",", quoted(this.fixture.sourceBucket), quoted(encode(v.key())), quoted(v.versionId()),
+					quoted(Boolean.toString(v.latest())), quoted(Boolean.toString(v.deleteMarker())),
+					quoted(v.deleteMarker() ? "" : Long.toString(v.size())), quoted(v.lastModified()),
+					quoted(v.deleteMarker() ? "" : v.etag()), quoted(v.deleteMarker() ? "" : "STANDARD")));
 		}
-		byte[] data = bytes.toByteArray();
-		Files.write(folder.resolve("data.csv.gz"), data);
-		String manifest = """
-				{"sourceBucket": "%s", "destinationBucket": "arn:aws:s3:::inventory", "version": "2016-11-30",
-				 "creationTimestamp": "1764979200000", "fileFormat": "CSV",
-				 "fileSchema": "Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass",
-				 "files": [{"key": "inventory/data/data.csv.gz", "size": %d, "MD5checksum": "%s"}]}
-				""".formatted(this.fixture.sourceBucket, data.length, md5(data));
-		Path manifestJson = folder.resolve("manifest.json");
-		Files.writeString(manifestJson, manifest);
-		return manifestJson;
+		return LocalInventory.write(this.dir.resolve("inventory-" + System.nanoTime()), this.fixture.sourceBucket,
+				"Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass", lines);
 	}
 
 	private String versionedBucket(String hint) {
@@ -343,16 +361,7 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	}
 
 	private static String quoted(String value) {
-		return "\"" + value.replace("\"", "\"\"") + "\"";
-	}
-
-	private static String md5(byte[] data) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new UncheckedIOException(new IOException(ex));
-		}
+		return LocalInventory.quoted(value);
 	}
 
 }

@@ -1,22 +1,14 @@
 package io.github.s3bulkcopy.job;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
@@ -30,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A run copying every version, killed with SIGKILL in a child JVM while versions are being copied, then resumed: each
@@ -80,7 +71,7 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 					""");
 
 			Process child = fixture.startChild("copy", "--job", job.toString());
-			waitForDestinationVersions(destination, 50, child);
+			fixture.awaitChild(child, () -> versionsOf(destination).size() >= 50, "copy 50 versions");
 			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			int landed = versionsOf(destination).size();
 			assertThat(landed).as("killed before the copy step ended").isLessThan(KEYS * VERSIONS);
@@ -111,45 +102,13 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 		}
 	}
 
-	private void waitForDestinationVersions(String bucket, int count, Process child) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (versionsOf(bucket).size() >= count) {
-				return;
-			}
-			if (!child.isAlive()) {
-				fail("the child run ended before it could be killed:\n"
-						+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
-			}
-			Thread.sleep(50);
-		}
-		child.destroyForcibly();
-		fail("the child run did not copy " + count + " versions in time:\n"
-				+ Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8));
-	}
-
 	private List<ObjectVersion> versionsOf(String bucket) {
 		return this.s3.listObjectVersionsPaginator((list) -> list.bucket(bucket)).versions().stream().toList();
 	}
 
-	private Path inventory(String bucket, List<String> rows) throws Exception {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-			for (String row : rows) {
-				out.write(row + "\n");
-			}
-		}
-		byte[] data = bytes.toByteArray();
-		Files.write(this.dir.resolve("data.csv.gz"), data);
-		Path manifest = this.dir.resolve("manifest.json");
-		Files.writeString(manifest, """
-				{"sourceBucket": "%s", "destinationBucket": "arn:aws:s3:::inventory", "version": "2016-11-30",
-				 "creationTimestamp": "1764979200000", "fileFormat": "CSV",
-				 "fileSchema": "Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag",
-				 "files": [{"key": "inventory/data/data.csv.gz", "size": %d, "MD5checksum": "%s"}]}
-				""".formatted(bucket, data.length,
-				HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data))));
-		return manifest;
+	private Path inventory(String bucket, List<String> rows) throws IOException {
+		return LocalInventory.write(this.dir.resolve("inventory"), bucket,
+				"Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag", rows);
 	}
 
 	private String versionedBucket(String hint) {
@@ -168,7 +127,7 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 	}
 
 	private static String quoted(String value) {
-		return "\"" + value + "\"";
+		return LocalInventory.quoted(value);
 	}
 
 }
