@@ -24,8 +24,9 @@ import org.springframework.util.Assert;
  * <p>
  * Rows of one key next to each other are versions of it in the order they must reach the destination
  * ({@code copy.versions: all}; the copy step's chunks hold whole keys): they take one slot together and are copied
- * one after the other, each once the one before it is done. A version that fails holds back the key's later ones (copying them would make an older version
- * current once the failed one is copied on resume), except when the failed version no longer exists at the source.
+ * one after the other, each once the one before it is done. A version that fails holds back the key's later ones
+ * (copying them would make an older version current once the failed one is copied on resume), except when the
+ * failed version no longer exists at the source.
  */
 public class ChunkCopier {
 
@@ -56,23 +57,17 @@ public class ChunkCopier {
 	/**
 	 * Copies every object and returns their outcomes in order. Waits for every started copy to settle before it
 	 * returns or throws, so no request outlives the chunk.
+	 * @param keys the chunk's objects, as runs of rows of one source key (its versions, or one row)
+	 * @param landed the outcomes of a key's first versions already copied by an attempt of the run that was cut short
+	 * ({@link LandedVersions#landed}), looked up before the rest of the key is copied; null not to look
 	 * @throws RunLevelCopyException when any copy failed for a run-level reason
 	 * @throws InterruptedException when interrupted while waiting for a slot; started copies are awaited first
 	 */
-	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects) throws InterruptedException {
-		return copyAll(objects, null);
-	}
-
-	/**
-	 * As {@link #copyAll(List)}, first looking for copies an interrupted attempt made of the chunk's versions.
-	 * @param landed the outcomes of a key's first versions already copied by an attempt of the run that was cut short
-	 * ({@link LandedVersions#landed}), looked up before the rest of the key is copied; null not to look
-	 */
-	public List<ObjectOutcome> copyAll(List<? extends PlannedObject> objects, @Nullable LandedVersions landed)
+	public List<ObjectOutcome> copyAll(List<? extends List<PlannedObject>> keys, @Nullable LandedVersions landed)
 			throws InterruptedException {
-		List<CompletableFuture<List<ObjectOutcome>>> futures = new ArrayList<>(objects.size());
+		List<CompletableFuture<List<ObjectOutcome>>> futures = new ArrayList<>(keys.size());
 		InterruptedException interrupted = null;
-		for (List<PlannedObject> key : byKey(objects)) {
+		for (List<PlannedObject> key : keys) {
 			try {
 				this.inFlight.acquire();
 			}
@@ -94,7 +89,7 @@ public class ChunkCopier {
 		if (interrupted != null) {
 			throw interrupted;
 		}
-		List<ObjectOutcome> outcomes = new ArrayList<>(objects.size());
+		List<ObjectOutcome> outcomes = new ArrayList<>(keys.size());
 		for (CompletableFuture<List<ObjectOutcome>> future : futures) {
 			try {
 				outcomes.addAll(future.join());
@@ -159,21 +154,6 @@ public class ChunkCopier {
 				"not copied: an earlier version of this key failed, and versions reach the destination in order; "
 						+ "a resume copies them again from the failed one",
 				Verification.notVerified("not copied"), now, now);
-	}
-
-	/** The objects in runs of equal source key, in order. */
-	private static List<List<PlannedObject>> byKey(List<? extends PlannedObject> objects) {
-		List<List<PlannedObject>> keys = new ArrayList<>();
-		List<PlannedObject> key = null;
-		for (PlannedObject object : objects) {
-			if (key == null || !key.get(0).sourceKey().equals(object.sourceKey())
-					|| !key.get(0).sourceBucket().equals(object.sourceBucket())) {
-				key = new ArrayList<>(1);
-				keys.add(key);
-			}
-			key.add(object);
-		}
-		return keys;
 	}
 
 }

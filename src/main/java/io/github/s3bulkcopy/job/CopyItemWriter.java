@@ -15,8 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
 /**
- * The copy step's writer: copies a chunk of pending objects (whole keys: {@link WholeKeysReader}) concurrently, then records every outcome in the ledger in
- * one batch. The ledger update commits with the chunk, so an object whose chunk committed is never copied again;
+ * The copy step's writer: copies a chunk of pending objects (whole keys: {@link WholeKeysReader}) concurrently,
+ * then records every outcome in the ledger in one batch. The ledger update commits with the chunk, so an object whose chunk committed is never copied again;
  * a chunk that fails is rolled back and its objects stay pending for the resume.
  */
 public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
@@ -58,15 +58,15 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 
 	@Override
 	public void write(Chunk<? extends List<PlannedObject>> chunk) throws Exception {
-		List<PlannedObject> objects = new ArrayList<>(chunk.size());
-		chunk.forEach(objects::addAll);
 		this.progress.copying(this.runId);
 		LandedVersions landed = null;
 		if (this.versions != null) {
+			List<PlannedObject> objects = new ArrayList<>(chunk.size());
+			chunk.forEach(objects::addAll);
 			this.versions.attempting(this.runId, objects);
 			landed = this.versions.landed(this.runId);
 		}
-		List<ObjectOutcome> outcomes = this.copier.copyAll(objects, landed);
+		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), landed);
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
