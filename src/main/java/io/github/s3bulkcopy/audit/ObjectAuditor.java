@@ -80,7 +80,8 @@ public class ObjectAuditor {
 		CompletableFuture<ObjectOutcome> outcome;
 		try {
 			if (object.deleteMarker()) {
-				return auditDeleteMarker(object, started).exceptionallyCompose((error) -> failed(object, started, error));
+				return auditDeleteMarker(object, started)
+					.exceptionallyCompose((error) -> failed(object, started, error));
 			}
 			if (object.destinationVersionId() == null && Boolean.FALSE.equals(object.latest())) {
 				// The destination's current version holds another source version: only a recorded copy can be compared.

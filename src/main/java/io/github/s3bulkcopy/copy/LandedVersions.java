@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
@@ -107,14 +108,16 @@ public class LandedVersions {
 		for (int i = 0; i < Math.min(key.size(), landed.size()); i++) {
 			PlannedObject version = key.get(i);
 			ObjectVersion copy = landed.get(i);
-			if (!sameObject(version, copy)) {
+			// The copy's ETag is the source's: sameObject compares them.
+			String etag = version.etag();
+			if (etag == null || !sameObject(version, copy)) {
 				break;
 			}
 			chain = chain.thenCompose((outcomes) -> {
 				if (!outcomes.isEmpty() && ChunkCopier.holdsBack(outcomes.get(outcomes.size() - 1))) {
 					return CompletableFuture.completedFuture(outcomes);
 				}
-				return this.copier.landed(version, unquoted(copy.eTag()), copy.versionId()).thenApply((outcome) -> {
+				return this.copier.landed(version, etag, copy.versionId()).thenApply((outcome) -> {
 					outcomes.add(outcome);
 					return outcomes;
 				});
@@ -130,12 +133,7 @@ public class LandedVersions {
 		}
 		// Without the manifest's ETag, or with one the copy cannot share (multipart, SSE-KMS), nothing tells them
 		// apart cheaply: copying again is the safe side.
-		return version.etag() != null && version.etag().equals(unquoted(copy.eTag()));
-	}
-
-	private static String unquoted(String etag) {
-		return (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")) ? etag.substring(1,
-				etag.length() - 1) : etag;
+		return version.etag() != null && version.etag().equals(EtagVerifier.unquote(copy.eTag()));
 	}
 
 }

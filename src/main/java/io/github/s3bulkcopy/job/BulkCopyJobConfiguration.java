@@ -77,7 +77,7 @@ class BulkCopyJobConfiguration {
 		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).next(versionsStep).build();
 	}
 
-	/** Orders every version of each key, or refuses a manifest of several versions per key ({@link VersionsTasklet}). */
+	/** Orders every version of each key, or refuses a manifest naming a key twice ({@link VersionsTasklet}). */
 	@Bean
 	Step versionsStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbcTemplate, @Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {

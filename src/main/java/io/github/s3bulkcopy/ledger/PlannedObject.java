@@ -50,6 +50,20 @@ public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nu
 				destinationKey, null, null, false, null);
 	}
 
+	/** The same row with what the source says of the version: when it was written, whether current, a marker. */
+	public PlannedObject withVersionFacts(@Nullable Instant written, @Nullable Boolean current, boolean marker) {
+		return new PlannedObject(this.seq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
+				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey, written, current,
+				marker, this.destinationVersionId, this.attemptedAt);
+	}
+
+	/** The same row, held at the destination by {@code version}. */
+	public PlannedObject withDestinationVersionId(@Nullable String version) {
+		return new PlannedObject(this.seq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
+				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
+				this.lastModified, this.latest, this.deleteMarker, version, this.attemptedAt);
+	}
+
 	/** The same row at another position of the plan. */
 	public PlannedObject withSeq(long newSeq) {
 		return new PlannedObject(newSeq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,

@@ -154,10 +154,7 @@ public class VersionSequencer {
 		for (PlannedObject version : key) {
 			String copy = copies.get(version.versionId());
 			known.add((copy == null || version.destinationVersionId() != null) ? version
-					: new PlannedObject(version.seq(), version.sourceBucket(), version.sourceKey(),
-							version.versionId(), version.size(), version.etag(), version.checksumAlgorithm(),
-							version.storageClass(), version.encryptionStatus(), version.destinationKey(),
-							version.lastModified(), version.latest(), version.deleteMarker(), copy));
+					: version.withDestinationVersionId(copy));
 		}
 		return known;
 	}
@@ -230,10 +227,7 @@ public class VersionSequencer {
 				dated.add(version);
 				continue;
 			}
-			dated.add(new PlannedObject(version.seq(), version.sourceBucket(), version.sourceKey(),
-					version.versionId(), version.size(), version.etag(), version.checksumAlgorithm(),
-					version.storageClass(), version.encryptionStatus(), version.destinationKey(),
-					fact.lastModified(), fact.latest(), fact.deleteMarker(), version.destinationVersionId()));
+			dated.add(version.withVersionFacts(fact.lastModified(), fact.latest(), fact.deleteMarker()));
 		}
 		return dated;
 	}
