@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions how many partitions the copy step splits the ledger into
  * @param concurrency requests in flight at once, across all partitions of this process
- * @param chunkSize objects per chunk: the ledger is updated and the progress committed once per chunk
+ * @param chunkSize objects per chunk (keys, with all their versions, when every version is copied): the ledger is
+ * updated and the progress committed once per chunk
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy, or a multipart upload
  * when streamed)
  * @param partSize the part size of multipart copies and streamed multipart uploads
@@ -22,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * job file does not say: runs by hand then copy everything, scheduled runs after the first skip (see
  * {@link #skipExistingOr(boolean)})
  * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
- * exponential backoff and client-side rate limiting after throttling
+ * exponential backoff, longer after throttling (the SDK's standard retry strategy; there is no client-side rate
+ * limit)
  * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or
  * {@code none}
  * @param mode server-side copy, a stream through this process, or {@code auto}: server-side when both sides use the
