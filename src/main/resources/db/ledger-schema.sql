@@ -53,3 +53,22 @@ CREATE TABLE IF NOT EXISTS BULK_JOB_LOCK (
 	HEARTBEAT TIMESTAMP NOT NULL,
 	CONSTRAINT BULK_JOB_LOCK_PK PRIMARY KEY (JOB_NAME)
 );
+
+-- Destination objects under destination.prefix that no object of a run's plan maps to (extras), found by listing the
+-- destination (verify runs, and copy runs with copy.delete-extraneous), with what became of each: FOUND, DELETED or
+-- DELETE_FAILED. ROW_KEY is RUN_ID * 2^40 + the extra's position in the listing (ledger.LedgerKey), so a run's extras
+-- are one range of it, read in listing order.
+CREATE TABLE IF NOT EXISTS BULK_EXTRA (
+	ROW_KEY BIGINT NOT NULL,
+	RUN_ID BIGINT NOT NULL,
+	DESTINATION_KEY VARCHAR(2048) NOT NULL,
+	SOURCE_KEY VARCHAR(2048) NOT NULL,
+	OBJECT_SIZE BIGINT,
+	ETAG VARCHAR(128),
+	LAST_MODIFIED TIMESTAMP,
+	STATUS VARCHAR(24) NOT NULL,
+	ERROR_CODE VARCHAR(128),
+	MESSAGE VARCHAR(4000),
+	FINISHED_AT TIMESTAMP,
+	CONSTRAINT BULK_EXTRA_ROW_KEY_PK PRIMARY KEY (ROW_KEY)
+);

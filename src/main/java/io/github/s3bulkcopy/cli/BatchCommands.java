@@ -54,6 +54,13 @@ final class BatchCommands {
 					+ "batch-operations.max-object-size itself: remove batch-operations.manifest-generator and name "
 					+ "the objects in manifest (a listing will do); the generator is for replicate");
 		}
+		if (jobFile.spec().copy().deleteExtraneous()) {
+			// S3 Batch Operations copies or replicates; it never lists the destination or deletes from it
+			throw new UsageException(jobFile.path() + ": copy.delete-extraneous: " + operation.command()
+					+ " hands the objects to S3 Batch Operations, which cannot delete what the source does not have: "
+					+ "remove copy.delete-extraneous, or run 'copy' (which deletes extras after it "
+					+ "copies)");
+		}
 		if (operation == BatchOperation.REPLICATE && jobFile.spec().filter().isSet()) {
 			// replicate hands its manifest to S3 as it is: a filter it ignored would replicate more than asked
 			throw new UsageException(jobFile.path() + ": replicate hands the manifest to S3 Batch Operations without "

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.github.s3bulkcopy.job.CostEstimate;
 import io.github.s3bulkcopy.job.DryRun;
+import io.github.s3bulkcopy.job.ExitCodes;
 import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
 import io.github.s3bulkcopy.job.RequestKind;
@@ -15,6 +16,7 @@ import io.github.s3bulkcopy.job.VerifyResult;
 import io.github.s3bulkcopy.jobfile.ByteSize;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.RestoreTier;
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.ledger.StorageClassCount;
@@ -34,6 +36,9 @@ final class RunPrinter {
 	static void printResult(PrintWriter out, RunResult result) {
 		LedgerCounts counts = result.counts();
 		String outcome = switch (result.exitCode()) {
+			case ExitCodes.DELETES_REFUSED -> "COMPLETED, DELETIONS REFUSED: " + result.extras().found()
+					+ " destination object(s) are not in the plan, more than copy.max-deletes: none deleted (listed "
+					+ "in the report as EXTRA_AT_DESTINATION)";
 			case 0 -> (counts.archived() + counts.restorePending() > 0)
 					? "COMPLETED: every object copied or unchanged, except archived ones not copied (below)"
 					: "COMPLETED: every object copied or unchanged";
@@ -43,6 +48,11 @@ final class RunPrinter {
 		out.printf(Locale.ROOT, "Run %d of job %s%s: %s%n", result.run(), result.jobName(),
 				result.resumed() ? " (resumed)" : "", outcome);
 		printCounts(out, counts);
+		if (result.extras().total() > 0) {
+			out.printf(Locale.ROOT, "  extras:       %,d destination object(s) not in the plan: %,d deleted, %,d not "
+					+ "deleted (S3 refused), %,d left in place%n", result.extras().total(), result.extras().deleted(),
+					result.extras().failed(), result.extras().found());
+		}
 		for (String failure : result.failures()) {
 			out.println("  failure:      " + failure);
 		}
@@ -58,10 +68,10 @@ final class RunPrinter {
 
 	static void printVerifyResult(PrintWriter out, VerifyResult verify) {
 		RunResult result = verify.run();
-		String outcome = switch (result.exitCode()) {
+		String outcome = switch (verify.exitCode()) {
 			case 0 -> "COMPLETED: every object verified";
-			case 1 -> "COMPLETED WITH FINDINGS: " + result.counts().failed()
-					+ " object(s) not verified, see the report";
+			case 1 -> "COMPLETED WITH FINDINGS: " + result.counts().failed() + " object(s) not verified, "
+					+ verify.count(VerifyFinding.EXTRA_AT_DESTINATION) + " extra at the destination, see the report";
 			default -> result.status() + ": run the same command again to resume";
 		};
 		out.printf(Locale.ROOT, "Verify run %d of job %s%s: %s%n", result.run(), result.jobName(),
@@ -73,6 +83,8 @@ final class RunPrinter {
 				verify.count(VerifyFinding.MISSING_AT_DESTINATION), verify.count(VerifyFinding.SIZE_DIFFERS), verify.count(VerifyFinding.CHECKSUM_DIFFERS),
 				verify.count(VerifyFinding.NOT_VERIFIED), verify.count(VerifyFinding.SOURCE_MISSING),
 				verify.count(VerifyFinding.ERROR));
+		out.printf(Locale.ROOT, "  destination:  %,d extra (under the destination prefix, not in the plan)%n",
+				verify.count(VerifyFinding.EXTRA_AT_DESTINATION));
 		for (String failure : result.failures()) {
 			out.println("  failure:      " + failure);
 		}
@@ -150,10 +162,34 @@ final class RunPrinter {
 						(object.size() != null) ? " (" + ByteSize.format(object.size()) + ")" : "");
 			}
 		}
+		if (plan.deletions() != null) {
+			printDeletions(out, plan.deletions());
+		}
 		if (plan.cost() != null) {
 			printCost(out, plan.cost());
 		}
 		out.flush();
+	}
+
+	/** What a mirror would delete: how many, whether max-deletes refuses it, and the first keys. */
+	static void printDeletions(PrintWriter out, DryRun.Deletions deletions) {
+		out.printf(Locale.ROOT, "  would delete: %,d destination objects no object of the plan maps to "
+				+ "(copy.delete-extraneous)%s%n", deletions.count(),
+				(deletions.leftOutByFilters() > 0) ? String.format(Locale.ROOT,
+						"; %,d more outside the plan are left out by the filters and kept", deletions.leftOutByFilters())
+						: "");
+		if (deletions.refused()) {
+			out.printf(Locale.ROOT, "  refused: more than copy.max-deletes (%,d): the run would delete none and exit "
+					+ "%d; raise copy.max-deletes to at least %,d to delete them%n", deletions.maxDeletes(),
+					ExitCodes.DELETES_REFUSED, deletions.count());
+		}
+		if (!deletions.first().isEmpty()) {
+			out.printf(Locale.ROOT, "  first %d to delete:%n", deletions.first().size());
+			for (ExtraObject extra : deletions.first()) {
+				out.printf(Locale.ROOT, "    %s%s%n", extra.destinationKey(),
+						(extra.size() != null) ? " (" + ByteSize.format(extra.size()) + ")" : "");
+			}
+		}
 	}
 
 	/** The cost estimate: the total on a line of its own, then each request kind and each byte count behind it. */

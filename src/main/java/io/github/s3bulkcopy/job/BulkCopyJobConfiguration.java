@@ -64,7 +64,17 @@ class BulkCopyJobConfiguration {
 
 	@Bean
 	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step copyStep,
-			Step reportStep) {
+			Step reportStep, Step extrasStep, Step deleteExtrasStep) {
+		if (spec.copy().deleteExtraneous()) {
+			// A mirror: once everything is copied, the destination objects the plan does not name are deleted.
+			return new JobBuilder(spec.name(), jobRepository).start(planStep)
+				.next(versionsStep)
+				.next(copyStep)
+				.next(extrasStep)
+				.next(deleteExtrasStep)
+				.next(reportStep)
+				.build();
+		}
 		return new JobBuilder(spec.name(), jobRepository).start(planStep)
 			.next(versionsStep)
 			.next(copyStep)
@@ -73,7 +83,14 @@ class BulkCopyJobConfiguration {
 	}
 
 	@Bean
-	Job dryRunJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep) {
+	Job dryRunJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step extrasStep) {
+		if (spec.copy().deleteExtraneous()) {
+			// What a mirror would delete: the destination's listing against this plan.
+			return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep)
+				.next(versionsStep)
+				.next(extrasStep)
+				.build();
+		}
 		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).next(versionsStep).build();
 	}
 

@@ -71,6 +71,8 @@ public class CopyProgress implements CopyCounts {
 				case PENDING -> {
 				}
 				case SKIPPED_INVALID_KEY -> this.skippedInvalidKey.increment();
+				case DELETED, EXTRA_AT_DESTINATION -> {
+				}
 			}
 		}
 	}

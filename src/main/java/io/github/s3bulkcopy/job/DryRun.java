@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.copy.ArchivedSource;
+import io.github.s3bulkcopy.ledger.DestinationExtras;
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
@@ -39,9 +41,16 @@ public class DryRun {
 	 * @param byStorageClass the planned objects by the source storage class the manifest stated
 	 * @param filteredOut objects each filter of the job file left out, by filter name; empty when none is set
 	 * @param cost what the run will cost, when asked for
+	 * @param deletions what a mirror ({@code copy.delete-extraneous}) would delete; null for other jobs
 	 */
 	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass,
-			Map<String, Long> filteredOut, @Nullable CostEstimate cost) {
+			Map<String, Long> filteredOut, @Nullable CostEstimate cost, @Nullable Deletions deletions) {
+
+		/** A plan of a job that deletes nothing. */
+		public Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass,
+				Map<String, Long> filteredOut, @Nullable CostEstimate cost) {
+			this(counts, first, byStorageClass, filteredOut, cost, null);
+		}
 
 		/** A plan of a job with no filter, and no estimate asked for. */
 		public Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass) {
@@ -77,6 +86,24 @@ public class DryRun {
 	}
 
 	/**
+	 * What a mirror would delete: the destination objects under the destination prefix that no object of the plan
+	 * maps to, as the destination lists them now.
+	 *
+	 * @param count how many
+	 * @param first the first of them in listing order
+	 * @param maxDeletes {@code copy.max-deletes}: with more than this, the run deletes none
+	 * @param leftOutByFilters destination objects outside the plan that the job's filters leave out (not deleted)
+	 */
+	public record Deletions(long count, List<ExtraObject> first, long maxDeletes, long leftOutByFilters) {
+
+		/** Whether the run would refuse to delete, there being more than {@code copy.max-deletes}. */
+		public boolean refused() {
+			return this.count > this.maxDeletes;
+		}
+
+	}
+
+	/**
 	 * What to estimate the cost with.
 	 *
 	 * @param prices the price table
@@ -97,6 +124,8 @@ public class DryRun {
 
 	private final @Nullable RequestCounter requests;
 
+	private final @Nullable DestinationExtras extras;
+
 	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice) {
 		this(jobOperator, dryRunJob, ledger, manifestChoice, null, null);
 	}
@@ -107,6 +136,12 @@ public class DryRun {
 	 */
 	public DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice,
 			@Nullable JobSpec spec, @Nullable RequestCounter requests) {
+		this(jobOperator, dryRunJob, ledger, manifestChoice, spec, requests, null);
+	}
+
+	private DryRun(JobOperator jobOperator, Job dryRunJob, JdbcLedger ledger, ManifestChoice manifestChoice,
+			@Nullable JobSpec spec, @Nullable RequestCounter requests, @Nullable DestinationExtras extras) {
+		this.extras = extras;
 		this.spec = spec;
 		this.requests = requests;
 		Assert.notNull(jobOperator, "jobOperator is required");
@@ -116,6 +151,15 @@ public class DryRun {
 		this.dryRunJob = dryRunJob;
 		this.manifestChoice = manifestChoice;
 		this.ledger = ledger;
+	}
+
+	/**
+	 * The same dry run, which with {@code copy.delete-extraneous} also says what the run would delete (its job then
+	 * lists the destination after planning).
+	 */
+	public DryRun withExtras(DestinationExtras extras) {
+		return new DryRun(this.jobOperator, this.dryRunJob, this.ledger, this.manifestChoice, this.spec, this.requests,
+				extras);
 	}
 
 	public Plan plan(int firstKeys) throws Exception {
@@ -150,12 +194,21 @@ public class DryRun {
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
 			CostEstimate estimate = (cost != null) ? estimate(runId, cost) : null;
+			Deletions deletions = null;
+			if (this.extras != null && this.spec != null && this.spec.copy().deleteExtraneous()) {
+				deletions = new Deletions(this.extras.counts(runId).total(), this.extras.first(runId, firstKeys),
+						this.spec.copy().maxDeletes(),
+						FindExtrasTasklet.leftOutByFilters(execution.getExecutionContext()));
+			}
 			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
 					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()),
-					estimate);
+					estimate, deletions);
 		}
 		finally {
 			this.ledger.deleteRun(runId);
+			if (this.extras != null) {
+				this.extras.clear(runId);
+			}
 		}
 	}
 

@@ -21,6 +21,12 @@ public final class ExitCodes {
 	/** Another process is working on this job right now. */
 	public static final int BUSY = 4;
 
+	/**
+	 * The copy finished (no object failed), but {@code copy.delete-extraneous} found more destination objects outside
+	 * the plan than {@code copy.max-deletes} allows, so it deleted none (the report lists them).
+	 */
+	public static final int DELETES_REFUSED = 6;
+
 	private ExitCodes() {
 	}
 

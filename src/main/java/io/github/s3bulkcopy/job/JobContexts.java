@@ -41,7 +41,7 @@ public final class JobContexts {
 		return builder(withPool)
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
 					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class,
-					MetricsConfiguration.class)
+					MetricsConfiguration.class, ExtrasConfiguration.class)
 			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);

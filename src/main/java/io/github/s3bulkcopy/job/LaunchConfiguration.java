@@ -9,6 +9,7 @@ import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.ReportSpec;
 import software.amazon.awssdk.services.s3.S3Client;
+import io.github.s3bulkcopy.ledger.DestinationExtras;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
@@ -31,7 +32,8 @@ class LaunchConfiguration {
 	/** Reports runs; an {@code s3://} report location is written with the destination side's credentials. */
 	@Bean
 	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
-			RetryCounter retryCounter, S3ClientFactory s3ClientFactory, RequestCounter requestCounter) {
+			RetryCounter retryCounter, S3ClientFactory s3ClientFactory, RequestCounter requestCounter,
+			DestinationExtras destinationExtras) {
 		ReportSpec report = jobFile.spec().report();
 		ReportUploader uploader = null;
 		if (report.isS3()) {
@@ -41,7 +43,8 @@ class LaunchConfiguration {
 					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
 		}
 		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader,
-				new CallerIdentities(s3ClientFactory), requestCounter);
+				new CallerIdentities(s3ClientFactory), requestCounter,
+				jobFile.spec().copy().deleteExtraneous() ? destinationExtras : null);
 	}
 
 	@Bean
@@ -75,8 +78,10 @@ class LaunchConfiguration {
 
 	@Bean
 	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
-			ManifestChoice manifestChoice, JobFile jobFile, RequestCounter requestCounter) {
-		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice, jobFile.spec(), requestCounter);
+			ManifestChoice manifestChoice, JobFile jobFile, RequestCounter requestCounter,
+			DestinationExtras destinationExtras) {
+		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice, jobFile.spec(), requestCounter)
+			.withExtras(destinationExtras);
 	}
 
 }

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 import io.github.s3bulkcopy.credentials.CallerIdentities;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.DestinationExtras;
+import io.github.s3bulkcopy.ledger.ExtraCounts;
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
@@ -74,6 +77,14 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private final CallerIdentities identities;
 
+	private final @Nullable DestinationExtras extras;
+
+	/** A reporter of runs that find no destination objects outside their plan. */
+	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
+			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests) {
+		this(jobFile, ledger, jobRepository, retries, uploader, identities, requests, null);
+	}
+
 	/**
 	 * @param jobFile the job whose runs are reported
 	 * @param ledger the ledger rows come from
@@ -82,10 +93,14 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	 * @param uploader uploads sets when the report location is in S3; null when it is a local folder
 	 * @param identities who each side acts as, for the summary
 	 * @param requests what this process's S3 clients requested
+	 * @param extras a mirror's destination objects outside the plan, reported after the plan's objects; null when
+	 * runs delete none
 	 */
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
-			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests) {
+			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests,
+			@Nullable DestinationExtras extras) {
 		Assert.notNull(requests, "requests is required");
+		this.extras = extras;
 		this.requests = requests;
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
@@ -138,15 +153,21 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		if (end.isBefore(start)) {
 			end = start;
 		}
+		ExtraCounts extraCounts = extras(runId);
 		String status = status(execution.getStatus(), counts);
+		if ("COMPLETED".equals(status) && extraCounts.failed() > 0) {
+			status = "COMPLETED_WITH_FAILURES";
+		}
+		// A completed mirror leaves extras FOUND only when it refused to delete them (copy.max-deletes).
+		int exitCode = ("COMPLETED".equals(status) && extraCounts.found() > 0) ? ExitCodes.DELETES_REFUSED
+				: exitCode(status);
 		JobSpec spec = this.jobFile.spec();
 		String sha = execution.getJobParameters().getString(RunLauncher.JOB_FILE_SHA256);
 		if (sha != null && !sha.equals(this.jobFile.sha256())) {
 			logger.warn("The job file changed since run {} started: the report records the SHA-256 of the file the "
 					+ "run started with and the settings of the file as it is now", RunLauncher.runNumber(execution));
 		}
-		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status,
-				exitCode(status), start, end, Math.max(1, executions.size()),
+		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode, start, end, Math.max(1, executions.size()),
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
 				new RunSummary.CallerIdentities(this.identities.of("source", spec.source()),
@@ -155,9 +176,23 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
 				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries);
-		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
-			return this.reports.writeInto(folder, location, metadata, rows.iterator());
+		if (this.extras == null || extraCounts.total() == 0) {
+			try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
+				return this.reports.writeInto(folder, location, metadata, rows.iterator());
+			}
 		}
+		// The plan's objects by key, then the destination objects outside it in listing order.
+		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId);
+				Stream<ExtraObject> extraRows = this.extras.stream(runId)) {
+			String sourceBucket = spec.source().bucket();
+			return this.reports.writeInto(folder, location, metadata,
+					Stream.concat(rows, extraRows.map((extra) -> ExtraRows.ledgerRow(extra, sourceBucket))).iterator());
+		}
+	}
+
+	@Override
+	public ExtraCounts extras(long runId) {
+		return (this.extras != null) ? this.extras.counts(runId) : ExtraCounts.NONE;
 	}
 
 	/**

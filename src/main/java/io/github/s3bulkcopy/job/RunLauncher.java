@@ -214,7 +214,7 @@ public class RunLauncher {
 		}
 		LedgerCounts counts = reporter.reportedCounts(execution).orElseGet(() -> this.ledger.counts(runId));
 		return new RunResult(job.getName(), runNumber(execution), runId, resumed, execution.getStatus(), counts,
-				reportDirectory, failures);
+				reportDirectory, failures, reporter.extras(runId));
 	}
 
 	private Optional<JobExecution> unfinishedExecution(String jobName) {

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.github.s3bulkcopy.ledger.ExtraCounts;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -22,6 +23,11 @@ public interface RunReporter {
 	 */
 	default Optional<LedgerCounts> reportedCounts(JobExecution execution) {
 		return Optional.empty();
+	}
+
+	/** The destination objects outside the plan a mirror run found, by what became of them; none by default. */
+	default ExtraCounts extras(long runId) {
+		return ExtraCounts.NONE;
 	}
 
 }

@@ -7,6 +7,7 @@ import io.github.s3bulkcopy.audit.ObjectAuditor;
 import io.github.s3bulkcopy.copy.ChunkCopier;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.DestinationExtras;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
@@ -30,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The verify job ({@code <name>.verify}): the copy job's {@code plan} step (manifest to ledger, a run's rows of its
  * own) → {@code verify} (the ledger split into partitions like the copy step's, each object checked by the
- * {@link ObjectAuditor} and its outcome written to the ledger per chunk) → {@code verify-report}. It reuses the copy
+ * {@link ObjectAuditor} and its outcome written to the ledger per chunk) → {@code extras} (destination objects the
+ * plan does not name) → {@code verify-report}. It reuses the copy
  * job's partitioner and pending-rows reader, so it resumes the way a copy does. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,10 +40,11 @@ class VerifyJobConfiguration {
 
 	@Bean
 	Job verifyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step verifyStep,
-			Step verifyReportStep) {
+			Step verifyReportStep, Step extrasStep) {
 		return new JobBuilder(spec.name() + VerifyLauncher.SUFFIX, jobRepository).start(planStep)
 			.next(versionsStep)
 			.next(verifyStep)
+			.next(extrasStep)
 			.next(verifyReportStep)
 			.build();
 	}
@@ -102,8 +105,9 @@ class VerifyJobConfiguration {
 	}
 
 	@Bean
-	VerifyRunReporter verifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbcTemplate) {
-		return new VerifyRunReporter(jobFile, ledger, jdbcTemplate);
+	VerifyRunReporter verifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbcTemplate,
+			DestinationExtras destinationExtras) {
+		return new VerifyRunReporter(jobFile, ledger, jdbcTemplate, destinationExtras);
 	}
 
 	@Bean

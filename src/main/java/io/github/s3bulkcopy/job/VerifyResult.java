@@ -17,9 +17,14 @@ public record VerifyResult(RunResult run, Map<VerifyFinding, Long> findings) {
 		return this.findings.getOrDefault(finding, 0L);
 	}
 
-	/** As for copy runs: 0 every object verified, 1 some missing, different or not verifiable, 3 resumable. */
+	/**
+	 * As for copy runs: 0 every object verified, 1 some missing, different, not verifiable, or at the destination
+	 * without being in the plan (EXTRA_AT_DESTINATION), 3 resumable.
+	 */
 	public int exitCode() {
-		return this.run.exitCode();
+		int exitCode = this.run.exitCode();
+		return (exitCode == ExitCodes.OK && count(VerifyFinding.EXTRA_AT_DESTINATION) > 0) ? ExitCodes.OBJECTS_FAILED
+				: exitCode;
 	}
 
 }

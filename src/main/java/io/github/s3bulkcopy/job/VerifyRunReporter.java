@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.DestinationExtras;
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
@@ -43,7 +45,11 @@ public class VerifyRunReporter implements RunReporter {
 
 	private final VerifyReportWriter writer = new VerifyReportWriter();
 
-	public VerifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbc) {
+	private final DestinationExtras extras;
+
+	public VerifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbc, DestinationExtras extras) {
+		Assert.notNull(extras, "extras is required");
+		this.extras = extras;
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(jdbc, "jdbc is required");
@@ -68,8 +74,10 @@ public class VerifyRunReporter implements RunReporter {
 			exitCode = ExitCodes.RESUMABLE;
 		}
 		else {
-			status = (counts.failed() > 0) ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
-			exitCode = (counts.failed() > 0) ? ExitCodes.OBJECTS_FAILED : ExitCodes.OK;
+			// Objects at the destination that the source does not have are a discrepancy like missing ones.
+			boolean findings = counts.failed() > 0 || this.extras.counts(runId).total() > 0;
+			status = findings ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
+			exitCode = findings ? ExitCodes.OBJECTS_FAILED : ExitCodes.OK;
 		}
 		Instant start = instant(execution.getStartTime(), Instant.now());
 		Instant end = instant(execution.getEndTime(), Instant.now());
@@ -85,8 +93,10 @@ public class VerifyRunReporter implements RunReporter {
 				this.jobFile.sha256(), ToolVersion.get(), Map.of(), List.of(),
 				PlanFilter.countsIn(execution.getExecutionContext()));
 		String method = spec.verify().method().name().toLowerCase(Locale.ROOT).replace('_', '-');
-		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
-			this.writer.write(root(), metadata, method, spec.verify().require(), rows.iterator());
+		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId);
+				Stream<ExtraObject> extraRows = this.extras.stream(runId)) {
+			this.writer.write(root(), metadata, method, spec.verify().require(), rows.iterator(), extraRows.iterator(),
+					FindExtrasTasklet.leftOutByFilters(execution.getExecutionContext()));
 		}
 		return directory(jobName, metadata.runId());
 	}
@@ -108,6 +118,10 @@ public class VerifyRunReporter implements RunReporter {
 							(verdict != null) ? Verdict.valueOf(verdict) : null);
 					findings.merge(finding, rs.getLong(4), Long::sum);
 				}, JdbcLedger.runKeys(runId));
+		long extras = this.extras.counts(runId).total();
+		if (extras > 0) {
+			findings.put(VerifyFinding.EXTRA_AT_DESTINATION, extras);
+		}
 		return findings;
 	}
 

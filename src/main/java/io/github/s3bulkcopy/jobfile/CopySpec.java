@@ -32,6 +32,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param versions each key's current version only, or every version in order
  * @param restore restore archived source objects (days, tier) for a later run to copy; absent: skip them as
  * SKIPPED_ARCHIVED
+ * @param deleteExtraneous mirror: after the copy, delete the destination objects under {@code destination.prefix}
+ * that no object of the plan maps to (extras), up to {@code maxDeletes}
+ * @param maxDeletes the most extras a run deletes: with more, it deletes none and says how many it would have
+ * (exit 6); 0, the default, refuses any deletion
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
@@ -39,7 +43,8 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
 		@Nullable Boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode,
-		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore) {
+		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore,
+		@DefaultValue("false") boolean deleteExtraneous, @DefaultValue("0") @Min(0) long maxDeletes) {
 
 	/**
 	 * Whether a run skips objects already at the destination: what the job file says, or {@code whenAbsent} when it

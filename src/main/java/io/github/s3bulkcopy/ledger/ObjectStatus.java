@@ -31,7 +31,25 @@ public enum ObjectStatus {
 	 * Not copied yet: the source is archived and a restore of it was requested (by this run or earlier) and has not
 	 * finished; a later run copies it once it has. Not a failure.
 	 */
-	RESTORE_PENDING;
+	RESTORE_PENDING,
+
+	/**
+	 * Not an object of the plan: a destination object under the destination prefix that no planned object maps to,
+	 * deleted by a mirror ({@code copy.delete-extraneous}). Only in reports, never in the ledger's own rows.
+	 */
+	DELETED,
+
+	/**
+	 * Not an object of the plan: a destination object under the destination prefix that no planned object maps to,
+	 * not deleted (deletions refused by {@code copy.max-deletes}, or refused by S3: the row says why). Only in
+	 * reports, never in the ledger's own rows.
+	 */
+	EXTRA_AT_DESTINATION;
+
+	/** Whether the row is a destination object the plan does not name, rather than an object of the plan. */
+	public boolean isExtra() {
+		return this == DELETED || this == EXTRA_AT_DESTINATION;
+	}
 
 	/** Whether the object needs no more work in this run. */
 	public boolean isDone() {

@@ -165,6 +165,13 @@ final class HtmlReportWriter {
 			card(html, "Restore pending", Formats.count(objects.restorePending()),
 					(objects.restorePending() > 0) ? "a later run copies them once restored" : "none", false);
 		}
+		if (objects.deleted() > 0 || objects.extraAtDestination() > 0) {
+			card(html, "Deleted (not in plan)", Formats.count(objects.deleted()),
+					"destination objects no source object maps to", false);
+			card(html, "Extra at destination", Formats.count(objects.extraAtDestination()),
+					(objects.extraAtDestination() > 0) ? "not deleted: see the report (outcome EXTRA_AT_DESTINATION)"
+							: "none left", objects.extraAtDestination() > 0);
+		}
 		if (!summary.filteredOut().isEmpty()) {
 			long filtered = summary.filteredOut().values().stream().mapToLong(Long::longValue).sum();
 			StringBuilder byFilter = new StringBuilder("not planned: ");

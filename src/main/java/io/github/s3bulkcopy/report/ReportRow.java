@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the source key, not URL-encoded
  * @param versionId the source version copied, when one was named
  * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY), {@code failed}, {@code pending}
- * or {@code skipped} (SKIPPED_ARCHIVED, RESTORE_PENDING: an archived source, not copied in this run)
+ * or {@code skipped} (SKIPPED_ARCHIVED, RESTORE_PENDING: an archived source, not copied in this run); for a
+ * destination object the plan does not name, {@code succeeded} (DELETED) or {@code skipped} (EXTRA_AT_DESTINATION)
  * @param errorCode the S3 error code or exception name of a failure
  * @param httpStatusCode the HTTP status of a failed request, when there was a response
  * @param resultMessage {@code Copied}, {@code Skipped: unchanged at destination}, a failure's message, or
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param sourceChecksum the source value compared
  * @param destinationChecksum the destination value compared
  * @param verified the verdict, once the object was dealt with
- * @param outcome the ledger status
+ * @param outcome the ledger status; DELETED or EXTRA_AT_DESTINATION for a destination object the plan does not name
+ * (its source key is the one that would map to it)
  * @param verificationDetail why the verdict is not VERIFIED
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
@@ -70,6 +72,10 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 
 	static final String RESTORE_PENDING_MESSAGE = "Restore pending: a later run copies the object once restored";
 
+	static final String DELETED_MESSAGE = "Deleted: at the destination, not in the plan (copy.delete-extraneous)";
+
+	static final String EXTRA_MESSAGE = "Not deleted: at the destination, not in the plan";
+
 	/**
 	 * The report line for one ledger row. The row's status is authoritative; a finished row without an outcome (which
 	 * the ledger should never hold) is still reported, with the outcome's columns empty.
@@ -77,7 +83,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 	public static ReportRow of(LedgerRow row, String destinationBucket) {
 		PlannedObject planned = row.planned();
 		ObjectOutcome outcome = row.outcome();
-		Verification verification = (outcome != null) ? outcome.verification() : null;
+		// A destination object the plan does not name was compared with nothing.
+		Verification verification = (outcome != null && !row.status().isExtra()) ? outcome.verification() : null;
 		Long size = (outcome != null && outcome.size() != null) ? outcome.size() : planned.size();
 		return new ReportRow(planned.sourceBucket(), planned.sourceKey(), planned.versionId(),
 				taskStatus(row.status()), (outcome != null) ? outcome.errorCode() : null,
@@ -98,6 +105,8 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 			case FAILED -> "failed";
 			case PENDING -> "pending";
 			case SKIPPED_ARCHIVED, RESTORE_PENDING -> "skipped";
+			case DELETED -> "succeeded";
+			case EXTRA_AT_DESTINATION -> "skipped";
 		};
 	}
 
@@ -113,6 +122,9 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 					: ARCHIVED_MESSAGE;
 			case RESTORE_PENDING -> (outcome != null && outcome.message() != null) ? outcome.message()
 					: RESTORE_PENDING_MESSAGE;
+			case DELETED -> DELETED_MESSAGE;
+			case EXTRA_AT_DESTINATION -> (outcome != null && outcome.message() != null) ? outcome.message()
+					: EXTRA_MESSAGE;
 		};
 	}
 

@@ -111,7 +111,10 @@ public class ReportService {
 		try (BatchOperationsReport batchOperations = new BatchOperationsReport(folder, location,
 				this.maxResultRowsPerFile)) {
 			new CompletionReportWriter(run.destination().bucket()).write(csv, rows, (row) -> {
-				batchOperations.add(row);
+				if (!row.outcome().isExtra()) {
+					// Batch Operations' layout reports tasks of the manifest; extras are not among them.
+					batchOperations.add(row);
+				}
 				collector.add(row);
 			});
 			files.add(CompletionReportWriter.FILE_NAME);

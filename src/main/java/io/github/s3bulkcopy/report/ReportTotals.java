@@ -19,13 +19,25 @@ package io.github.s3bulkcopy.report;
  * @param skippedInvalidKey rows with outcome SKIPPED_INVALID_KEY (destination key would be empty)
  * @param archived rows with outcome SKIPPED_ARCHIVED
  * @param restorePending rows with outcome RESTORE_PENDING
+ * @param deleted destination objects the plan does not name, deleted (rows with outcome DELETED; not in
+ * {@code objects})
+ * @param extras destination objects the plan does not name, not deleted (rows with outcome EXTRA_AT_DESTINATION;
+ * not in {@code objects})
  */
 public record ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
 		long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey, long archived,
-		long restorePending) {
+		long restorePending, long deleted, long extras) {
 
 	/** The totals of a run with no objects. */
 	public static final ReportTotals EMPTY = new ReportTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/** The totals of a run that neither found nor deleted destination objects the plan does not name. */
+	public ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,
+			long bytesCopied, long verified, long mismatch, long notVerified, long skippedInvalidKey, long archived,
+			long restorePending) {
+		this(objects, copied, skipped, failed, pending, bytesTotal, bytesCopied, verified, mismatch, notVerified,
+				skippedInvalidKey, archived, restorePending, 0, 0);
+	}
 
 	/** The totals of a run without invalid keys or archived objects. */
 	public ReportTotals(long objects, long copied, long skipped, long failed, long pending, long bytesTotal,

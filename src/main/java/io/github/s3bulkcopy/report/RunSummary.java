@@ -117,7 +117,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				seconds, run.executions(), run.source(), run.destination(), run.callerIdentities(), run.manifest(),
 				run.jobFileSha256(),
 				new ObjectCounts(totals.objects(), totals.copied(), totals.skipped(), totals.failed(), totals.pending(),
-						totals.skippedInvalidKey(), totals.archived(), totals.restorePending()),
+						totals.skippedInvalidKey(), totals.archived(), totals.restorePending(), totals.deleted(),
+						totals.extras()),
 				new ByteCounts(totals.bytesTotal(), totals.bytesCopied()),
 				new VerificationCounts(totals.verified(), totals.mismatch(), totals.notVerified()), byMethod,
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
@@ -179,11 +180,21 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 * @param skippedInvalidKey not copied because the destination key would be empty (not a failure)
 	 * @param archived not copied: the source is archived and not restored, and the job asks for no restores
 	 * @param restorePending not copied yet: the source's restore has not finished; a later run copies it
+	 * @param deleted not in {@code total}: destination objects under the destination prefix that no object of the plan
+	 * maps to, deleted by a mirror ({@code copy.delete-extraneous})
+	 * @param extraAtDestination not in {@code total}: such destination objects left in place (more than
+	 * {@code copy.max-deletes}, or S3 refused the deletion)
 	 */
 	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending", "skippedInvalidKey", "archived",
-			"restorePending" })
+			"restorePending", "deleted", "extraAtDestination" })
 	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending,
-			long skippedInvalidKey, long archived, long restorePending) {
+			long skippedInvalidKey, long archived, long restorePending, long deleted, long extraAtDestination) {
+
+		/** Counts of a run that found no destination objects outside its plan. */
+		public ObjectCounts(long total, long copied, long skipped, long failed, long pending, long skippedInvalidKey,
+				long archived, long restorePending) {
+			this(total, copied, skipped, failed, pending, skippedInvalidKey, archived, restorePending, 0, 0);
+		}
 
 	}
 

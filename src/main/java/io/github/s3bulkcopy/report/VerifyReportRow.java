@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param destinationBucket the destination bucket
  * @param destinationKey the destination key, not URL-encoded
  * @param finding VERIFIED, MISSING_AT_DESTINATION, SIZE_DIFFERS, CHECKSUM_DIFFERS, NOT_VERIFIED, SOURCE_MISSING,
- * ERROR or PENDING
+ * ERROR, PENDING, or EXTRA_AT_DESTINATION (a destination object no object of the plan maps to; its rows follow the
+ * plan's, in listing order, and its key is the source key that would map to it)
  * @param size the source's size in bytes
  * @param verificationMethod the comparison made (SIZE when sizes differ)
  * @param sourceValue the source's value compared, such as {@code CRC64NVME:FULL_OBJECT:<base64>}
@@ -67,6 +69,17 @@ public record VerifyReportRow(String bucket, String key, @Nullable String versio
 				(verification != null) ? verification.destinationValue() : null,
 				(verification != null) ? verification.verdict() : null, (outcome != null) ? outcome.errorCode() : null,
 				detail, (outcome != null) ? outcome.finishedAt() : null, planned.destinationVersionId());
+	}
+
+	/**
+	 * The report line for a destination object no object of the plan maps to: its source is the key that would map
+	 * to it, which the plan does not name.
+	 */
+	public static VerifyReportRow ofExtra(ExtraObject extra, String sourceBucket, String destinationBucket) {
+		return new VerifyReportRow(sourceBucket, extra.sourceKey(), null, destinationBucket, extra.destinationKey(),
+				VerifyFinding.EXTRA_AT_DESTINATION, extra.size(), null, null,
+				(extra.etag() != null) ? "ETAG:" + extra.etag() : null, null, VerifyFinding.EXTRA_AT_DESTINATION.errorCode(),
+				"at the destination, and no object of the plan maps to it", null, null);
 	}
 
 	/** The columns as text, in {@link #HEADER} order; absent values are null. */

@@ -3,11 +3,13 @@ package io.github.s3bulkcopy.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import io.github.s3bulkcopy.verify.VerifyFinding;
@@ -44,6 +46,23 @@ public class VerifyReportWriter {
 	 */
 	public VerifySummary write(Path root, RunMetadata run, String method, boolean required, Iterator<LedgerRow> rows)
 			throws IOException {
+		return write(root, run, method, required, rows, Collections.emptyIterator(), 0);
+	}
+
+	/**
+	 * Writes the run's report, replacing any earlier one: the plan's rows, then the destination objects no object of
+	 * the plan maps to, as EXTRA_AT_DESTINATION.
+	 * @param root the report root folder; created if missing
+	 * @param run the run's metadata (its status and exit code included)
+	 * @param method the job's {@code verify.method}
+	 * @param required the job's {@code verify.require}
+	 * @param rows the run's ledger rows, sorted as they should appear
+	 * @param extras the destination objects outside the plan, in listing order
+	 * @param leftOutByFilters destination objects outside the plan that the job's filters leave out
+	 * @return what {@code summary.json} says
+	 */
+	public VerifySummary write(Path root, RunMetadata run, String method, boolean required, Iterator<LedgerRow> rows,
+			Iterator<ExtraObject> extras, long leftOutByFilters) throws IOException {
 		Objects.requireNonNull(run, "run is required");
 		Objects.requireNonNull(rows, "rows is required");
 		Path folder = Files.createDirectories(ReportService.runFolder(root, run.job(), run.runId()));
@@ -59,11 +78,18 @@ public class VerifyReportWriter {
 					methods.merge(row.verificationMethod(), 1L, Long::sum);
 				}
 			}
+			while (extras.hasNext()) {
+				VerifyReportRow row = VerifyReportRow.ofExtra(extras.next(), run.source().bucket(),
+						run.destination().bucket());
+				Csv.writeRecord(out, row.fields());
+				findings.merge(row.finding(), 1L, Long::sum);
+			}
 			return null;
 		});
 		VerifySummary summary = new VerifySummary(run.job(), run.runId(), run.status(), run.exitCode(),
 				run.startTime(), run.endTime(), run.source(), run.destination(), run.manifest(), method, required,
-				run.jobFileSha256(), findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut());
+				run.jobFileSha256(), findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut(),
+				leftOutByFilters);
 		String json = this.mapper.writeValueAsString(summary);
 		AtomicFiles.write(folder.resolve(SummaryWriter.FILE_NAME), (out) -> {
 			out.write(json);

@@ -29,16 +29,29 @@ import io.github.s3bulkcopy.verify.VerifyFinding;
  * @param toolVersion the version of this tool that ran
  * @param filteredOut objects the job file's {@code filter} section left out of the plan, by filter name (as in a copy
  * run's summary); empty without filters
+ * @param destinationLeftOutByFilters destination objects no object of the plan maps to that the job's filters leave
+ * out (not counted as EXTRA_AT_DESTINATION)
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "source", "destination",
 		"manifest", "method", "required", "jobFileSha256", "objects", "methods", "reportFile", "toolVersion",
-		"filteredOut" })
+		"filteredOut", "destinationLeftOutByFilters" })
 public record VerifySummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		RunSummary.Side source, RunSummary.Side destination, RunSummary.Manifest manifest, String method,
 		boolean required, String jobFileSha256, Map<VerifyFinding, Long> objects,
-		Map<VerificationMethod, Long> methods, String reportFile, String toolVersion, Map<String, Long> filteredOut) {
+		Map<VerificationMethod, Long> methods, String reportFile, String toolVersion, Map<String, Long> filteredOut,
+		long destinationLeftOutByFilters) {
 
-	/** All objects of the run. */
+	/** The summary of a run that found nothing at the destination outside its plan. */
+	public VerifySummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			RunSummary.Side source, RunSummary.Side destination, RunSummary.Manifest manifest, String method,
+			boolean required, String jobFileSha256, Map<VerifyFinding, Long> objects,
+			Map<VerificationMethod, Long> methods, String reportFile, String toolVersion,
+			Map<String, Long> filteredOut) {
+		this(job, runId, status, exitCode, startTime, endTime, source, destination, manifest, method, required,
+				jobFileSha256, objects, methods, reportFile, toolVersion, filteredOut, 0);
+	}
+
+	/** All objects of the run, destination objects outside the plan included. */
 	public long total() {
 		return this.objects.values().stream().mapToLong(Long::longValue).sum();
 	}

@@ -31,7 +31,13 @@ public enum VerifyFinding {
 	ERROR(null),
 
 	/** Not checked yet (only in the report of an unfinished run). */
-	PENDING(null);
+	PENDING(null),
+
+	/**
+	 * Not an object of the manifest: the destination has an object under its prefix that no object of the plan maps
+	 * to (and the job's filters do not leave out). Found by listing the destination, never stored in the ledger.
+	 */
+	EXTRA_AT_DESTINATION("ExtraAtDestination");
 
 	private final @Nullable String errorCode;
 
