@@ -126,6 +126,8 @@ public class ExtraFinder {
 			if (!batch.isEmpty()) {
 				this.extras.insert(runId, batch);
 			}
+			// A plan out of order fails the search here, before anything could be deleted on its word.
+			merge.finish();
 		}
 		return new Result(found, leftOut);
 	}

@@ -11,7 +11,9 @@ import org.springframework.util.Assert;
  * Tells which keys of a destination listing the plan does not name, by merging two sequences in the order S3 lists
  * keys ({@link KeyOrder}): the listing's keys, handed in one at a time, and the plan's destination keys, read as
  * needed. Each side is read once, so a plan of millions of keys takes constant memory. Either side out of order would
- * make the merge report keys wrongly, so it is checked and refused rather than trusted.
+ * make the merge report keys wrongly, so it is checked and refused rather than trusted: the listing as it comes, the
+ * plan as it is read, and the plan's keys the listing never reached by {@link #finish()}, so the answers are
+ * trustworthy only once {@code finish} returned.
  */
 public class PlannedKeyMerge {
 
@@ -44,6 +46,16 @@ public class PlannedKeyMerge {
 			this.plannedKey = nextPlanned(this.plannedKey);
 		}
 		return this.plannedKey == null || !this.plannedKey.equals(listed);
+	}
+
+	/**
+	 * Reads the plan's remaining keys to check their order.
+	 * @throws IllegalStateException when the plan is not in {@link KeyOrder}
+	 */
+	public void finish() {
+		while (this.plannedKey != null) {
+			this.plannedKey = nextPlanned(this.plannedKey);
+		}
 	}
 
 	private @Nullable String nextPlanned(@Nullable String previous) {
