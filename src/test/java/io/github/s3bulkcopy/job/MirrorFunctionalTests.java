@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +185,46 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		// and a verify run finds the two sides equal
 		JobFixture.Result verify = this.fixture.run("verify", "--job", job.toString());
 		assertThat(verify.exitCode()).as(verify.toString()).isZero();
+	}
+
+	@Test
+	void aMirrorCutShortWhileDeletingResumesWithTheExtrasLeftAndForgetsNoneItDeleted() throws IOException {
+		// given: more extras than one DeleteObjects request takes
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), this.fixture.destinationBucket, 1000,
+				(i) -> "dst/many/%04d".formatted(i), (i) -> new byte[] { 1 });
+		Path job = jobFile("  delete-extraneous: true\n  max-deletes: 2000\n  max-attempts: 2\n");
+		String good = Files.readString(job);
+		AtomicInteger deletes = new AtomicInteger();
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
+			// The destination's first DeleteObjects goes through; every one after it fails.
+			proxy.answer("?delete", (headers) -> deletes.incrementAndGet() > 1, 500, "InternalError");
+			int destinationEndpoint = good.lastIndexOf(this.fixture.endpoint.toString());
+			Files.writeString(job, good.substring(0, destinationEndpoint) + proxy.endpoint()
+					+ good.substring(destinationEndpoint + this.fixture.endpoint.toString().length()));
+
+			// when
+			JobFixture.Result cutShort = this.fixture.run("copy", "--job", job.toString());
+
+			// then the run stops resumably with the first 1,000 extras deleted and recorded as such
+			assertThat(cutShort.exitCode()).as(cutShort.toString()).isEqualTo(3);
+		}
+		assertThat(outcomes("mirror", 1)).containsEntry("DELETED", 1000L).containsEntry("EXTRA_AT_DESTINATION", 7L);
+		assertThat(destinationKeys()).hasSize(5 + OUTSIDE.size() + LEFT_OUT.size() + 7);
+		Files.writeString(job, good);
+
+		// when resumed
+		JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString());
+
+		// then it deletes the rest, and its report has each extra once, deleted
+		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+		assertThat(resumed.out()).contains("(resumed)").contains("1,007 deleted");
+		assertThat(destinationKeys()).hasSize(5 + OUTSIDE.size() + LEFT_OUT.size()).doesNotContainAnyElementsOf(EXTRAS);
+		List<Map<String, String>> rows = this.fixture.reportRows("mirror", 1);
+		assertThat(rows).filteredOn((row) -> row.get("Outcome").equals("DELETED"))
+			.extracting((row) -> row.get("DestinationKey"))
+			.doesNotHaveDuplicates()
+			.hasSize(1007)
+			.containsAll(EXTRAS);
 	}
 
 	private Path jobFile(String copy) throws IOException {

@@ -80,7 +80,7 @@ class ReportServiceTests {
 		for (String group : List.of("objects", "bytes", "verification")) {
 			summary.get(group).forEach((count) -> assertThat(count.asLong()).as(group).isZero());
 		}
-		assertThat(summary.get("objects").size()).isEqualTo(8);
+		assertThat(summary.get("objects").size()).isEqualTo(10);
 		assertThat(summary.get("objectsPerSecond").decimalValue()).isEqualByComparingTo("0");
 	}
 

@@ -124,7 +124,7 @@ class ReportSetTests {
 		JsonNode summary = this.json.readTree(Files.readString(report.summaryFile()));
 		assertThat(summary.get("objects").toString())
 			.isEqualTo("{\"total\":8,\"copied\":3,\"skipped\":1,\"failed\":3,\"pending\":1,\"skippedInvalidKey\":0,"
-					+ "\"archived\":0,\"restorePending\":0}");
+					+ "\"archived\":0,\"restorePending\":0,\"deleted\":0,\"extraAtDestination\":0}");
 		assertThat(summary.get("verification").toString())
 			.isEqualTo("{\"verified\":4,\"mismatch\":1,\"notVerified\":2}");
 		assertThat(summary.get("verificationByMethod").toString())

@@ -44,7 +44,7 @@ class SummaryWriterTests {
 		assertThat(fieldNames(json.get("destination"))).containsExactly("bucket", "prefix");
 		assertThat(fieldNames(json.get("manifest"))).containsExactly("type", "location");
 		assertThat(fieldNames(json.get("objects"))).containsExactly("total", "copied", "skipped", "failed", "pending",
-				"skippedInvalidKey", "archived", "restorePending");
+				"skippedInvalidKey", "archived", "restorePending", "deleted", "extraAtDestination");
 		assertThat(fieldNames(json.get("bytes"))).containsExactly("total", "copied");
 		assertThat(fieldNames(json.get("verification"))).containsExactly("verified", "mismatch", "notVerified");
 	}
