@@ -38,8 +38,9 @@ class CopyCommand implements Callable<Integer> {
 
 	@Option(names = "--dry-run",
 			description = "Plan only: print how many objects and bytes would be copied, the first keys, and an "
-					+ "estimate of the run's cost (requests by kind, bytes out of AWS or between regions, priced). "
-					+ "Writes nothing to the destination and leaves no run behind.")
+					+ "estimate of the run's cost (requests by kind, bytes out of AWS or between regions, priced); "
+					+ "with copy.delete-extraneous, how many destination objects the run would delete and the first "
+					+ "of them. Writes nothing to the destination and leaves no run behind.")
 	boolean dryRun;
 
 	@Option(names = "--price-table", paramLabel = "FILE",

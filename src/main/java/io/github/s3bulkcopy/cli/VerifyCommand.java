@@ -23,10 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 				+ "manifest intact: each object is looked up on both sides and compared with the job's "
 				+ "verify.method; the report (verify-report.csv and summary.json under <report.location>/"
 				+ "<job>.verify/<run>/) says for each whether it is verified, missing at the destination, of another "
-				+ "size, different, or not verifiable.",
+				+ "size, different, or not verifiable, and lists the objects under the destination prefix that no "
+				+ "object of the manifest maps to (EXTRA_AT_DESTINATION).",
 				"Verify runs are numbered apart from copy runs. If the latest did not finish, this resumes it; "
 						+ "--new-run starts a fresh one. Exit code 0 when every object is verified, 1 when any is "
-						+ "not." })
+						+ "not or the destination has extras." })
 class VerifyCommand implements Callable<Integer> {
 
 	/** The longest job name whose verify job name ({@code <name>.verify}) fits Spring Batch's 100 characters. */

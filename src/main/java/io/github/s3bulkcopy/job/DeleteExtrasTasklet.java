@@ -51,7 +51,11 @@ class DeleteExtrasTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+		long runId = chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getJobInstance()
+			.getInstanceId();
 		ExtraCounts counts = this.extras.counts(runId);
 		if (counts.total() > this.maxDeletes) {
 			logger.warn("Not deleting: {} destination object(s) are not in the plan, more than copy.max-deletes ({})",

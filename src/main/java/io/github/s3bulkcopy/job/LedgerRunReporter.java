@@ -167,7 +167,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 			logger.warn("The job file changed since run {} started: the report records the SHA-256 of the file the "
 					+ "run started with and the settings of the file as it is now", RunLauncher.runNumber(execution));
 		}
-		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode, start, end, Math.max(1, executions.size()),
+		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode,
+				start, end, Math.max(1, executions.size()),
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
 				new RunSummary.CallerIdentities(this.identities.of("source", spec.source()),

@@ -46,8 +46,8 @@ public class DestinationExtras {
 
 	/** Adds extras to a run, in one batch. */
 	public void insert(long runId, List<ExtraObject> extras) {
-		this.jdbc.batchUpdate("INSERT INTO BULK_EXTRA (ROW_KEY, RUN_ID, DESTINATION_KEY, SOURCE_KEY, OBJECT_SIZE, ETAG, "
-				+ "LAST_MODIFIED, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", extras, extras.size(), (ps, e) -> {
+		this.jdbc.batchUpdate("INSERT INTO BULK_EXTRA (ROW_KEY, RUN_ID, DESTINATION_KEY, SOURCE_KEY, OBJECT_SIZE, "
+				+ "ETAG, LAST_MODIFIED, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", extras, extras.size(), (ps, e) -> {
 					ps.setLong(1, LedgerKey.of(runId, e.seq()));
 					ps.setLong(2, runId);
 					ps.setString(3, e.destinationKey());

@@ -73,12 +73,12 @@ public record VerifyReportRow(String bucket, String key, @Nullable String versio
 
 	/**
 	 * The report line for a destination object no object of the plan maps to: its source is the key that would map
-	 * to it, which the plan does not name.
+	 * to it, which the plan does not name; its destination value is the ETag the listing gave.
 	 */
 	public static VerifyReportRow ofExtra(ExtraObject extra, String sourceBucket, String destinationBucket) {
 		return new VerifyReportRow(sourceBucket, extra.sourceKey(), null, destinationBucket, extra.destinationKey(),
-				VerifyFinding.EXTRA_AT_DESTINATION, extra.size(), null, null,
-				(extra.etag() != null) ? "ETAG:" + extra.etag() : null, null, VerifyFinding.EXTRA_AT_DESTINATION.errorCode(),
+				VerifyFinding.EXTRA_AT_DESTINATION, extra.size(), null, null, extra.etag(), null,
+				VerifyFinding.EXTRA_AT_DESTINATION.errorCode(),
 				"at the destination, and no object of the plan maps to it", null, null);
 	}
 

@@ -24,7 +24,8 @@ class BatchMirrorRefusalTests {
 	void aMirrorIsRefusedBeforeAnythingIsSubmitted(String command) throws IOException {
 		Path job = this.dir.resolve("mirror.yml");
 		Files.writeString(job, Files.readString(Path.of("jobs/batch-operations.yml")).replace("location: reports/",
-				"location: " + this.dir.resolve("reports")) + "\ncopy:\n  delete-extraneous: true\n  max-deletes: 10\n");
+				"location: " + this.dir.resolve("reports"))
+				+ "\ncopy:\n  delete-extraneous: true\n  max-deletes: 10\n");
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 

@@ -116,7 +116,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		assertThat(summary.get("destinationLeftOutByFilters").asLong()).isEqualTo(2);
 
 		// and once the extras are gone, the destination equals the source both ways
-		EXTRAS.forEach((key) -> this.s3.deleteObject((delete) -> delete.bucket(this.fixture.destinationBucket).key(key)));
+		String destination = this.fixture.destinationBucket;
+		EXTRAS.forEach((key) -> this.s3.deleteObject((delete) -> delete.bucket(destination).key(key)));
 		JobFixture.Result again = this.fixture.run("verify", "--job", job.toString());
 		assertThat(again.exitCode()).as(again.toString()).isZero();
 		assertThat(again.out()).contains("COMPLETED: every object verified").contains("0 extra");
@@ -143,7 +144,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		}
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(6);
 		assertThat(refused.out()).contains("COMPLETED, DELETIONS REFUSED: 7 destination object(s)")
-			.contains("7 destination object(s) not in the plan: 0 deleted, 0 not deleted (S3 refused), 7 left in place");
+			.contains("7 destination object(s) not in the plan: 0 deleted, 0 not deleted (S3 refused), 7 left in "
+					+ "place");
 		assertThat(destinationKeys()).containsAll(before).hasSize(before.size() + 5);
 		assertThat(outcomes("mirror", 1)).containsEntry("EXTRA_AT_DESTINATION", 7L).containsEntry("COPIED", 5L);
 		assertThat(summary("mirror", 1).get("exitCode").asInt()).isEqualTo(6);

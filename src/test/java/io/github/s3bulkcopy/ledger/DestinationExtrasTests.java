@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DestinationExtrasTests {
 
 	private static final List<String> AWKWARD = List.of("dst/a", "dst/a b", "dst/a+b", "dst/a/b", "dst/A", "dst/é",
-			"dst/日本", "dst/\uFF01", "dst/\uD83D\uDE00", "dst/\uD83D\uDE00/x", "dst/z", "dst/", "dst/~", "dst/a%20b");
+			"dst/日本", "dst/\uFF01", "dst/\uD83D\uDE00", "dst/\uD83D\uDE00/x", "dst/z", "dst/", "dst/~",
+			"dst/a%20b");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
