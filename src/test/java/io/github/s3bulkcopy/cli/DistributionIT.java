@@ -92,6 +92,9 @@ class DistributionIT {
 
 		assertThat(image.from()).startsWith("eclipse-temurin:").endsWith("-jre");
 		assertThat(image.user()).isEqualTo(CONTAINER_USER);
+		assertThat(image.contextFiles()).as("the files the build takes from its context").hasSize(2)
+			.allSatisfy((file) -> assertThat(sentToTheBuilder(file)).as("%s is left out by .dockerignore", file)
+				.isTrue());
 		assertThat(archives).as("the image build recorded a class archive").hasSize(1);
 		assertThat(help.exit()).as(help.toString()).isZero();
 		assertThat(help).isEqualTo(java("--help"));
@@ -99,9 +102,22 @@ class DistributionIT {
 		assertThat(copy).isEqualTo(java("copy", "--job", job.toString()));
 		assertThat(Files.readAllLines(classLog))
 			.as("the tool's classes come from the class archive recorded at build time")
-			.anyMatch((line) -> line.contains(" io.github.s3bulkcopy.") && line.contains("source: shared objects file"));
+			.anyMatch((line) -> line.contains(" io.github.s3bulkcopy.")
+					&& line.contains("source: shared objects file"));
 		assertThat(files(cache, "")).as("nothing is written into the image's cache at run time")
 			.containsExactlyInAnyOrderElementsOf(cacheBefore);
+	}
+
+	/**
+	 * Whether .dockerignore lets the builder have this file: it leaves out everything ({@code *}) but what a
+	 * {@code !pattern} takes back.
+	 */
+	private static boolean sentToTheBuilder(Path file) throws IOException {
+		List<String> lines = Files.readAllLines(CONTEXT.resolve(".dockerignore"));
+		assertThat(lines).contains("*");
+		return lines.stream()
+			.filter((line) -> line.startsWith("!"))
+			.anyMatch((line) -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1)).matches(file));
 	}
 
 	/** The distribution archive: the newest, should target/ hold those of older versions too. */
@@ -159,9 +175,10 @@ class DistributionIT {
 	 * An image as the Dockerfile's instructions leave it, built under {@code root}: FROM, ARG, ENV, ADD (of a local
 	 * tar.gz: unpacked), RUN (in {@code /bin/sh -c}, with {@code --mount=type=bind} as a symbolic link), WORKDIR,
 	 * USER, ENTRYPOINT and CMD (exec form). Any other instruction fails the build, so the test follows the file.
+	 * {@code contextFiles} are the files taken from the build context (the project folder), relative to it.
 	 */
 	record Image(Path root, String from, Map<String, String> environment, Path workdir, String user,
-			List<String> entrypoint, List<String> cmd) {
+			List<String> entrypoint, List<String> cmd, List<Path> contextFiles) {
 
 		/** The image's absolute paths that are moved under the root. */
 		private static final Pattern IMAGE_PATH = Pattern.compile("(?<=^|[\\s=:\"'])/(opt|var|mnt)(?=/|\\b)");
@@ -171,7 +188,7 @@ class DistributionIT {
 		private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
 		static Image build(Path dockerfile, Path root) throws Exception {
-			Image image = new Image(root, "", new HashMap<>(), root, "", List.of(), List.of());
+			Image image = new Image(root, "", new HashMap<>(), root, "", List.of(), List.of(), new ArrayList<>());
 			for (String instruction : instructions(Files.readString(dockerfile))) {
 				String[] parts = instruction.split("\\s+", 2);
 				String keyword = parts[0].toUpperCase();
@@ -192,9 +209,9 @@ class DistributionIT {
 							Files.createDirectories(Path.of(rest.trim())), image.user());
 					case "USER" -> image.with(image.from(), image.environment(), image.workdir(), rest.trim());
 					case "ENTRYPOINT" -> new Image(root, image.from(), image.environment(), image.workdir(),
-							image.user(), quoted(rest), image.cmd());
+							image.user(), quoted(rest), image.cmd(), image.contextFiles());
 					case "CMD" -> new Image(root, image.from(), image.environment(), image.workdir(), image.user(),
-							image.entrypoint(), quoted(rest));
+							image.entrypoint(), quoted(rest), image.contextFiles());
 					default -> throw new IllegalStateException("the test does not carry out " + instruction);
 				};
 			}
@@ -225,7 +242,7 @@ class DistributionIT {
 		}
 
 		private Image with(String from, Map<String, String> environment, Path workdir, String user) {
-			return new Image(this.root, from, environment, workdir, user, this.entrypoint, this.cmd);
+			return new Image(this.root, from, environment, workdir, user, this.entrypoint, this.cmd, this.contextFiles);
 		}
 
 		private Image add(String arguments) throws Exception {
@@ -236,6 +253,7 @@ class DistributionIT {
 			try (Stream<Path> files = Files.list(source.getParent())) {
 				for (Path file : files.filter((file) -> matcher.matches(file.getFileName())).toList()) {
 					assertThat(file.toString()).endsWith(".tar.gz");
+					this.contextFiles.add(CONTEXT.relativize(file));
 					check(exec(List.of("tar", "xzf", file.toString(), "-C", target.toString()), Map.of(), this.root));
 				}
 			}
@@ -250,6 +268,7 @@ class DistributionIT {
 				Path target = Path.of(mount.group(2));
 				Files.createDirectories(target.getParent());
 				mounts.add(Files.createSymbolicLink(target, CONTEXT.resolve(mount.group(1))));
+				this.contextFiles.add(Path.of(mount.group(1)));
 				script = script.substring(mount.end());
 				mount = MOUNT.matcher(script);
 			}
