@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The job database on start, on H2 and on PostgreSQL: a ledger of the layout before {@link LedgerKey} is moved over
  * with every row.
  */
-class JobDatabaseTests {
+class JobDatabaseIntegrationTests {
 
 	enum Engine {
 
