@@ -3,7 +3,7 @@ package io.github.s3bulkcopy.cli;
 import java.sql.SQLException;
 
 import io.github.s3bulkcopy.job.EndpointUnreachableException;
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.job.FailureThresholdExceededException;
 import io.github.s3bulkcopy.job.InvalidSetupException;
 import io.github.s3bulkcopy.job.JobDatabaseException;
