@@ -48,15 +48,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records every request as the SDK sent
- * it, refuses one S3 Control would refuse (no {@code x-amz-account-id}, a SigV4 signature that is missing, stale,
- * not for service {@code s3} and the expected region, leaves the account header or the payload hash unsigned, or does
- * not match the request: 403 SignatureDoesNotMatch, as AWS answers), answers CreateJob (idempotently, by client request token), DescribeJob and UpdateJobStatus, and walks each job
- * through the lifecycle one DescribeJob at a time: New → Preparing → (Suspended until confirmed) → Ready → Active →
- * Complete, or → Failing → Failed. On Complete it does the job for real against the S3 server: reads the manifest
- * (CSV or inventory) or lists the bucket (generated manifest), copies each object (S3PutObjectCopy) or checks it
- * exists (S3ReplicateObject), and writes a completion report the way S3 does, result rows in AWS's example column
- * order (HTTP status before the error code).
+ * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records every request as the SDK sent it,
+ * refuses one S3 Control would refuse (no {@code x-amz-account-id}, a SigV4 signature that is missing, stale, not for
+ * service {@code s3} and the expected region, leaves the account header or the payload hash unsigned, or does not match
+ * the request: 403 SignatureDoesNotMatch, as AWS answers), answers CreateJob (idempotently, by client request token),
+ * DescribeJob and UpdateJobStatus, and walks each job through the lifecycle one DescribeJob at a time: New → Preparing
+ * → (Suspended until confirmed) → Ready → Active → Complete, or → Failing → Failed. On Complete it does the job for
+ * real against the S3 server: reads the manifest (CSV or inventory) or lists the bucket (generated manifest), copies
+ * each object (S3PutObjectCopy) or checks it exists (S3ReplicateObject), and writes a completion report the way S3
+ * does, result rows in AWS's example column order (HTTP status before the error code).
  */
 final class LocalS3Control implements AutoCloseable {
 
@@ -71,7 +71,10 @@ final class LocalS3Control implements AutoCloseable {
 
 	}
 
-	/** {@code AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, SignedHeaders=..., Signature=...} */
+	/**
+	 * {@code AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, SignedHeaders=...,
+	 * Signature=...}
+	 */
 	private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)"
 			+ "/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
 
