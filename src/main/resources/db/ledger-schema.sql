@@ -41,6 +41,13 @@ ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DELETE_MARKER BOOLEAN DEFAULT F
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS DESTINATION_VERSION_ID VARCHAR(1024);
 -- What each copy did not carry over from its source (ledger.NotCarried bits), for the report's "not carried" list.
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS NOT_CARRIED INTEGER;
+-- The latest verified copy of the row's object (ledger.LedgerProof): recorded by the run that verified it, carried
+-- into the next run's row by its plan, so that a skip check can rely on it.
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_RUN BIGINT;
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_SOURCE_ETAG VARCHAR(128);
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_SIZE BIGINT;
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_DESTINATION_ETAG VARCHAR(128);
+ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_DESTINATION_VERSION_ID VARCHAR(1024);
 
 -- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys
 -- are read in key order once per report (one sort) and looked up only when a resume aborts leftover uploads.

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.model.RequestedJobStatus;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -67,7 +68,8 @@ public class BatchJobControl {
 	}
 
 	public JobSnapshot describe(BatchOperation operation, String awsJobId) {
-		return control(operation).describeJob(accountId(), awsJobId);
+		return JobSnapshot.of(
+				control(operation).describeJob((describe) -> describe.accountId(accountId()).jobId(awsJobId)).job());
 	}
 
 	/** Moves a job waiting for confirmation (Suspended) to Ready, so it runs. */
@@ -81,10 +83,15 @@ public class BatchJobControl {
 	}
 
 	private String update(BatchOperation operation, String awsJobId, RequestedJobStatus status, String reason) {
-		return control(operation).updateJobStatus(accountId(), awsJobId, status, reason);
+		return control(operation)
+			.updateJobStatus((update) -> update.accountId(accountId())
+				.jobId(awsJobId)
+				.requestedJobStatus(status)
+				.statusUpdateReason(reason))
+			.statusAsString();
 	}
 
-	private S3ControlCalls control(BatchOperation operation) {
+	private S3ControlClient control(BatchOperation operation) {
 		return this.clients.control(operation);
 	}
 

@@ -10,15 +10,21 @@ import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
 
 import org.springframework.util.Assert;
 
 /**
  * The clients of a job's Batch Operations side, built on first use and closed with the context: S3 Control in the
- * job's region ({@link S3ControlCalls}), and S3 for the objects Batch Operations reads and writes (the manifest, the completion report).
- * Both act with {@code batch-operations.credentials}, or the source's when those are absent. The S3 objects are
- * reached at the source side's endpoint (none on AWS).
+ * job's region, and S3 for the objects Batch Operations reads and writes (the manifest, the completion report). Both
+ * act with {@code batch-operations.credentials}, or the source's when those are absent. S3 Control is AWS's
+ * ({@code https://<account>.s3-control.<region>.amazonaws.com}, from the SDK's endpoint rules) unless
+ * {@code batch-operations.endpoint} names another, which is used as it is ({@link CustomS3ControlEndpoint}); the S3
+ * objects are reached at the source side's endpoint (none on AWS).
  */
 public class BatchOperationsClients implements AutoCloseable {
 
@@ -26,7 +32,7 @@ public class BatchOperationsClients implements AutoCloseable {
 
 	private final JobSpec spec;
 
-	private final Map<String, S3ControlCalls> controls = new ConcurrentHashMap<>();
+	private final Map<String, S3ControlClient> controls = new ConcurrentHashMap<>();
 
 	private final Map<String, S3Client> objects = new ConcurrentHashMap<>();
 
@@ -47,7 +53,7 @@ public class BatchOperationsClients implements AutoCloseable {
 		return (operation == BatchOperation.COPY) ? this.spec.destination().region() : this.spec.source().region();
 	}
 
-	public S3ControlCalls control(BatchOperation operation) {
+	public S3ControlClient control(BatchOperation operation) {
 		return this.controls.computeIfAbsent(region(operation), this::newControl);
 	}
 
@@ -55,12 +61,18 @@ public class BatchOperationsClients implements AutoCloseable {
 		return this.objects.computeIfAbsent(region(operation), (region) -> this.factory.syncClient(side(region), this.spec.copy().maxAttempts()));
 	}
 
-	private S3ControlCalls newControl(String region) {
+	private S3ControlClient newControl(String region) {
 		BatchOperationsSpec batch = batch();
-		// AWS's endpoint starts with the account id; a custom one is used as it is.
-		URI endpoint = (batch.endpoint() != null) ? batch.endpoint()
-				: S3ControlCalls.awsEndpoint(batch.accountId(), region);
-		return new S3ControlCalls(endpoint, region, this.factory.credentials(side(region)));
+		S3ControlClientBuilder builder = S3ControlClient.builder()
+			.region(Region.of(region))
+			.credentialsProvider(this.factory.credentials(side(region)))
+			// Three attempts on throttling, 5xx and I/O errors, with backoff: a DescribeJob that fails for good fails
+			// the wait step, which the next command resumes.
+			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
+		if (batch.endpoint() != null) {
+			builder.endpointProvider(new CustomS3ControlEndpoint(batch.endpoint()));
+		}
+		return builder.build();
 	}
 
 	private BucketSide side(String region) {
@@ -79,6 +91,7 @@ public class BatchOperationsClients implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.controls.values().forEach(S3ControlClient::close);
 		this.objects.values().forEach(S3Client::close);
 	}
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.jspecify.annotations.Nullable;
 

@@ -2,9 +2,16 @@ package io.github.s3bulkcopy.batchops;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3control.model.JobDescriptor;
+import software.amazon.awssdk.services.s3control.model.JobProgressSummary;
+import software.amazon.awssdk.services.s3control.model.JobReport;
+import software.amazon.awssdk.services.s3control.model.JobTimers;
+
+import org.springframework.util.Assert;
 
 /**
  * A Batch Operations job as one DescribeJob saw it.
@@ -28,6 +35,34 @@ public record JobSnapshot(String jobId, String status, long total, long succeede
 
 	/** States a job never leaves. */
 	private static final Set<String> TERMINAL = Set.of("complete", "failed", "cancelled");
+
+	/** The job as DescribeJob describes it; counts S3 has not stated yet are 0. */
+	static JobSnapshot of(@Nullable JobDescriptor job) {
+		Assert.state(job != null && job.jobId() != null, "DescribeJob answered without a Job");
+		JobProgressSummary progress = job.progressSummary();
+		JobTimers timers = (progress != null) ? progress.timers() : null;
+		JobReport report = job.report();
+		List<String> reasons = job.failureReasons()
+			.stream()
+			.map((failure) -> failure.failureCode() + ": " + failure.failureReason())
+			.toList();
+		return new JobSnapshot(job.jobId(), String.valueOf(job.statusAsString()),
+				count((progress != null) ? progress.totalNumberOfTasks() : null),
+				count((progress != null) ? progress.numberOfTasksSucceeded() : null),
+				count((progress != null) ? progress.numberOfTasksFailed() : null),
+				count((timers != null) ? timers.elapsedTimeInActiveSeconds() : null), reasons,
+				emptyToNull(job.statusUpdateReason()), emptyToNull(job.suspendedCause()),
+				(report != null) ? emptyToNull(report.bucket()) : null,
+				(report != null) ? Objects.requireNonNullElse(report.prefix(), "") : null);
+	}
+
+	private static long count(@Nullable Long count) {
+		return (count != null) ? count : 0;
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String text) {
+		return (text == null || text.isEmpty()) ? null : text;
+	}
 
 	public boolean isTerminal() {
 		return TERMINAL.contains(this.status.toLowerCase(Locale.ROOT));

@@ -54,7 +54,7 @@ class SubmitTasklet implements Tasklet {
 		ManifestObject manifest = manifest(operation, context);
 		String token = ClientRequestTokens.of(this.spec.name(), operation, run);
 		CreateJobRequest request = CreateJobRequests.of(this.spec, operation, region, manifest, token, run);
-		String jobId = this.clients.control(operation).createJob(request);
+		String jobId = this.clients.control(operation).createJob(request).jobId();
 		context.putString(BatchJobState.AWS_JOB_ID, jobId);
 		chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(BatchJobState.AWS_JOB_ID,
 				jobId);

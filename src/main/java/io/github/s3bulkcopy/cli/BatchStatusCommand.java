@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.batchops.JobSnapshot;
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,16 +2,8 @@ package io.github.s3bulkcopy.cli;
 
 import java.sql.SQLException;
 
-import io.github.s3bulkcopy.job.EndpointUnreachableException;
-import io.github.s3bulkcopy.job.ExitCodes;
-import io.github.s3bulkcopy.job.FailureThresholdExceededException;
-import io.github.s3bulkcopy.job.InvalidSetupException;
-import io.github.s3bulkcopy.job.JobDatabaseException;
-import io.github.s3bulkcopy.job.InvalidManifestException;
-import io.github.s3bulkcopy.job.JobBusyException;
-import io.github.s3bulkcopy.job.NothingToResumeException;
-import io.github.s3bulkcopy.jobfile.JobFileException;
-import io.github.s3bulkcopy.manifest.ManifestException;
+import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.S3BulkCopyException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -37,31 +29,31 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 		return code;
 	}
 
+	/**
+	 * The exit code of the first error in the chain that names one; unexpected errors end a run resumably. A job
+	 * database held by another process is busy, whatever error reports it.
+	 */
 	static int exitCode(Throwable ex) {
+		Integer code = null;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JobFileException || cause instanceof ManifestException
-					|| cause instanceof InvalidManifestException || cause instanceof NothingToResumeException
-					|| cause instanceof UsageException || cause instanceof InvalidSetupException) {
-				return ExitCodes.INVALID_INPUT;
-			}
-			if (cause instanceof JobBusyException || isDatabaseInUse(cause)) {
+			if (isDatabaseInUse(cause)) {
 				return ExitCodes.BUSY;
+			}
+			if (code == null && cause instanceof S3BulkCopyException known) {
+				code = known.exitCode();
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return ExitCodes.RESUMABLE;
+		return (code != null) ? code : ExitCodes.RESUMABLE;
 	}
 
+	/** The message of the first error in the chain written for the user, else the innermost error's first line. */
 	static String message(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JobFileException || cause instanceof ManifestException
-					|| cause instanceof InvalidManifestException || cause instanceof NothingToResumeException
-					|| cause instanceof JobBusyException || cause instanceof UsageException
-					|| cause instanceof InvalidSetupException || cause instanceof EndpointUnreachableException
-					|| cause instanceof FailureThresholdExceededException || cause instanceof JobDatabaseException) {
-				return cause.getMessage();
+			if (cause instanceof S3BulkCopyException known) {
+				return known.getMessage();
 			}
 			if (isDatabaseInUse(cause)) {
 				return "the job database is in use by another s3-bulk-copy process (a run may be going on): "

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.s3bulkcopy.credentials.CrtThreads;
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import picocli.CommandLine;
 
 /** The entry point: {@code java -jar s3-bulk-copy.jar <command>}. */

@@ -5,9 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.job.CostEstimate;
 import io.github.s3bulkcopy.job.DryRun;
-import io.github.s3bulkcopy.job.ExitCodes;
 import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.job.RunCatalog.RunInfo;
 import io.github.s3bulkcopy.job.RequestKind;

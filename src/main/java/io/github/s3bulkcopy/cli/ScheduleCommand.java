@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.job.JobContexts;
 import io.github.s3bulkcopy.job.NothingNewException;
 import io.github.s3bulkcopy.job.RunLauncher;

@@ -3,7 +3,7 @@ package io.github.s3bulkcopy.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.s3bulkcopy.job.ExitCodes;
+import io.github.s3bulkcopy.ExitCodes;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.s3bulkcopy.ledger.LedgerProof;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
@@ -153,7 +154,8 @@ public class ObjectCopier {
 		return sourceFacts(object)
 			.thenCompose((source) -> this.verification
 				.verify(object, source, new TransferResult(etag, null, etag.contains("-"), versionId))
-				.thenApply((verification) -> outcome(object, source, started, verification, versionId, 0)))
+				.thenApply((verification) -> outcome(object, source, started, verification, versionId, 0)
+					.withEtags(source.etag(), etag)))
 			.exceptionallyCompose((error) -> failure(object, started, error));
 	}
 
@@ -218,7 +220,19 @@ public class ObjectCopier {
 				if (unchanged != null) {
 					return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(),
 							ObjectStatus.SKIPPED_UNCHANGED, source.size(), null, null, null, unchanged, started,
-							Instant.now(), existing.versionId()));
+							Instant.now(), existing.versionId())
+						.withEtags(source.etag(), existing.eTag()));
+				}
+				LedgerProof proof = object.proof();
+				if (proof != null && proof.holdsFor(source.etag(), source.size(), existing.eTag(),
+						existing.versionId())) {
+					// What the store keeps proves nothing (no comparable checksum), but these are the very objects an
+					// earlier run compared.
+					return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(),
+							ObjectStatus.SKIPPED_UNCHANGED, source.size(), null, null, proof.evidence(),
+							new Verification(VerificationMethod.LEDGER, EtagVerifier.unquote(source.etag()),
+									EtagVerifier.unquote(existing.eTag()), Verdict.VERIFIED, null),
+							started, Instant.now(), existing.versionId()));
 				}
 				return copyAndVerify(object, source, started);
 			})
@@ -256,7 +270,8 @@ public class ObjectCopier {
 		return this.transfer.transfer(object, source)
 			.thenCompose((result) -> this.verification.verify(object, source, result)
 				.thenApply((verification) -> outcome(object, source, started, verification, result.versionId(),
-						result.notCarried())));
+						result.notCarried())
+					.withEtags(source.etag(), result.etag())));
 	}
 
 	private ObjectOutcome outcome(PlannedObject object, SourceFacts source, Instant started,

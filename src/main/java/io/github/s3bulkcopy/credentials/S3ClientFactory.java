@@ -142,7 +142,7 @@ public class S3ClientFactory implements AutoCloseable {
 	 * errors, with exponential backoff and jitter (longer after throttling), so a throttled request waits and the load
 	 * on a throttled prefix falls with the share of requests throttled.
 	 * <p>
-	 * Not the adaptive strategy, used until session 5: its client-side rate limit is one for every request of the
+	 * Not the adaptive strategy: its client-side rate limit is one for every request of the
 	 * client, cut by 30 % at each SlowDown and regained slowly, so a steady trickle of SlowDowns held a whole run
 	 * down: with 1.25 % of requests answered SlowDown (among other faults, FaultToleranceFunctionalTests) 2,000 objects
 	 * took 53-92 s against 17 s. And without the retry quota (circuit breaker): a burst of throttling during an

@@ -13,6 +13,7 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
 import io.github.s3bulkcopy.ledger.LedgerKey;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.ledger.ProofCarrier;
 import io.github.s3bulkcopy.ledger.VersionSequencer;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
 import io.github.s3bulkcopy.manifest.ManifestReader;
@@ -102,7 +103,8 @@ class BulkCopyJobConfiguration {
 		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
 		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		VersionsTasklet tasklet = new VersionsTasklet(spec, new VersionSequencer(jdbcTemplate, ownTransactions),
-				() -> new SourceVersions(manifestS3.getObject()), jobRepository);
+				() -> new SourceVersions(manifestS3.getObject()), jobRepository,
+				new ProofCarrier(jdbcTemplate, ownTransactions));
 		return new StepBuilder("versions", jobRepository).tasklet(tasklet, transactionManager).build();
 	}
 
@@ -211,7 +213,8 @@ class BulkCopyJobConfiguration {
 	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, ObjectCopier objectCopier,
 			JdbcLedger ledger, CopyProgress copyProgress, ObjectProvider<VersionJournal> versionJournal,
 			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId,
-			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting) {
+			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting,
+			@Value("#{jobParameters['" + RunLauncher.RUN + "']}") @Nullable Long run) {
 		// The run fixed whether it skips existing objects when it started (RunLauncher); runs started before it did
 		// so follow the job file.
 		ChunkCopier copier = (skipExisting != null)
@@ -219,7 +222,8 @@ class BulkCopyJobConfiguration {
 				: chunkCopier;
 		// Every copy makes a destination version when every version is copied: a resume must not make one twice.
 		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard,
-				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null);
+				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null,
+				(run != null) ? run : runId);
 	}
 
 	@Bean

@@ -33,17 +33,22 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 
 	private final @Nullable VersionJournal versions;
 
+	private final @Nullable Long run;
+
+	/** A writer that records outcomes only (a verify run's: its findings prove nothing for later copies). */
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard) {
-		this(copier, ledger, runId, progress, failureGuard, null);
+		this(copier, ledger, runId, progress, failureGuard, null, null);
 	}
 
 	/**
 	 * @param versions notes each chunk's start and finds what an interrupted attempt copied, when every copy makes a
 	 * destination version that must not be made twice; null otherwise
+	 * @param run the run's number, to record each verified copy as proven by it for later runs to rely on; null
+	 * records none
 	 */
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
-			FailureGuard failureGuard, @Nullable VersionJournal versions) {
+			FailureGuard failureGuard, @Nullable VersionJournal versions, @Nullable Long run) {
 		Assert.notNull(copier, "copier is required");
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(progress, "progress is required");
@@ -54,6 +59,7 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 		this.progress = progress;
 		this.failureGuard = failureGuard;
 		this.versions = versions;
+		this.run = run;
 	}
 
 	@Override
@@ -70,6 +76,9 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
+		if (this.run != null) {
+			this.ledger.recordProofs(this.runId, this.run, outcomes);
+		}
 		this.progress.record(this.runId, outcomes);
 	}
 

@@ -1,13 +1,16 @@
 package io.github.s3bulkcopy.job;
 
+import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.S3BulkCopyException;
+
 /**
  * The job file names a bucket that is not there as described, or a setting of the process takes no such value (exit
  * code 2); the message says what to fix.
  */
-public class InvalidSetupException extends RuntimeException {
+public class InvalidSetupException extends S3BulkCopyException {
 
 	public InvalidSetupException(String message) {
-		super(message);
+		super(ExitCodes.INVALID_INPUT, message, null);
 	}
 
 }

@@ -1,10 +1,13 @@
 package io.github.s3bulkcopy.job;
 
+import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.S3BulkCopyException;
+
 /** Another live process holds the job's lock. */
-public class JobBusyException extends RuntimeException {
+public class JobBusyException extends S3BulkCopyException {
 
 	public JobBusyException(String message) {
-		super(message);
+		super(ExitCodes.BUSY, message, null);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.job;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.ledger.ExtraCounts;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.job;
 
 import java.util.Map;
 
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.verify.VerifyFinding;
 
 /**

@@ -3,6 +3,8 @@ package io.github.s3bulkcopy.jobfile;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.S3BulkCopyException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -10,7 +12,7 @@ import org.springframework.util.Assert;
  * A job file that cannot be used. The message is what the user sees: one line per problem, each naming the file,
  * the line where known, the property and the reason. It never contains a secret value.
  */
-public class JobFileException extends RuntimeException {
+public class JobFileException extends S3BulkCopyException {
 
 	private final List<JobFileProblem> problems;
 
@@ -19,7 +21,7 @@ public class JobFileException extends RuntimeException {
 	}
 
 	public JobFileException(List<JobFileProblem> problems, @Nullable Throwable cause) {
-		super(message(problems), cause);
+		super(ExitCodes.INVALID_INPUT, message(problems), cause);
 		this.problems = List.copyOf(problems);
 	}
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,7 +33,8 @@ public class JdbcLedger {
 	public static final String COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, "
 			+ "STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, MESSAGE, "
 			+ "VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, FINISHED_AT, "
-			+ "LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID";
+			+ "LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID, PROVEN_RUN, PROVEN_SOURCE_ETAG, "
+			+ "PROVEN_SIZE, PROVEN_DESTINATION_ETAG, PROVEN_DESTINATION_VERSION_ID";
 
 	/** Rows per INSERT statement of {@link #insertPlanned}: one statement of many rows costs H2 less than many. */
 	static final int ROWS_PER_INSERT = 100;
@@ -157,6 +159,45 @@ public class JdbcLedger {
 			}
 			ps.setLong(15, LedgerKey.of(runId, o.seq()));
 		});
+	}
+
+	/**
+	 * Records the verified copies among a chunk's outcomes ({@link LedgerProof#of}) as the objects' latest proof, for
+	 * later runs of the job to rely on; an outcome that proves nothing new leaves the proof the row had. Call it in the
+	 * transaction that records the outcomes.
+	 * @param run the run's number, as the reports name it
+	 */
+	public void recordProofs(long runId, long run, List<ObjectOutcome> outcomes) {
+		List<Map.Entry<Long, LedgerProof>> proofs = new ArrayList<>();
+		for (ObjectOutcome outcome : outcomes) {
+			LedgerProof proof = LedgerProof.of(run, outcome);
+			if (proof != null) {
+				proofs.add(Map.entry(outcome.seq(), proof));
+			}
+		}
+		setProofs(runId, proofs, "");
+	}
+
+	/**
+	 * Gives a run's pending rows the proofs an earlier run recorded for the same objects ({@link ProofCarrier}).
+	 * Rows already dealt with keep their own.
+	 */
+	void carryProofs(long runId, List<Map.Entry<Long, LedgerProof>> proofs) {
+		setProofs(runId, proofs, " AND STATUS = 'PENDING'");
+	}
+
+	private void setProofs(long runId, List<Map.Entry<Long, LedgerProof>> proofs, String condition) {
+		this.jdbc.batchUpdate("UPDATE BULK_LEDGER SET PROVEN_RUN = ?, PROVEN_SOURCE_ETAG = ?, PROVEN_SIZE = ?, "
+				+ "PROVEN_DESTINATION_ETAG = ?, PROVEN_DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?" + condition,
+				proofs, proofs.size(), (ps, entry) -> {
+					LedgerProof proof = entry.getValue();
+					ps.setLong(1, proof.run());
+					ps.setString(2, proof.sourceEtag());
+					ps.setLong(3, proof.size());
+					ps.setString(4, proof.destinationEtag());
+					ps.setString(5, proof.destinationVersionId());
+					ps.setLong(6, LedgerKey.of(runId, entry.getKey()));
+				});
 	}
 
 	/**
@@ -306,7 +347,19 @@ public class JdbcLedger {
 				rs.getString("CHECKSUM_ALGORITHM"), rs.getString("STORAGE_CLASS"), rs.getString("ENCRYPTION_STATUS"),
 				rs.getString("DESTINATION_KEY"), optionalInstant(rs.getTimestamp("LAST_MODIFIED")),
 				getBoolean(rs, "IS_LATEST"), rs.getBoolean("DELETE_MARKER"), rs.getString("DESTINATION_VERSION_ID"),
-				"PENDING".equals(rs.getString("STATUS")) ? optionalInstant(rs.getTimestamp("STARTED_AT")) : null);
+				"PENDING".equals(rs.getString("STATUS")) ? optionalInstant(rs.getTimestamp("STARTED_AT")) : null,
+				proof(rs));
+	}
+
+	private static @Nullable LedgerProof proof(ResultSet rs) throws SQLException {
+		Long run = getLong(rs, "PROVEN_RUN");
+		Long size = getLong(rs, "PROVEN_SIZE");
+		String source = rs.getString("PROVEN_SOURCE_ETAG");
+		String destination = rs.getString("PROVEN_DESTINATION_ETAG");
+		if (run == null || size == null || source == null || destination == null) {
+			return null;
+		}
+		return new LedgerProof(run, source, size, destination, rs.getString("PROVEN_DESTINATION_VERSION_ID"));
 	}
 
 	private static @Nullable Instant optionalInstant(@Nullable Timestamp timestamp) {

@@ -7,7 +7,7 @@ package io.github.s3bulkcopy.ledger;
  * Why one column: H2 stores a table whose primary key is a single BIGINT column in one B-tree ordered by it. With the
  * two-column key (RUN_ID, SEQ) it kept the rows under hidden row ids and the key as a second B-tree, which every
  * insert and every update by key paid for twice: on 200,000 rows under the launcher's C1 compiler the plan's inserts
- * took 1.6 instead of 2.4 CPU s and recording outcomes 2.8 instead of 4.6 (docs/performance.md, session 6).
+ * took 1.6 instead of 2.4 CPU s and recording outcomes 2.8 instead of 4.6, H2 alone.
  * PostgreSQL does not care either way.
  */
 public final class LedgerKey {

@@ -21,10 +21,21 @@ import org.jspecify.annotations.Nullable;
  * versioned: the one the copy wrote, or the one a skip compared with; null keeps what the ledger had
  * @param notCarried what the copy did not carry over from the source, as {@link NotCarried} bits; 0 for none or
  * for an object not copied
+ * @param sourceEtag the source's ETag the copy was made of (or the skip compared), when known
+ * @param destinationEtag the ETag of the destination object the copy made (or the skip found), when known
  */
 public record ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
 		@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
-		Instant finishedAt, @Nullable String destinationVersionId, int notCarried) {
+		Instant finishedAt, @Nullable String destinationVersionId, int notCarried, @Nullable String sourceEtag,
+		@Nullable String destinationEtag) {
+
+	/** An outcome that names neither side's ETag. */
+	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
+			@Nullable Integer httpStatus, @Nullable String message, Verification verification, Instant startedAt,
+			Instant finishedAt, @Nullable String destinationVersionId, int notCarried) {
+		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt,
+				destinationVersionId, notCarried, null, null);
+	}
 
 	/** An outcome that names no destination version and left nothing out (or copied nothing). */
 	public ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, @Nullable String errorCode,
@@ -47,6 +58,16 @@ public record ObjectOutcome(long seq, ObjectStatus status, @Nullable Long size, 
 			Instant finishedAt, int notCarried) {
 		this(seq, status, size, errorCode, httpStatus, message, verification, startedAt, finishedAt, null,
 				notCarried);
+	}
+
+	/**
+	 * The same outcome, naming the ETags of the source it was made of and of the destination object: what a later
+	 * run needs to rely on the copy ({@link LedgerProof}).
+	 */
+	public ObjectOutcome withEtags(@Nullable String source, @Nullable String destination) {
+		return new ObjectOutcome(this.seq, this.status, this.size, this.errorCode, this.httpStatus, this.message,
+				this.verification, this.startedAt, this.finishedAt, this.destinationVersionId, this.notCarried, source,
+				destination);
 	}
 
 }

@@ -25,12 +25,24 @@ import org.jspecify.annotations.Nullable;
  * @param attemptedAt for a row still pending: when a chunk holding it began copying in an earlier attempt of this
  * run (with every version copied), so its copy may have reached the destination before the attempt was cut short;
  * null otherwise
+ * @param proof the verified copy an earlier run of the job recorded for this object, for a skip check to rely on;
+ * null when there is none
  */
 public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
 		@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm, @Nullable String storageClass,
 		@Nullable String encryptionStatus, String destinationKey, @Nullable Instant lastModified,
 		@Nullable Boolean latest, boolean deleteMarker, @Nullable String destinationVersionId,
-		@Nullable Instant attemptedAt) {
+		@Nullable Instant attemptedAt, @Nullable LedgerProof proof) {
+
+	/** A row as the copy step reads it, without a proof. */
+	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
+			@Nullable Long size, @Nullable String etag, @Nullable String checksumAlgorithm,
+			@Nullable String storageClass, @Nullable String encryptionStatus, String destinationKey,
+			@Nullable Instant lastModified, @Nullable Boolean latest, boolean deleteMarker,
+			@Nullable String destinationVersionId, @Nullable Instant attemptedAt) {
+		this(seq, sourceBucket, sourceKey, versionId, size, etag, checksumAlgorithm, storageClass, encryptionStatus,
+				destinationKey, lastModified, latest, deleteMarker, destinationVersionId, attemptedAt, null);
+	}
 
 	/** A row as the plan writes it. */
 	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,
@@ -54,21 +66,30 @@ public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nu
 	public PlannedObject withVersionFacts(@Nullable Instant written, @Nullable Boolean current, boolean marker) {
 		return new PlannedObject(this.seq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
 				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey, written, current,
-				marker, this.destinationVersionId, this.attemptedAt);
+				marker, this.destinationVersionId, this.attemptedAt, this.proof);
 	}
 
 	/** The same row, held at the destination by {@code version}. */
 	public PlannedObject withDestinationVersionId(@Nullable String version) {
 		return new PlannedObject(this.seq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
 				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
-				this.lastModified, this.latest, this.deleteMarker, version, this.attemptedAt);
+				this.lastModified, this.latest, this.deleteMarker, version, this.attemptedAt, this.proof);
 	}
 
 	/** The same row at another position of the plan. */
 	public PlannedObject withSeq(long newSeq) {
 		return new PlannedObject(newSeq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
 				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
-				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId, this.attemptedAt);
+				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId, this.attemptedAt,
+				this.proof);
+	}
+
+	/** The same row with the verified copy an earlier run recorded for it. */
+	public PlannedObject withProof(@Nullable LedgerProof earlier) {
+		return new PlannedObject(this.seq, this.sourceBucket, this.sourceKey, this.versionId, this.size, this.etag,
+				this.checksumAlgorithm, this.storageClass, this.encryptionStatus, this.destinationKey,
+				this.lastModified, this.latest, this.deleteMarker, this.destinationVersionId, this.attemptedAt,
+				earlier);
 	}
 
 }

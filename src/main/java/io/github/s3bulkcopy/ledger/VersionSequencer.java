@@ -41,7 +41,8 @@ public class VersionSequencer {
 	static final int ORDER_BATCH = 1_000;
 
 	private static final String RENUMBER = "UPDATE BULK_LEDGER SET ROW_KEY = ?, SEQ = ?, LAST_MODIFIED = ?, "
-			+ "IS_LATEST = ?, DELETE_MARKER = ?, DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?";
+			+ "IS_LATEST = ?, DELETE_MARKER = ?, DESTINATION_VERSION_ID = ?, PROVEN_RUN = ?, PROVEN_SOURCE_ETAG = ?, "
+			+ "PROVEN_SIZE = ?, PROVEN_DESTINATION_ETAG = ?, PROVEN_DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -66,7 +67,8 @@ public class VersionSequencer {
 
 	/**
 	 * As {@link #sequence(long, VersionFacts.Source)}, and gives each version the destination version that an earlier
-	 * run recorded for the same source version, for skip checks and verify runs to compare with.
+	 * run recorded for the same source version, for skip checks and verify runs to compare with, and the verified copy
+	 * it recorded ({@link LedgerProof}), for skip checks to rely on.
 	 * @param earlierRunId the run whose rows say which destination version holds which source version, or null
 	 */
 	public long sequence(long runId, VersionFacts.Source dates, @Nullable Long earlierRunId) {
@@ -105,7 +107,7 @@ public class VersionSequencer {
 		// The earlier run's rows come in the same stream, sorted with the parked ones: rows of one key are next to
 		// each other whatever order the database's collation gives keys, so no second sort has to agree with it.
 		String earlier = (earlierRunId != null)
-				? " OR (ROW_KEY BETWEEN ? AND ? AND DESTINATION_VERSION_ID IS NOT NULL)" : "";
+				? " OR (ROW_KEY BETWEEN ? AND ? AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL))" : "";
 		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
 			var ps = connection.prepareStatement("SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE "
 					+ "ROW_KEY BETWEEN ? AND ?" + earlier + " ORDER BY SOURCE_KEY, RUN_ID, SEQ");
@@ -119,7 +121,7 @@ public class VersionSequencer {
 			return ps;
 		}, (rs, n) -> new Row(rs.getLong("RUN_ID") == runId, JdbcLedger.mapPlanned(rs)))) {
 			List<PlannedObject> key = new ArrayList<>();
-			Map<@Nullable String, String> copies = new HashMap<>();
+			Map<@Nullable String, PlannedObject> copies = new HashMap<>();
 			rows.forEach((row) -> {
 				if (!key.isEmpty() && !key.get(0).sourceKey().equals(row.object().sourceKey())) {
 					renumbering.add(key, inOrder(withCopies(key, copies), dates));
@@ -129,8 +131,8 @@ public class VersionSequencer {
 				if (row.parked()) {
 					key.add(row.object());
 				}
-				else if (row.object().destinationVersionId() != null) {
-					copies.put(row.object().versionId(), row.object().destinationVersionId());
+				else {
+					copies.put(row.object().versionId(), row.object());
 				}
 			});
 			if (!key.isEmpty()) {
@@ -145,16 +147,25 @@ public class VersionSequencer {
 	private record Row(boolean parked, PlannedObject object) {
 	}
 
-	/** The key's versions, each with the destination version an earlier run recorded for it. */
-	private static List<PlannedObject> withCopies(List<PlannedObject> key, Map<@Nullable String, String> copies) {
+	/** The key's versions, each with the destination version and the proof an earlier run recorded for it. */
+	private static List<PlannedObject> withCopies(List<PlannedObject> key,
+			Map<@Nullable String, PlannedObject> copies) {
 		if (copies.isEmpty()) {
 			return key;
 		}
 		List<PlannedObject> known = new ArrayList<>(key.size());
 		for (PlannedObject version : key) {
-			String copy = copies.get(version.versionId());
-			known.add((copy == null || version.destinationVersionId() != null) ? version
-					: version.withDestinationVersionId(copy));
+			PlannedObject copy = copies.get(version.versionId());
+			PlannedObject withCopy = version;
+			if (copy != null && copy.destinationKey().equals(version.destinationKey())) {
+				if (withCopy.destinationVersionId() == null && copy.destinationVersionId() != null) {
+					withCopy = withCopy.withDestinationVersionId(copy.destinationVersionId());
+				}
+				if (withCopy.proof() == null && copy.proof() != null) {
+					withCopy = withCopy.withProof(copy.proof());
+				}
+			}
+			known.add(withCopy);
 		}
 		return known;
 	}
@@ -290,7 +301,22 @@ public class VersionSequencer {
 					}
 					ps.setBoolean(5, to.deleteMarker());
 					ps.setString(6, to.destinationVersionId());
-					ps.setLong(7, LedgerKey.of(this.runId, move[0].seq()));
+					LedgerProof proof = to.proof();
+					if (proof != null) {
+						ps.setLong(7, proof.run());
+						ps.setString(8, proof.sourceEtag());
+						ps.setLong(9, proof.size());
+						ps.setString(10, proof.destinationEtag());
+						ps.setString(11, proof.destinationVersionId());
+					}
+					else {
+						ps.setNull(7, Types.BIGINT);
+						ps.setNull(8, Types.VARCHAR);
+						ps.setNull(9, Types.BIGINT);
+						ps.setNull(10, Types.VARCHAR);
+						ps.setNull(11, Types.VARCHAR);
+					}
+					ps.setLong(12, LedgerKey.of(this.runId, move[0].seq()));
 				});
 			});
 			this.pending.clear();

@@ -113,7 +113,9 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 	private static String resultMessage(ObjectStatus status, @Nullable ObjectOutcome outcome) {
 		return switch (status) {
 			case COPIED -> COPIED_MESSAGE;
-			case SKIPPED_UNCHANGED -> SKIPPED_MESSAGE;
+			// A skip on the ledger's word names the run that verified the copy.
+			case SKIPPED_UNCHANGED -> (outcome != null && outcome.message() != null)
+					? SKIPPED_MESSAGE + " (" + outcome.message() + ")" : SKIPPED_MESSAGE;
 			case FAILED -> (outcome != null && outcome.message() != null) ? outcome.message() : FAILED_MESSAGE;
 			case PENDING -> PENDING_MESSAGE;
 			case SKIPPED_INVALID_KEY -> (outcome != null && outcome.message() != null) ? outcome.message()

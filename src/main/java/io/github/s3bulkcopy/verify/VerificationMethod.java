@@ -40,6 +40,13 @@ public enum VerificationMethod {
 	 * A delete marker replayed: the destination key was found to have no current object (HEAD answered 404) after the
 	 * delete, as the source key has none.
 	 */
-	DELETE_MARKER
+	DELETE_MARKER,
+
+	/**
+	 * Not compared in this run: an earlier run of the job copied (or found) the object and verified it, and a HEAD of
+	 * each side still finds the source ETag and size and the destination ETag (and version) that run recorded
+	 * ({@code ledger.LedgerProof}). Used only by skip checks, whatever checksums the store keeps.
+	 */
+	LEDGER
 
 }

@@ -56,7 +56,7 @@ final class BatchFixture implements AutoCloseable {
 
 	BatchFixture(Path dir) throws IOException {
 		this.dir = dir;
-		this.control = new LocalS3Control(this.s3);
+		this.control = new LocalS3Control(this.s3, LocalS3ProxyTest.SOURCE_ACCOUNT, "us-east-1");
 		System.setProperty("spring.datasource.url",
 				"jdbc:h2:file:" + dir.resolve("db/s3-bulk-copy").toAbsolutePath());
 		System.setProperty("aws.accessKeyId", LocalS3ProxyTest.SOURCE_ACCOUNT.accessKeyId());

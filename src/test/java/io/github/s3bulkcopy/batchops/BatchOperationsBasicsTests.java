@@ -1,13 +1,17 @@
 package io.github.s3bulkcopy.batchops;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointParams;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The small pure pieces: tokens, backoff, status lines, ARNs. */
+/** The small pure pieces: tokens, backoff, status lines, ARNs, the S3 Control endpoint. */
 class BatchOperationsBasicsTests {
 
 	@Test
@@ -48,8 +52,21 @@ class BatchOperationsBasicsTests {
 		assertThat(S3Arns.bucket("us-east-1", "b")).isEqualTo("arn:aws:s3:::b");
 		assertThat(S3Arns.object("cn-north-1", "b", "k/1")).isEqualTo("arn:aws-cn:s3:::b/k/1");
 		assertThat(S3Arns.bucket("us-gov-west-1", "b")).isEqualTo("arn:aws-us-gov:s3:::b");
-		assertThat(S3ControlCalls.awsEndpoint("123456789012", "eu-west-1"))
+	}
+
+	@Test
+	void aCustomEndpointIsUsedAsItIsWhereAwsPutsTheAccountInFrontOfTheHost() {
+		S3ControlEndpointParams createJob = S3ControlEndpointParams.builder()
+			.region(Region.EU_WEST_1)
+			.accountId("123456789012")
+			.requiresAccountId(true)
+			.build();
+
+		assertThat(S3ControlEndpointProvider.defaultProvider().resolveEndpoint(createJob).join().url())
 			.hasToString("https://123456789012.s3-control.eu-west-1.amazonaws.com");
+		assertThat(new CustomS3ControlEndpoint(URI.create("http://127.0.0.1:9000")).resolveEndpoint(createJob)
+			.join()
+			.url()).hasToString("http://127.0.0.1:9000");
 	}
 
 	private static String line(String status, List<String> reasons) {

@@ -209,7 +209,9 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
 		BatchFixture.Result failed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
-		assertThat(failed.out()).contains("FAILED: run the same command again").contains("InternalError");
+		assertThat(failed.out()).contains("FAILED: run the same command again")
+			.contains("the local S3 Control is having a bad day")
+			.contains("Status Code: 500");
 
 		this.fixture.control.describeErrors.set(0);
 		BatchFixture.Result resumed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");

@@ -8,7 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,15 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -35,13 +48,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records every request as the SDK sent
- * it, answers CreateJob (idempotently, by client request token), DescribeJob and UpdateJobStatus, and walks each job
- * through the lifecycle one DescribeJob at a time: New → Preparing → (Suspended until confirmed) → Ready → Active →
- * Complete, or → Failing → Failed. On Complete it does the job for real against the S3 server: reads the manifest
- * (CSV or inventory) or lists the bucket (generated manifest), copies each object (S3PutObjectCopy) or checks it
- * exists (S3ReplicateObject), and writes a completion report the way S3 does, result rows in AWS's example column
- * order (HTTP status before the error code).
+ * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records every request as the SDK sent it,
+ * refuses one S3 Control would refuse (no {@code x-amz-account-id}, a SigV4 signature that is missing, stale, not for
+ * service {@code s3} and the expected region, leaves the account header or the payload hash unsigned, or does not match
+ * the request: 403 SignatureDoesNotMatch, as AWS answers), answers CreateJob (idempotently, by client request token),
+ * DescribeJob and UpdateJobStatus, and walks each job through the lifecycle one DescribeJob at a time: New → Preparing
+ * → (Suspended until confirmed) → Ready → Active → Complete, or → Failing → Failed. On Complete it does the job for
+ * real against the S3 server: reads the manifest (CSV or inventory) or lists the bucket (generated manifest), copies
+ * each object (S3PutObjectCopy) or checks it exists (S3ReplicateObject), and writes a completion report the way S3
+ * does, result rows in AWS's example column order (HTTP status before the error code).
  */
 final class LocalS3Control implements AutoCloseable {
 
@@ -56,9 +71,23 @@ final class LocalS3Control implements AutoCloseable {
 
 	}
 
+	/**
+	 * {@code AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, SignedHeaders=...,
+	 * Signature=...}
+	 */
+	private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)"
+			+ "/([^/]+)/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
+
+	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
 	private final HttpServer server;
 
 	private final S3Client s3;
+
+	private final LocalS3Identity identity;
+
+	private final String region;
 
 	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -78,8 +107,15 @@ final class LocalS3Control implements AutoCloseable {
 	/** DescribeJob answers 500 this many more times. */
 	final AtomicInteger describeErrors = new AtomicInteger();
 
-	LocalS3Control(S3Client s3) throws IOException {
+	/**
+	 * @param s3 where the jobs' objects are
+	 * @param identity whose signed requests are accepted
+	 * @param region the region requests must be signed for
+	 */
+	LocalS3Control(S3Client s3, LocalS3Identity identity, String region) throws IOException {
 		this.s3 = s3;
+		this.identity = identity;
+		this.region = region;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
 		this.server.start();
@@ -121,8 +157,12 @@ final class LocalS3Control implements AutoCloseable {
 		String query = (exchange.getRequestURI().getRawQuery() != null) ? exchange.getRequestURI().getRawQuery() : "";
 		this.requests.add(new Request(exchange.getRequestMethod(), path, query, headers, body));
 		try {
+			String unsigned = signatureProblem(exchange, body);
 			if (headers.get("x-amz-account-id") == null) {
 				respond(exchange, 400, error("InvalidRequest", "x-amz-account-id is missing"));
+			}
+			else if (unsigned != null) {
+				respond(exchange, 403, error("SignatureDoesNotMatch", unsigned));
 			}
 			else if (exchange.getRequestMethod().equals("POST") && path.equals("/v20180820/jobs")) {
 				respond(exchange, 200, createJob(parse(body)));
@@ -187,8 +227,9 @@ final class LocalS3Control implements AutoCloseable {
 			.append(job.step)
 			.append("</ElapsedTimeInActiveSeconds></Timers></ProgressSummary>");
 		if (job.status.equals("Failed")) {
-			xml.append("<FailureReasons><JobFailure><FailureCode>ManifestNotReadable</FailureCode><FailureReason>")
-				.append("Reading the manifest failed: Access Denied</FailureReason></JobFailure></FailureReasons>");
+			// A list's items are <member> elements, as everywhere in the S3 Control API (the SDK's model).
+			xml.append("<FailureReasons><member><FailureCode>ManifestNotReadable</FailureCode><FailureReason>")
+				.append("Reading the manifest failed: Access Denied</FailureReason></member></FailureReasons>");
 		}
 		if (job.statusUpdateReason != null) {
 			xml.append("<StatusUpdateReason>").append(job.statusUpdateReason).append("</StatusUpdateReason>");
@@ -398,6 +439,98 @@ final class LocalS3Control implements AutoCloseable {
 			return objects;
 		}
 
+	}
+
+	/**
+	 * What is wrong with the request's SigV4 signature, or null when it is the one S3 computes: the canonical request
+	 * (raw path and query as sent, the signed headers' trimmed values, the payload's SHA-256) signed with the
+	 * identity's secret for this region and service {@code s3}.
+	 */
+	private String signatureProblem(HttpExchange exchange, String body) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		Matcher auth = (authorization != null) ? AUTHORIZATION.matcher(authorization) : null;
+		if (auth == null || !auth.matches()) {
+			return "no SigV4 Authorization header: " + authorization;
+		}
+		String amzDate = exchange.getRequestHeaders().getFirst("x-amz-date");
+		if (amzDate == null || !amzDate.startsWith(auth.group(2))) {
+			return "x-amz-date " + amzDate + " is not of the credential scope's day " + auth.group(2);
+		}
+		if (Duration.between(Instant.from(AMZ_DATE.parse(amzDate)), Instant.now()).abs().toMinutes() > 15) {
+			return "x-amz-date " + amzDate + " is more than 15 minutes off";
+		}
+		if (!auth.group(1).equals(this.identity.accessKeyId()) || !auth.group(3).equals(this.region)
+				|| !auth.group(4).equals("s3")) {
+			return "signed for " + auth.group(1) + " in " + auth.group(3) + " for " + auth.group(4) + ", not "
+					+ this.identity.accessKeyId() + " in " + this.region + " for s3";
+		}
+		List<String> signedHeaders = Arrays.asList(auth.group(5).split(";"));
+		if (!signedHeaders.containsAll(List.of("host", "x-amz-date", "x-amz-account-id", "x-amz-content-sha256"))) {
+			return "host, x-amz-date, x-amz-account-id and x-amz-content-sha256 must be signed, not " + signedHeaders;
+		}
+		String payloadHash = hex(sha256(body.getBytes(StandardCharsets.UTF_8)));
+		if (!payloadHash.equals(exchange.getRequestHeaders().getFirst("x-amz-content-sha256"))) {
+			return "x-amz-content-sha256 is not the payload's SHA-256";
+		}
+		StringBuilder canonical = new StringBuilder(exchange.getRequestMethod()).append('\n')
+			.append(exchange.getRequestURI().getRawPath())
+			.append('\n')
+			.append(canonicalQuery(exchange.getRequestURI().getRawQuery()))
+			.append('\n');
+		for (String name : signedHeaders) {
+			List<String> values = exchange.getRequestHeaders().get(name);
+			if (values == null) {
+				return "signed header " + name + " is not in the request";
+			}
+			canonical.append(name).append(':').append(String.join(",",
+					values.stream().map((value) -> value.strip().replaceAll(" +", " ")).toList())).append('\n');
+		}
+		canonical.append('\n').append(auth.group(5)).append('\n').append(payloadHash);
+		String scope = auth.group(2) + "/" + this.region + "/s3/aws4_request";
+		String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+				+ hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+		byte[] key = hmac(("AWS4" + this.identity.secretAccessKey()).getBytes(StandardCharsets.UTF_8), auth.group(2));
+		for (String part : List.of(this.region, "s3", "aws4_request")) {
+			key = hmac(key, part);
+		}
+		String expected = hex(hmac(key, toSign));
+		return expected.equals(auth.group(6)) ? null : "the signature does not match the request";
+	}
+
+	/** The query's parameters sorted by name, then value, as they were sent (already URI-encoded by the client). */
+	private static String canonicalQuery(String rawQuery) {
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return "";
+		}
+		return Arrays.stream(rawQuery.split("&"))
+			.map((pair) -> pair.contains("=") ? pair : pair + "=")
+			.sorted()
+			.reduce((a, b) -> a + "&" + b)
+			.orElse("");
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] hmac(byte[] key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
 	}
 
 	static Document parse(String xml) {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A source whose bytes do not match its stored checksum is the object's failure, however the mismatch was found: by
- * the SDK's checks of a GET (the messages of SDK 2.57.8) or by a streamed copy's own check.
+ * the SDK's checks of a GET (the messages of SDK 2.59.1) or by a streamed copy's own check.
  */
 class S3FailureTests {
 

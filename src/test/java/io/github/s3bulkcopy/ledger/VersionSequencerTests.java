@@ -155,6 +155,21 @@ class VersionSequencerTests {
 	}
 
 	@Test
+	void eachVersionGetsTheVerifiedCopyTheEarlierRunRecordedForIt() {
+		plan(1, version("a", "a1", 1, false, false), version("a", "a2", 2, true, false));
+		this.sequencer.sequence(1, NO_LOOKUP);
+		LedgerProof a1 = new LedgerProof(1, "s-a1", 10, "d-a1", "dv-a1");
+		this.ledger.carryProofs(1, List.of(Map.entry(1L, a1)));
+		plan(2, version("a", "a2", 2, false, false), version("a", "a3", 3, true, false),
+				version("a", "a1", 1, false, false));
+
+		this.sequencer.sequence(2, NO_LOOKUP, 1L);
+
+		assertThat(this.ledger.first(2, 10)).extracting(PlannedObject::versionId, PlannedObject::proof)
+			.containsExactly(tuple("a1", a1), tuple("a2", null), tuple("a3", null));
+	}
+
+	@Test
 	void findsAKeyPlannedMoreThanOnce() {
 		plan(1, undated("a", "1"), undated("b", "1"), undated("c", "1"));
 		plan(2, undated("b", "1"), undated("a", "1"), undated("b", "2"), undated("b", "3"));

@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.job;
+package io.github.s3bulkcopy;
 
 /** The exit codes scripts can rely on; docs/operations.md lists them too. */
 public final class ExitCodes {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The job database on start, on H2 and on PostgreSQL: a ledger of the layout before {@link LedgerKey} is moved over
  * with every row.
  */
-class JobDatabaseTests {
+class JobDatabaseIntegrationTests {
 
 	enum Engine {
 
@@ -34,7 +34,9 @@ class JobDatabaseTests {
 
 	}
 
-	/** The ledger's table as databases written before session 6 hold it (the same SQL on H2 and PostgreSQL). */
+	/**
+	 * The ledger's table as databases written before its single row key hold it (the same SQL on H2 and PostgreSQL).
+	 */
 	private static final String OLD_LEDGER = """
 			CREATE TABLE BULK_LEDGER (RUN_ID BIGINT NOT NULL, SEQ BIGINT NOT NULL,
 				SOURCE_BUCKET VARCHAR(255) NOT NULL, SOURCE_KEY VARCHAR(1024) NOT NULL, VERSION_ID VARCHAR(1024),

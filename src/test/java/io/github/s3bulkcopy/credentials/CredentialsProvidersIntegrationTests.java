@@ -19,7 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One provider per credentials spec, assuming its role once for all the clients that share it. */
-class CredentialsProvidersTests implements CrossAccountTest {
+class CredentialsProvidersIntegrationTests implements CrossAccountTest {
 
 	@TempDir
 	Path dir;

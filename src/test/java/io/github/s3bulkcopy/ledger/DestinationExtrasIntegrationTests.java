@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The extras table, and the plan's destination keys read in S3's key order, on H2 and PostgreSQL. */
-class DestinationExtrasTests {
+class DestinationExtrasIntegrationTests {
 
 	private static final List<String> AWKWARD = List.of("dst/a", "dst/a b", "dst/a+b", "dst/a/b", "dst/A", "dst/é",
 			"dst/日本", "dst/\uFF01", "dst/\uD83D\uDE00", "dst/\uD83D\uDE00/x", "dst/z", "dst/", "dst/~",
