@@ -198,6 +198,10 @@ public final class JobPolicies {
 			// marker) and deletes (a key deleted at the source gets a delete marker).
 			drops.addAll(Set.of("ListDestinationVersions", "ReplayDeleteMarkers"));
 		}
+		if (!job.copy().deleteExtraneous()) {
+			// Only a mirror deletes the destination objects the plan does not name.
+			drops.add("DeleteExtraneousObjects");
+		}
 		return drops;
 	}
 

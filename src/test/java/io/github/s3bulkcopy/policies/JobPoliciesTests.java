@@ -162,6 +162,35 @@ class JobPoliciesTests {
 	}
 
 	@Test
+	void aMirrorMayDeleteDestinationObjectsAndOtherJobsMayNot() throws IOException {
+		String sides = """
+				source:
+				  bucket: acme-logs
+				  credentials:
+				    role-arn: %s
+				destination:
+				  bucket: acme-logs-b
+				  prefix: from-a/
+				  credentials:
+				    role-arn: %s
+				manifest:
+				  type: listing
+				copy:
+				  mode: server-side
+				""".formatted(SOURCE_ROLE, DESTINATION_ROLE);
+
+		List<PolicyDocument> mirror = JobPolicies.generate(job(sides + "  delete-extraneous: true\n"), RUNNER);
+		List<PolicyDocument> copy = JobPolicies.generate(job(sides), RUNNER);
+
+		mirror.forEach(JobPoliciesTests::assertLeastPrivilege);
+		JsonNode delete = statement(parse(mirror.get(3)), "DeleteExtraneousObjects");
+		assertThat(delete.get("Action").asString()).isEqualTo("s3:DeleteObject");
+		assertThat(delete.get("Resource").asString()).isEqualTo("arn:aws:s3:::acme-logs-b/from-a/*");
+		assertThat(parse(copy.get(3)).get("Statement")).noneSatisfy(
+				(statement) -> assertThat(statement.get("Sid").asString()).isEqualTo("DeleteExtraneousObjects"));
+	}
+
+	@Test
 	void theCommandPrintsEachDocumentWithWhereItGoes() throws IOException {
 		Path file = jobFile("""
 				source:
