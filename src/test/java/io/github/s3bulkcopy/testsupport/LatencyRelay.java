@@ -79,8 +79,8 @@ public final class LatencyRelay implements AutoCloseable {
 	 * @param latency how long every request is held before it is forwarded (or answered with 503 SlowDown)
 	 * @param jitter the most a request's hold differs from {@code latency}, either way, spread evenly
 	 * @param throttleRps requests per second forwarded before the rest are answered 503 SlowDown; 0: no limit
-	 * @param throttlePrefix only requests whose path starts with this (e.g. {@code /bucket/prefix}) count against
-	 * the limit and are throttled; empty: every request
+	 * @param throttlePrefix only requests on keys that start with this (in any bucket, as sent: URL-encoded) count
+	 * against the limit and are throttled, as S3 throttles a prefix; empty: every request, listings included
 	 */
 	public record Settings(Duration latency, Duration jitter, int throttleRps, String throttlePrefix) {
 
@@ -99,7 +99,7 @@ public final class LatencyRelay implements AutoCloseable {
 			return new Settings(this.latency, jitter, this.throttleRps, this.throttlePrefix);
 		}
 
-		/** The same settings throttling only requests whose path starts with {@code prefix}. */
+		/** The same settings throttling only requests on keys that start with {@code prefix}. */
 		public Settings throttlingOnly(String prefix) {
 			return new Settings(this.latency, this.jitter, this.throttleRps, prefix);
 		}
@@ -221,7 +221,7 @@ public final class LatencyRelay implements AutoCloseable {
 				this.requests.increment();
 				enter();
 				try {
-					boolean throttled = this.throttle != null && request.target().startsWith(this.settings.throttlePrefix())
+					boolean throttled = this.throttle != null && request.key().startsWith(this.settings.throttlePrefix())
 							&& !this.throttle.admit(arrived);
 					hold(arrived);
 					if (throttled) {
@@ -417,12 +417,12 @@ public final class LatencyRelay implements AutoCloseable {
 	 * Runs a relay until the process is ended, printing its counters as JSON when it ends.
 	 * <p>
 	 * {@code LatencyRelay UPSTREAM-ENDPOINT [--port N] [--latency 20ms] [--jitter 5ms] [--throttle-rps N]
-	 * [--throttle-prefix /bucket/prefix]} (durations in ms or s; a bare number is milliseconds)
+	 * [--throttle-prefix KEY-PREFIX]} (durations in ms or s; a bare number is milliseconds)
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1 || args.length % 2 != 1) {
 			System.err.println("usage: LatencyRelay UPSTREAM-ENDPOINT [--port N] [--latency 20ms] [--jitter 5ms] "
-					+ "[--throttle-rps N] [--throttle-prefix /bucket/prefix]");
+					+ "[--throttle-rps N] [--throttle-prefix KEY-PREFIX]");
 			System.exit(2);
 		}
 		URI upstream = URI.create(args[0]);
@@ -658,6 +658,15 @@ public final class LatencyRelay implements AutoCloseable {
 
 		String method() {
 			return this.firstLine.substring(0, this.firstLine.indexOf(' '));
+		}
+
+		/** The key a path-style request names (what follows its bucket, without the query), as sent. */
+		String key() {
+			String target = target();
+			int query = target.indexOf('?');
+			String path = (query < 0) ? target : target.substring(0, query);
+			int slash = path.indexOf('/', 1);
+			return (slash < 0) ? "" : path.substring(slash + 1);
 		}
 
 		/** A request's path and query. */

@@ -137,6 +137,33 @@ class LatencyRelayTests implements LocalS3ProxyTest {
 	}
 
 	@Test
+	void aThrottledPrefixLeavesOtherKeysAlone() throws IOException {
+		String bucket = S3TestData.createBucket(LocalS3ProxyTest.sourceClient(), "relay-prefix");
+		LocalS3ProxyTest.sourceClient()
+			.putObject((request) -> request.bucket(bucket).key("hot/a"), RequestBody.fromString("hot"));
+		LocalS3ProxyTest.sourceClient()
+			.putObject((request) -> request.bucket(bucket).key("cold/a"), RequestBody.fromString("cold"));
+		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
+				LatencyRelay.Settings.latency(Duration.ZERO).throttledAbove(1).throttlingOnly("hot/"));
+				S3Client s3 = client(relay, true)) {
+			int hotSlowDowns = 0;
+			for (int i = 0; i < 10; i++) {
+				assertThat(s3.getObjectAsBytes((request) -> request.bucket(bucket).key("cold/a")).asUtf8String())
+					.isEqualTo("cold");
+				try {
+					s3.getObjectAsBytes((request) -> request.bucket(bucket).key("hot/a"));
+				}
+				catch (S3Exception ex) {
+					assertThat(ex.statusCode()).isEqualTo(503);
+					hotSlowDowns++;
+				}
+			}
+			assertThat(hotSlowDowns).isGreaterThanOrEqualTo(8);
+			assertThat(relay.stats().slowDowns()).isEqualTo(hotSlowDowns);
+		}
+	}
+
+	@Test
 	void theStatsEndpointAnswersTheCountersAndResetsThem() throws IOException {
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
 				LatencyRelay.Settings.latency(Duration.ZERO));
