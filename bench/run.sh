@@ -217,7 +217,8 @@ rps = r["requests"] / wall if wall > 0 else 0
 per = r["requests"] / objects if objects else 0
 cpu_us = r["cpuSeconds"] * 1e6 / r["requests"] if r["requests"] else 0
 line = (f'   relay: {r["requests"]} requests ({per:.2f} per object, {rps:.0f}/s over the run), {r["slowDowns"]} answered '
-        f'503 SlowDown ({r["slowDownPercent"]:.2f} %), at most {r["maxInFlight"]} in flight, relay CPU {r["cpuSeconds"]:.1f} s '
+        f'503 SlowDown ({r["slowDownPercent"]:.2f} %), at most {r["maxInFlight"]} in flight on {r["connections"]} connections, '
+        f'relay CPU {r["cpuSeconds"]:.1f} s '
         f'({cpu_us:.0f} us per request)')
 if limit:
     line += f'; Little\'s-law limit {float(limit):.0f} requests/s: {rps / float(limit):.2f} x it'
@@ -771,8 +772,8 @@ for r in rows:
     reqs = float(r["relay_requests"] or 0) / float(r["wall_s"]) if float(r["wall_s"]) > 0 else 0
     limit = float(inflight) / lat if inflight.isdigit() else 0
     rclone = next((float(o["rate"]) for o in rows if o["scenario"] == r["scenario"] and o["tool"].startswith("rclone")), 0)
-    print(f'   {inflight:<10} {r["tool"]:<34} {r["rate"]:>10} {reqs:>10.0f} {limit:>8.0f} '
-          f'{(reqs / limit if limit else 0):>7.2f} {r["relay_max_in_flight"]:>14} {(float(r["rate"]) / rclone if rclone else 0):>8.2f}')
+    print(f'   {inflight:<10} {r["tool"]:<34} {r["rate"]:>10} {reqs:>10.0f} {(f"{limit:.0f}" if limit else "-"):>8} '
+          f'{(f"{reqs / limit:.2f}" if limit else "-"):>7} {r["relay_max_in_flight"]:>14} {(float(r["rate"]) / rclone if rclone else 0):>8.2f}')
 print("   (requests/s: the relay's requests over the run's wall time, start-up included; limit/s: in flight / latency, "
       "the most requests a second that many in flight can make; x limit: requests/s against it)")
 PY
