@@ -54,8 +54,9 @@
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
 # during the run, peak RSS, this tool's peak
 # heap after any GC and after a full GC, ratio to s3-bulk-copy, exit code, whether the destination holds every
-# object and byte; through the relay also its requests, % answered 503, most in flight and CPU s) and writes it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this
-# tool's GC log to target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
+# object and byte; through the relay also its requests, % answered 503, most in flight and CPU s) and writes it as
+# CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this tool's GC log to
+# target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
 # by TOOL_TIMEOUT; nothing leaves 127.0.0.1; the servers this script starts are stopped when it ends, and its
 # temporary folder deleted. docs/performance.md has the figures of a real run and what they mean.
 set -euo pipefail
