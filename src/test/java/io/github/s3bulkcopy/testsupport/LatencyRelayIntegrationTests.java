@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark's latency relay in front of S3Proxy: it holds every request for its latency, answers 503 SlowDown
  * above its request rate, and passes signed requests and their bytes through unchanged.
  */
-class LatencyRelayTests implements LocalS3ProxyTest {
+class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 
 	@Test
 	void signedRequestsAndTheirBytesPassUnchanged() throws IOException {
