@@ -2,7 +2,7 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|large|memory|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
@@ -16,6 +16,17 @@
 #           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
 #           manifest; rclone on the same MEMORY_OBJECTS objects
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
+#   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
+#           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
+#           copy.concurrency N and rclone at --transfers N --checkers N for each N in IN_FLIGHT, then each tool at its
+#           defaults; objects/s side by side with the Little's-law limit (in flight / latency, in requests/s)
+#   throttle OBJECTS (20,000 unless set) x SIZE objects through a relay that also answers 503 SlowDown above
+#           THROTTLE_RPS requests/s: this tool at copy.concurrency CONCURRENCY (a number, or auto where the tool
+#           has it), rclone at --transfers/--checkers CONCURRENCY (64 when it is not a number); objects/s, the share
+#           of requests answered 503, whether everything was copied
+#           The relay is io.github.s3bulkcopy.testsupport.LatencyRelay, run from the test classes: one thread and one
+#           keep-alive server connection per client connection, bodies streamed; its counters (requests, 503s, the
+#           most requests in flight at once, its CPU) are reset before and read after each run (GET /_relay/stats)
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -35,12 +46,17 @@
 #                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
 #                       the launcher maps an AOT cache instead of a dynamic class archive)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
+#   LATENCY=20ms JITTER=0ms IN_FLIGHT="64 256"   the relay's hold per request (ms or s), its spread either way, and
+#                       the in-flight counts the latency scenario compares the tools at
+#   THROTTLE_RPS=500 THROTTLE_PREFIX=            the throttle scenario's request rate, and the key prefix (in any
+#                       bucket) it applies to; empty: every request, listings included
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
 # during the run, peak RSS, this tool's peak
 # heap after any GC and after a full GC, ratio to s3-bulk-copy, exit code, whether the destination holds every
-# object and byte) and writes it as CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this
-# tool's GC log to target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
+# object and byte; through the relay also its requests, % answered 503, most in flight and CPU s) and writes it as
+# CSV to target/bench/results.csv; tools' output goes to target/bench/*.log, this tool's GC log to
+# target/bench/<scenario>-tool-gc.log. Every loop is bounded by its object count and every tool run
 # by TOOL_TIMEOUT; nothing leaves 127.0.0.1; the servers this script starts are stopped when it ends, and its
 # temporary folder deleted. docs/performance.md has the figures of a real run and what they mean.
 set -euo pipefail
@@ -57,6 +73,7 @@ print(int(m.group(1)) * 1024 ** " KMGT".index((m.group(2) or " ").upper()))
 PY
 }
 
+OBJECTS_GIVEN=${OBJECTS:-}   # the latency and throttle scenarios have sizes of their own unless OBJECTS is set
 OBJECTS=${OBJECTS:-20000}
 SIZE=$(bytes "${SIZE:-4096}")
 PLAN_ROWS=${PLAN_ROWS:-1000000}
@@ -76,25 +93,33 @@ LAUNCHER=${LAUNCHER:-1}
 HTTP_CLIENT=${HTTP_CLIENT:-}
 TOOL_OPTS=${TOOL_OPTS:-}
 ALSO_JAVA_HOME=${ALSO_JAVA_HOME:-}
+LATENCY=${LATENCY:-20ms}
+JITTER=${JITTER:-0ms}
+IN_FLIGHT=${IN_FLIGHT:-64 256}
+THROTTLE_RPS=${THROTTLE_RPS:-500}
+THROTTLE_PREFIX=${THROTTLE_PREFIX:-}
 if [ -n "$ALSO_JAVA_HOME" ] && [ ! -x "$ALSO_JAVA_HOME/bin/java" ]; then
   echo "ALSO_JAVA_HOME=$ALSO_JAVA_HOME: no bin/java there" >&2; exit 2
 fi
 TOOL_JAVA=   # the JDK of this tool's next runs (empty: the default one); see jdks
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|large|memory|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|all]" >&2; exit 2 ;;
+  small|plan|stream|large|memory|latency|throttle|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/results.csv
-echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check,server_cpu_s" > "$RESULTS"
+echo "scenario,tool,objects,rate,unit,wall_s,cpu_s,rss_mib,exit,heap_mib,live_mib,check,server_cpu_s,relay_requests,relay_503_pct,relay_max_in_flight,relay_cpu_s" > "$RESULTS"
 
 # --- tools ------------------------------------------------------------------------------------------------------
 [ -f target/s3-bulk-copy.jar ] || ./mvnw -B -q package -DskipTests
 # Built again whenever pom.xml changed since.
 [ "$OUT/classpath.txt" -nt pom.xml ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 CP=$(cat "$OUT/classpath.txt")
+# The latency relay runs from the test classes: compiled again when its source is newer.
+RELAY_CLASS=target/test-classes/io/github/s3bulkcopy/testsupport/LatencyRelay.class
+[ "$RELAY_CLASS" -nt src/test/java/io/github/s3bulkcopy/testsupport/LatencyRelay.java ] || ./mvnw -B -q test-compile
 if ! command -v rclone >/dev/null || ! command -v aws >/dev/null; then
   echo "installing rclone and awscli from Debian's packages ..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rclone awscli >/dev/null
@@ -108,10 +133,11 @@ KEY_B=bench-dest-key
 SECRET_B=bench-dest-secret
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/s3-bulk-copy-bench.XXXXXX")
 SERVERS=()
+RELAYS=()   # latency relays: stopped with the servers, their CPU not counted as the servers'
 stop_servers() {
   local pid
-  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do kill "$pid" 2>/dev/null || true; done
-  for pid in ${SERVERS[@]+"${SERVERS[@]}"}; do
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"} ${RELAYS[@]+"${RELAYS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${SERVERS[@]+"${SERVERS[@]}"} ${RELAYS[@]+"${RELAYS[@]}"}; do
     # A server out of heap may never finish shutting down: 10 s, then it is killed.
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
@@ -155,6 +181,51 @@ start_s3proxy() {
 }
 start_s3proxy s3proxy
 EP=$ENDPOINT
+
+# start_relay NAME RELAY-OPTION...: starts the latency relay (testsupport/LatencyRelay) in front of the in-memory
+# S3Proxy on a free port of 127.0.0.1, its output in target/bench/NAME.log; sets RELAY to its endpoint. Serial GC
+# and a small heap: it keeps nothing but a buffer per connection, and its CPU is the clients' to share.
+start_relay() {
+  local name=$1 port
+  shift
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  RELAY=http://127.0.0.1:$port
+  java -Xmx256m -XX:+UseSerialGC -cp "$CP:target/test-classes" io.github.s3bulkcopy.testsupport.LatencyRelay "$EP" \
+    --port "$port" "$@" > "$OUT/$name.log" 2>&1 &
+  RELAYS+=($!)
+  for _ in $(seq 1 100); do curl -sf -o /dev/null "$RELAY/_relay/stats" && return 0; sleep 0.2; done
+  echo "the latency relay ($name) did not answer on $RELAY within 20 s; see $OUT/$name.log" >&2
+  exit 1
+}
+# stop_relay: stops the relay started last (it prints its counters since the last reset into its log)
+stop_relay() {
+  kill "${RELAYS[-1]}" 2>/dev/null || true
+  wait "${RELAYS[-1]}" 2>/dev/null || true
+  unset 'RELAYS[-1]'
+}
+# relay_reset: starts the relay's counters again, before a measured run
+relay_reset() { curl -sf -o /dev/null "$RELAY/_relay/stats?reset"; }
+# relay_stats OBJECTS [LIMIT]: sets RELAY_JSON to the relay's counters since relay_reset (record adds them to the
+# run's row) and prints them; LIMIT (requests/s) is the Little's-law limit the run is held against
+relay_stats() {
+  local objects=$1 limit=${2:-}
+  RELAY_JSON=$(curl -sf "$RELAY/_relay/stats")
+  python3 - "$RELAY_JSON" "$objects" "$limit" <<'PY'
+import json, sys
+r, objects, limit = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+wall = r["seconds"]
+rps = r["requests"] / wall if wall > 0 else 0
+per = r["requests"] / objects if objects else 0
+cpu_us = r["cpuSeconds"] * 1e6 / r["requests"] if r["requests"] else 0
+line = (f'   relay: {r["requests"]} requests ({per:.2f} per object, {rps:.0f}/s over the run), {r["slowDowns"]} answered '
+        f'503 SlowDown ({r["slowDownPercent"]:.2f} %), at most {r["maxInFlight"]} in flight on {r["connections"]} connections, '
+        f'relay CPU {r["cpuSeconds"]:.1f} s '
+        f'({cpu_us:.0f} us per request)')
+if limit:
+    line += f'; Little\'s-law limit {float(limit):.0f} requests/s: {rps / float(limit):.2f} x it'
+print(line)
+PY
+}
 
 # rclone remotes, configured by environment: a and b are identities A and B on the in-memory server; la and lb the
 # same identities on the filesystem server of the large scenario (added when it starts).
@@ -343,9 +414,10 @@ record() {
   if [ $# -ge 8 ]; then
     case "$6" in a:*|b:*) timeout 900 "${RCLONE[@]}" -q delete "$6" || true ;; esac
   fi
-  python3 - "$scenario" "$tool" "$amount" "$unit" "$measured" "$found" "$expected" "$gclog" >> "$RESULTS" <<'PY'
+  python3 - "$scenario" "$tool" "$amount" "$unit" "$measured" "$found" "$expected" "$gclog" "${RELAY_JSON:-}" \
+    >> "$RESULTS" <<'PY'
 import json, os, re, sys
-scenario, tool, amount, unit, measured, found, expected, gclog = sys.argv[1:9]
+scenario, tool, amount, unit, measured, found, expected, gclog, relay = sys.argv[1:10]
 m = json.loads(measured)
 rate = float(amount) / m["wall"] if m["wall"] > 0 else 0
 heap = live = ""
@@ -362,8 +434,13 @@ else:
     objects, size = found.split()
     want_objects, want_size = expected.split()
     check = "ok" if (objects, size) == (want_objects, want_size) else f"MISSING {objects}/{want_objects} objects {size}/{want_size} bytes"
-print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check},{m.get("server_cpu", "")}')
+relayed = ""
+if relay:
+    r = json.loads(relay)
+    relayed = f',{r["requests"]},{r["slowDownPercent"]},{r["maxInFlight"]},{r["cpuSeconds"]:.1f}'
+print(f'{scenario},{tool},{objects},{rate:.1f},{unit},{m["wall"]},{m["cpu"]},{m["rss_mib"]},{m["exit"]},{heap},{live},{check},{m.get("server_cpu", "")}{relayed}')
 PY
+  RELAY_JSON=
   tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
@@ -625,6 +702,136 @@ JOB
   rm -rf "$work"
 }
 
+# --- 6. latency: small objects through a relay that answers as far away as S3 does --------------------------------
+# seconds DURATION: a duration such as 20ms, 0.5s or 80 (milliseconds) in seconds
+seconds() {
+  python3 - "$1" <<'PY'
+import re, sys
+m = re.fullmatch(r"\s*([\d.]+)\s*(ms|s)?\s*", sys.argv[1])
+if not m:
+    sys.exit(f"not a duration: {sys.argv[1]}")
+print(float(m.group(1)) / (1 if m.group(2) == "s" else 1000))
+PY
+}
+latency() {
+  local n=${OBJECTS_GIVEN:-100000} work=$TMP/latency m inflight lat label limit rclone_options
+  local bytes=$((n * SIZE))
+  lat=$(seconds "$LATENCY")
+  echo "== latency: $n x $SIZE bytes copied server-side through a relay holding every request $LATENCY (jitter" \
+    "$JITTER); in flight: $IN_FLIGHT, then each tool at its defaults"
+  mkdir -p "$work"
+  seeded a:lat-src "$n" "$SIZE" || seed "$EP" $KEY $SECRET lat-src "$n" "$SIZE"
+  seed "$EP" $KEY $SECRET lat-dst-tool 0 0 lat-dst-rclone
+  start_relay relay-latency --latency "$LATENCY" --jitter "$JITTER"
+  remote r "$RELAY" $KEY $SECRET
+  # Through the relay: the server's and the relay's JIT both warm up on a tenth of the objects.
+  warm_server r:lat-src r:warm-latency --include "bench/0*/**"
+  for inflight in $IN_FLIGHT defaults; do
+    mkdir -p "$work/$inflight"
+    if [ "$inflight" = defaults ]; then
+      label=defaults limit= rclone_options=()
+      echo "-- each tool at its defaults"
+    else
+      label=$inflight rclone_options=(--transfers "$inflight" --checkers "$inflight")
+      limit=$(python3 -c "print($inflight / $lat)")
+      echo "-- $inflight in flight: the Little's-law limit is $inflight / $LATENCY = $(printf %.0f "$limit") requests/s"
+    fi
+    cat > "$work/$inflight/job.yml" <<JOB
+# The benchmark's latency job: everything in bucket lat-src to lat-dst-tool, both through the latency relay.
+name: bench-latency-$label
+source: { bucket: lat-src, endpoint: "$RELAY" }
+destination: { bucket: lat-dst-tool, endpoint: "$RELAY" }
+manifest: { type: listing }
+$([ "$inflight" = defaults ] || echo "copy: { concurrency: $inflight }")
+report: { location: "$work/$inflight/reports" }
+JOB
+    tool "latency-$label" "$work/$inflight"
+    relay_reset
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-latency-$label.log" "${TOOL[@]}" copy \
+        --job "$work/$inflight/job.yml")
+    relay_stats "$n" "$limit"
+    keep_summary "latency-$label" "$work/$inflight/reports"
+    copy_phase "latency-$label" "$work/$inflight" "$n"
+    record "latency-$label" "s3-bulk-copy$([ "$inflight" = defaults ] || echo " (concurrency $inflight)")" "$n" \
+      objects/s "$m" a:lat-dst-tool "$n" $bytes "$OUT/latency-$label-tool-gc.log"
+
+    relay_reset
+    m=$(measure "$OUT/rclone-latency-$label.log" "${RCLONE[@]}" copy r:lat-src r:lat-dst-rclone \
+        ${rclone_options[@]+"${rclone_options[@]}"})
+    relay_stats "$n" "$limit"
+    record "latency-$label" "rclone$([ "$inflight" = defaults ] || echo " (--transfers/--checkers $inflight)")" "$n" \
+      objects/s "$m" a:lat-dst-rclone "$n" $bytes
+  done
+  stop_relay
+  python3 - "$RESULTS" "$lat" <<'PY'
+import csv, sys
+lat = float(sys.argv[2])
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["scenario"].startswith("latency-")]
+print(f'\n   {"in flight":<10} {"tool":<34} {"objects/s":>10} {"requests/s":>10} {"limit/s":>8} {"x limit":>7} {"most in flight":>14} {"x rclone":>8}')
+for r in rows:
+    inflight = r["scenario"].split("-", 1)[1]
+    reqs = float(r["relay_requests"] or 0) / float(r["wall_s"]) if float(r["wall_s"]) > 0 else 0
+    limit = float(inflight) / lat if inflight.isdigit() else 0
+    rclone = next((float(o["rate"]) for o in rows if o["scenario"] == r["scenario"] and o["tool"].startswith("rclone")), 0)
+    print(f'   {inflight:<10} {r["tool"]:<34} {r["rate"]:>10} {reqs:>10.0f} {(f"{limit:.0f}" if limit else "-"):>8} '
+          f'{(f"{reqs / limit:.2f}" if limit else "-"):>7} {r["relay_max_in_flight"]:>14} {(float(r["rate"]) / rclone if rclone else 0):>8.2f}')
+print("   (requests/s: the relay's requests over the run's wall time, start-up included; limit/s: in flight / latency, "
+      "the most requests a second that many in flight can make; x limit: requests/s against it)")
+PY
+}
+
+# --- 7. throttle: a relay answering 503 SlowDown above a request rate ----------------------------------------------
+throttle() {
+  local n=${OBJECTS_GIVEN:-20000} work=$TMP/throttle m rclone_in_flight
+  local bytes=$((n * SIZE))
+  rclone_in_flight=$CONCURRENCY
+  [[ "$rclone_in_flight" =~ ^[0-9]+$ ]] || rclone_in_flight=64
+  echo "== throttle: $n x $SIZE bytes through a relay answering 503 SlowDown above $THROTTLE_RPS requests/s" \
+    "(${THROTTLE_PREFIX:-on every key and listing}) and holding every request $LATENCY; this tool at concurrency" \
+    "$CONCURRENCY, rclone at --transfers/--checkers $rclone_in_flight"
+  mkdir -p "$work"
+  seeded a:thr-src "$n" "$SIZE" || seed "$EP" $KEY $SECRET thr-src "$n" "$SIZE"
+  seed "$EP" $KEY $SECRET thr-dst-tool 0 0 thr-dst-rclone
+  warm_server a:thr-src a:warm-throttle --include "bench/0*/**"
+  start_relay relay-throttle --latency "$LATENCY" --jitter "$JITTER" --throttle-rps "$THROTTLE_RPS" \
+    ${THROTTLE_PREFIX:+--throttle-prefix "$THROTTLE_PREFIX"}
+  remote t "$RELAY" $KEY $SECRET
+  cat > "$work/job.yml" <<JOB
+# The benchmark's throttle job: everything in bucket thr-src to thr-dst-tool through the throttling relay.
+name: bench-throttle
+source: { bucket: thr-src, endpoint: "$RELAY" }
+destination: { bucket: thr-dst-tool, endpoint: "$RELAY" }
+manifest: { type: listing }
+copy: { concurrency: $CONCURRENCY }
+report: { location: "$work/reports" }
+JOB
+  tool throttle "$work"
+  relay_reset
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-throttle.log" "${TOOL[@]}" copy \
+      --job "$work/job.yml")
+  relay_stats "$n"
+  keep_summary throttle "$work/reports"
+  record throttle "s3-bulk-copy (concurrency $CONCURRENCY)" "$n" objects/s "$m" a:thr-dst-tool "$n" $bytes \
+    "$OUT/throttle-tool-gc.log"
+
+  relay_reset
+  m=$(measure "$OUT/rclone-throttle.log" "${RCLONE[@]}" copy t:thr-src t:thr-dst-rclone \
+      --transfers "$rclone_in_flight" --checkers "$rclone_in_flight")
+  relay_stats "$n"
+  record throttle "rclone (--transfers/--checkers $rclone_in_flight)" "$n" objects/s "$m" a:thr-dst-rclone "$n" $bytes
+  stop_relay
+  python3 - "$RESULTS" "$THROTTLE_RPS" <<'PY'
+import csv, sys
+rps = float(sys.argv[2])
+print(f'\n   {"tool":<38} {"objects/s":>10} {"x N":>6} {"% 503":>7} {"requests":>9}  copied everything')
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["scenario"] == "throttle":
+        print(f'   {r["tool"]:<38} {r["rate"]:>10} {float(r["rate"]) / rps:>6.2f} {r["relay_503_pct"]:>7} '
+              f'{r["relay_requests"]:>9}  {"yes" if r["check"] == "ok" and r["exit"] == "0" else "NO: " + r["check"] + ", exit " + r["exit"]}')
+print(f"   (x N: objects/s against the relay's limit of {rps:.0f} requests/s; % 503: requests answered 503 SlowDown)")
+PY
+}
+
 warm_launcher
 case "$WHAT" in
   small) small ;;
@@ -632,7 +839,9 @@ case "$WHAT" in
   stream) stream ;;
   large) large ;;
   memory) memory ;;
-  all) small; stream; large; memory; plan ;;
+  latency) latency ;;
+  throttle) throttle ;;
+  all) small; stream; large; memory; plan; latency; throttle ;;
 esac
 
 python3 - "$RESULTS" <<'PY'

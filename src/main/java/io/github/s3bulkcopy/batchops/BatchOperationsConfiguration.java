@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
-import io.github.s3bulkcopy.job.LedgerPlanWriter;
-import io.github.s3bulkcopy.job.PlanFilter;
+import io.github.s3bulkcopy.job.PlanReaders;
+import io.github.s3bulkcopy.job.PlanStep;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
-import io.github.s3bulkcopy.manifest.ManifestEntry;
-import io.github.s3bulkcopy.manifest.ManifestReader;
-import io.github.s3bulkcopy.manifest.ManifestReaders;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -113,23 +110,9 @@ public class BatchOperationsConfiguration {
 	@Bean
 	Step batchPlanStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcLedger ledger, ObjectProvider<S3Client> manifestS3) {
-		String location = spec.manifest().location();
-		boolean needsS3 = location == null || location.startsWith("s3://");
-		ManifestReader reader = ManifestReaders.create(spec.manifest(), spec.source(),
-				needsS3 ? manifestS3.getObject() : null);
-		reader.setName("manifest");
-		LedgerPlanWriter writer = new LedgerPlanWriter(ledger, new KeyMapping("", spec.destination().prefix()));
-		PlanFilter filter = new PlanFilter(spec.copy().versions(), spec.filter(), spec.source().prefix());
-		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
-			.reader(reader)
-			.processor(filter)
-			.writer(writer)
-			.stream(writer)
-			.stream(filter)
-			.listener(writer)
-			.listener(filter)
-			.transactionManager(transactionManager)
-			.build();
+		return PlanStep.build(spec, jobRepository, transactionManager, ledger,
+				PlanReaders.reader(spec, spec.manifest().location(), manifestS3::getObject),
+				new KeyMapping("", spec.destination().prefix()));
 	}
 
 	@Bean

@@ -111,20 +111,8 @@ class BulkCopyJobConfiguration {
 	@Bean
 	Step planStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcLedger ledger, ItemStreamReader<ManifestEntry> manifestReader) {
-		ItemStreamReader<ManifestEntry> reader = manifestReader;
-		LedgerPlanWriter writer = new LedgerPlanWriter(ledger,
+		return PlanStep.build(spec, jobRepository, transactionManager, ledger, manifestReader,
 				new KeyMapping(spec.source().prefix(), spec.destination().prefix()));
-		PlanFilter filter = new PlanFilter(spec.copy().versions(), spec.filter(), spec.source().prefix());
-		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(1000)
-			.reader(reader)
-			.processor(filter)
-			.writer(writer)
-			.stream(writer)
-			.stream(filter)
-			.listener(writer)
-			.listener(filter)
-			.transactionManager(transactionManager)
-			.build();
 	}
 
 	/**

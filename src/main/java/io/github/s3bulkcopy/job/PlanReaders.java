@@ -11,13 +11,16 @@ import io.github.s3bulkcopy.manifest.VersionListingManifestReader;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Chooses the plan step's reader for the job's manifest. */
-final class PlanReaders {
+/**
+ * Chooses the plan step's reader for the job's manifest, and whether it needs an S3 client: a listing, or a manifest
+ * stored in S3, does; a local file does not, so no client (and no credentials) is made for it.
+ */
+public final class PlanReaders {
 
 	private PlanReaders() {
 	}
 
-	static ManifestReader reader(JobSpec spec, @Nullable String location, Supplier<S3Client> s3) {
+	public static ManifestReader reader(JobSpec spec, @Nullable String location, Supplier<S3Client> s3) {
 		boolean needsS3 = spec.manifest().type() == ManifestType.LISTING
 				|| (location != null && location.startsWith("s3://"));
 		ManifestReader reader = (spec.manifest().type() == ManifestType.LISTING
