@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.job;
 
 import java.util.function.Supplier;
 
+import io.github.s3bulkcopy.InvalidSetupException;
 import io.github.s3bulkcopy.copy.S3Failure;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.job;
 
 import java.time.Duration;
 
+import io.github.s3bulkcopy.InvalidSetupException;
 import io.github.s3bulkcopy.credentials.HttpEngine;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 

@@ -1,7 +1,4 @@
-package io.github.s3bulkcopy.job;
-
-import io.github.s3bulkcopy.ExitCodes;
-import io.github.s3bulkcopy.S3BulkCopyException;
+package io.github.s3bulkcopy;
 
 /**
  * The job file names a bucket that is not there as described, or a setting of the process takes no such value (exit
