@@ -1,8 +1,8 @@
 package io.github.s3bulkcopy.batchops;
 
-import java.time.Duration;
 import java.util.Map;
 
+import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
 import io.github.s3bulkcopy.job.PlanReaders;
 import io.github.s3bulkcopy.job.PlanStep;
@@ -24,7 +24,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,9 +134,9 @@ public class BatchOperationsConfiguration {
 	@Bean
 	Step batchWaitStep(JobFile jobFile, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			BatchJobControl control, BatchProgress progress,
-			@Value("${s3bulkcopy.batch-operations.poll-interval:5s}") Duration pollInterval,
-			@Value("${s3bulkcopy.batch-operations.max-poll-interval:60s}") Duration maxPollInterval) {
-		WaitTasklet tasklet = new WaitTasklet(control, jobFile, progress, pollInterval, maxPollInterval);
+			ProcessSettings settings) {
+		WaitTasklet tasklet = new WaitTasklet(control, jobFile, progress, settings.batchOperations().pollInterval(),
+				settings.batchOperations().maxPollInterval());
 		return new StepBuilder("wait", jobRepository).tasklet(tasklet, transactionManager).listener(tasklet).build();
 	}
 
@@ -161,10 +160,10 @@ public class BatchOperationsConfiguration {
 	BatchRunLauncher batchRunLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("batchCopyJob") Job batchCopyJob, @Qualifier("replicateJob") Job replicateJob, JdbcLedger ledger,
 			JdbcTemplate jdbcTemplate, JobFile jobFile, BatchRunReporter reporter,
-			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter) {
+			ProcessSettings settings) {
 		return new BatchRunLauncher(jobOperator, jobRepository,
 				Map.of(BatchOperation.COPY, batchCopyJob, BatchOperation.REPLICATE, replicateJob), ledger, jdbcTemplate,
-				jobFile, reporter, lockStaleAfter);
+				jobFile, reporter, settings.lock().staleAfter());
 	}
 
 }

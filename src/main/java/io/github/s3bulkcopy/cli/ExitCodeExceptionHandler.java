@@ -1,12 +1,16 @@
 package io.github.s3bulkcopy.cli;
 
 import java.sql.SQLException;
+import java.util.function.Predicate;
 
 import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.S3BulkCopyException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+
+import org.springframework.boot.context.properties.bind.BindException;
 
 /**
  * Turns what a command threw into one clear line on stderr and the exit code scripts rely on; the stack trace only
@@ -30,40 +34,49 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	/**
-	 * The exit code of the first error in the chain that names one; unexpected errors end a run resumably. A job
-	 * database held by another process is busy, whatever error reports it.
+	 * The exit code of the first error in the chain that names one; a process setting that cannot be bound is bad
+	 * input like one the settings refuse; unexpected errors end a run resumably. A job database held by another
+	 * process is busy, whatever error reports it.
 	 */
 	static int exitCode(Throwable ex) {
-		Integer code = null;
+		if (find(ex, ExitCodeExceptionHandler::isDatabaseInUse) != null) {
+			return ExitCodes.BUSY;
+		}
+		if (find(ex, S3BulkCopyException.class::isInstance) instanceof S3BulkCopyException known) {
+			return known.exitCode();
+		}
+		return (find(ex, BindException.class::isInstance) != null) ? ExitCodes.INVALID_INPUT : ExitCodes.RESUMABLE;
+	}
+
+	/** The message of the first error in the chain written for the user, else the innermost error's first line. */
+	static String message(Throwable ex) {
+		if (find(ex, S3BulkCopyException.class::isInstance) instanceof S3BulkCopyException known) {
+			return known.getMessage();
+		}
+		Throwable inUse = find(ex, ExitCodeExceptionHandler::isDatabaseInUse);
+		if (inUse != null) {
+			return "the job database is in use by another s3-bulk-copy process (a run may be going on): "
+					+ firstLine(inUse.getMessage());
+		}
+		Throwable innermost = find(ex, (cause) -> cause.getCause() == null || cause.getCause() == cause);
+		String why = firstLine((innermost.getMessage() != null) ? innermost.getMessage() : innermost.toString());
+		if (find(ex, BindException.class::isInstance) instanceof BindException bind) {
+			return bind.getName() + ": " + why;
+		}
+		return why;
+	}
+
+	/** The first error of the chain (the error itself, its cause, ...) that matches, or null. */
+	private static @Nullable Throwable find(Throwable ex, Predicate<Throwable> matches) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (isDatabaseInUse(cause)) {
-				return ExitCodes.BUSY;
-			}
-			if (code == null && cause instanceof S3BulkCopyException known) {
-				code = known.exitCode();
+			if (matches.test(cause)) {
+				return cause;
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return (code != null) ? code : ExitCodes.RESUMABLE;
-	}
-
-	/** The message of the first error in the chain written for the user, else the innermost error's first line. */
-	static String message(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof S3BulkCopyException known) {
-				return known.getMessage();
-			}
-			if (isDatabaseInUse(cause)) {
-				return "the job database is in use by another s3-bulk-copy process (a run may be going on): "
-						+ firstLine(cause.getMessage());
-			}
-			if (cause.getCause() == null || cause.getCause() == cause) {
-				return firstLine((cause.getMessage() != null) ? cause.getMessage() : cause.toString());
-			}
-		}
-		return String.valueOf(ex);
+		return null;
 	}
 
 	private static boolean isDatabaseInUse(Throwable cause) {

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.Assert;
 
 /**
@@ -171,30 +170,9 @@ public class S3ClientFactory implements AutoCloseable {
 	 * answered held that request, its permit and the whole run forever (seen: an S3Proxy out of heap stopped
 	 * answering, and the run sat in its copy step for 35 minutes, deaf to SIGTERM, which waits for the chunks in
 	 * flight). A long CopyObject is not cut off by it: S3 answers 200 early and keeps the connection alive (for a
-	 * store that does not, {@link #idleTimeout(String) s3bulkcopy.idle-timeout} raises it).
+	 * store that does not, {@code s3bulkcopy.idle-timeout} raises it).
 	 */
 	public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-
-	/**
-	 * The value of {@code s3bulkcopy.idle-timeout}, which replaces {@link #IDLE_TIMEOUT} for a server that is silent
-	 * for longer while it works (an S3-compatible store that sends nothing during a long CopyObject): a duration such
-	 * as {@code 30s} or {@code 5m}, in whole seconds, at least 2 (the CRT-based client counts whole seconds).
-	 * @throws IllegalArgumentException naming the property, for any other value
-	 */
-	public static Duration idleTimeout(String value) {
-		Duration timeout;
-		try {
-			timeout = DurationStyle.detectAndParse(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			timeout = null;
-		}
-		if (timeout == null || !usableIdleTimeout(timeout)) {
-			throw new IllegalArgumentException("s3bulkcopy.idle-timeout must be a duration of whole seconds, at "
-					+ "least 2s (such as 30s or 5m), not '" + value + "'");
-		}
-		return timeout;
-	}
 
 	/** Whole seconds, at least 2: the CRT-based client's health check counts whole seconds, from 2. */
 	private static boolean usableIdleTimeout(Duration timeout) {

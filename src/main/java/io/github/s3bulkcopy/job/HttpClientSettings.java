@@ -18,16 +18,16 @@ import io.github.s3bulkcopy.credentials.S3ClientFactory;
 record HttpClientSettings(HttpEngine copies, HttpEngine smallObjects, HttpEngine blocking, Duration idleTimeout) {
 
 	/**
-	 * @param httpClient the value of {@code s3bulkcopy.http-client}
+	 * @param httpClient the value of {@code s3bulkcopy.http-client} ({@code ProcessSettings} checked it)
 	 * @param idleTimeout the value of {@code s3bulkcopy.idle-timeout}
 	 * @param streams whether the job streams its copies
 	 * @throws InvalidSetupException naming the setting, for a value it does not take: a setup error (exit code 2),
 	 * not a failed run
 	 */
-	static HttpClientSettings of(String httpClient, String idleTimeout, boolean streams) {
+	static HttpClientSettings of(String httpClient, Duration idleTimeout, boolean streams) {
 		try {
 			return new HttpClientSettings(HttpEngine.of(httpClient, streams), HttpEngine.forSmallObjects(httpClient),
-					HttpEngine.forBlockingClients(httpClient), S3ClientFactory.idleTimeout(idleTimeout));
+					HttpEngine.forBlockingClients(httpClient), idleTimeout);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSetupException(ex.getMessage());

@@ -1,7 +1,7 @@
 package io.github.s3bulkcopy.job;
 
-import java.time.Duration;
 
+import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
 import io.github.s3bulkcopy.credentials.CallerIdentities;
 import io.github.s3bulkcopy.credentials.S3ClientFactory;
@@ -20,7 +20,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,10 +49,10 @@ class LaunchConfiguration {
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
-			@Value("${s3bulkcopy.lock.stale-after:30s}") Duration lockStaleAfter, ResumeCleanup resumeCleanup,
+			ProcessSettings settings, ResumeCleanup resumeCleanup,
 			BucketCheck bucketCheck, ManifestChoice manifestChoice) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
-				lockStaleAfter, new RunPreparation(bucketCheck, resumeCleanup, manifestChoice));
+				settings.lock().staleAfter(), new RunPreparation(bucketCheck, resumeCleanup, manifestChoice));
 	}
 
 	@Bean

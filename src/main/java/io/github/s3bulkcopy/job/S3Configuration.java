@@ -1,9 +1,9 @@
 package io.github.s3bulkcopy.job;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.copy.BucketFeatures;
 import io.github.s3bulkcopy.copy.ArchivedObjects;
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Tier;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -58,17 +57,17 @@ class S3Configuration {
 	}
 
 	@Bean
-	HttpClientSettings httpClientSettings(JobSpec spec, @Value("${s3bulkcopy.http-client:auto}") String httpClient,
-			@Value("${s3bulkcopy.idle-timeout:30s}") String idleTimeout) {
-		return HttpClientSettings.of(httpClient, idleTimeout, CopyMode.resolve(spec) == CopyMode.STREAM);
+	HttpClientSettings httpClientSettings(JobSpec spec, ProcessSettings settings) {
+		return HttpClientSettings.of(settings.httpClient(), settings.idleTimeout(),
+				CopyMode.resolve(spec) == CopyMode.STREAM);
 	}
 
 	/** Every client of the job: each bucket's requester pays and expected owner on every request to it. */
 	@Bean(destroyMethod = "close")
 	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
-			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
-			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
-		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime),
+			ProcessSettings settings) {
+		ProcessSettings.Credentials credentials = settings.credentials();
+		return new S3ClientFactory(new RoleRefresh(credentials.staleTime(), credentials.prefetchTime()),
 				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec)), http.blocking(), http.idleTimeout());
 	}
 

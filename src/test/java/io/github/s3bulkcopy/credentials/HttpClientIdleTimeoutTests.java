@@ -105,19 +105,6 @@ class HttpClientIdleTimeoutTests {
 				new CredentialsSpec(null, null, null, null, null, null, null, null), false, false, null);
 	}
 
-	@Test
-	void theSettingTakesDurationsOfWholeSecondsFromTwoUp() {
-		assertThat(S3ClientFactory.idleTimeout("30s")).isEqualTo(Duration.ofSeconds(30));
-		assertThat(S3ClientFactory.idleTimeout(" 5m ")).isEqualTo(Duration.ofMinutes(5));
-		assertThat(S3ClientFactory.idleTimeout("PT2S")).isEqualTo(Duration.ofSeconds(2));
-		for (String bad : new String[] { "1s", "1500ms", "45", "forever", "" }) {
-			assertThatIllegalArgumentException().as(bad)
-				.isThrownBy(() -> S3ClientFactory.idleTimeout(bad))
-				.withMessage("s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s (such as 30s or "
-						+ "5m), not '" + bad + "'");
-		}
-	}
-
 	private void acceptAndSwallow() {
 		while (!this.blackHole.isClosed()) {
 			try {

@@ -62,6 +62,7 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 	void defaultHttpClient() {
 		System.clearProperty("s3bulkcopy.http-client");
 		System.clearProperty("s3bulkcopy.idle-timeout");
+		System.clearProperty("s3bulkcopy.lock.stale-after");
 	}
 
 	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
@@ -144,7 +145,9 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"s3bulkcopy.http-client | apache | s3bulkcopy.http-client must be auto, crt or netty, not 'apache'",
 			"s3bulkcopy.idle-timeout | 1500ms | s3bulkcopy.idle-timeout must be a duration of whole seconds, at least 2s "
-					+ "(such as 30s or 5m), not '1500ms'" })
+					+ "(such as 30s or 5m), not 1500ms",
+			"s3bulkcopy.idle-timeout | forever | s3bulkcopy.idle-timeout: ",
+			"s3bulkcopy.lock.stale-after | 0s | s3bulkcopy.lock.stale-after must be a positive duration" })
 	void aSettingValueItCannotTakeExitsTwoNamingTheSetting(String setting, String value, String message)
 			throws IOException {
 		put("a.txt", "a");
