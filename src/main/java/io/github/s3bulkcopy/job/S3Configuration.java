@@ -2,7 +2,6 @@ package io.github.s3bulkcopy.job;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.copy.BucketFeatures;
 import io.github.s3bulkcopy.copy.ArchivedObjects;
@@ -26,7 +25,11 @@ import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
+import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.metrics.S3RequestMetrics;
+import io.github.s3bulkcopy.pacing.AdaptiveLimit;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
+import io.github.s3bulkcopy.pacing.Pacing;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -63,13 +66,36 @@ class S3Configuration {
 		return HttpClientSettings.of(httpClient, idleTimeout, CopyMode.resolve(spec) == CopyMode.STREAM);
 	}
 
-	/** Every client of the job: each bucket's requester pays and expected owner on every request to it. */
+	/**
+	 * Every client of the job: each bucket's requester pays and expected owner on every request to it, every request
+	 * paced ({@link Pacing}).
+	 */
 	@Bean(destroyMethod = "close")
-	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
-			@Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
+	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, Pacing pacing,
+			HttpClientSettings http, @Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
 			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
 		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime),
-				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec)), http.blocking(), http.idleTimeout());
+				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec), pacing), http.blocking(), http.idleTimeout());
+	}
+
+	/**
+	 * The slots for objects in flight, shared by every partition of the process: {@code copy.concurrency} of them,
+	 * fewer while S3 throttles.
+	 */
+	@Bean
+	AdaptiveSlots adaptiveSlots(JobSpec spec) {
+		return new AdaptiveSlots(new AdaptiveLimit(spec.copy().concurrency()));
+	}
+
+	/** {@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second} and the back-off on throttling. */
+	@Bean
+	Pacing pacing(JobSpec spec, AdaptiveSlots adaptiveSlots, RetryCounter retryCounter) {
+		CopySpec copy = spec.copy();
+		Pacing pacing = new Pacing(copy.maxRequestsPerSecond(),
+				(copy.maxBytesPerSecond() != null) ? copy.maxBytesPerSecond().bytes() : null, adaptiveSlots);
+		// Throttling answered with a 400 shows only in its error code, known once the SDK retries it.
+		retryCounter.onRetry(pacing::throttledBy);
+		return pacing;
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
@@ -199,8 +225,8 @@ class S3Configuration {
 	}
 
 	@Bean
-	ChunkCopier chunkCopier(ObjectCopier objectCopier, JobSpec spec) {
-		return new ChunkCopier(objectCopier, new Semaphore(spec.copy().concurrency()));
+	ChunkCopier chunkCopier(ObjectCopier objectCopier, AdaptiveSlots adaptiveSlots) {
+		return new ChunkCopier(objectCopier, adaptiveSlots);
 	}
 
 }
