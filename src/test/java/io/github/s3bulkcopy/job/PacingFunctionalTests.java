@@ -167,13 +167,14 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * Counts the requests that reach the relay every 20 ms or so, with the time of each count, for the most that
-	 * reached it within any one second (between two counts at most a second apart: a busy machine may sample late).
+	 * Counts the requests that reach the relay every 20 ms or so, with the times just before and after each count, for
+	 * the most that reached it within any one second (between two counts surely at most a second apart: a busy machine
+	 * may sample late, or stall between taking the time and reading the count).
 	 */
 	private static final class RequestSampler implements AutoCloseable {
 
 		/** What requests bunched up on their way through the relay may add to a second's count. */
-		static final int SLACK = 5;
+		static final int SLACK = 10;
 
 		private final List<long[]> samples = new ArrayList<>();
 
@@ -185,7 +186,9 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 			this.thread = new Thread(() -> {
 				while (this.running.get()) {
 					synchronized (this.samples) {
-						this.samples.add(new long[] { System.nanoTime(), proxy.requests() });
+						long before = System.nanoTime();
+						long count = proxy.requests();
+						this.samples.add(new long[] { before, count, System.nanoTime() });
 					}
 					try {
 						Thread.sleep(20);
@@ -203,8 +206,11 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 			synchronized (this.samples) {
 				long most = 0;
 				int from = 0;
-				for (long[] sample : this.samples) {
-					while (sample[0] - this.samples.get(from)[0] > 1_000_000_000L) {
+				for (int i = 0; i < this.samples.size(); i++) {
+					long[] sample = this.samples.get(i);
+					// The count was read between a sample's two times: the requests between two counts arrived
+					// within the later one's second time less the earlier one's first time.
+					while (from < i && sample[2] - this.samples.get(from)[0] > 1_000_000_000L) {
 						from++;
 					}
 					most = Math.max(most, sample[1] - this.samples.get(from)[1]);
