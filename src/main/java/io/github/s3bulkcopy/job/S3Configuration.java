@@ -30,6 +30,7 @@ import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import io.github.s3bulkcopy.pacing.Pacing;
+import io.github.s3bulkcopy.pacing.PacingMeters;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -85,6 +86,11 @@ class S3Configuration {
 	@Bean
 	AdaptiveSlots adaptiveSlots(JobSpec spec) {
 		return new AdaptiveSlots(new AdaptiveLimit(spec.copy().concurrency()));
+	}
+
+	@Bean
+	PacingMeters pacingMeters(AdaptiveSlots adaptiveSlots) {
+		return new PacingMeters(adaptiveSlots.limit());
 	}
 
 	/** {@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second} and the back-off on throttling. */
