@@ -52,6 +52,44 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 			.isGreaterThanOrEqualTo((paced.requests() - 25) / 25);
 	}
 
+	/**
+	 * Server-side copies of 256 KiB objects at 1 MiB a second: after the first second's worth, the copies reach the
+	 * server a quarter of a second apart (without the limit they all start at once).
+	 */
+	@Test
+	void maxBytesPerSecondSpacesCopiesByTheirSize() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "bytes-paced-src");
+		String destination = S3TestData.createBucket(s3, "bytes-paced-dst");
+		byte[] content = new byte[256 * 1024];
+		for (int i = 0; i < 12; i++) {
+			content[0] = (byte) i;
+			S3TestData.put(s3, source, key(i), content);
+		}
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			List<Long> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
+			// Never answers: notes when each copy reaches the relay and lets it through.
+			proxy.answer("PUT /" + destination + "/", (headers) -> copies.add(System.nanoTime()) && false, 500,
+					"InternalError");
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			Path job = fixture.jobFile("bytes-paced", "", "", "type: listing", """
+					copy:
+					  max-bytes-per-second: 1MiB
+					""");
+
+			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.out()).contains("12 copied");
+			assertThat(copies).hasSize(12);
+			long millis = (java.util.Collections.max(copies) - java.util.Collections.min(copies)) / 1_000_000;
+			// A second's worth (4 copies) may go at once after the idle start, then one every quarter second.
+			assertThat(millis).as("7 copies of 256 KiB after the first 5, at 1 MiB a second")
+				.isGreaterThanOrEqualTo(1_500);
+		}
+	}
+
 	/** Copies {@code objects} objects with {@code copy.max-requests-per-second}, counting requests at the relay. */
 	private RequestsPerSecond pacedRun(String name, int objects, int perSecond) throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
