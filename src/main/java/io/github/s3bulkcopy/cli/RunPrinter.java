@@ -63,8 +63,8 @@ final class RunPrinter {
 	 */
 	static void printThrottling(PrintWriter out, AdaptiveLimit limit) {
 		if (limit.throttledAnswers() > 0) {
-			out.printf(Locale.ROOT, "  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects in flight "
-					+ "limited to %d at least, %d at the end (copy.concurrency %d)%n", limit.throttledAnswers(),
+			out.printf(Locale.ROOT, "  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects "
+					+ "in flight limited to %d at least, %d at the end (copy.concurrency %d)%n", limit.throttledAnswers(),
 					limit.lowest(), limit.current(), limit.maximum());
 			out.flush();
 		}

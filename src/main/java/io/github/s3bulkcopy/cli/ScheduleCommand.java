@@ -37,8 +37,8 @@ import org.springframework.scheduling.support.CronExpression;
 				+ "new runs copy only new and changed objects (as with copy.skip-existing: true) unless the job file "
 				+ "says copy.skip-existing: false. Runs never overlap: a tick that comes while a run is going is "
 				+ "skipped. With schedule.window, ticks outside the window start no run and a run still going at its "
-				+ "end stops, to be resumed by the next tick inside it. With an inventory folder as manifest.location each run takes the newest report, and a "
-				+ "tick with no newer report does nothing.",
+				+ "end stops, to be resumed by the next tick inside it. With an inventory folder as manifest.location "
+				+ "each run takes the newest report, and a tick with no newer report does nothing.",
 				"SIGTERM or Ctrl-C stops the scheduler; a run in progress stops after its chunks in flight and resumes "
 						+ "at the next start. Exit code 0 when the schedule ended (until, max runs) or was stopped "
 						+ "while idle, 3 when it was stopped during a run." })

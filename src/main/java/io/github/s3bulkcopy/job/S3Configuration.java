@@ -76,7 +76,8 @@ class S3Configuration {
 			HttpClientSettings http, @Value("${s3bulkcopy.credentials.stale-time:1m}") Duration staleTime,
 			@Value("${s3bulkcopy.credentials.prefetch-time:5m}") Duration prefetchTime) {
 		return new S3ClientFactory(new RoleRefresh(staleTime, prefetchTime),
-				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec), pacing), http.blocking(), http.idleTimeout());
+				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec), pacing), http.blocking(),
+				http.idleTimeout());
 	}
 
 	/**

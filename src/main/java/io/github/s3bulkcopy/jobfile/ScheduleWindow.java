@@ -75,7 +75,8 @@ public record ScheduleWindow(LocalTime start, LocalTime end, ZoneId zone) {
 			return LocalTime.parse(value, TIME);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("'" + value + "' in '" + text + "' is not a time of day (00:00 to 23:59)");
+			throw new IllegalArgumentException(
+					"'" + value + "' in '" + text + "' is not a time of day (00:00 to 23:59)");
 		}
 	}
 
