@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -162,11 +162,13 @@ public class RunScheduler {
 			return new WindowEnd(null);
 		}
 		Instant end = this.window.endAfter(tick);
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "schedule-window");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// Once the run has returned, an end not yet come is dropped (one under way is let finish).
+		timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		long delay = Math.max(0, Duration.between(this.clock.instant(), end).toMillis());
 		timer.schedule(new Runnable() {
 
@@ -176,7 +178,7 @@ public class RunScheduler {
 					RunScheduler.this.log.accept("window " + RunScheduler.this.window
 							+ " ended: the run stops, and the next tick inside the window resumes it");
 				}
-				else {
+				else if (!timer.isShutdown()) {
 					// At the window's end the run may not be recorded yet: asked again each second until it is.
 					timer.schedule(this, 1, TimeUnit.SECONDS);
 				}
@@ -189,10 +191,20 @@ public class RunScheduler {
 	/** The window's end, waited for while a run goes; closed when the run returns. */
 	private record WindowEnd(@Nullable ScheduledExecutorService timer) implements AutoCloseable {
 
+		/**
+		 * Drops an end not yet come and waits for one under way to finish: not interrupted, as it may be writing
+		 * the stop request to the job database (H2 closes its file when a thread writing to it is interrupted).
+		 */
 		@Override
 		public void close() {
 			if (this.timer != null) {
-				this.timer.shutdownNow();
+				this.timer.shutdown();
+				try {
+					this.timer.awaitTermination(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 		}
 
