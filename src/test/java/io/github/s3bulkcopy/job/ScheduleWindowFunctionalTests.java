@@ -47,8 +47,9 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS,
 				ScheduleWindowFunctionalTests::key, ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// 80 copies two at a time, each held back 200 ms: about 8 s, longer than the 3 s left in the window.
-			proxy.delay("PUT /" + destination + "/", 200);
+			// 80 copies two at a time, each held back 400 ms: about 16 s, so that the window's end, 9 s after the run
+			// starts, comes during the copy step (a stop during the plan step ends the run FAILED, not STOPPED).
+			proxy.delay("PUT /" + destination + "/", 400);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
 			Path jobPath = fixture.jobFile("nightly-window", "", "", "type: listing", """
@@ -62,7 +63,7 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 					""");
 			JobFile jobFile = new JobFileLoader().load(jobPath);
 			ScheduleWindow window = ScheduleWindow.parse(jobFile.spec().schedule().window());
-			JumpingClock clock = new JumpingClock(Instant.parse("2026-12-07T05:59:57Z"));
+			JumpingClock clock = new JumpingClock(Instant.parse("2026-12-07T05:59:50Z"));
 			List<String> log = new CopyOnWriteArrayList<>();
 			List<RunResult> results = new CopyOnWriteArrayList<>();
 			try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
@@ -77,8 +78,8 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 							}
 						});
 
-				// Three seconds before the window ends at 06:00 UTC.
-				clock.jumpTo(Instant.parse("2026-12-07T05:59:57Z"));
+				// Ten seconds before the window ends at 06:00 UTC.
+				clock.jumpTo(Instant.parse("2026-12-07T05:59:50Z"));
 				RunScheduler.Outcome outcome = scheduler.start(() -> {
 					RunResult result = launcher.scheduledCopy();
 					results.add(result);
