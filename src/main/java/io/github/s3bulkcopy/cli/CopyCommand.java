@@ -12,6 +12,7 @@ import io.github.s3bulkcopy.job.RunLauncher;
 import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.job.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,6 +104,7 @@ class CopyCommand implements Callable<Integer> {
 				return 0;
 			}
 			RunPrinter.printResult(out, result);
+			RunPrinter.printThrottling(out, context.getBean(AdaptiveSlots.class).limit());
 			return result.exitCode();
 		}
 	}

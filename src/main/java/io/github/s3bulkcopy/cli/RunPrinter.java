@@ -18,6 +18,7 @@ import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.RestoreTier;
 import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.ledger.StorageClassCount;
 import io.github.s3bulkcopy.report.SummaryWriter;
@@ -64,6 +65,19 @@ final class RunPrinter {
 					+ " (check: s3-bulk-copy report verify " + result.reportDirectory() + ")");
 		}
 		out.flush();
+	}
+
+	/**
+	 * How S3's throttling held the copy back, when it did: the limit on objects in flight (copy.concurrency at most),
+	 * how low it went and where it ended.
+	 */
+	static void printThrottling(PrintWriter out, AdaptiveLimit limit) {
+		if (limit.throttledAnswers() > 0) {
+			out.printf(Locale.ROOT, "  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects "
+					+ "in flight limited to %d at least, %d at the end (copy.concurrency %d)%n", limit.throttledAnswers(),
+					limit.lowest(), limit.current(), limit.maximum());
+			out.flush();
+		}
 	}
 
 	static void printVerifyResult(PrintWriter out, VerifyResult verify) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.job.JobContexts;
@@ -16,6 +18,8 @@ import io.github.s3bulkcopy.job.RunScheduler;
 import io.github.s3bulkcopy.job.RunStopper;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.ScheduleSpec;
+import io.github.s3bulkcopy.jobfile.ScheduleWindow;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +36,9 @@ import org.springframework.scheduling.support.CronExpression;
 				+ "an unfinished run (failed or killed), or starts a new one. Once a run of the job has completed, "
 				+ "new runs copy only new and changed objects (as with copy.skip-existing: true) unless the job file "
 				+ "says copy.skip-existing: false. Runs never overlap: a tick that comes while a run is going is "
-				+ "skipped. With an inventory folder as manifest.location each run takes the newest report, and a "
-				+ "tick with no newer report does nothing.",
+				+ "skipped. With schedule.window, ticks outside the window start no run and a run still going at its "
+				+ "end stops, to be resumed by the next tick inside it. With an inventory folder as manifest.location "
+				+ "each run takes the newest report, and a tick with no newer report does nothing.",
 				"SIGTERM or Ctrl-C stops the scheduler; a run in progress stops after its chunks in flight and resumes "
 						+ "at the next start. Exit code 0 when the schedule ended (until, max runs) or was stopped "
 						+ "while idle, 3 when it was stopped during a run." })
@@ -58,7 +63,7 @@ class ScheduleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		JobFile jobFile = this.jobOptions.load();
 		ScheduleSpec schedule = (jobFile.spec().schedule() != null) ? jobFile.spec().schedule()
-				: new ScheduleSpec(null, null, null);
+				: new ScheduleSpec(null, null, null, null);
 		String expression = (this.cron != null) ? this.cron : schedule.cron();
 		if (expression == null) {
 			throw new UsageException("no schedule: give --cron or set schedule.cron in " + this.jobOptions.job);
@@ -73,8 +78,12 @@ class ScheduleCommand implements Callable<Integer> {
 		}
 		Instant until = schedule.until();
 		PrintWriter out = this.spec.commandLine().getOut();
-		RunScheduler scheduler = new RunScheduler(CronExpression.parse(expression), until, runs, Clock.systemDefaultZone(),
-				(line) -> {
+		ScheduleWindow window = (schedule.window() != null) ? ScheduleWindow.parse(schedule.window()) : null;
+		AtomicReference<RunStopper> stopper = new AtomicReference<>();
+		BooleanSupplier stopRun = () -> stopper.get() != null
+				&& !stopper.get().stop(jobFile.spec().name()).isEmpty();
+		RunScheduler scheduler = new RunScheduler(CronExpression.parse(expression), until, runs, window, stopRun,
+				Clock.systemDefaultZone(), (line) -> {
 					out.println(LocalTime.now().withNano(0) + " schedule: " + line);
 					out.flush();
 				});
@@ -83,11 +92,13 @@ class ScheduleCommand implements Callable<Integer> {
 					scheduler.stop();
 					context.getBean(RunStopper.class).stop(jobFile.spec().name());
 				}, this.spec.commandLine().getErr())) {
+			stopper.set(context.getBean(RunStopper.class));
 			RunLauncher launcher = context.getBean(RunLauncher.class);
 			RunScheduler.Outcome outcome = scheduler.start(() -> {
 				try {
 					RunResult result = launcher.scheduledCopy();
 					RunPrinter.printResult(out, result);
+					RunPrinter.printThrottling(out, context.getBean(AdaptiveSlots.class).limit());
 					return result;
 				}
 				catch (NothingNewException ex) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.pacing.Pacing;
 import io.github.s3bulkcopy.verify.Checksum;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
@@ -112,7 +113,8 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.metadataDirective(MetadataDirective.COPY)
 			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the request, and then the copy
 			// response carries no CRC64NVME.
-			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
+			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
+			.overrideConfiguration(Pacing.bytes(source.size()));
 		carried.applyTo(request);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {

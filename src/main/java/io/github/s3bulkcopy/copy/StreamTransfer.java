@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.pacing.Pacing;
 import io.github.s3bulkcopy.verify.Checksum;
 import io.github.s3bulkcopy.verify.EtagVerifier;
 import org.jspecify.annotations.Nullable;
@@ -121,6 +122,7 @@ public class StreamTransfer implements ObjectTransfer {
 			// CopyObject; this also keeps a buffered object at the size it was listed with.
 			.ifMatch((object.versionId() == null) ? EtagVerifier.quote(source.etag()) : null)
 			.checksumMode(ChecksumMode.ENABLED)
+			.overrideConfiguration(Pacing.bytes(source.size()))
 			.build();
 		if (source.size() <= BUFFERED_MAX && (object.versionId() != null || source.etag() != null)) {
 			return this.smallSourceClient.getObject(get, AsyncResponseTransformer.toBytes())
@@ -202,7 +204,8 @@ public class StreamTransfer implements ObjectTransfer {
 	private CompletableFuture<SdkPublisher<ByteBuffer>> reread(PlannedObject object, SourceHeaders headers) {
 		return this.sourceClient
 			.getObject((get) -> get.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId())
-				.ifMatch(headers.etag()), AsyncResponseTransformer.toPublisher())
+				.ifMatch(headers.etag()).overrideConfiguration(Pacing.bytes(headers.length())),
+					AsyncResponseTransformer.toPublisher())
 			.thenApply((response) -> response);
 	}
 

@@ -1,7 +1,6 @@
 package io.github.s3bulkcopy.job;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.copy.BucketFeatures;
@@ -26,7 +25,12 @@ import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
+import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.metrics.S3RequestMetrics;
+import io.github.s3bulkcopy.pacing.AdaptiveLimit;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
+import io.github.s3bulkcopy.pacing.Pacing;
+import io.github.s3bulkcopy.pacing.PacingMeters;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -62,13 +66,42 @@ class S3Configuration {
 				CopyMode.resolve(spec) == CopyMode.STREAM);
 	}
 
-	/** Every client of the job: each bucket's requester pays and expected owner on every request to it. */
+	/**
+	 * Every client of the job: each bucket's requester pays and expected owner on every request to it, every request
+	 * paced ({@link Pacing}).
+	 */
 	@Bean(destroyMethod = "close")
-	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, HttpClientSettings http,
-			ProcessSettings settings) {
+	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, Pacing pacing,
+			HttpClientSettings http, ProcessSettings settings) {
 		ProcessSettings.Credentials credentials = settings.credentials();
 		return new S3ClientFactory(new RoleRefresh(credentials.staleTime(), credentials.prefetchTime()),
-				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec)), http.blocking(), http.idleTimeout());
+				List.of(s3RequestMetrics, BucketTermsInterceptor.of(spec), pacing), http.blocking(),
+				http.idleTimeout());
+	}
+
+	/**
+	 * The slots for objects in flight, shared by every partition of the process: {@code copy.concurrency} of them,
+	 * fewer while S3 throttles.
+	 */
+	@Bean
+	AdaptiveSlots adaptiveSlots(JobSpec spec) {
+		return new AdaptiveSlots(new AdaptiveLimit(spec.copy().concurrency()));
+	}
+
+	@Bean
+	PacingMeters pacingMeters(AdaptiveSlots adaptiveSlots) {
+		return new PacingMeters(adaptiveSlots.limit());
+	}
+
+	/** {@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second} and the back-off on throttling. */
+	@Bean
+	Pacing pacing(JobSpec spec, AdaptiveSlots adaptiveSlots, RetryCounter retryCounter) {
+		CopySpec copy = spec.copy();
+		Pacing pacing = new Pacing(copy.maxRequestsPerSecond(),
+				(copy.maxBytesPerSecond() != null) ? copy.maxBytesPerSecond().bytes() : null, adaptiveSlots);
+		// Throttling answered with a 400 shows only in its error code, known once the SDK retries it.
+		retryCounter.onRetry(pacing::throttledBy);
+		return pacing;
 	}
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
@@ -198,8 +231,8 @@ class S3Configuration {
 	}
 
 	@Bean
-	ChunkCopier chunkCopier(ObjectCopier objectCopier, JobSpec spec) {
-		return new ChunkCopier(objectCopier, new Semaphore(spec.copy().concurrency()));
+	ChunkCopier chunkCopier(ObjectCopier objectCopier, AdaptiveSlots adaptiveSlots) {
+		return new ChunkCopier(objectCopier, adaptiveSlots);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.s3bulkcopy.job;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import io.github.s3bulkcopy.audit.ObjectAuditor;
 import io.github.s3bulkcopy.copy.ChunkCopier;
@@ -10,6 +9,7 @@ import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.DestinationExtras;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import io.github.s3bulkcopy.verify.FullReadVerifier;
 import io.github.s3bulkcopy.verify.Verifier;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -93,8 +93,8 @@ class VerifyJobConfiguration {
 	}
 
 	@Bean
-	ChunkCopier chunkAuditor(ObjectAuditor objectAuditor, JobSpec spec) {
-		return new ChunkCopier(objectAuditor::audit, new Semaphore(spec.copy().concurrency()));
+	ChunkCopier chunkAuditor(ObjectAuditor objectAuditor, AdaptiveSlots adaptiveSlots) {
+		return new ChunkCopier(objectAuditor::audit, adaptiveSlots);
 	}
 
 	@Bean

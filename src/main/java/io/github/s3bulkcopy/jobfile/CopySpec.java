@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.jobfile;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * job file does not say: runs by hand then copy everything, scheduled runs after the first skip (see
  * {@link #skipExistingOr(boolean)})
  * @param maxAttempts how many times one request is tried before its error counts (throttling, 5xx, resets), with
- * exponential backoff, longer after throttling (the SDK's standard retry strategy; there is no client-side rate
- * limit)
+ * exponential backoff, longer after throttling (the SDK's standard retry strategy); throttling also lowers the
+ * objects in flight for a while (see {@code io.github.s3bulkcopy.pacing})
  * @param maxFailures when a run failing wholesale stops (resumably): a count, a share ({@code 50% after 1000}) or
  * {@code none}
  * @param mode server-side copy, a stream through this process, or {@code auto}: server-side when both sides use the
@@ -36,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that no object of the plan maps to (extras), up to {@code maxDeletes}
  * @param maxDeletes the most extras a run deletes: with more, it deletes none and says how many it would have
  * (exit 6); 0, the default, refuses any deletion
+ * @param maxRequestsPerSecond the most S3 requests (each attempt, of any kind) this process starts per second; absent:
+ * no limit
+ * @param maxBytesPerSecond the most bytes this process copies per second (server-side or streamed); absent: no limit
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@DefaultValue("64") @Min(1) @Max(4096) int concurrency,
@@ -44,7 +48,8 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 		@Nullable Boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode,
 		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore,
-		@DefaultValue("false") boolean deleteExtraneous, @DefaultValue("0") @Min(0) long maxDeletes) {
+		@DefaultValue("false") boolean deleteExtraneous, @DefaultValue("0") @Min(0) long maxDeletes,
+		@Nullable @Positive Integer maxRequestsPerSecond, @Nullable ByteSize maxBytesPerSecond) {
 
 	/**
 	 * Whether a run skips objects already at the destination: what the job file says, or {@code whenAbsent} when it

@@ -142,6 +142,14 @@ final class JobSpecRules implements Validator {
 		if (schedule.maxRuns() != null && schedule.maxRuns() < 0) {
 			reject(errors, "schedule.max-runs", "must be 0 (no limit) or more");
 		}
+		if (schedule.window() != null) {
+			try {
+				ScheduleWindow.parse(schedule.window());
+			}
+			catch (IllegalArgumentException ex) {
+				reject(errors, "schedule.window", ex.getMessage());
+			}
+		}
 	}
 
 	private void manifest(ManifestSpec manifest, Errors errors) {
@@ -201,6 +209,10 @@ final class JobSpecRules implements Validator {
 		else if (threshold != null && threshold.bytes() > MAX_COPY_OBJECT_SIZE.bytes()) {
 			reject(errors, "copy.multipart-threshold", "must be at most " + MAX_COPY_OBJECT_SIZE
 					+ ", the largest object CopyObject copies in one request (was " + threshold + ")");
+		}
+		if (copy.maxBytesPerSecond() != null && copy.maxBytesPerSecond().bytes() < 1024) {
+			reject(errors, "copy.max-bytes-per-second",
+					"must be at least 1KiB, such as 100MiB (was " + copy.maxBytesPerSecond() + ")");
 		}
 	}
 
