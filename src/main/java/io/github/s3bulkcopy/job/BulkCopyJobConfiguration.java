@@ -119,7 +119,10 @@ class BulkCopyJobConfiguration {
 	 * The run's manifest: the {@code manifest} job parameter, which the launcher sets to the manifest this run reads
 	 * (the newest inventory report when the job names an inventory folder), or the job file's own location.
 	 */
-	@Bean
+	// No destroy method (Spring infers close()): the step opens and closes its reader itself, and a stop asked for in
+	// this process ends the step's scope while the step still reads (SimpleJobOperator.stop releases the running step's
+	// context), which would close the reader under it and fail the run instead of stopping it.
+	@Bean(destroyMethod = "")
 	@StepScope
 	ManifestReader manifestReader(JobSpec spec, ObjectProvider<S3Client> manifestS3,
 			@Value("#{jobParameters['" + RunLauncher.MANIFEST + "']}") @Nullable String manifest) {

@@ -104,6 +104,47 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 		}
 	}
 
+	@Test
+	void aStopAskedForInThisProcessWhileThePlanIsReadStopsTheRunAndItResumes() throws Exception {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "stop-plan-src");
+		String destination = S3TestData.createBucket(s3, "stop-plan-dst");
+		// 40 folders, each listed on its own and held back 250 ms: the plan reads for about 10 s.
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, (i) -> "f" + (i % 40) + "/" + i,
+				ScheduleWindowFunctionalTests::content);
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
+			proxy.delay("GET /" + source, 250);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
+			JobFile jobFile = new JobFileLoader().load(fixture.jobFile("stop-plan", "", "", "type: listing", ""));
+			try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
+				RunLauncher launcher = context.getBean(RunLauncher.class);
+				java.util.concurrent.CompletableFuture<RunResult> run = java.util.concurrent.CompletableFuture
+					.supplyAsync(() -> {
+						try {
+							return launcher.copy(false);
+						}
+						catch (Exception ex) {
+							throw new IllegalStateException(ex);
+						}
+					});
+				long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+				while (proxy.delayed() < 4 && System.nanoTime() < deadline) {
+					Thread.sleep(20);
+				}
+				assertThat(context.getBean(RunStopper.class).stop("stop-plan")).hasSize(1);
+
+				RunResult stopped = run.get(90, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(stopped.status()).isEqualTo(BatchStatus.STOPPED);
+
+				RunResult resumed = launcher.copy(false);
+				assertThat(resumed.resumed()).isTrue();
+				assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
+				assertThat(resumed.counts().copied()).isEqualTo(OBJECTS);
+			}
+		}
+	}
+
 	private static String key(int i) {
 		return String.format("night/%03d.txt", i);
 	}
