@@ -96,7 +96,7 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
 		assertThat(summary.get("objects").toString())
 			.isEqualTo("{\"total\":8,\"copied\":4,\"skipped\":2,\"failed\":2,\"pending\":0,\"skippedInvalidKey\":0,"
-					+ "\"archived\":0,\"restorePending\":0}");
+					+ "\"archived\":0,\"restorePending\":0,\"deleted\":0,\"extraAtDestination\":0}");
 		assertThat(summary.get("verification").get("mismatch").asLong()).isEqualTo(1);
 		assertThat(summary.get("retries").get("total").asLong()).isZero();
 
