@@ -50,9 +50,10 @@ public class ProofCarrier {
 		long carried = 0;
 		List<Map.Entry<Long, LedgerProof>> batch = new ArrayList<>();
 		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE "
-					+ "ROW_KEY BETWEEN ? AND ? OR (ROW_KEY BETWEEN ? AND ? AND PROVEN_RUN IS NOT NULL) "
-					+ "ORDER BY SOURCE_KEY, RUN_ID, SEQ");
+			// Two ranges of the key, each read through it; one OR of both would have the database scan every run.
+			String select = "SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?";
+			var ps = connection.prepareStatement(select + " UNION ALL " + select
+					+ " AND PROVEN_RUN IS NOT NULL ORDER BY SOURCE_KEY, RUN_ID, SEQ");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));
