@@ -13,8 +13,9 @@ import java.sql.Timestamp;
  * LedgerWatch DB SECONDS STOP-FILE [STATUS-SECONDS]. DB is the H2 file's path without .mv.db, opened by the run with
  * AUTO_SERVER=TRUE. Every SECONDS this prints one CSV line: milliseconds since start, the latest plan step's read and
  * write counts (Spring Batch records them with each chunk: rows read from the manifest, rows written to the ledger),
- * its status, the database file's size in bytes, and every STATUS-SECONDS the milliseconds the ledger queries of
- * `status` took on that run's rows (the same SQL as JdbcLedger.counts and RunCatalog.progress: a run's counts by
+ * its status, the database file's size in bytes, and every STATUS-SECONDS (0: never; -1: once, when the plan
+ * step has completed, before a dry run drops its rows) the milliseconds the ledger queries of `status` took on that
+ * run's rows (the same SQL as JdbcLedger.counts and RunCatalog.progress: a run's counts by
  * status and verdict, and what finished in the last five minutes), run in the run's own database server as `status`
  * runs them. It connects only once the run has the database open (its lock file is there), so it never opens the
  * database itself, and ends when STOP-FILE exists or the connection is lost. One long-lived connection and a query of
@@ -44,6 +45,7 @@ public class LedgerWatch {
 		}
 		System.out.println("ms,read,written,status,db_bytes,status_query_ms");
 		long lastStatus = 0;
+		boolean timedOnce = false;
 		try (Connection connection = connect(db, lock); Statement statement = connection.createStatement()) {
 			while (!Files.exists(stop)) {
 				long read = 0;
@@ -72,6 +74,10 @@ public class LedgerWatch {
 				long now = System.currentTimeMillis();
 				if (statusEvery > 0 && run >= 0 && now - lastStatus >= statusEvery) {
 					lastStatus = now;
+					statusMs = Long.toString(statusQueries(connection, run));
+				}
+				else if (statusEvery < 0 && !timedOnce && "COMPLETED".equals(status)) {
+					timedOnce = true;
 					statusMs = Long.toString(statusQueries(connection, run));
 				}
 				System.out.println((now - start) + "," + read + "," + written + "," + status + "," + bytes + ","

@@ -855,13 +855,13 @@ step_times() {
     "select STEP_NAME, READ_COUNT, WRITE_COUNT, FILTER_COUNT, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION order by STEP_EXECUTION_ID" \
     2>/dev/null | awk -F'|' 'NR > 1 && NF == 5 { gsub(/ /, ""); print $1, $2, $3, $4, $5 }' || true
 }
-# watch_ledger DB CSV STOP-FILE: starts bench/LedgerWatch.java on the job database DB (it waits for the run to open
-# it) with its samples in CSV, status's ledger queries timed every SCALE_STATUS_EVERY s; it ends once STOP-FILE
-# exists (unwatch). Sets WATCH_PID.
+# watch_ledger DB CSV STOP-FILE STATUS-SECONDS: starts bench/LedgerWatch.java on the job database DB (it waits for the
+# run to open it) with its samples in CSV, status's ledger queries timed every STATUS-SECONDS s (-1: once, when the
+# plan step has completed); it ends once STOP-FILE exists (unwatch). Sets WATCH_PID.
 watch_ledger() {
   rm -f "$3"
   java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-')" \
-    bench/LedgerWatch.java "$1" "$SCALE_SAMPLE" "$3" "$SCALE_STATUS_EVERY" > "$2" 2> "${2%.csv}.err" &
+    bench/LedgerWatch.java "$1" "$SCALE_SAMPLE" "$3" "$4" > "$2" 2> "${2%.csv}.err" &
   WATCH_PID=$!
 }
 # unwatch STOP-FILE: stops the watcher. Not by the lock file: an H2 client of AUTO_SERVER reconnects when the run
@@ -894,9 +894,11 @@ destination: { bucket: scale-dst, endpoint: "$EP" }
 manifest: { type: inventory, location: "$manifest" }
 report: { location: "$work/plan/reports" }
 JOB
-  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-plan "$work/plan" -Xmx256m
-  watch_ledger "$work/plan/db" "$OUT/scale-plan-watch.csv" "$work/plan/stop"
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-scale-plan.log" "${TOOL[@]}" copy \
+  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-plan "$work/plan" -Xmx256m -XX:+StartAttachListener
+  # status's ledger queries are timed once, on the whole plan: run while planning, they take CPU from it
+  watch_ledger "$work/plan/db" "$OUT/scale-plan-watch.csv" "$work/plan/stop" -1
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-scale-plan.log" \
+      "${TOOL[@]}" copy \
       --job "$work/plan/job.yml" --dry-run)
   unwatch "$work/plan/stop"
   record scale-plan "s3-bulk-copy plan (-Xmx256m)" "$n" rows/s "$m" "$OUT/scale-plan-tool-gc.log"
@@ -916,15 +918,15 @@ report: { location: "$work/copy/reports" }
 JOB
   DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-status "$work/copy"
   local status_tool=("${TOOL[@]}")
-  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-copy "$work/copy" -Xmx256m
-  watch_ledger "$work/copy/db" "$OUT/scale-copy-watch.csv" "$work/copy/stop"
+  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-copy "$work/copy" -Xmx256m -XX:+StartAttachListener
+  watch_ledger "$work/copy/db" "$OUT/scale-copy-watch.csv" "$work/copy/stop" 0
   # status while the run goes on: every SCALE_STATUS_EVERY s once the run has its database open, each answer timed
   rm -f "$OUT/scale-status.jsonl" "$OUT/scale-status-after.jsonl" "$OUT/scale-status-lines.txt"
   (
     for _ in $(seq 1 6000); do [ -f "$work/copy/db.lock.db" ] && break; sleep 0.1; done
     i=0
     while [ ! -f "$work/copy/stop" ] && [ $i -lt 1000 ]; do
-      sleep "$SCALE_STATUS_EVERY"
+      for _ in $(seq 1 $((SCALE_STATUS_EVERY * 5))); do [ -f "$work/copy/stop" ] && break; sleep 0.2; done
       [ -f "$work/copy/stop" ] && break
       i=$((i + 1))
       python3 bench/measure.py --timeout 120 "$OUT/tool-scale-status.log" "${status_tool[@]}" status \
@@ -933,7 +935,8 @@ JOB
     done
   ) &
   status_pid=$!
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-scale-copy.log" "${TOOL[@]}" copy \
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-scale-copy.log" \
+      "${TOOL[@]}" copy \
       --job "$work/copy/job.yml")
   touch "$work/copy/stop"
   wait "$status_pid" || true
@@ -1011,11 +1014,14 @@ if len(samples) >= 3:
     if written:
         add("job database, planned", f'{size_at_end / 1048576 / (written / 1e6):,.0f} MiB per million rows',
             f'{size_at_end / 1048576:,.0f} MiB at {written:,} rows (largest sampled db.mv.db; H2, keys of ~30 characters)')
+    done = next((s[0] for s in samples if s[3] == "COMPLETED"), None)
+    if done is not None and plan_row:
+        add("dry run after its plan step", f'{float(plan_row["wall_s"]) - done:.1f} s',
+            f"counts, cost estimate (reads every row in key order), rows dropped; +- {os.environ.get('SCALE_SAMPLE', '2')} s")
     timed = [(s[2], s[5]) for s in samples if s[5] is not None and s[2] > 0]
     if timed:
-        add("status's ledger queries, planning", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
-            "in the run's H2 server, same SQL as status; along the way: "
-            + ", ".join(f"{ms / 1000:.2f} s at {w / 1000:,.0f}k" for w, ms in timed[::max(1, len(timed) // 6)]))
+        add("status's ledger queries", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
+            "the SQL status runs for a run going on, in the dry run's H2 server once its plan step completed")
 else:
     add("planning rate by ledger size", "-", "too few samples (see scale-plan-watch.csv/.err)")
 if copy_row:
