@@ -998,8 +998,9 @@ samples = [s for s in watch("scale-plan-watch.csv") if s[3] in ("STARTED", "COMP
 if len(samples) >= 3:
     # rows/s between samples, grouped by how full the ledger was: tenths of the rows
     bands = {}
-    for (t0, r0, w0, _, _, _), (t1, r1, w1, _, _, _) in zip(samples, samples[1:]):
-        if t1 > t0 and w1 > w0:
+    for (t0, r0, w0, s0, _, _), (t1, r1, w1, s1, _, _) in zip(samples, samples[1:]):
+        # only intervals the plan step ran through: the one it ended in says when it was sampled, not how fast it went
+        if t1 > t0 and w1 > w0 and s1 == "STARTED":
             band = min(9, w0 * 10 // max(1, n))
             bands.setdefault(band, [0, 0.0])
             bands[band][0] += w1 - w0
@@ -1017,7 +1018,7 @@ if len(samples) >= 3:
     done = next((s[0] for s in samples if s[3] == "COMPLETED"), None)
     if done is not None and plan_row:
         add("dry run after its plan step", f'{float(plan_row["wall_s"]) - done:.1f} s',
-            f"counts, cost estimate (reads every row in key order), rows dropped; +- {os.environ.get('SCALE_SAMPLE', '2')} s")
+            f"counts, cost estimate (reads every row), rows dropped; +- {os.environ.get('SCALE_SAMPLE', '2')} s")
     timed = [(s[2], s[5]) for s in samples if s[5] is not None and s[2] > 0]
     if timed:
         add("status's ledger queries", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
