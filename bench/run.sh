@@ -29,7 +29,9 @@
 #           most requests in flight at once, its CPU) are reset before and read after each run (GET /_relay/stats)
 #   scale   an S3 Inventory report of SCALE_ROWS rows (keys in 997 folders): planned by copy --dry-run with -Xmx256m,
 #           its plan step's progress sampled every SCALE_SAMPLE s from the job database (bench/LedgerWatch.java) for
-#           the planning rate as the ledger grows, and the database's size; then a real copy (-Xmx256m) of the same
+#           the planning rate as the ledger grows, and the database's size; once the plan step has completed, the
+#           ledger queries `status` makes for a run going on are timed on its rows, in the run's own H2 server (they
+#           share its CPU with the dry run's counting, so both take longer); then a real copy (-Xmx256m) of the same
 #           inventory with filter.include on the first SCALE_SLICE folders, whose objects (SCALE_SIZE bytes each) are
 #           the only ones seeded: its plan step reads every row and keeps the slice, which is copied and reported.
 #           `status --job` is timed every SCALE_STATUS_EVERY s while that run goes on (whole process, JVM start
@@ -1018,7 +1020,8 @@ if len(samples) >= 3:
     done = next((s[0] for s in samples if s[3] == "COMPLETED"), None)
     if done is not None and plan_row:
         add("dry run after its plan step", f'{float(plan_row["wall_s"]) - done:.1f} s',
-            f"counts, cost estimate (reads every row), rows dropped; +- {os.environ.get('SCALE_SAMPLE', '2')} s")
+            f"counts, cost estimate (reads every row), rows dropped, status's queries below alongside; "
+            f"+- {os.environ.get('SCALE_SAMPLE', '2')} s")
     timed = [(s[2], s[5]) for s in samples if s[5] is not None and s[2] > 0]
     if timed:
         add("status's ledger queries", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
