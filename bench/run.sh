@@ -2,7 +2,7 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
@@ -27,6 +27,15 @@
 #           The relay is io.github.s3bulkcopy.testsupport.LatencyRelay, run from the test classes: one thread and one
 #           keep-alive server connection per client connection, bodies streamed; its counters (requests, 503s, the
 #           most requests in flight at once, its CPU) are reset before and read after each run (GET /_relay/stats)
+#   scale   an S3 Inventory report of SCALE_ROWS rows (keys in 997 folders): planned by copy --dry-run with -Xmx256m,
+#           its plan step's progress sampled every SCALE_SAMPLE s from the job database (bench/LedgerWatch.java) for
+#           the planning rate as the ledger grows, and the database's size; once the plan step has completed, the
+#           ledger queries `status` makes for a run going on are timed on its rows, in the run's own H2 server (they
+#           share its CPU with the dry run's counting, so both take longer); then a real copy (-Xmx256m) of the same
+#           inventory with filter.include on the first SCALE_SLICE folders, whose objects (SCALE_SIZE bytes each) are
+#           the only ones seeded: its plan step reads every row and keeps the slice, which is copied and reported.
+#           `status --job` is timed every SCALE_STATUS_EVERY s while that run goes on (whole process, JVM start
+#           included), and again after it. Not in `all`: at full size it takes an hour or more
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -50,6 +59,9 @@
 #                       the in-flight counts the latency scenario compares the tools at
 #   THROTTLE_RPS=500 THROTTLE_PREFIX=            the throttle scenario's request rate, and the key prefix (in any
 #                       bucket) it applies to; empty: every request, listings included
+#   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=5   the scale scenario's rows,
+#                       the folders of 997 its copy takes (10: about 1 %), the size of those objects, and how often
+#                       (s) the plan's progress is sampled and status asked
 #
 # Prints a table (scenario, tool, objects found at the destination, rate, wall s, CPU s, the S3Proxy servers' CPU s
 # during the run, peak RSS, this tool's peak
@@ -98,14 +110,19 @@ JITTER=${JITTER:-0ms}
 IN_FLIGHT=${IN_FLIGHT:-64 256}
 THROTTLE_RPS=${THROTTLE_RPS:-500}
 THROTTLE_PREFIX=${THROTTLE_PREFIX:-}
+SCALE_ROWS=${SCALE_ROWS:-10000000}
+SCALE_SLICE=${SCALE_SLICE:-10}
+SCALE_SIZE=$(bytes "${SCALE_SIZE:-16}")
+SCALE_SAMPLE=${SCALE_SAMPLE:-2}
+SCALE_STATUS_EVERY=${SCALE_STATUS_EVERY:-5}
 if [ -n "$ALSO_JAVA_HOME" ] && [ ! -x "$ALSO_JAVA_HOME/bin/java" ]; then
   echo "ALSO_JAVA_HOME=$ALSO_JAVA_HOME: no bin/java there" >&2; exit 2
 fi
 TOOL_JAVA=   # the JDK of this tool's next runs (empty: the default one); see jdks
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|large|memory|latency|throttle|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|all]" >&2; exit 2 ;;
+  small|plan|stream|large|memory|latency|throttle|scale|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
@@ -284,7 +301,8 @@ tool_for() {
   fi
   tool "$1$JDK_TAG" "$RUN_WORK"
 }
-# tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK,
+# tool LABEL WORK [JVM-OPTION...]: sets TOOL to the command that runs this tool: its own job database under WORK
+# (with DB_OPTIONS appended to its URL, e.g. ";AUTO_SERVER=TRUE" for a run other processes read while it goes on),
 # its GCs logged to target/bench/LABEL-tool-gc.log, JFR with PROFILE=1. With LAUNCHER=1 (the default) through
 # bin/s3-bulk-copy, as users run it, its class archive recorded by warm_launcher; LAUNCHER=0: plain java -jar.
 tool() {
@@ -295,7 +313,7 @@ tool() {
   # shellcheck disable=SC2206
   [ -n "$TOOL_OPTS" ] && options+=($TOOL_OPTS)
   [ "$PROFILE" = 1 ] && options+=("-XX:StartFlightRecording=filename=$OUT/$label-tool.jfr,settings=profile")
-  options+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0")
+  options+=(-Dspring.datasource.url="jdbc:h2:file:$work/db;WRITE_DELAY=0${DB_OPTIONS:-}")
   if [ "$LAUNCHER" = 1 ]; then
     TOOL=(env ${TOOL_JAVA:+"JAVA_HOME=$TOOL_JAVA"} "S3_BULK_COPY_CACHE=$OUT/launcher-cache"
       "S3_BULK_COPY_JAVA_OPTS=${options[*]}" bin/s3-bulk-copy)
@@ -832,6 +850,214 @@ print(f"   (x N: objects/s against the relay's limit of {rps:.0f} requests/s; % 
 PY
 }
 
+# --- 8. scale: a very large inventory planned with a small heap, a slice of it copied and reported -------------------
+# step_times DB: "STEP READ WRITTEN FILTERED MILLISECONDS" per step of the job database DB (closed), one a line
+step_times() {
+  java -cp "$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-')" org.h2.tools.Shell -url "jdbc:h2:file:$1" -user sa -sql \
+    "select STEP_NAME, READ_COUNT, WRITE_COUNT, FILTER_COUNT, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION order by STEP_EXECUTION_ID" \
+    2>/dev/null | awk -F'|' 'NR > 1 && NF == 5 { gsub(/ /, ""); print $1, $2, $3, $4, $5 }' || true
+}
+# watch_ledger DB CSV STOP-FILE STATUS-SECONDS: starts bench/LedgerWatch.java on the job database DB (it waits for the
+# run to open it) with its samples in CSV, status's ledger queries timed every STATUS-SECONDS s (-1: once, when the
+# plan step has completed); it ends once STOP-FILE exists (unwatch). Sets WATCH_PID.
+watch_ledger() {
+  rm -f "$3"
+  java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-')" \
+    bench/LedgerWatch.java "$1" "$SCALE_SAMPLE" "$3" "$4" > "$2" 2> "${2%.csv}.err" &
+  WATCH_PID=$!
+}
+# unwatch STOP-FILE: stops the watcher. Not by the lock file: an H2 client of AUTO_SERVER reconnects when the run
+# closes the database, and serves it itself.
+unwatch() {
+  touch "$1"
+  for _ in $(seq 1 100); do kill -0 "$WATCH_PID" 2>/dev/null || break; sleep 0.2; done
+  kill "$WATCH_PID" 2>/dev/null || true
+  wait "$WATCH_PID" 2>/dev/null || true
+}
+scale() {
+  local n=$SCALE_ROWS work=$TMP/scale manifest m slice_n status_pid i
+  echo "== scale: an S3 Inventory report of $n rows planned by copy --dry-run with -Xmx256m, then copied with a" \
+    "filter keeping $SCALE_SLICE of its 997 folders (objects of $SCALE_SIZE bytes), with status asked every" \
+    "$SCALE_STATUS_EVERY s during that run"
+  mkdir -p "$work/plan" "$work/copy"
+  timeout 3600 java -cp "$CP:target/classes" bench/Inventory.java "$work/inventory" scale-src "$n" "$SCALE_SIZE" \
+    "$SCALE_SLICE" "$work/slice.txt"
+  slice_n=$(wc -l < "$work/slice.txt")
+  manifest=$(find "$work/inventory" -name manifest.json | head -1)
+  echo "   inventory: $(du -sh "$work/inventory" | cut -f1) gzipped; $slice_n of its rows in the copied slice"
+  timeout 3600 java -cp "$CP" bench/SeedKeys.java "$EP" $KEY $SECRET scale-src "$work/slice.txt" "$SCALE_SIZE" scale-dst
+
+  # 1. The whole inventory planned (a dry run: the plan step alone, its rows dropped once counted).
+  cat > "$work/plan/job.yml" <<JOB
+# The benchmark's scale job, planned only: a dry run plans every row of the inventory into the ledger.
+name: bench-scale
+source: { bucket: scale-src, endpoint: "$EP" }
+destination: { bucket: scale-dst, endpoint: "$EP" }
+manifest: { type: inventory, location: "$manifest" }
+report: { location: "$work/plan/reports" }
+JOB
+  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-plan "$work/plan" -Xmx256m -XX:+StartAttachListener
+  # status's ledger queries are timed once, on the whole plan: run while planning, they take CPU from it
+  watch_ledger "$work/plan/db" "$OUT/scale-plan-watch.csv" "$work/plan/stop" -1
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-scale-plan.log" \
+      "${TOOL[@]}" copy \
+      --job "$work/plan/job.yml" --dry-run)
+  unwatch "$work/plan/stop"
+  record scale-plan "s3-bulk-copy plan (-Xmx256m)" "$n" rows/s "$m" "$OUT/scale-plan-tool-gc.log"
+  step_times "$work/plan/db" > "$OUT/scale-plan-steps.txt"
+  ls -l "$work/plan/db.mv.db" | awk '{ print "   job database after the dry run (its rows dropped): " $5 " bytes" }'
+
+  # 2. The same inventory copied for real, filtered to the slice: every row read, the slice planned, copied, reported.
+  cat > "$work/copy/job.yml" <<JOB
+# The benchmark's scale job, copied: the plan step reads every row and keeps the first $SCALE_SLICE folders.
+name: bench-scale
+source: { bucket: scale-src, endpoint: "$EP" }
+destination: { bucket: scale-dst, endpoint: "$EP" }
+manifest: { type: inventory, location: "$manifest" }
+filter: { include: [$(for i in $(seq 0 $((SCALE_SLICE - 1))); do printf '"logs/%03d/**", ' "$i"; done | sed 's/, $//')] }
+copy: { concurrency: $CONCURRENCY }
+report: { location: "$work/copy/reports" }
+JOB
+  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-status "$work/copy"
+  local status_tool=("${TOOL[@]}")
+  DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-copy "$work/copy" -Xmx256m -XX:+StartAttachListener
+  watch_ledger "$work/copy/db" "$OUT/scale-copy-watch.csv" "$work/copy/stop" 0
+  # status while the run goes on: every SCALE_STATUS_EVERY s once the run has its database open, each answer timed
+  rm -f "$OUT/scale-status.jsonl" "$OUT/scale-status-after.jsonl" "$OUT/scale-status-lines.txt"
+  (
+    for _ in $(seq 1 6000); do [ -f "$work/copy/db.lock.db" ] && break; sleep 0.1; done
+    i=0
+    while [ ! -f "$work/copy/stop" ] && [ $i -lt 1000 ]; do
+      for _ in $(seq 1 $((SCALE_STATUS_EVERY * 5))); do [ -f "$work/copy/stop" ] && break; sleep 0.2; done
+      [ -f "$work/copy/stop" ] && break
+      i=$((i + 1))
+      python3 bench/measure.py --timeout 120 "$OUT/tool-scale-status.log" "${status_tool[@]}" status \
+        --job "$work/copy/job.yml" >> "$OUT/scale-status.jsonl" || true
+      grep -m1 -E "objects|planned|running|RUNNING" "$OUT/tool-scale-status.log" >> "$OUT/scale-status-lines.txt" || true
+    done
+  ) &
+  status_pid=$!
+  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure --gc-every "$HEAP_SAMPLE" "$OUT/tool-scale-copy.log" \
+      "${TOOL[@]}" copy \
+      --job "$work/copy/job.yml")
+  touch "$work/copy/stop"
+  wait "$status_pid" || true
+  unwatch "$work/copy/stop"
+  keep_summary scale-copy "$work/copy/reports"
+  record scale-copy "s3-bulk-copy copy of the slice (-Xmx256m)" "$slice_n" objects/s "$m" a:scale-dst "$slice_n" \
+    $((slice_n * SCALE_SIZE)) "$OUT/scale-copy-tool-gc.log"
+  for i in 1 2 3; do
+    python3 bench/measure.py --timeout 120 "$OUT/tool-scale-status-after.log" "${status_tool[@]}" status \
+      --job "$work/copy/job.yml" >> "$OUT/scale-status-after.jsonl" || true
+  done
+  step_times "$work/copy/db" > "$OUT/scale-copy-steps.txt"
+  timeout 900 "${RCLONE[@]}" -q purge a:scale-src || true
+
+  python3 - "$RESULTS" "$n" "$slice_n" "$OUT" <<'PY'
+import csv, json, os, re, statistics, sys
+results, n, slice_n, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rows = {r["scenario"]: r for r in csv.DictReader(open(results))}
+def steps(name):
+    found = {}
+    for line in open(os.path.join(out, name)):
+        p = line.split()
+        if len(p) == 5 and p[4].lstrip("-").isdigit():
+            found[p[0]] = dict(read=int(p[1]), written=int(p[2]), filtered=int(p[3]), ms=int(p[4]))
+    return found
+def watch(name):
+    samples = []
+    for line in open(os.path.join(out, name)):
+        p = line.strip().split(",")
+        if len(p) == 6 and p[0].isdigit():
+            samples.append((int(p[0]) / 1000, int(p[1]), int(p[2]), p[3], int(p[4]), int(p[5]) if p[5] else None))
+    return samples
+def gcs(name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return "-"
+    scale = {"K": 1 / 1024, "M": 1, "G": 1024}
+    pauses = re.findall(r"Pause (\w+).*?\d+[KMG]->(\d+)([KMG])\(\d+[KMG]\)", open(path).read())
+    after = [int(a) * scale[u] for k, a, u in pauses]
+    full = [int(a) * scale[u] for k, a, u in pauses if k == "Full"]
+    if not after:
+        return "no GC"
+    half = after[len(after) // 2:]
+    return (f"{max(after):.0f} MiB peak after any GC ({len(after)} GCs, {len(full)} full"
+            + (f", largest after a full GC {max(full):.0f} MiB" if full else "")
+            + f"; peak in the first half of the GCs {max(after[:max(1, len(after) // 2)]):.0f}, in the second {max(half):.0f})")
+table = []
+def add(what, value, note=""):
+    table.append((what, value, note))
+plan_steps, copy_steps = steps("scale-plan-steps.txt"), steps("scale-copy-steps.txt")
+plan_row, copy_row = rows.get("scale-plan"), rows.get("scale-copy")
+if plan_row:
+    add("dry run, whole process", f'{float(plan_row["rate"]):,.0f} rows/s', f'{plan_row["wall_s"]} s wall, {plan_row["cpu_s"]} CPU s, peak RSS {plan_row["rss_mib"]} MiB, exit {plan_row["exit"]}')
+p = plan_steps.get("plan")
+if p and p["ms"] > 0:
+    add("plan step (dry run)", f'{p["written"] * 1000 / p["ms"]:,.0f} rows/s', f'{p["written"]:,} rows in {p["ms"] / 1000:.1f} s')
+add("heap, dry run (-Xmx256m)", gcs("scale-plan-tool-gc.log"))
+samples = [s for s in watch("scale-plan-watch.csv") if s[3] in ("STARTED", "COMPLETED")]
+if len(samples) >= 3:
+    # rows/s between samples, grouped by how full the ledger was: tenths of the rows
+    bands = {}
+    for (t0, r0, w0, s0, _, _), (t1, r1, w1, s1, _, _) in zip(samples, samples[1:]):
+        # only intervals the plan step ran through: the one it ended in says when it was sampled, not how fast it went
+        if t1 > t0 and w1 > w0 and s1 == "STARTED":
+            band = min(9, w0 * 10 // max(1, n))
+            bands.setdefault(band, [0, 0.0])
+            bands[band][0] += w1 - w0
+            bands[band][1] += t1 - t0
+    rates = {b: v[0] / v[1] for b, v in sorted(bands.items()) if v[1] > 0}
+    if rates:
+        first, last = rates[min(rates)], rates[max(rates)]
+        add("planning rate by ledger size", " ".join(f"{r / 1000:.0f}k" for r in rates.values()) + " rows/s",
+            f"per tenth of the {n:,} rows (sampled every few s); last tenth / first: {last / first:.2f}")
+    size_at_end = max(s[4] for s in samples)
+    written = max(s[2] for s in samples)
+    if written:
+        add("job database, planned", f'{size_at_end / 1048576 / (written / 1e6):,.0f} MiB per million rows',
+            f'{size_at_end / 1048576:,.0f} MiB at {written:,} rows (largest sampled db.mv.db; H2, keys of ~30 characters)')
+    done = next((s[0] for s in samples if s[3] == "COMPLETED"), None)
+    if done is not None and plan_row:
+        add("dry run after its plan step", f'{float(plan_row["wall_s"]) - done:.1f} s',
+            f"counts, cost estimate (reads every row), rows dropped, status's queries below alongside; "
+            f"+- {os.environ.get('SCALE_SAMPLE', '2')} s")
+    timed = [(s[2], s[5]) for s in samples if s[5] is not None and s[2] > 0]
+    if timed:
+        add("status's ledger queries", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
+            "the SQL status runs for a run going on, in the dry run's H2 server once its plan step completed")
+else:
+    add("planning rate by ledger size", "-", "too few samples (see scale-plan-watch.csv/.err)")
+if copy_row:
+    add("copy of the slice, whole process", f'{float(copy_row["rate"]):,.0f} objects/s', f'{copy_row["objects"]} objects of {slice_n:,}, check {copy_row["check"]}, {copy_row["wall_s"]} s wall, {copy_row["cpu_s"]} CPU s, peak RSS {copy_row["rss_mib"]} MiB, exit {copy_row["exit"]}')
+p = copy_steps.get("plan")
+if p and p["ms"] > 0:
+    add("plan step (copy run, filtered)", f'{p["read"] * 1000 / p["ms"]:,.0f} rows/s read', f'{p["read"]:,} rows read, {p["written"]:,} planned, {p["filtered"]:,} filtered out in {p["ms"] / 1000:.1f} s')
+c = copy_steps.get("copy")
+if c and c["ms"] > 0:
+    add("copy step", f'{slice_n * 1000 / c["ms"]:,.0f} objects/s', f'{c["ms"] / 1000:.1f} s')
+r = copy_steps.get("report")
+if r and p:
+    add("report step", f'{r["ms"] * 1000 / max(1, p["written"]):,.0f} us per row', f'{r["ms"] / 1000:.2f} s for the run\'s {p["written"]:,} rows')
+add("heap, copy run (-Xmx256m)", gcs("scale-copy-tool-gc.log"))
+def walls(name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return []
+    return [json.loads(l)["wall"] for l in open(path) if l.strip().startswith("{") and json.loads(l)["exit"] == 0]
+during, after = walls("scale-status.jsonl"), walls("scale-status-after.jsonl")
+if during:
+    add("status --job during the run", f"median {statistics.median(during):.2f} s, max {max(during):.2f} s",
+        f"{len(during)} answers, {sum(1 for w in during if w < 1)} under 1 s (whole process: JVM start included)")
+if after:
+    add("status --job after the run", f"median {statistics.median(after):.2f} s", f"{len(after)} answers (the same, the run closed)")
+print(f"\n   scale: {n:,} inventory rows, slice {slice_n:,}")
+for what, value, note in table:
+    print(f"   {what:<34} {value:<28} {note}")
+PY
+  rm -rf "$work"
+}
+
 warm_launcher
 case "$WHAT" in
   small) small ;;
@@ -841,6 +1067,7 @@ case "$WHAT" in
   memory) memory ;;
   latency) latency ;;
   throttle) throttle ;;
+  scale) scale ;;
   all) small; stream; large; memory; plan; latency; throttle ;;
 esac
 

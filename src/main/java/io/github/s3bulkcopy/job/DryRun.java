@@ -219,7 +219,8 @@ public class DryRun {
 		CostEstimate.Estimator estimator = new CostEstimate.Estimator(this.spec, cost.hostRegion());
 		estimator.planStep(byOperation);
 		estimator.perRun();
-		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
+		// A sum over the rows: read in plan order, which sorts nothing.
+		try (Stream<LedgerRow> rows = this.ledger.streamInPlanOrder(runId)) {
 			rows.forEach((row) -> estimator.add(row.planned()));
 		}
 		return estimator.estimate(cost.prices());

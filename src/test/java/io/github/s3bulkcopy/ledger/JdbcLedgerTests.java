@@ -82,6 +82,31 @@ class JdbcLedgerTests {
 	}
 
 	@Test
+	void streamsARunsRowsInPlanOrderOrByKeyAndNoOtherRunsRows() {
+		// given: plan order is not key order ("k10" sorts before "k2")
+		plan(11, 12, 1L);
+		plan(12, 3, 1L);
+
+		// when
+		List<String> inPlanOrder;
+		try (var rows = this.ledger.streamInPlanOrder(11)) {
+			inPlanOrder = rows.map((row) -> row.planned().sourceKey()).toList();
+		}
+		List<String> byKey;
+		try (var rows = this.ledger.streamByKey(11)) {
+			byKey = rows.map((row) -> row.planned().sourceKey()).toList();
+		}
+
+		// then
+		assertThat(inPlanOrder).containsExactly("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11",
+				"k12");
+		assertThat(byKey).containsExactly("k1", "k10", "k11", "k12", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9");
+		try (var rows = this.ledger.streamInPlanOrder(13)) {
+			assertThat(rows).isEmpty();
+		}
+	}
+
+	@Test
 	void deleteRunRemovesEveryRowOfTheRunAcrossManyBatchesAndNothingElse() {
 		int rows = 2 * JdbcLedger.DELETE_BATCH + 7;
 		plan(8, rows, 1L);
