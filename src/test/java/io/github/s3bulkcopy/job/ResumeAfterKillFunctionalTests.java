@@ -193,7 +193,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 				.replaceFirst("(?m)^  location: .*$", "  location: s3://" + reportBucket + "/audit/\n  local-directory: "
 						+ fixture.reports().toAbsolutePath()));
 			Process child = startChild(fixture, job);
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			// A child JVM copies 2,000 objects first: on a busy 2-core machine that took over a minute.
+			long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
 			while (proxy.delayed() < 1 && System.nanoTime() < deadline && child.isAlive()) {
 				Thread.sleep(20);
 			}
