@@ -59,8 +59,12 @@ public final class LocalWorkers implements AutoCloseable {
 		command.add(ProcessHandle.current().info().command().orElse(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+			// Not a debugger, an agent, the password (in the environment instead) or the recording of a class
+			// archive, which is the launcher's business for this process alone.
 			if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")
-					&& !argument.startsWith("-Dspring.datasource.password")) {
+					&& !argument.startsWith("-Dspring.datasource.password")
+					&& !argument.startsWith("-XX:ArchiveClassesAtExit") && !argument.startsWith("-XX:AOTMode")
+					&& !argument.startsWith("-XX:AOTConfiguration") && !argument.startsWith("-XX:AOTCacheOutput")) {
 				command.add(argument);
 			}
 		}

@@ -154,7 +154,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
-				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries);
+				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries,
+				this.ledger.workerShares(runId));
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 			return this.reports.writeInto(folder, location, metadata, rows.iterator());
 		}

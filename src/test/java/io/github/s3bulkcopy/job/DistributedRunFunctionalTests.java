@@ -89,6 +89,14 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			}
 		}
 		this.proxy.close();
+		// The processes' output, for a failure in CI
+		Path logs = Path.of("target", "distributed-logs", this.dir.getFileName().toString());
+		Files.createDirectories(logs);
+		try (var files = Files.walk(this.dir)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".log")).toList()) {
+				Files.copy(file, logs.resolve(this.dir.relativize(file).toString().replace('/', '-')));
+			}
+		}
 		System.clearProperty("spring.datasource.url");
 		System.clearProperty("spring.datasource.username");
 		System.clearProperty("spring.datasource.password");
