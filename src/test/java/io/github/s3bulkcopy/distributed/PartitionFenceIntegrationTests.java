@@ -31,9 +31,10 @@ class PartitionFenceIntegrationTests {
 	@Test
 	void aWorkerHoldingAnOlderVersionOfAPartitionCannotUpdateItAfterAnotherStartedItAgain() {
 		LocalPostgres.Database database = LocalPostgres.database();
-		try (ConfigurableApplicationContext context = JobContexts.repository(Map.of("spring.datasource.url",
-				database.url(), "spring.datasource.username", LocalPostgres.Database.USER, "spring.datasource.password",
-				""))) {
+		System.setProperty("spring.datasource.url", database.url());
+		System.setProperty("spring.datasource.username", LocalPostgres.Database.USER);
+		System.setProperty("spring.datasource.password", "");
+		try (ConfigurableApplicationContext context = JobContexts.repository(Map.of())) {
 			JobRepository repository = context.getBean(JobRepository.class);
 			JobParameters parameters = new JobParametersBuilder().addLong("run", 1L).toJobParameters();
 			JobInstance instance = repository.createJobInstance("fence-job", parameters);
@@ -58,6 +59,11 @@ class PartitionFenceIntegrationTests {
 			assertThat(new JdbcTemplate(database.dataSource()).queryForObject(
 					"SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?", Long.class, id))
 				.isEqualTo(20);
+		}
+		finally {
+			System.clearProperty("spring.datasource.url");
+			System.clearProperty("spring.datasource.username");
+			System.clearProperty("spring.datasource.password");
 		}
 	}
 
