@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.distributed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -47,7 +48,11 @@ public class EmbeddedBroker implements AutoCloseable {
 			.setLargeMessagesDirectory(directory.resolve("large").toString())
 			.addAcceptorConfiguration("tcp", "tcp://" + bind);
 		// A request rolled back (a worker stopping, or refusing the run) comes again after a second, not at once.
-		configuration.addAddressSetting("#", new AddressSettings().setRedeliveryDelay(1000).setMaxDeliveryAttempts(50));
+		// A request that failed 50 times goes to DLQ, where an operator can see it; nothing expires.
+		configuration.addAddressSetting("#", new AddressSettings().setRedeliveryDelay(1000)
+			.setMaxDeliveryAttempts(50)
+			.setDeadLetterAddress(SimpleString.of("DLQ"))
+			.setExpiryAddress(SimpleString.of("ExpiryQueue")));
 		EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration);
 		broker.start();
 		logger.info("Broker listening on tcp://{}", bind);

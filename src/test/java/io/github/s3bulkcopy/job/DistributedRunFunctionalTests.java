@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -107,12 +108,12 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		// given: a manager that has sent its partitions
 		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
 				"copy:\n  partitions: 12\n  concurrency: 4\n  chunk-size: 20\n");
+		auditLedgerUpdates();
 		Process manager = start("manager", "copy", "--job", job.toString(), "--distributed", "--broker-bind",
 				"127.0.0.1:" + this.brokerPort);
 		await(manager, () -> partitions("1 = 1") == 12, "send its 12 partitions");
-		auditLedgerUpdates();
 
-		// a worker with another job file (same job name) is refused
+		// a worker with another job file (same job name) is refused (the run waits for workers meanwhile)
 		Path other = this.dir.resolve("other/dist-job.yml");
 		Files.createDirectories(other.getParent());
 		Files.writeString(other, Files.readString(job).replace("chunk-size: 20", "chunk-size: 21"));
@@ -121,7 +122,7 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
 		assertThat(refused.err()).contains("is not the one run 1 of job 'dist-job' was started with");
 
-		// when: three workers, the second killed once it has committed two chunks of a partition
+		// when: the second of three workers is killed once it has committed two chunks of a partition
 		List<Process> workers = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
 			workers.add(start("worker-" + i, "worker", "--job", job.toString(), "--broker",
@@ -152,6 +153,19 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			assertThat(workers.get(i).exitValue()).as(log("worker-" + (i + 1))).isZero();
 		}
 		assertThat(log("worker-1") + log("worker-3")).contains("Taking over copy-partition");
+		JobFixture.Result status = this.fixture.run("status", "--job", job.toString());
+		assertThat(status.out()).as(status.toString())
+			.contains("Partitions: 12 (12 done, 0 running or waiting)")
+			.contains("owner " + workers.get(0).pid() + "@");
+		Map<?, ?> summary = JsonMapper.builder()
+			.build()
+			.readValue(this.fixture.reports().resolve("dist-job/1/summary.json").toFile(), Map.class);
+		Map<?, ?> shares = (Map<?, ?>) summary.get("workers");
+		assertThat(shares.values().stream().mapToLong((share) -> ((Number) share).longValue()).sum())
+			.as("what the workers wrote: %s", shares)
+			.isEqualTo(OBJECTS);
+		assertThat(shares.keySet()).as("the killed worker's committed share counts too")
+			.anySatisfy((worker) -> assertThat((String) worker).startsWith(victim));
 	}
 
 	@Test
@@ -161,10 +175,10 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 				"copy:\n  partitions: 8\n  concurrency: 4\n  chunk-size: 20\n");
 		String[] copy = { "copy", "--job", job.toString(), "--distributed", "--broker-bind",
 				"127.0.0.1:" + this.brokerPort, "--workers", "2" };
+		auditLedgerUpdates();
 		Process manager = start("manager", copy);
 		await(manager, () -> copied() >= 400, "copy 400 objects");
 		manager.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		auditLedgerUpdates();
 
 		// when: the same command again (the old workers, still running, reconnect to the new broker)
 		Process again = start("manager-again", copy);
@@ -194,8 +208,12 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			.isEmpty();
 	}
 
-	/** Records every update of a ledger row whose outcome was already recorded (none should happen). */
+	/**
+	 * Creates the job database's tables and records in them every update of a ledger row whose outcome was already
+	 * recorded (none should happen).
+	 */
 	private void auditLedgerUpdates() {
+		new JobDatabase(this.database.dataSource()).initialize();
 		this.jdbc.execute("CREATE TABLE IF NOT EXISTS LEDGER_AUDIT (ROW_KEY BIGINT, OLD_STATUS VARCHAR(32), "
 				+ "NEW_STATUS VARCHAR(32))");
 		this.jdbc.execute("""
