@@ -6,9 +6,14 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.job.BulkCopyJobConfiguration;
+import io.github.s3bulkcopy.job.RunStopper;
+import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
 import jakarta.jms.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
@@ -85,10 +90,27 @@ public class DistributedManagerConfiguration {
 
 	@Bean(BulkCopyJobConfiguration.REMOTE_PARTITION_LISTENER)
 	PartitionWatchdog remoteCopyPartitionListener(JobSpec spec, JobRepository jobRepository,
-			WorkerRegistry workerRegistry, JmsTemplate requestTemplate,
+			WorkerRegistry workerRegistry, JmsTemplate requestTemplate, JdbcLedger ledger, RunStopper runStopper,
 			@Value("${s3bulkcopy.distributed.watchdog-period:5s}") Duration period) {
+		FailureThreshold threshold = spec.copy().maxFailures();
 		return new PartitionWatchdog(jobRepository, workerRegistry, sender(requestTemplate, spec.name()), WORKER_STEP,
-				period);
+				period)
+			.withFailureCheck(new PartitionWatchdog.FailureCheck() {
+
+				@Override
+				public @Nullable String exceeded(JobExecution execution, long written) {
+					// This execution's failures: a resume set the earlier ones back to pending.
+					long failed = ledger.counts(execution.getJobInstance().getInstanceId()).failed();
+					return threshold.exceeded(written, failed)
+							? failed + " of " + written + " objects failed, " + threshold : null;
+				}
+
+				@Override
+				public void stop(JobExecution execution) {
+					runStopper.stop(spec.name());
+				}
+
+			});
 	}
 
 	private static Consumer<StepExecutionRequest> sender(JmsTemplate template, String jobName) {

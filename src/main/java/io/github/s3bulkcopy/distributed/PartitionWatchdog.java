@@ -45,6 +45,10 @@ public class PartitionWatchdog implements StepExecutionListener {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
+	private @Nullable FailureCheck failureCheck;
+
+	private boolean stopped;
+
 	public PartitionWatchdog(JobRepository jobRepository, WorkerRegistry registry,
 			Consumer<StepExecutionRequest> sender, String workerStepName, Duration period) {
 		this.jobRepository = jobRepository;
@@ -54,8 +58,18 @@ public class PartitionWatchdog implements StepExecutionListener {
 		this.period = period;
 	}
 
+	/**
+	 * Also stops the run when the failures of all workers together cross {@code copy.max-failures}: each worker
+	 * counts only its own.
+	 */
+	public PartitionWatchdog withFailureCheck(FailureCheck failureCheck) {
+		this.failureCheck = failureCheck;
+		return this;
+	}
+
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		this.stopped = false;
 		long jobExecutionId = stepExecution.getJobExecutionId();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "partition-watchdog");
@@ -89,6 +103,19 @@ public class PartitionWatchdog implements StepExecutionListener {
 			return;
 		}
 		Instant now = Instant.now();
+		if (this.failureCheck != null && !this.stopped) {
+			long written = execution.getStepExecutions()
+				.stream()
+				.filter((partition) -> partition.getStepName().startsWith(this.workerStepName + ":"))
+				.mapToLong(StepExecution::getWriteCount)
+				.sum();
+			String reason = this.failureCheck.exceeded(execution, written);
+			if (reason != null) {
+				logger.warn("The workers' failures together crossed copy.max-failures ({}): stopping the run", reason);
+				this.failureCheck.stop(execution);
+				this.stopped = true;
+			}
+		}
 		for (StepExecution partition : execution.getStepExecutions()) {
 			if (!partition.getStepName().startsWith(this.workerStepName + ":") || !partition.getStatus().isRunning()) {
 				continue;
@@ -106,6 +133,19 @@ public class PartitionWatchdog implements StepExecutionListener {
 			this.sender.accept(new StepExecutionRequest(this.workerStepName, partition.getId()));
 			this.resent.put(partition.getId(), now);
 		}
+	}
+
+	/** The run-wide failure threshold. */
+	public interface FailureCheck {
+
+		/**
+		 * @param written the items the partitions have written so far
+		 * @return why the run must stop, or null
+		 */
+		@Nullable String exceeded(JobExecution execution, long written);
+
+		void stop(JobExecution execution);
+
 	}
 
 }

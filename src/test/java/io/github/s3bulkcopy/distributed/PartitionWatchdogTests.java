@@ -64,6 +64,45 @@ class PartitionWatchdogTests {
 		assertThat(unclaimed.getStatus()).isEqualTo(BatchStatus.STARTING);
 	}
 
+	@Test
+	void stopsTheRunOnceWhenTheWorkersFailuresTogetherCrossTheThreshold() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:watchdog-failures;DB_CLOSE_DELAY=-1",
+				"sa", "");
+		new JobDatabase(dataSource).initialize();
+		WorkerRegistry registry = new WorkerRegistry(new JdbcTemplate(dataSource), Duration.ofSeconds(30));
+		JobExecution execution = new JobExecution(8L, new JobInstance(2L, "job"), new JobParameters());
+		partition(execution, 21, BatchStatus.STARTED).setWriteCount(60);
+		partition(execution, 22, BatchStatus.STARTED).setWriteCount(50);
+		StepExecution manager = new StepExecution(20L, "copy", execution);
+		manager.setWriteCount(1000);
+		execution.addStepExecution(manager);
+		JobRepository repository = mock(JobRepository.class);
+		given(repository.getJobExecution(8L)).willReturn(execution);
+		List<Long> seen = new ArrayList<>();
+		List<JobExecution> stopped = new ArrayList<>();
+		PartitionWatchdog watchdog = new PartitionWatchdog(repository, registry, (request) -> {
+		}, "copy-partition", Duration.ofSeconds(5)).withFailureCheck(new PartitionWatchdog.FailureCheck() {
+
+			@Override
+			public String exceeded(JobExecution job, long written) {
+				seen.add(written);
+				return (written >= 100) ? "too many" : null;
+			}
+
+			@Override
+			public void stop(JobExecution job) {
+				stopped.add(job);
+			}
+
+		});
+
+		watchdog.check(8L);
+		watchdog.check(8L);
+
+		assertThat(seen).as("the partitions' items, not the manager step's").containsExactly(110L);
+		assertThat(stopped).containsExactly(execution);
+	}
+
 	private static StepExecution partition(JobExecution execution, long id, BatchStatus status) {
 		StepExecution partition = new StepExecution(id, "copy-partition:partition" + id, execution);
 		partition.setStatus(status);
