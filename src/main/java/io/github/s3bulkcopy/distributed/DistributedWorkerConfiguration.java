@@ -1,16 +1,25 @@
 package io.github.s3bulkcopy.distributed;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.copy.MultipartJanitor;
+import io.github.s3bulkcopy.job.LedgerRunReporter;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.metrics.RequestCounter;
+import io.github.s3bulkcopy.metrics.RetryCounter;
 import jakarta.jms.ConnectionFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,11 +60,32 @@ public class DistributedWorkerConfiguration {
 	@Bean
 	Worker worker(JobFile jobFile, JobRepository jobRepository, WorkerRegistry workerRegistry,
 			BrokerSettings brokerSettings, StepExecutionRequestHandler stepExecutionRequestHandler,
-			JdbcTemplate jdbcTemplate, @Qualifier("destinationSyncS3") S3Client destination) {
+			JdbcTemplate jdbcTemplate, @Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
+			RequestCounter requestCounter) {
+		String self = WorkerRegistry.thisProcess();
+		AtomicLong sequence = new AtomicLong();
+		// What this worker's S3 clients counted, added to the partition's context under keys of its own, which the
+		// manager's report sums with its own counts.
+		Consumer<StepExecution> counters = (partition) -> {
+			String suffix = "worker." + partition.getId() + "." + self + "." + sequence.incrementAndGet();
+			Map<String, Long> retries = retryCounter.drain();
+			RequestCounter.Drained requests = requestCounter.drain();
+			ExecutionContext context = partition.getExecutionContext();
+			putIfAny(context, LedgerRunReporter.RETRIES_KEY + suffix, retries);
+			putIfAny(context, LedgerRunReporter.REQUESTS_KEY + suffix, requests.attempts());
+			putIfAny(context, LedgerRunReporter.REQUEST_RETRIES_KEY + suffix, requests.retries());
+			jobRepository.updateExecutionContext(partition);
+		};
 		return new Worker(jobFile, jobRepository, workerRegistry, (ConnectionFactory) brokerSettings.connectionFactory(),
 				stepExecutionRequestHandler,
 				new PartitionUploadsCleanup(new MultipartJanitor(destination, jobFile.spec().destination().bucket()),
-						jdbcTemplate, jobFile.spec().destination().prefix()));
+						jdbcTemplate, jobFile.spec().destination().prefix(), counters));
+	}
+
+	private static void putIfAny(ExecutionContext context, String key, Map<String, Long> counts) {
+		if (!counts.isEmpty()) {
+			context.put(key, new HashMap<>(counts));
+		}
 	}
 
 }

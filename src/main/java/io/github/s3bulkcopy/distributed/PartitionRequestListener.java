@@ -143,6 +143,7 @@ public class PartitionRequestListener implements MessageListener {
 		try {
 			logger.info("Running {} (step execution {})", before.getStepName(), id);
 			StepExecution after = this.handler.handle(request);
+			this.takeoverCleanup.afterRun(after);
 			this.registry.addShare(id, this.self, after.getWriteCount() - before.getWriteCount());
 			logger.info("{} ended {}: {} written here", before.getStepName(), after.getStatus(),
 					after.getWriteCount() - before.getWriteCount());
@@ -167,6 +168,10 @@ public class PartitionRequestListener implements MessageListener {
 	public interface TakeoverCleanup {
 
 		void afterTakeover(StepExecution partition);
+
+		/** After this worker ran a partition: records what it counted (retries, requests) where the report finds it. */
+		default void afterRun(StepExecution partition) {
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.github.s3bulkcopy.copy.MultipartJanitor;
 import io.github.s3bulkcopy.ledger.LedgerKey;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,14 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 
 	private final String destinationPrefix;
 
-	PartitionUploadsCleanup(MultipartJanitor janitor, JdbcTemplate jdbc, String destinationPrefix) {
+	private final java.util.function.@Nullable Consumer<StepExecution> counters;
+
+	PartitionUploadsCleanup(MultipartJanitor janitor, JdbcTemplate jdbc, String destinationPrefix,
+			java.util.function.@Nullable Consumer<StepExecution> counters) {
 		this.janitor = janitor;
 		this.jdbc = jdbc;
 		this.destinationPrefix = destinationPrefix;
+		this.counters = counters;
 	}
 
 	@Override
@@ -46,6 +51,21 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 		catch (RuntimeException ex) {
 			// The run's resume aborts what is still left; the partition must not wait for it.
 			logger.warn("Could not abort the multipart uploads left by the gone worker: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void afterRun(StepExecution partition) {
+		if (this.counters == null) {
+			return;
+		}
+		try {
+			this.counters.accept(partition);
+		}
+		catch (RuntimeException ex) {
+			// The report then misses this worker's retry and request counts; the copies are recorded.
+			logger.warn("Could not record this worker's request counts for {}: {}", partition.getStepName(),
+					ex.getMessage());
 		}
 	}
 

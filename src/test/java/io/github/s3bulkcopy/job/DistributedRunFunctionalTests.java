@@ -166,6 +166,15 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			.isEqualTo(OBJECTS);
 		assertThat(shares.keySet()).as("the killed worker's committed share counts too")
 			.anySatisfy((worker) -> assertThat((String) worker).startsWith(victim));
+		long killedShare = shares.entrySet()
+			.stream()
+			.filter((share) -> ((String) share.getKey()).startsWith(victim))
+			.mapToLong((share) -> ((Number) share.getValue()).longValue())
+			.sum();
+		assertThat(((Number) ((Map<?, ?>) summary.get("requests")).get("total")).longValue())
+			.as("the requests of the workers that lived are counted with the manager's (a copy or more per object; "
+					+ "the killed worker's counts died with it)")
+			.isGreaterThanOrEqualTo(OBJECTS - killedShare);
 	}
 
 	@Test
