@@ -79,3 +79,32 @@ CREATE TABLE IF NOT EXISTS BULK_EXTRA (
 	FINISHED_AT TIMESTAMP,
 	CONSTRAINT BULK_EXTRA_ROW_KEY_PK PRIMARY KEY (ROW_KEY)
 );
+
+-- The workers of distributed runs (copy --distributed, worker): each holds a row while it serves a job and refreshes
+-- HEARTBEAT; a worker whose heartbeat is stale died (kill -9, power loss), and its partition may be taken over.
+CREATE TABLE IF NOT EXISTS BULK_WORKER (
+	WORKER_ID VARCHAR(255) NOT NULL,
+	JOB_NAME VARCHAR(100) NOT NULL,
+	STARTED_AT TIMESTAMP NOT NULL,
+	HEARTBEAT TIMESTAMP NOT NULL,
+	CONSTRAINT BULK_WORKER_PK PRIMARY KEY (WORKER_ID)
+);
+
+-- Which worker runs (or last ran) each partition of a distributed run: a worker claims a partition before it runs it,
+-- and takes it over only from a worker that is gone.
+CREATE TABLE IF NOT EXISTS BULK_PARTITION_OWNER (
+	STEP_EXECUTION_ID BIGINT NOT NULL,
+	WORKER_ID VARCHAR(255) NOT NULL,
+	CLAIMED_AT TIMESTAMP NOT NULL,
+	TAKEOVERS INTEGER DEFAULT 0 NOT NULL,
+	CONSTRAINT BULK_PARTITION_OWNER_PK PRIMARY KEY (STEP_EXECUTION_ID)
+);
+
+-- What each worker wrote to the ledger of each partition (objects, bytes), recorded in the chunk's transaction.
+CREATE TABLE IF NOT EXISTS BULK_WORKER_SHARE (
+	STEP_EXECUTION_ID BIGINT NOT NULL,
+	WORKER_ID VARCHAR(255) NOT NULL,
+	OBJECTS BIGINT NOT NULL,
+	BYTES BIGINT NOT NULL,
+	CONSTRAINT BULK_WORKER_SHARE_PK PRIMARY KEY (STEP_EXECUTION_ID, WORKER_ID)
+);

@@ -20,17 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentials when role credentials are renewed
  * @param lock when a job's lock counts as abandoned
  * @param batchOperations how often S3 Batch Operations jobs are polled
+ * @param worker when a worker of a distributed run counts as gone
+ * @param distributed how a distributed run's manager follows its partitions
  */
 @ConfigurationProperties("s3bulkcopy")
 public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultValue("30s") Duration idleTimeout,
-		@DefaultValue Credentials credentials, @DefaultValue Lock lock, @DefaultValue BatchOperations batchOperations) {
+		@DefaultValue Credentials credentials, @DefaultValue Lock lock, @DefaultValue BatchOperations batchOperations,
+		@DefaultValue Worker worker, @DefaultValue Distributed distributed) {
 
 	private static final Set<String> HTTP_CLIENTS = Set.of("auto", "crt", "netty");
 
 	/** The settings every property at its default. */
 	public static final ProcessSettings DEFAULTS = new ProcessSettings("auto", Duration.ofSeconds(30),
 			new Credentials(Duration.ofMinutes(1), Duration.ofMinutes(5)), new Lock(Duration.ofSeconds(30)),
-			new BatchOperations(Duration.ofSeconds(5), Duration.ofSeconds(60)));
+			new BatchOperations(Duration.ofSeconds(5), Duration.ofSeconds(60)), new Worker(Duration.ofSeconds(30)),
+			new Distributed(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
 	public ProcessSettings {
 		if (!HTTP_CLIENTS.contains(httpClient.strip().toLowerCase(Locale.ROOT))) {
@@ -92,6 +96,32 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 				throw new InvalidSetupException("s3bulkcopy.batch-operations.max-poll-interval must not be shorter "
 						+ "than s3bulkcopy.batch-operations.poll-interval");
 			}
+		}
+
+	}
+
+	/**
+	 * @param staleAfter how long without a heartbeat before a worker of a distributed run counts as gone, and its
+	 * partition may be taken over
+	 */
+	public record Worker(@DefaultValue("30s") Duration staleAfter) {
+
+		public Worker {
+			positive("s3bulkcopy.worker.stale-after", staleAfter);
+		}
+
+	}
+
+	/**
+	 * @param pollInterval how often the manager of a distributed run reads its partitions' state from the job database
+	 * @param watchdogPeriod how often the manager looks for partitions whose worker is gone, and for failures past
+	 * {@code copy.max-failures} across workers
+	 */
+	public record Distributed(@DefaultValue("2s") Duration pollInterval, @DefaultValue("5s") Duration watchdogPeriod) {
+
+		public Distributed {
+			positive("s3bulkcopy.distributed.poll-interval", pollInterval);
+			positive("s3bulkcopy.distributed.watchdog-period", watchdogPeriod);
 		}
 
 	}

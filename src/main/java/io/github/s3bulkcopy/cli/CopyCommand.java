@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.s3bulkcopy.distributed.BrokerSettings;
+import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
+import io.github.s3bulkcopy.distributed.LocalWorkers;
 import io.github.s3bulkcopy.job.DryRun;
 import io.github.s3bulkcopy.job.NothingNewException;
 import io.github.s3bulkcopy.job.PriceTable;
@@ -36,6 +39,9 @@ class CopyCommand implements Callable<Integer> {
 
 	@Mixin
 	ProgressOptions progressOptions;
+
+	@Mixin
+	DistributedOptions distributedOptions;
 
 	@Option(names = "--dry-run",
 			description = "Plan only: print how many objects and bytes would be copied, the first keys, and an "
@@ -82,9 +88,18 @@ class CopyCommand implements Callable<Integer> {
 				throw new UsageException("--price-table " + ex.getMessage());
 			}
 		}
+		this.distributedOptions.validate();
+		boolean distributed = this.distributedOptions.distributed;
+		if (distributed && this.dryRun) {
+			throw new UsageException("--dry-run plans in this process: leave out --distributed");
+		}
 		JobFile jobFile = this.jobOptions.load();
 		PrintWriter out = this.spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, Map.of())) {
+		// The broker and the messaging classes are loaded for a distributed run only.
+		try (ConfigurableApplicationContext context = distributed
+				? io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, this.distributedOptions.properties(),
+						DistributedManagerConfiguration.class)
+				: io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, Map.of())) {
 			if (this.dryRun) {
 				DryRun.Plan plan = context.getBean(DryRun.class)
 					.plan(this.first, new DryRun.CostOptions(prices, this.hostRegion));
@@ -96,7 +111,11 @@ class CopyCommand implements Callable<Integer> {
 					this.progressOptions);
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
-							this.spec.commandLine().getErr())) {
+							this.spec.commandLine().getErr());
+					LocalWorkers workers = (this.distributedOptions.workers > 0) ? LocalWorkers.start(
+							this.distributedOptions.workers, this.jobOptions.job,
+							context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
+							context.getEnvironment(), Path.of("logs")) : null) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
 			}
 			catch (NothingNewException ex) {

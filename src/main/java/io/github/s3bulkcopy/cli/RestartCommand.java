@@ -1,8 +1,12 @@
 package io.github.s3bulkcopy.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.s3bulkcopy.distributed.BrokerSettings;
+import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
+import io.github.s3bulkcopy.distributed.LocalWorkers;
 import io.github.s3bulkcopy.job.JobContexts;
 import io.github.s3bulkcopy.job.RunLauncher;
 import io.github.s3bulkcopy.job.RunStopper;
@@ -32,16 +36,28 @@ class RestartCommand implements Callable<Integer> {
 	@Mixin
 	ProgressOptions progressOptions;
 
+	@Mixin
+	DistributedOptions distributedOptions;
+
 	@Override
 	public Integer call() throws Exception {
+		this.distributedOptions.validate();
 		JobFile jobFile = this.jobOptions.load();
-		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
+		// The broker and the messaging classes are loaded for a distributed run only.
+		try (ConfigurableApplicationContext context = this.distributedOptions.distributed
+				? JobContexts.forJob(jobFile, this.distributedOptions.properties(),
+						DistributedManagerConfiguration.class)
+				: JobContexts.forJob(jobFile, Map.of())) {
 			RunResult result;
 			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
 					this.progressOptions);
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
-							this.spec.commandLine().getErr())) {
+							this.spec.commandLine().getErr());
+					LocalWorkers workers = (this.distributedOptions.workers > 0) ? LocalWorkers.start(
+							this.distributedOptions.workers, this.jobOptions.job,
+							context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
+							context.getEnvironment(), Path.of("logs")) : null) {
 				result = context.getBean(RunLauncher.class).restart();
 			}
 			RunPrinter.printResult(this.spec.commandLine().getOut(), result);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 				+ "proves every copy arrived intact.", "" },
 		subcommands = { CopyCommand.class, RestartCommand.class, VerifyCommand.class, StatusCommand.class,
 				ReportCommand.class, StopCommand.class, ScheduleCommand.class, PreflightCommand.class,
-				PoliciesCommand.class, DemoCommand.class,
+				PoliciesCommand.class, DemoCommand.class, WorkerCommand.class,
 				ReplicateCommand.class, BatchCopyCommand.class, BatchStatusCommand.class, BatchConfirmCommand.class,
 				BatchCancelCommand.class },
 		footer = { "", "Exit codes:",

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.s3bulkcopy.ProcessSettings;
+import io.github.s3bulkcopy.distributed.DistributedStatus;
 import io.github.s3bulkcopy.job.JobContexts;
 import io.github.s3bulkcopy.job.RunCatalog;
 import io.github.s3bulkcopy.jobfile.JobFileLoader;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code status [--job FILE]}: the runs in the job database. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -51,6 +54,8 @@ class StatusCommand implements Callable<Integer> {
 				List<RunCatalog.RunInfo> runs = catalog.runs(name, this.runs);
 				RunPrinter.printRuns(out, name, runs,
 						runs.isEmpty() ? null : catalog.progress(runs.get(0), RATE_WINDOW));
+				DistributedStatus.print(out, context.getBean(JdbcTemplate.class), name,
+						context.getBean(ProcessSettings.class).worker().staleAfter());
 			}
 		}
 		return 0;

@@ -26,8 +26,11 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -49,9 +52,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chunks) → {@code report}. Wiring only; the work is in the beans it builds.
  */
 @Configuration(proxyBeanMethods = false)
-class BulkCopyJobConfiguration {
+public class BulkCopyJobConfiguration {
 
 	static final String DRY_RUN_SUFFIX = ".dry-run";
+
+	/** The bean that sends the copy step's partitions to remote workers, when a distributed command adds it. */
+	public static final String REMOTE_PARTITION_HANDLER = "remoteCopyPartitionHandler";
+
+	/** A listener of the copy step a distributed command adds (it watches the workers while the step runs). */
+	public static final String REMOTE_PARTITION_LISTENER = "remoteCopyPartitionListener";
 
 	@Bean
 	CopyProgress copyProgress() {
@@ -129,9 +138,25 @@ class BulkCopyJobConfiguration {
 		return PlanReaders.reader(spec, (manifest != null) ? manifest : spec.manifest().location(), manifestS3::getObject);
 	}
 
+	/**
+	 * The copy step: its partitions run in threads of this process, or, in a distributed run, on the workers the
+	 * {@code remoteCopyPartitionHandler} sends them to (the distributed package adds it, and a listener that watches
+	 * the workers, only for a distributed command).
+	 */
 	@Bean
 	Step copyStep(JobSpec spec, JobRepository jobRepository, LedgerPartitioner ledgerPartitioner,
-			Step copyPartitionStep) {
+			Step copyPartitionStep,
+			@Qualifier(REMOTE_PARTITION_HANDLER) ObjectProvider<PartitionHandler> remotePartitionHandler,
+			@Qualifier(REMOTE_PARTITION_LISTENER) ObjectProvider<StepExecutionListener> remotePartitionListener) {
+		PartitionHandler remote = remotePartitionHandler.getIfAvailable();
+		if (remote != null) {
+			PartitionStepBuilder builder = new StepBuilder("copy", jobRepository)
+				.partitioner("copy-partition", ledgerPartitioner)
+				.step(copyPartitionStep)
+				.partitionHandler(remote);
+			remotePartitionListener.ifAvailable(builder::listener);
+			return builder.build();
+		}
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("copy-");
 		executor.setConcurrencyLimit(spec.copy().partitions());
 		return new StepBuilder("copy", jobRepository).partitioner("copy-partition", ledgerPartitioner)

@@ -40,6 +40,9 @@ public class JobDatabase {
 			+ "MESSAGE, VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, "
 			+ "FINISHED_AT";
 
+	/** The PostgreSQL advisory lock the schema is created under (any constant the tool alone uses). */
+	private static final long SCHEMA_LOCK = 0x5362_636f_7079L;
+
 	private final DataSource dataSource;
 
 	public JobDatabase(DataSource dataSource) {
@@ -51,11 +54,28 @@ public class JobDatabase {
 	public void initialize() {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String platform = platform(connection.getMetaData());
-			if (!hasTable(connection.getMetaData(), "BATCH_JOB_INSTANCE")) {
-				populator("org/springframework/batch/core/schema-" + platform + ".sql").populate(connection);
+			// The processes of a distributed run start together against one PostgreSQL database: one at a time
+			// creates what is missing (a session lock, released with the connection or below).
+			boolean shared = "postgresql".equals(platform);
+			if (shared) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+				}
 			}
-			populator(LEDGER_SCHEMA).populate(connection);
-			upgradeLedger(connection);
+			try {
+				if (!hasTable(connection.getMetaData(), "BATCH_JOB_INSTANCE")) {
+					populator("org/springframework/batch/core/schema-" + platform + ".sql").populate(connection);
+				}
+				populator(LEDGER_SCHEMA).populate(connection);
+				upgradeLedger(connection);
+			}
+			finally {
+				if (shared) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+					}
+				}
+			}
 		}
 		catch (SQLException | RuntimeException ex) {
 			throw new JobDatabaseException("cannot open the job database " + url(this.dataSource) + ": "

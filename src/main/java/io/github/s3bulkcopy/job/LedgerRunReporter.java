@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.util.Assert;
 
@@ -52,13 +53,13 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(LedgerRunReporter.class);
 
 	/** Prefix of the execution context keys holding one execution's retries by error code. */
-	static final String RETRIES_KEY = "s3bulkcopy.retries.";
+	public static final String RETRIES_KEY = "s3bulkcopy.retries.";
 
 	/** Prefix of the execution context keys holding one execution's request attempts by side and operation. */
-	static final String REQUESTS_KEY = "s3bulkcopy.requests.";
+	public static final String REQUESTS_KEY = "s3bulkcopy.requests.";
 
 	/** Prefix of the execution context keys holding one execution's retried attempts by side and operation. */
-	static final String REQUEST_RETRIES_KEY = "s3bulkcopy.requestRetries.";
+	public static final String REQUEST_RETRIES_KEY = "s3bulkcopy.requestRetries.";
 
 	private final JobFile jobFile;
 
@@ -177,7 +178,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				new RunSummary.Manifest(spec.manifest().type().name().toLowerCase(Locale.ROOT),
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
-				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries);
+				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries,
+				this.ledger.workerShares(runId));
 		if (this.extras == null || extraCounts.total() == 0) {
 			try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 				return this.reports.writeInto(folder, location, metadata, rows.iterator());
@@ -253,6 +255,15 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 			for (Map.Entry<String, Object> entry : context.entrySet()) {
 				if (entry.getKey().startsWith(prefix)) {
 					byExecution.putIfAbsent(entry.getKey(), countsAt(context, entry.getKey()));
+				}
+			}
+			// The workers of a distributed run record theirs in the contexts of the partitions they ran.
+			for (StepExecution step : each.getStepExecutions()) {
+				ExecutionContext stepContext = step.getExecutionContext();
+				for (Map.Entry<String, Object> entry : stepContext.entrySet()) {
+					if (entry.getKey().startsWith(prefix)) {
+						byExecution.putIfAbsent(entry.getKey(), countsAt(stepContext, entry.getKey()));
+					}
 				}
 			}
 		}

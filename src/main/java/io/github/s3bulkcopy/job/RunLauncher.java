@@ -39,7 +39,7 @@ public class RunLauncher {
 
 	static final String JOB_FILE = "jobFile";
 
-	static final String JOB_FILE_SHA256 = "jobFileSha256";
+	public static final String JOB_FILE_SHA256 = "jobFileSha256";
 
 	/** The manifest a run reads, fixed when it starts, so a resumed run goes on with the same one. */
 	static final String MANIFEST = "manifest";
@@ -49,6 +49,9 @@ public class RunLauncher {
 	 * the runs before it), so a resumed run goes on deciding as it began.
 	 */
 	static final String SKIP_EXISTING = "skipExisting";
+
+	/** The version of the tool that runs a run, so that a worker of a distributed run can check it runs the same. */
+	public static final String TOOL_VERSION = "toolVersion";
 
 	private final JobOperator jobOperator;
 
@@ -146,7 +149,8 @@ public class RunLauncher {
 		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RUN, run)
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
 			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
-			.addString(SKIP_EXISTING, Boolean.toString(skipExisting), false);
+			.addString(SKIP_EXISTING, Boolean.toString(skipExisting), false)
+			.addString(TOOL_VERSION, ToolVersion.get(), false);
 		if (manifest != null) {
 			parameters.addString(MANIFEST, manifest, false);
 		}
@@ -156,7 +160,7 @@ public class RunLauncher {
 
 	private RunResult resume(Job job, RunReporter reporter, JobExecution unfinished) throws Exception {
 		JobExecution previous = unfinished;
-		if (previous.getStatus().isRunning()) {
+		if (previous.getStatus().isRunning() || hasRunningStep(previous)) {
 			// We hold the job's lock, so the process that left it running is gone (kill -9, crash).
 			logger.info("Run {} was left {} by a process that is gone: recovering it", runNumber(previous),
 					previous.getStatus());
@@ -169,7 +173,8 @@ public class RunLauncher {
 		}
 		JobParametersBuilder builder = new JobParametersBuilder().addLong(RUN, runNumber(previous))
 			.addString(JOB_FILE, this.jobFile.path().toString(), false)
-			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false);
+			.addString(JOB_FILE_SHA256, this.jobFile.sha256(), false)
+			.addString(TOOL_VERSION, ToolVersion.get(), false);
 		String manifest = previous.getJobParameters().getString(MANIFEST);
 		if (manifest != null) {
 			builder.addString(MANIFEST, manifest, false);
@@ -182,6 +187,15 @@ public class RunLauncher {
 		this.preparation.resumeCleanup().prepare(previous.getJobInstance().getInstanceId());
 		logger.info("Resuming run {} of job {}", runNumber(previous), job.getName());
 		return finish(job, reporter, this.jobOperator.start(job, parameters), true);
+	}
+
+	/**
+	 * Whether a step of an execution is still marked running although the execution is not: a partition of a
+	 * distributed run whose worker died after its manager had given up. Recovering it fences that worker (a stale
+	 * worker's next commit fails on the step's version) before the resume starts the partitions again.
+	 */
+	private static boolean hasRunningStep(JobExecution execution) {
+		return execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning());
 	}
 
 	private RunResult finish(Job job, RunReporter reporter, JobExecution execution, boolean resumed)

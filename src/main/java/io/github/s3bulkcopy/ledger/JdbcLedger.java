@@ -429,4 +429,19 @@ public class JdbcLedger {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
+	/**
+	 * For a run copied by the workers of a distributed run, the items (keys) each worker wrote to the ledger, summed
+	 * over the run's executions; empty for a run copied in one process.
+	 */
+	public Map<String, Long> workerShares(long runId) {
+		Map<String, Long> shares = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT s.WORKER_ID, SUM(s.OBJECTS) FROM BULK_WORKER_SHARE s JOIN BATCH_STEP_EXECUTION e ON "
+				+ "e.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID JOIN BATCH_JOB_EXECUTION j ON j.JOB_EXECUTION_ID = "
+				+ "e.JOB_EXECUTION_ID WHERE j.JOB_INSTANCE_ID = ? GROUP BY s.WORKER_ID",
+				(rs) -> {
+					shares.put(rs.getString(1), rs.getLong(2));
+				}, runId);
+		return shares;
+	}
+
 }

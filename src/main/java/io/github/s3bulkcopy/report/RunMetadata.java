@@ -32,12 +32,14 @@ import java.util.TreeMap;
  * @param requests request attempts the S3 clients made, retries included, by {@code side/Operation} (e.g.
  * {@code source/GetObject})
  * @param requestRetries the retried attempts among {@code requests}, by {@code side/Operation}
+ * @param workers for a distributed run, the items (keys) each worker wrote to the ledger, by worker id; empty for a
+ * run copied in one process
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
 		RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
 		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut,
-		Map<String, Long> requests, Map<String, Long> requestRetries) {
+		Map<String, Long> requests, Map<String, Long> requestRetries, Map<String, Long> workers) {
 
 	public RunMetadata {
 		Objects.requireNonNull(job, "job is required");
@@ -60,6 +62,18 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 		requests = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requests, "requests is required")));
 		requestRetries = Collections
 			.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requestRetries, "requestRetries is required")));
+		workers = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(workers, "workers is required")));
+	}
+
+	/** A run copied in one process (no workers of a distributed run). */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut,
+			Map<String, Long> requests, Map<String, Long> requestRetries) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, filteredOut, requests, requestRetries,
+				Map.of());
 	}
 
 	/** A run with no requests counted. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
@@ -47,17 +48,33 @@ import org.jspecify.annotations.Nullable;
  * {@code modified-before}, {@code storage-classes}); each object is counted under the first filter it fails; only the
  * filters the job sets are listed, so empty without filters
  * @param requests the S3 requests the run made, by side and operation
+ * @param workers for a distributed run, the items (keys) each worker ({@code pid@host}) wrote to the ledger; left out
+ * of {@code summary.json} for a run copied in one process
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
 		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
-		"notCarried", "filteredOut", "requests" })
+		"notCarried", "filteredOut", "requests", "workers" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests) {
+		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workers) {
+
+	/** A summary of a run copied in one process. */
+	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			BigDecimal durationSeconds, int executions, Side source, Side destination,
+			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
+			ByteCounts bytes, VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+			BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+			String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests) {
+		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
+				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, filteredOut, requests,
+				Map.of());
+	}
 
 	/** A summary of a run without filters that lists no requests. */
 	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
@@ -124,7 +141,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
 				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
 				NotCarriedList.of(facts, run.settings()), run.filteredOut(),
-				Requests.of(run.requests(), run.requestRetries()));
+				Requests.of(run.requests(), run.requestRetries()), run.workers());
 	}
 
 	private static BigDecimal rate(long count, long millis) {
