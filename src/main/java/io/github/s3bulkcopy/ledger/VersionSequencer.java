@@ -106,11 +106,12 @@ public class VersionSequencer {
 		Renumbering renumbering = new Renumbering(runId, (ordered != null) ? ordered : 0);
 		// The earlier run's rows come in the same stream, sorted with the parked ones: rows of one key are next to
 		// each other whatever order the database's collation gives keys, so no second sort has to agree with it.
-		String earlier = (earlierRunId != null)
-				? " OR (ROW_KEY BETWEEN ? AND ? AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL))" : "";
+		// Two ranges of the key, each read through it; one OR of both would have the database scan every run.
+		String select = "SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?";
+		String earlier = (earlierRunId != null) ? " UNION ALL " + select
+				+ " AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL)" : "";
 		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE "
-					+ "ROW_KEY BETWEEN ? AND ?" + earlier + " ORDER BY SOURCE_KEY, RUN_ID, SEQ");
+			var ps = connection.prepareStatement(select + earlier + " ORDER BY SOURCE_KEY, RUN_ID, SEQ");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.of(runId, PARKED));
 			ps.setLong(2, LedgerKey.last(runId));
