@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The retry counter against a local HTTP server that answers with scripted S3 errors: each retried attempt is
  * counted once under the error of the attempt before it, through the SDK's own retries.
  */
-class S3RequestMetricsTests {
+class S3RequestMetricsIntegrationTests {
 
 	private static final String SLOW_DOWN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
 			+ "<Message>Please reduce your request rate.</Message><RequestId>1</RequestId></Error>";

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * A server that takes a request and never answers: with either HTTP client the attempt fails once nothing has moved
  * for the idle timeout, instead of holding the request (and the run) forever, which the CRT-based client did.
  */
-class HttpClientIdleTimeoutTests {
+class HttpClientIdleTimeoutIntegrationTests {
 
 	private static final Duration IDLE = Duration.ofSeconds(2);
 
