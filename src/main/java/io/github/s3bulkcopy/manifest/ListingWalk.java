@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
+import io.github.s3bulkcopy.ledger.KeyOrder;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -186,7 +188,7 @@ final class ListingWalk implements AutoCloseable {
 		S3Object object = objects.hasNext() ? objects.next() : null;
 		String folder = folders.hasNext() ? folders.next().prefix() : null;
 		while (object != null || folder != null) {
-			if (folder == null || (object != null && compareKeys(object.key(), folder) < 0)) {
+			if (folder == null || (object != null && KeyOrder.compare(object.key(), folder) < 0)) {
 				this.upcoming.add(object);
 				object = objects.hasNext() ? objects.next() : null;
 			}
@@ -256,22 +258,6 @@ final class ListingWalk implements AutoCloseable {
 		this.started.clear();
 		this.upcoming.clear();
 		this.current = null;
-	}
-
-	/** S3's key order: that of the keys' UTF-8 bytes, which is code point order (not Java's UTF-16 order). */
-	static int compareKeys(String a, String b) {
-		int i = 0;
-		int j = 0;
-		while (i < a.length() && j < b.length()) {
-			int x = a.codePointAt(i);
-			int y = b.codePointAt(j);
-			if (x != y) {
-				return Integer.compare(x, y);
-			}
-			i += Character.charCount(x);
-			j += Character.charCount(y);
-		}
-		return Integer.compare(a.length() - i, b.length() - j);
 	}
 
 	/** A first-level folder, listed whole without a delimiter once started. */

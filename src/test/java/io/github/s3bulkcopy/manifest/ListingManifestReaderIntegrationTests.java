@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import io.github.s3bulkcopy.ledger.KeyOrder;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.awaitility.Awaitility;
@@ -199,11 +200,11 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	@Test
 	void keysCompareInUtf8ByteOrderAsS3SortsThem() {
 		// U+FFFD is below U+1F600 as code points and as UTF-8 bytes, above it as Java's UTF-16 chars.
-		assertThat(ListingWalk.compareKeys("a\uFFFD", "a\uD83D\uDE00")).isNegative();
+		assertThat(KeyOrder.compare("a\uFFFD", "a\uD83D\uDE00")).isNegative();
 		assertThat("a\uFFFD".compareTo("a\uD83D\uDE00")).isPositive();
-		assertThat(ListingWalk.compareKeys("a/b", "a.c")).isPositive();
-		assertThat(ListingWalk.compareKeys("a", "a/")).isNegative();
-		assertThat(ListingWalk.compareKeys("a/", "a/")).isZero();
+		assertThat(KeyOrder.compare("a/b", "a.c")).isPositive();
+		assertThat(KeyOrder.compare("a", "a/")).isNegative();
+		assertThat(KeyOrder.compare("a/", "a/")).isZero();
 	}
 
 	/** Objects beside folders, folders beside objects named like them, a nested folder, awkward characters. */
