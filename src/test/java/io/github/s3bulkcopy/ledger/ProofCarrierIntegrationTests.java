@@ -3,14 +3,13 @@ package io.github.s3bulkcopy.ledger;
 import java.util.List;
 import java.util.Map;
 
+import io.github.s3bulkcopy.testsupport.LedgerDatabase;
 import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +23,7 @@ class ProofCarrierIntegrationTests {
 		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
 		ResourceDatabasePopulator schema = new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql"));
 		schema.execute(jdbc.getDataSource());
-		TransactionTemplate transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(jdbc.getDataSource()));
-		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		TransactionTemplate transactions = LedgerDatabase.ownTransactions(jdbc.getDataSource());
 		JdbcLedger ledger = new JdbcLedger(jdbc);
 		long earlier = 900_001;
 		long later = 900_002;

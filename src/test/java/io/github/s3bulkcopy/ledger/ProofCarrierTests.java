@@ -13,9 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,10 +31,7 @@ class ProofCarrierTests {
 	void database() {
 		this.jdbc = LedgerDatabase.create();
 		this.ledger = new JdbcLedger(this.jdbc);
-		TransactionTemplate transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(this.jdbc.getDataSource()));
-		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.carrier = new ProofCarrier(this.jdbc, transactions);
+		this.carrier = new ProofCarrier(this.jdbc, LedgerDatabase.ownTransactions(this.jdbc.getDataSource()));
 	}
 
 	@Test

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,10 +37,7 @@ class VersionSequencerTests {
 	void database() {
 		this.jdbc = LedgerDatabase.create();
 		this.ledger = new JdbcLedger(this.jdbc);
-		TransactionTemplate transactions = new TransactionTemplate(
-				new DataSourceTransactionManager(this.jdbc.getDataSource()));
-		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.sequencer = new VersionSequencer(this.jdbc, transactions);
+		this.sequencer = new VersionSequencer(this.jdbc, LedgerDatabase.ownTransactions(this.jdbc.getDataSource()));
 	}
 
 	@Test
