@@ -40,12 +40,24 @@ class RetryStrategyTests {
 				RefreshRetryTokenRequest.builder().token(third.token()).failure(failure()).build());
 
 		assertThat(this.strategy.maxAttempts()).isEqualTo(4);
-		assertThat(second.delay()).isPositive();
-		assertThat(third.delay()).isPositive();
-		assertThat(fourth.delay()).isPositive();
+		// Full jitter draws each pause from [0, cap): one draw may be zero, so the pause is checked over many draws.
+		assertThat(second.delay().isNegative()).isFalse();
+		assertThat(third.delay().isNegative()).isFalse();
+		assertThat(fourth.delay().isNegative()).isFalse();
 		assertThatExceptionOfType(TokenAcquisitionFailedException.class)
 			.isThrownBy(() -> this.strategy.refreshRetryToken(
 					RefreshRetryTokenRequest.builder().token(fourth.token()).failure(failure()).build()));
+	}
+
+	@Test
+	void pausesBeforeARetry() {
+		long positive = 0;
+		for (int request = 0; request < 50; request++) {
+			if (!retryAfter(acquire().token(), failure()).isZero()) {
+				positive++;
+			}
+		}
+		assertThat(positive).as("retries that paused, of 50").isGreaterThan(40);
 	}
 
 	private AcquireInitialTokenResponse acquire() {
