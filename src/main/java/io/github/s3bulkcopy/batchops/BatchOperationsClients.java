@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.BatchOperationsSpec;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;

@@ -3,9 +3,9 @@ package io.github.s3bulkcopy.batchops;
 import java.util.Map;
 
 import io.github.s3bulkcopy.ProcessSettings;
-import io.github.s3bulkcopy.credentials.S3ClientFactory;
-import io.github.s3bulkcopy.job.PlanReaders;
-import io.github.s3bulkcopy.job.PlanStep;
+import io.github.s3bulkcopy.clients.S3ClientFactory;
+import io.github.s3bulkcopy.plan.PlanReaders;
+import io.github.s3bulkcopy.plan.PlanStep;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;

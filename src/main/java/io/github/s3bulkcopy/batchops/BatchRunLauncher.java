@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.s3bulkcopy.job.InvalidManifestException;
-import io.github.s3bulkcopy.job.JobBusyException;
-import io.github.s3bulkcopy.job.JobLock;
+import io.github.s3bulkcopy.plan.InvalidManifestException;
+import io.github.s3bulkcopy.run.JobBusyException;
+import io.github.s3bulkcopy.run.JobLock;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.manifest.ManifestException;

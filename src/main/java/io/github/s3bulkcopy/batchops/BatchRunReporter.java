@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
-import io.github.s3bulkcopy.job.PlanFilter;
-import io.github.s3bulkcopy.job.ToolVersion;
+import io.github.s3bulkcopy.plan.PlanFilter;
+import io.github.s3bulkcopy.run.ToolVersion;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;

@@ -8,12 +8,12 @@ import java.util.concurrent.Callable;
 import io.github.s3bulkcopy.distributed.BrokerSettings;
 import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
 import io.github.s3bulkcopy.distributed.LocalWorkers;
-import io.github.s3bulkcopy.job.DryRun;
-import io.github.s3bulkcopy.job.NothingNewException;
-import io.github.s3bulkcopy.job.PriceTable;
-import io.github.s3bulkcopy.job.RunLauncher;
-import io.github.s3bulkcopy.job.RunStopper;
-import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.plan.DryRun;
+import io.github.s3bulkcopy.run.NothingNewException;
+import io.github.s3bulkcopy.plan.PriceTable;
+import io.github.s3bulkcopy.run.RunLauncher;
+import io.github.s3bulkcopy.run.RunStopper;
+import io.github.s3bulkcopy.run.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import picocli.CommandLine.Command;
@@ -97,9 +97,9 @@ class CopyCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		// The broker and the messaging classes are loaded for a distributed run only.
 		try (ConfigurableApplicationContext context = distributed
-				? io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, this.distributedOptions.properties(),
+				? io.github.s3bulkcopy.run.JobContexts.forJob(jobFile, this.distributedOptions.properties(),
 						DistributedManagerConfiguration.class)
-				: io.github.s3bulkcopy.job.JobContexts.forJob(jobFile, Map.of())) {
+				: io.github.s3bulkcopy.run.JobContexts.forJob(jobFile, Map.of())) {
 			if (this.dryRun) {
 				DryRun.Plan plan = context.getBean(DryRun.class)
 					.plan(this.first, new DryRun.CostOptions(prices, this.hostRegion));

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.demo.Demo;
-import io.github.s3bulkcopy.job.RunResult;
+import io.github.s3bulkcopy.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

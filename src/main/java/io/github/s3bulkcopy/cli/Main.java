@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.github.s3bulkcopy.credentials.CrtThreads;
+import io.github.s3bulkcopy.clients.CrtThreads;
 import io.github.s3bulkcopy.ExitCodes;
 import picocli.CommandLine;
 

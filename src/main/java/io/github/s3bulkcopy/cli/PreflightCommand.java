@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.credentials.BucketTermsInterceptor;
-import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.clients.BucketTermsInterceptor;
+import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.preflight.Check;

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.s3bulkcopy.job.CopyProgress;
+import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
-import io.github.s3bulkcopy.job.CopyProgress;
+import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.jspecify.annotations.Nullable;
 

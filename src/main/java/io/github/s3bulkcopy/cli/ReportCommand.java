@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.job.JobContexts;
-import io.github.s3bulkcopy.job.LedgerRunReporter;
-import io.github.s3bulkcopy.job.RunCatalog;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.LedgerRunReporter;
+import io.github.s3bulkcopy.run.RunCatalog;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.report.WrittenReport;

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import io.github.s3bulkcopy.ExitCodes;
-import io.github.s3bulkcopy.job.JobContexts;
-import io.github.s3bulkcopy.job.NothingNewException;
-import io.github.s3bulkcopy.job.RunLauncher;
-import io.github.s3bulkcopy.job.RunResult;
-import io.github.s3bulkcopy.job.RunScheduler;
-import io.github.s3bulkcopy.job.RunStopper;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.NothingNewException;
+import io.github.s3bulkcopy.run.RunLauncher;
+import io.github.s3bulkcopy.run.RunResult;
+import io.github.s3bulkcopy.run.RunScheduler;
+import io.github.s3bulkcopy.run.RunStopper;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.ScheduleSpec;
 import io.github.s3bulkcopy.jobfile.ScheduleWindow;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.job.JobContexts;
-import io.github.s3bulkcopy.job.RunStopper;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.RunStopper;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

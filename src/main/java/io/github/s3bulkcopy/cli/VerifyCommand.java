@@ -3,10 +3,10 @@ package io.github.s3bulkcopy.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.job.JobContexts;
-import io.github.s3bulkcopy.job.RunStopper;
-import io.github.s3bulkcopy.job.VerifyLauncher;
-import io.github.s3bulkcopy.job.VerifyResult;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.RunStopper;
+import io.github.s3bulkcopy.audit.VerifyLauncher;
+import io.github.s3bulkcopy.audit.VerifyResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.VerifyMethod;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.github.s3bulkcopy.cli;
 
-import io.github.s3bulkcopy.job.ToolVersion;
+import io.github.s3bulkcopy.run.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Prints the tool's version from the jar's manifest. */

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.distributed.DistributedWorkerConfiguration;
 import io.github.s3bulkcopy.distributed.Worker;
-import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.credentials;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
 import org.jspecify.annotations.Nullable;

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
-import io.github.s3bulkcopy.job.BulkCopyJobConfiguration;
-import io.github.s3bulkcopy.job.RunStopper;
+import io.github.s3bulkcopy.batch.BulkCopyJobConfiguration;
+import io.github.s3bulkcopy.run.RunStopper;
 import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
-import io.github.s3bulkcopy.job.LedgerRunReporter;
+import io.github.s3bulkcopy.run.LedgerRunReporter;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;

@@ -3,7 +3,7 @@ package io.github.s3bulkcopy.preflight;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3bulkcopy.credentials.S3ClientFactory;
+import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;

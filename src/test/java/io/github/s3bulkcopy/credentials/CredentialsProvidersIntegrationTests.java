@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.testsupport.CrossAccountTest;

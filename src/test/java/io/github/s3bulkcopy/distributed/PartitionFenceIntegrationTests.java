@@ -2,7 +2,7 @@ package io.github.s3bulkcopy.distributed;
 
 import java.util.Map;
 
-import io.github.s3bulkcopy.job.JobContexts;
+import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3bulkcopy.job.JobDatabase;
+import io.github.s3bulkcopy.ledger.JobDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;

@@ -1,7 +1,7 @@
 package io.github.s3bulkcopy.metrics;
 
-import io.github.s3bulkcopy.job.CopyProgress;
-import io.github.s3bulkcopy.job.CopyProgressAccess;
+import io.github.s3bulkcopy.batch.CopyProgress;
+import io.github.s3bulkcopy.batch.CopyProgressAccess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.s3bulkcopy.credentials.BucketTerms;
-import io.github.s3bulkcopy.credentials.BucketTermsInterceptor;
+import io.github.s3bulkcopy.clients.BucketTerms;
+import io.github.s3bulkcopy.clients.BucketTermsInterceptor;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
 import io.github.s3bulkcopy.jobfile.SourceSpec;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;

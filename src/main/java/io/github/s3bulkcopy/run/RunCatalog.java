@@ -1,0 +1,171 @@
+package io.github.s3bulkcopy.run;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.s3bulkcopy.batch.BulkCopyJobConfiguration;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.LedgerCounts;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.Assert;
+
+/** Reads what runs there are and how far each got, from the job database alone. */
+public class RunCatalog {
+
+	/**
+	 * One run as the job database knows it.
+	 *
+	 * @param jobName the job's name
+	 * @param run the run number
+	 * @param runId the run's id in the job database
+	 * @param status the latest execution's status
+	 * @param exitDescription the latest execution's exit code (e.g. COMPLETED, FAILED)
+	 * @param startTime when the run first started
+	 * @param endTime when its latest execution ended, if it did
+	 * @param executions how many times it was started or resumed
+	 * @param counts the ledger's totals
+	 * @param lockHolder the live process working on the job, if any
+	 * @param latestStartTime when the latest execution started
+	 */
+	public record RunInfo(String jobName, long run, long runId, BatchStatus status, String exitDescription,
+			@Nullable LocalDateTime startTime, @Nullable LocalDateTime endTime, int executions, LedgerCounts counts,
+			@Nullable String lockHolder, @Nullable LocalDateTime latestStartTime) {
+	}
+
+	private final JobRepository jobRepository;
+
+	private final JdbcLedger ledger;
+
+	private final JdbcTemplate jdbc;
+
+	public RunCatalog(JobRepository jobRepository, JdbcLedger ledger, JdbcTemplate jdbc) {
+		Assert.notNull(jobRepository, "jobRepository is required");
+		Assert.notNull(ledger, "ledger is required");
+		Assert.notNull(jdbc, "jdbc is required");
+		this.jobRepository = jobRepository;
+		this.ledger = ledger;
+		this.jdbc = jdbc;
+	}
+
+	/** The names of all jobs that have run, dry runs left out. */
+	public List<String> jobNames() {
+		return this.jobRepository.getJobNames()
+			.stream()
+			.filter((name) -> !name.endsWith(BulkCopyJobConfiguration.DRY_RUN_SUFFIX))
+			.sorted()
+			.toList();
+	}
+
+	/** A job's runs, newest first. */
+	public List<RunInfo> runs(String jobName, int max) {
+		List<RunInfo> runs = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, max)) {
+			List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
+			if (executions.isEmpty()) {
+				continue;
+			}
+			JobExecution latest = executions.stream()
+				.max((a, b) -> Long.compare(a.getId(), b.getId()))
+				.orElseThrow();
+			LocalDateTime start = executions.stream()
+				.map(JobExecution::getStartTime)
+				.filter((time) -> time != null)
+				.min(LocalDateTime::compareTo)
+				.orElse(null);
+			runs.add(new RunInfo(jobName, RunLauncher.runNumber(latest), instance.getInstanceId(), latest.getStatus(),
+					latest.getExitStatus().getExitCode(), start, latest.getEndTime(), executions.size(),
+					this.ledger.counts(instance.getInstanceId()), lockHolder(jobName).orElse(null),
+					latest.getStartTime()));
+		}
+		return runs;
+	}
+
+	/**
+	 * The latest execution of a job's run.
+	 * @param jobName the job's name
+	 * @param run the run number, or null for the job's latest run
+	 */
+	public Optional<JobExecution> latestExecution(String jobName, @Nullable Long run) {
+		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
+			Optional<JobExecution> latest = this.jobRepository.getJobExecutions(instance)
+				.stream()
+				.max((a, b) -> Long.compare(a.getId(), b.getId()));
+			if (latest.isPresent() && (run == null || RunLauncher.runNumber(latest.get()) == run)) {
+				return latest;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * How far a run got and how fast it is going. For a run going on, the rate is that of the objects finished in the
+	 * last {@code window} (or since its latest execution started, if later), and the ETA is what is pending at that
+	 * rate; for any other run, the rate is the average over the run and there is no ETA.
+	 */
+	public Progress progress(RunInfo run, Duration window) {
+		LedgerCounts counts = run.counts();
+		Instant now = Instant.now();
+		boolean going = run.status().isRunning() && run.lockHolder() != null;
+		if (going) {
+			Instant since = now.minus(window);
+			Instant started = (run.latestStartTime() != null)
+					? run.latestStartTime().atZone(ZoneId.systemDefault()).toInstant() : since;
+			if (started.isAfter(since)) {
+				since = started;
+			}
+			double seconds = Math.max(1, Duration.between(since, now).toMillis() / 1000.0);
+			long[] recent = new long[2];
+			this.jdbc.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
+					+ "FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?",
+					(rs) -> {
+						recent[0] = rs.getLong(1);
+						recent[1] = rs.getLong(2);
+					}, JdbcLedger.runKeys(run.runId(), Timestamp.from(since)));
+			double objectsPerSecond = recent[0] / seconds;
+			Duration eta = (objectsPerSecond > 0)
+					? Duration.ofSeconds((long) Math.ceil(counts.pending() / objectsPerSecond)) : null;
+			return new Progress(counts, objectsPerSecond, recent[1] / seconds, eta, true);
+		}
+		double seconds = (run.startTime() != null && run.endTime() != null)
+				? Math.max(0.001, Duration.between(run.startTime(), run.endTime()).toMillis() / 1000.0) : 0;
+		return new Progress(counts, (seconds > 0) ? counts.done() / seconds : 0,
+				(seconds > 0) ? counts.copiedBytes() / seconds : 0, null, false);
+	}
+
+	/**
+	 * A run's progress.
+	 *
+	 * @param counts the ledger's totals: done and total objects and bytes, failures so far
+	 * @param objectsPerSecond objects finished per second (recent for a run going on, else the run's average)
+	 * @param bytesPerSecond bytes copied per second, likewise
+	 * @param eta when the pending objects will be done at the recent rate; null if not going on or no rate yet
+	 * @param going whether a live process is working on the run now
+	 */
+	public record Progress(LedgerCounts counts, double objectsPerSecond, double bytesPerSecond,
+			@Nullable Duration eta, boolean going) {
+	}
+
+	/** The run number of an execution: its {@code run} parameter. */
+	public static long runNumber(JobExecution execution) {
+		return RunLauncher.runNumber(execution);
+	}
+
+	private Optional<String> lockHolder(String jobName) {
+		return this.jdbc.queryForList("SELECT OWNER FROM BULK_JOB_LOCK WHERE JOB_NAME = ?", String.class, jobName)
+			.stream()
+			.findFirst();
+	}
+
+}
