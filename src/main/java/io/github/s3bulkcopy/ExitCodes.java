@@ -4,15 +4,18 @@ package io.github.s3bulkcopy;
 public final class ExitCodes {
 
 	/**
-	 * Every object copied, skipped as unchanged, or archived and not copied (SKIPPED_ARCHIVED, RESTORE_PENDING);
-	 * none failed.
+	 * Every object copied, skipped as unchanged, or archived and not copied
+	 * (SKIPPED_ARCHIVED, RESTORE_PENDING); none failed.
 	 */
 	public static final int OK = 0;
 
 	/** The run finished, but some objects failed (see the report). */
 	public static final int OBJECTS_FAILED = 1;
 
-	/** Bad usage, an invalid job file or an unreadable manifest: fix the input and run again. */
+	/**
+	 * Bad usage, an invalid job file or an unreadable manifest: fix the input and run
+	 * again.
+	 */
 	public static final int INVALID_INPUT = 2;
 
 	/** The run failed or was stopped and can be resumed with the same command. */
@@ -22,8 +25,9 @@ public final class ExitCodes {
 	public static final int BUSY = 4;
 
 	/**
-	 * The copy finished (no object failed), but {@code copy.delete-extraneous} found more destination objects outside
-	 * the plan than {@code copy.max-deletes} allows, so it deleted none (the report lists them).
+	 * The copy finished (no object failed), but {@code copy.delete-extraneous} found more
+	 * destination objects outside the plan than {@code copy.max-deletes} allows, so it
+	 * deleted none (the report lists them).
 	 */
 	public static final int DELETES_REFUSED = 6;
 

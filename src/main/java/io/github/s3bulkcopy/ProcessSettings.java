@@ -8,15 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings of the process, as opposed to a job's (which are in its job file): Spring properties under
- * {@code s3bulkcopy.}, set as {@code -Ds3bulkcopy.idle-timeout=5m} (in {@code S3_BULK_COPY_JAVA_OPTS} with the
- * launcher), in the environment ({@code S3BULKCOPY_IDLE_TIMEOUT=5m}) or in an {@code application.properties}. Checked
- * when a command starts: a value a setting does not take ends the command with exit code 2, naming the setting.
+ * The settings of the process, as opposed to a job's (which are in its job file): Spring
+ * properties under {@code s3bulkcopy.}, set as {@code -Ds3bulkcopy.idle-timeout=5m} (in
+ * {@code S3_BULK_COPY_JAVA_OPTS} with the launcher), in the environment
+ * ({@code S3BULKCOPY_IDLE_TIMEOUT=5m}) or in an {@code application.properties}. Checked
+ * when a command starts: a value a setting does not take ends the command with exit code
+ * 2, naming the setting.
  *
- * @param httpClient the HTTP client of the copy's S3 requests: {@code auto} (the CRT-based client for server-side
- * copies, Netty for streamed ones), {@code crt} or {@code netty} (docs/operations.md)
- * @param idleTimeout how long a request may go without a byte moving before its connection is closed and the attempt
- * retried; whole seconds, at least 2s
+ * @param httpClient the HTTP client of the copy's S3 requests: {@code auto} (the
+ * CRT-based client for server-side copies, Netty for streamed ones), {@code crt} or
+ * {@code netty} (docs/operations.md)
+ * @param idleTimeout how long a request may go without a byte moving before its
+ * connection is closed and the attempt retried; whole seconds, at least 2s
  * @param credentials when role credentials are renewed
  * @param lock when a job's lock counts as abandoned
  * @param batchOperations how often S3 Batch Operations jobs are polled
@@ -52,8 +55,10 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 	/**
 	 * When role credentials are renewed (the SDK's own defaults).
 	 *
-	 * @param staleTime how long before expiry credentials stop being used (callers wait for fresh ones)
-	 * @param prefetchTime how long before expiry a background refresh starts; not shorter than {@code staleTime}
+	 * @param staleTime how long before expiry credentials stop being used (callers wait
+	 * for fresh ones)
+	 * @param prefetchTime how long before expiry a background refresh starts; not shorter
+	 * than {@code staleTime}
 	 */
 	public record Credentials(@DefaultValue("1m") Duration staleTime, @DefaultValue("5m") Duration prefetchTime) {
 
@@ -70,8 +75,9 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 	}
 
 	/**
-	 * @param staleAfter how long without a heartbeat before a job's lock, and the run it guards, count as left by a
-	 * process that is gone (one on another machine; one on this machine is checked directly)
+	 * @param staleAfter how long without a heartbeat before a job's lock, and the run it
+	 * guards, count as left by a process that is gone (one on another machine; one on
+	 * this machine is checked directly)
 	 */
 	public record Lock(@DefaultValue("30s") Duration staleAfter) {
 
@@ -82,8 +88,8 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 	}
 
 	/**
-	 * @param pollInterval how long after submitting an S3 Batch Operations job its status is first asked for, and
-	 * again after each change
+	 * @param pollInterval how long after submitting an S3 Batch Operations job its status
+	 * is first asked for, and again after each change
 	 * @param maxPollInterval the longest wait between two polls while nothing changes
 	 */
 	public record BatchOperations(@DefaultValue("5s") Duration pollInterval,
@@ -101,8 +107,8 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 	}
 
 	/**
-	 * @param staleAfter how long without a heartbeat before a worker of a distributed run counts as gone, and its
-	 * partition may be taken over
+	 * @param staleAfter how long without a heartbeat before a worker of a distributed run
+	 * counts as gone, and its partition may be taken over
 	 */
 	public record Worker(@DefaultValue("30s") Duration staleAfter) {
 
@@ -113,9 +119,10 @@ public record ProcessSettings(@DefaultValue("auto") String httpClient, @DefaultV
 	}
 
 	/**
-	 * @param pollInterval how often the manager of a distributed run reads its partitions' state from the job database
-	 * @param watchdogPeriod how often the manager looks for partitions whose worker is gone, and for failures past
-	 * {@code copy.max-failures} across workers
+	 * @param pollInterval how often the manager of a distributed run reads its
+	 * partitions' state from the job database
+	 * @param watchdogPeriod how often the manager looks for partitions whose worker is
+	 * gone, and for failures past {@code copy.max-failures} across workers
 	 */
 	public record Distributed(@DefaultValue("2s") Duration pollInterval, @DefaultValue("5s") Duration watchdogPeriod) {
 

@@ -3,9 +3,10 @@ package io.github.s3bulkcopy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error the command line reports as it is: its message is written for the user (one line, naming the file,
- * property or object at fault), and it carries the exit code scripts see ({@link ExitCodes}). Errors of any other
- * type are unexpected and end a run resumably ({@link ExitCodes#RESUMABLE}).
+ * An error the command line reports as it is: its message is written for the user (one
+ * line, naming the file, property or object at fault), and it carries the exit code
+ * scripts see ({@link ExitCodes}). Errors of any other type are unexpected and end a run
+ * resumably ({@link ExitCodes#RESUMABLE}).
  */
 public abstract class S3BulkCopyException extends RuntimeException {
 

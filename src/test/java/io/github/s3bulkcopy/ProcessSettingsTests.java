@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The process's settings as Spring Boot binds them from properties, with their defaults and their checks. */
+/**
+ * The process's settings as Spring Boot binds them from properties, with their defaults
+ * and their checks.
+ */
 class ProcessSettingsTests {
 
 	@Test

@@ -20,15 +20,18 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import org.springframework.util.Assert;
 
 /**
- * Finds a run's extras: lists the destination under its prefix (ListObjectsV2, current objects only, in S3's key
- * order) and merges the listing with the plan's destination keys ({@link PlannedKeyMerge}), recording each destination
- * object the plan does not name in {@link DestinationExtras}, a page at a time, so memory stays constant however many
- * keys either side has.
+ * Finds a run's extras: lists the destination under its prefix (ListObjectsV2, current
+ * objects only, in S3's key order) and merges the listing with the plan's destination
+ * keys ({@link PlannedKeyMerge}), recording each destination object the plan does not
+ * name in {@link DestinationExtras}, a page at a time, so memory stays constant however
+ * many keys either side has.
  * <p>
- * A destination object the plan does not name is an extra unless the job's filters left its key out: its source key
- * (the destination prefix replaced by the source prefix) fails the {@code include}/{@code exclude} patterns, or, when
- * the job also filters by size, date or storage class (which only the source's manifest row can tell), the source
- * still has an object at that key (one HEAD of the source per such object). Those are counted, not recorded.
+ * A destination object the plan does not name is an extra unless the job's filters left
+ * its key out: its source key (the destination prefix replaced by the source prefix)
+ * fails the {@code include}/{@code exclude} patterns, or, when the job also filters by
+ * size, date or storage class (which only the source's manifest row can tell), the source
+ * still has an object at that key (one HEAD of the source per such object). Those are
+ * counted, not recorded.
  */
 public class ExtraFinder {
 
@@ -36,7 +39,8 @@ public class ExtraFinder {
 	 * What a search found.
 	 *
 	 * @param extras destination objects recorded as extras
-	 * @param leftOutByFilters destination objects the plan does not name whose keys the job's filters leave out
+	 * @param leftOutByFilters destination objects the plan does not name whose keys the
+	 * job's filters leave out
 	 */
 	public record Result(long extras, long leftOutByFilters) {
 	}
@@ -73,9 +77,11 @@ public class ExtraFinder {
 	 * @param destination a blocking client of the destination
 	 * @param destinationBucket the destination bucket
 	 * @param destinationPrefix {@code destination.prefix}: only keys under it are listed
-	 * @param sourcePrefix {@code source.prefix}, to map destination keys back to source keys
+	 * @param sourcePrefix {@code source.prefix}, to map destination keys back to source
+	 * keys
 	 * @param filter the job's filters
-	 * @param source asks the source whether it has a key; needed when the filter has rules beyond key patterns
+	 * @param source asks the source whether it has a key; needed when the filter has
+	 * rules beyond key patterns
 	 * @param extras where extras are recorded
 	 */
 	public ExtraFinder(S3Client destination, String destinationBucket, String destinationPrefix, String sourcePrefix,
@@ -97,7 +103,9 @@ public class ExtraFinder {
 		this.extras = extras;
 	}
 
-	/** Records the extras of a run, after forgetting any an interrupted search recorded. */
+	/**
+	 * Records the extras of a run, after forgetting any an interrupted search recorded.
+	 */
 	public Result find(long runId) {
 		this.extras.clear(runId);
 		long found = 0;
@@ -116,8 +124,7 @@ public class ExtraFinder {
 					continue;
 				}
 				batch.add(ExtraObject.found(++found, object.key(), sourceKey, object.size(),
-						EtagVerifier.unquote(object.eTag()),
-						object.lastModified()));
+						EtagVerifier.unquote(object.eTag()), object.lastModified()));
 				if (batch.size() == BATCH) {
 					this.extras.insert(runId, batch);
 					batch.clear();
@@ -126,7 +133,8 @@ public class ExtraFinder {
 			if (!batch.isEmpty()) {
 				this.extras.insert(runId, batch);
 			}
-			// A plan out of order fails the search here, before anything could be deleted on its word.
+			// A plan out of order fails the search here, before anything could be deleted
+			// on its word.
 			merge.finish();
 		}
 		return new Result(found, leftOut);
@@ -145,8 +153,10 @@ public class ExtraFinder {
 		if (this.exclude.stream().anyMatch((glob) -> glob.matches(relative))) {
 			return false;
 		}
-		// The source's own row would tell whether size, date or class left it out; it has none in the plan, so ask
-		// the source: a key it still has is one the filters left out (or one the manifest predates), never an extra.
+		// The source's own row would tell whether size, date or class left it out; it has
+		// none in the plan, so ask
+		// the source: a key it still has is one the filters left out (or one the manifest
+		// predates), never an extra.
 		return !this.filtersBeyondKeys || !this.source.exists(sourceKey);
 	}
 
@@ -161,7 +171,10 @@ public class ExtraFinder {
 			.iterator();
 	}
 
-	/** A source lookup by HEAD through a blocking source client: 404 is "no", any other failure is thrown. */
+	/**
+	 * A source lookup by HEAD through a blocking source client: 404 is "no", any other
+	 * failure is thrown.
+	 */
 	public static SourceLookup headOf(S3Client sourceS3, String sourceBucket) {
 		return (key) -> {
 			try {

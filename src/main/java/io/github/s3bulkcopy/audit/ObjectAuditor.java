@@ -28,14 +28,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.util.Assert;
 
 /**
- * Checks one object of a verify run without copying it: a HEAD of each side (checksum mode enabled), then the sizes,
- * then the job's verification. The outcome is the ledger row's: SKIPPED_UNCHANGED when the destination is proven to
- * hold the source's bytes, FAILED with the {@link VerifyFinding}'s error code otherwise. Every object not proven
- * counts against the run, whatever {@code verify.require} says, because proving is what a verify run is for.
+ * Checks one object of a verify run without copying it: a HEAD of each side (checksum
+ * mode enabled), then the sizes, then the job's verification. The outcome is the ledger
+ * row's: SKIPPED_UNCHANGED when the destination is proven to hold the source's bytes,
+ * FAILED with the {@link VerifyFinding}'s error code otherwise. Every object not proven
+ * counts against the run, whatever {@code verify.require} says, because proving is what a
+ * verify run is for.
  * <p>
- * Both checksums here are the ones each side stores; a server that carried a source's checksum over on CopyObject
- * without computing it (S3Proxy does) makes them equal whatever the bytes, so against such a server only
- * {@code full-read} audits the bytes (docs/integrity.md).
+ * Both checksums here are the ones each side stores; a server that carried a source's
+ * checksum over on CopyObject without computing it (S3Proxy does) makes them equal
+ * whatever the bytes, so against such a server only {@code full-read} audits the bytes
+ * (docs/integrity.md).
  */
 public class ObjectAuditor {
 
@@ -70,11 +73,15 @@ public class ObjectAuditor {
 		this.fullRead = fullRead;
 	}
 
-	/** Checks one object; the future fails only for run-level errors (see {@link S3Failure#permanent()}). */
+	/**
+	 * Checks one object; the future fails only for run-level errors (see
+	 * {@link S3Failure#permanent()}).
+	 */
 	public CompletableFuture<ObjectOutcome> audit(PlannedObject object) {
 		Instant started = Instant.now();
 		if (object.destinationKey().isEmpty()) {
-			// The copy skipped it (ObjectCopier): there is no destination object to check.
+			// The copy skipped it (ObjectCopier): there is no destination object to
+			// check.
 			return CompletableFuture.completedFuture(ObjectCopier.emptyDestinationKey(object, started));
 		}
 		CompletableFuture<ObjectOutcome> outcome;
@@ -84,16 +91,19 @@ public class ObjectAuditor {
 					.exceptionallyCompose((error) -> failed(object, started, error));
 			}
 			if (object.destinationVersionId() == null && Boolean.FALSE.equals(object.latest())) {
-				// The destination's current version holds another source version: only a recorded copy can be compared.
-				return Finding.done(VerifyFinding.MISSING_AT_DESTINATION, object.size(),
-						Verification.notVerified("no copy of this noncurrent version is recorded by the copy job"))
+				// The destination's current version holds another source version: only a
+				// recorded copy can be compared.
+				return Finding
+					.done(VerifyFinding.MISSING_AT_DESTINATION, object.size(),
+							Verification.notVerified("no copy of this noncurrent version is recorded by the copy job"))
 					.thenApply((finding) -> finding.outcome(object, started));
 			}
 			CompletableFuture<@Nullable HeadObjectResponse> source = head(this.sourceClient, object.sourceBucket(),
 					object.sourceKey(), object.versionId());
 			CompletableFuture<@Nullable HeadObjectResponse> destination = head(this.destinationClient,
 					this.destinationBucket, object.destinationKey(), object.destinationVersionId());
-			// Both HEADs settle before anything goes on, so no request outlives the chunk when one fails.
+			// Both HEADs settle before anything goes on, so no request outlives the chunk
+			// when one fails.
 			outcome = CompletableFuture.allOf(source, destination)
 				.exceptionally((error) -> null)
 				.thenCompose((settled) -> source.thenCombine(destination, Sides::new))
@@ -116,13 +126,16 @@ public class ObjectAuditor {
 				Verification.notVerified("not checked: " + failure.errorCode()), started, Instant.now()));
 	}
 
-	/** A key deleted at the source: verified when the destination key has no current object either. */
+	/**
+	 * A key deleted at the source: verified when the destination key has no current
+	 * object either.
+	 */
 	private CompletableFuture<ObjectOutcome> auditDeleteMarker(PlannedObject object, Instant started) {
 		return head(this.destinationClient, this.destinationBucket, object.destinationKey(), null)
 			.thenApply((current) -> (current == null)
-					? new Finding(VerifyFinding.VERIFIED, 0L, new Verification(VerificationMethod.DELETE_MARKER,
-							"delete marker", "no current object", Verdict.VERIFIED,
-							"the key is deleted on both sides"))
+					? new Finding(VerifyFinding.VERIFIED, 0L,
+							new Verification(VerificationMethod.DELETE_MARKER, "delete marker", "no current object",
+									Verdict.VERIFIED, "the key is deleted on both sides"))
 					: new Finding(VerifyFinding.CHECKSUM_DIFFERS, 0L,
 							new Verification(VerificationMethod.DELETE_MARKER, "delete marker", "current object",
 									Verdict.MISMATCH, "the source key is deleted, the destination key is not")))
@@ -141,10 +154,11 @@ public class ObjectAuditor {
 					Verification.notVerified("missing at destination"));
 		}
 		if (destination.contentLength() != size) {
-			return Finding.done(VerifyFinding.SIZE_DIFFERS, size, new Verification(VerificationMethod.SIZE,
-					Long.toString(size), Long.toString(destination.contentLength()), Verdict.MISMATCH,
-					String.format(Locale.ROOT, "the destination has %,d bytes, the source %,d",
-							destination.contentLength(), size)));
+			return Finding.done(VerifyFinding.SIZE_DIFFERS, size,
+					new Verification(VerificationMethod.SIZE, Long.toString(size),
+							Long.toString(destination.contentLength()), Verdict.MISMATCH,
+							String.format(Locale.ROOT, "the destination has %,d bytes, the source %,d",
+									destination.contentLength(), size)));
 		}
 		Evidence sourceEvidence = new Evidence(source.eTag(), encryption(source), false, Checksum.fromHead(source));
 		Evidence destinationEvidence = new Evidence(destination.eTag(), encryption(destination), false,
@@ -162,8 +176,8 @@ public class ObjectAuditor {
 	}
 
 	/** The HEAD response, or null when the object does not exist. */
-	private static CompletableFuture<@Nullable HeadObjectResponse> head(S3AsyncClient client, String bucket,
-			String key, @Nullable String versionId) {
+	private static CompletableFuture<@Nullable HeadObjectResponse> head(S3AsyncClient client, String bucket, String key,
+			@Nullable String versionId) {
 		CompletableFuture<@Nullable HeadObjectResponse> result = new CompletableFuture<>();
 		client
 			.headObject((head) -> head.bucket(bucket).key(key).versionId(versionId).checksumMode(ChecksumMode.ENABLED))
@@ -173,9 +187,8 @@ public class ObjectAuditor {
 					return;
 				}
 				Throwable cause = S3Failure.unwrap(error);
-				boolean missing = cause instanceof NoSuchKeyException
-						|| (cause instanceof S3Exception s3 && s3.statusCode() == 404
-								&& !"NoSuchBucket".equals(S3Failure.of(s3).errorCode()));
+				boolean missing = cause instanceof NoSuchKeyException || (cause instanceof S3Exception s3
+						&& s3.statusCode() == 404 && !"NoSuchBucket".equals(S3Failure.of(s3).errorCode()));
 				if (missing) {
 					result.complete(null);
 				}
@@ -216,8 +229,8 @@ public class ObjectAuditor {
 			return switch (this.finding) {
 				case MISSING_AT_DESTINATION -> "missing at destination";
 				case SOURCE_MISSING -> "the source object no longer exists";
-				case SIZE_DIFFERS, CHECKSUM_DIFFERS -> "the destination differs from the source: "
-						+ this.verification.reason();
+				case SIZE_DIFFERS, CHECKSUM_DIFFERS ->
+					"the destination differs from the source: " + this.verification.reason();
 				default -> "not verified: " + this.verification.reason();
 			};
 		}

@@ -4,8 +4,9 @@ import io.github.s3bulkcopy.copy.S3Failure;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 
 /**
- * A check failed for a reason that is not the object's own (network, throttling after retries, a missing bucket):
- * the chunk is rolled back and the verify run fails resumably.
+ * A check failed for a reason that is not the object's own (network, throttling after
+ * retries, a missing bucket): the chunk is rolled back and the verify run fails
+ * resumably.
  */
 public class RunLevelAuditException extends RuntimeException {
 

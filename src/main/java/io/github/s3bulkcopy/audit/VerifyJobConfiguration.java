@@ -35,11 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The verify job ({@code <name>.verify}): the copy job's {@code plan} step (manifest to ledger, a run's rows of its
- * own) → {@code verify} (the ledger split into partitions like the copy step's, each object checked by the
- * {@link ObjectAuditor} and its outcome written to the ledger per chunk) → {@code extras} (destination objects the
- * plan does not name) → {@code verify-report}. It reuses the copy
- * job's partitioner and pending-rows reader, so it resumes the way a copy does. Wiring only.
+ * The verify job ({@code <name>.verify}): the copy job's {@code plan} step (manifest to
+ * ledger, a run's rows of its own) → {@code verify} (the ledger split into partitions
+ * like the copy step's, each object checked by the {@link ObjectAuditor} and its outcome
+ * written to the ledger per chunk) → {@code extras} (destination objects the plan does
+ * not name) → {@code verify-report}. It reuses the copy job's partitioner and
+ * pending-rows reader, so it resumes the way a copy does. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class VerifyJobConfiguration {
@@ -75,7 +76,8 @@ public class VerifyJobConfiguration {
 			.reader(pendingKeys)
 			.writer(verifyItemWriter)
 			.transactionManager(transactionManager)
-			// As the copy step: every partition runs again on resume, for the objects a resume set pending again.
+			// As the copy step: every partition runs again on resume, for the objects a
+			// resume set pending again.
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -88,12 +90,16 @@ public class VerifyJobConfiguration {
 			.build();
 	}
 
-	/** The copy step's writer, handed a chunk checker instead of a chunk copier: it records outcomes the same way. */
+	/**
+	 * The copy step's writer, handed a chunk checker instead of a chunk copier: it
+	 * records outcomes the same way.
+	 */
 	@Bean
 	@StepScope
 	CopyItemWriter verifyItemWriter(@Qualifier("chunkAuditor") ChunkCopier chunkAuditor, JdbcLedger ledger,
 			CopyProgress copyProgress, @Value("#{stepExecutionContext['runId']}") Long runId) {
-		// A verify run reports what it finds, however much is missing: no failure threshold stops it.
+		// A verify run reports what it finds, however much is missing: no failure
+		// threshold stops it.
 		return new CopyItemWriter(chunkAuditor, ledger, runId, copyProgress,
 				new FailureGuard(io.github.s3bulkcopy.jobfile.FailureThreshold.NONE));
 	}

@@ -6,7 +6,10 @@ import io.github.s3bulkcopy.run.RunResult;
 import org.springframework.batch.core.job.Job;
 import org.springframework.util.Assert;
 
-/** Starts or resumes the verify runs of the job file's job: its {@code <name>.verify} job, through the run launcher. */
+/**
+ * Starts or resumes the verify runs of the job file's job: its {@code <name>.verify} job,
+ * through the run launcher.
+ */
 public class VerifyLauncher {
 
 	/** The suffix of a verify job's name. */
@@ -27,7 +30,10 @@ public class VerifyLauncher {
 		this.reporter = reporter;
 	}
 
-	/** Resumes the unfinished verify run if there is one (unless {@code newRun}), otherwise starts the next. */
+	/**
+	 * Resumes the unfinished verify run if there is one (unless {@code newRun}),
+	 * otherwise starts the next.
+	 */
 	public VerifyResult verify(boolean newRun) throws Exception {
 		RunResult run = this.launcher.run(this.verifyJob, this.reporter, newRun);
 		return new VerifyResult(run, this.reporter.findings(run.runId()));

@@ -20,8 +20,9 @@ public record VerifyResult(RunResult run, Map<VerifyFinding, Long> findings) {
 	}
 
 	/**
-	 * As for copy runs: 0 every object verified, 1 some missing, different, not verifiable, or at the destination
-	 * without being in the plan (EXTRA_AT_DESTINATION), 3 resumable.
+	 * As for copy runs: 0 every object verified, 1 some missing, different, not
+	 * verifiable, or at the destination without being in the plan (EXTRA_AT_DESTINATION),
+	 * 3 resumable.
 	 */
 	public int exitCode() {
 		int exitCode = this.run.exitCode();

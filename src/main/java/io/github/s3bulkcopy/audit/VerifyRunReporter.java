@@ -39,7 +39,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
-/** Writes a verify run's report ({@code verify-report.csv}, {@code summary.json}) from its ledger rows. */
+/**
+ * Writes a verify run's report ({@code verify-report.csv}, {@code summary.json}) from its
+ * ledger rows.
+ */
 public class VerifyRunReporter implements RunReporter {
 
 	private final JobFile jobFile;
@@ -81,7 +84,8 @@ public class VerifyRunReporter implements RunReporter {
 			exitCode = ExitCodes.RESUMABLE;
 		}
 		else {
-			// Objects at the destination that the source does not have are a discrepancy like missing ones.
+			// Objects at the destination that the source does not have are a discrepancy
+			// like missing ones.
 			boolean findings = counts.failed() > 0 || this.extras.counts(runId).total() > 0;
 			status = findings ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
 			exitCode = findings ? ExitCodes.OBJECTS_FAILED : ExitCodes.OK;

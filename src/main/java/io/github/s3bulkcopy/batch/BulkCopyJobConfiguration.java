@@ -53,18 +53,25 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The copy job: {@code plan} (manifest to ledger) → {@code copy} (the ledger split into partitions, each copied in
- * chunks) → {@code report}. Wiring only; the work is in the beans it builds.
+ * The copy job: {@code plan} (manifest to ledger) → {@code copy} (the ledger split into
+ * partitions, each copied in chunks) → {@code report}. Wiring only; the work is in the
+ * beans it builds.
  */
 @Configuration(proxyBeanMethods = false)
 public class BulkCopyJobConfiguration {
 
 	public static final String DRY_RUN_SUFFIX = ".dry-run";
 
-	/** The bean that sends the copy step's partitions to remote workers, when a distributed command adds it. */
+	/**
+	 * The bean that sends the copy step's partitions to remote workers, when a
+	 * distributed command adds it.
+	 */
 	public static final String REMOTE_PARTITION_HANDLER = "remoteCopyPartitionHandler";
 
-	/** A listener of the copy step a distributed command adds (it watches the workers while the step runs). */
+	/**
+	 * A listener of the copy step a distributed command adds (it watches the workers
+	 * while the step runs).
+	 */
 	public static final String REMOTE_PARTITION_LISTENER = "remoteCopyPartitionListener";
 
 	@Bean
@@ -81,7 +88,8 @@ public class BulkCopyJobConfiguration {
 	Job copyJob(JobSpec spec, JobRepository jobRepository, Step planStep, Step versionsStep, Step copyStep,
 			Step reportStep, Step extrasStep, Step deleteExtrasStep) {
 		if (spec.copy().deleteExtraneous()) {
-			// A mirror: once everything is copied, the destination objects the plan does not name are deleted.
+			// A mirror: once everything is copied, the destination objects the plan does
+			// not name are deleted.
 			return new JobBuilder(spec.name(), jobRepository).start(planStep)
 				.next(versionsStep)
 				.next(copyStep)
@@ -109,11 +117,15 @@ public class BulkCopyJobConfiguration {
 		return new JobBuilder(spec.name() + DRY_RUN_SUFFIX, jobRepository).start(planStep).next(versionsStep).build();
 	}
 
-	/** Orders every version of each key, or refuses a manifest naming a key twice ({@link VersionsTasklet}). */
+	/**
+	 * Orders every version of each key, or refuses a manifest naming a key twice
+	 * ({@link VersionsTasklet}).
+	 */
 	@Bean
 	Step versionsStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbcTemplate, @Qualifier("manifestS3") ObjectProvider<S3Client> manifestS3) {
-		// The sequencer commits as it goes, apart from the step's own transaction, so a killed run resumes it.
+		// The sequencer commits as it goes, apart from the step's own transaction, so a
+		// killed run resumes it.
 		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
 		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		VersionsTasklet tasklet = new VersionsTasklet(spec, new VersionSequencer(jdbcTemplate, ownTransactions),
@@ -130,23 +142,29 @@ public class BulkCopyJobConfiguration {
 	}
 
 	/**
-	 * The run's manifest: the {@code manifest} job parameter, which the launcher sets to the manifest this run reads
-	 * (the newest inventory report when the job names an inventory folder), or the job file's own location.
+	 * The run's manifest: the {@code manifest} job parameter, which the launcher sets to
+	 * the manifest this run reads (the newest inventory report when the job names an
+	 * inventory folder), or the job file's own location.
 	 */
-	// No destroy method (Spring infers close()): the step opens and closes its reader itself, and a stop asked for in
-	// this process ends the step's scope while the step still reads (SimpleJobOperator.stop releases the running step's
-	// context), which would close the reader under it and fail the run instead of stopping it.
+	// No destroy method (Spring infers close()): the step opens and closes its reader
+	// itself, and a stop asked for in
+	// this process ends the step's scope while the step still reads
+	// (SimpleJobOperator.stop releases the running step's
+	// context), which would close the reader under it and fail the run instead of
+	// stopping it.
 	@Bean(destroyMethod = "")
 	@StepScope
 	ManifestReader manifestReader(JobSpec spec, ObjectProvider<S3Client> manifestS3,
 			@Value("#{jobParameters['" + RunLauncher.MANIFEST + "']}") @Nullable String manifest) {
-		return PlanReaders.reader(spec, (manifest != null) ? manifest : spec.manifest().location(), manifestS3::getObject);
+		return PlanReaders.reader(spec, (manifest != null) ? manifest : spec.manifest().location(),
+				manifestS3::getObject);
 	}
 
 	/**
-	 * The copy step: its partitions run in threads of this process, or, in a distributed run, on the workers the
-	 * {@code remoteCopyPartitionHandler} sends them to (the distributed package adds it, and a listener that watches
-	 * the workers, only for a distributed command).
+	 * The copy step: its partitions run in threads of this process, or, in a distributed
+	 * run, on the workers the {@code remoteCopyPartitionHandler} sends them to (the
+	 * distributed package adds it, and a listener that watches the workers, only for a
+	 * distributed command).
 	 */
 	@Bean
 	Step copyStep(JobSpec spec, JobRepository jobRepository, LedgerPartitioner ledgerPartitioner,
@@ -193,20 +211,28 @@ public class BulkCopyJobConfiguration {
 			.reader(pendingKeys)
 			.writer(copyItemWriter)
 			.transactionManager(transactionManager)
-			// Every partition runs again on resume: it reads only pending objects, so a finished one costs a query,
-			// and failed objects reset to pending on resume get their retry wherever they are.
+			// Every partition runs again on resume: it reads only pending objects, so a
+			// finished one costs a query,
+			// and failed objects reset to pending on resume get their retry wherever they
+			// are.
 			.allowStartIfComplete(true)
 			.build();
 	}
 
-	/** The pending objects of one partition a key at a time (its versions together), in plan order. */
+	/**
+	 * The pending objects of one partition a key at a time (its versions together), in
+	 * plan order.
+	 */
 	@Bean
 	@StepScope
 	WholeKeysReader pendingKeys(JdbcPagingItemReader<PlannedObject> pendingObjects) {
 		return new WholeKeysReader(pendingObjects);
 	}
 
-	/** The pending objects of one partition, in plan order; objects already done are never read again. */
+	/**
+	 * The pending objects of one partition, in plan order; objects already done are never
+	 * read again.
+	 */
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<PlannedObject> pendingObjects(DataSource dataSource, JobSpec spec,
@@ -219,7 +245,8 @@ public class BulkCopyJobConfiguration {
 			.fromClause("FROM BULK_LEDGER")
 			.whereClause("WHERE ROW_KEY BETWEEN :minKey AND :maxKey AND STATUS = 'PENDING'")
 			.parameterValues(Map.of("minKey", LedgerKey.of(runId, minSeq), "maxKey", LedgerKey.of(runId, maxSeq)))
-			// By the key: H2 then walks the index in order, where ORDER BY SEQ made every page sort all the
+			// By the key: H2 then walks the index in order, where ORDER BY SEQ made every
+			// page sort all the
 			// partition's remaining rows.
 			.sortKeys(Map.of("ROW_KEY", Order.ASCENDING))
 			.pageSize(spec.copy().chunkSize())
@@ -231,17 +258,19 @@ public class BulkCopyJobConfiguration {
 
 	@Bean
 	@StepScope
-	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, ObjectCopier objectCopier,
-			JdbcLedger ledger, CopyProgress copyProgress, ObjectProvider<VersionJournal> versionJournal,
-			FailureGuard failureGuard, @Value("#{stepExecutionContext['runId']}") Long runId,
+	CopyItemWriter copyItemWriter(JobSpec spec, ChunkCopier chunkCopier, ObjectCopier objectCopier, JdbcLedger ledger,
+			CopyProgress copyProgress, ObjectProvider<VersionJournal> versionJournal, FailureGuard failureGuard,
+			@Value("#{stepExecutionContext['runId']}") Long runId,
 			@Value("#{jobParameters['" + RunLauncher.SKIP_EXISTING + "']}") @Nullable String skipExisting,
 			@Value("#{jobParameters['" + RunLauncher.RUN + "']}") @Nullable Long run) {
-		// The run fixed whether it skips existing objects when it started (RunLauncher); runs started before it did
+		// The run fixed whether it skips existing objects when it started (RunLauncher);
+		// runs started before it did
 		// so follow the job file.
 		ChunkCopier copier = (skipExisting != null)
 				? chunkCopier.doing(objectCopier.withSkipExisting(Boolean.parseBoolean(skipExisting))::copy)
 				: chunkCopier;
-		// Every copy makes a destination version when every version is copied: a resume must not make one twice.
+		// Every copy makes a destination version when every version is copied: a resume
+		// must not make one twice.
 		return new CopyItemWriter(copier, ledger, runId, copyProgress, failureGuard,
 				(spec.copy().versions() == CopyVersions.ALL) ? versionJournal.getObject() : null,
 				(run != null) ? run : runId);

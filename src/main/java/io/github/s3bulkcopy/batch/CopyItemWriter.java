@@ -15,9 +15,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
 /**
- * The copy step's writer: copies a chunk of pending objects (whole keys: {@link WholeKeysReader}) concurrently,
- * then records every outcome in the ledger in one batch. The ledger update commits with the chunk, so an object whose chunk committed is never copied again;
- * a chunk that fails is rolled back and its objects stay pending for the resume.
+ * The copy step's writer: copies a chunk of pending objects (whole keys:
+ * {@link WholeKeysReader}) concurrently, then records every outcome in the ledger in one
+ * batch. The ledger update commits with the chunk, so an object whose chunk committed is
+ * never copied again; a chunk that fails is rolled back and its objects stay pending for
+ * the resume.
  */
 public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 
@@ -35,17 +37,21 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 
 	private final @Nullable Long run;
 
-	/** A writer that records outcomes only (a verify run's: its findings prove nothing for later copies). */
+	/**
+	 * A writer that records outcomes only (a verify run's: its findings prove nothing for
+	 * later copies).
+	 */
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard) {
 		this(copier, ledger, runId, progress, failureGuard, null, null);
 	}
 
 	/**
-	 * @param versions notes each chunk's start and finds what an interrupted attempt copied, when every copy makes a
-	 * destination version that must not be made twice; null otherwise
-	 * @param run the run's number, to record each verified copy as proven by it for later runs to rely on; null
-	 * records none
+	 * @param versions notes each chunk's start and finds what an interrupted attempt
+	 * copied, when every copy makes a destination version that must not be made twice;
+	 * null otherwise
+	 * @param run the run's number, to record each verified copy as proven by it for later
+	 * runs to rely on; null records none
 	 */
 	public CopyItemWriter(ChunkCopier copier, JdbcLedger ledger, long runId, CopyProgress progress,
 			FailureGuard failureGuard, @Nullable VersionJournal versions, @Nullable Long run) {
@@ -73,7 +79,8 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 			landed = this.versions.landed(this.runId);
 		}
 		List<ObjectOutcome> outcomes = this.copier.copyAll(chunk.getItems(), landed);
-		// A tripped guard rolls this chunk back: its objects stay pending and are tried again on resume.
+		// A tripped guard rolls this chunk back: its objects stay pending and are tried
+		// again on resume.
 		this.failureGuard.check(outcomes);
 		this.ledger.recordOutcomes(this.runId, outcomes);
 		if (this.run != null) {

@@ -11,8 +11,9 @@ import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.metrics.CopyCounts;
 
 /**
- * Counts what this process copied, for the progress line and the meters. Only counts what the chunk writer handed to
- * the ledger; the ledger stays the source of truth for reports and totals.
+ * Counts what this process copied, for the progress line and the meters. Only counts what
+ * the chunk writer handed to the ledger; the ledger stays the source of truth for reports
+ * and totals.
  */
 public class CopyProgress implements CopyCounts {
 
@@ -39,8 +40,9 @@ public class CopyProgress implements CopyCounts {
 	private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
 	/**
-	 * The copy of run {@code runId} has begun: the progress line turns from planning to copying now, not when the
-	 * first chunk is done, which against a server that does not answer may be a long while.
+	 * The copy of run {@code runId} has begun: the progress line turns from planning to
+	 * copying now, not when the first chunk is done, which against a server that does not
+	 * answer may be a long while.
 	 */
 	void copying(long runId) {
 		this.runId.set(runId);
@@ -77,12 +79,16 @@ public class CopyProgress implements CopyCounts {
 		}
 	}
 
-	/** The ledger id of the run being copied, once its first chunk has begun; -1 before. */
+	/**
+	 * The ledger id of the run being copied, once its first chunk has begun; -1 before.
+	 */
 	public long runId() {
 		return this.runId.get();
 	}
 
-	/** Objects dealt with (copied, skipped, failed, archived or waiting for a restore). */
+	/**
+	 * Objects dealt with (copied, skipped, failed, archived or waiting for a restore).
+	 */
 	public long objects() {
 		return this.objects.sum();
 	}
@@ -127,7 +133,10 @@ public class CopyProgress implements CopyCounts {
 		return bytes();
 	}
 
-	/** Bytes of every object dealt with whose size is known, as the ledger's {@code doneBytes} counts them. */
+	/**
+	 * Bytes of every object dealt with whose size is known, as the ledger's
+	 * {@code doneBytes} counts them.
+	 */
 	public long doneBytes() {
 		return this.doneBytes.sum();
 	}

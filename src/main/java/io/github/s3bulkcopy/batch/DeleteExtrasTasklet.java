@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * The {@code delete-extras} step of a mirror ({@code copy.delete-extraneous}): deletes the run's extras, unless there
- * are more than {@code copy.max-deletes}, in which case it deletes none (the extras stay FOUND, and the run exits 6).
- * Each DeleteObjects request's outcome commits on its own, so a run killed half way resumes with the extras still
- * FOUND and forgets none it deleted; a request whose outcome was not recorded is sent again, which deletes nothing
- * more (on a versioned destination, it adds a second delete marker to those keys).
+ * The {@code delete-extras} step of a mirror ({@code copy.delete-extraneous}): deletes
+ * the run's extras, unless there are more than {@code copy.max-deletes}, in which case it
+ * deletes none (the extras stay FOUND, and the run exits 6). Each DeleteObjects request's
+ * outcome commits on its own, so a run killed half way resumes with the extras still
+ * FOUND and forgets none it deleted; a request whose outcome was not recorded is sent
+ * again, which deletes nothing more (on a versioned destination, it adds a second delete
+ * marker to those keys).
  */
 class DeleteExtrasTasklet implements Tasklet {
 
@@ -36,7 +38,8 @@ class DeleteExtrasTasklet implements Tasklet {
 	private final TransactionTemplate ownTransactions;
 
 	/**
-	 * @param ownTransactions commits each request's outcome apart from the step's transaction
+	 * @param ownTransactions commits each request's outcome apart from the step's
+	 * transaction
 	 */
 	DeleteExtrasTasklet(DestinationExtras extras, ExtraDeleter deleter, long maxDeletes,
 			TransactionTemplate ownTransactions) {

@@ -20,9 +20,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The steps that look at the destination the other way round: {@code extras} (destination objects the plan does not
- * name, for verify runs, dry runs and mirrors) and {@code delete-extras} ({@code copy.delete-extraneous}). Wiring
- * only.
+ * The steps that look at the destination the other way round: {@code extras} (destination
+ * objects the plan does not name, for verify runs, dry runs and mirrors) and
+ * {@code delete-extras} ({@code copy.delete-extraneous}). Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExtrasConfiguration {
@@ -48,10 +48,11 @@ public class ExtrasConfiguration {
 			@Qualifier("destinationSyncS3") ObjectProvider<S3Client> destinationS3) {
 		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
 		ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		Tasklet tasklet = (contribution, chunkContext) -> new DeleteExtrasTasklet(destinationExtras,
-				new ExtraDeleter(destinationS3.getObject(), spec.destination().bucket()), spec.copy().maxDeletes(),
-				ownTransactions)
-			.execute(contribution, chunkContext);
+		Tasklet tasklet = (contribution,
+				chunkContext) -> new DeleteExtrasTasklet(destinationExtras,
+						new ExtraDeleter(destinationS3.getObject(), spec.destination().bucket()),
+						spec.copy().maxDeletes(), ownTransactions)
+					.execute(contribution, chunkContext);
 		return new StepBuilder("delete-extras", jobRepository).tasklet(tasklet, transactionManager).build();
 	}
 

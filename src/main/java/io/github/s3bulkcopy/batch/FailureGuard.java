@@ -13,9 +13,10 @@ import io.github.s3bulkcopy.ledger.ObjectStatus;
 import org.springframework.util.Assert;
 
 /**
- * Stops a run that is failing wholesale ({@code copy.max-failures}), so a wrong permission or a missing KMS grant
- * does not turn a million objects into a million failure rows. Counts what this process dealt with in this
- * execution; the resume tries the failed objects again, so earlier attempts do not count.
+ * Stops a run that is failing wholesale ({@code copy.max-failures}), so a wrong
+ * permission or a missing KMS grant does not turn a million objects into a million
+ * failure rows. Counts what this process dealt with in this execution; the resume tries
+ * the failed objects again, so earlier attempts do not count.
  */
 public class FailureGuard {
 

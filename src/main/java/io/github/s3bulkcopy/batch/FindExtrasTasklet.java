@@ -14,19 +14,25 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * The {@code extras} step: lists the destination and records the run's extras ({@link ExtraFinder}). It changes
- * nothing at the destination, so an interrupted search starts over on resume; its rows commit with the step.
+ * The {@code extras} step: lists the destination and records the run's extras
+ * ({@link ExtraFinder}). It changes nothing at the destination, so an interrupted search
+ * starts over on resume; its rows commit with the step.
  */
 public class FindExtrasTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(FindExtrasTasklet.class);
 
-	/** The job execution context key holding how many unplanned destination objects the filters left out. */
+	/**
+	 * The job execution context key holding how many unplanned destination objects the
+	 * filters left out.
+	 */
 	static final String LEFT_OUT_KEY = "s3bulkcopy.extras.leftOutByFilters";
 
 	private final Supplier<ExtraFinder> finder;
 
-	/** @param finder the finder, made when the step first runs (its clients are made then) */
+	/**
+	 * @param finder the finder, made when the step first runs (its clients are made then)
+	 */
 	FindExtrasTasklet(Supplier<ExtraFinder> finder) {
 		Assert.notNull(finder, "finder is required");
 		this.finder = finder;
@@ -44,7 +50,10 @@ public class FindExtrasTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** How many unplanned destination objects the filters left out, as the extras step of a run counted them. */
+	/**
+	 * How many unplanned destination objects the filters left out, as the extras step of
+	 * a run counted them.
+	 */
 	public static long leftOutByFilters(ExecutionContext context) {
 		return (context.get(LEFT_OUT_KEY) instanceof Number number) ? number.longValue() : 0;
 	}

@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.util.Assert;
 
 /**
- * Splits a run's ledger into contiguous sequence ranges of about equal size. A partition is nothing but
- * {@code (runId, minSeq, maxSeq)} in its execution context, so a worker in another thread or on another machine
- * sharing the job database can pick it up.
+ * Splits a run's ledger into contiguous sequence ranges of about equal size. A partition
+ * is nothing but {@code (runId, minSeq, maxSeq)} in its execution context, so a worker in
+ * another thread or on another machine sharing the job database can pick it up.
  */
 public class LedgerPartitioner implements Partitioner {
 
@@ -33,8 +33,8 @@ public class LedgerPartitioner implements Partitioner {
 	}
 
 	/**
-	 * @param wholeKeys whether a key's rows (its versions, next to each other in the plan) must stay in one
-	 * partition, so that they are copied one after the other
+	 * @param wholeKeys whether a key's rows (its versions, next to each other in the
+	 * plan) must stay in one partition, so that they are copied one after the other
 	 */
 	public LedgerPartitioner(JdbcLedger ledger, long runId, boolean wholeKeys) {
 		Assert.notNull(ledger, "ledger is required");

@@ -9,8 +9,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * The job's last step: the report set, from the ledger. Being a step, a kill while it writes leaves the run
- * unfinished, and the resume writes the report again.
+ * The job's last step: the report set, from the ledger. Being a step, a kill while it
+ * writes leaves the run unfinished, and the resume writes the report again.
  */
 public class ReportTasklet implements Tasklet {
 

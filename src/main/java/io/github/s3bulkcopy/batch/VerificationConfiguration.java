@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How a job proves objects intact, shared by its copy runs and its verify runs. Wiring only. */
+/**
+ * How a job proves objects intact, shared by its copy runs and its verify runs. Wiring
+ * only.
+ */
 @Configuration(proxyBeanMethods = false)
 public class VerificationConfiguration {
 

@@ -13,9 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * What keeps a resumed run that copies every version from copying a version twice: each chunk's start is committed
- * to the ledger before its copies begin, and the chunk's transaction, which an interruption rolls back, records their
- * outcomes; on resume the rows still pending but started are looked for at the destination ({@link LandedVersions}).
+ * What keeps a resumed run that copies every version from copying a version twice: each
+ * chunk's start is committed to the ledger before its copies begin, and the chunk's
+ * transaction, which an interruption rolls back, records their outcomes; on resume the
+ * rows still pending but started are looked for at the destination
+ * ({@link LandedVersions}).
  */
 public class VersionJournal {
 
@@ -52,7 +54,9 @@ public class VersionJournal {
 		this.ownTransactions.executeWithoutResult((status) -> this.ledger.markAttempted(runId, chunk, now));
 	}
 
-	/** Finds, for a run, the copies an interrupted attempt made without recording them. */
+	/**
+	 * Finds, for a run, the copies an interrupted attempt made without recording them.
+	 */
 	LandedVersions landed(long runId) {
 		return new LandedVersions(this.destinationClient, this.destinationBucket, this.copier,
 				(version) -> this.ledger.destinationVersionBefore(runId, version.seq(), version.sourceKey()));

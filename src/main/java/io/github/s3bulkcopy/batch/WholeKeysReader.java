@@ -13,10 +13,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.util.Assert;
 
 /**
- * A partition's pending rows a key at a time: each item is the run of rows of one source key that the plan put next
- * to each other (its versions, with {@code copy.versions: all}; one row otherwise), so a chunk, which is a number of
- * items, never splits a key's versions: they are copied and committed together. The row after a key is read ahead and
- * kept for the next item; on restart it is read again, since only done rows leave the pending ones.
+ * A partition's pending rows a key at a time: each item is the run of rows of one source
+ * key that the plan put next to each other (its versions, with
+ * {@code copy.versions: all}; one row otherwise), so a chunk, which is a number of items,
+ * never splits a key's versions: they are copied and committed together. The row after a
+ * key is read ahead and kept for the next item; on restart it is read again, since only
+ * done rows leave the pending ones.
  */
 public class WholeKeysReader implements ItemStreamReader<List<PlannedObject>> {
 

@@ -14,8 +14,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.util.Assert;
 
 /**
- * Follows and steers a submitted Batch Operations job: DescribeJob, and UpdateJobStatus to Ready (confirm) or
- * Cancelled. Finds the job of a job file's latest Batch Operations run in the job database, or takes its id.
+ * Follows and steers a submitted Batch Operations job: DescribeJob, and UpdateJobStatus
+ * to Ready (confirm) or Cancelled. Finds the job of a job file's latest Batch Operations
+ * run in the job database, or takes its id.
  */
 public class BatchJobControl {
 
@@ -43,7 +44,10 @@ public class BatchJobControl {
 		this.jobRepository = jobRepository;
 	}
 
-	/** The AWS job of the job file's latest replicate or batch-copy run that submitted one. */
+	/**
+	 * The AWS job of the job file's latest replicate or batch-copy run that submitted
+	 * one.
+	 */
 	public Optional<Submitted> latest() {
 		Assert.state(this.jobRepository != null, "no job database");
 		return java.util.Arrays.stream(BatchOperation.values())
@@ -60,16 +64,16 @@ public class BatchJobControl {
 			String jobId = (execution != null) ? BatchJobState.jobId(execution) : null;
 			if (jobId != null) {
 				Long run = execution.getJobParameters().getLong(BatchRunLauncher.RUN);
-				return Optional.of(new Found(new Submitted(operation, (run != null) ? run : instance.getInstanceId(),
-						jobId), execution));
+				return Optional.of(new Found(
+						new Submitted(operation, (run != null) ? run : instance.getInstanceId(), jobId), execution));
 			}
 		}
 		return Optional.empty();
 	}
 
 	public JobSnapshot describe(BatchOperation operation, String awsJobId) {
-		return JobSnapshot.of(
-				control(operation).describeJob((describe) -> describe.accountId(accountId()).jobId(awsJobId)).job());
+		return JobSnapshot
+			.of(control(operation).describeJob((describe) -> describe.accountId(accountId()).jobId(awsJobId)).job());
 	}
 
 	/** Moves a job waiting for confirmation (Suspended) to Ready, so it runs. */

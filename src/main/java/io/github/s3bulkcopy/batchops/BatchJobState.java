@@ -6,9 +6,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What a run of a Batch Operations job keeps in its job execution context, so a resumed run, a later status query
- * or a confirm finds it: the AWS job id above all, written once CreateJob answered, so a resume waits for that job
- * and never submits another.
+ * What a run of a Batch Operations job keeps in its job execution context, so a resumed
+ * run, a later status query or a confirm finds it: the AWS job id above all, written once
+ * CreateJob answered, so a resume waits for that job and never submits another.
  */
 final class BatchJobState {
 
@@ -30,7 +30,9 @@ final class BatchJobState {
 
 	static final String REPORT_PREFIX = "batch.reportPrefix";
 
-	/** Set when the split found nothing for Batch Operations to do: no AWS job is created. */
+	/**
+	 * Set when the split found nothing for Batch Operations to do: no AWS job is created.
+	 */
 	static final String NO_AWS_JOB = "batch.noAwsJob";
 
 	private BatchJobState() {

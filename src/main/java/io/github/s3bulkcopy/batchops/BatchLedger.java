@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * What the Batch Operations steps ask of the ledger beyond {@link JdbcLedger}: sizes learned by HEAD, the rows for
- * Batch Operations' manifest, and finding a report row's object. Same table, same transactions.
+ * What the Batch Operations steps ask of the ledger beyond {@link JdbcLedger}: sizes
+ * learned by HEAD, the rows for Batch Operations' manifest, and finding a report row's
+ * object. Same table, same transactions.
  */
 class BatchLedger {
 
@@ -35,37 +36,45 @@ class BatchLedger {
 		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE ROW_KEY = ?", size, LedgerKey.of(runId, seq));
 	}
 
-	/** Pending rows up to {@code maxSize} bytes, in plan order: what Batch Operations copies. Close the stream. */
+	/**
+	 * Pending rows up to {@code maxSize} bytes, in plan order: what Batch Operations
+	 * copies. Close the stream.
+	 */
 	Stream<PlannedObject> pendingUpTo(long runId, long maxSize) {
-		return this.jdbc.queryForStream("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY ROW_KEY", JdbcLedger.PLANNED_MAPPER,
-				JdbcLedger.runKeys(runId, maxSize));
+		return this.jdbc.queryForStream(
+				"SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY ROW_KEY",
+				JdbcLedger.PLANNED_MAPPER, JdbcLedger.runKeys(runId, maxSize));
 	}
 
 	long countPendingAbove(long runId, long maxSize) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE > ?", Long.class, JdbcLedger.runKeys(runId, maxSize));
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE > ?",
+				Long.class, JdbcLedger.runKeys(runId, maxSize));
 		return (count != null) ? count : 0;
 	}
 
-	/** The plan position of an object in a run; a version-less row matches a report row that names a version. */
+	/**
+	 * The plan position of an object in a run; a version-less row matches a report row
+	 * that names a version.
+	 */
 	@Nullable Long find(long runId, String key, @Nullable String versionId) {
-		List<Long> exact = (versionId != null)
-				? this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-						+ " AND SOURCE_KEY = ? AND VERSION_ID = ?", Long.class,
-						JdbcLedger.runKeys(runId, key, versionId))
-				: List.of();
+		List<Long> exact = (versionId != null) ? this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND SOURCE_KEY = ? AND VERSION_ID = ?",
+				Long.class, JdbcLedger.runKeys(runId, key, versionId)) : List.of();
 		if (!exact.isEmpty()) {
 			return exact.get(0);
 		}
-		List<Long> latest = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-				+ " AND SOURCE_KEY = ? AND VERSION_ID IS NULL", Long.class, JdbcLedger.runKeys(runId, key));
+		List<Long> latest = this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND SOURCE_KEY = ? AND VERSION_ID IS NULL",
+				Long.class, JdbcLedger.runKeys(runId, key));
 		return latest.isEmpty() ? null : latest.get(0);
 	}
 
 	/**
-	 * Up to {@code limit} source keys of which the run's plan names more than one version (a row without a version id
-	 * names the latest), in key order.
+	 * Up to {@code limit} source keys of which the run's plan names more than one version
+	 * (a row without a version id names the latest), in key order.
 	 */
 	List<String> keysWithSeveralVersions(long runId, int limit) {
 		return this.jdbc.queryForList("SELECT SOURCE_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
@@ -73,11 +82,15 @@ class BatchLedger {
 				+ "FETCH FIRST " + limit + " ROWS ONLY", String.class, JdbcLedger.runKeys(runId));
 	}
 
-	/** Whether every row Batch Operations gets names a version (its CSV needs all or none). */
+	/**
+	 * Whether every row Batch Operations gets names a version (its CSV needs all or
+	 * none).
+	 */
 	boolean allNameVersions(long runId, long maxSize) {
-		Long without = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL", Long.class,
-				JdbcLedger.runKeys(runId, maxSize));
+		Long without = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL",
+				Long.class, JdbcLedger.runKeys(runId, maxSize));
 		return without != null && without == 0;
 	}
 

@@ -5,10 +5,16 @@ import java.util.Locale;
 /** What a Batch Operations job does to each object, and the command that submits it. */
 public enum BatchOperation {
 
-	/** Batch Replication ({@code S3ReplicateObject}): the source bucket's replication configuration decides where. */
+	/**
+	 * Batch Replication ({@code S3ReplicateObject}): the source bucket's replication
+	 * configuration decides where.
+	 */
 	REPLICATE("replicate", "S3ReplicateObject"),
 
-	/** {@code S3PutObjectCopy} to the destination bucket, objects up to 5 GiB; larger ones this tool copies itself. */
+	/**
+	 * {@code S3PutObjectCopy} to the destination bucket, objects up to 5 GiB; larger ones
+	 * this tool copies itself.
+	 */
 	COPY("batch-copy", "S3PutObjectCopy");
 
 	private final String command;
@@ -30,7 +36,10 @@ public enum BatchOperation {
 		return this.awsName;
 	}
 
-	/** The Spring Batch job of this operation for a job file: {@code <name>.replicate} or {@code <name>.batch-copy}. */
+	/**
+	 * The Spring Batch job of this operation for a job file: {@code <name>.replicate} or
+	 * {@code <name>.batch-copy}.
+	 */
 	public String jobName(String jobFileName) {
 		return jobFileName + "." + this.command;
 	}

@@ -19,12 +19,14 @@ import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
 import org.springframework.util.Assert;
 
 /**
- * The clients of a job's Batch Operations side, built on first use and closed with the context: S3 Control in the
- * job's region, and S3 for the objects Batch Operations reads and writes (the manifest, the completion report). Both
- * act with {@code batch-operations.credentials}, or the source's when those are absent. S3 Control is AWS's
- * ({@code https://<account>.s3-control.<region>.amazonaws.com}, from the SDK's endpoint rules) unless
- * {@code batch-operations.endpoint} names another, which is used as it is ({@link CustomS3ControlEndpoint}); the S3
- * objects are reached at the source side's endpoint (none on AWS).
+ * The clients of a job's Batch Operations side, built on first use and closed with the
+ * context: S3 Control in the job's region, and S3 for the objects Batch Operations reads
+ * and writes (the manifest, the completion report). Both act with
+ * {@code batch-operations.credentials}, or the source's when those are absent. S3 Control
+ * is AWS's ({@code https://<account>.s3-control.<region>.amazonaws.com}, from the SDK's
+ * endpoint rules) unless {@code batch-operations.endpoint} names another, which is used
+ * as it is ({@link CustomS3ControlEndpoint}); the S3 objects are reached at the source
+ * side's endpoint (none on AWS).
  */
 public class BatchOperationsClients implements AutoCloseable {
 
@@ -58,7 +60,8 @@ public class BatchOperationsClients implements AutoCloseable {
 	}
 
 	public S3Client objects(BatchOperation operation) {
-		return this.objects.computeIfAbsent(region(operation), (region) -> this.factory.syncClient(side(region), this.spec.copy().maxAttempts()));
+		return this.objects.computeIfAbsent(region(operation),
+				(region) -> this.factory.syncClient(side(region), this.spec.copy().maxAttempts()));
 	}
 
 	private S3ControlClient newControl(String region) {
@@ -66,7 +69,8 @@ public class BatchOperationsClients implements AutoCloseable {
 		S3ControlClientBuilder builder = S3ControlClient.builder()
 			.region(Region.of(region))
 			.credentialsProvider(this.factory.credentials(side(region)))
-			// Three attempts on throttling, 5xx and I/O errors, with backoff: a DescribeJob that fails for good fails
+			// Three attempts on throttling, 5xx and I/O errors, with backoff: a
+			// DescribeJob that fails for good fails
 			// the wait step, which the next command resumes.
 			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
 		if (batch.endpoint() != null) {
@@ -95,7 +99,10 @@ public class BatchOperationsClients implements AutoCloseable {
 		this.objects.values().forEach(S3Client::close);
 	}
 
-	/** The Batch Operations side as the client factory sees a side: a region, an endpoint and who acts. */
+	/**
+	 * The Batch Operations side as the client factory sees a side: a region, an endpoint
+	 * and who acts.
+	 */
 	private record Side(String bucket, String region, @Nullable URI endpoint, CredentialsSpec credentials,
 			boolean allowInsecureEndpoint) implements BucketSide {
 

@@ -30,10 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The Batch Operations jobs of a job file, beside its copy job (whose {@code copyStep} batch-copy reuses for the
- * objects above the Batch Operations limit). Wiring only.
+ * The Batch Operations jobs of a job file, beside its copy job (whose {@code copyStep}
+ * batch-copy reuses for the objects above the Batch Operations limit). Wiring only.
  * <ul>
- * <li>{@code <name>.batch-copy}: plan → split → submit → wait → fold → (Complete: copy) → report</li>
+ * <li>{@code <name>.batch-copy}: plan → split → submit → wait → fold → (Complete: copy) →
+ * report</li>
  * <li>{@code <name>.replicate}: submit → wait → fold → report</li>
  * </ul>
  */
@@ -103,8 +104,9 @@ public class BatchOperationsConfiguration {
 	}
 
 	/**
-	 * The plan of batch-copy: as the copy job's, except that destination keys keep the whole source key, since
-	 * Batch Operations puts TargetKeyPrefix in front of the whole key; objects this tool copies land alike.
+	 * The plan of batch-copy: as the copy job's, except that destination keys keep the
+	 * whole source key, since Batch Operations puts TargetKeyPrefix in front of the whole
+	 * key; objects this tool copies land alike.
 	 */
 	@Bean
 	Step batchPlanStep(JobSpec spec, JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -133,8 +135,7 @@ public class BatchOperationsConfiguration {
 
 	@Bean
 	Step batchWaitStep(JobFile jobFile, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			BatchJobControl control, BatchProgress progress,
-			ProcessSettings settings) {
+			BatchJobControl control, BatchProgress progress, ProcessSettings settings) {
 		WaitTasklet tasklet = new WaitTasklet(control, jobFile, progress, settings.batchOperations().pollInterval(),
 				settings.batchOperations().maxPollInterval());
 		return new StepBuilder("wait", jobRepository).tasklet(tasklet, transactionManager).listener(tasklet).build();
@@ -159,8 +160,7 @@ public class BatchOperationsConfiguration {
 	@Bean
 	BatchRunLauncher batchRunLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("batchCopyJob") Job batchCopyJob, @Qualifier("replicateJob") Job replicateJob, JdbcLedger ledger,
-			JdbcTemplate jdbcTemplate, JobFile jobFile, BatchRunReporter reporter,
-			ProcessSettings settings) {
+			JdbcTemplate jdbcTemplate, JobFile jobFile, BatchRunReporter reporter, ProcessSettings settings) {
 		return new BatchRunLauncher(jobOperator, jobRepository,
 				Map.of(BatchOperation.COPY, batchCopyJob, BatchOperation.REPLICATE, replicateJob), ledger, jdbcTemplate,
 				jobFile, reporter, settings.lock().staleAfter());

@@ -14,10 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.util.Assert;
 
 /**
- * The IAM policy documents of the role S3 Batch Operations assumes ({@code batch-operations.role-arn}) for a job file:
- * its trust policy (batchoperations.s3.amazonaws.com may assume it) and its permission policy for replicate or
- * batch-copy (read the sources, write the copies, read the manifest, write the report). Plain code, for a
- * {@code policies} command to print.
+ * The IAM policy documents of the role S3 Batch Operations assumes
+ * ({@code batch-operations.role-arn}) for a job file: its trust policy
+ * (batchoperations.s3.amazonaws.com may assume it) and its permission policy for
+ * replicate or batch-copy (read the sources, write the copies, read the manifest, write
+ * the report). Plain code, for a {@code policies} command to print.
  */
 public final class BatchOperationsPolicies {
 
@@ -32,7 +33,9 @@ public final class BatchOperationsPolicies {
 				Map.of("Service", "batchoperations.s3.amazonaws.com"), List.of("sts:AssumeRole"), null))));
 	}
 
-	/** The role's permission policy for the operation, with the job file's buckets in it. */
+	/**
+	 * The role's permission policy for the operation, with the job file's buckets in it.
+	 */
 	public static String permissions(JobSpec spec, BatchOperation operation, String region) {
 		BatchOperationsSpec batch = spec.batchOperations();
 		Assert.notNull(batch, "the job file has no batch-operations section");
@@ -41,13 +44,14 @@ public final class BatchOperationsPolicies {
 		List<Map<String, Object>> statements = new ArrayList<>();
 		if (operation == BatchOperation.COPY) {
 			String destination = S3Arns.bucket(region, spec.destination().bucket());
-			statements.add(statement("Allow", null, List.of("s3:GetObject", "s3:GetObjectVersion",
-					"s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"),
+			statements.add(statement(
+					"Allow", null, List.of("s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAcl",
+							"s3:GetObjectTagging", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"),
 					List.of(source + "/*")));
 			statements.add(statement("Allow", null, List.of("s3:ListBucket", "s3:GetBucketLocation"),
 					List.of(source, destination)));
-			statements.add(statement("Allow", null,
-					List.of("s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging"), List.of(destination + "/*")));
+			statements.add(statement("Allow", null, List.of("s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging"),
+					List.of(destination + "/*")));
 			if (spec.destination().sseKmsKeyId() != null) {
 				statements.add(statement("Allow", null, List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"),
 						List.of(spec.destination().sseKmsKeyId())));
@@ -55,8 +59,8 @@ public final class BatchOperationsPolicies {
 		}
 		else {
 			statements.add(statement("Allow", null, List.of("s3:InitiateReplication"), List.of(source + "/*")));
-			statements.add(statement("Allow", null, List.of("s3:GetReplicationConfiguration", "s3:PutInventoryConfiguration"),
-					List.of(source)));
+			statements.add(statement("Allow", null,
+					List.of("s3:GetReplicationConfiguration", "s3:PutInventoryConfiguration"), List.of(source)));
 		}
 		List<String> manifests = new ArrayList<>(List.of(report + "/*"));
 		String location = spec.manifest().location();

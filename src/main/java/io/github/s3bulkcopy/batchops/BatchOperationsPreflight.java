@@ -14,11 +14,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.util.Assert;
 
 /**
- * What can be checked before handing a job to S3 Batch Operations, with the S3 API alone: versioning on both buckets
- * and a replication configuration on the source (replicate), and that the report bucket takes writes. Whether the
- * role trusts {@code batchoperations.s3.amazonaws.com} and holds the permissions needs IAM (GetRole,
- * SimulatePrincipalPolicy), which this tool does not call: that check is reported as not made, with
- * {@link BatchOperationsPolicies} to compare against. Plain code, for a {@code preflight} command to run.
+ * What can be checked before handing a job to S3 Batch Operations, with the S3 API alone:
+ * versioning on both buckets and a replication configuration on the source (replicate),
+ * and that the report bucket takes writes. Whether the role trusts
+ * {@code batchoperations.s3.amazonaws.com} and holds the permissions needs IAM (GetRole,
+ * SimulatePrincipalPolicy), which this tool does not call: that check is reported as not
+ * made, with {@link BatchOperationsPolicies} to compare against. Plain code, for a
+ * {@code preflight} command to run.
  */
 public final class BatchOperationsPreflight {
 
@@ -106,7 +108,10 @@ public final class BatchOperationsPreflight {
 		}
 	}
 
-	/** Writes and deletes a small object under the report prefix: the only proof a bucket takes writes. */
+	/**
+	 * Writes and deletes a small object under the report prefix: the only proof a bucket
+	 * takes writes.
+	 */
 	private Check reportWritable(String bucket, String prefix) {
 		String name = "report bucket writable";
 		String key = CompletionReport.join(prefix, "s3-bulk-copy/preflight-" + UUID.randomUUID() + ".txt");

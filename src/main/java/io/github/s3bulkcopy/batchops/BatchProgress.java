@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the Batch Operations steps tell a person what is going on (submitted, status changes, progress): the
- * command's error stream when a command set it, the log otherwise. Plain lines, fine in logs and CI.
+ * Where the Batch Operations steps tell a person what is going on (submitted, status
+ * changes, progress): the command's error stream when a command set it, the log
+ * otherwise. Plain lines, fine in logs and CI.
  */
 public class BatchProgress {
 

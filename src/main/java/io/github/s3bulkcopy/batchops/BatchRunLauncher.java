@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Starts and resumes runs of a job file's replicate and batch-copy jobs, with the copy command's semantics: a run is
- * a Spring Batch job instance ({@code <name>.<command>}, run number); the command resumes the latest unfinished run
- * (recovering one left running by a killed process) or starts the next, holding the job's lock meanwhile. A resumed
+ * Starts and resumes runs of a job file's replicate and batch-copy jobs, with the copy
+ * command's semantics: a run is a Spring Batch job instance ({@code <name>.<command>},
+ * run number); the command resumes the latest unfinished run (recovering one left running
+ * by a killed process) or starts the next, holding the job's lock meanwhile. A resumed
  * run skips the steps it completed, so a run whose job was submitted only waits.
  */
 public class BatchRunLauncher {
@@ -76,8 +77,10 @@ public class BatchRunLauncher {
 	}
 
 	/**
-	 * Runs the operation: resumes its unfinished run (unless {@code newRun}) or starts the next.
-	 * @param wait follow the AWS job until it ends; otherwise look once and stop the run if it has not
+	 * Runs the operation: resumes its unfinished run (unless {@code newRun}) or starts
+	 * the next.
+	 * @param wait follow the AWS job until it ends; otherwise look once and stop the run
+	 * if it has not
 	 */
 	public BatchRunResult run(BatchOperation operation, boolean wait, boolean newRun) throws Exception {
 		String name = operation.jobName(this.jobFile.spec().name());
@@ -113,12 +116,12 @@ public class BatchRunLauncher {
 		}
 	}
 
-	private BatchRunResult result(BatchOperation operation, JobExecution execution, boolean resumed)
-			throws Exception {
+	private BatchRunResult result(BatchOperation operation, JobExecution execution, boolean resumed) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
 		ManifestException badManifest = manifestFailure(execution);
 		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
-			// Resuming would meet the same manifest: the run is abandoned and its rows dropped, and the command
+			// Resuming would meet the same manifest: the run is abandoned and its rows
+			// dropped, and the command
 			// exits 2 for the manifest to be corrected.
 			this.ledger.deleteRun(runId);
 			this.jobOperator.abandon(execution);
@@ -138,7 +141,8 @@ public class BatchRunLauncher {
 
 	private static @Nullable ManifestException manifestFailure(JobExecution execution) {
 		for (Throwable failure : execution.getAllFailureExceptions()) {
-			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause()
+					: null) {
 				if (cause instanceof ManifestException manifest) {
 					return manifest;
 				}

@@ -22,9 +22,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.util.Assert;
 
 /**
- * Writes a Batch Operations run's report set from its ledger, with the same {@link ReportService} as a copy run, into
- * {@code <report.location>/<name>.<command>/<run>/}: the completion report (every object once, what Batch Operations
- * or this tool's copy step did with it) and summary.json.
+ * Writes a Batch Operations run's report set from its ledger, with the same
+ * {@link ReportService} as a copy run, into
+ * {@code <report.location>/<name>.<command>/<run>/}: the completion report (every object
+ * once, what Batch Operations or this tool's copy step did with it) and summary.json.
  */
 class BatchRunReporter {
 

@@ -14,10 +14,12 @@ import org.springframework.batch.core.BatchStatus;
  * How a replicate or batch-copy command ended.
  *
  * @param operation replicate or copy
- * @param jobName the Spring Batch job's name ({@code <name>.replicate}, {@code <name>.batch-copy})
+ * @param jobName the Spring Batch job's name ({@code <name>.replicate},
+ * {@code <name>.batch-copy})
  * @param run the run number
  * @param resumed whether this command resumed an unfinished run
- * @param status the run's batch status at the end of this command (STOPPED: the AWS job is still going)
+ * @param status the run's batch status at the end of this command (STOPPED: the AWS job
+ * is still going)
  * @param awsJobId the Batch Operations job, once submitted
  * @param awsStatus its status when last seen
  * @param failureReasons why the AWS job failed, when it did
@@ -30,8 +32,8 @@ public record BatchRunResult(BatchOperation operation, String jobName, long run,
 		@Nullable Path reportDirectory, List<String> failures) {
 
 	/**
-	 * The AWS job failed or was cancelled as a whole: not resumable (it is the same AWS job); the next command
-	 * submits a new one as a new run.
+	 * The AWS job failed or was cancelled as a whole: not resumable (it is the same AWS
+	 * job); the next command submits a new one as a new run.
 	 */
 	public static final int BATCH_JOB_ENDED = 5;
 
@@ -42,7 +44,10 @@ public record BatchRunResult(BatchOperation operation, String jobName, long run,
 		return exitCode(this.awsStatus, this.counts);
 	}
 
-	/** 5 when the AWS job ended unfinished, else 1 when objects failed or are left, else 0. */
+	/**
+	 * 5 when the AWS job ended unfinished, else 1 when objects failed or are left, else
+	 * 0.
+	 */
 	static int exitCode(@Nullable String awsStatus, LedgerCounts counts) {
 		if (awsStatus != null && ("failed".equalsIgnoreCase(awsStatus) || "cancelled".equalsIgnoreCase(awsStatus))) {
 			return BATCH_JOB_ENDED;

@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The {@code ClientRequestToken} of a run's CreateJob: derived from the job's name, the operation and the run number
- * only, so every retry and every resume of a run sends the same token, and S3 Control answers with the job it
- * already created instead of creating a second one.
+ * The {@code ClientRequestToken} of a run's CreateJob: derived from the job's name, the
+ * operation and the run number only, so every retry and every resume of a run sends the
+ * same token, and S3 Control answers with the job it already created instead of creating
+ * a second one.
  */
 final class ClientRequestTokens {
 
@@ -19,8 +20,8 @@ final class ClientRequestTokens {
 	}
 
 	/**
-	 * {@code s3bc-<name>-<command>-<run>}; when that is too long, the name is cut and a hash of the whole name keeps
-	 * two long names that share a beginning apart.
+	 * {@code s3bc-<name>-<command>-<run>}; when that is too long, the name is cut and a
+	 * hash of the whole name keeps two long names that share a beginning apart.
 	 */
 	static String of(String jobName, BatchOperation operation, long run) {
 		String tail = "-" + operation.command() + "-" + run;

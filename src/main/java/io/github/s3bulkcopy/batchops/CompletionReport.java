@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The completion report of a Batch Operations job: {@code <prefix>/job-<id>/manifest.json} and the result CSVs it
- * names, each with its MD5.
+ * The completion report of a Batch Operations job:
+ * {@code <prefix>/job-<id>/manifest.json} and the result CSVs it names, each with its
+ * MD5.
  *
  * @param bucket the report bucket
  * @param manifestKey the key of manifest.json
@@ -46,7 +47,8 @@ record CompletionReport(String bucket, String manifestKey, @Nullable Instant cre
 
 	/**
 	 * Reads manifest.json.
-	 * @return the report, or null when the job wrote none (a job that failed before running a task)
+	 * @return the report, or null when the job wrote none (a job that failed before
+	 * running a task)
 	 */
 	static @Nullable CompletionReport read(S3Client s3, String bucket, @Nullable String prefix, String jobId)
 			throws IOException {
@@ -54,7 +56,8 @@ record CompletionReport(String bucket, String manifestKey, @Nullable Instant cre
 		JsonNode manifest = readJson(s3, bucket, key);
 		String found = key;
 		if (manifest == null && prefix != null && prefix.endsWith("/")) {
-			// S3 documents <prefix>/job-<id>/: a prefix that ends with '/' may be followed by another.
+			// S3 documents <prefix>/job-<id>/: a prefix that ends with '/' may be
+			// followed by another.
 			found = prefix + "/job-" + jobId + "/manifest.json";
 			manifest = readJson(s3, bucket, found);
 		}
@@ -68,7 +71,8 @@ record CompletionReport(String bucket, String manifestKey, @Nullable Instant cre
 				continue;
 			}
 			// The Key is the object's key; older reports gave it relative to the prefix.
-			if (prefix != null && !prefix.isEmpty() && !resultKey.startsWith(prefix) && !exists(s3, bucket, resultKey)) {
+			if (prefix != null && !prefix.isEmpty() && !resultKey.startsWith(prefix)
+					&& !exists(s3, bucket, resultKey)) {
 				resultKey = join(prefix, resultKey);
 			}
 			String md5 = result.path("MD5Checksum").asString("");

@@ -33,9 +33,10 @@ import software.amazon.awssdk.services.s3control.model.S3Tag;
 import org.springframework.util.Assert;
 
 /**
- * Builds the CreateJob request of a run from the job file: the operation with the destination's copy options, the
- * manifest (an object, or S3's generator), the completion report, role, priority, tags and the idempotency token.
- * Plain code, so the request's shape is tested without a server.
+ * Builds the CreateJob request of a run from the job file: the operation with the
+ * destination's copy options, the manifest (an object, or S3's generator), the completion
+ * report, role, priority, tags and the idempotency token. Plain code, so the request's
+ * shape is tested without a server.
  */
 final class CreateJobRequests {
 
@@ -46,7 +47,8 @@ final class CreateJobRequests {
 	 * @param spec the job file
 	 * @param operation replicate or copy
 	 * @param region the region the job is created in (for the ARNs' partition)
-	 * @param manifest the manifest object; null to let S3 generate it from {@code batch-operations.manifest-generator}
+	 * @param manifest the manifest object; null to let S3 generate it from
+	 * {@code batch-operations.manifest-generator}
 	 * @param token the run's client request token
 	 * @param run the run number, for the default description
 	 */
@@ -87,7 +89,8 @@ final class CreateJobRequests {
 		}
 		DestinationSpec destination = spec.destination();
 		BatchOperationsSpec batch = spec.batchOperations();
-		// COPY keeps the source's metadata and content headers, as this tool's own copy does.
+		// COPY keeps the source's metadata and content headers, as this tool's own copy
+		// does.
 		S3CopyObjectOperation.Builder copy = S3CopyObjectOperation.builder()
 			.targetResource(S3Arns.bucket(region, destination.bucket()))
 			.metadataDirective(S3MetadataDirective.COPY)
@@ -99,8 +102,10 @@ final class CreateJobRequests {
 			copy.bucketKeyEnabled(batch.bucketKeyEnabled()).checksumAlgorithm(batch.checksumAlgorithm());
 		}
 		if (spec.source().requesterPays() || destination.requesterPays()) {
-			// Each task's CopyObject reads the one bucket and writes the other: it says the requester pays if either
-			// bucket is requester pays. The job's role pays. (No expected bucket owner: the operation has none.)
+			// Each task's CopyObject reads the one bucket and writes the other: it says
+			// the requester pays if either
+			// bucket is requester pays. The job's role pays. (No expected bucket owner:
+			// the operation has none.)
 			copy.requesterPays(true);
 		}
 		return JobOperation.builder().s3PutObjectCopy(copy.build()).build();
@@ -147,7 +152,8 @@ final class CreateJobRequests {
 		}
 		List<String> prefixes = generator.keyPrefixes();
 		if (prefixes.isEmpty() && !spec.source().prefix().isEmpty()) {
-			// The job's source prefix limits what it copies everywhere else; the generated manifest too.
+			// The job's source prefix limits what it copies everywhere else; the
+			// generated manifest too.
 			prefixes = List.of(spec.source().prefix());
 		}
 		if (!prefixes.isEmpty()) {

@@ -25,11 +25,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * Folds the Batch Operations completion report into the ledger, so the run's report is written from the ledger like
- * a copy run's: each result row updates its object's row (adding one when nothing was planned, as with a generated
- * manifest). One block of rows per transaction, its position saved with it, so a resume goes on where it stopped;
- * recording a row twice changes nothing. With a failed-tasks-only report of a Complete job, planned objects the report
- * does not list succeeded, and their rows say it was inferred.
+ * Folds the Batch Operations completion report into the ledger, so the run's report is
+ * written from the ledger like a copy run's: each result row updates its object's row
+ * (adding one when nothing was planned, as with a generated manifest). One block of rows
+ * per transaction, its position saved with it, so a resume goes on where it stopped;
+ * recording a row twice changes nothing. With a failed-tasks-only report of a Complete
+ * job, planned objects the report does not list succeeded, and their rows say it was
+ * inferred.
  */
 class FoldTasklet implements Tasklet, StepExecutionListener {
 
@@ -182,7 +184,8 @@ class FoldTasklet implements Tasklet, StepExecutionListener {
 		try (Stream<PlannedObject> pending = this.batchLedger.pendingUpTo(runId,
 				this.spec.batchOperations().maxObjectSize().bytes())) {
 			pending.forEach((object) -> outcomes.add(new ObjectOutcome(object.seq(), ObjectStatus.COPIED, null, null,
-					null, null, Verification.notVerified("copied by S3 Batch Operations: inferred, the job is "
+					null, null,
+					Verification.notVerified("copied by S3 Batch Operations: inferred, the job is "
 							+ "Complete and its failed-tasks-only report does not list it; this run compared nothing"),
 					at, at)));
 		}

@@ -17,8 +17,8 @@ import org.springframework.util.Assert;
  * A Batch Operations job as one DescribeJob saw it.
  *
  * @param jobId the AWS job id
- * @param status New, Preparing, Suspended, Ready, Active, Pausing, Paused, Completing, Complete, Failing, Failed,
- * Cancelling or Cancelled
+ * @param status New, Preparing, Suspended, Ready, Active, Pausing, Paused, Completing,
+ * Complete, Failing, Failed, Cancelling or Cancelled
  * @param total tasks in the job, once known
  * @param succeeded tasks that succeeded so far
  * @param failed tasks that failed so far

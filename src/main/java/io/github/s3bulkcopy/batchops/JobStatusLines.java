@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The line a person reads for each state of a Batch Operations job: what it means, and what, if anything, they
- * should do about it.
+ * The line a person reads for each state of a Batch Operations job: what it means, and
+ * what, if anything, they should do about it.
  */
 public final class JobStatusLines {
 
@@ -16,8 +16,8 @@ public final class JobStatusLines {
 		String head = String.format(Locale.ROOT, "batch job %s: %s, %s", job.jobId(), job.status(), progress(job));
 		String tail = switch (job.status().toLowerCase(Locale.ROOT)) {
 			case "new", "preparing" -> "S3 is reading the manifest";
-			case "suspended" -> "awaiting confirmation" + cause(job.suspendedCause())
-					+ ": run 'batch-confirm --job " + jobFile + "' to start it, or 'batch-cancel --job " + jobFile + "'";
+			case "suspended" -> "awaiting confirmation" + cause(job.suspendedCause()) + ": run 'batch-confirm --job "
+					+ jobFile + "' to start it, or 'batch-cancel --job " + jobFile + "'";
 			case "ready" -> "queued: it starts when the account's higher-priority jobs leave room";
 			case "active" -> "running";
 			case "pausing", "paused" -> "paused by someone (console or API)" + cause(job.statusUpdateReason())
@@ -35,8 +35,9 @@ public final class JobStatusLines {
 	}
 
 	static String progress(JobSnapshot job) {
-		String tasks = (job.total() > 0) ? String.format(Locale.ROOT, "%,d of %,d tasks succeeded, %,d failed",
-				job.succeeded(), job.total(), job.failed())
+		String tasks = (job.total() > 0)
+				? String.format(Locale.ROOT, "%,d of %,d tasks succeeded, %,d failed", job.succeeded(), job.total(),
+						job.failed())
 				: String.format(Locale.ROOT, "%,d tasks succeeded, %,d failed", job.succeeded(), job.failed());
 		return tasks + ", " + format(Duration.ofSeconds(job.activeSeconds())) + " active";
 	}

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.s3control.model.JobManifestFieldName;
 import software.amazon.awssdk.services.s3control.model.JobManifestFormat;
 
 /**
- * Turns a manifest in S3 into what CreateJob names: HeadObject for its ETag (S3 Control refuses a manifest whose ETag
- * is not given, so a manifest changed after submission is noticed) and version, its format, and for a CSV whether its
- * rows carry version ids.
+ * Turns a manifest in S3 into what CreateJob names: HeadObject for its ETag (S3 Control
+ * refuses a manifest whose ETag is not given, so a manifest changed after submission is
+ * noticed) and version, its format, and for a CSV whether its rows carry version ids.
  */
 final class ManifestObjects {
 
@@ -27,9 +27,10 @@ final class ManifestObjects {
 	}
 
 	/**
-	 * The job file's own manifest, which Batch Operations must be able to read: an S3 Inventory manifest.json or a
-	 * Batch Operations CSV, in S3.
-	 * @throws ManifestException if the job's manifest is not such an object, or does not exist
+	 * The job file's own manifest, which Batch Operations must be able to read: an S3
+	 * Inventory manifest.json or a Batch Operations CSV, in S3.
+	 * @throws ManifestException if the job's manifest is not such an object, or does not
+	 * exist
 	 */
 	static ManifestObject ofJob(JobSpec spec, S3Client s3) {
 		ManifestSpec manifest = spec.manifest();

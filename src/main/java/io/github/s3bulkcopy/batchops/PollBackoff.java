@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * How long to wait before the next DescribeJob: the initial interval after something changed, doubling up to the
- * maximum while nothing does. A job that runs for hours then costs a request a minute, and one that moves is seen
- * moving.
+ * How long to wait before the next DescribeJob: the initial interval after something
+ * changed, doubling up to the maximum while nothing does. A job that runs for hours then
+ * costs a request a minute, and one that moves is seen moving.
  */
 final class PollBackoff {
 

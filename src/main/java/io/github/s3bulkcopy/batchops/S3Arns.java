@@ -2,7 +2,10 @@ package io.github.s3bulkcopy.batchops;
 
 import java.util.Locale;
 
-/** The ARNs S3 Control wants where other S3 APIs take names: buckets and objects, in the region's partition. */
+/**
+ * The ARNs S3 Control wants where other S3 APIs take names: buckets and objects, in the
+ * region's partition.
+ */
 final class S3Arns {
 
 	private S3Arns() {

@@ -34,10 +34,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * batch-copy's split: Batch Operations copies objects up to 5 GiB ({@code batch-operations.max-object-size}), so
- * every planned object gets its size (HEAD where the manifest did not state it), those up to the limit are written as
- * a Batch Operations CSV manifest to the report bucket, and the rest stay pending in the ledger for this tool's own
- * copy step. An object HEAD cannot find is recorded as failed here, so nothing is silently left out.
+ * batch-copy's split: Batch Operations copies objects up to 5 GiB
+ * ({@code batch-operations.max-object-size}), so every planned object gets its size (HEAD
+ * where the manifest did not state it), those up to the limit are written as a Batch
+ * Operations CSV manifest to the report bucket, and the rest stay pending in the ledger
+ * for this tool's own copy step. An object HEAD cannot find is recorded as failed here,
+ * so nothing is silently left out.
  */
 class SplitTasklet implements Tasklet {
 
@@ -81,7 +83,8 @@ class SplitTasklet implements Tasklet {
 		}
 		List<PlannedObject> unsized = this.batchLedger.pendingWithoutSize(runId, HEADS_AT_ONCE);
 		if (!unsized.isEmpty()) {
-			// One group per transaction: a resume HEADs only what is still without a size.
+			// One group per transaction: a resume HEADs only what is still without a
+			// size.
 			head(runId, unsized);
 			return RepeatStatus.CONTINUABLE;
 		}
@@ -106,18 +109,19 @@ class SplitTasklet implements Tasklet {
 						+ batch.maxObjectSize() + " and are copied by this tool");
 				return RepeatStatus.FINISHED;
 			}
-			String key = CompletionReport.join(batch.report().prefix(), "s3-bulk-copy/"
-					+ BatchOperation.COPY.jobName(this.spec.name()) + "/run-" + job.getJobParameters().getLong(
-							BatchRunLauncher.RUN) + "/manifest.csv");
+			String key = CompletionReport.join(batch.report().prefix(),
+					"s3-bulk-copy/" + BatchOperation.COPY.jobName(this.spec.name()) + "/run-"
+							+ job.getJobParameters().getLong(BatchRunLauncher.RUN) + "/manifest.csv");
 			this.clients.objects(BatchOperation.COPY)
 				.putObject((put) -> put.bucket(batch.report().bucket()).key(key).contentType("text/csv"),
 						RequestBody.fromFile(csv));
 			context.putString(BatchJobState.MANIFEST, "s3://" + batch.report().bucket() + "/" + key);
 			context.putString(BatchJobState.MANIFEST_FORMAT, versions ? "csv-with-versions" : "csv");
-			this.progress.line(String.format(java.util.Locale.ROOT,
-					"split: %,d object(s) up to %s for Batch Operations (manifest s3://%s/%s), %,d larger for this "
-							+ "tool's copy step",
-					rows, batch.maxObjectSize(), batch.report().bucket(), key, large));
+			this.progress
+				.line(String.format(java.util.Locale.ROOT,
+						"split: %,d object(s) up to %s for Batch Operations (manifest s3://%s/%s), %,d larger for this "
+								+ "tool's copy step",
+						rows, batch.maxObjectSize(), batch.report().bucket(), key, large));
 			return RepeatStatus.FINISHED;
 		}
 		finally {
@@ -126,15 +130,17 @@ class SplitTasklet implements Tasklet {
 	}
 
 	/**
-	 * Batch Operations Copy copies the objects of one job in no defined order, so of several versions of one key any
-	 * could end up the destination's current one; S3 Batch Replication keeps version ids and their order.
+	 * Batch Operations Copy copies the objects of one job in no defined order, so of
+	 * several versions of one key any could end up the destination's current one; S3
+	 * Batch Replication keeps version ids and their order.
 	 */
 	private void refuseSeveralVersionsOfOneKey(long runId) {
 		List<String> keys = this.batchLedger.keysWithSeveralVersions(runId, 4);
 		if (keys.isEmpty()) {
 			return;
 		}
-		String named = String.join(", ", keys.subList(0, Math.min(3, keys.size()))) + ((keys.size() > 3) ? ", ..." : "");
+		String named = String.join(", ", keys.subList(0, Math.min(3, keys.size())))
+				+ ((keys.size() > 3) ? ", ..." : "");
 		throw new ManifestException("the manifest names more than one version of a key (" + named + "): S3 Batch "
 				+ "Operations Copy copies the objects of a job in no defined order, so any of the versions could become "
 				+ "the destination's current one. Use 'replicate' (S3 Batch Replication keeps version ids and their "
@@ -144,9 +150,8 @@ class SplitTasklet implements Tasklet {
 	private void head(long runId, List<PlannedObject> objects) {
 		List<CompletableFuture<Long>> sizes = new ArrayList<>();
 		for (PlannedObject object : objects) {
-			sizes.add(this.sourceS3
-				.headObject((head) -> head.bucket(object.sourceBucket()).key(object.sourceKey())
-					.versionId(object.versionId()))
+			sizes.add(this.sourceS3.headObject(
+					(head) -> head.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId()))
 				.thenApply((response) -> response.contentLength())
 				.exceptionally((error) -> {
 					Throwable cause = (error instanceof CompletionException) ? error.getCause() : error;
@@ -175,7 +180,10 @@ class SplitTasklet implements Tasklet {
 		}
 	}
 
-	/** {@code bucket,key[,versionId]} with the key URL-encoded, as Batch Operations reads it. */
+	/**
+	 * {@code bucket,key[,versionId]} with the key URL-encoded, as Batch Operations reads
+	 * it.
+	 */
 	static String csvRow(PlannedObject object, boolean withVersion) {
 		String key = URLEncoder.encode(object.sourceKey(), StandardCharsets.UTF_8).replace("+", "%20");
 		return object.sourceBucket() + "," + key + ((withVersion) ? "," + object.versionId() : "") + "\n";

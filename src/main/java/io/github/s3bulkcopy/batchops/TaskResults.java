@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads completion report rows ({@code Report_CSV_20180820}, schema Bucket, Key, VersionId, TaskStatus, ErrorCode,
- * HTTPStatusCode, ResultMessage), tolerantly: AWS's own example rows put the HTTP status before the error code, so
- * whichever of the two fields is a three-digit number is the status; a message with unquoted commas is joined back;
+ * Reads completion report rows ({@code Report_CSV_20180820}, schema Bucket, Key,
+ * VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage), tolerantly: AWS's own
+ * example rows put the HTTP status before the error code, so whichever of the two fields
+ * is a three-digit number is the status; a message with unquoted commas is joined back;
  * keys are URL-decoded, and kept as written when they do not decode.
  */
 final class TaskResults {
@@ -53,7 +54,10 @@ final class TaskResults {
 				(status != null) ? Integer.valueOf(status) : null, emptyToNull(message));
 	}
 
-	/** RFC 4180 fields of one line: quotes around a field are removed and doubled quotes inside it undoubled. */
+	/**
+	 * RFC 4180 fields of one line: quotes around a field are removed and doubled quotes
+	 * inside it undoubled.
+	 */
 	static List<String> fields(String line) {
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();

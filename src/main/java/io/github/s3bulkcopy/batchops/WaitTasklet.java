@@ -16,9 +16,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * Follows the run's Batch Operations job with DescribeJob until it ends (Complete, Failed or Cancelled), one poll per
- * transaction, backing off while nothing changes, and prints a line whenever its status or counts change. Without
- * {@code --wait} it looks once and, unless the job has ended, stops the run: the next command resumes here and never
+ * Follows the run's Batch Operations job with DescribeJob until it ends (Complete, Failed
+ * or Cancelled), one poll per transaction, backing off while nothing changes, and prints
+ * a line whenever its status or counts change. Without {@code --wait} it looks once and,
+ * unless the job has ended, stops the run: the next command resumes here and never
  * submits again, since the AWS job id is in the job execution context.
  */
 class WaitTasklet implements Tasklet, StepExecutionListener {
@@ -82,7 +83,8 @@ class WaitTasklet implements Tasklet, StepExecutionListener {
 			return RepeatStatus.FINISHED;
 		}
 		if (!"true".equals(step.getJobParameters().getString(WAIT))) {
-			// The run stops (STOPPED, resumable); the next batch command picks up this step where it is.
+			// The run stops (STOPPED, resumable); the next batch command picks up this
+			// step where it is.
 			step.setTerminateOnly();
 			return RepeatStatus.CONTINUABLE;
 		}

@@ -27,8 +27,8 @@ class BatchCancelCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		return BatchCommands.updateStatus(this.jobOptions, this.batchJob, this.spec.commandLine().getOut(), "cancelling",
-				"cancel requested", (control, operation, jobId) -> control.cancel(operation, jobId));
+		return BatchCommands.updateStatus(this.jobOptions, this.batchJob, this.spec.commandLine().getOut(),
+				"cancelling", "cancel requested", (control, operation, jobId) -> control.cancel(operation, jobId));
 	}
 
 }

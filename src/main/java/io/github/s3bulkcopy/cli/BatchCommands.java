@@ -23,10 +23,16 @@ import software.amazon.awssdk.services.s3control.model.S3ControlException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** What the Batch Operations commands share: loading and checking the job file, running, printing. */
+/**
+ * What the Batch Operations commands share: loading and checking the job file, running,
+ * printing.
+ */
 final class BatchCommands {
 
-	/** Longest job name whose {@code <name>.batch-copy} still is a job name (report folders use it). */
+	/**
+	 * Longest job name whose {@code <name>.batch-copy} still is a job name (report
+	 * folders use it).
+	 */
 	private static final int MAX_NAME = 100 - ".batch-copy".length();
 
 	private BatchCommands() {
@@ -55,14 +61,15 @@ final class BatchCommands {
 					+ "the objects in manifest (a listing will do); the generator is for replicate");
 		}
 		if (jobFile.spec().copy().deleteExtraneous()) {
-			// S3 Batch Operations copies or replicates; it never lists the destination or deletes from it
+			// S3 Batch Operations copies or replicates; it never lists the destination or
+			// deletes from it
 			throw new UsageException(jobFile.path() + ": copy.delete-extraneous: " + operation.command()
 					+ " hands the objects to S3 Batch Operations, which cannot delete what the source does not have: "
-					+ "remove copy.delete-extraneous, or run 'copy' (which deletes extras after it "
-					+ "copies)");
+					+ "remove copy.delete-extraneous, or run 'copy' (which deletes extras after it " + "copies)");
 		}
 		if (operation == BatchOperation.REPLICATE && jobFile.spec().filter().isSet()) {
-			// replicate hands its manifest to S3 as it is: a filter it ignored would replicate more than asked
+			// replicate hands its manifest to S3 as it is: a filter it ignored would
+			// replicate more than asked
 			throw new UsageException(jobFile.path() + ": replicate hands the manifest to S3 Batch Operations without "
 					+ "planning it, so the filter section cannot apply: remove filter, or select the objects with "
 					+ "batch-operations.manifest-generator (key-prefixes, created-after, created-before, "
@@ -79,16 +86,17 @@ final class BatchCommands {
 
 	static void print(PrintWriter out, BatchRunResult result, JobFile jobFile) {
 		String outcome = switch (result.exitCode()) {
-			case 0 -> "COMPLETED: every object " + ((result.operation() == BatchOperation.COPY) ? "copied"
-					: "replicated");
+			case 0 ->
+				"COMPLETED: every object " + ((result.operation() == BatchOperation.COPY) ? "copied" : "replicated");
 			case 1 -> "COMPLETED WITH FAILURES: " + result.counts().failed() + " object(s) failed, "
 					+ result.counts().pending() + " left, see the report";
 			case BatchRunResult.BATCH_JOB_ENDED -> "the Batch Operations job " + upper(result.awsStatus())
-					+ ((result.failureReasons() != null) ? " (" + result.failureReasons() + ")" : "")
-					+ ": the next " + result.operation().command() + " submits a new job as a new run";
-			default -> (result.status().name().equals("STOPPED")) ? "SUBMITTED, not finished: follow it with '"
-					+ result.operation().command() + " --job " + jobFile.path() + " --wait' or 'batch-status --job "
-					+ jobFile.path() + "'" : result.status() + ": run the same command again to resume";
+					+ ((result.failureReasons() != null) ? " (" + result.failureReasons() + ")" : "") + ": the next "
+					+ result.operation().command() + " submits a new job as a new run";
+			default -> (result.status().name().equals("STOPPED"))
+					? "SUBMITTED, not finished: follow it with '" + result.operation().command() + " --job "
+							+ jobFile.path() + " --wait' or 'batch-status --job " + jobFile.path() + "'"
+					: result.status() + ": run the same command again to resume";
 		};
 		out.printf(Locale.ROOT, "Run %d of job %s%s: %s%n", result.run(), result.jobName(),
 				result.resumed() ? " (resumed)" : "", outcome);
@@ -108,8 +116,8 @@ final class BatchCommands {
 	}
 
 	/**
-	 * The AWS job a status, confirm or cancel command is about: the one given, or the latest a run of this job file
-	 * submitted, from the job database.
+	 * The AWS job a status, confirm or cancel command is about: the one given, or the
+	 * latest a run of this job file submitted, from the job database.
 	 */
 	static <T> T withJob(JobFile jobFile, @Nullable String jobId, BatchOperation operation, JobAction<T> action)
 			throws Exception {
@@ -130,7 +138,8 @@ final class BatchCommands {
 	}
 
 	/**
-	 * Changes the status of the AWS job a confirm or cancel command is about, and prints what S3 Control answered.
+	 * Changes the status of the AWS job a confirm or cancel command is about, and prints
+	 * what S3 Control answered.
 	 * @param doing what is being done, for a refusal's message ("confirming")
 	 * @param done what was done, for the printed line ("confirmed")
 	 */
@@ -150,7 +159,10 @@ final class BatchCommands {
 		return 0;
 	}
 
-	/** An S3 Control refusal that is about the request (the job is not in a state for it, no such job): exit 2. */
+	/**
+	 * An S3 Control refusal that is about the request (the job is not in a state for it,
+	 * no such job): exit 2.
+	 */
 	static RuntimeException refused(S3ControlException ex, String what) {
 		if (ex.statusCode() >= 400 && ex.statusCode() < 500) {
 			String reason = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorMessage() : ex.getMessage();

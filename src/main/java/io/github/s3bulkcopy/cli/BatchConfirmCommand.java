@@ -7,10 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code batch-confirm --job FILE}: lets a job created with confirmation required run. */
+/**
+ * {@code batch-confirm --job FILE}: lets a job created with confirmation required run.
+ */
 @Command(name = "batch-confirm", mixinStandardHelpOptions = true,
-		description = { "Confirm the S3 Batch Operations job of the job file's latest run (or --job-id), created "
-				+ "with batch-operations.confirmation-required: UpdateJobStatus to Ready, so it runs.",
+		description = {
+				"Confirm the S3 Batch Operations job of the job file's latest run (or --job-id), created "
+						+ "with batch-operations.confirmation-required: UpdateJobStatus to Ready, so it runs.",
 				"Exit codes: 0 confirmed, 2 no job submitted or the job is not waiting for confirmation." })
 class BatchConfirmCommand implements Callable<Integer> {
 
@@ -25,8 +28,8 @@ class BatchConfirmCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		return BatchCommands.updateStatus(this.jobOptions, this.batchJob, this.spec.commandLine().getOut(), "confirming",
-				"confirmed", (control, operation, jobId) -> control.confirm(operation, jobId));
+		return BatchCommands.updateStatus(this.jobOptions, this.batchJob, this.spec.commandLine().getOut(),
+				"confirming", "confirmed", (control, operation, jobId) -> control.confirm(operation, jobId));
 	}
 
 }

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code batch-copy --job FILE [--wait]}: the copy handed to S3 Batch Operations. */
 @Command(name = "batch-copy", mixinStandardHelpOptions = true,
-		description = { "Copy the job's objects with S3 Batch Operations (S3PutObjectCopy to the destination bucket, "
-				+ "with its prefix, storage class, KMS key and ACL) instead of this tool's own copy.",
+		description = {
+				"Copy the job's objects with S3 Batch Operations (S3PutObjectCopy to the destination bucket, "
+						+ "with its prefix, storage class, KMS key and ACL) instead of this tool's own copy.",
 				"Batch Operations copies objects up to 5 GiB: the job's manifest is planned as for copy, objects "
 						+ "up to batch-operations.max-object-size go into a manifest written to the report bucket, "
 						+ "and the larger ones are copied by this tool's copy step in the same run, once the AWS "

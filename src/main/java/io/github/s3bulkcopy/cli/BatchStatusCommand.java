@@ -12,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code batch-status --job FILE}: one DescribeJob of the job file's Batch Operations job. */
+/**
+ * {@code batch-status --job FILE}: one DescribeJob of the job file's Batch Operations
+ * job.
+ */
 @Command(name = "batch-status", mixinStandardHelpOptions = true,
 		description = { "Show the S3 Batch Operations job of the job file's latest replicate or batch-copy run (or "
 				+ "the one --job-id names): its status, tasks succeeded, failed and total, time active, and failure "

@@ -76,8 +76,8 @@ class CopyCommand implements Callable<Integer> {
 			throw new UsageException("--price-table and --host-region go with --dry-run only");
 		}
 		if (this.hostRegion != null && !this.hostRegion.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
-			throw new UsageException("--host-region must name an AWS region such as us-east-1, not '"
-					+ this.hostRegion + "'");
+			throw new UsageException(
+					"--host-region must name an AWS region such as us-east-1, not '" + this.hostRegion + "'");
 		}
 		PriceTable prices = null;
 		if (this.dryRun) {
@@ -112,10 +112,11 @@ class CopyCommand implements Callable<Integer> {
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr());
-					LocalWorkers workers = (this.distributedOptions.workers > 0) ? LocalWorkers.start(
-							this.distributedOptions.workers, this.jobOptions.job,
-							context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
-							context.getEnvironment(), Path.of("logs")) : null) {
+					LocalWorkers workers = (this.distributedOptions.workers > 0)
+							? LocalWorkers.start(this.distributedOptions.workers, this.jobOptions.job,
+									context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
+									context.getEnvironment(), Path.of("logs"))
+							: null) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
 			}
 			catch (NothingNewException ex) {

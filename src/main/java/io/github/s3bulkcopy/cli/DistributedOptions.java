@@ -38,8 +38,8 @@ class DistributedOptions {
 			throw new UsageException("--broker, --broker-bind and --workers go with --distributed only");
 		}
 		if (this.broker != null && this.brokerBind != null) {
-			throw new UsageException("--broker names an existing broker; --broker-bind places the embedded one: "
-					+ "give one of them");
+			throw new UsageException(
+					"--broker names an existing broker; --broker-bind places the embedded one: " + "give one of them");
 		}
 		if (this.workers < 0 || this.slots < 1) {
 			throw new UsageException("--workers must be 0 or more and --slots 1 or more");
@@ -55,7 +55,8 @@ class DistributedOptions {
 		if (this.brokerBind != null) {
 			properties.put("s3bulkcopy.broker.bind", this.brokerBind);
 		}
-		// The manager's own chunks run on the workers: the job repository and the lock need a few connections.
+		// The manager's own chunks run on the workers: the job repository and the lock
+		// need a few connections.
 		properties.put("spring.datasource.hikari.maximum-pool-size", 8);
 		return properties;
 	}

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParseResult;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /**
- * Turns what a command threw into one clear line on stderr and the exit code scripts rely on; the stack trace only
- * with {@code S3BULKCOPY_DEBUG=1}.
+ * Turns what a command threw into one clear line on stderr and the exit code scripts rely
+ * on; the stack trace only with {@code S3BULKCOPY_DEBUG=1}.
  */
 class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 
@@ -34,9 +34,10 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	/**
-	 * The exit code of the first error in the chain that names one; a process setting that cannot be bound is bad
-	 * input like one the settings refuse; unexpected errors end a run resumably. A job database held by another
-	 * process is busy, whatever error reports it.
+	 * The exit code of the first error in the chain that names one; a process setting
+	 * that cannot be bound is bad input like one the settings refuse; unexpected errors
+	 * end a run resumably. A job database held by another process is busy, whatever error
+	 * reports it.
 	 */
 	static int exitCode(Throwable ex) {
 		if (find(ex, ExitCodeExceptionHandler::isDatabaseInUse) != null) {
@@ -48,7 +49,10 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 		return (find(ex, BindException.class::isInstance) != null) ? ExitCodes.INVALID_INPUT : ExitCodes.RESUMABLE;
 	}
 
-	/** The message of the first error in the chain written for the user, else the innermost error's first line. */
+	/**
+	 * The message of the first error in the chain written for the user, else the
+	 * innermost error's first line.
+	 */
 	static String message(Throwable ex) {
 		if (find(ex, S3BulkCopyException.class::isInstance) instanceof S3BulkCopyException known) {
 			return known.getMessage();
@@ -66,7 +70,10 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 		return why;
 	}
 
-	/** The first error of the chain (the error itself, its cause, ...) that matches, or null. */
+	/**
+	 * The first error of the chain (the error itself, its cause, ...) that matches, or
+	 * null.
+	 */
 	private static @Nullable Throwable find(Throwable ex, Predicate<Throwable> matches) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (matches.test(cause)) {
@@ -80,7 +87,8 @@ class ExitCodeExceptionHandler implements IExecutionExceptionHandler {
 	}
 
 	private static boolean isDatabaseInUse(Throwable cause) {
-		// H2 error 90020: "Database may be already in use" (the embedded file is open in another process).
+		// H2 error 90020: "Database may be already in use" (the embedded file is open in
+		// another process).
 		return cause instanceof SQLException sql && sql.getErrorCode() == 90020;
 	}
 

@@ -12,9 +12,12 @@ import picocli.CommandLine;
 public final class Main {
 
 	static {
-		// The default job database runs H2 with AUTO_SERVER=TRUE, so that 'status' and 'report' can read it while a
-		// run holds it: the process that opens it first serves it to the others over TCP. H2 reads this property once
-		// when it loads and otherwise listens on every interface; only this machine should reach the database.
+		// The default job database runs H2 with AUTO_SERVER=TRUE, so that 'status' and
+		// 'report' can read it while a
+		// run holds it: the process that opens it first serves it to the others over TCP.
+		// H2 reads this property once
+		// when it loads and otherwise listens on every interface; only this machine
+		// should reach the database.
 		if (System.getProperty("h2.bindAddress") == null) {
 			System.setProperty("h2.bindAddress", "127.0.0.1");
 		}
@@ -26,12 +29,16 @@ public final class Main {
 	public static void main(String[] args) {
 		int code = run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
-		// Every client is closed by now; the CRT's threads, left running, would slow the exit by up to 1.3 s.
+		// Every client is closed by now; the CRT's threads, left running, would slow the
+		// exit by up to 1.3 s.
 		CrtThreads.end(Duration.ofSeconds(2));
 		System.exit(code);
 	}
 
-	/** Runs one command, printing to the given writers, and returns its exit code; tests call this. */
+	/**
+	 * Runs one command, printing to the given writers, and returns its exit code; tests
+	 * call this.
+	 */
 	public static int run(PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new RootCommand());
 		commandLine.setOut(out);

@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code preflight --job FILE [--write-test]}: checks credentials and buckets before a run. */
+/**
+ * {@code preflight --job FILE [--write-test]}: checks credentials and buckets before a
+ * run.
+ */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
 		description = { "Check that a job's credentials and buckets work before running it: for each side, assume the "
 				+ "role (or resolve the profile) and print the identity (STS GetCallerIdentity), check the bucket "
@@ -35,9 +38,8 @@ class PreflightCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions jobOptions;
 
-	@Option(names = "--write-test",
-			description = "Also put and delete a marker object (" + "<destination prefix>.s3-bulk-copy-preflight-<uuid>) "
-					+ "in the destination.")
+	@Option(names = "--write-test", description = "Also put and delete a marker object ("
+			+ "<destination prefix>.s3-bulk-copy-preflight-<uuid>) " + "in the destination.")
 	boolean writeTest;
 
 	@Override

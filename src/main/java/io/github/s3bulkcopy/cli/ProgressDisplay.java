@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Shows a run's progress while it goes on. On a terminal, one line that updates in place (drawn by the progressbar
- * library): objects done/total with percentage and ETA, bytes, objects/s, MiB/s and failures. Anywhere else (CI, cron,
- * Kubernetes, a file) a plain line every few seconds, with no control characters. {@code --quiet} shows nothing.
+ * Shows a run's progress while it goes on. On a terminal, one line that updates in place
+ * (drawn by the progressbar library): objects done/total with percentage and ETA, bytes,
+ * objects/s, MiB/s and failures. Anywhere else (CI, cron, Kubernetes, a file) a plain
+ * line every few seconds, with no control characters. {@code --quiet} shows nothing.
  */
 final class ProgressDisplay implements AutoCloseable {
 
@@ -28,7 +29,10 @@ final class ProgressDisplay implements AutoCloseable {
 
 	private @Nullable ProgressBar bar;
 
-	/** What the bar shows as ETA: ours, from the recent rate, not the library's average since start. */
+	/**
+	 * What the bar shows as ETA: ours, from the recent rate, not the library's average
+	 * since start.
+	 */
 	private volatile @Nullable Duration eta;
 
 	private ProgressDisplay(@Nullable ScheduledExecutorService scheduler) {
@@ -60,7 +64,10 @@ final class ProgressDisplay implements AutoCloseable {
 		return display;
 	}
 
-	/** A terminal is one a person watches: both ends of the console attached, and not a dumb one. */
+	/**
+	 * A terminal is one a person watches: both ends of the console attached, and not a
+	 * dumb one.
+	 */
 	static boolean isTerminal() {
 		return System.console() != null && !"dumb".equals(System.getenv("TERM"))
 				&& !Boolean.getBoolean("s3bulkcopy.progress.plain");

@@ -6,7 +6,9 @@ import java.util.Locale;
 import io.github.s3bulkcopy.jobfile.ByteSize;
 import org.jspecify.annotations.Nullable;
 
-/** The words of a progress reading, the same in a log line and beside the terminal's bar. */
+/**
+ * The words of a progress reading, the same in a log line and beside the terminal's bar.
+ */
 final class ProgressLine {
 
 	private ProgressLine() {
@@ -23,10 +25,12 @@ final class ProgressLine {
 				eta(snapshot.eta()), snapshot.failed());
 	}
 
-	/** What the terminal shows beside the bar, which itself shows objects, percentage and ETA. */
+	/**
+	 * What the terminal shows beside the bar, which itself shows objects, percentage and
+	 * ETA.
+	 */
 	static String extra(ProgressModel.Snapshot snapshot) {
-		return String.format(Locale.ROOT, "%s · %s · %,d failed", bytes(snapshot), rates(snapshot),
-				snapshot.failed());
+		return String.format(Locale.ROOT, "%s · %s · %,d failed", bytes(snapshot), rates(snapshot), snapshot.failed());
 	}
 
 	static String bytes(ProgressModel.Snapshot snapshot) {

@@ -11,10 +11,12 @@ import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the progress line shows, from two sources: totals and what earlier executions did from the ledger (read
- * every {@link #LEDGER_REFRESH}, since counting a large ledger is not free), and what this process did since then
- * from {@link CopyProgress}, which the chunk writer updates as it goes. Rates are over the last {@link #RATE_WINDOW},
- * so the ETA follows the current speed rather than the average since start. Not thread-safe: one display thread.
+ * What the progress line shows, from two sources: totals and what earlier executions did
+ * from the ledger (read every {@link #LEDGER_REFRESH}, since counting a large ledger is
+ * not free), and what this process did since then from {@link CopyProgress}, which the
+ * chunk writer updates as it goes. Rates are over the last {@link #RATE_WINDOW}, so the
+ * ETA follows the current speed rather than the average since start. Not thread-safe: one
+ * display thread.
  */
 final class ProgressModel {
 
@@ -25,7 +27,8 @@ final class ProgressModel {
 	/**
 	 * One reading.
 	 *
-	 * @param copying whether the copy step has started (before that, the plan is being made)
+	 * @param copying whether the copy step has started (before that, the plan is being
+	 * made)
 	 * @param doneObjects objects copied, skipped or failed
 	 * @param totalObjects objects planned
 	 * @param doneBytes bytes of the objects done whose size is known
@@ -33,7 +36,8 @@ final class ProgressModel {
 	 * @param failed objects failed so far
 	 * @param objectsPerSecond recent rate
 	 * @param bytesPerSecond recent rate of bytes done
-	 * @param eta when the rest will be done at the recent rate; null while there is no rate
+	 * @param eta when the rest will be done at the recent rate; null while there is no
+	 * rate
 	 */
 	record Snapshot(boolean copying, long doneObjects, long totalObjects, long doneBytes, long totalBytes, long failed,
 			double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta) {
@@ -91,7 +95,8 @@ final class ProgressModel {
 			this.baseNanos = now;
 		}
 		LedgerCounts counts = this.base;
-		// The ledger may lag or lead the live counters by a chunk; never show more done than planned.
+		// The ledger may lag or lead the live counters by a chunk; never show more done
+		// than planned.
 		long doneObjects = Math.min(counts.total(), counts.done() + objects - this.baseObjects);
 		long doneBytes = Math.min(counts.totalBytes(), counts.doneBytes() + bytes - this.baseBytes);
 		this.samples.addLast(new Sample(now, objects, bytes));

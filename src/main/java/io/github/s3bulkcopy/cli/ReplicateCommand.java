@@ -9,12 +9,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code replicate --job FILE [--wait]}: Batch Replication through S3 Batch Operations. */
+/**
+ * {@code replicate --job FILE [--wait]}: Batch Replication through S3 Batch Operations.
+ */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-		description = { "Hand the job to S3 Batch Operations as a Batch Replication job (S3ReplicateObject): the "
-				+ "source bucket's replication configuration decides where objects go. The manifest is the job "
-				+ "file's own (csv or inventory, in S3; its ETag is looked up) or one S3 generates "
-				+ "(batch-operations.manifest-generator).",
+		description = {
+				"Hand the job to S3 Batch Operations as a Batch Replication job (S3ReplicateObject): the "
+						+ "source bucket's replication configuration decides where objects go. The manifest is the job "
+						+ "file's own (csv or inventory, in S3; its ETag is looked up) or one S3 generates "
+						+ "(batch-operations.manifest-generator).",
 				"Without --wait it submits the job, looks once and exits 3 while the job runs; run it again (with "
 						+ "--wait to stay until the end) to follow the same job: a run never submits twice. When "
 						+ "the job is Complete its completion report becomes this tool's report.",

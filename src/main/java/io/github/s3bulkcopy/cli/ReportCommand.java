@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code report --job FILE [--run N] [--out DIR]}: writes a run's report set again from the ledger. */
+/**
+ * {@code report --job FILE [--run N] [--out DIR]}: writes a run's report set again from
+ * the ledger.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportVerifyCommand.class,
 		description = { "Write the report set of a run again from the job database's ledger: completion-report.csv, "
 				+ "batch-operations/, summary.json, report.html and SHA256SUMS (see docs/reports.md). Works for any "
@@ -53,8 +56,8 @@ class ReportCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 			JobExecution execution = context.getBean(RunCatalog.class)
 				.latestExecution(name, this.run)
-				.orElseThrow(() -> new UsageException("job '" + name + "' has "
-						+ ((this.run != null) ? "no run " + this.run : "never run")));
+				.orElseThrow(() -> new UsageException(
+						"job '" + name + "' has " + ((this.run != null) ? "no run " + this.run : "never run")));
 			LedgerRunReporter reporter = context.getBean(LedgerRunReporter.class);
 			Path folder;
 			if (this.out != null) {
@@ -64,8 +67,8 @@ class ReportCommand implements Callable<Integer> {
 			else {
 				folder = reporter.write(execution);
 			}
-			out.printf("Report set of run %d of job %s (%s) written to %s%n",
-					RunCatalog.runNumber(execution), name, execution.getStatus(), folder);
+			out.printf("Report set of run %d of job %s (%s) written to %s%n", RunCatalog.runNumber(execution), name,
+					execution.getStatus(), folder);
 			out.println("  page:         " + folder.resolve("report.html"));
 			out.println("  check it:     s3-bulk-copy report verify " + folder);
 			out.flush();

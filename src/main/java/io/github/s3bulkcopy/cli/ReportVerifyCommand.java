@@ -14,13 +14,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code report verify DIR}: checks a report set against its SHA256SUMS. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-		description = { "Check a report set against its SHA256SUMS: every listed file present with its SHA-256, "
-				+ "and no file that is not listed.",
+		description = {
+				"Check a report set against its SHA256SUMS: every listed file present with its SHA-256, "
+						+ "and no file that is not listed.",
 				"Exit codes: 0 the set is intact; 1 a file was changed, is missing or was added; 2 DIR is no report "
 						+ "set (no SHA256SUMS) or bad usage." })
 class ReportVerifyCommand implements Callable<Integer> {
 
-	/** A set that fails its check: as an object that failed, it is something to look at, not a usage error. */
+	/**
+	 * A set that fails its check: as an object that failed, it is something to look at,
+	 * not a usage error.
+	 */
 	static final int NOT_INTACT = 1;
 
 	@Spec

@@ -44,9 +44,8 @@ class RestartCommand implements Callable<Integer> {
 		this.distributedOptions.validate();
 		JobFile jobFile = this.jobOptions.load();
 		// The broker and the messaging classes are loaded for a distributed run only.
-		try (ConfigurableApplicationContext context = this.distributedOptions.distributed
-				? JobContexts.forJob(jobFile, this.distributedOptions.properties(),
-						DistributedManagerConfiguration.class)
+		try (ConfigurableApplicationContext context = this.distributedOptions.distributed ? JobContexts.forJob(jobFile,
+				this.distributedOptions.properties(), DistributedManagerConfiguration.class)
 				: JobContexts.forJob(jobFile, Map.of())) {
 			RunResult result;
 			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
@@ -54,10 +53,11 @@ class RestartCommand implements Callable<Integer> {
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr());
-					LocalWorkers workers = (this.distributedOptions.workers > 0) ? LocalWorkers.start(
-							this.distributedOptions.workers, this.jobOptions.job,
-							context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
-							context.getEnvironment(), Path.of("logs")) : null) {
+					LocalWorkers workers = (this.distributedOptions.workers > 0)
+							? LocalWorkers.start(this.distributedOptions.workers, this.jobOptions.job,
+									context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
+									context.getEnvironment(), Path.of("logs"))
+							: null) {
 				result = context.getBean(RunLauncher.class).restart();
 			}
 			RunPrinter.printResult(this.spec.commandLine().getOut(), result);

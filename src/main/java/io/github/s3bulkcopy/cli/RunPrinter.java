@@ -50,9 +50,11 @@ final class RunPrinter {
 				result.resumed() ? " (resumed)" : "", outcome);
 		printCounts(out, counts);
 		if (result.extras().total() > 0) {
-			out.printf(Locale.ROOT, "  extras:       %,d destination object(s) not in the plan: %,d deleted, %,d not "
-					+ "deleted (S3 refused), %,d left in place%n", result.extras().total(), result.extras().deleted(),
-					result.extras().failed(), result.extras().found());
+			out.printf(Locale.ROOT,
+					"  extras:       %,d destination object(s) not in the plan: %,d deleted, %,d not "
+							+ "deleted (S3 refused), %,d left in place%n",
+					result.extras().total(), result.extras().deleted(), result.extras().failed(),
+					result.extras().found());
 		}
 		for (String failure : result.failures()) {
 			out.println("  failure:      " + failure);
@@ -68,14 +70,15 @@ final class RunPrinter {
 	}
 
 	/**
-	 * How S3's throttling held the copy back, when it did: the limit on objects in flight (copy.concurrency at most),
-	 * how low it went and where it ended.
+	 * How S3's throttling held the copy back, when it did: the limit on objects in flight
+	 * (copy.concurrency at most), how low it went and where it ended.
 	 */
 	static void printThrottling(PrintWriter out, AdaptiveLimit limit) {
 		if (limit.throttledAnswers() > 0) {
-			out.printf(Locale.ROOT, "  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects "
-					+ "in flight limited to %d at least, %d at the end (copy.concurrency %d)%n", limit.throttledAnswers(),
-					limit.lowest(), limit.current(), limit.maximum());
+			out.printf(Locale.ROOT,
+					"  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects "
+							+ "in flight limited to %d at least, %d at the end (copy.concurrency %d)%n",
+					limit.throttledAnswers(), limit.lowest(), limit.current(), limit.maximum());
 			out.flush();
 		}
 	}
@@ -92,11 +95,12 @@ final class RunPrinter {
 				result.resumed() ? " (resumed)" : "", outcome);
 		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d verified, %,d pending%n", result.counts().total(),
 				verify.count(VerifyFinding.VERIFIED), result.counts().pending());
-		out.printf(Locale.ROOT, "  findings:     %,d missing at destination, %,d size differs, %,d checksum differs, "
-				+ "%,d not verifiable, %,d source missing, %,d errors%n",
-				verify.count(VerifyFinding.MISSING_AT_DESTINATION), verify.count(VerifyFinding.SIZE_DIFFERS), verify.count(VerifyFinding.CHECKSUM_DIFFERS),
-				verify.count(VerifyFinding.NOT_VERIFIED), verify.count(VerifyFinding.SOURCE_MISSING),
-				verify.count(VerifyFinding.ERROR));
+		out.printf(Locale.ROOT,
+				"  findings:     %,d missing at destination, %,d size differs, %,d checksum differs, "
+						+ "%,d not verifiable, %,d source missing, %,d errors%n",
+				verify.count(VerifyFinding.MISSING_AT_DESTINATION), verify.count(VerifyFinding.SIZE_DIFFERS),
+				verify.count(VerifyFinding.CHECKSUM_DIFFERS), verify.count(VerifyFinding.NOT_VERIFIED),
+				verify.count(VerifyFinding.SOURCE_MISSING), verify.count(VerifyFinding.ERROR));
 		out.printf(Locale.ROOT, "  destination:  %,d extra (under the destination prefix, not in the plan)%n",
 				verify.count(VerifyFinding.EXTRA_AT_DESTINATION));
 		for (String failure : result.failures()) {
@@ -110,10 +114,11 @@ final class RunPrinter {
 	}
 
 	static void printCounts(PrintWriter out, LedgerCounts counts) {
-		out.printf(Locale.ROOT, "  objects:      %,d planned, %,d copied, %,d skipped (unchanged), %,d failed, %,d pending%s%n",
+		out.printf(Locale.ROOT,
+				"  objects:      %,d planned, %,d copied, %,d skipped (unchanged), %,d failed, %,d pending%s%n",
 				counts.total(), counts.copied(), counts.skipped(), counts.failed(), counts.pending(),
-				(counts.skippedInvalidKey() > 0) ? String.format(Locale.ROOT, ", %,d skipped (invalid key)",
-						counts.skippedInvalidKey()) : "");
+				(counts.skippedInvalidKey() > 0)
+						? String.format(Locale.ROOT, ", %,d skipped (invalid key)", counts.skippedInvalidKey()) : "");
 		out.printf(Locale.ROOT, "  bytes:        %s planned, %s copied%n", ByteSize.format(counts.totalBytes()),
 				ByteSize.format(counts.copiedBytes()));
 		out.printf(Locale.ROOT, "  verification: %,d verified, %,d mismatched, %,d not verified%n", counts.verified(),
@@ -132,7 +137,8 @@ final class RunPrinter {
 		LedgerCounts counts = progress.counts();
 		out.printf(Locale.ROOT, "  run %d%s:%n", run.run(), progress.going() ? " (going on)" : "");
 		out.printf(Locale.ROOT, "    done:      %,d/%,d objects (%s), %s/%s%n", counts.done(), counts.total(),
-				(counts.total() == 0) ? "100%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * counts.done() / counts.total()),
+				(counts.total() == 0) ? "100%"
+						: String.format(Locale.ROOT, "%.1f%%", 100.0 * counts.done() / counts.total()),
 				ByteSize.format(counts.doneBytes()), ByteSize.format(counts.totalBytes()));
 		out.printf(Locale.ROOT, "    rate:      %,.1f objects/s, %,.1f MiB/s (%s)%n", progress.objectsPerSecond(),
 				progress.bytesPerSecond() / (1024 * 1024), progress.going() ? "last 5 minutes" : "average of the run");
@@ -149,12 +155,14 @@ final class RunPrinter {
 		out.printf(Locale.ROOT, "  to:      s3://%s/%s%n", spec.destination().bucket(), spec.destination().prefix());
 		out.printf(Locale.ROOT, "  objects: %,d%n", plan.counts().total());
 		out.printf(Locale.ROOT, "  bytes:   %s%s%n", ByteSize.format(plan.counts().totalBytes()),
-				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)" : "");
+				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)"
+						: "");
 		StorageClassCount archived = plan.archived();
 		if (archived.objects() > 0) {
 			var restore = spec.copy().restore();
 			out.printf(Locale.ROOT, "  archived: %,d objects, %s (GLACIER, DEEP_ARCHIVE in the manifest): %s%n",
-					archived.objects(), ByteSize.format(archived.bytes()), (restore == null)
+					archived.objects(), ByteSize.format(archived.bytes()),
+					(restore == null)
 							? "not copied unless already restored (SKIPPED_ARCHIVED); copy.restore restores them"
 							: "restored (" + restore.tier().name().toLowerCase(Locale.ROOT) + ", " + restore.days()
 									+ " days) and copied by a later run, unless already restored");
@@ -167,7 +175,8 @@ final class RunPrinter {
 			long left = plan.filteredOut().values().stream().mapToLong(Long::longValue).sum();
 			out.printf(Locale.ROOT, "  filtered out: %,d%n", left);
 			plan.filteredOut()
-				.forEach((filter, count) -> out.printf(Locale.ROOT, "    %-24s %,d%n", "filter." + filter + ":", count));
+				.forEach(
+						(filter, count) -> out.printf(Locale.ROOT, "    %-24s %,d%n", "filter." + filter + ":", count));
 		}
 		if (!plan.first().isEmpty()) {
 			out.printf(Locale.ROOT, "  first %d:%n", plan.first().size());
@@ -185,17 +194,24 @@ final class RunPrinter {
 		out.flush();
 	}
 
-	/** What a mirror would delete: how many, whether max-deletes refuses it, and the first keys. */
+	/**
+	 * What a mirror would delete: how many, whether max-deletes refuses it, and the first
+	 * keys.
+	 */
 	static void printDeletions(PrintWriter out, DryRun.Deletions deletions) {
-		out.printf(Locale.ROOT, "  would delete: %,d destination objects no object of the plan maps to "
-				+ "(copy.delete-extraneous)%s%n", deletions.count(),
-				(deletions.leftOutByFilters() > 0) ? String.format(Locale.ROOT,
-						"; %,d more outside the plan are left out by the filters and kept", deletions.leftOutByFilters())
+		out.printf(Locale.ROOT,
+				"  would delete: %,d destination objects no object of the plan maps to "
+						+ "(copy.delete-extraneous)%s%n",
+				deletions.count(),
+				(deletions.leftOutByFilters() > 0)
+						? String.format(Locale.ROOT, "; %,d more outside the plan are left out by the filters and kept",
+								deletions.leftOutByFilters())
 						: "");
 		if (deletions.refused()) {
-			out.printf(Locale.ROOT, "  refused: more than copy.max-deletes (%,d): the run would delete none and exit "
-					+ "%d; raise copy.max-deletes to at least %,d to delete them%n", deletions.maxDeletes(),
-					ExitCodes.DELETES_REFUSED, deletions.count());
+			out.printf(Locale.ROOT,
+					"  refused: more than copy.max-deletes (%,d): the run would delete none and exit "
+							+ "%d; raise copy.max-deletes to at least %,d to delete them%n",
+					deletions.maxDeletes(), ExitCodes.DELETES_REFUSED, deletions.count());
 		}
 		if (!deletions.first().isEmpty()) {
 			out.printf(Locale.ROOT, "  first %d to delete:%n", deletions.first().size());
@@ -206,11 +222,15 @@ final class RunPrinter {
 		}
 	}
 
-	/** The cost estimate: the total on a line of its own, then each request kind and each byte count behind it. */
+	/**
+	 * The cost estimate: the total on a line of its own, then each request kind and each
+	 * byte count behind it.
+	 */
 	static void printCost(PrintWriter out, CostEstimate cost) {
 		long requests = cost.requests().values().stream().mapToLong(Long::longValue).sum();
-		out.printf(Locale.ROOT, "estimated cost: %s (USD) for %,d requests, %s out of AWS through this host, %s "
-				+ "between regions%n", cost.totalText(), requests, ByteSize.format(cost.outToInternetBytes()),
+		out.printf(Locale.ROOT,
+				"estimated cost: %s (USD) for %,d requests, %s out of AWS through this host, %s " + "between regions%n",
+				cost.totalText(), requests, ByteSize.format(cost.outToInternetBytes()),
 				ByteSize.format(cost.interRegionBytes()));
 		out.printf(Locale.ROOT, "  prices:  %s (an assumption to check)%n", cost.prices());
 		for (RequestKind kind : RequestKind.values()) {
@@ -221,9 +241,10 @@ final class RunPrinter {
 				CostEstimate.usdText(cost.usd().get("transfer out")));
 		out.printf(Locale.ROOT, "    %-31s %21s  %s%n", "inter-region", ByteSize.format(cost.interRegionBytes()),
 				CostEstimate.usdText(cost.usd().get("inter-region")));
-		cost.retrievalBytes().forEach((storageClass, bytes) -> out.printf(Locale.ROOT, "    %-31s %21s  %s%n",
-				"retrieval " + storageClass, ByteSize.format(bytes),
-				CostEstimate.usdText(cost.usd().get("retrieval " + storageClass))));
+		cost.retrievalBytes()
+			.forEach((storageClass, bytes) -> out.printf(Locale.ROOT, "    %-31s %21s  %s%n",
+					"retrieval " + storageClass, ByteSize.format(bytes),
+					CostEstimate.usdText(cost.usd().get("retrieval " + storageClass))));
 		out.printf(Locale.ROOT, "  assumes: %s%n", String.join("; ", cost.notes()));
 	}
 
@@ -231,7 +252,9 @@ final class RunPrinter {
 		printRuns(out, jobName, runs, null);
 	}
 
-	/** The runs, newest first, then how far the newest got and how fast it goes (or went). */
+	/**
+	 * The runs, newest first, then how far the newest got and how fast it goes (or went).
+	 */
 	static void printRuns(PrintWriter out, String jobName, List<RunInfo> runs, RunCatalog.@Nullable Progress latest) {
 		out.println("Job " + jobName + ":");
 		if (runs.isEmpty()) {

@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.support.CronExpression;
 
-/** {@code schedule --job FILE}: runs the job at each tick of a cron expression until told otherwise. */
+/**
+ * {@code schedule --job FILE}: runs the job at each tick of a cron expression until told
+ * otherwise.
+ */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
 		description = { "Run the job on a schedule: a long-running process that starts a run at each tick of a cron "
 				+ "expression (schedule.cron in the job file, or --cron). Each tick does what 'copy' does: it resumes "
@@ -80,8 +83,7 @@ class ScheduleCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		ScheduleWindow window = (schedule.window() != null) ? ScheduleWindow.parse(schedule.window()) : null;
 		AtomicReference<RunStopper> stopper = new AtomicReference<>();
-		BooleanSupplier stopRun = () -> stopper.get() != null
-				&& !stopper.get().stop(jobFile.spec().name()).isEmpty();
+		BooleanSupplier stopRun = () -> stopper.get() != null && !stopper.get().stop(jobFile.spec().name()).isEmpty();
 		RunScheduler scheduler = new RunScheduler(CronExpression.parse(expression), until, runs, window, stopRun,
 				Clock.systemDefaultZone(), (line) -> {
 					out.println(LocalTime.now().withNano(0) + " schedule: " + line);

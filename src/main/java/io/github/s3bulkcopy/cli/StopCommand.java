@@ -15,12 +15,16 @@ import picocli.CommandLine.Spec;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code stop --job FILE}: asks the job's running run, in any process sharing the job database, to stop. */
+/**
+ * {@code stop --job FILE}: asks the job's running run, in any process sharing the job
+ * database, to stop.
+ */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-		description = { "Ask a job's running run to stop, from another terminal or machine sharing the job database. "
-				+ "The run finishes the chunks in flight, ends STOPPED and its process exits with code 3; run "
-				+ "'copy' or 'restart' with the same job file to resume it. SIGTERM or Ctrl-C to the running "
-				+ "process does the same.",
+		description = {
+				"Ask a job's running run to stop, from another terminal or machine sharing the job database. "
+						+ "The run finishes the chunks in flight, ends STOPPED and its process exits with code 3; run "
+						+ "'copy' or 'restart' with the same job file to resume it. SIGTERM or Ctrl-C to the running "
+						+ "process does the same.",
 				"Exit code 0 when a stop was requested, 1 when no run of the job was running." })
 class StopCommand implements Callable<Integer> {
 

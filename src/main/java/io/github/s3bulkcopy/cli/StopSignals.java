@@ -8,9 +8,10 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGTERM and Ctrl-C (SIGINT) during a run: the first asks the run to stop at its next chunk boundary, so the
- * process ends STOPPED with exit code 3 and the run resumes cleanly; a second one ends the process at once, leaving
- * the run as a kill would (a resume recovers it). Uses {@code sun.misc.Signal} (module jdk.unsupported) because a
+ * SIGTERM and Ctrl-C (SIGINT) during a run: the first asks the run to stop at its next
+ * chunk boundary, so the process ends STOPPED with exit code 3 and the run resumes
+ * cleanly; a second one ends the process at once, leaving the run as a kill would (a
+ * resume recovers it). Uses {@code sun.misc.Signal} (module jdk.unsupported) because a
  * shutdown hook cannot let the run finish its chunk and still choose the exit code.
  */
 final class StopSignals implements AutoCloseable {

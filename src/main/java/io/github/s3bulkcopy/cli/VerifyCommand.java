@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code verify --job FILE}: compares every object of the job's manifest on both sides, copying nothing. */
+/**
+ * {@code verify --job FILE}: compares every object of the job's manifest on both sides,
+ * copying nothing.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "Check, without copying anything, that the destination holds every object of the job's "
 				+ "manifest intact: each object is looked up on both sides and compared with the job's "
@@ -30,7 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 						+ "not or the destination has extras." })
 class VerifyCommand implements Callable<Integer> {
 
-	/** The longest job name whose verify job name ({@code <name>.verify}) fits Spring Batch's 100 characters. */
+	/**
+	 * The longest job name whose verify job name ({@code <name>.verify}) fits Spring
+	 * Batch's 100 characters.
+	 */
 	static final int MAX_JOB_NAME = 100 - VerifyLauncher.SUFFIX.length();
 
 	@Spec

@@ -53,13 +53,15 @@ class WorkerCommand implements Callable<Integer> {
 		JobFile jobFile = this.jobOptions.load();
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("s3bulkcopy.broker.url", this.broker);
-		// A connection for each partition's chunk, and a few for the heartbeat and the guard.
+		// A connection for each partition's chunk, and a few for the heartbeat and the
+		// guard.
 		properties.put("spring.datasource.hikari.maximum-pool-size", this.slots + 4);
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, properties,
 				DistributedWorkerConfiguration.class)) {
 			Worker worker = context.getBean(Worker.class);
-			this.spec.commandLine().getErr().println("Worker " + worker.id() + " serving job '" + jobFile.spec().name()
-					+ "' from " + this.broker);
+			this.spec.commandLine()
+				.getErr()
+				.println("Worker " + worker.id() + " serving job '" + jobFile.spec().name() + "' from " + this.broker);
 			worker.serve(this.slots, this.keepRunning);
 		}
 		return 0;

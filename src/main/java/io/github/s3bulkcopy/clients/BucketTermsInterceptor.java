@@ -14,36 +14,44 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Puts each bucket's {@link BucketTerms} on every request to it, whichever client sends it: the request-payer and
- * the expected bucket owner, and on a copy (CopyObject, UploadPartCopy) the source bucket's expected owner as
- * {@code x-amz-source-expected-bucket-owner}, and the request-payer when either bucket is requester pays (one request
- * reads one and writes the other).
+ * Puts each bucket's {@link BucketTerms} on every request to it, whichever client sends
+ * it: the request-payer and the expected bucket owner, and on a copy (CopyObject,
+ * UploadPartCopy) the source bucket's expected owner as
+ * {@code x-amz-source-expected-bucket-owner}, and the request-payer when either bucket is
+ * requester pays (one request reads one and writes the other).
  * <p>
  * It sets the request's own fields ({@code RequestPayer}, {@code ExpectedBucketOwner},
- * {@code ExpectedSourceBucketOwner}) before the SDK marshals and signs the request, so the headers are signed like
- * any other, and only on operations that have them (HeadBucket has no request-payer, for instance). A field a caller
- * set itself is left as it is.
+ * {@code ExpectedSourceBucketOwner}) before the SDK marshals and signs the request, so
+ * the headers are signed like any other, and only on operations that have them
+ * (HeadBucket has no request-payer, for instance). A field a caller set itself is left as
+ * it is.
  */
 public final class BucketTermsInterceptor implements ExecutionInterceptor {
 
 	private static final String REQUESTER = "requester";
 
-	/** The fields of each request type by member name (the SDK's own map is keyed by header name). */
+	/**
+	 * The fields of each request type by member name (the SDK's own map is keyed by
+	 * header name).
+	 */
 	private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
 
 	private final Map<String, BucketTerms> byBucket;
 
-	/** @param byBucket the terms of each bucket; buckets not named get nothing */
+	/**
+	 * @param byBucket the terms of each bucket; buckets not named get nothing
+	 */
 	public BucketTermsInterceptor(Map<String, BucketTerms> byBucket) {
 		this.byBucket = Map.copyOf(byBucket);
 	}
 
 	/**
-	 * The terms of a job's buckets: {@code source.requester-pays} and {@code source.expected-owner} for the source
-	 * bucket, the destination's for the destination bucket, and {@code manifest.requester-pays} for the bucket of an
-	 * {@code s3://} manifest (by default the source's setting when the manifest is in the source bucket, else
-	 * false). A bucket named more than once (source and destination in one bucket) is requester pays when any of them
-	 * says so.
+	 * The terms of a job's buckets: {@code source.requester-pays} and
+	 * {@code source.expected-owner} for the source bucket, the destination's for the
+	 * destination bucket, and {@code manifest.requester-pays} for the bucket of an
+	 * {@code s3://} manifest (by default the source's setting when the manifest is in the
+	 * source bucket, else false). A bucket named more than once (source and destination
+	 * in one bucket) is requester pays when any of them says so.
 	 */
 	public static BucketTermsInterceptor of(JobSpec job) {
 		Map<String, BucketTerms> byBucket = new HashMap<>();
@@ -63,7 +71,9 @@ public final class BucketTermsInterceptor implements ExecutionInterceptor {
 		byBucket.merge(bucket, terms, BucketTerms::and);
 	}
 
-	/** The terms of a bucket ({@link BucketTerms#NONE} for one this job does not name). */
+	/**
+	 * The terms of a bucket ({@link BucketTerms#NONE} for one this job does not name).
+	 */
 	public BucketTerms terms(@Nullable String bucket) {
 		return (bucket != null) ? this.byBucket.getOrDefault(bucket, BucketTerms.NONE) : BucketTerms.NONE;
 	}
@@ -75,9 +85,10 @@ public final class BucketTermsInterceptor implements ExecutionInterceptor {
 			return request;
 		}
 		Map<String, SdkField<?>> fields = FIELDS.computeIfAbsent(request.getClass(), (type) -> byMemberName(request));
-		// CopyObject and UploadPartCopy name the bucket they write DestinationBucket; every other request, Bucket.
-		BucketTerms target = terms(value(request, fields.containsKey("DestinationBucket") ? "DestinationBucket"
-				: "Bucket"));
+		// CopyObject and UploadPartCopy name the bucket they write DestinationBucket;
+		// every other request, Bucket.
+		BucketTerms target = terms(
+				value(request, fields.containsKey("DestinationBucket") ? "DestinationBucket" : "Bucket"));
 		BucketTerms source = terms(sourceBucket(request));
 		if (target.isNone() && source.isNone()) {
 			return request;
@@ -92,8 +103,9 @@ public final class BucketTermsInterceptor implements ExecutionInterceptor {
 	}
 
 	/**
-	 * The bucket a copy reads: its SourceBucket, or, once the SDK's own interceptor has turned that into the
-	 * {@code x-amz-copy-source} value ({@code bucket/key?versionId=...}), the part of that before the first slash.
+	 * The bucket a copy reads: its SourceBucket, or, once the SDK's own interceptor has
+	 * turned that into the {@code x-amz-copy-source} value
+	 * ({@code bucket/key?versionId=...}), the part of that before the first slash.
 	 */
 	private static @Nullable String sourceBucket(SdkRequest request) {
 		String bucket = value(request, "SourceBucket");

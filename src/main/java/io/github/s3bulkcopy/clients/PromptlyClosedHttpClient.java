@@ -10,10 +10,12 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import org.springframework.util.Assert;
 
 /**
- * A Netty HTTP client whose event loops end as soon as it is closed. Netty's default graceful shutdown waits for a
- * two-second quiet period, and every command of this tool paid it on exit (seen in JFR: the main thread waiting 2.0
- * s). By the time the client is closed its S3 clients are closed and no request can start, so no quiet period is
- * needed; in-flight work is not cut short, as the event loops still finish the tasks they hold.
+ * A Netty HTTP client whose event loops end as soon as it is closed. Netty's default
+ * graceful shutdown waits for a two-second quiet period, and every command of this tool
+ * paid it on exit (seen in JFR: the main thread waiting 2.0 s). By the time the client is
+ * closed its S3 clients are closed and no request can start, so no quiet period is
+ * needed; in-flight work is not cut short, as the event loops still finish the tasks they
+ * hold.
  */
 final class PromptlyClosedHttpClient implements SdkAsyncHttpClient {
 

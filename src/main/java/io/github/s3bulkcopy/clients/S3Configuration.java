@@ -40,18 +40,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * The S3 side of a job: clients per side, built from the job file, and the copier they feed. Wiring only.
+ * The S3 side of a job: clients per side, built from the job file, and the copier they
+ * feed. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class S3Configuration {
 
-	/** Parts of one streamed object in flight at once (rclone's default upload concurrency is 4 too). */
+	/**
+	 * Parts of one streamed object in flight at once (rclone's default upload concurrency
+	 * is 4 too).
+	 */
 	static final int STREAM_PARTS_IN_FLIGHT = 4;
 
 	/**
-	 * Parts of one server-side multipart copy in flight at once: a quarter of {@code copy.concurrency}, at least 4.
-	 * The bytes do not pass through here, so a lone large object may use many connections; but bounded, so that
-	 * many large objects do not queue all their parts behind the connections at once.
+	 * Parts of one server-side multipart copy in flight at once: a quarter of
+	 * {@code copy.concurrency}, at least 4. The bytes do not pass through here, so a lone
+	 * large object may use many connections; but bounded, so that many large objects do
+	 * not queue all their parts behind the connections at once.
 	 */
 	static int copyPartsInFlight(CopySpec copy) {
 		return Math.max(STREAM_PARTS_IN_FLIGHT, copy.concurrency() / 4);
@@ -64,8 +69,8 @@ public class S3Configuration {
 	}
 
 	/**
-	 * Every client of the job: each bucket's requester pays and expected owner on every request to it, every request
-	 * paced ({@link Pacing}).
+	 * Every client of the job: each bucket's requester pays and expected owner on every
+	 * request to it, every request paced ({@link Pacing}).
 	 */
 	@Bean(destroyMethod = "close")
 	S3ClientFactory s3ClientFactory(JobSpec spec, S3RequestMetrics s3RequestMetrics, Pacing pacing,
@@ -77,8 +82,8 @@ public class S3Configuration {
 	}
 
 	/**
-	 * The slots for objects in flight, shared by every partition of the process: {@code copy.concurrency} of them,
-	 * fewer while S3 throttles.
+	 * The slots for objects in flight, shared by every partition of the process:
+	 * {@code copy.concurrency} of them, fewer while S3 throttles.
 	 */
 	@Bean
 	AdaptiveSlots adaptiveSlots(JobSpec spec) {
@@ -90,13 +95,17 @@ public class S3Configuration {
 		return new PacingMeters(adaptiveSlots.limit());
 	}
 
-	/** {@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second} and the back-off on throttling. */
+	/**
+	 * {@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second} and the
+	 * back-off on throttling.
+	 */
 	@Bean
 	Pacing pacing(JobSpec spec, AdaptiveSlots adaptiveSlots, RetryCounter retryCounter) {
 		CopySpec copy = spec.copy();
 		Pacing pacing = new Pacing(copy.maxRequestsPerSecond(),
 				(copy.maxBytesPerSecond() != null) ? copy.maxBytesPerSecond().bytes() : null, adaptiveSlots);
-		// Throttling answered with a 400 shows only in its error code, known once the SDK retries it.
+		// Throttling answered with a 400 shows only in its error code, known once the SDK
+		// retries it.
 		retryCounter.onRetry(pacing::throttledBy);
 		return pacing;
 	}
@@ -108,8 +117,9 @@ public class S3Configuration {
 	}
 
 	/**
-	 * The source's connections, apart from the destination's: a streamed copy holds a GET open while its PUT waits
-	 * for a connection, and one shared pool could fill with GETs and leave no PUT a connection.
+	 * The source's connections, apart from the destination's: a streamed copy holds a GET
+	 * open while its PUT waits for a connection, and one shared pool could fill with GETs
+	 * and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
 	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, HttpClientSettings http) {
@@ -128,7 +138,10 @@ public class S3Configuration {
 		return factory.asyncClient(spec.destination(), s3HttpClient, spec.copy().maxAttempts());
 	}
 
-	/** The blocking client manifests are read with (S3 manifests and listings live on the source side). */
+	/**
+	 * The blocking client manifests are read with (S3 manifests and listings live on the
+	 * source side).
+	 */
 	@Bean(destroyMethod = "close")
 	@Lazy
 	S3Client manifestS3(S3ClientFactory factory, JobSpec spec) {
@@ -136,10 +149,12 @@ public class S3Configuration {
 	}
 
 	/**
-	 * The clients of a streamed job's small objects: with {@code http-client: auto}, CRT-based ones of their own
-	 * (20,000 objects of 4 KiB streamed at 1,251 objects/s through the CRT client against 986 through Netty, for a
-	 * third less CPU), while large objects stay on Netty, which streams them faster in less memory. Each small object
-	 * holds one connection per side at a time, so each side gets {@code copy.concurrency} connections.
+	 * The clients of a streamed job's small objects: with {@code http-client: auto},
+	 * CRT-based ones of their own (20,000 objects of 4 KiB streamed at 1,251 objects/s
+	 * through the CRT client against 986 through Netty, for a third less CPU), while
+	 * large objects stay on Netty, which streams them faster in less memory. Each small
+	 * object holds one connection per side at a time, so each side gets
+	 * {@code copy.concurrency} connections.
 	 */
 	@Bean(destroyMethod = "close")
 	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec, HttpClientSettings http,
@@ -156,25 +171,31 @@ public class S3Configuration {
 				factory.asyncClient(spec.destination(), destinationHttp, attempts), sourceHttp, destinationHttp);
 	}
 
-	/** A blocking destination client, for housekeeping such as aborting leftover multipart uploads. */
+	/**
+	 * A blocking destination client, for housekeeping such as aborting leftover multipart
+	 * uploads.
+	 */
 	@Bean(destroyMethod = "close")
 	@Lazy
 	S3Client destinationSyncS3(S3ClientFactory factory, JobSpec spec) {
 		return factory.syncClient(spec.destination(), spec.copy().maxAttempts());
 	}
 
-	/** Server-side or streamed, as {@code copy.mode} resolves ({@link CopyMode#resolve(JobSpec)}). */
+	/**
+	 * Server-side or streamed, as {@code copy.mode} resolves
+	 * ({@link CopyMode#resolve(JobSpec)}).
+	 */
 	@Bean
 	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, SmallObjectClients smallObjectClients) {
 		DestinationSpec destination = spec.destination();
-		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(),
-				destination.sseKmsKeyId(), destination.acl());
+		CopyTarget target = new CopyTarget(destination.bucket(), destination.storageClass(), destination.sseKmsKeyId(),
+				destination.acl());
 		CopySpec copy = spec.copy();
 		if (CopyMode.resolve(spec) == CopyMode.STREAM) {
 			return new StreamTransfer(sourceS3, destinationS3, smallObjectClients.source(),
-					smallObjectClients.destination(), target, copy.multipartThreshold().bytes(), copy.partSize().bytes(),
-					STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
+					smallObjectClients.destination(), target, copy.multipartThreshold().bytes(),
+					copy.partSize().bytes(), STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
 		}
 		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, target, copy.multipartThreshold().bytes(),
 				copy.partSize().bytes(), copyPartsInFlight(copy), spec.source().endpoint() == null);
@@ -190,13 +211,12 @@ public class S3Configuration {
 	@Bean
 	CopyVerification copyVerification(JobSpec spec, Verifier verifier, FullReadVerifier fullReadVerifier,
 			@Qualifier("sourceS3") S3AsyncClient sourceS3, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
-		return new CopyVerification(verifier, fullReadVerifier, sourceS3, destinationS3,
-				spec.destination().bucket());
+		return new CopyVerification(verifier, fullReadVerifier, sourceS3, destinationS3, spec.destination().bucket());
 	}
 
 	/**
-	 * Whether the source bucket has a website configuration and the destination bucket Object Lock, looked up by
-	 * the first copy (so a dry run asks nothing).
+	 * Whether the source bucket has a website configuration and the destination bucket
+	 * Object Lock, looked up by the first copy (so a dry run asks nothing).
 	 */
 	@Bean
 	BucketFeatures bucketFeatures(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
@@ -211,8 +231,8 @@ public class S3Configuration {
 		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(),
 				spec.copy().skipExistingOr(false),
 				spec.copy().versions() == io.github.s3bulkcopy.jobfile.CopyVersions.ALL);
-		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer,
-				copyVerification, options, bucketFeatures, new ArchivedObjects(sourceS3, restoreOptions(spec.copy())));
+		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer, copyVerification,
+				options, bucketFeatures, new ArchivedObjects(sourceS3, restoreOptions(spec.copy())));
 	}
 
 	private static @Nullable RestoreOptions restoreOptions(CopySpec copy) {

@@ -14,11 +14,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.util.Assert;
 
 /**
- * What becomes of a source object that sits in an archive and has no restored copy to read. Without
- * {@code copy.restore} it is SKIPPED_ARCHIVED: not copied, and not a failure, so a bucket whose lifecycle archived
- * part of it neither trips {@code copy.max-failures} nor fails every scheduled run. With {@code copy.restore} a
- * restore is requested (RestoreObject), unless one is already under way, and the object is RESTORE_PENDING: each run
- * plans the manifest anew and HEADs the object again, so the first run after the restore finished copies it.
+ * What becomes of a source object that sits in an archive and has no restored copy to
+ * read. Without {@code copy.restore} it is SKIPPED_ARCHIVED: not copied, and not a
+ * failure, so a bucket whose lifecycle archived part of it neither trips
+ * {@code copy.max-failures} nor fails every scheduled run. With {@code copy.restore} a
+ * restore is requested (RestoreObject), unless one is already under way, and the object
+ * is RESTORE_PENDING: each run plans the manifest anew and HEADs the object again, so the
+ * first run after the restore finished copies it.
  */
 public class ArchivedObjects {
 
@@ -36,55 +38,61 @@ public class ArchivedObjects {
 		this.restore = restore;
 	}
 
-	/** The outcome of an object whose HEAD (or manifest) shows it archived and not restored. */
+	/**
+	 * The outcome of an object whose HEAD (or manifest) shows it archived and not
+	 * restored.
+	 */
 	public CompletableFuture<ObjectOutcome> notReadable(PlannedObject object, ArchivedSource archive,
 			@Nullable Long size, Instant started) {
 		RestoreOptions restore = this.restore;
 		if (restore == null) {
-			return done(object, ObjectStatus.SKIPPED_ARCHIVED, size, started, "Skipped: archived in "
-					+ archive.describe() + " and not restored; not copied. Set copy.restore to have a run restore "
-					+ "it; a later run then copies it");
+			return done(object, ObjectStatus.SKIPPED_ARCHIVED, size, started,
+					"Skipped: archived in " + archive.describe()
+							+ " and not restored; not copied. Set copy.restore to have a run restore "
+							+ "it; a later run then copies it");
 		}
 		if (archive.restore() == ArchivedSource.Restore.ONGOING) {
 			return done(object, ObjectStatus.RESTORE_PENDING, size, started, "Restore pending: archived in "
 					+ archive.describe() + ", a restore is under way; a later run copies it once restored");
 		}
 		if (archive.deep() && restore.tier() == software.amazon.awssdk.services.s3.model.Tier.EXPEDITED) {
-			return done(object, ObjectStatus.SKIPPED_ARCHIVED, size, started, "Skipped: archived in "
-					+ archive.describe() + ", which has no expedited retrieval; not restored. Set copy.restore.tier "
-					+ "to standard or bulk to restore it");
+			return done(object, ObjectStatus.SKIPPED_ARCHIVED, size, started,
+					"Skipped: archived in " + archive.describe()
+							+ ", which has no expedited retrieval; not restored. Set copy.restore.tier "
+							+ "to standard or bulk to restore it");
 		}
 		return this.sourceClient.restoreObject((request) -> request.bucket(object.sourceBucket())
 			.key(object.sourceKey())
 			.versionId(object.versionId())
 			.restoreRequest((body) -> {
 				if (!archive.intelligentTiering()) {
-					// Intelligent-Tiering refuses a number of days: its restored objects stay in Frequent Access.
+					// Intelligent-Tiering refuses a number of days: its restored objects
+					// stay in Frequent Access.
 					body.days(restore.days());
 				}
 				body.glacierJobParameters((parameters) -> parameters.tier(restore.tier()));
-			}))
-			.handle((response, error) -> {
+			})).handle((response, error) -> {
 				if (error == null) {
-					return done(object, ObjectStatus.RESTORE_PENDING, size, started, "Restore pending: archived in "
-							+ archive.describe() + ", restore requested (tier " + restore.tierName()
-							+ (archive.intelligentTiering() ? "" : ", " + restore.days() + " days")
-							+ "); a later run copies it once restored");
+					return done(object, ObjectStatus.RESTORE_PENDING, size, started,
+							"Restore pending: archived in " + archive.describe() + ", restore requested (tier "
+									+ restore.tierName()
+									+ (archive.intelligentTiering() ? "" : ", " + restore.days() + " days")
+									+ "); a later run copies it once restored");
 				}
 				if (alreadyInProgress(error)) {
-					return done(object, ObjectStatus.RESTORE_PENDING, size, started, "Restore pending: archived in "
-							+ archive.describe() + ", a restore is already under way "
-							+ "(RestoreAlreadyInProgress); a later run copies it once restored");
+					return done(object, ObjectStatus.RESTORE_PENDING, size, started,
+							"Restore pending: archived in " + archive.describe() + ", a restore is already under way "
+									+ "(RestoreAlreadyInProgress); a later run copies it once restored");
 				}
 				return CompletableFuture.<ObjectOutcome>failedFuture(error);
-			})
-			.thenCompose((future) -> future);
+			}).thenCompose((future) -> future);
 	}
 
 	/**
-	 * The outcome of an object whose copy S3 refused with InvalidObjectState, which it answers for archived objects:
-	 * the manifest did not say so (an Intelligent-Tiering object, whose archive tier only a HEAD tells). With
-	 * {@code copy.restore}, a HEAD says which archive it is and whether a restore is under way.
+	 * The outcome of an object whose copy S3 refused with InvalidObjectState, which it
+	 * answers for archived objects: the manifest did not say so (an Intelligent-Tiering
+	 * object, whose archive tier only a HEAD tells). With {@code copy.restore}, a HEAD
+	 * says which archive it is and whether a restore is under way.
 	 */
 	public CompletableFuture<ObjectOutcome> copyRefused(PlannedObject object, Instant started) {
 		ArchivedSource fromManifest = ArchivedSource.fromManifest(object);
@@ -95,12 +103,12 @@ public class ArchivedObjects {
 			return notReadable(object, (fromManifest != null) ? fromManifest : unknown, object.size(), started);
 		}
 		return this.sourceClient
-			.headObject((head) -> head.bucket(object.sourceBucket())
-				.key(object.sourceKey())
-				.versionId(object.versionId()))
+			.headObject(
+					(head) -> head.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId()))
 			.thenCompose((head) -> {
 				ArchivedSource archive = ArchivedSource.fromHead(head);
-				// Archived by the HEAD's answer, or refused all the same: a restore is what S3 asks for.
+				// Archived by the HEAD's answer, or refused all the same: a restore is
+				// what S3 asks for.
 				return notReadable(object, (archive != null && !archive.readable()) ? archive : unknown,
 						(head.contentLength() != null) ? head.contentLength() : object.size(), started);
 			});
@@ -115,8 +123,8 @@ public class ArchivedObjects {
 		return "RestoreAlreadyInProgress".equals(code) || s3.statusCode() == 409;
 	}
 
-	private static CompletableFuture<ObjectOutcome> done(PlannedObject object, ObjectStatus status,
-			@Nullable Long size, Instant started, String message) {
+	private static CompletableFuture<ObjectOutcome> done(PlannedObject object, ObjectStatus status, @Nullable Long size,
+			Instant started, String message) {
 		return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(), status, size, null, null, message,
 				Verification.notVerified("not copied: the source is archived"), started, Instant.now()));
 	}

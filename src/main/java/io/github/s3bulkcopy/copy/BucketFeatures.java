@@ -16,13 +16,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import org.springframework.util.Assert;
 
 /**
- * What the copies of a run need to know about the two buckets, looked up once per process on the first copy: whether
- * the source bucket has a website configuration (GetBucketWebsite: only then can its objects' website redirect
- * locations matter, and copies that would otherwise make no HEAD make one to read them) and whether the destination
- * bucket has Object Lock enabled (GetObjectLockConfiguration: only then are the source's retention and legal hold
- * sent). A lookup that fails for a run-level reason (throttling, the network) is tried again by the next copy, and an
- * answer older than {@link #MAX_AGE} is asked again, so a process that runs many runs ({@code schedule}) sees a
- * configuration changed between them.
+ * What the copies of a run need to know about the two buckets, looked up once per process
+ * on the first copy: whether the source bucket has a website configuration
+ * (GetBucketWebsite: only then can its objects' website redirect locations matter, and
+ * copies that would otherwise make no HEAD make one to read them) and whether the
+ * destination bucket has Object Lock enabled (GetObjectLockConfiguration: only then are
+ * the source's retention and legal hold sent). A lookup that fails for a run-level reason
+ * (throttling, the network) is tried again by the next copy, and an answer older than
+ * {@link #MAX_AGE} is asked again, so a process that runs many runs ({@code schedule})
+ * sees a configuration changed between them.
  */
 public final class BucketFeatures {
 
@@ -53,7 +55,9 @@ public final class BucketFeatures {
 	 */
 	public record Features(State sourceWebsite, State destinationObjectLock) {
 
-		/** Nothing looked up: website redirects are not looked up, no Object Lock is sent. */
+		/**
+		 * Nothing looked up: website redirects are not looked up, no Object Lock is sent.
+		 */
 		public static final Features NONE = new Features(State.NO, State.NO);
 
 	}
@@ -68,7 +72,10 @@ public final class BucketFeatures {
 
 	private final AtomicReference<@Nullable Lookup> features = new AtomicReference<>();
 
-	/** A lookup and when it started ({@link System#nanoTime()}); never-ending for {@link #none()}. */
+	/**
+	 * A lookup and when it started ({@link System#nanoTime()}); never-ending for
+	 * {@link #none()}.
+	 */
 	private record Lookup(CompletableFuture<Features> answer, long startedNanos, boolean expires) {
 
 		boolean usable() {
@@ -109,7 +116,10 @@ public final class BucketFeatures {
 		return new BucketFeatures();
 	}
 
-	/** The features, looked up on the first call; later calls share the answer while it is fresh. */
+	/**
+	 * The features, looked up on the first call; later calls share the answer while it is
+	 * fresh.
+	 */
 	public CompletableFuture<Features> get() {
 		Lookup known = this.features.get();
 		if (known != null && known.usable()) {
@@ -142,8 +152,9 @@ public final class BucketFeatures {
 	}
 
 	/**
-	 * A configuration serves a website with an index document or a redirect of all requests, one of which S3
-	 * requires; an answer with neither (a server that does not implement websites answering something else) is none.
+	 * A configuration serves a website with an index document or a redirect of all
+	 * requests, one of which S3 requires; an answer with neither (a server that does not
+	 * implement websites answering something else) is none.
 	 */
 	private static State website(GetBucketWebsiteResponse response) {
 		return (response.indexDocument() != null || response.redirectAllRequestsTo() != null) ? State.YES : State.NO;
@@ -165,9 +176,10 @@ public final class BucketFeatures {
 	}
 
 	/**
-	 * A lookup's failure as an answer: the configuration's absence (404, or 400 InvalidRequest as some servers say
-	 * it), a server that does not implement it (501) or an access denied (403, UNKNOWN, logged); anything else is
-	 * the run's problem and fails the copy that asked.
+	 * A lookup's failure as an answer: the configuration's absence (404, or 400
+	 * InvalidRequest as some servers say it), a server that does not implement it (501)
+	 * or an access denied (403, UNKNOWN, logged); anything else is the run's problem and
+	 * fails the copy that asked.
 	 */
 	private static CompletableFuture<State> answer(Throwable error, String absentCode, String operation,
 			String deniedMeans) {

@@ -14,15 +14,17 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * The source object's own properties a copy sends with it, whatever the copy mode: its storage class (unless the job
- * sets one), its website redirect location, and, into a destination bucket with Object Lock enabled, its retention
- * (unless the retain-until date has passed) and legal hold; and, as {@link NotCarried} bits, what it left out.
- * CopyObject copies none of these by itself (its storage class defaults to STANDARD, and the metadata directive does
- * not cover the redirect), so each write request names them.
+ * The source object's own properties a copy sends with it, whatever the copy mode: its
+ * storage class (unless the job sets one), its website redirect location, and, into a
+ * destination bucket with Object Lock enabled, its retention (unless the retain-until
+ * date has passed) and legal hold; and, as {@link NotCarried} bits, what it left out.
+ * CopyObject copies none of these by itself (its storage class defaults to STANDARD, and
+ * the metadata directive does not cover the redirect), so each write request names them.
  *
  * @param storageClass the storage class to send; null for S3's default, STANDARD
  * @param websiteRedirectLocation the website redirect location to send, if any
- * @param lockMode the Object Lock retention mode to send, if any (always with {@code retainUntil})
+ * @param lockMode the Object Lock retention mode to send, if any (always with
+ * {@code retainUntil})
  * @param retainUntil the retain-until date to send, if any
  * @param legalHold the legal hold status to send (ON), if any
  * @param notCarried what was left out, as {@link NotCarried} bits
@@ -35,13 +37,17 @@ record Carried(@Nullable String storageClass, @Nullable String websiteRedirectLo
 	/**
 	 * What is known of the source's properties.
 	 *
-	 * @param read whether they come from the source's HEAD or GET, where an absent value means the object has none
-	 * (S3 omits the storage class of a STANDARD object); else from the manifest, where absent means not known
-	 * @param storageClass the storage class (STANDARD where a HEAD or GET omitted it), if known
+	 * @param read whether they come from the source's HEAD or GET, where an absent value
+	 * means the object has none (S3 omits the storage class of a STANDARD object); else
+	 * from the manifest, where absent means not known
+	 * @param storageClass the storage class (STANDARD where a HEAD or GET omitted it), if
+	 * known
 	 * @param websiteRedirectLocation the website redirect location, if it has one
-	 * @param lockMode the retention mode, if the reader may see it (s3:GetObjectRetention)
+	 * @param lockMode the retention mode, if the reader may see it
+	 * (s3:GetObjectRetention)
 	 * @param retainUntil the retain-until date, likewise
-	 * @param legalHold the legal hold status, if the reader may see it (s3:GetObjectLegalHold)
+	 * @param legalHold the legal hold status, if the reader may see it
+	 * (s3:GetObjectLegalHold)
 	 * @param checksumAlgorithm the algorithm of its stored checksum, if known
 	 */
 	record Source(boolean read, @Nullable String storageClass, @Nullable String websiteRedirectLocation,
@@ -66,7 +72,10 @@ record Carried(@Nullable String storageClass, @Nullable String websiteRedirectLo
 					algorithm(get));
 		}
 
-		/** What the manifest said: the storage class and checksum algorithm, where it has those columns. */
+		/**
+		 * What the manifest said: the storage class and checksum algorithm, where it has
+		 * those columns.
+		 */
 		static Source of(PlannedObject object) {
 			return new Source(false, object.storageClass(), null, null, null, null, object.checksumAlgorithm());
 		}
@@ -141,8 +150,7 @@ record Carried(@Nullable String storageClass, @Nullable String websiteRedirectLo
 			case UNKNOWN -> notCarried |= NotCarried.OBJECT_LOCK_DESTINATION_UNREADABLE.bit();
 		}
 		String algorithm = source.checksumAlgorithm();
-		if (algorithm != null
-				&& !Checksum.CRC64NVME.equals(algorithm.replace("_", "").toUpperCase(Locale.ROOT))) {
+		if (algorithm != null && !Checksum.CRC64NVME.equals(algorithm.replace("_", "").toUpperCase(Locale.ROOT))) {
 			notCarried |= NotCarried.CHECKSUM_ALGORITHM_REPLACED.bit();
 		}
 		return new Carried(storageClass, source.websiteRedirectLocation(), lockMode, retainUntil, legalHold,

@@ -18,14 +18,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Copies a chunk of objects with many requests in flight. One {@link Semaphore} is shared by every partition of the
- * process, so {@code copy.concurrency} bounds the whole process however the ledger is partitioned. The work done per
- * object is a function, so a verify run checks its chunks the same way.
+ * Copies a chunk of objects with many requests in flight. One {@link Semaphore} is shared
+ * by every partition of the process, so {@code copy.concurrency} bounds the whole process
+ * however the ledger is partitioned. The work done per object is a function, so a verify
+ * run checks its chunks the same way.
  * <p>
- * Rows of one key next to each other are versions of it in the order they must reach the destination
- * ({@code copy.versions: all}; the copy step's chunks hold whole keys): they take one slot together and are copied
- * one after the other, each once the one before it is done. A version that fails holds back the key's later ones
- * (copying them would make an older version current once the failed one is copied on resume), except when the
+ * Rows of one key next to each other are versions of it in the order they must reach the
+ * destination ({@code copy.versions: all}; the copy step's chunks hold whole keys): they
+ * take one slot together and are copied one after the other, each once the one before it
+ * is done. A version that fails holds back the key's later ones (copying them would make
+ * an older version current once the failed one is copied on resume), except when the
  * failed version no longer exists at the source.
  */
 public class ChunkCopier {
@@ -55,13 +57,16 @@ public class ChunkCopier {
 	}
 
 	/**
-	 * Copies every object and returns their outcomes in order. Waits for every started copy to settle before it
-	 * returns or throws, so no request outlives the chunk.
-	 * @param keys the chunk's objects, as runs of rows of one source key (its versions, or one row)
-	 * @param landed the outcomes of a key's first versions already copied by an attempt of the run that was cut short
-	 * ({@link LandedVersions#landed}), looked up before the rest of the key is copied; null not to look
+	 * Copies every object and returns their outcomes in order. Waits for every started
+	 * copy to settle before it returns or throws, so no request outlives the chunk.
+	 * @param keys the chunk's objects, as runs of rows of one source key (its versions,
+	 * or one row)
+	 * @param landed the outcomes of a key's first versions already copied by an attempt
+	 * of the run that was cut short ({@link LandedVersions#landed}), looked up before the
+	 * rest of the key is copied; null not to look
 	 * @throws RunLevelCopyException when any copy failed for a run-level reason
-	 * @throws InterruptedException when interrupted while waiting for a slot; started copies are awaited first
+	 * @throws InterruptedException when interrupted while waiting for a slot; started
+	 * copies are awaited first
 	 */
 	public List<ObjectOutcome> copyAll(List<? extends List<PlannedObject>> keys, @Nullable LandedVersions landed)
 			throws InterruptedException {
@@ -105,8 +110,9 @@ public class ChunkCopier {
 	}
 
 	/**
-	 * Whether the outcome of a version keeps the key's later versions from being copied: a failure, unless the version
-	 * no longer exists at the source (it never will again, so nothing waits for it).
+	 * Whether the outcome of a version keeps the key's later versions from being copied:
+	 * a failure, unless the version no longer exists at the source (it never will again,
+	 * so nothing waits for it).
 	 */
 	public static boolean holdsBack(ObjectOutcome outcome) {
 		return outcome.status() == ObjectStatus.FAILED && !GONE.contains(outcome.errorCode());
@@ -114,7 +120,10 @@ public class ChunkCopier {
 
 	private static final Set<String> GONE = Set.of("NoSuchVersion", "NoSuchKey");
 
-	/** The error code of a version not copied because an earlier version of its key failed. */
+	/**
+	 * The error code of a version not copied because an earlier version of its key
+	 * failed.
+	 */
 	public static final String HELD_BACK = "EarlierVersionFailed";
 
 	private CompletableFuture<List<ObjectOutcome>> inOrder(List<PlannedObject> key, @Nullable LandedVersions landed) {

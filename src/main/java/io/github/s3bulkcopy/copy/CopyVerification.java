@@ -18,22 +18,26 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import org.springframework.util.Assert;
 
 /**
- * Proves a fresh copy intact by the job's policy (see {@link Verifier}), or says why it cannot. What sets a copy
- * apart from a verify run is where the destination's evidence comes from: its checksum is the one the destination
- * reported in its answer to the write, never a later HEAD, because a server that ignores the request to compute a
- * CRC64NVME on CopyObject (S3Proxy, for one) still shows the source's checksum carried over, which proves nothing.
- * Only for a streamed copy, whose bytes the destination received and checked itself, is the stored value read back
- * when the answer held none.
+ * Proves a fresh copy intact by the job's policy (see {@link Verifier}), or says why it
+ * cannot. What sets a copy apart from a verify run is where the destination's evidence
+ * comes from: its checksum is the one the destination reported in its answer to the
+ * write, never a later HEAD, because a server that ignores the request to compute a
+ * CRC64NVME on CopyObject (S3Proxy, for one) still shows the source's checksum carried
+ * over, which proves nothing. Only for a streamed copy, whose bytes the destination
+ * received and checked itself, is the stored value read back when the answer held none.
  * <p>
- * The source's stored checksum costs a HEAD per object, the one request a small copy would otherwise not make, so
- * it is read only when the evidence the copy already brought (the manifest's ETag against the copy's, or a checksum
- * computed while streaming) does not prove the copy: for a single-part, unencrypted or SSE-S3 object the ETags
- * decide and no HEAD is made; a multipart or SSE-KMS source, whose ETag says nothing about its bytes, gets the HEAD
- * after its copy, made conditional on the ETag the copy was made from.
+ * The source's stored checksum costs a HEAD per object, the one request a small copy
+ * would otherwise not make, so it is read only when the evidence the copy already brought
+ * (the manifest's ETag against the copy's, or a checksum computed while streaming) does
+ * not prove the copy: for a single-part, unencrypted or SSE-S3 object the ETags decide
+ * and no HEAD is made; a multipart or SSE-KMS source, whose ETag says nothing about its
+ * bytes, gets the HEAD after its copy, made conditional on the ETag the copy was made
+ * from.
  * <p>
- * This replaces the earlier stopgap that read the destination back and compared its MD5 with the source's ETag: the
- * full read that takes its place works for every object, not only those with an MD5 ETag, and names the one
- * algorithm (CRC64NVME) both sides were read with; it costs a GET of the source as well.
+ * This replaces the earlier stopgap that read the destination back and compared its MD5
+ * with the source's ETag: the full read that takes its place works for every object, not
+ * only those with an MD5 ETag, and names the one algorithm (CRC64NVME) both sides were
+ * read with; it costs a GET of the source as well.
  */
 public class CopyVerification {
 
@@ -50,8 +54,10 @@ public class CopyVerification {
 	/**
 	 * @param verifier the job's verification policy
 	 * @param fullRead reads both objects when the policy asks for it
-	 * @param sourceClient the source's client, for reading the source's stored checksum when a copy needs it
-	 * @param destinationClient the destination's client, for reading a streamed copy's stored checksum
+	 * @param sourceClient the source's client, for reading the source's stored checksum
+	 * when a copy needs it
+	 * @param destinationClient the destination's client, for reading a streamed copy's
+	 * stored checksum
 	 * @param destinationBucket the destination bucket
 	 */
 	public CopyVerification(Verifier verifier, FullReadVerifier fullRead, S3AsyncClient sourceClient,
@@ -74,10 +80,12 @@ public class CopyVerification {
 	}
 
 	/**
-	 * Verifies the copy. The future fails only for a run-level error while reading; an object that cannot be read
-	 * back (deleted or changed meanwhile, access denied) is NOT_VERIFIED with the reason.
-	 * @param source what was known of the source when it was copied; without a HEAD, its stored checksum is read here
-	 * if the policy compares checksums and the copy's own evidence proves nothing
+	 * Verifies the copy. The future fails only for a run-level error while reading; an
+	 * object that cannot be read back (deleted or changed meanwhile, access denied) is
+	 * NOT_VERIFIED with the reason.
+	 * @param source what was known of the source when it was copied; without a HEAD, its
+	 * stored checksum is read here if the policy compares checksums and the copy's own
+	 * evidence proves nothing
 	 */
 	public CompletableFuture<Verification> verify(PlannedObject object, SourceFacts source, TransferResult result) {
 		if (source.head() != null || !this.verifier.policy().checksum()) {
@@ -93,9 +101,9 @@ public class CopyVerification {
 
 	private CompletableFuture<Verification> verifyWith(PlannedObject object, SourceFacts source,
 			TransferResult result) {
-		return destinationChecksum(object, result).thenCompose((checksum) -> this.verifier.verify(
-				sourceEvidence(source), destinationEvidence(result, checksum), result.crc64nvme(),
-				() -> read(object, source, result)));
+		return destinationChecksum(object, result)
+			.thenCompose((checksum) -> this.verifier.verify(sourceEvidence(source),
+					destinationEvidence(result, checksum), result.crc64nvme(), () -> read(object, source, result)));
 	}
 
 	private CompletableFuture<Verification> withSourceChecksum(PlannedObject object, SourceFacts source,
@@ -120,9 +128,9 @@ public class CopyVerification {
 				String why = "the source's stored checksum could not be read (HEAD: "
 						+ ((status != null) ? "HTTP " + status : failure.errorCode())
 						+ ((status != null && status == 412) ? ", the source changed after it was copied" : "") + ")";
-				return verifyWith(object, source, result).thenApply((verification) -> (verification
-					.verdict() == Verdict.NOT_VERIFIED) ? Verification.notVerified(why + "; " + verification.reason())
-							: verification);
+				return verifyWith(object, source, result)
+					.thenApply((verification) -> (verification.verdict() == Verdict.NOT_VERIFIED)
+							? Verification.notVerified(why + "; " + verification.reason()) : verification);
 			})
 			.thenCompose((future) -> future);
 	}

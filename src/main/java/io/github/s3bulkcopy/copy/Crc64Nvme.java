@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.crt.checksums.CRC64NVME;
 
 /**
- * CRC64NVME, the checksum S3 stores by default: aws-crt computes it (hardware-accelerated); this adds what it
- * lacks, feeding it {@link ByteBuffer}s without moving them, S3's Base64 form, and combining the checksums of
- * consecutive pieces, so the parts of a multipart upload, read in parallel, give the checksum of the whole object.
+ * CRC64NVME, the checksum S3 stores by default: aws-crt computes it
+ * (hardware-accelerated); this adds what it lacks, feeding it {@link ByteBuffer}s without
+ * moving them, S3's Base64 form, and combining the checksums of consecutive pieces, so
+ * the parts of a multipart upload, read in parallel, give the checksum of the whole
+ * object.
  */
 public final class Crc64Nvme {
 
@@ -48,15 +50,19 @@ public final class Crc64Nvme {
 		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(Long.BYTES).putLong(crc).array());
 	}
 
-	/** A CRC64NVME the destination reported in its answer to a write, as verification takes it; null for none. */
+	/**
+	 * A CRC64NVME the destination reported in its answer to a write, as verification
+	 * takes it; null for none.
+	 */
 	static @Nullable Checksum reported(@Nullable String base64) {
 		return (base64 != null && !base64.isBlank()) ? Checksum.crc64nvme(base64.strip()) : null;
 	}
 
 	/**
-	 * The CRC64NVME of {@code A + B} from the CRC64NVME of A, that of B and B's length, without the bytes (zlib's
-	 * crc32_combine, for 64 bits): the CRC of A is advanced over {@code lengthB} zero bytes by repeated squaring of
-	 * the one-zero-bit operator in GF(2), then B's CRC is added.
+	 * The CRC64NVME of {@code A + B} from the CRC64NVME of A, that of B and B's length,
+	 * without the bytes (zlib's crc32_combine, for 64 bits): the CRC of A is advanced
+	 * over {@code lengthB} zero bytes by repeated squaring of the one-zero-bit operator
+	 * in GF(2), then B's CRC is added.
 	 */
 	public static long combine(long crcA, long crcB, long lengthB) {
 		if (lengthB <= 0) {

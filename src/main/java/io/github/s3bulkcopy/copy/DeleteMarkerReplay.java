@@ -17,11 +17,12 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import org.springframework.util.Assert;
 
 /**
- * A key whose current source version is a delete marker, deleted at the destination as the last of its versions: a
- * DeleteObject without version id, which on a versioned bucket adds a delete marker and keeps the versions before it.
- * The key's versions are listed first, so a key already without a current object gets no second marker, and again
- * after, to prove the delete and to learn the marker's version id (S3 names it in DeleteObject's answer, but not every
- * S3-compatible store does).
+ * A key whose current source version is a delete marker, deleted at the destination as
+ * the last of its versions: a DeleteObject without version id, which on a versioned
+ * bucket adds a delete marker and keeps the versions before it. The key's versions are
+ * listed first, so a key already without a current object gets no second marker, and
+ * again after, to prove the delete and to learn the marker's version id (S3 names it in
+ * DeleteObject's answer, but not every S3-compatible store does).
  */
 class DeleteMarkerReplay {
 
@@ -45,9 +46,8 @@ class DeleteMarkerReplay {
 			return this.destinationClient
 				.deleteObject((delete) -> delete.bucket(this.destinationBucket).key(marker.destinationKey()))
 				.thenCompose((deleted) -> current(marker.destinationKey()))
-				.thenApply((after) -> after.present() ? failed(marker, started)
-						: outcome(marker, ObjectStatus.COPIED, started,
-								"deleted: the destination key has no current object", after.markerVersionId()));
+				.thenApply((after) -> after.present() ? failed(marker, started) : outcome(marker, ObjectStatus.COPIED,
+						started, "deleted: the destination key has no current object", after.markerVersionId()));
 		});
 	}
 
@@ -56,7 +56,8 @@ class DeleteMarkerReplay {
 	}
 
 	private CompletableFuture<Current> current(String key) {
-		// The key itself is listed before any longer key that starts with it, and its newest version first.
+		// The key itself is listed before any longer key that starts with it, and its
+		// newest version first.
 		return this.destinationClient
 			.listObjectVersions((list) -> list.bucket(this.destinationBucket).prefix(key).maxKeys(10))
 			.thenApply((listing) -> {
@@ -76,9 +77,9 @@ class DeleteMarkerReplay {
 
 	private static ObjectOutcome outcome(PlannedObject marker, ObjectStatus status, Instant started, String reason,
 			@Nullable String destinationVersionId) {
-		return new ObjectOutcome(marker.seq(), status, 0L, null, null, null,
-				new Verification(VerificationMethod.DELETE_MARKER, "delete marker", "no current object",
-						Verdict.VERIFIED, reason),
+		return new ObjectOutcome(
+				marker.seq(), status, 0L, null, null, null, new Verification(VerificationMethod.DELETE_MARKER,
+						"delete marker", "no current object", Verdict.VERIFIED, reason),
 				started, Instant.now(), destinationVersionId);
 	}
 

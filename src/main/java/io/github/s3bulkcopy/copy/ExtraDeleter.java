@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 import org.springframework.util.Assert;
 
 /**
- * Deletes extras (destination objects the plan does not name) with DeleteObjects, up to {@value #MAX_KEYS} keys per
- * request, and says what became of each. Deletes name no version: on a versioned destination each adds a delete
- * marker and keeps the object's versions, as deleting a key does at the source.
+ * Deletes extras (destination objects the plan does not name) with DeleteObjects, up to
+ * {@value #MAX_KEYS} keys per request, and says what became of each. Deletes name no
+ * version: on a versioned destination each adds a delete marker and keeps the object's
+ * versions, as deleting a key does at the source.
  */
 public class ExtraDeleter {
 
@@ -45,7 +46,8 @@ public class ExtraDeleter {
 
 	/**
 	 * Deletes up to {@value #MAX_KEYS} extras in one request.
-	 * @return the same extras, each DELETED or DELETE_FAILED with S3's error code and message
+	 * @return the same extras, each DELETED or DELETE_FAILED with S3's error code and
+	 * message
 	 */
 	public List<ExtraObject> delete(List<ExtraObject> extras) {
 		Assert.isTrue(extras.size() <= MAX_KEYS, () -> "at most " + MAX_KEYS + " keys per DeleteObjects request");

@@ -20,13 +20,15 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import org.springframework.util.Assert;
 
 /**
- * Finds the copies of a key's versions that reached a versioned destination in an attempt of the run that was cut
- * short before it recorded them, so that a resume records them instead of copying them again (which would add each as
- * a second version). Versions of a key are copied oldest first and one at a time, so what landed unrecorded is the
- * key's newest destination versions: those newer than the last one the ledger records for the key (or, when it
- * records none, those written since the attempt began, give or take {@link #CLOCK_SKEW}), paired oldest first with
- * the key's pending versions while sizes and ETags agree. One ListObjectVersions per key, only for keys of a chunk
- * that was cut short.
+ * Finds the copies of a key's versions that reached a versioned destination in an attempt
+ * of the run that was cut short before it recorded them, so that a resume records them
+ * instead of copying them again (which would add each as a second version). Versions of a
+ * key are copied oldest first and one at a time, so what landed unrecorded is the key's
+ * newest destination versions: those newer than the last one the ledger records for the
+ * key (or, when it records none, those written since the attempt began, give or take
+ * {@link #CLOCK_SKEW}), paired oldest first with the key's pending versions while sizes
+ * and ETags agree. One ListObjectVersions per key, only for keys of a chunk that was cut
+ * short.
  */
 public class LandedVersions {
 
@@ -45,8 +47,8 @@ public class LandedVersions {
 	 * @param destinationClient the destination's client
 	 * @param destinationBucket the destination bucket
 	 * @param copier verifies and records a copy found at the destination
-	 * @param recordedBefore the destination version the ledger records for the key's version just before a pending
-	 * one, or null
+	 * @param recordedBefore the destination version the ledger records for the key's
+	 * version just before a pending one, or null
 	 */
 	public LandedVersions(S3AsyncClient destinationClient, String destinationBucket, ObjectCopier copier,
 			Function<PlannedObject, @Nullable String> recordedBefore) {
@@ -61,8 +63,9 @@ public class LandedVersions {
 	}
 
 	/**
-	 * The outcomes of the key's first pending versions whose copies are found at the destination, in order; empty when
-	 * none is, or when the key's first pending version was not being copied when the run was cut short.
+	 * The outcomes of the key's first pending versions whose copies are found at the
+	 * destination, in order; empty when none is, or when the key's first pending version
+	 * was not being copied when the run was cut short.
 	 */
 	public CompletableFuture<List<ObjectOutcome>> landed(List<PlannedObject> key) {
 		PlannedObject first = key.get(0);
@@ -126,12 +129,16 @@ public class LandedVersions {
 		return chain;
 	}
 
-	/** Whether a destination version is a copy of the source version, as far as its listing shows. */
+	/**
+	 * Whether a destination version is a copy of the source version, as far as its
+	 * listing shows.
+	 */
 	private static boolean sameObject(PlannedObject version, ObjectVersion copy) {
 		if (version.size() == null || copy.size() == null || !version.size().equals(copy.size())) {
 			return false;
 		}
-		// Without the manifest's ETag, or with one the copy cannot share (multipart, SSE-KMS), nothing tells them
+		// Without the manifest's ETag, or with one the copy cannot share (multipart,
+		// SSE-KMS), nothing tells them
 		// apart cheaply: copying again is the safe side.
 		return version.etag() != null && version.etag().equals(EtagVerifier.unquote(copy.eTag()));
 	}

@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import org.springframework.util.Assert;
 
 /**
- * Aborts the multipart uploads a killed run left in the destination. Incomplete uploads cost storage until aborted,
- * and a resume starts those objects over anyway. Only uploads for keys the caller claims (the run's pending objects)
- * and started before the resume are touched: another tool's uploads in the same bucket are left alone.
+ * Aborts the multipart uploads a killed run left in the destination. Incomplete uploads
+ * cost storage until aborted, and a resume starts those objects over anyway. Only uploads
+ * for keys the caller claims (the run's pending objects) and started before the resume
+ * are touched: another tool's uploads in the same bucket are left alone.
  */
 public class MultipartJanitor {
 
@@ -31,8 +32,8 @@ public class MultipartJanitor {
 	}
 
 	/**
-	 * Aborts incomplete uploads under {@code prefix} whose key {@code ours} claims and that were initiated before
-	 * {@code before}.
+	 * Aborts incomplete uploads under {@code prefix} whose key {@code ours} claims and
+	 * that were initiated before {@code before}.
 	 * @return how many uploads were aborted
 	 */
 	public int abortLeftovers(String prefix, Predicate<String> ours, Instant before) {

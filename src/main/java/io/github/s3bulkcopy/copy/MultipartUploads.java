@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * What a streamed multipart upload ({@link StreamedMultipartUpload}) and a server-side multipart copy
- * ({@link ServerSideMultipartCopy}) share: the source's HEAD, the part size within S3's 10,000 parts, the abort
- * after a failure, and the result of a completed upload.
+ * What a streamed multipart upload ({@link StreamedMultipartUpload}) and a server-side
+ * multipart copy ({@link ServerSideMultipartCopy}) share: the source's HEAD, the part
+ * size within S3's 10,000 parts, the abort after a failure, and the result of a completed
+ * upload.
  */
 public final class MultipartUploads {
 
@@ -30,22 +31,25 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * The source's HEAD: the one the copier made for this large object, or one made here, pinned to the ETag the
-	 * manifest listed.
+	 * The source's HEAD: the one the copier made for this large object, or one made here,
+	 * pinned to the ETag the manifest listed.
 	 */
 	static CompletableFuture<HeadObjectResponse> sourceHead(S3AsyncClient client, PlannedObject object,
 			SourceFacts facts) {
 		if (facts.head() != null) {
 			return CompletableFuture.completedFuture(facts.head());
 		}
-		return client.headObject((head) -> head.bucket(object.sourceBucket()).key(object.sourceKey())
-			.versionId(object.versionId()).ifMatch(EtagVerifier.quote(object.etag()))
+		return client.headObject((head) -> head.bucket(object.sourceBucket())
+			.key(object.sourceKey())
+			.versionId(object.versionId())
+			.ifMatch(EtagVerifier.quote(object.etag()))
 			.checksumMode(ChecksumMode.ENABLED));
 	}
 
 	/**
-	 * The job's part size, or for an object that would need more than {@value #MAX_PARTS} parts of it, the smallest
-	 * whole number of MiB that fits the object in {@value #MAX_PARTS} parts.
+	 * The job's part size, or for an object that would need more than {@value #MAX_PARTS}
+	 * parts of it, the smallest whole number of MiB that fits the object in
+	 * {@value #MAX_PARTS} parts.
 	 */
 	public static long partSize(long objectSize, long configured) {
 		long needed = (objectSize + MAX_PARTS - 1) / MAX_PARTS;
@@ -53,14 +57,17 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * The upload's work, and if it fails, the upload aborted once the work has settled, so no incomplete upload is
-	 * left to cost storage; the work's failure is what the result fails with either way.
-	 * @param what how the warning names the upload when the abort fails too ("multipart copy", ...)
+	 * The upload's work, and if it fails, the upload aborted once the work has settled,
+	 * so no incomplete upload is left to cost storage; the work's failure is what the
+	 * result fails with either way.
+	 * @param what how the warning names the upload when the abort fails too ("multipart
+	 * copy", ...)
 	 */
 	static CompletableFuture<TransferResult> abortOnFailure(CompletableFuture<TransferResult> work,
 			S3AsyncClient client, String bucket, String key, String uploadId, String what) {
-		return work.handle((result, error) -> (error == null) ? CompletableFuture.completedFuture(result)
-				: abort(client, bucket, key, uploadId, error, what))
+		return work
+			.handle((result, error) -> (error == null) ? CompletableFuture.completedFuture(result)
+					: abort(client, bucket, key, uploadId, error, what))
 			.thenCompose((future) -> future);
 	}
 
@@ -77,7 +84,8 @@ public final class MultipartUploads {
 	}
 
 	/**
-	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when they did not pass through
+	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when
+	 * they did not pass through
 	 */
 	static TransferResult completed(CompleteMultipartUploadResponse response, @Nullable String localCrc) {
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),

@@ -9,9 +9,10 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs {@code count} asynchronous tasks with at most {@code width} in flight, without blocking a thread: each task
- * that ends starts the next. The first failure stops new starts; the result fails once the tasks in flight have
- * settled, so nothing started is still running when the caller cleans up.
+ * Runs {@code count} asynchronous tasks with at most {@code width} in flight, without
+ * blocking a thread: each task that ends starts the next. The first failure stops new
+ * starts; the result fails once the tasks in flight have settled, so nothing started is
+ * still running when the caller cleans up.
  *
  * @param <T> what each task yields
  */

@@ -7,9 +7,11 @@ import org.springframework.util.Assert;
 /**
  * How archived source objects are restored ({@code copy.restore}).
  *
- * @param days how long a restored copy of a Glacier Flexible Retrieval or Deep Archive object stays readable
- * (Intelligent-Tiering archive tiers take no number of days: a restored object stays in the Frequent Access tier)
- * @param tier the retrieval tier: bulk, standard or expedited (Deep Archive has no expedited)
+ * @param days how long a restored copy of a Glacier Flexible Retrieval or Deep Archive
+ * object stays readable (Intelligent-Tiering archive tiers take no number of days: a
+ * restored object stays in the Frequent Access tier)
+ * @param tier the retrieval tier: bulk, standard or expedited (Deep Archive has no
+ * expedited)
  */
 public record RestoreOptions(int days, Tier tier) {
 

@@ -3,8 +3,8 @@ package io.github.s3bulkcopy.copy;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 
 /**
- * A copy failed for a reason that is not the object's own (network, throttling after retries, a missing bucket):
- * the chunk is rolled back and the run fails resumably.
+ * A copy failed for a reason that is not the object's own (network, throttling after
+ * retries, a missing bucket): the chunk is rolled back and the run fails resumably.
  */
 public class RunLevelCopyException extends RuntimeException {
 

@@ -10,13 +10,15 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * An error from S3, sorted into what it means for the run. A <em>permanent</em> failure belongs to one object
- * (NoSuchKey, AccessDenied, InvalidObjectState, a changed source, source bytes that do not match the source's stored
- * checksum): it is recorded and the run goes on. Anything else (network faults, 5xx after the SDK's retries, a
- * missing bucket) is <em>run-level</em>: the chunk is rolled back and the run fails resumably, so nothing is recorded
- * as failed that a resume could still copy.
+ * An error from S3, sorted into what it means for the run. A <em>permanent</em> failure
+ * belongs to one object (NoSuchKey, AccessDenied, InvalidObjectState, a changed source,
+ * source bytes that do not match the source's stored checksum): it is recorded and the
+ * run goes on. Anything else (network faults, 5xx after the SDK's retries, a missing
+ * bucket) is <em>run-level</em>: the chunk is rolled back and the run fails resumably, so
+ * nothing is recorded as failed that a resume could still copy.
  *
- * @param errorCode the S3 error code, or the exception's simple name when there was no response
+ * @param errorCode the S3 error code, or the exception's simple name when there was no
+ * response
  * @param httpStatus the HTTP status, when there was a response
  * @param message a one-line description with no request signature or credentials in it
  * @param permanent whether the failure belongs to the object (true) or to the run (false)
@@ -29,23 +31,27 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 			"PermanentRedirect", "AllAccessDisabled");
 
 	/**
-	 * The error code of an object whose bytes, as read from the source, do not match the checksum the source stores
-	 * for it.
+	 * The error code of an object whose bytes, as read from the source, do not match the
+	 * checksum the source stores for it.
 	 */
 	public static final String SOURCE_CHECKSUM_MISMATCH = "SourceChecksumMismatch";
 
 	/**
-	 * How the SDK's messages begin when the bytes of a response do not match its checksum header (an
-	 * {@link SdkClientException}, or its {@code RetryableException} for the MD5 of a GetObject without a checksum).
+	 * How the SDK's messages begin when the bytes of a response do not match its checksum
+	 * header (an {@link SdkClientException}, or its {@code RetryableException} for the
+	 * MD5 of a GetObject without a checksum).
 	 */
 	private static final String CHECKSUM_MISMATCH_MESSAGE = "Data read has a different checksum than expected";
 
 	public static S3Failure of(Throwable error) {
 		Throwable credentials = credentialsFailure(error);
 		if (credentials != null) {
-			// Not the object's fault, and not S3's: the side's identity is gone (STS down, a role no longer
-			// assumable, keys revoked). Run-level, so the run stops resumably and no object is marked failed. STS's own
-			// refusals keep their code (AccessDenied says "trust policy"); outages are CredentialsUnavailable.
+			// Not the object's fault, and not S3's: the side's identity is gone (STS
+			// down, a role no longer
+			// assumable, keys revoked). Run-level, so the run stops resumably and no
+			// object is marked failed. STS's own
+			// refusals keep their code (AccessDenied says "trust policy"); outages are
+			// CredentialsUnavailable.
 			String code = "CredentialsUnavailable";
 			Integer status = null;
 			if (credentials instanceof AwsServiceException sts && sts.statusCode() >= 400 && sts.statusCode() < 500
@@ -54,19 +60,24 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 				code = sts.awsErrorDetails().errorCode();
 				status = sts.statusCode();
 			}
-			return new S3Failure(code, status, "the credentials of this side could not be obtained or refreshed, so "
-					+ "no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())), false);
+			return new S3Failure(code, status,
+					"the credentials of this side could not be obtained or refreshed, so "
+							+ "no request could be signed: " + oneLine(String.valueOf(credentials.getMessage())),
+					false);
 		}
 		Throwable mismatch = checksumMismatch(error);
 		if (mismatch != null) {
-			// The bytes read differ from the checksum the source answered with (the SDK's check of a GetObject with
-			// checksum mode, or a streamed copy's own): the object's own fault, so the run goes on; a resume tries it
+			// The bytes read differ from the checksum the source answered with (the SDK's
+			// check of a GetObject with
+			// checksum mode, or a streamed copy's own): the object's own fault, so the
+			// run goes on; a resume tries it
 			// again, which copies it if the bytes were only corrupted on the way.
 			return new S3Failure(SOURCE_CHECKSUM_MISMATCH, null, "the source object's bytes do not match its stored "
 					+ "checksum, so it was not copied: the source object is corrupt, or its bytes were corrupted on "
-					+ "the way here (" + oneLine(String.valueOf(mismatch.getMessage()))
-						.replaceFirst("\\. Common causes:.*", "")
-						.replaceFirst(" \\(SDK Attempt Count: \\d+\\)", "") + ")", true);
+					+ "the way here ("
+					+ oneLine(String.valueOf(mismatch.getMessage())).replaceFirst("\\. Common causes:.*", "")
+						.replaceFirst(" \\(SDK Attempt Count: \\d+\\)", "")
+					+ ")", true);
 		}
 		Throwable cause = unwrap(error);
 		if (cause instanceof AwsServiceException service) {
@@ -99,8 +110,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 	}
 
 	/**
-	 * The error code of an answer without a body, as S3 gives to HEAD requests: the status is all there is, and for
-	 * a HEAD of an object 403 and 404 mean AccessDenied and NoSuchKey.
+	 * The error code of an answer without a body, as S3 gives to HEAD requests: the
+	 * status is all there is, and for a HEAD of an object 403 and 404 mean AccessDenied
+	 * and NoSuchKey.
 	 */
 	private static String codeOfBodilessAnswer(int status) {
 		return switch (status) {
@@ -110,14 +122,17 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		};
 	}
 
-	/** The STS failure or credential-loading failure behind an error, if that is what it is. */
+	/**
+	 * The STS failure or credential-loading failure behind an error, if that is what it
+	 * is.
+	 */
 	private static @Nullable Throwable credentialsFailure(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof software.amazon.awssdk.services.sts.model.StsException) {
 				return cause;
 			}
-			if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException
-					&& cause.getMessage() != null && cause.getMessage().startsWith("Unable to load credentials")) {
+			if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException && cause.getMessage() != null
+					&& cause.getMessage().startsWith("Unable to load credentials")) {
 				return cause;
 			}
 		}

@@ -12,11 +12,12 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import org.springframework.util.Assert;
 
 /**
- * A server-side copy is made by the destination's principal, which must also read the source. When the two sides
- * have different credentials (copy.mode forced to server-side), this checks once, on the run's first object, that
- * the destination's credentials can read it, and otherwise fails the run with one clear message instead of a
- * failure per object. The check reads one byte (GetObject, the permission CopyObject needs), since a HEAD's 404 does
- * not say whether the key or the whole bucket is missing.
+ * A server-side copy is made by the destination's principal, which must also read the
+ * source. When the two sides have different credentials (copy.mode forced to
+ * server-side), this checks once, on the run's first object, that the destination's
+ * credentials can read it, and otherwise fails the run with one clear message instead of
+ * a failure per object. The check reads one byte (GetObject, the permission CopyObject
+ * needs), since a HEAD's 404 does not say whether the key or the whole bucket is missing.
  */
 public class ServerSideAccessCheck implements ObjectTransfer {
 
@@ -62,7 +63,9 @@ public class ServerSideAccessCheck implements ObjectTransfer {
 
 	private CompletableFuture<Void> readOneByte(PlannedObject object) {
 		return this.destinationClient
-			.getObject((get) -> get.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId())
+			.getObject((get) -> get.bucket(object.sourceBucket())
+				.key(object.sourceKey())
+				.versionId(object.versionId())
 				.range("bytes=0-0"), AsyncResponseTransformer.toBytes())
 			.handle((bytes, error) -> {
 				if (error == null) {
@@ -72,7 +75,8 @@ public class ServerSideAccessCheck implements ObjectTransfer {
 				if (cause instanceof AwsServiceException service && denies(service)) {
 					throw new ServerSideCopyException(object, S3Failure.of(service));
 				}
-				// Anything else (the key is gone, an empty object's 416, a network fault) says nothing about access:
+				// Anything else (the key is gone, an empty object's 416, a network fault)
+				// says nothing about access:
 				// the copies themselves will tell.
 				return null;
 			});
@@ -84,11 +88,15 @@ public class ServerSideAccessCheck implements ObjectTransfer {
 				|| service.statusCode() == 301;
 	}
 
-	/** The destination's credentials cannot read the source: a server-side copy cannot work. */
+	/**
+	 * The destination's credentials cannot read the source: a server-side copy cannot
+	 * work.
+	 */
 	public static class ServerSideCopyException extends RuntimeException {
 
 		ServerSideCopyException(PlannedObject object, S3Failure failure) {
-			// Kept under S3Failure's 500 characters, the object last, so the advice survives a long key.
+			// Kept under S3Failure's 500 characters, the object last, so the advice
+			// survives a long key.
 			super("copy.mode is server-side, but the destination's credentials cannot read the source. Server-side "
 					+ "copies are made by the destination's principal, which must read the source too: set copy.mode: "
 					+ "stream (or auto), or grant it read access with the source bucket policy from 'policies --job "

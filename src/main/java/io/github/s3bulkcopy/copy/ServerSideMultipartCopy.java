@@ -20,18 +20,21 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 
 /**
- * One server-side multipart copy: CreateMultipartUpload with the source's content headers and metadata, then
- * UploadPartCopy for each range of the source, a bounded number of parts at a time, then CompleteMultipartUpload.
+ * One server-side multipart copy: CreateMultipartUpload with the source's content headers
+ * and metadata, then UploadPartCopy for each range of the source, a bounded number of
+ * parts at a time, then CompleteMultipartUpload.
  * <p>
- * Why not the SDK's multipart copy ({@code multipartEnabled}): it sends every part of an object at once. With many
- * large objects in flight that queues tens of thousands of requests in the HTTP client (64 objects of 100 GiB in
- * 256 MiB parts: 25,600), where each waits for a connection up to the client's acquisition timeout; here each object
+ * Why not the SDK's multipart copy ({@code multipartEnabled}): it sends every part of an
+ * object at once. With many large objects in flight that queues tens of thousands of
+ * requests in the HTTP client (64 objects of 100 GiB in 256 MiB parts: 25,600), where
+ * each waits for a connection up to the client's acquisition timeout; here each object
  * has at most {@code partsInFlight} parts in flight, as a streamed multipart upload does.
  * <p>
- * The upload asks S3 for a full-object CRC64NVME, computed over the parts' bytes, which the verification compares
- * with the source's. Every part is pinned to the source's ETag (or version), so no part can come from a newer
- * object. On any failure the upload is aborted, once the parts in flight have settled. The source's tags are carried
- * over, as a single CopyObject does (the SDK's multipart copy did not).
+ * The upload asks S3 for a full-object CRC64NVME, computed over the parts' bytes, which
+ * the verification compares with the source's. Every part is pinned to the source's ETag
+ * (or version), so no part can come from a newer object. On any failure the upload is
+ * aborted, once the parts in flight have settled. The source's tags are carried over, as
+ * a single CopyObject does (the SDK's multipart copy did not).
  */
 final class ServerSideMultipartCopy {
 
@@ -51,10 +54,11 @@ final class ServerSideMultipartCopy {
 
 	/**
 	 * @param client reads the source and writes the destination
-	 * @param partSize the job's part size, raised where an object would need more than 10,000 parts
+	 * @param partSize the job's part size, raised where an object would need more than
+	 * 10,000 parts
 	 */
-	ServerSideMultipartCopy(S3AsyncClient client, CopyTarget target, SourceTags tags, long partSize,
-			int partsInFlight, PlannedObject object, SourceFacts facts) {
+	ServerSideMultipartCopy(S3AsyncClient client, CopyTarget target, SourceTags tags, long partSize, int partsInFlight,
+			PlannedObject object, SourceFacts facts) {
 		this.client = client;
 		this.target = target;
 		this.tags = tags;
@@ -65,25 +69,24 @@ final class ServerSideMultipartCopy {
 	}
 
 	CompletableFuture<TransferResult> run() {
-		return MultipartUploads.sourceHead(this.client, this.object, this.facts)
-			.thenCompose((head) -> {
-				Carried carried = Carried.of(this.target, this.facts.features(), Carried.Source.of(head),
-						Instant.now());
-				return this.tags.of(this.object, head.tagCount())
-					.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging, carried)))
-					.thenCompose((created) -> MultipartUploads.abortOnFailure(
-							copyParts(created.uploadId(), head)
-								.thenCompose((parts) -> complete(created.uploadId(), parts)),
-							this.client, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
-							"multipart copy"))
-					.thenApply((result) -> result.withNotCarried(carried.notCarried()));
-			});
+		return MultipartUploads.sourceHead(this.client, this.object, this.facts).thenCompose((head) -> {
+			Carried carried = Carried.of(this.target, this.facts.features(), Carried.Source.of(head), Instant.now());
+			return this.tags.of(this.object, head.tagCount())
+				.thenCompose((tagging) -> this.client.createMultipartUpload(create(head, tagging, carried)))
+				.thenCompose((created) -> MultipartUploads.abortOnFailure(
+						copyParts(created.uploadId(), head).thenCompose((parts) -> complete(created.uploadId(), parts)),
+						this.client, this.target.bucket(), this.object.destinationKey(), created.uploadId(),
+						"multipart copy"))
+				.thenApply((result) -> result.withNotCarried(carried.notCarried()));
+		});
 	}
 
 	@SuppressWarnings("deprecation")
 	private CreateMultipartUploadRequest create(HeadObjectResponse head, @Nullable Tagging tagging, Carried carried) {
-		// CreateMultipartUpload has no metadata directive: the source's headers are carried over explicitly, and so
-		// are its storage class (unless the job sets one), website redirect and Object Lock, as for a CopyObject.
+		// CreateMultipartUpload has no metadata directive: the source's headers are
+		// carried over explicitly, and so
+		// are its storage class (unless the job sets one), website redirect and Object
+		// Lock, as for a CopyObject.
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
 			.bucket(this.target.bucket())
 			.key(this.object.destinationKey())
@@ -138,20 +141,26 @@ final class ServerSideMultipartCopy {
 			if (result == null || result.eTag() == null) {
 				throw new IllegalStateException("UploadPartCopy of part " + number + " answered without an ETag");
 			}
-			return CompletedPart.builder().partNumber(number).eTag(result.eTag())
-				.checksumCRC64NVME(result.checksumCRC64NVME()).build();
+			return CompletedPart.builder()
+				.partNumber(number)
+				.eTag(result.eTag())
+				.checksumCRC64NVME(result.checksumCRC64NVME())
+				.build();
 		});
 	}
 
 	/**
-	 * Completes the upload without an expected checksum: S3 computes the object's CRC64NVME from the parts and
-	 * answers with it, and the verification compares that with the source's (a value sent here could come back
-	 * unchecked from a server that only echoes it).
+	 * Completes the upload without an expected checksum: S3 computes the object's
+	 * CRC64NVME from the parts and answers with it, and the verification compares that
+	 * with the source's (a value sent here could come back unchecked from a server that
+	 * only echoes it).
 	 */
 	private CompletableFuture<TransferResult> complete(String uploadId, List<CompletedPart> parts) {
 		return this.client
-			.completeMultipartUpload((done) -> done.bucket(this.target.bucket()).key(this.object.destinationKey())
-				.uploadId(uploadId).multipartUpload((upload) -> upload.parts(new ArrayList<>(parts))))
+			.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
+				.key(this.object.destinationKey())
+				.uploadId(uploadId)
+				.multipartUpload((upload) -> upload.parts(new ArrayList<>(parts))))
 			.thenApply((response) -> MultipartUploads.completed(response, null));
 	}
 

@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import org.springframework.util.Assert;
 
 /**
- * Server-side copy: CopyObject up to the multipart threshold, a multipart copy (UploadPartCopy, a few parts of each
- * object at a time: {@link ServerSideMultipartCopy}) above it. The bytes never pass through this process; one set of
- * credentials must read the source and write the destination. Every copy asks S3 to compute a CRC64NVME of the
- * copy's bytes, which the verification compares with the source's. The source's storage class, website redirect
- * location and (into a bucket with Object Lock) retention and legal hold are sent with the copy ({@link Carried}).
+ * Server-side copy: CopyObject up to the multipart threshold, a multipart copy
+ * (UploadPartCopy, a few parts of each object at a time: {@link ServerSideMultipartCopy})
+ * above it. The bytes never pass through this process; one set of credentials must read
+ * the source and write the destination. Every copy asks S3 to compute a CRC64NVME of the
+ * copy's bytes, which the verification compares with the source's. The source's storage
+ * class, website redirect location and (into a bucket with Object Lock) retention and
+ * legal hold are sent with the copy ({@link Carried}).
  */
 public class ServerSideTransfer implements ObjectTransfer {
 
@@ -42,10 +44,12 @@ public class ServerSideTransfer implements ObjectTransfer {
 	 * @param client the destination's client, which can read the source
 	 * @param target where copies go
 	 * @param multipartThreshold objects larger than this many bytes are copied in parts
-	 * @param partSize the part size of multipart copies (raised for objects that would need more than 10,000 parts)
+	 * @param partSize the part size of multipart copies (raised for objects that would
+	 * need more than 10,000 parts)
 	 * @param partsInFlight how many parts of one object are copied at once
-	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS S3 does): multipart
-	 * copies carry tags over themselves, and ask for them only where the count says there are some
+	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
+	 * S3 does): multipart copies carry tags over themselves, and ask for them only where
+	 * the count says there are some
 	 */
 	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
 			int partsInFlight, boolean tagCountReported) {
@@ -62,11 +66,13 @@ public class ServerSideTransfer implements ObjectTransfer {
 	}
 
 	/**
-	 * A CopyObject carries none of the source's storage class, website redirect location and Object Lock by itself,
-	 * so the source is read first where the manifest does not state what the copy must send: the storage class
-	 * (unless the job sets one: a CSV manifest states none), a website redirect location (only a source bucket with
-	 * a website configuration, or one whose configuration could not be read, can serve one), or a retention and
-	 * legal hold (into a destination bucket with Object Lock). A multipart copy reads the source anyway.
+	 * A CopyObject carries none of the source's storage class, website redirect location
+	 * and Object Lock by itself, so the source is read first where the manifest does not
+	 * state what the copy must send: the storage class (unless the job sets one: a CSV
+	 * manifest states none), a website redirect location (only a source bucket with a
+	 * website configuration, or one whose configuration could not be read, can serve
+	 * one), or a retention and legal hold (into a destination bucket with Object Lock). A
+	 * multipart copy reads the source anyway.
 	 */
 	@Override
 	public boolean needsSourceHead(PlannedObject object, BucketFeatures.Features features) {
@@ -79,7 +85,8 @@ public class ServerSideTransfer implements ObjectTransfer {
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
 		if (source.size() > this.multipartThreshold) {
 			return new ServerSideMultipartCopy(this.client, this.target, this.tags, this.partSize, this.partsInFlight,
-					object, source).run();
+					object, source)
+				.run();
 		}
 		Carried carried = Carried.of(this.target, source.features(),
 				(source.head() != null) ? Carried.Source.of(source.head()) : Carried.Source.of(object), Instant.now());
@@ -87,15 +94,15 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.thenApply((response) -> new TransferResult(
 					(response.copyObjectResult() != null) ? EtagVerifier.unquote(response.copyObjectResult().eTag())
 							: null,
-					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null,
-					false, response.versionId(), null, computedChecksum(response.copyObjectResult()),
-					carried.notCarried()));
+					(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, false,
+					response.versionId(), null, computedChecksum(response.copyObjectResult()), carried.notCarried()));
 	}
 
 	/**
-	 * The CRC64NVME the copy response reports, which S3 computed because this copy asked for it. A value of another
-	 * algorithm is the source's, carried over by a server that ignored the request (S3Mock, on CopyObject): it was
-	 * never computed for the copy and proves nothing about it.
+	 * The CRC64NVME the copy response reports, which S3 computed because this copy asked
+	 * for it. A value of another algorithm is the source's, carried over by a server that
+	 * ignored the request (S3Mock, on CopyObject): it was never computed for the copy and
+	 * proves nothing about it.
 	 */
 	private static @Nullable Checksum computedChecksum(@Nullable CopyObjectResult result) {
 		Checksum checksum = Checksum.fromCopyResult(result);
@@ -111,15 +118,18 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.destinationKey(object.destinationKey())
 			.acl(this.target.acl())
 			.metadataDirective(MetadataDirective.COPY)
-			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the request, and then the copy
+			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the
+			// request, and then the copy
 			// response carries no CRC64NVME.
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
 			.overrideConfiguration(Pacing.bytes(source.size()));
 		carried.applyTo(request);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {
-			// Copy exactly the object the manifest listed (or the HEAD saw): if it changed since, S3 answers 412
-			// instead of copying bytes the manifest and the source's checksum (so the verification) know nothing of.
+			// Copy exactly the object the manifest listed (or the HEAD saw): if it
+			// changed since, S3 answers 412
+			// instead of copying bytes the manifest and the source's checksum (so the
+			// verification) know nothing of.
 			request.copySourceIfMatch(EtagVerifier.quote(etag));
 		}
 		if (this.target.sseKmsKeyId() != null) {

@@ -15,12 +15,13 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.SdkPublisher;
 
 /**
- * The body of a PUT or UploadPart that is the body of a GET: bytes are handed from one connection to the other as
- * the destination asks for them, so memory stays a few network buffers whatever the size. Each pass computes the
- * CRC64NVME of the bytes it carried.
+ * The body of a PUT or UploadPart that is the body of a GET: bytes are handed from one
+ * connection to the other as the destination asks for them, so memory stays a few network
+ * buffers whatever the size. Each pass computes the CRC64NVME of the bytes it carried.
  * <p>
- * A stream cannot be replayed, but the SDK subscribes again when it retries the request: every subscription after
- * the first opens a new GET of the same bytes (the opener pins the source's ETag), so the SDK's own retries work.
+ * A stream cannot be replayed, but the SDK subscribes again when it retries the request:
+ * every subscription after the first opens a new GET of the same bytes (the opener pins
+ * the source's ETag), so the SDK's own retries work.
  */
 final class SourceBody implements AsyncRequestBody {
 
@@ -36,7 +37,8 @@ final class SourceBody implements AsyncRequestBody {
 
 	/**
 	 * @param length the exact number of bytes
-	 * @param first an already open GET body for the first pass, or null to open one on the first subscription
+	 * @param first an already open GET body for the first pass, or null to open one on
+	 * the first subscription
 	 * @param opener opens a new GET of the same bytes
 	 */
 	SourceBody(long length, @Nullable SdkPublisher<ByteBuffer> first,
@@ -46,10 +48,12 @@ final class SourceBody implements AsyncRequestBody {
 
 	/**
 	 * @param length the exact number of bytes
-	 * @param first an already open GET body for the first pass, or null to open one on the first subscription
+	 * @param first an already open GET body for the first pass, or null to open one on
+	 * the first subscription
 	 * @param opener opens a new GET of the same bytes
-	 * @param stored the checksum the source stores for these bytes: a pass whose bytes do not match it fails with a
-	 * {@link SourceChecksumMismatchException} instead of handing on its last buffer; null not to check
+	 * @param stored the checksum the source stores for these bytes: a pass whose bytes do
+	 * not match it fails with a {@link SourceChecksumMismatchException} instead of
+	 * handing on its last buffer; null not to check
 	 */
 	SourceBody(long length, @Nullable SdkPublisher<ByteBuffer> first,
 			Supplier<CompletableFuture<? extends SdkPublisher<ByteBuffer>>> opener, @Nullable Checksum stored) {
@@ -89,8 +93,8 @@ final class SourceBody implements AsyncRequestBody {
 	}
 
 	/**
-	 * Lets go of a first GET nobody read (the PUT failed before sending its body), so its connection is freed
-	 * rather than left waiting for a reader.
+	 * Lets go of a first GET nobody read (the PUT failed before sending its body), so its
+	 * connection is freed rather than left waiting for a reader.
 	 */
 	void release() {
 		SdkPublisher<ByteBuffer> unread = this.first.getAndSet(null);
@@ -119,8 +123,9 @@ final class SourceBody implements AsyncRequestBody {
 	}
 
 	/**
-	 * Passes buffers on unchanged, adding each to a CRC64NVME first; the checksum is taken as soon as the expected
-	 * number of bytes has passed. Checks the byte count at the end.
+	 * Passes buffers on unchanged, adding each to a CRC64NVME first; the checksum is
+	 * taken as soon as the expected number of bytes has passed. Checks the byte count at
+	 * the end.
 	 */
 	private static final class ChecksummingSubscriber implements Subscriber<ByteBuffer> {
 
@@ -138,7 +143,10 @@ final class SourceBody implements AsyncRequestBody {
 
 		private long seen;
 
-		/** Whether this pass ended with a checksum mismatch: the upstream's own end is then not handed on. */
+		/**
+		 * Whether this pass ended with a checksum mismatch: the upstream's own end is
+		 * then not handed on.
+		 */
 		private boolean failed;
 
 		ChecksummingSubscriber(Subscriber<? super ByteBuffer> downstream, long expected, LongConsumer onCrc,
@@ -168,7 +176,8 @@ final class SourceBody implements AsyncRequestBody {
 			if (this.seen == this.expected) {
 				SourceChecksumMismatchException mismatch = (this.check != null) ? this.check.mismatch() : null;
 				if (mismatch != null) {
-					// The last buffer is held back, so the destination never receives a whole body of these bytes.
+					// The last buffer is held back, so the destination never receives a
+					// whole body of these bytes.
 					this.failed = true;
 					if (this.upstream != null) {
 						this.upstream.cancel();
@@ -176,7 +185,8 @@ final class SourceBody implements AsyncRequestBody {
 					this.downstream.onError(mismatch);
 					return;
 				}
-				// The SDK may cancel rather than wait for onComplete once it has the content length's worth.
+				// The SDK may cancel rather than wait for onComplete once it has the
+				// content length's worth.
 				this.onCrc.accept(this.crc.value());
 			}
 			this.downstream.onNext(buffer);

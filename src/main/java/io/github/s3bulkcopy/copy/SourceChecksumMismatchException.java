@@ -1,9 +1,10 @@
 package io.github.s3bulkcopy.copy;
 
 /**
- * The bytes read from a source object do not match the full-object checksum the source stores for it: the object is
- * corrupt at the source, or its bytes were corrupted on the way here. Raised before the last byte reaches the
- * destination, so the copy does not complete.
+ * The bytes read from a source object do not match the full-object checksum the source
+ * stores for it: the object is corrupt at the source, or its bytes were corrupted on the
+ * way here. Raised before the last byte reaches the destination, so the copy does not
+ * complete.
  */
 public class SourceChecksumMismatchException extends RuntimeException {
 

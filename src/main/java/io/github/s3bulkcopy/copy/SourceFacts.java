@@ -8,22 +8,27 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * What is known about a source object when its copy starts: from the manifest, or from a HEAD (made with checksum
- * mode enabled) where the manifest did not say enough: no size, an object large enough for a multipart copy, which
- * needs its headers, or a skip check that needs the source's stored checksum. (A verification reads that checksum
- * after the copy, and only when the copy's own evidence proves nothing: see {@link CopyVerification}.)
+ * What is known about a source object when its copy starts: from the manifest, or from a
+ * HEAD (made with checksum mode enabled) where the manifest did not say enough: no size,
+ * an object large enough for a multipart copy, which needs its headers, or a skip check
+ * that needs the source's stored checksum. (A verification reads that checksum after the
+ * copy, and only when the copy's own evidence proves nothing: see
+ * {@link CopyVerification}.)
  *
  * @param size the size in bytes
  * @param etag the ETag without quotes, if known
  * @param encryption the encryption, if known
  * @param head the HEAD response, when one was made
- * @param features what the run knows of the buckets, which decides what of the source's own properties a copy
- * sends ({@link Carried})
+ * @param features what the run knows of the buckets, which decides what of the source's
+ * own properties a copy sends ({@link Carried})
  */
 public record SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
 		@Nullable HeadObjectResponse head, BucketFeatures.Features features) {
 
-	/** Facts of a run that looked nothing up about its buckets ({@link BucketFeatures.Features#NONE}). */
+	/**
+	 * Facts of a run that looked nothing up about its buckets
+	 * ({@link BucketFeatures.Features#NONE}).
+	 */
 	public SourceFacts(long size, @Nullable String etag, @Nullable String encryption,
 			@Nullable HeadObjectResponse head) {
 		this(size, etag, encryption, head, BucketFeatures.Features.NONE);

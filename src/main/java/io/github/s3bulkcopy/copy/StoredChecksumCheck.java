@@ -9,10 +9,11 @@ import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.checksums.SdkChecksum;
 
 /**
- * Checks the bytes of one pass over a streamed source object against the full-object checksum the source stores for
- * it. The SDK checks a GET's body itself only when the body is read to its end, and a PUT fed from that body stops
- * reading once it has the content length's worth: without this check a corrupt source object would be copied as it
- * is read.
+ * Checks the bytes of one pass over a streamed source object against the full-object
+ * checksum the source stores for it. The SDK checks a GET's body itself only when the
+ * body is read to its end, and a PUT fed from that body stops reading once it has the
+ * content length's worth: without this check a corrupt source object would be copied as
+ * it is read.
  */
 final class StoredChecksumCheck {
 
@@ -25,7 +26,10 @@ final class StoredChecksumCheck {
 		this.computed = computed;
 	}
 
-	/** A check of a new pass, or null when the source stores no full-object checksum to check against. */
+	/**
+	 * A check of a new pass, or null when the source stores no full-object checksum to
+	 * check against.
+	 */
 	static @Nullable StoredChecksumCheck of(@Nullable Checksum stored) {
 		if (stored == null || stored.type() != Checksum.Type.FULL_OBJECT) {
 			return null;
@@ -35,7 +39,8 @@ final class StoredChecksumCheck {
 					SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.fromValue(stored.algorithm())));
 		}
 		catch (RuntimeException ex) {
-			// An algorithm this SDK cannot compute: the copy's verification is then the only check.
+			// An algorithm this SDK cannot compute: the copy's verification is then the
+			// only check.
 			return null;
 		}
 	}

@@ -26,27 +26,35 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 import org.springframework.util.Assert;
 
 /**
- * Streamed copy: the bytes pass through this process, read with the source's credentials and written with the
- * destination's, for two principals of which neither can both read the source and write the destination.
+ * Streamed copy: the bytes pass through this process, read with the source's credentials
+ * and written with the destination's, for two principals of which neither can both read
+ * the source and write the destination.
  * <p>
- * Up to the multipart threshold: one GET whose body is the body of one PUT (two requests, plus GetObjectTagging for
- * tagged objects); the GET's response brings the content headers, metadata, storage class, website redirect location
- * and Object Lock ({@link Carried}), so no HEAD is needed. Above it: a
- * multipart upload whose parts are ranged GETs ({@link StreamedMultipartUpload}). A CRC64NVME of the bytes is
- * computed on the way. When the source has a stored CRC64NVME it is sent as the PUT's checksum header, so the
- * destination checks the bytes end to end against the source's own value.
+ * Up to the multipart threshold: one GET whose body is the body of one PUT (two requests,
+ * plus GetObjectTagging for tagged objects); the GET's response brings the content
+ * headers, metadata, storage class, website redirect location and Object Lock
+ * ({@link Carried}), so no HEAD is needed. Above it: a multipart upload whose parts are
+ * ranged GETs ({@link StreamedMultipartUpload}). A CRC64NVME of the bytes is computed on
+ * the way. When the source has a stored CRC64NVME it is sent as the PUT's checksum
+ * header, so the destination checks the bytes end to end against the source's own value.
  * <p>
- * Objects up to {@link #BUFFERED_MAX} bytes are read whole into memory (at most {@code copy.concurrency} of them at
- * once): their CRC64NVME is known before the PUT starts, so it goes in a header too, and the PUT is a plain one with
- * a replayable body. Larger objects are streamed, nothing buffered beyond network buffers, and without a stored
- * source value the SDK computes the CRC64NVME and sends it as a trailer (aws-chunked encoding). For small objects
- * the buffered path costs less CPU per object: no chunked encoding and fewer hand-offs between the two connections.
- * It may go through clients of their own ({@code smallSourceClient}, {@code smallDestinationClient}): nothing is
- * streamed there, so an HTTP client that buffers more per request but costs less per request can carry it.
+ * Objects up to {@link #BUFFERED_MAX} bytes are read whole into memory (at most
+ * {@code copy.concurrency} of them at once): their CRC64NVME is known before the PUT
+ * starts, so it goes in a header too, and the PUT is a plain one with a replayable body.
+ * Larger objects are streamed, nothing buffered beyond network buffers, and without a
+ * stored source value the SDK computes the CRC64NVME and sends it as a trailer
+ * (aws-chunked encoding). For small objects the buffered path costs less CPU per object:
+ * no chunked encoding and fewer hand-offs between the two connections. It may go through
+ * clients of their own ({@code smallSourceClient}, {@code smallDestinationClient}):
+ * nothing is streamed there, so an HTTP client that buffers more per request but costs
+ * less per request can carry it.
  */
 public class StreamTransfer implements ObjectTransfer {
 
-	/** The largest object read whole into memory before its PUT; 64 in flight hold at most 64 MiB. */
+	/**
+	 * The largest object read whole into memory before its PUT; 64 in flight hold at most
+	 * 64 MiB.
+	 */
 	static final long BUFFERED_MAX = 1024 * 1024;
 
 	private final S3AsyncClient sourceClient;
@@ -69,12 +77,15 @@ public class StreamTransfer implements ObjectTransfer {
 
 	/**
 	 * @param sourceClient reads the source
-	 * @param destinationClient writes the destination (a client without multipart support: parts are made here)
+	 * @param destinationClient writes the destination (a client without multipart
+	 * support: parts are made here)
 	 * @param target where copies go
 	 * @param multipartThreshold objects larger than this many bytes are uploaded in parts
-	 * @param partSize the part size (raised for objects that would need more than 10,000 parts)
+	 * @param partSize the part size (raised for objects that would need more than 10,000
+	 * parts)
 	 * @param partsInFlight how many parts of one object are copied at once
-	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS S3 does)
+	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
+	 * S3 does)
 	 */
 	public StreamTransfer(S3AsyncClient sourceClient, S3AsyncClient destinationClient, CopyTarget target,
 			long multipartThreshold, long partSize, int partsInFlight, boolean tagCountReported) {
@@ -83,9 +94,11 @@ public class StreamTransfer implements ObjectTransfer {
 	}
 
 	/**
-	 * @param smallSourceClient reads objects of up to {@link #BUFFERED_MAX} bytes, which are read whole
-	 * @param smallDestinationClient writes those: clients whose HTTP client may buffer more per request than a
-	 * stream should (the CRT-based one: faster for small objects, see {@code HttpEngine})
+	 * @param smallSourceClient reads objects of up to {@link #BUFFERED_MAX} bytes, which
+	 * are read whole
+	 * @param smallDestinationClient writes those: clients whose HTTP client may buffer
+	 * more per request than a stream should (the CRT-based one: faster for small objects,
+	 * see {@code HttpEngine})
 	 */
 	public StreamTransfer(S3AsyncClient sourceClient, S3AsyncClient destinationClient, S3AsyncClient smallSourceClient,
 			S3AsyncClient smallDestinationClient, CopyTarget target, long multipartThreshold, long partSize,
@@ -112,14 +125,17 @@ public class StreamTransfer implements ObjectTransfer {
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
 		if (source.size() > this.multipartThreshold) {
 			return new StreamedMultipartUpload(this.sourceClient, this.destinationClient, this.target, this.tags,
-					this.partSize, this.partsInFlight, object, source).run();
+					this.partSize, this.partsInFlight, object, source)
+				.run();
 		}
 		GetObjectRequest get = GetObjectRequest.builder()
 			.bucket(object.sourceBucket())
 			.key(object.sourceKey())
 			.versionId(object.versionId())
-			// Copy exactly what the manifest listed (or the HEAD saw): a changed source answers 412, as with
-			// CopyObject; this also keeps a buffered object at the size it was listed with.
+			// Copy exactly what the manifest listed (or the HEAD saw): a changed source
+			// answers 412, as with
+			// CopyObject; this also keeps a buffered object at the size it was listed
+			// with.
 			.ifMatch((object.versionId() == null) ? EtagVerifier.quote(source.etag()) : null)
 			.checksumMode(ChecksumMode.ENABLED)
 			.overrideConfiguration(Pacing.bytes(source.size()))
@@ -165,17 +181,20 @@ public class StreamTransfer implements ObjectTransfer {
 		return result.whenComplete((done, error) -> body.release());
 	}
 
-	/** The PUT of one object, with the source's tags; {@code computed} as for {@link #request}. */
+	/**
+	 * The PUT of one object, with the source's tags; {@code computed} as for
+	 * {@link #request}.
+	 */
 	private CompletableFuture<PutObjectResponse> putObject(S3AsyncClient destination, PlannedObject object,
 			SourceHeaders headers, AsyncRequestBody body, @Nullable String computed, Carried carried) {
 		return this.tags.of(object, headers.tagCount())
-			.thenCompose((tagging) -> destination.putObject(request(object, headers, tagging, computed, carried),
-					body));
+			.thenCompose(
+					(tagging) -> destination.putObject(request(object, headers, tagging, computed, carried), body));
 	}
 
 	/**
-	 * @param computed the CRC64NVME computed here over the whole body before the PUT, or null when the body is
-	 * streamed
+	 * @param computed the CRC64NVME computed here over the whole body before the PUT, or
+	 * null when the body is streamed
 	 */
 	private PutObjectRequest request(PlannedObject object, SourceHeaders headers, @Nullable Tagging tagging,
 			@Nullable String computed, Carried carried) {
@@ -189,7 +208,8 @@ public class StreamTransfer implements ObjectTransfer {
 			put.tagging(tagging);
 		}
 		if (headers.crc64nvme() != null) {
-			// CRC64NVME is always a full-object checksum: the destination verifies the bytes against the source's.
+			// CRC64NVME is always a full-object checksum: the destination verifies the
+			// bytes against the source's.
 			put.checksumCRC64NVME(headers.crc64nvme());
 		}
 		else if (computed != null) {
@@ -203,9 +223,11 @@ public class StreamTransfer implements ObjectTransfer {
 
 	private CompletableFuture<SdkPublisher<ByteBuffer>> reread(PlannedObject object, SourceHeaders headers) {
 		return this.sourceClient
-			.getObject((get) -> get.bucket(object.sourceBucket()).key(object.sourceKey()).versionId(object.versionId())
-				.ifMatch(headers.etag()).overrideConfiguration(Pacing.bytes(headers.length())),
-					AsyncResponseTransformer.toPublisher())
+			.getObject((get) -> get.bucket(object.sourceBucket())
+				.key(object.sourceKey())
+				.versionId(object.versionId())
+				.ifMatch(headers.etag())
+				.overrideConfiguration(Pacing.bytes(headers.length())), AsyncResponseTransformer.toPublisher())
 			.thenApply((response) -> response);
 	}
 

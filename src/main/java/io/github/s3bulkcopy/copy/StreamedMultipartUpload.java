@@ -19,12 +19,14 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * One streamed multipart upload: CreateMultipartUpload with the source's headers, then each part a ranged GET of the
- * source streamed into UploadPart, a bounded number of parts at a time, then CompleteMultipartUpload with the
- * object's full CRC64NVME (the source's stored value when it has one, else the parts' checksums combined), which the
- * destination checks against the parts it received. Every GET is pinned to the source's ETag, so the parts cannot
- * come from two versions of an object that changes meanwhile. On any failure the upload is aborted, once the parts
- * in flight have settled, so no incomplete upload is left to cost storage.
+ * One streamed multipart upload: CreateMultipartUpload with the source's headers, then
+ * each part a ranged GET of the source streamed into UploadPart, a bounded number of
+ * parts at a time, then CompleteMultipartUpload with the object's full CRC64NVME (the
+ * source's stored value when it has one, else the parts' checksums combined), which the
+ * destination checks against the parts it received. Every GET is pinned to the source's
+ * ETag, so the parts cannot come from two versions of an object that changes meanwhile.
+ * On any failure the upload is aborted, once the parts in flight have settled, so no
+ * incomplete upload is left to cost storage.
  */
 final class StreamedMultipartUpload {
 
@@ -104,8 +106,11 @@ final class StreamedMultipartUpload {
 			long length) {
 		SourceBody body = new SourceBody(length, null, () -> read(headers, from, length));
 		return this.destination
-			.uploadPart((part) -> part.bucket(this.target.bucket()).key(this.object.destinationKey())
-				.uploadId(uploadId).partNumber(number).contentLength(length)
+			.uploadPart((part) -> part.bucket(this.target.bucket())
+				.key(this.object.destinationKey())
+				.uploadId(uploadId)
+				.partNumber(number)
+				.contentLength(length)
 				.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME), body)
 			.thenApply((response) -> part(number, length, response, body));
 	}
@@ -113,9 +118,11 @@ final class StreamedMultipartUpload {
 	private CompletableFuture<SdkPublisher<ByteBuffer>> read(SourceHeaders headers, long from, long length) {
 		String range = "bytes=" + from + "-" + (from + length - 1);
 		return this.source
-			.getObject((get) -> get.bucket(this.object.sourceBucket()).key(this.object.sourceKey())
-				.versionId(this.object.versionId()).ifMatch(headers.etag()).range(range),
-					AsyncResponseTransformer.toPublisher())
+			.getObject((get) -> get.bucket(this.object.sourceBucket())
+				.key(this.object.sourceKey())
+				.versionId(this.object.versionId())
+				.ifMatch(headers.etag())
+				.range(range), AsyncResponseTransformer.toPublisher())
 			.thenApply((response) -> response);
 	}
 
@@ -133,19 +140,28 @@ final class StreamedMultipartUpload {
 		for (int i = 0; i < parts.size(); i++) {
 			Part part = parts.get(i);
 			crc = (i == 0) ? part.crc() : Crc64Nvme.combine(crc, part.crc(), part.length());
-			completed.add(CompletedPart.builder().partNumber(part.number()).eTag(part.etag())
-				.checksumCRC64NVME(Crc64Nvme.toBase64(part.crc())).build());
+			completed.add(CompletedPart.builder()
+				.partNumber(part.number())
+				.eTag(part.etag())
+				.checksumCRC64NVME(Crc64Nvme.toBase64(part.crc()))
+				.build());
 		}
 		String local = Crc64Nvme.toBase64(crc);
 		String expected = (headers.crc64nvme() != null) ? headers.crc64nvme() : local;
 		return this.destination
-			.completeMultipartUpload((done) -> done.bucket(this.target.bucket()).key(this.object.destinationKey())
-				.uploadId(uploadId).multipartUpload((upload) -> upload.parts(completed))
-				.checksumType(ChecksumType.FULL_OBJECT).checksumCRC64NVME(expected))
+			.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
+				.key(this.object.destinationKey())
+				.uploadId(uploadId)
+				.multipartUpload((upload) -> upload.parts(completed))
+				.checksumType(ChecksumType.FULL_OBJECT)
+				.checksumCRC64NVME(expected))
 			.thenApply((response) -> MultipartUploads.completed(response, local));
 	}
 
-	/** One uploaded part: what CompleteMultipartUpload needs, and its CRC64NVME for the object's. */
+	/**
+	 * One uploaded part: what CompleteMultipartUpload needs, and its CRC64NVME for the
+	 * object's.
+	 */
 	private record Part(int number, long length, String etag, long crc) {
 
 	}

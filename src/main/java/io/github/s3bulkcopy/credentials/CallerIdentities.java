@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import org.springframework.util.Assert;
 
 /**
- * Who each side acts as, for the audit summary: the ARN STS GetCallerIdentity returns for the side's own credentials
- * (an assumed role's session ARN; never a key). Looked up once per side and process. A side on an S3-compatible
- * endpoint without an STS named has no AWS identity to look up, and a lookup that fails is logged: both are null.
+ * Who each side acts as, for the audit summary: the ARN STS GetCallerIdentity returns for
+ * the side's own credentials (an assumed role's session ARN; never a key). Looked up once
+ * per side and process. A side on an S3-compatible endpoint without an STS named has no
+ * AWS identity to look up, and a lookup that fails is logged: both are null.
  */
 public class CallerIdentities {
 

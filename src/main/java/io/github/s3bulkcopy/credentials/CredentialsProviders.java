@@ -21,12 +21,14 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 import org.springframework.util.Assert;
 
 /**
- * The credentials providers of a job, one per distinct {@link CredentialsSpec} (and STS region), shared by every
- * client of the sides that use it, so a role is assumed once per credential lifetime however many clients there are.
- * Closing this closes them all, with their STS clients and refresh threads.
+ * The credentials providers of a job, one per distinct {@link CredentialsSpec} (and STS
+ * region), shared by every client of the sides that use it, so a role is assumed once per
+ * credential lifetime however many clients there are. Closing this closes them all, with
+ * their STS clients and refresh threads.
  * <p>
- * A role is assumed with the SDK's {@link StsAssumeRoleCredentialsProvider}, refreshing in the background before
- * expiry; a profile resolves with {@link ProfileCredentialsProvider}, which also assumes the role of a profile with
+ * A role is assumed with the SDK's {@link StsAssumeRoleCredentialsProvider}, refreshing
+ * in the background before expiry; a profile resolves with
+ * {@link ProfileCredentialsProvider}, which also assumes the role of a profile with
  * {@code role_arn} and {@code source_profile}; an empty spec is the default chain.
  */
 public class CredentialsProviders implements AutoCloseable {
@@ -50,16 +52,23 @@ public class CredentialsProviders implements AutoCloseable {
 		this.refresh = refresh;
 	}
 
-	/** The provider a side acts with; the same instance for every side with the same spec and STS region. */
+	/**
+	 * The provider a side acts with; the same instance for every side with the same spec
+	 * and STS region.
+	 */
 	public synchronized AwsCredentialsProvider forSide(BucketSide side) {
 		CredentialsSpec spec = side.credentials();
 		Key key = new Key(spec, (spec.roleArn() != null) ? StsClients.region(spec, side.region()) : "");
 		return this.providers.computeIfAbsent(key, (k) -> create(spec, side.region()));
 	}
 
-	/** The identity that assumes a side's role: its base profile, or the default chain. Not cached: for preflight. */
+	/**
+	 * The identity that assumes a side's role: its base profile, or the default chain.
+	 * Not cached: for preflight.
+	 */
 	public static AwsCredentialsProvider baseProvider(CredentialsSpec spec) {
-		return (spec.baseProfile() != null) ? ProfileCredentialsProvider.builder().profileName(spec.baseProfile()).build()
+		return (spec.baseProfile() != null)
+				? ProfileCredentialsProvider.builder().profileName(spec.baseProfile()).build()
 				: DefaultCredentialsProvider.builder().build();
 	}
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * When role credentials are renewed, as {@code StsAssumeRoleCredentialsProvider} understands it: from
- * {@code prefetchTime} before expiry a background refresh starts while the old credentials are still used; from
- * {@code staleTime} before expiry a caller waits for fresh ones. Credentials are never used once stale.
+ * When role credentials are renewed, as {@code StsAssumeRoleCredentialsProvider}
+ * understands it: from {@code prefetchTime} before expiry a background refresh starts
+ * while the old credentials are still used; from {@code staleTime} before expiry a caller
+ * waits for fresh ones. Credentials are never used once stale.
  *
  * @param staleTime how long before expiry credentials stop being used
  * @param prefetchTime how long before expiry a background refresh starts

@@ -6,7 +6,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
-/** STS clients for a side: the region and endpoint its credentials spec names, with the given identity. */
+/**
+ * STS clients for a side: the region and endpoint its credentials spec names, with the
+ * given identity.
+ */
 public final class StsClients {
 
 	private StsClients() {
@@ -17,7 +20,10 @@ public final class StsClients {
 		return (spec.stsRegion() != null) ? spec.stsRegion() : sideRegion;
 	}
 
-	/** A client of the side's STS endpoint acting as {@code credentials}; the caller closes it. */
+	/**
+	 * A client of the side's STS endpoint acting as {@code credentials}; the caller
+	 * closes it.
+	 */
 	public static StsClient create(CredentialsSpec spec, String sideRegion, AwsCredentialsProvider credentials) {
 		StsClientBuilder builder = StsClient.builder()
 			.region(Region.of(region(spec, sideRegion)))

@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The demo: a real run of the copy job on this machine with nothing but Java. It starts S3Proxy on 127.0.0.1, fills a
- * source bucket with sample objects and an S3 Inventory report of them, writes a job file, runs the job exactly as
- * {@code copy --job} would, and stops the server.
+ * The demo: a real run of the copy job on this machine with nothing but Java. It starts
+ * S3Proxy on 127.0.0.1, fills a source bucket with sample objects and an S3 Inventory
+ * report of them, writes a job file, runs the job exactly as {@code copy --job} would,
+ * and stops the server.
  */
 public class Demo {
 
@@ -39,8 +40,10 @@ public class Demo {
 	private final PrintWriter out;
 
 	/**
-	 * @param workDir where the demo writes its job file (the job database and reports go where the defaults say)
-	 * @param objects how many small sample objects to create (the awkward and large ones come on top)
+	 * @param workDir where the demo writes its job file (the job database and reports go
+	 * where the defaults say)
+	 * @param objects how many small sample objects to create (the awkward and large ones
+	 * come on top)
 	 * @param out where to tell the user what happens
 	 */
 	public Demo(Path workDir, int objects, PrintWriter out) {
@@ -56,7 +59,8 @@ public class Demo {
 		this.out.flush();
 		try (LocalS3Server server = LocalS3Server.builder().identity(identity).transientStore().start()) {
 			this.out.println("  endpoint: " + server.endpoint());
-			// The job uses the default credential chain, as a real job does; here it finds the local server's keys.
+			// The job uses the default credential chain, as a real job does; here it
+			// finds the local server's keys.
 			System.setProperty("aws.accessKeyId", identity.accessKeyId());
 			System.setProperty("aws.secretAccessKey", identity.secretAccessKey());
 			String manifestKey;
@@ -81,14 +85,19 @@ public class Demo {
 		List<DemoData.SampleObject> samples = DemoData.objects(this.objects);
 		InventoryReportBuilder inventory = new InventoryReportBuilder(SOURCE, INVENTORY, "inventory", 100);
 		for (DemoData.SampleObject sample : samples) {
-			String etag = s3.putObject((put) -> put.bucket(SOURCE).key(sample.key()).contentType("application/octet-stream")
-				.metadata(Map.of("origin", "s3-bulk-copy-demo")), RequestBody.fromBytes(sample.content())).eTag();
-			inventory.add(new InventoryReportBuilder.Row(sample.key(), sample.content().length,
-					etag.replace("\"", ""), false));
+			String etag = s3
+				.putObject((put) -> put.bucket(SOURCE)
+					.key(sample.key())
+					.contentType("application/octet-stream")
+					.metadata(Map.of("origin", "s3-bulk-copy-demo")), RequestBody.fromBytes(sample.content()))
+				.eTag();
+			inventory.add(new InventoryReportBuilder.Row(sample.key(), sample.content().length, etag.replace("\"", ""),
+					false));
 		}
 		InventoryReportBuilder.Report report = inventory.build(Instant.now());
-		report.files().forEach((key, bytes) -> s3.putObject((put) -> put.bucket(INVENTORY).key(key),
-				RequestBody.fromBytes(bytes)));
+		report.files()
+			.forEach((key, bytes) -> s3.putObject((put) -> put.bucket(INVENTORY).key(key),
+					RequestBody.fromBytes(bytes)));
 		this.out.printf("  source:   s3://%s with %d objects; inventory report s3://%s/%s%n", SOURCE, samples.size(),
 				INVENTORY, report.manifestKey());
 		return report.manifestKey();

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The demo's sample objects: a few hundred small ones, and the keys that break naive tools (spaces, unicode, '+',
- * '%', a comma, an empty object) plus one object above the demo's lowered multipart threshold.
+ * The demo's sample objects: a few hundred small ones, and the keys that break naive
+ * tools (spaces, unicode, '+', '%', a comma, an empty object) plus one object above the
+ * demo's lowered multipart threshold.
  */
 public final class DemoData {
 
@@ -15,7 +16,10 @@ public final class DemoData {
 	public record SampleObject(String key, byte[] content) {
 	}
 
-	/** The demo copies objects above this size in parts, to show multipart copy without a 5 GiB object. */
+	/**
+	 * The demo copies objects above this size in parts, to show multipart copy without a
+	 * 5 GiB object.
+	 */
 	public static final long MULTIPART_THRESHOLD = 8L << 20;
 
 	private DemoData() {
@@ -30,8 +34,9 @@ public final class DemoData {
 			objects.add(new SampleObject(String.format("logs/2026/11/%02d/app-%04d.log", i % 30 + 1, i), content));
 		}
 		String[] awkward = { "reports/annual report 2026.pdf", "reports/café-menü-ünïcødé.txt", "reports/a+b=c.txt",
-				"reports/100% done.txt", "reports/comma,in,key.csv", "reports/日本語のキー.txt", "reports/tab\tand spaces .txt",
-				"reports/quote\"d.txt", "reports/emoji-🚀.txt", "reports/%2B-literally.txt" };
+				"reports/100% done.txt", "reports/comma,in,key.csv", "reports/日本語のキー.txt",
+				"reports/tab\tand spaces .txt", "reports/quote\"d.txt", "reports/emoji-🚀.txt",
+				"reports/%2B-literally.txt" };
 		for (String key : awkward) {
 			objects.add(new SampleObject(key, ("content of " + key + "\n").getBytes(StandardCharsets.UTF_8)));
 		}

@@ -23,9 +23,10 @@ import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds an S3 Inventory report the way S3 writes one (CSV format): gzipped, header-less data files whose keys are
- * URL-encoded as HTML forms encode them, a {@code manifest.json} naming them with their MD5s, and
- * {@code manifest.checksum}. The demo, the tests and the benchmark use it to make realistic manifests.
+ * Builds an S3 Inventory report the way S3 writes one (CSV format): gzipped, header-less
+ * data files whose keys are URL-encoded as HTML forms encode them, a
+ * {@code manifest.json} naming them with their MD5s, and {@code manifest.checksum}. The
+ * demo, the tests and the benchmark use it to make realistic manifests.
  */
 public final class InventoryReportBuilder {
 
@@ -123,8 +124,8 @@ public final class InventoryReportBuilder {
 			for (Row row : rows) {
 				out.write(quoted(this.sourceBucket) + "," + quoted(URLEncoder.encode(row.key(), StandardCharsets.UTF_8))
 						+ "," + quoted(Long.toString(row.size())) + "," + quoted("2026-11-01T00:00:00.000Z") + ","
-						+ quoted(row.etag()) + "," + quoted(row.storageClass()) + "," + quoted(Boolean.toString(row.multipart()))
-						+ "," + quoted("NOT-SSE") + "\n");
+						+ quoted(row.etag()) + "," + quoted(row.storageClass()) + ","
+						+ quoted(Boolean.toString(row.multipart())) + "," + quoted("NOT-SSE") + "\n");
 			}
 		}
 		catch (IOException ex) {

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * SDK client builders for a local S3 endpoint: path-style addressing (a loopback address has no bucket
- * subdomains), region us-east-1 and fixed local keys.
+ * SDK client builders for a local S3 endpoint: path-style addressing (a loopback address
+ * has no bucket subdomains), region us-east-1 and fixed local keys.
  */
 final class LocalS3Clients {
 

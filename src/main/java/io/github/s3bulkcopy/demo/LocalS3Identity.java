@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
- * One "account" of a {@link LocalS3Server}: an access key and its secret. Each identity sees only its own buckets.
- * These are keys for a local test server, never real AWS credentials.
+ * One "account" of a {@link LocalS3Server}: an access key and its secret. Each identity
+ * sees only its own buckets. These are keys for a local test server, never real AWS
+ * credentials.
  *
- * @param accessKeyId the access key id; letters, digits, {@code .}, {@code _} and {@code -} only, because it also
- * names the identity's folder on a filesystem backend
+ * @param accessKeyId the access key id; letters, digits, {@code .}, {@code _} and
+ * {@code -} only, because it also names the identity's folder on a filesystem backend
  * @param secretAccessKey the secret the server checks signatures against
  */
 public record LocalS3Identity(String accessKeyId, String secretAccessKey) {

@@ -16,14 +16,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * Adobe S3Mock 5.2.0 running as a child Java process, reached at {@code http://127.0.0.1:PORT}. It checks no
- * signatures (any keys work) and has one namespace of buckets, but it keeps additional checksums the way S3 does,
- * which S3Proxy does not.
+ * Adobe S3Mock 5.2.0 running as a child Java process, reached at
+ * {@code http://127.0.0.1:PORT}. It checks no signatures (any keys work) and has one
+ * namespace of buckets, but it keeps additional checksums the way S3 does, which S3Proxy
+ * does not.
  * <p>
- * S3Mock always opens two connectors. Its main connector is made plain HTTP and bound to 127.0.0.1
- * ({@code --server.ssl.enabled=false --server.address=127.0.0.1}); that is the endpoint. Its extra HTTP connector
- * ({@code http.port}) cannot be given an address and listens on all interfaces, so it gets an ephemeral port
- * ({@code 0}) nobody is told about, rather than S3Mock's fixed defaults 9090 and 9191, which would clash between
+ * S3Mock always opens two connectors. Its main connector is made plain HTTP and bound to
+ * 127.0.0.1 ({@code --server.ssl.enabled=false --server.address=127.0.0.1}); that is the
+ * endpoint. Its extra HTTP connector ({@code http.port}) cannot be given an address and
+ * listens on all interfaces, so it gets an ephemeral port ({@code 0}) nobody is told
+ * about, rather than S3Mock's fixed defaults 9090 and 9191, which would clash between
  * runs.
  */
 public final class LocalS3Mock implements AutoCloseable {
@@ -40,18 +42,19 @@ public final class LocalS3Mock implements AutoCloseable {
 	}
 
 	/**
-	 * Starts S3Mock from the jar {@link #locateS3MockJar()} finds, with its store in a temporary folder, and returns
-	 * once it answers.
+	 * Starts S3Mock from the jar {@link #locateS3MockJar()} finds, with its store in a
+	 * temporary folder, and returns once it answers.
 	 */
 	public static LocalS3Mock start() {
 		return start(locateS3MockJar(), Duration.ofSeconds(60));
 	}
 
 	/**
-	 * Starts S3Mock from the given jar ({@code s3mock-5.2.0-exec.jar}) with its store in a temporary folder that
-	 * {@link #close()} deletes, and returns once it answers.
+	 * Starts S3Mock from the given jar ({@code s3mock-5.2.0-exec.jar}) with its store in
+	 * a temporary folder that {@link #close()} deletes, and returns once it answers.
 	 * @param startTimeout how long to wait; S3Mock takes about 5 seconds on two cores
-	 * @throws IllegalStateException if it does not start; the message ends with its last output
+	 * @throws IllegalStateException if it does not start; the message ends with its last
+	 * output
 	 */
 	public static LocalS3Mock start(Path s3MockJar, Duration startTimeout) {
 		Assert.notNull(s3MockJar, "s3MockJar is required");
@@ -72,10 +75,12 @@ public final class LocalS3Mock implements AutoCloseable {
 	}
 
 	/**
-	 * Finds the S3Mock jar: in the folder named by system property {@code s3bulkcopy.servers.dir}, in
-	 * {@code servers/} beside the running jar, in {@code target/servers/} under the working directory, then in the
-	 * local Maven repository.
-	 * @throws IllegalStateException when there is none; running {@code ./mvnw -B package} fetches it
+	 * Finds the S3Mock jar: in the folder named by system property
+	 * {@code s3bulkcopy.servers.dir}, in {@code servers/} beside the running jar, in
+	 * {@code target/servers/} under the working directory, then in the local Maven
+	 * repository.
+	 * @throws IllegalStateException when there is none; running {@code ./mvnw -B package}
+	 * fetches it
 	 */
 	public static Path locateS3MockJar() {
 		return ServerJars.locate("s3mock.jar",
@@ -97,7 +102,10 @@ public final class LocalS3Mock implements AutoCloseable {
 		return asyncClientBuilder().build();
 	}
 
-	/** A client builder already set up for this server, for callers that tune the client further. */
+	/**
+	 * A client builder already set up for this server, for callers that tune the client
+	 * further.
+	 */
 	public S3ClientBuilder clientBuilder() {
 		return LocalS3Clients.syncBuilder(endpoint(), ANY_CREDENTIALS);
 	}

@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * S3Proxy 4.1.0 running as a child Java process on {@code 127.0.0.1} and a free port, with signatures (V2 or V4)
- * checked. Every {@link LocalS3Identity} is a separate "account" with buckets of its own: S3Proxy gets one
- * properties file per identity, each with its own store. Used by the {@code demo} command and by the tests.
+ * S3Proxy 4.1.0 running as a child Java process on {@code 127.0.0.1} and a free port,
+ * with signatures (V2 or V4) checked. Every {@link LocalS3Identity} is a separate
+ * "account" with buckets of its own: S3Proxy gets one properties file per identity, each
+ * with its own store. Used by the {@code demo} command and by the tests.
  *
  * <pre>{@code
  * try (LocalS3Server server = LocalS3Server.builder().identity("source", "source-secret").start();
@@ -51,16 +52,21 @@ public final class LocalS3Server implements AutoCloseable {
 		return new Builder(locateS3ProxyJar());
 	}
 
-	/** A builder for a server run from the given S3Proxy jar ({@code jar-with-dependencies}). */
+	/**
+	 * A builder for a server run from the given S3Proxy jar
+	 * ({@code jar-with-dependencies}).
+	 */
 	public static Builder builder(Path s3ProxyJar) {
 		return new Builder(s3ProxyJar);
 	}
 
 	/**
-	 * Finds the S3Proxy jar: in the folder named by system property {@code s3bulkcopy.servers.dir}, in
-	 * {@code servers/} beside the running jar, in {@code target/servers/} under the working directory, then in the
-	 * local Maven repository.
-	 * @throws IllegalStateException when there is none; running {@code ./mvnw -B package} fetches it
+	 * Finds the S3Proxy jar: in the folder named by system property
+	 * {@code s3bulkcopy.servers.dir}, in {@code servers/} beside the running jar, in
+	 * {@code target/servers/} under the working directory, then in the local Maven
+	 * repository.
+	 * @throws IllegalStateException when there is none; running {@code ./mvnw -B package}
+	 * fetches it
 	 */
 	public static Path locateS3ProxyJar() {
 		return ServerJars.locate("s3proxy.jar",
@@ -87,7 +93,10 @@ public final class LocalS3Server implements AutoCloseable {
 		return asyncClientBuilder(identity).build();
 	}
 
-	/** A client builder already set up for this server and identity, for callers that tune the client further. */
+	/**
+	 * A client builder already set up for this server and identity, for callers that tune
+	 * the client further.
+	 */
 	public S3ClientBuilder clientBuilder(LocalS3Identity identity) {
 		return LocalS3Clients.syncBuilder(endpoint(), identity.credentials());
 	}
@@ -147,15 +156,19 @@ public final class LocalS3Server implements AutoCloseable {
 			return this;
 		}
 
-		/** Keeps objects in memory (the default); they are gone when the server stops. Supports versioning. */
+		/**
+		 * Keeps objects in memory (the default); they are gone when the server stops.
+		 * Supports versioning.
+		 */
 		public Builder transientStore() {
 			this.filesystemBasedir = null;
 			return this;
 		}
 
 		/**
-		 * Keeps objects as files under {@code basedir/<access key id>/<bucket>/}, so they outlive the server and
-		 * each identity has its own folder. S3Proxy's filesystem store does not support versioning.
+		 * Keeps objects as files under {@code basedir/<access key id>/<bucket>/}, so they
+		 * outlive the server and each identity has its own folder. S3Proxy's filesystem
+		 * store does not support versioning.
 		 */
 		public Builder filesystemStore(Path basedir) {
 			Assert.notNull(basedir, "basedir is required");
@@ -164,8 +177,8 @@ public final class LocalS3Server implements AutoCloseable {
 		}
 
 		/**
-		 * The folder for the properties files and the log; by default a new temporary folder, deleted on
-		 * {@link LocalS3Server#close()}. A folder given here is kept.
+		 * The folder for the properties files and the log; by default a new temporary
+		 * folder, deleted on {@link LocalS3Server#close()}. A folder given here is kept.
 		 */
 		public Builder workDir(Path workDir) {
 			Assert.notNull(workDir, "workDir is required");
@@ -181,9 +194,10 @@ public final class LocalS3Server implements AutoCloseable {
 		}
 
 		/**
-		 * Makes S3Proxy ignore request headers it does not implement instead of answering 501 NotImplemented. Needed
-		 * for temporary credentials: S3Proxy rejects the {@code x-amz-security-token} header they sign with. It also
-		 * ignores what it cannot do (such as {@code x-amz-tagging}), so use it only where that is wanted.
+		 * Makes S3Proxy ignore request headers it does not implement instead of answering
+		 * 501 NotImplemented. Needed for temporary credentials: S3Proxy rejects the
+		 * {@code x-amz-security-token} header they sign with. It also ignores what it
+		 * cannot do (such as {@code x-amz-tagging}), so use it only where that is wanted.
 		 */
 		public Builder ignoreUnknownHeaders() {
 			this.ignoreUnknownHeaders = true;
@@ -199,7 +213,8 @@ public final class LocalS3Server implements AutoCloseable {
 
 		/**
 		 * Starts the server and returns once it answers HTTP requests.
-		 * @throws IllegalStateException if it does not start; the message ends with the server's last output
+		 * @throws IllegalStateException if it does not start; the message ends with the
+		 * server's last output
 		 */
 		public LocalS3Server start() {
 			Assert.state(!this.identities.isEmpty(), "at least one identity is required");
@@ -212,9 +227,8 @@ public final class LocalS3Server implements AutoCloseable {
 				boolean temporary = (this.workDir == null);
 				Path dir = temporary ? Files.createTempDirectory("s3proxy-") : Files.createDirectories(this.workDir);
 				List<LocalS3Identity> frozen = List.copyOf(this.identities);
-				ServerProcess process = ServerProcess.start("s3proxy", this.jar,
-						List.of("-Xmx" + this.maxHeap), (port) -> writeProperties(dir, port, frozen), dir, temporary,
-						this.startTimeout);
+				ServerProcess process = ServerProcess.start("s3proxy", this.jar, List.of("-Xmx" + this.maxHeap),
+						(port) -> writeProperties(dir, port, frozen), dir, temporary, this.startTimeout);
 				return new LocalS3Server(process, frozen);
 			}
 			catch (IOException ex) {
@@ -222,8 +236,7 @@ public final class LocalS3Server implements AutoCloseable {
 			}
 		}
 
-		private List<String> writeProperties(Path dir, int port, List<LocalS3Identity> identities)
-				throws IOException {
+		private List<String> writeProperties(Path dir, int port, List<LocalS3Identity> identities) throws IOException {
 			List<String> arguments = new ArrayList<>();
 			for (LocalS3Identity identity : identities) {
 				Properties properties = new Properties();

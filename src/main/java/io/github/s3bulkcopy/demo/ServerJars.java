@@ -12,21 +12,26 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the runnable jars of the local S3 servers. The build copies them into {@code target/servers/} (see the
- * maven-dependency-plugin in the pom), beside the product jar {@code target/s3-bulk-copy.jar}.
+ * Finds the runnable jars of the local S3 servers. The build copies them into
+ * {@code target/servers/} (see the maven-dependency-plugin in the pom), beside the
+ * product jar {@code target/s3-bulk-copy.jar}.
  */
 final class ServerJars {
 
-	/** System property naming the folder that holds {@code s3proxy.jar} and {@code s3mock.jar}; set by surefire. */
+	/**
+	 * System property naming the folder that holds {@code s3proxy.jar} and
+	 * {@code s3mock.jar}; set by surefire.
+	 */
 	static final String SERVERS_DIR_PROPERTY = "s3bulkcopy.servers.dir";
 
 	private ServerJars() {
 	}
 
 	/**
-	 * The first of: {@code $s3bulkcopy.servers.dir/<fileName>}, {@code servers/<fileName>} beside the running jar
-	 * (or beside {@code target/classes}), {@code target/servers/<fileName>} under the working directory, and the
-	 * artifact in the local Maven repository.
+	 * The first of: {@code $s3bulkcopy.servers.dir/<fileName>},
+	 * {@code servers/<fileName>} beside the running jar (or beside
+	 * {@code target/classes}), {@code target/servers/<fileName>} under the working
+	 * directory, and the artifact in the local Maven repository.
 	 * @param fileName the jar's name in the servers folder, such as {@code s3proxy.jar}
 	 * @param mavenRepositoryPath the artifact's path under {@code ~/.m2/repository}
 	 * @throws IllegalStateException when none exists
@@ -57,8 +62,9 @@ final class ServerJars {
 	}
 
 	/**
-	 * The folder holding the jar (or the classes folder) a class was loaded from: {@code target} for both
-	 * {@code target/s3-bulk-copy.jar} and {@code target/classes}. A Spring Boot fat jar reports its classes as
+	 * The folder holding the jar (or the classes folder) a class was loaded from:
+	 * {@code target} for both {@code target/s3-bulk-copy.jar} and {@code target/classes}.
+	 * A Spring Boot fat jar reports its classes as
 	 * {@code jar:nested:/path/s3-bulk-copy.jar/!BOOT-INF/classes/!/}.
 	 */
 	static @Nullable Path codeSourceFolder(@Nullable CodeSource codeSource) {
@@ -92,7 +98,8 @@ final class ServerJars {
 			return Path.of(URI.create(file));
 		}
 		catch (IllegalArgumentException ex) {
-			// not a well-formed URI (a space left unencoded, say): read it as a plain path
+			// not a well-formed URI (a space left unencoded, say): read it as a plain
+			// path
 			return Path.of(file.substring("file:".length()));
 		}
 	}

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A server from a runnable jar, running as a child Java process on a free loopback port. Its output goes to a log
- * file in its work folder, not to ours; it counts as started once the port answers an HTTP request. Closing it (or
- * the end of this JVM, through a shutdown hook) stops the process. A child outlives a JVM that is killed outright
+ * A server from a runnable jar, running as a child Java process on a free loopback port.
+ * Its output goes to a log file in its work folder, not to ours; it counts as started
+ * once the port answers an HTTP request. Closing it (or the end of this JVM, through a
+ * shutdown hook) stops the process. A child outlives a JVM that is killed outright
  * ({@code kill -9}), as any child process would.
  */
 final class ServerProcess implements AutoCloseable {
@@ -53,12 +54,13 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server and waits until it answers. A start that fails because another process took the port in the
-	 * meantime is retried on a new port.
+	 * Starts the server and waits until it answers. A start that fails because another
+	 * process took the port in the meantime is retried on a new port.
 	 * @param name a short name for messages and the log file ({@code s3proxy})
 	 * @param jar the runnable jar
 	 * @param jvmOptions options for the child JVM, such as {@code -Xmx512m}
-	 * @param arguments the server's arguments for a given port; may write files into the work folder
+	 * @param arguments the server's arguments for a given port; may write files into the
+	 * work folder
 	 * @param workDir the folder for the log file and any configuration the server needs
 	 * @param deleteWorkDir whether closing deletes the work folder
 	 * @param timeout how long to wait for the server to answer
@@ -87,7 +89,8 @@ final class ServerProcess implements AutoCloseable {
 				if (server.awaitAnswer(timeout)) {
 					return server;
 				}
-				// the work folder stays, for the next attempt or for someone reading the log
+				// the work folder stays, for the next attempt or for someone reading the
+				// log
 				server.removeShutdownHook();
 				server.destroy();
 				String tail = server.logTail();
@@ -164,14 +167,15 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Polls the port until any HTTP answer comes back (S3 servers answer an anonymous {@code GET /} with 403 or
-	 * 200). False when the process ended or the time ran out.
+	 * Polls the port until any HTTP answer comes back (S3 servers answer an anonymous
+	 * {@code GET /} with 403 or 200). False when the process ended or the time ran out.
 	 */
 	private boolean awaitAnswer(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline && this.process.isAlive()) {
 			if (answers()) {
-				// an answer from a process that has since died came from someone else's server on the same port
+				// an answer from a process that has since died came from someone else's
+				// server on the same port
 				return this.process.isAlive();
 			}
 			try {
@@ -218,8 +222,8 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * A port that was free on 127.0.0.1 a moment ago. Another process may take it before the server binds it; the
-	 * start is then retried.
+	 * A port that was free on 127.0.0.1 a moment ago. Another process may take it before
+	 * the server binds it; the start is then retried.
 	 */
 	static int freeLoopbackPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
- * Where the broker of a distributed run is: an existing Artemis named by URL ({@code s3bulkcopy.broker.url}, with
- * {@code s3bulkcopy.broker.user} and {@code s3bulkcopy.broker.password} when it asks for them), or, for the manager
- * when no URL is set, one embedded in the manager and bound to {@code s3bulkcopy.broker.bind} (default
- * {@value #DEFAULT_BIND}).
+ * Where the broker of a distributed run is: an existing Artemis named by URL
+ * ({@code s3bulkcopy.broker.url}, with {@code s3bulkcopy.broker.user} and
+ * {@code s3bulkcopy.broker.password} when it asks for them), or, for the manager when no
+ * URL is set, one embedded in the manager and bound to {@code s3bulkcopy.broker.bind}
+ * (default {@value #DEFAULT_BIND}).
  */
 public record BrokerSettings(@Nullable String url, String bind, @Nullable String user, @Nullable String password) {
 
@@ -28,7 +29,8 @@ public record BrokerSettings(@Nullable String url, String bind, @Nullable String
 					+ "tcp://broker.example.com:61616, not '" + url + "'");
 		}
 		return new BrokerSettings((url == null || url.isBlank()) ? null : url, bind,
-				environment.getProperty("s3bulkcopy.broker.user"), environment.getProperty("s3bulkcopy.broker.password"));
+				environment.getProperty("s3bulkcopy.broker.user"),
+				environment.getProperty("s3bulkcopy.broker.password"));
 	}
 
 	/** Whether the manager embeds the broker. */
@@ -42,8 +44,9 @@ public record BrokerSettings(@Nullable String url, String bind, @Nullable String
 	}
 
 	/**
-	 * A connection factory for the broker. A consumer takes one request at a time ({@code consumerWindowSize=0}):
-	 * a busy worker buffering requests would starve idle ones.
+	 * A connection factory for the broker. A consumer takes one request at a time
+	 * ({@code consumerWindowSize=0}): a busy worker buffering requests would starve idle
+	 * ones.
 	 */
 	public ActiveMQConnectionFactory connectionFactory() {
 		String clientUrl = clientUrl();

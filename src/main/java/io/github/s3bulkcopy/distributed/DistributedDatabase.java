@@ -10,8 +10,8 @@ import io.github.s3bulkcopy.InvalidSetupException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * A distributed run keeps its job repository and ledger in one database every process reaches: PostgreSQL. The
- * embedded H2 file is one process's (or one host's) only.
+ * A distributed run keeps its job repository and ledger in one database every process
+ * reaches: PostgreSQL. The embedded H2 file is one process's (or one host's) only.
  */
 final class DistributedDatabase {
 

@@ -28,10 +28,12 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
- * The manager of a distributed run ({@code copy --distributed}): the copy step's partitions go as requests to the
- * job's queue through Spring Batch's {@link MessageChannelPartitionHandler}, which then polls the job repository
- * until every partition has ended; a {@link PartitionWatchdog} watches the workers meanwhile. The broker is embedded
- * here unless {@code s3bulkcopy.broker.url} names one. Everything else (plan, report, lock, resume) is the copy job's.
+ * The manager of a distributed run ({@code copy --distributed}): the copy step's
+ * partitions go as requests to the job's queue through Spring Batch's
+ * {@link MessageChannelPartitionHandler}, which then polls the job repository until every
+ * partition has ended; a {@link PartitionWatchdog} watches the workers meanwhile. The
+ * broker is embedded here unless {@code s3bulkcopy.broker.url} names one. Everything else
+ * (plan, report, lock, resume) is the copy job's.
  */
 @Configuration(proxyBeanMethods = false)
 public class DistributedManagerConfiguration {
@@ -98,7 +100,8 @@ public class DistributedManagerConfiguration {
 
 				@Override
 				public @Nullable String exceeded(JobExecution execution, long written) {
-					// This execution's failures: a resume set the earlier ones back to pending.
+					// This execution's failures: a resume set the earlier ones back to
+					// pending.
 					long failed = ledger.counts(execution.getJobInstance().getInstanceId()).failed();
 					return threshold.exceeded(written, failed)
 							? failed + " of " + written + " objects failed, " + threshold : null;

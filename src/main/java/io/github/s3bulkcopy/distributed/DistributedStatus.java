@@ -8,8 +8,9 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What {@code status} adds for a job's distributed run: its workers (alive or gone, by heartbeat) and the latest
- * run's partitions (state, owner, items written). Plain queries of the job database: no broker is involved.
+ * What {@code status} adds for a job's distributed run: its workers (alive or gone, by
+ * heartbeat) and the latest run's partitions (state, owner, items written). Plain queries
+ * of the job database: no broker is involved.
  */
 public final class DistributedStatus {
 
@@ -19,11 +20,15 @@ public final class DistributedStatus {
 	private DistributedStatus() {
 	}
 
-	/** Prints the workers and partitions of the job's latest execution, if it ran distributed; else nothing. */
+	/**
+	 * Prints the workers and partitions of the job's latest execution, if it ran
+	 * distributed; else nothing.
+	 */
 	public static void print(PrintWriter out, JdbcTemplate jdbc, String jobName, Duration staleAfter) {
-		Long execution = jdbc.queryForObject("SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN "
-				+ "BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ?", Long.class,
-				jobName);
+		Long execution = jdbc.queryForObject(
+				"SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN "
+						+ "BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ?",
+				Long.class, jobName);
 		if (execution == null) {
 			return;
 		}

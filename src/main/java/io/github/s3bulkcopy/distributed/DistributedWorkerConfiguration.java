@@ -28,8 +28,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A worker of a distributed run ({@code worker --job FILE}): the copy job's beans, of which it runs the partition
- * step, plus a broker connection and the {@link Worker} that serves the job's queue.
+ * A worker of a distributed run ({@code worker --job FILE}): the copy job's beans, of
+ * which it runs the partition step, plus a broker connection and the {@link Worker} that
+ * serves the job's queue.
  */
 @Configuration(proxyBeanMethods = false)
 public class DistributedWorkerConfiguration {
@@ -45,7 +46,10 @@ public class DistributedWorkerConfiguration {
 		return new WorkerRegistry(jdbcTemplate, settings.worker().staleAfter());
 	}
 
-	/** Spring Batch's worker side: loads the requested step execution from the job database and runs the step. */
+	/**
+	 * Spring Batch's worker side: loads the requested step execution from the job
+	 * database and runs the step.
+	 */
 	@Bean
 	StepExecutionRequestHandler stepExecutionRequestHandler(JobRepository jobRepository,
 			@Qualifier("copyPartitionStep") Step copyPartitionStep) {
@@ -62,7 +66,8 @@ public class DistributedWorkerConfiguration {
 			RequestCounter requestCounter) {
 		String self = WorkerRegistry.thisProcess();
 		AtomicLong sequence = new AtomicLong();
-		// What this worker's S3 clients counted, added to the partition's context under keys of its own, which the
+		// What this worker's S3 clients counted, added to the partition's context under
+		// keys of its own, which the
 		// manager's report sums with its own counts.
 		Consumer<StepExecution> counters = (partition) -> {
 			String suffix = "worker." + partition.getId() + "." + self + "." + sequence.incrementAndGet();
@@ -74,8 +79,8 @@ public class DistributedWorkerConfiguration {
 			putIfAny(context, LedgerRunReporter.REQUEST_RETRIES_KEY + suffix, requests.retries());
 			jobRepository.updateExecutionContext(partition);
 		};
-		return new Worker(jobFile, jobRepository, workerRegistry, (ConnectionFactory) brokerSettings.connectionFactory(),
-				stepExecutionRequestHandler,
+		return new Worker(jobFile, jobRepository, workerRegistry,
+				(ConnectionFactory) brokerSettings.connectionFactory(), stepExecutionRequestHandler,
 				new PartitionUploadsCleanup(new MultipartJanitor(destination, jobFile.spec().destination().bucket()),
 						jdbcTemplate, jobFile.spec().destination().prefix(), counters));
 	}

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * An ActiveMQ Artemis broker inside the manager, on one TCP address. It keeps nothing on disk: the job database is
- * what a run resumes from, and a manager that starts again sends its partitions again.
+ * An ActiveMQ Artemis broker inside the manager, on one TCP address. It keeps nothing on
+ * disk: the job database is what a run resumes from, and a manager that starts again
+ * sends its partitions again.
  */
 public class EmbeddedBroker implements AutoCloseable {
 
@@ -47,12 +48,15 @@ public class EmbeddedBroker implements AutoCloseable {
 			.setJournalDirectory(directory.resolve("journal").toString())
 			.setLargeMessagesDirectory(directory.resolve("large").toString())
 			.addAcceptorConfiguration("tcp", "tcp://" + bind);
-		// A request rolled back (a worker stopping, or refusing the run) comes again after a second, not at once.
-		// A request that failed 50 times goes to DLQ, where an operator can see it; nothing expires.
-		configuration.addAddressSetting("#", new AddressSettings().setRedeliveryDelay(1000)
-			.setMaxDeliveryAttempts(50)
-			.setDeadLetterAddress(SimpleString.of("DLQ"))
-			.setExpiryAddress(SimpleString.of("ExpiryQueue")));
+		// A request rolled back (a worker stopping, or refusing the run) comes again
+		// after a second, not at once.
+		// A request that failed 50 times goes to DLQ, where an operator can see it;
+		// nothing expires.
+		configuration.addAddressSetting("#",
+				new AddressSettings().setRedeliveryDelay(1000)
+					.setMaxDeliveryAttempts(50)
+					.setDeadLetterAddress(SimpleString.of("DLQ"))
+					.setExpiryAddress(SimpleString.of("ExpiryQueue")));
 		EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration);
 		broker.start();
 		logger.info("Broker listening on tcp://{}", bind);

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code copy --distributed --workers N}: N worker processes on this host, started with this JVM's settings and the
- * same job file, each writing its output to {@code worker-<n>.log} in the log folder. The job database reaches them
- * through the environment ({@code SPRING_DATASOURCE_*}), never the command line. They end with the run; closing this
- * stops any that did not.
+ * {@code copy --distributed --workers N}: N worker processes on this host, started with
+ * this JVM's settings and the same job file, each writing its output to
+ * {@code worker-<n>.log} in the log folder. The job database reaches them through the
+ * environment ({@code SPRING_DATASOURCE_*}), never the command line. They end with the
+ * run; closing this stops any that did not.
  */
 public final class LocalWorkers implements AutoCloseable {
 
@@ -53,13 +54,19 @@ public final class LocalWorkers implements AutoCloseable {
 		return new LocalWorkers(processes);
 	}
 
-	/** How this JVM was started, to start another the same way: java, its options, and the class path or jar. */
+	/**
+	 * How this JVM was started, to start another the same way: java, its options, and the
+	 * class path or jar.
+	 */
 	static List<String> javaCommand() {
 		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.add(ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			// Not a debugger, an agent, the password (in the environment instead) or the recording of a class
+			// Not a debugger, an agent, the password (in the environment instead) or the
+			// recording of a class
 			// archive, which is the launcher's business for this process alone.
 			if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")
 					&& !argument.startsWith("-Dspring.datasource.password")

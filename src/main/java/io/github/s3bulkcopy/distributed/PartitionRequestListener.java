@@ -23,11 +23,13 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 import org.springframework.util.Assert;
 
 /**
- * A worker's consumer of partition requests: decides with {@link PartitionGuard} whether to run a request, claims or
- * takes over its partition, and runs it through Spring Batch's {@link StepExecutionRequestHandler}. It runs in a
- * transacted JMS session: the request is acknowledged only when this returns, so the request of a worker killed
- * mid-partition goes back to the queue and to another worker. It throws (rolling the request back) when it cannot
- * decide, such as when the job database cannot be reached, and when this worker may not serve the run.
+ * A worker's consumer of partition requests: decides with {@link PartitionGuard} whether
+ * to run a request, claims or takes over its partition, and runs it through Spring
+ * Batch's {@link StepExecutionRequestHandler}. It runs in a transacted JMS session: the
+ * request is acknowledged only when this returns, so the request of a worker killed
+ * mid-partition goes back to the queue and to another worker. It throws (rolling the
+ * request back) when it cannot decide, such as when the job database cannot be reached,
+ * and when this worker may not serve the run.
  */
 public class PartitionRequestListener implements MessageListener {
 
@@ -128,7 +130,8 @@ public class PartitionRequestListener implements MessageListener {
 				}
 				logger.info("Taking over {} from worker {}, which is gone; continuing from its last committed chunk",
 						partition.getStepName(), owner);
-				// What the gone worker committed is its share; what it had in flight rolled back.
+				// What the gone worker committed is its share; what it had in flight
+				// rolled back.
 				this.registry.addShare(id, owner, partition.getWriteCount() - this.registry.sharedObjects(id));
 				this.takeoverCleanup.afterTakeover(partition);
 			}
@@ -169,7 +172,10 @@ public class PartitionRequestListener implements MessageListener {
 
 		void afterTakeover(StepExecution partition);
 
-		/** After this worker ran a partition: records what it counted (retries, requests) where the report finds it. */
+		/**
+		 * After this worker ran a partition: records what it counted (retries, requests)
+		 * where the report finds it.
+		 */
 		default void afterRun(StepExecution partition) {
 		}
 

@@ -3,9 +3,10 @@ package io.github.s3bulkcopy.distributed;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
- * The messages of a distributed run: a partition request travels as text, {@code <step name>:<step execution id>},
- * so that nothing is deserialised from the broker and nothing but an id (no credential, no setting) leaves the
- * manager. Each job has a queue of its own, so a worker holding one job's credentials never sees another's
+ * The messages of a distributed run: a partition request travels as text,
+ * {@code <step name>:<step execution id>}, so that nothing is deserialised from the
+ * broker and nothing but an id (no credential, no setting) leaves the manager. Each job
+ * has a queue of its own, so a worker holding one job's credentials never sees another's
  * partitions.
  */
 public final class PartitionRequests {

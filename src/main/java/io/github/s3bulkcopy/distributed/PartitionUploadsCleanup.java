@@ -13,9 +13,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Aborts the multipart uploads a gone worker left for the objects of a partition taken over from it: those of keys
- * still pending in the partition's range, begun before the takeover. Other partitions' uploads, in flight on live
- * workers, are left alone.
+ * Aborts the multipart uploads a gone worker left for the objects of a partition taken
+ * over from it: those of keys still pending in the partition's range, begun before the
+ * takeover. Other partitions' uploads, in flight on live workers, are left alone.
  */
 class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanup {
 
@@ -49,7 +49,8 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 			this.janitor.abortLeftovers(this.destinationPrefix, (key) -> isPending(min, max, key), Instant.now());
 		}
 		catch (RuntimeException ex) {
-			// The run's resume aborts what is still left; the partition must not wait for it.
+			// The run's resume aborts what is still left; the partition must not wait for
+			// it.
 			logger.warn("Could not abort the multipart uploads left by the gone worker: {}", ex.getMessage());
 		}
 	}
@@ -63,15 +64,18 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 			this.counters.accept(partition);
 		}
 		catch (RuntimeException ex) {
-			// The report then misses this worker's retry and request counts; the copies are recorded.
+			// The report then misses this worker's retry and request counts; the copies
+			// are recorded.
 			logger.warn("Could not record this worker's request counts for {}: {}", partition.getStepName(),
 					ex.getMessage());
 		}
 	}
 
 	private boolean isPending(long minKey, long maxKey, String destinationKey) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
-				+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'", Integer.class, minKey, maxKey, destinationKey);
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
+						+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'",
+				Integer.class, minKey, maxKey, destinationKey);
 		return count != null && count > 0;
 	}
 

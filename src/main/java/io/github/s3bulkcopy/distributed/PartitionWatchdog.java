@@ -21,11 +21,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
- * The manager's watch over its workers while the copy step runs: a partition still running whose owner is gone (no
- * heartbeat for the stale time) and that no worker took over is sent to the queue again. The broker already hands a
- * killed worker's request to another worker; this covers what it does not: a request lost with a broker that
- * restarted, a worker cut off from the broker but not from the database, a session that was not transacted. A
- * worker receiving such a request takes the partition over (or drops it when another worker did first).
+ * The manager's watch over its workers while the copy step runs: a partition still
+ * running whose owner is gone (no heartbeat for the stale time) and that no worker took
+ * over is sent to the queue again. The broker already hands a killed worker's request to
+ * another worker; this covers what it does not: a request lost with a broker that
+ * restarted, a worker cut off from the broker but not from the database, a session that
+ * was not transacted. A worker receiving such a request takes the partition over (or
+ * drops it when another worker did first).
  */
 public class PartitionWatchdog implements StepExecutionListener {
 
@@ -59,8 +61,8 @@ public class PartitionWatchdog implements StepExecutionListener {
 	}
 
 	/**
-	 * Also stops the run when the failures of all workers together cross {@code copy.max-failures}: each worker
-	 * counts only its own.
+	 * Also stops the run when the failures of all workers together cross
+	 * {@code copy.max-failures}: each worker counts only its own.
 	 */
 	public PartitionWatchdog withFailureCheck(FailureCheck failureCheck) {
 		this.failureCheck = failureCheck;

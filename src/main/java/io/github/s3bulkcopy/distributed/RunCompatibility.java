@@ -8,8 +8,9 @@ import io.github.s3bulkcopy.jobfile.JobFile;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * A worker works on a run only with the job file and the tool version the run was started with: another job file
- * could name other buckets, prefixes or settings, and another version could copy or record differently.
+ * A worker works on a run only with the job file and the tool version the run was started
+ * with: another job file could name other buckets, prefixes or settings, and another
+ * version could copy or record differently.
  */
 public final class RunCompatibility {
 
@@ -17,7 +18,8 @@ public final class RunCompatibility {
 	}
 
 	/**
-	 * @throws InvalidSetupException (exit code 2) when the job file or the tool version differs from the run's
+	 * @throws InvalidSetupException (exit code 2) when the job file or the tool version
+	 * differs from the run's
 	 */
 	public static void check(JobFile jobFile, JobExecution execution) {
 		String run = "run " + runNumber(execution) + " of job '" + execution.getJobInstance().getJobName() + "'";

@@ -21,10 +21,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 
 /**
- * A worker of a distributed run: takes partition requests of its job from the broker, {@code slots} at a time, in
- * transacted sessions, and runs them ({@link PartitionRequestListener}). It heartbeats in the job database while it
- * lives; it refuses (exit 2) a run started with another job file or tool version; by default it ends when a run it
- * saw running has ended.
+ * A worker of a distributed run: takes partition requests of its job from the broker,
+ * {@code slots} at a time, in transacted sessions, and runs them
+ * ({@link PartitionRequestListener}). It heartbeats in the job database while it lives;
+ * it refuses (exit 2) a run started with another job file or tool version; by default it
+ * ends when a run it saw running has ended.
  */
 public class Worker implements DisposableBean {
 
@@ -66,8 +67,10 @@ public class Worker implements DisposableBean {
 	/**
 	 * Serves the job's partitions.
 	 * @param slots how many partitions at once
-	 * @param keepRunning whether to go on serving after a run ended (else the worker ends with it)
-	 * @throws InvalidSetupException when the run was started with another job file or tool version
+	 * @param keepRunning whether to go on serving after a run ended (else the worker ends
+	 * with it)
+	 * @throws InvalidSetupException when the run was started with another job file or
+	 * tool version
 	 */
 	public void serve(int slots, boolean keepRunning) throws InterruptedException {
 		String jobName = this.jobFile.spec().name();
@@ -89,7 +92,8 @@ public class Worker implements DisposableBean {
 		DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
 		container.setConnectionFactory(this.connectionFactory);
 		container.setDestinationName(PartitionRequests.queue(jobName));
-		// Acknowledged when the partition has run, so a worker that dies gives its request back.
+		// Acknowledged when the partition has run, so a worker that dies gives its
+		// request back.
 		container.setSessionTransacted(true);
 		container.setConcurrentConsumers(slots);
 		container.setMaxConcurrentConsumers(slots);
@@ -136,7 +140,8 @@ public class Worker implements DisposableBean {
 			this.registry.beat(this.self);
 		}
 		catch (RuntimeException ex) {
-			// A missed beat is harmless unless it lasts longer than the stale time; the next one tries again.
+			// A missed beat is harmless unless it lasts longer than the stale time; the
+			// next one tries again.
 		}
 	}
 
@@ -145,11 +150,15 @@ public class Worker implements DisposableBean {
 			this.registry.leave(this.self);
 		}
 		catch (RuntimeException ex) {
-			// Gone from the table or not, the heartbeat stops: others see the worker gone after the stale time.
+			// Gone from the table or not, the heartbeat stops: others see the worker gone
+			// after the stale time.
 		}
 	}
 
-	/** A worker stopped (SIGTERM closes the context): at once seen as gone, so its partition moves on. */
+	/**
+	 * A worker stopped (SIGTERM closes the context): at once seen as gone, so its
+	 * partition moves on.
+	 */
 	@Override
 	public void destroy() {
 		this.stopping = true;

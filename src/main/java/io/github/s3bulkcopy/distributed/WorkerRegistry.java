@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * The workers of distributed runs and the partitions they own, in the job database ({@code BULK_WORKER},
- * {@code BULK_PARTITION_OWNER}, {@code BULK_WORKER_SHARE}). A worker is named as its JVM names itself,
- * {@code pid@host}; it refreshes its heartbeat while it lives, and is gone when the heartbeat is older than
- * {@code staleAfter} or, seen from its own host, its process has ended.
+ * The workers of distributed runs and the partitions they own, in the job database
+ * ({@code BULK_WORKER}, {@code BULK_PARTITION_OWNER}, {@code BULK_WORKER_SHARE}). A
+ * worker is named as its JVM names itself, {@code pid@host}; it refreshes its heartbeat
+ * while it lives, and is gone when the heartbeat is older than {@code staleAfter} or,
+ * seen from its own host, its process has ended.
  */
 public class WorkerRegistry {
 
@@ -23,7 +24,10 @@ public class WorkerRegistry {
 	public record Worker(String id, String jobName, Instant startedAt, Instant heartbeat) {
 	}
 
-	/** Who owns a partition (a step execution of a distributed run), since when, and how often it changed hands. */
+	/**
+	 * Who owns a partition (a step execution of a distributed run), since when, and how
+	 * often it changed hands.
+	 */
 	public record Owner(long stepExecutionId, String workerId, Instant claimedAt, int takeovers) {
 	}
 
@@ -86,8 +90,8 @@ public class WorkerRegistry {
 	}
 
 	/**
-	 * Whether a worker is gone: no heartbeat for {@code staleAfter}, never registered, or a process of this host that
-	 * has ended (then at once, as after a kill -9).
+	 * Whether a worker is gone: no heartbeat for {@code staleAfter}, never registered, or
+	 * a process of this host that has ended (then at once, as after a kill -9).
 	 */
 	public boolean isGone(String workerId) {
 		if (isDeadLocalProcess(workerId)) {
@@ -100,8 +104,8 @@ public class WorkerRegistry {
 	public Optional<Owner> owner(long stepExecutionId) {
 		return this.jdbc
 			.query("SELECT STEP_EXECUTION_ID, WORKER_ID, CLAIMED_AT, TAKEOVERS FROM BULK_PARTITION_OWNER "
-					+ "WHERE STEP_EXECUTION_ID = ?", (rs, n) -> new Owner(rs.getLong(1), rs.getString(2),
-							rs.getTimestamp(3).toInstant(), rs.getInt(4)),
+					+ "WHERE STEP_EXECUTION_ID = ?",
+					(rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)),
 					stepExecutionId)
 			.stream()
 			.findFirst();
@@ -123,14 +127,15 @@ public class WorkerRegistry {
 	}
 
 	/**
-	 * Takes a partition over from its owner, only if that is still {@code from} (two workers that both find the owner
-	 * gone cannot both take it).
+	 * Takes a partition over from its owner, only if that is still {@code from} (two
+	 * workers that both find the owner gone cannot both take it).
 	 * @return whether this worker now owns it
 	 */
 	public boolean takeOver(long stepExecutionId, String from, String to) {
-		return this.jdbc.update("UPDATE BULK_PARTITION_OWNER SET WORKER_ID = ?, CLAIMED_AT = ?, TAKEOVERS = "
-				+ "TAKEOVERS + 1 WHERE STEP_EXECUTION_ID = ? AND WORKER_ID = ?", to, Timestamp.from(Instant.now()),
-				stepExecutionId, from) == 1;
+		return this.jdbc.update(
+				"UPDATE BULK_PARTITION_OWNER SET WORKER_ID = ?, CLAIMED_AT = ?, TAKEOVERS = "
+						+ "TAKEOVERS + 1 WHERE STEP_EXECUTION_ID = ? AND WORKER_ID = ?",
+				to, Timestamp.from(Instant.now()), stepExecutionId, from) == 1;
 	}
 
 	/** Adds to what a worker wrote in a partition. */
@@ -138,8 +143,9 @@ public class WorkerRegistry {
 		if (objects <= 0) {
 			return;
 		}
-		int updated = this.jdbc.update("UPDATE BULK_WORKER_SHARE SET OBJECTS = OBJECTS + ? WHERE STEP_EXECUTION_ID = ? "
-				+ "AND WORKER_ID = ?", objects, stepExecutionId, workerId);
+		int updated = this.jdbc.update(
+				"UPDATE BULK_WORKER_SHARE SET OBJECTS = OBJECTS + ? WHERE STEP_EXECUTION_ID = ? " + "AND WORKER_ID = ?",
+				objects, stepExecutionId, workerId);
 		if (updated == 0) {
 			this.jdbc.update("INSERT INTO BULK_WORKER_SHARE (STEP_EXECUTION_ID, WORKER_ID, OBJECTS, BYTES) "
 					+ "VALUES (?, ?, ?, 0)", stepExecutionId, workerId, objects);
@@ -158,16 +164,17 @@ public class WorkerRegistry {
 	public List<Share> shares(long jobExecutionId) {
 		return this.jdbc.query("SELECT s.STEP_EXECUTION_ID, s.WORKER_ID, s.OBJECTS FROM BULK_WORKER_SHARE s "
 				+ "JOIN BATCH_STEP_EXECUTION e ON e.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE e.JOB_EXECUTION_ID = ? "
-				+ "ORDER BY s.STEP_EXECUTION_ID, s.WORKER_ID", (rs, n) -> new Share(rs.getLong(1), rs.getString(2),
-						rs.getLong(3)), jobExecutionId);
+				+ "ORDER BY s.STEP_EXECUTION_ID, s.WORKER_ID",
+				(rs, n) -> new Share(rs.getLong(1), rs.getString(2), rs.getLong(3)), jobExecutionId);
 	}
 
 	/** The owners of the partitions of a job execution. */
 	public List<Owner> owners(long jobExecutionId) {
 		return this.jdbc.query("SELECT o.STEP_EXECUTION_ID, o.WORKER_ID, o.CLAIMED_AT, o.TAKEOVERS FROM "
 				+ "BULK_PARTITION_OWNER o JOIN BATCH_STEP_EXECUTION e ON e.STEP_EXECUTION_ID = o.STEP_EXECUTION_ID "
-				+ "WHERE e.JOB_EXECUTION_ID = ? ORDER BY o.STEP_EXECUTION_ID", (rs, n) -> new Owner(rs.getLong(1),
-						rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)), jobExecutionId);
+				+ "WHERE e.JOB_EXECUTION_ID = ? ORDER BY o.STEP_EXECUTION_ID",
+				(rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)),
+				jobExecutionId);
 	}
 
 	/** Whether a worker id names a process of this host that has ended. */

@@ -1,6 +1,9 @@
 package io.github.s3bulkcopy.jobfile;
 
-/** How a job file names an AWS account ({@code source.expected-owner}, {@code destination.expected-owner}). */
+/**
+ * How a job file names an AWS account ({@code source.expected-owner},
+ * {@code destination.expected-owner}).
+ */
 final class AccountIds {
 
 	static final String PATTERN = "[0-9]{12}";

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The rules of the {@code batch-operations} section that span properties or need more than a constraint: the
- * endpoint, S3's limits on tags, sizes and time ranges. Which manifest a command may use is checked when the command
- * runs, since replicate and batch-copy read the same file.
+ * The rules of the {@code batch-operations} section that span properties or need more
+ * than a constraint: the endpoint, S3's limits on tags, sizes and time ranges. Which
+ * manifest a command may use is checked when the command runs, since replicate and
+ * batch-copy read the same file.
  */
 final class BatchOperationsRules {
 
@@ -27,9 +28,8 @@ final class BatchOperationsRules {
 				PATH + ".allow-insecure-endpoint", reject);
 		ByteSize max = batch.maxObjectSize();
 		if (max != null && (max.bytes() < 1 || max.bytes() > BatchOperationsSpec.BATCH_COPY_LIMIT.bytes())) {
-			reject.accept(PATH + ".max-object-size", "must be between 1 B and "
-					+ BatchOperationsSpec.BATCH_COPY_LIMIT + ", the largest object Batch Operations copies (was " + max
-					+ ")");
+			reject.accept(PATH + ".max-object-size", "must be between 1 B and " + BatchOperationsSpec.BATCH_COPY_LIMIT
+					+ ", the largest object Batch Operations copies (was " + max + ")");
 		}
 		tags(batch.tags(), reject);
 		ManifestGeneratorSpec generator = batch.manifestGenerator();
@@ -44,8 +44,7 @@ final class BatchOperationsRules {
 		}
 		for (Map.Entry<String, String> tag : tags.entrySet()) {
 			if (tag.getKey().length() > 128 || tag.getValue().length() > 256) {
-				reject.accept(PATH + ".tags." + tag.getKey(),
-						"tag keys are 1-128 characters and values at most 256");
+				reject.accept(PATH + ".tags." + tag.getKey(), "tag keys are 1-128 characters and values at most 256");
 			}
 		}
 	}
@@ -64,15 +63,15 @@ final class BatchOperationsRules {
 		}
 		for (String prefix : generator.keyPrefixes()) {
 			if (prefix.isEmpty()) {
-				reject.accept(path + ".key-prefixes", "must not hold an empty prefix: leave key-prefixes out to "
-						+ "match every key");
+				reject.accept(path + ".key-prefixes",
+						"must not hold an empty prefix: leave key-prefixes out to " + "match every key");
 			}
 		}
 	}
 
 	/**
-	 * Reads an instant as a job file writes it: ISO-8601 with an offset ({@code 2026-01-01T00:00:00Z}) or a date,
-	 * meaning its start in UTC.
+	 * Reads an instant as a job file writes it: ISO-8601 with an offset
+	 * ({@code 2026-01-01T00:00:00Z}) or a date, meaning its start in UTC.
 	 */
 	static Instant instant(String text) {
 		String value = text.trim();
@@ -83,8 +82,8 @@ final class BatchOperationsRules {
 			return java.time.OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("'" + text + "' is not a date or time: write 2026-01-01 or "
-					+ "2026-01-01T00:00:00Z", ex);
+			throw new IllegalArgumentException(
+					"'" + text + "' is not a date or time: write 2026-01-01 or " + "2026-01-01T00:00:00Z", ex);
 		}
 	}
 

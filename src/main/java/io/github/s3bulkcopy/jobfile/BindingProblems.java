@@ -25,10 +25,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Turns what the binder reports (values that do not convert, unknown properties, constraint and rule violations)
- * into the lines a user reads: the file, the line, the property as written in the file, and the reason. When one
- * property has several problems, only the first reported is kept, so report the most telling kind first: a value
- * that does not convert also leaves the property unbound and null, and saying so as well would only confuse.
+ * Turns what the binder reports (values that do not convert, unknown properties,
+ * constraint and rule violations) into the lines a user reads: the file, the line, the
+ * property as written in the file, and the reason. When one property has several
+ * problems, only the first reported is kept, so report the most telling kind first: a
+ * value that does not convert also leaves the property unbound and null, and saying so as
+ * well would only confuse.
  */
 final class BindingProblems {
 
@@ -41,7 +43,10 @@ final class BindingProblems {
 
 	private final ConfigurationPropertySource source;
 
-	/** The names as written in the YAML ({@code copy.multipartThreshold}), by their relaxed form. */
+	/**
+	 * The names as written in the YAML ({@code copy.multipartThreshold}), by their
+	 * relaxed form.
+	 */
 	private final Map<ConfigurationPropertyName, String> written = new LinkedHashMap<>();
 
 	private final Map<ConfigurationPropertyName, JobFileProblem> problems = new LinkedHashMap<>();
@@ -63,12 +68,14 @@ final class BindingProblems {
 		return this.problems.isEmpty() && this.unnamed.isEmpty();
 	}
 
-	/** Problems in file order; those on no line (a missing property) last, by property. */
+	/**
+	 * Problems in file order; those on no line (a missing property) last, by property.
+	 */
 	List<JobFileProblem> sorted() {
 		List<JobFileProblem> all = new ArrayList<>(this.problems.values());
 		all.addAll(this.unnamed);
-		all.sort(Comparator.comparingInt((JobFileProblem problem) -> (problem.line() > 0) ? problem.line()
-				: Integer.MAX_VALUE)
+		all.sort(Comparator
+			.comparingInt((JobFileProblem problem) -> (problem.line() > 0) ? problem.line() : Integer.MAX_VALUE)
 			.thenComparing((problem) -> (problem.property() != null) ? problem.property() : ""));
 		return all;
 	}
@@ -83,7 +90,8 @@ final class BindingProblems {
 		ConfigurationPropertyName name = property.getName();
 		for (int i = 1; i < name.getNumberOfElements(); i++) {
 			if (name.isNumericIndex(i) && PropertyNames.isLeaf(name.chop(i))) {
-				// A list where one value belongs: the binder sees name[0], name[1], ... as unknown.
+				// A list where one value belongs: the binder sees name[0], name[1], ...
+				// as unknown.
 				add(name.chop(i), null, "must be a single value, not a list", property);
 				return;
 			}
@@ -107,7 +115,8 @@ final class BindingProblems {
 			return;
 		}
 		if (field.getRejectedValue() == null && hasProblemUnder(name)) {
-			// A section whose every property is unknown binds to nothing; the unknown names say why.
+			// A section whose every property is unknown binds to nothing; the unknown
+			// names say why.
 			return;
 		}
 		add(name, path, reason);
@@ -116,8 +125,8 @@ final class BindingProblems {
 	/** A failure the binder could not continue from and that is none of the above. */
 	void other(BindException ex) {
 		Throwable cause = rootCause(ex);
-		String reason = "cannot be used: " + ((cause.getMessage() != null) ? cause.getMessage()
-				: cause.getClass().getSimpleName());
+		String reason = "cannot be used: "
+				+ ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName());
 		add(ex.getName(), null, reason);
 	}
 
@@ -125,7 +134,10 @@ final class BindingProblems {
 		return this.problems.keySet().stream().anyMatch(name::isAncestorOf);
 	}
 
-	/** The first problem reported for a property is the one kept: report the most telling kind first. */
+	/**
+	 * The first problem reported for a property is the one kept: report the most telling
+	 * kind first.
+	 */
 	private void add(ConfigurationPropertyName name, @Nullable String fallback, String reason) {
 		add(name, fallback, reason, this.source.getConfigurationProperty(name));
 	}

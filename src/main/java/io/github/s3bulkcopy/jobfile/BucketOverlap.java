@@ -8,9 +8,10 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A destination inside its own source: the same bucket on the same endpoint, with the destination prefix under the
- * source prefix. Every object would be copied onto itself, or a later listing would find the copies and copy them
- * again. S3 prefixes are plain string prefixes, so {@code logs} contains {@code logs-copy/}.
+ * A destination inside its own source: the same bucket on the same endpoint, with the
+ * destination prefix under the source prefix. Every object would be copied onto itself,
+ * or a later listing would find the copies and copy them again. S3 prefixes are plain
+ * string prefixes, so {@code logs} contains {@code logs-copy/}.
  */
 final class BucketOverlap {
 

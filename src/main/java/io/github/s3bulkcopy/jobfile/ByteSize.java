@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
- * A number of bytes written the way people write them in a job file: {@code 5GiB}, {@code 256MiB}, {@code 8MB},
- * {@code 1048576}. KB, MB, GB and TB are binary units here, as in AWS's own limits ("5 GB" is 5 GiB).
+ * A number of bytes written the way people write them in a job file: {@code 5GiB},
+ * {@code 256MiB}, {@code 8MB}, {@code 1048576}. KB, MB, GB and TB are binary units here,
+ * as in AWS's own limits ("5 GB" is 5 GiB).
  *
  * @param bytes the number of bytes
  */
@@ -20,7 +21,9 @@ public record ByteSize(long bytes) {
 		}
 	}
 
-	/** Parses a size; used by the job file binder, which calls {@code valueOf(String)}. */
+	/**
+	 * Parses a size; used by the job file binder, which calls {@code valueOf(String)}.
+	 */
 	public static ByteSize valueOf(String text) {
 		Matcher matcher = PATTERN.matcher(text);
 		if (!matcher.matches()) {

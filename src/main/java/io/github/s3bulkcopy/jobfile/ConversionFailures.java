@@ -12,16 +12,19 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.core.convert.ConversionException;
 
 /**
- * Records each value that cannot be converted and lets binding go on (the property falls back to its default or
- * null), so one run reports every bad value, not only the first. Anything else is passed on.
+ * Records each value that cannot be converted and lets binding go on (the property falls
+ * back to its default or null), so one run reports every bad value, not only the first.
+ * Anything else is passed on.
  */
 final class ConversionFailures extends AbstractBindHandler {
 
 	/**
 	 * One value that could not be converted.
+	 *
 	 * @param name the property
 	 * @param target the type it was to become
-	 * @param property the property as found, with its value and origin; null when not known
+	 * @param property the property as found, with its value and origin; null when not
+	 * known
 	 * @param error what the conversion said
 	 */
 	record Failure(ConfigurationPropertyName name, Bindable<?> target, @Nullable ConfigurationProperty property,

@@ -10,17 +10,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Who acts on one side of the copy. Never access keys: a role to assume, a named profile, or (all empty) the
- * default credential chain.
+ * Who acts on one side of the copy. Never access keys: a role to assume, a named profile,
+ * or (all empty) the default credential chain.
  *
  * @param roleArn a role to assume with STS
  * @param externalId the external id the role's trust policy requires
  * @param sessionName the role session name (shows in CloudTrail)
- * @param duration how long each set of role credentials lives (15m to 12h; a bare number is seconds); they are
- * refreshed before expiry
+ * @param duration how long each set of role credentials lives (15m to 12h; a bare number
+ * is seconds); they are refreshed before expiry
  * @param stsRegion the region of the STS endpoint
  * @param stsEndpoint an STS endpoint to use instead of the regional one
- * @param baseProfile the profile whose identity assumes the role (default chain when absent)
+ * @param baseProfile the profile whose identity assumes the role (default chain when
+ * absent)
  * @param profile a named profile from ~/.aws/config (may itself assume a role)
  */
 public record CredentialsSpec(

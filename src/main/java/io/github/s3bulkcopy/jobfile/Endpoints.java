@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Endpoints default to HTTPS; plain HTTP only for loopback or when explicitly allowed. Requests to S3 and STS carry
- * signed headers and object bytes, so plain HTTP is for a local S3-compatible server, or a private network whose
- * owner has said so in the job file.
+ * Endpoints default to HTTPS; plain HTTP only for loopback or when explicitly allowed.
+ * Requests to S3 and STS carry signed headers and object bytes, so plain HTTP is for a
+ * local S3-compatible server, or a private network whose owner has said so in the job
+ * file.
  */
 final class Endpoints {
 
@@ -22,7 +23,8 @@ final class Endpoints {
 	}
 
 	/**
-	 * Checks one endpoint; its value is never echoed, since a URL may carry a user name and password.
+	 * Checks one endpoint; its value is never echoed, since a URL may carry a user name
+	 * and password.
 	 * @param path the endpoint property, e.g. {@code source.endpoint}
 	 * @param endpoint the endpoint, null when not set
 	 * @param allowInsecure the value of the side's allow-insecure-endpoint
@@ -53,7 +55,10 @@ final class Endpoints {
 		}
 	}
 
-	/** Decided from the name alone: a host name other than localhost would need DNS, which may say anything. */
+	/**
+	 * Decided from the name alone: a host name other than localhost would need DNS, which
+	 * may say anything.
+	 */
 	static boolean isLoopback(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
 		if (name.equals("localhost")) {

@@ -5,12 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When a run that is failing wholesale stops: after a count of failed objects ({@code 100}), or when more than a
- * share of the objects dealt with failed, once at least some number were dealt with ({@code 50% after 1000}, the
- * default, as S3 Batch Operations does), or {@code none}.
+ * When a run that is failing wholesale stops: after a count of failed objects
+ * ({@code 100}), or when more than a share of the objects dealt with failed, once at
+ * least some number were dealt with ({@code 50% after 1000}, the default, as S3 Batch
+ * Operations does), or {@code none}.
  *
  * @param maxFailed the most failed objects tolerated, for a count; -1 otherwise
- * @param percent the failed share in percent above which the run stops, for a share; -1 otherwise
+ * @param percent the failed share in percent above which the run stops, for a share; -1
+ * otherwise
  * @param after how many objects must be dealt with before a share is judged
  */
 public record FailureThreshold(long maxFailed, double percent, long after) {
@@ -23,7 +25,10 @@ public record FailureThreshold(long maxFailed, double percent, long after) {
 	/** Never stops a run for its failures. */
 	public static final FailureThreshold NONE = new FailureThreshold(-1, -1, 0);
 
-	/** Parses {@code 100}, {@code 50%}, {@code 50% after 1000} or {@code none}; used by the job file binder. */
+	/**
+	 * Parses {@code 100}, {@code 50%}, {@code 50% after 1000} or {@code none}; used by
+	 * the job file binder.
+	 */
 	public static FailureThreshold valueOf(String text) {
 		if (text.strip().equalsIgnoreCase("none")) {
 			return NONE;
@@ -46,7 +51,10 @@ public record FailureThreshold(long maxFailed, double percent, long after) {
 				+ "objects (50% after 1000) or none");
 	}
 
-	/** Whether {@code failed} failures among {@code done} objects dealt with cross the threshold. */
+	/**
+	 * Whether {@code failed} failures among {@code done} objects dealt with cross the
+	 * threshold.
+	 */
 	public boolean exceeded(long done, long failed) {
 		if (this.maxFailed >= 0) {
 			return failed > this.maxFailed;

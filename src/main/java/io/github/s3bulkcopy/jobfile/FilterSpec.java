@@ -6,18 +6,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which of the manifest's objects {@code copy}, {@code verify} and {@code batch-copy} plan, judged from the
- * manifest's own columns, so filtering costs no request. Every filter is optional; an object is planned when it
- * passes them all. Patterns apply to the key relative to {@code source.prefix} ({@link KeyGlob}).
+ * Which of the manifest's objects {@code copy}, {@code verify} and {@code batch-copy}
+ * plan, judged from the manifest's own columns, so filtering costs no request. Every
+ * filter is optional; an object is planned when it passes them all. Patterns apply to the
+ * key relative to {@code source.prefix} ({@link KeyGlob}).
  *
- * @param include keep only keys matching at least one of these patterns; empty keeps every key
- * @param exclude leave out keys matching any of these patterns, even when they match an include
+ * @param include keep only keys matching at least one of these patterns; empty keeps
+ * every key
+ * @param exclude leave out keys matching any of these patterns, even when they match an
+ * include
  * @param minSize leave out objects smaller than this
  * @param maxSize leave out objects larger than this
- * @param modifiedAfter leave out objects last modified before this instant (one modified at this instant is kept)
+ * @param modifiedAfter leave out objects last modified before this instant (one modified
+ * at this instant is kept)
  * @param modifiedBefore leave out objects last modified at or after this instant
- * @param storageClasses keep only objects of one of these storage classes (STANDARD, GLACIER, ...); empty keeps
- * every class
+ * @param storageClasses keep only objects of one of these storage classes (STANDARD,
+ * GLACIER, ...); empty keeps every class
  */
 public record FilterSpec(List<String> include, List<String> exclude, @Nullable ByteSize minSize,
 		@Nullable ByteSize maxSize, @Nullable Instant modifiedAfter, @Nullable Instant modifiedBefore,

@@ -7,7 +7,10 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
-/** The storage classes {@code filter.storage-classes} accepts: those S3 lists objects in, as the SDK knows them. */
+/**
+ * The storage classes {@code filter.storage-classes} accepts: those S3 lists objects in,
+ * as the SDK knows them.
+ */
 public final class FilterStorageClasses {
 
 	/** Every known storage class name, e.g. STANDARD, GLACIER_IR, DEEP_ARCHIVE. */
@@ -23,7 +26,10 @@ public final class FilterStorageClasses {
 	private FilterStorageClasses() {
 	}
 
-	/** A class name as manifests write it: upper case, so {@code standard_ia} is {@code STANDARD_IA}. */
+	/**
+	 * A class name as manifests write it: upper case, so {@code standard_ia} is
+	 * {@code STANDARD_IA}.
+	 */
 	public static String normalize(String storageClass) {
 		return storageClass.trim().toUpperCase(Locale.ROOT);
 	}

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.springframework.util.Assert;
 
 /**
- * A job file as loaded: where it was read from, what it asks for, and the SHA-256 of its bytes, so a run can record
- * exactly which file it ran.
+ * A job file as loaded: where it was read from, what it asks for, and the SHA-256 of its
+ * bytes, so a run can record exactly which file it ran.
  *
  * @param path the file as the user named it
  * @param spec the bound and validated job

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A job file that cannot be used. The message is what the user sees: one line per problem, each naming the file,
- * the line where known, the property and the reason. It never contains a secret value.
+ * A job file that cannot be used. The message is what the user sees: one line per
+ * problem, each naming the file, the line where known, the property and the reason. It
+ * never contains a secret value.
  */
 public class JobFileException extends S3BulkCopyException {
 

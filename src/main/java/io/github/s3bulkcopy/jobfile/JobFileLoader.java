@@ -29,13 +29,15 @@ import org.springframework.util.Assert;
 import org.springframework.validation.Validator;
 
 /**
- * Loads a job file ({@code jobs/*.yml}) and proves it usable before any work starts: valid YAML, only known
- * properties, every value of the right type, Bean Validation constraints and the cross-property rules of
- * {@link JobSpecRules}, and no credentials. Everything wrong is reported at once in a {@link JobFileException}.
+ * Loads a job file ({@code jobs/*.yml}) and proves it usable before any work starts:
+ * valid YAML, only known properties, every value of the right type, Bean Validation
+ * constraints and the cross-property rules of {@link JobSpecRules}, and no credentials.
+ * Everything wrong is reported at once in a {@link JobFileException}.
  * <p>
- * Binding is Spring Boot's, as for {@code @ConfigurationProperties}: kebab-case names, sizes such as {@code 256MiB},
- * durations such as {@code 15m}, enum values in any case with {@code -} or {@code _}. Placeholders such as
- * {@code ${HOME}} are not resolved: a job file means the same on every machine. Needs no Spring context.
+ * Binding is Spring Boot's, as for {@code @ConfigurationProperties}: kebab-case names,
+ * sizes such as {@code 256MiB}, durations such as {@code 15m}, enum values in any case
+ * with {@code -} or {@code _}. Placeholders such as {@code ${HOME}} are not resolved: a
+ * job file means the same on every machine. Needs no Spring context.
  */
 public final class JobFileLoader {
 
@@ -91,7 +93,8 @@ public final class JobFileLoader {
 		catch (BindException ex) {
 			if (ex.getCause() instanceof BindValidationException validation) {
 				invalid = validation;
-				// Validation failing ends binding before the check for unknown properties; a typo in a
+				// Validation failing ends binding before the check for unknown
+				// properties; a typo in a
 				// required name shows as both, and both help.
 				unknown = unknownProperties(binder);
 			}

@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
  * {@code jobs/x.yml:14: manifest.type: must be one of inventory, csv, listing (was 'inventroy')}.
  *
  * @param file the file as the user named it
- * @param line the 1-based line the problem is on, 0 when it is on no line (a property that is missing)
+ * @param line the 1-based line the problem is on, 0 when it is on no line (a property
+ * that is missing)
  * @param column the 1-based column, 0 when only the line is known or useful
- * @param property the property path in kebab-case ({@code copy.part-size}); null for the file as a whole
+ * @param property the property path in kebab-case ({@code copy.part-size}); null for the
+ * file as a whole
  * @param reason what is wrong; never contains a secret value
  */
 public record JobFileProblem(String file, int line, int column, @Nullable String property, String reason) {

@@ -24,8 +24,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 /**
- * Reads the YAML of a job file into flat, origin-tracked properties ({@code copy.part-size} with its line), the
- * form Spring Boot's binder reads. A job file is one YAML document whose top level is a mapping.
+ * Reads the YAML of a job file into flat, origin-tracked properties
+ * ({@code copy.part-size} with its line), the form Spring Boot's binder reads. A job file
+ * is one YAML document whose top level is a mapping.
  */
 final class JobFileYaml {
 
@@ -38,7 +39,8 @@ final class JobFileYaml {
 	 * The properties of a job file.
 	 * @param file the file's name as the user wrote it, for messages
 	 * @param bytes the file's content
-	 * @throws JobFileException if the file is not valid YAML, is empty, or is not one mapping
+	 * @throws JobFileException if the file is not valid YAML, is empty, or is not one
+	 * mapping
 	 */
 	static EnumerablePropertySource<?> read(String file, byte[] bytes) {
 		try {
@@ -59,12 +61,16 @@ final class JobFileYaml {
 			throw new JobFileException(List.of(JobFileProblem.ofFile(file, reason)));
 		}
 		catch (IOException ex) {
-			// The bytes are in memory; a loader that still fails to read them is a bug, not a user error.
+			// The bytes are in memory; a loader that still fails to read them is a bug,
+			// not a user error.
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** One document, and a mapping: Boot would quietly turn a list or a scalar into a property named "document". */
+	/**
+	 * One document, and a mapping: Boot would quietly turn a list or a scalar into a
+	 * property named "document".
+	 */
 	private static void checkShape(String file, byte[] bytes) {
 		List<Node> documents = new ArrayList<>();
 		Yaml yaml = new Yaml(new LoaderOptions());
@@ -97,8 +103,8 @@ final class JobFileYaml {
 	}
 
 	/**
-	 * Only snakeyaml's problem and context, never its message: the message quotes the offending line, and that line
-	 * may hold a value that must not be echoed.
+	 * Only snakeyaml's problem and context, never its message: the message quotes the
+	 * offending line, and that line may hold a value that must not be echoed.
 	 */
 	private static JobFileProblem notYaml(String file, MarkedYAMLException ex) {
 		Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * A job file ({@code jobs/*.yml}): what to copy from where to where, and how. Bound from YAML and validated before
- * any work starts.
+ * A job file ({@code jobs/*.yml}): what to copy from where to where, and how. Bound from
+ * YAML and validated before any work starts.
  *
  * @param name identifies the job in the job repository and in report paths
  * @param source the bucket objects are copied from
@@ -18,17 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param copy how to copy them
  * @param verify how to prove each copy arrived intact
  * @param report where the completion report goes
- * @param batchOperations how the job is handed to S3 Batch Operations (replicate, batch-copy); absent when it is not
- * @param schedule when the {@code schedule} command runs the job; absent when it is run by hand or an outside
- * scheduler
+ * @param batchOperations how the job is handed to S3 Batch Operations (replicate,
+ * batch-copy); absent when it is not
+ * @param schedule when the {@code schedule} command runs the job; absent when it is run
+ * by hand or an outside scheduler
  * @param filter which of the manifest's objects are planned; every object when absent
  */
-public record JobSpec(
-		@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
-				message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
+public record JobSpec(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
+		message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
 		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
-		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy, @DefaultValue @Valid VerifySpec verify,
-		@DefaultValue @Valid ReportSpec report, @Nullable @Valid BatchOperationsSpec batchOperations,
-		@Nullable @Valid ScheduleSpec schedule, @DefaultValue FilterSpec filter) {
+		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy,
+		@DefaultValue @Valid VerifySpec verify, @DefaultValue @Valid ReportSpec report,
+		@Nullable @Valid BatchOperationsSpec batchOperations, @Nullable @Valid ScheduleSpec schedule,
+		@DefaultValue FilterSpec filter) {
 
 }

@@ -10,11 +10,13 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * Jakarta Bean Validation of a whole {@link JobSpec}, with messages in English whatever the machine's locale.
+ * Jakarta Bean Validation of a whole {@link JobSpec}, with messages in English whatever
+ * the machine's locale.
  * <p>
- * It validates the root only, cascading through {@code @Valid}: Spring Boot's {@code ValidationBindHandler} validates
- * each bound object and stops at the first that has errors, so validating nested sections one by one would report
- * the problems of one section and hide the rest.
+ * It validates the root only, cascading through {@code @Valid}: Spring Boot's
+ * {@code ValidationBindHandler} validates each bound object and stops at the first that
+ * has errors, so validating nested sections one by one would report the problems of one
+ * section and hide the rest.
  */
 final class JobSpecBeanValidation implements Validator {
 

@@ -11,13 +11,17 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * The rules of a job file that span more than one property, checked after binding alongside Bean Validation and
- * reported the same way. The bound job may be incomplete here (a missing section is null); Bean Validation reports
- * that, so each rule checks only what is there.
+ * The rules of a job file that span more than one property, checked after binding
+ * alongside Bean Validation and reported the same way. The bound job may be incomplete
+ * here (a missing section is null); Bean Validation reports that, so each rule checks
+ * only what is there.
  */
 final class JobSpecRules implements Validator {
 
-	/** The error code of every rule, so messages can tell rules from Bean Validation constraints. */
+	/**
+	 * The error code of every rule, so messages can tell rules from Bean Validation
+	 * constraints.
+	 */
 	static final String CODE = "jobfile.rule";
 
 	static final ByteSize MIN_PART_SIZE = ByteSize.ofMebibytes(5);
@@ -86,7 +90,8 @@ final class JobSpecRules implements Validator {
 	private void filter(FilterSpec filter, @Nullable ManifestSpec manifest, Errors errors) {
 		patterns("filter.include", filter.include(), errors);
 		patterns("filter.exclude", filter.exclude(), errors);
-		if (filter.minSize() != null && filter.maxSize() != null && filter.maxSize().bytes() < filter.minSize().bytes()) {
+		if (filter.minSize() != null && filter.maxSize() != null
+				&& filter.maxSize().bytes() < filter.minSize().bytes()) {
 			reject(errors, "filter.max-size", "must not be less than min-size: no object could match");
 		}
 		if (filter.modifiedAfter() != null && filter.modifiedBefore() != null
@@ -101,7 +106,8 @@ final class JobSpecRules implements Validator {
 			}
 		}
 		if (manifest != null && manifest.type() == ManifestType.CSV) {
-			// a Batch Operations CSV names bucket, key and version only: these filters could only pass or drop all
+			// a Batch Operations CSV names bucket, key and version only: these filters
+			// could only pass or drop all
 			String why = "a csv manifest names only bucket, key and version; use an inventory or listing manifest, "
 					+ "or remove the filter";
 			if (filter.minSize() != null) {
@@ -134,8 +140,8 @@ final class JobSpecRules implements Validator {
 	}
 
 	private void schedule(ScheduleSpec schedule, Errors errors) {
-		if (schedule.cron() != null && !org.springframework.scheduling.support.CronExpression
-			.isValidExpression(schedule.cron())) {
+		if (schedule.cron() != null
+				&& !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule.cron())) {
 			reject(errors, "schedule.cron", "'" + schedule.cron() + "' is not a cron expression: six fields, second "
 					+ "minute hour day-of-month month day-of-week, such as '0 0 2 * * *' for 02:00 every day");
 		}
@@ -262,8 +268,8 @@ final class JobSpecRules implements Validator {
 		Duration duration = credentials.duration();
 		if (duration != null
 				&& (duration.compareTo(MIN_ROLE_DURATION) < 0 || duration.compareTo(MAX_ROLE_DURATION) > 0)) {
-			reject(errors, path + ".duration", "must be between 15m and 12h, the session durations STS grants (was "
-					+ format(duration) + ")");
+			reject(errors, path + ".duration",
+					"must be between 15m and 12h, the session durations STS grants (was " + format(duration) + ")");
 		}
 		Endpoints.check(path + ".sts-endpoint", credentials.stsEndpoint(), allowInsecure,
 				side + ".allow-insecure-endpoint", (property, reason) -> reject(errors, property, reason));

@@ -3,17 +3,20 @@ package io.github.s3bulkcopy.jobfile;
 import java.util.regex.Pattern;
 
 /**
- * A glob pattern on object keys, as the {@code filter} section writes them: {@code *} matches any characters but
- * {@code /}, {@code ?} one character but {@code /}, {@code **} any characters including {@code /}, and {@code **}
- * followed by {@code /} also matches no folder at all ({@code **}{@code /*.log} matches {@code a.log} and
- * {@code x/y/a.log}). A backslash makes the next character literal ({@code \*} matches a {@code *} in a key). Every
- * other character, {@code [ ] { } + % ,} and spaces included, matches itself: keys often hold such characters, so
- * they have no special meaning here. The whole key must match, and a pattern matches keys holding any character,
- * line breaks included.
+ * A glob pattern on object keys, as the {@code filter} section writes them: {@code *}
+ * matches any characters but {@code /}, {@code ?} one character but {@code /}, {@code **}
+ * any characters including {@code /}, and {@code **} followed by {@code /} also matches
+ * no folder at all ({@code **}{@code /*.log} matches {@code a.log} and
+ * {@code x/y/a.log}). A backslash makes the next character literal ({@code \*} matches a
+ * {@code *} in a key). Every other character, {@code [ ] { } + % ,} and spaces included,
+ * matches itself: keys often hold such characters, so they have no special meaning here.
+ * The whole key must match, and a pattern matches keys holding any character, line breaks
+ * included.
  * <p>
- * Neither {@code java.nio}'s {@code glob:} matcher nor Spring's {@code AntPathMatcher} fits: the first needs a
- * {@code Path} (which normalises {@code //} away and rejects NUL) and its {@code **} does not match line breaks; the
- * second drops empty segments, gives {@code {name}} a meaning, and accepts {@code **} only as a whole segment.
+ * Neither {@code java.nio}'s {@code glob:} matcher nor Spring's {@code AntPathMatcher}
+ * fits: the first needs a {@code Path} (which normalises {@code //} away and rejects NUL)
+ * and its {@code **} does not match line breaks; the second drops empty segments, gives
+ * {@code {name}} a meaning, and accepts {@code **} only as a whole segment.
  */
 public final class KeyGlob {
 
@@ -30,7 +33,8 @@ public final class KeyGlob {
 	 * Compiles a pattern.
 	 * @param glob the pattern as written
 	 * @return the compiled pattern
-	 * @throws IllegalArgumentException when the pattern is empty or ends with a lone backslash
+	 * @throws IllegalArgumentException when the pattern is empty or ends with a lone
+	 * backslash
 	 */
 	public static KeyGlob compile(String glob) {
 		if (glob == null || glob.isEmpty()) {
@@ -43,8 +47,8 @@ public final class KeyGlob {
 			char c = glob.charAt(i);
 			if (c == '\\') {
 				if (i + 1 == glob.length()) {
-					throw new IllegalArgumentException("'" + glob
-							+ "' ends with a lone backslash: write \\\\ for a backslash in the key");
+					throw new IllegalArgumentException(
+							"'" + glob + "' ends with a lone backslash: write \\\\ for a backslash in the key");
 				}
 				literal.append(glob.charAt(i + 1));
 				i += 2;

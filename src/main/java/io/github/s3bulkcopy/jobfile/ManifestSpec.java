@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
  * Which objects to copy.
  *
  * @param type the manifest format
- * @param location the manifest: a local path or {@code s3://bucket/key} (manifest.json of an inventory report, or a
- * Batch Operations CSV); not used by {@code listing}
- * @param requesterPays the bucket of an {@code s3://} manifest is requester pays (its reads say the source's
- * credentials pay); when absent, {@code source.requester-pays} if the manifest is in the source bucket, else false
+ * @param location the manifest: a local path or {@code s3://bucket/key} (manifest.json of
+ * an inventory report, or a Batch Operations CSV); not used by {@code listing}
+ * @param requesterPays the bucket of an {@code s3://} manifest is requester pays (its
+ * reads say the source's credentials pay); when absent, {@code source.requester-pays} if
+ * the manifest is in the source bucket, else false
  */
 public record ManifestSpec(@NotNull ManifestType type, @Nullable String location, @Nullable Boolean requesterPays) {
 
@@ -27,7 +28,10 @@ public record ManifestSpec(@NotNull ManifestType type, @Nullable String location
 		return (slash > 0) ? rest.substring(0, slash) : null;
 	}
 
-	/** Whether reads of the manifest say the requester pays: as set, else as the source's bucket when it is that. */
+	/**
+	 * Whether reads of the manifest say the requester pays: as set, else as the source's
+	 * bucket when it is that.
+	 */
 	public boolean requesterPays(SourceSpec source) {
 		if (this.requesterPays != null) {
 			return this.requesterPays;

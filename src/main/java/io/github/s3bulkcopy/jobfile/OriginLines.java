@@ -13,12 +13,16 @@ final class OriginLines {
 	private OriginLines() {
 	}
 
-	/** The 1-based line of an origin, or 0 when it has none (an empty section such as {@code credentials: {}}). */
+	/**
+	 * The 1-based line of an origin, or 0 when it has none (an empty section such as
+	 * {@code credentials: {}}).
+	 */
 	static int of(@Nullable Origin origin) {
 		if (origin instanceof TextResourceOrigin text) {
 			return (text.getLocation() != null) ? text.getLocation().getLine() + 1 : 0;
 		}
-		// A property read through a ConfigurationPropertySource carries the YAML origin inside its own.
+		// A property read through a ConfigurationPropertySource carries the YAML origin
+		// inside its own.
 		if (origin instanceof OriginProvider provider && provider.getOrigin() != origin) {
 			return of(provider.getOrigin());
 		}

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 
-/** The properties a job file may hold, read from the records, so a typo can be answered with "did you mean". */
+/**
+ * The properties a job file may hold, read from the records, so a typo can be answered
+ * with "did you mean".
+ */
 final class PropertyNames {
 
 	private PropertyNames() {
@@ -25,14 +28,18 @@ final class PropertyNames {
 		return names;
 	}
 
-	/** True for a property that holds one value, such as {@code copy.part-size}; false for a section or a stranger. */
+	/**
+	 * True for a property that holds one value, such as {@code copy.part-size}; false for
+	 * a section or a stranger.
+	 */
 	static boolean isLeaf(ConfigurationPropertyName name) {
 		return all().stream().map(ConfigurationPropertyName::of).anyMatch(name::equals);
 	}
 
 	/**
-	 * The closest known name at the level where an unknown name first goes wrong, when it is close enough to be a
-	 * typo: {@code copy.skip-exisiting} gives {@code skip-existing}, {@code sorce.bucket} gives {@code source}.
+	 * The closest known name at the level where an unknown name first goes wrong, when it
+	 * is close enough to be a typo: {@code copy.skip-exisiting} gives
+	 * {@code skip-existing}, {@code sorce.bucket} gives {@code source}.
 	 */
 	static Optional<String> suggest(ConfigurationPropertyName unknown) {
 		Class<?> type = JobSpec.class;
@@ -69,8 +76,9 @@ final class PropertyNames {
 	}
 
 	/**
-	 * A record of properties, as opposed to a value written on one line such as a {@link ByteSize} or a
-	 * {@link FailureThreshold}: those are records that parse themselves with a static {@code valueOf(String)}.
+	 * A record of properties, as opposed to a value written on one line such as a
+	 * {@link ByteSize} or a {@link FailureThreshold}: those are records that parse
+	 * themselves with a static {@code valueOf(String)}.
 	 */
 	static boolean isSection(Class<?> type) {
 		if (!type.isRecord()) {

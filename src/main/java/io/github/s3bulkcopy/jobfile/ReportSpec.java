@@ -10,16 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where reports go.
  *
- * @param location a local folder, or {@code s3://bucket/prefix/}; each run writes {@code <location>/<job name>/<run>/}
- * @param localDirectory with an {@code s3://} location: the local folder the set is written to before it is uploaded
- * (and stays in); default {@code reports/}
- * @param sseKmsKeyId with an {@code s3://} location: the KMS key the uploaded files are encrypted with; default
- * {@code destination.sse-kms-key-id}, else the report bucket's default encryption
+ * @param location a local folder, or {@code s3://bucket/prefix/}; each run writes
+ * {@code <location>/<job name>/<run>/}
+ * @param localDirectory with an {@code s3://} location: the local folder the set is
+ * written to before it is uploaded (and stays in); default {@code reports/}
+ * @param sseKmsKeyId with an {@code s3://} location: the KMS key the uploaded files are
+ * encrypted with; default {@code destination.sse-kms-key-id}, else the report bucket's
+ * default encryption
  */
 public record ReportSpec(@DefaultValue("reports/") @NotBlank String location, @Nullable String localDirectory,
 		@Nullable String sseKmsKeyId) {
 
-	/** The folder sets are written to when the location is in S3 and no local directory is named. */
+	/**
+	 * The folder sets are written to when the location is in S3 and no local directory is
+	 * named.
+	 */
 	public static final String DEFAULT_LOCAL_DIRECTORY = "reports/";
 
 	/** Whether the location is an {@code s3://} URI. */
@@ -42,7 +47,10 @@ public record ReportSpec(@DefaultValue("reports/") @NotBlank String location, @N
 		return (prefix.isEmpty() || prefix.endsWith("/")) ? prefix : prefix + "/";
 	}
 
-	/** The local folder sets are written to: the location itself, or the local directory of an S3 location. */
+	/**
+	 * The local folder sets are written to: the location itself, or the local directory
+	 * of an S3 location.
+	 */
 	public Path localRoot() {
 		if (!isS3()) {
 			return Path.of(this.location);

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 import org.springframework.util.Assert;
 
 /**
- * The hours of the day when scheduled runs may go ({@code schedule.window}): {@code HH:MM-HH:MM}, optionally followed
- * by a time zone ({@code 22:00-06:00 Europe/Paris}; without one, the machine's, as the cron's). The start is inside
- * the window, the end is not; a window whose end is earlier than its start crosses midnight.
+ * The hours of the day when scheduled runs may go ({@code schedule.window}):
+ * {@code HH:MM-HH:MM}, optionally followed by a time zone
+ * ({@code 22:00-06:00 Europe/Paris}; without one, the machine's, as the cron's). The
+ * start is inside the window, the end is not; a window whose end is earlier than its
+ * start crosses midnight.
  *
  * @param start the first minute of the window
  * @param end the first minute after it
@@ -34,7 +36,10 @@ public record ScheduleWindow(LocalTime start, LocalTime end, ZoneId zone) {
 		Assert.isTrue(!start.equals(end), "a window must not start when it ends");
 	}
 
-	/** A window in the text of {@code schedule.window}, with the machine's time zone when it names none. */
+	/**
+	 * A window in the text of {@code schedule.window}, with the machine's time zone when
+	 * it names none.
+	 */
 	public static ScheduleWindow parse(String text) {
 		return parse(text, ZoneId.systemDefault());
 	}
@@ -54,8 +59,8 @@ public record ScheduleWindow(LocalTime start, LocalTime end, ZoneId zone) {
 		LocalTime start = time(matcher.group(1), text);
 		LocalTime end = time(matcher.group(2), text);
 		if (start.equals(end)) {
-			throw new IllegalArgumentException("'" + text + "' starts when it ends: leave schedule.window out for runs "
-					+ "at any time");
+			throw new IllegalArgumentException(
+					"'" + text + "' starts when it ends: leave schedule.window out for runs " + "at any time");
 		}
 		ZoneId zone = defaultZone;
 		if (matcher.group(3) != null) {
@@ -89,7 +94,10 @@ public record ScheduleWindow(LocalTime start, LocalTime end, ZoneId zone) {
 		return !time.isBefore(this.start) || time.isBefore(this.end);
 	}
 
-	/** The first end of the window after an instant: when a run going at that instant must stop. */
+	/**
+	 * The first end of the window after an instant: when a run going at that instant must
+	 * stop.
+	 */
 	public Instant endAfter(Instant instant) {
 		ZonedDateTime at = instant.atZone(this.zone);
 		ZonedDateTime end = ZonedDateTime.of(at.toLocalDate(), this.end, this.zone);

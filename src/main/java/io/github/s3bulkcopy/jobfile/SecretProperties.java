@@ -8,16 +8,20 @@ import java.util.regex.Pattern;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * Keeps credentials out of job files. Job files are reviewed, committed and attached to tickets; an access key in
- * one is a leaked key. Any property whose name says it holds a secret, and any value that looks like an access key
- * id, rejects the file before binding, so no later message can echo the value.
+ * Keeps credentials out of job files. Job files are reviewed, committed and attached to
+ * tickets; an access key in one is a leaked key. Any property whose name says it holds a
+ * secret, and any value that looks like an access key id, rejects the file before
+ * binding, so no later message can echo the value.
  */
 final class SecretProperties {
 
 	static final String NEVER_IN_JOB_FILES = "credentials are never read from job files: use role-arn, profile or "
 			+ "the default chain";
 
-	/** Name parts, lower-cased with separators removed, that mark a property as holding a secret. */
+	/**
+	 * Name parts, lower-cased with separators removed, that mark a property as holding a
+	 * secret.
+	 */
 	private static final List<String> SECRET_WORDS = List.of("secret", "accesskey", "token", "password", "passwd",
 			"privatekey", "apikey");
 

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.Assert;
 
 /**
- * A run's extras in the job database (table {@code BULK_EXTRA}): destination objects under the destination prefix that
- * no object of the run's plan maps to, in listing order, each with what became of it. Also reads the plan's
- * destination keys in the order S3 lists keys, which finding the extras merges the listing with.
+ * A run's extras in the job database (table {@code BULK_EXTRA}): destination objects
+ * under the destination prefix that no object of the run's plan maps to, in listing
+ * order, each with what became of it. Also reads the plan's destination keys in the order
+ * S3 lists keys, which finding the extras merges the listing with.
  */
 public class DestinationExtras {
 
@@ -46,8 +47,10 @@ public class DestinationExtras {
 
 	/** Adds extras to a run, in one batch. */
 	public void insert(long runId, List<ExtraObject> extras) {
-		this.jdbc.batchUpdate("INSERT INTO BULK_EXTRA (ROW_KEY, RUN_ID, DESTINATION_KEY, SOURCE_KEY, OBJECT_SIZE, "
-				+ "ETAG, LAST_MODIFIED, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", extras, extras.size(), (ps, e) -> {
+		this.jdbc.batchUpdate(
+				"INSERT INTO BULK_EXTRA (ROW_KEY, RUN_ID, DESTINATION_KEY, SOURCE_KEY, OBJECT_SIZE, "
+						+ "ETAG, LAST_MODIFIED, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				extras, extras.size(), (ps, e) -> {
 					ps.setLong(1, LedgerKey.of(runId, e.seq()));
 					ps.setLong(2, runId);
 					ps.setString(3, e.destinationKey());
@@ -66,13 +69,14 @@ public class DestinationExtras {
 
 	/** Records what became of extras (deleted, or not), in one batch. */
 	public void record(long runId, List<ExtraObject> extras) {
-		this.jdbc.batchUpdate("UPDATE BULK_EXTRA SET STATUS = ?, ERROR_CODE = ?, MESSAGE = ?, FINISHED_AT = ? "
-				+ "WHERE ROW_KEY = ?", extras, extras.size(), (ps, e) -> {
+		this.jdbc.batchUpdate(
+				"UPDATE BULK_EXTRA SET STATUS = ?, ERROR_CODE = ?, MESSAGE = ?, FINISHED_AT = ? " + "WHERE ROW_KEY = ?",
+				extras, extras.size(), (ps, e) -> {
 					ps.setString(1, e.status().name());
 					ps.setString(2, e.errorCode());
 					String message = e.message();
-					ps.setString(3, (message != null && message.length() > 4000) ? message.substring(0, 3999) + "…"
-							: message);
+					ps.setString(3,
+							(message != null && message.length() > 4000) ? message.substring(0, 3999) + "…" : message);
 					ps.setTimestamp(4, (e.finishedAt() != null) ? Timestamp.from(e.finishedAt()) : null);
 					ps.setLong(5, LedgerKey.of(runId, e.seq()));
 				});
@@ -95,18 +99,25 @@ public class DestinationExtras {
 				+ " ORDER BY ROW_KEY FETCH FIRST " + limit + " ROWS ONLY", MAPPER, JdbcLedger.runKeys(runId));
 	}
 
-	/** Up to {@code limit} extras of a run still FOUND, after position {@code afterSeq}, in listing order. */
+	/**
+	 * Up to {@code limit} extras of a run still FOUND, after position {@code afterSeq},
+	 * in listing order.
+	 */
 	public List<ExtraObject> found(long runId, long afterSeq, int limit) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM BULK_EXTRA WHERE ROW_KEY > ? AND ROW_KEY <= ? AND STATUS = "
-				+ "'FOUND' ORDER BY ROW_KEY FETCH FIRST " + limit + " ROWS ONLY", MAPPER, LedgerKey.of(runId, afterSeq),
-				LedgerKey.last(runId));
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM BULK_EXTRA WHERE ROW_KEY > ? AND ROW_KEY <= ? AND STATUS = "
+						+ "'FOUND' ORDER BY ROW_KEY FETCH FIRST " + limit + " ROWS ONLY",
+				MAPPER, LedgerKey.of(runId, afterSeq), LedgerKey.last(runId));
 	}
 
-	/** Every extra of a run in listing order, read lazily. The stream holds a database cursor: close it. */
+	/**
+	 * Every extra of a run in listing order, read lazily. The stream holds a database
+	 * cursor: close it.
+	 */
 	public Stream<ExtraObject> stream(long runId) {
 		return this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM BULK_EXTRA WHERE " + JdbcLedger.OF_RUN
-					+ " ORDER BY ROW_KEY");
+			var ps = connection.prepareStatement(
+					"SELECT " + COLUMNS + " FROM BULK_EXTRA WHERE " + JdbcLedger.OF_RUN + " ORDER BY ROW_KEY");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));
@@ -115,16 +126,18 @@ public class DestinationExtras {
 	}
 
 	/**
-	 * The destination keys of a run's plan in the order S3 lists keys ({@link KeyOrder}), one per planned row (a key
-	 * with several versions comes several times), read lazily. The database sorts by the keys' UTF-8 bytes: H2 by the
-	 * key cast to VARBINARY, PostgreSQL in the "C" collation (byte order of a UTF8 database), since their default
-	 * string orders (UTF-16 units, or the locale's) are not S3's. The stream holds a database cursor: close it.
+	 * The destination keys of a run's plan in the order S3 lists keys ({@link KeyOrder}),
+	 * one per planned row (a key with several versions comes several times), read lazily.
+	 * The database sorts by the keys' UTF-8 bytes: H2 by the key cast to VARBINARY,
+	 * PostgreSQL in the "C" collation (byte order of a UTF8 database), since their
+	 * default string orders (UTF-16 units, or the locale's) are not S3's. The stream
+	 * holds a database cursor: close it.
 	 */
 	public Stream<String> plannedDestinationKeys(long runId) {
 		String order = keyOrder();
 		return this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-					+ " ORDER BY " + order);
+			var ps = connection.prepareStatement(
+					"SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " ORDER BY " + order);
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));

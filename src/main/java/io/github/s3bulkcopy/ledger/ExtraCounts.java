@@ -1,7 +1,8 @@
 package io.github.s3bulkcopy.ledger;
 
 /**
- * A run's extras (destination objects no object of its plan maps to) by what became of them.
+ * A run's extras (destination objects no object of its plan maps to) by what became of
+ * them.
  *
  * @param found extras found and not deleted
  * @param deleted extras deleted

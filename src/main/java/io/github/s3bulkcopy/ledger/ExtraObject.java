@@ -5,12 +5,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A destination object under the destination prefix that no object of a run's plan maps to, as the destination's
- * listing showed it, and what became of it.
+ * A destination object under the destination prefix that no object of a run's plan maps
+ * to, as the destination's listing showed it, and what became of it.
  *
  * @param seq its position among the run's extras, in listing order (1-based)
  * @param destinationKey its key at the destination
- * @param sourceKey the source key that would map to it (the destination prefix replaced by the source prefix)
+ * @param sourceKey the source key that would map to it (the destination prefix replaced
+ * by the source prefix)
  * @param size its size in bytes, as listed
  * @param etag its ETag without quotes, as listed
  * @param lastModified when it was written, as listed
@@ -19,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param message why a deletion failed
  * @param finishedAt when it was deleted, or its deletion failed
  */
-public record ExtraObject(long seq, String destinationKey, String sourceKey, @Nullable Long size,
-		@Nullable String etag, @Nullable Instant lastModified, ExtraStatus status, @Nullable String errorCode,
-		@Nullable String message, @Nullable Instant finishedAt) {
+public record ExtraObject(long seq, String destinationKey, String sourceKey, @Nullable Long size, @Nullable String etag,
+		@Nullable Instant lastModified, ExtraStatus status, @Nullable String errorCode, @Nullable String message,
+		@Nullable Instant finishedAt) {
 
 	/** An extra as the listing found it. */
 	public static ExtraObject found(long seq, String destinationKey, String sourceKey, @Nullable Long size,

@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.Assert;
 
 /**
- * The ledger in the job database: the plan writes one row per object, the copy step records each outcome, reports
- * read it back. Every write is a JDBC batch, one round trip per chunk, and takes part in the caller's transaction,
- * so a chunk's ledger rows commit together with Spring Batch's record of that chunk.
+ * The ledger in the job database: the plan writes one row per object, the copy step
+ * records each outcome, reports read it back. Every write is a JDBC batch, one round trip
+ * per chunk, and takes part in the caller's transaction, so a chunk's ledger rows commit
+ * together with Spring Batch's record of that chunk.
  */
 public class JdbcLedger {
 
@@ -36,7 +37,10 @@ public class JdbcLedger {
 			+ "LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID, PROVEN_RUN, PROVEN_SOURCE_ETAG, "
 			+ "PROVEN_SIZE, PROVEN_DESTINATION_ETAG, PROVEN_DESTINATION_VERSION_ID";
 
-	/** Rows per INSERT statement of {@link #insertPlanned}: one statement of many rows costs H2 less than many. */
+	/**
+	 * Rows per INSERT statement of {@link #insertPlanned}: one statement of many rows
+	 * costs H2 less than many.
+	 */
 	static final int ROWS_PER_INSERT = 100;
 
 	private static final String INSERT_INTO = "INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, "
@@ -74,8 +78,9 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Adds planned objects to a run in one JDBC batch: statements of {@value #ROWS_PER_INSERT} rows each (standard
-	 * multi-row VALUES), then one single-row statement per row left over.
+	 * Adds planned objects to a run in one JDBC batch: statements of
+	 * {@value #ROWS_PER_INSERT} rows each (standard multi-row VALUES), then one
+	 * single-row statement per row left over.
 	 */
 	public void insertPlanned(long runId, List<PlannedObject> objects) {
 		int full = objects.size() - objects.size() % ROWS_PER_INSERT;
@@ -120,7 +125,9 @@ public class JdbcLedger {
 		ps.setString(offset + 16, o.destinationVersionId());
 	}
 
-	/** The parameters of {@link #OF_RUN} for a run: its first and last possible row keys. */
+	/**
+	 * The parameters of {@link #OF_RUN} for a run: its first and last possible row keys.
+	 */
 	public static Object[] runKeys(long runId, Object... more) {
 		Object[] parameters = new Object[2 + more.length];
 		parameters[0] = LedgerKey.first(runId);
@@ -162,9 +169,10 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Records the verified copies among a chunk's outcomes ({@link LedgerProof#of}) as the objects' latest proof, for
-	 * later runs of the job to rely on; an outcome that proves nothing new leaves the proof the row had. Call it in the
-	 * transaction that records the outcomes.
+	 * Records the verified copies among a chunk's outcomes ({@link LedgerProof#of}) as
+	 * the objects' latest proof, for later runs of the job to rely on; an outcome that
+	 * proves nothing new leaves the proof the row had. Call it in the transaction that
+	 * records the outcomes.
 	 * @param run the run's number, as the reports name it
 	 */
 	public void recordProofs(long runId, long run, List<ObjectOutcome> outcomes) {
@@ -179,8 +187,8 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Gives a run's pending rows the proofs an earlier run recorded for the same objects ({@link ProofCarrier}).
-	 * Rows already dealt with keep their own.
+	 * Gives a run's pending rows the proofs an earlier run recorded for the same objects
+	 * ({@link ProofCarrier}). Rows already dealt with keep their own.
 	 */
 	void carryProofs(long runId, List<Map.Entry<Long, LedgerProof>> proofs) {
 		setProofs(runId, proofs, " AND STATUS = 'PENDING'");
@@ -201,42 +209,46 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Notes that copying these pending objects begins, when their copies must not be repeated unnoticed (each makes a
-	 * version at a versioned destination): a resume then looks for copies that landed before the run was cut short.
-	 * Commit it before the copies start, apart from the chunk's transaction, which an interruption rolls back.
+	 * Notes that copying these pending objects begins, when their copies must not be
+	 * repeated unnoticed (each makes a version at a versioned destination): a resume then
+	 * looks for copies that landed before the run was cut short. Commit it before the
+	 * copies start, apart from the chunk's transaction, which an interruption rolls back.
 	 */
 	public void markAttempted(long runId, List<? extends PlannedObject> objects, Instant at) {
-		this.jdbc.batchUpdate("UPDATE BULK_LEDGER SET STARTED_AT = ? WHERE ROW_KEY = ? AND STATUS = 'PENDING'",
-				objects, objects.size(), (ps, o) -> {
+		this.jdbc.batchUpdate("UPDATE BULK_LEDGER SET STARTED_AT = ? WHERE ROW_KEY = ? AND STATUS = 'PENDING'", objects,
+				objects.size(), (ps, o) -> {
 					ps.setTimestamp(1, Timestamp.from(at));
 					ps.setLong(2, LedgerKey.of(runId, o.seq()));
 				});
 	}
 
 	/**
-	 * The destination version recorded for the row just before {@code seq} when it is of the same source key (the
-	 * previous version, with every version copied), or null.
+	 * The destination version recorded for the row just before {@code seq} when it is of
+	 * the same source key (the previous version, with every version copied), or null.
 	 */
 	public @Nullable String destinationVersionBefore(long runId, long seq, String sourceKey) {
 		if (seq <= 1) {
 			return null;
 		}
-		List<String> before = this.jdbc.queryForList("SELECT DESTINATION_VERSION_ID FROM BULK_LEDGER WHERE ROW_KEY = ? "
-				+ "AND SOURCE_KEY = ?", String.class, LedgerKey.of(runId, seq - 1), sourceKey);
+		List<String> before = this.jdbc.queryForList(
+				"SELECT DESTINATION_VERSION_ID FROM BULK_LEDGER WHERE ROW_KEY = ? " + "AND SOURCE_KEY = ?",
+				String.class, LedgerKey.of(runId, seq - 1), sourceKey);
 		return before.isEmpty() ? null : before.get(0);
 	}
 
 	/** The highest planned sequence number of a run; 0 when nothing is planned. */
 	public long maxSeq(long runId) {
-		// In key order, so the database reads one index entry (H2 scans the whole run for MAX(SEQ)).
-		List<Long> max = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE " + OF_RUN
-				+ " ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY", Long.class, runKeys(runId));
+		// In key order, so the database reads one index entry (H2 scans the whole run for
+		// MAX(SEQ)).
+		List<Long> max = this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE " + OF_RUN + " ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY",
+				Long.class, runKeys(runId));
 		return max.isEmpty() ? 0 : max.get(0);
 	}
 
 	/**
-	 * The last position of the key at {@code seq}: where its rows end, when the plan keeps each key's rows next to
-	 * each other.
+	 * The last position of the key at {@code seq}: where its rows end, when the plan
+	 * keeps each key's rows next to each other.
 	 */
 	public long lastOfKey(long runId, long seq) {
 		List<String> key = this.jdbc.queryForList("SELECT SOURCE_KEY FROM BULK_LEDGER WHERE ROW_KEY = ?", String.class,
@@ -245,18 +257,22 @@ public class JdbcLedger {
 			return seq;
 		}
 		// In key order from seq, so the database stops at the first row of another key.
-		List<Long> next = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY > ? AND ROW_KEY <= ? "
-				+ "AND SOURCE_KEY <> ? ORDER BY ROW_KEY FETCH FIRST 1 ROWS ONLY", Long.class, LedgerKey.of(runId, seq),
-				LedgerKey.last(runId), key.get(0));
+		List<Long> next = this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY > ? AND ROW_KEY <= ? "
+						+ "AND SOURCE_KEY <> ? ORDER BY ROW_KEY FETCH FIRST 1 ROWS ONLY",
+				Long.class, LedgerKey.of(runId, seq), LedgerKey.last(runId), key.get(0));
 		return next.isEmpty() ? maxSeq(runId) : next.get(0) - 1;
 	}
 
-	/** Object counts and bytes of a run by status, straight from the ledger, in one pass over its rows. */
+	/**
+	 * Object counts and bytes of a run by status, straight from the ledger, in one pass
+	 * over its rows.
+	 */
 	public LedgerCounts counts(long runId) {
 		Map<ObjectStatus, long[]> byStatus = new EnumMap<>(ObjectStatus.class);
 		Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
-		this.jdbc.query("SELECT STATUS, VERDICT, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER "
-				+ "WHERE " + OF_RUN + " GROUP BY STATUS, VERDICT", rs -> {
+		this.jdbc.query("SELECT STATUS, VERDICT, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER " + "WHERE "
+				+ OF_RUN + " GROUP BY STATUS, VERDICT", rs -> {
 					long[] status = byStatus.computeIfAbsent(ObjectStatus.valueOf(rs.getString(1)), s -> new long[2]);
 					status[0] += rs.getLong(3);
 					status[1] += rs.getLong(4);
@@ -268,33 +284,43 @@ public class JdbcLedger {
 		return LedgerCounts.of(byStatus, byVerdict);
 	}
 
-	/** The planned objects of a run by the source storage class the manifest stated, in class order. */
+	/**
+	 * The planned objects of a run by the source storage class the manifest stated, in
+	 * class order.
+	 */
 	public List<StorageClassCount> storageClassCounts(long runId) {
-		return this.jdbc.query("SELECT STORAGE_CLASS, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER WHERE "
-				+ OF_RUN + " GROUP BY STORAGE_CLASS ORDER BY STORAGE_CLASS",
+		return this.jdbc.query(
+				"SELECT STORAGE_CLASS, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM BULK_LEDGER WHERE " + OF_RUN
+						+ " GROUP BY STORAGE_CLASS ORDER BY STORAGE_CLASS",
 				(rs, n) -> new StorageClassCount(rs.getString(1), rs.getLong(2), rs.getLong(3)), runKeys(runId));
 	}
 
-	/** Up to {@code limit} planned objects of a run in plan order, for previews such as a dry run. */
+	/**
+	 * Up to {@code limit} planned objects of a run in plan order, for previews such as a
+	 * dry run.
+	 */
 	public List<PlannedObject> first(long runId, int limit) {
-		// ORDER BY the key: H2 then reads the first rows of the index instead of sorting the run.
+		// ORDER BY the key: H2 then reads the first rows of the index instead of sorting
+		// the run.
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM BULK_LEDGER WHERE " + OF_RUN + " ORDER BY ROW_KEY "
 				+ "FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> mapPlanned(rs), runKeys(runId));
 	}
 
 	/**
-	 * Every row of a run sorted by source key (then version), read lazily so a report of millions of rows takes
-	 * constant memory. The stream holds a database cursor: close it.
+	 * Every row of a run sorted by source key (then version), read lazily so a report of
+	 * millions of rows takes constant memory. The stream holds a database cursor: close
+	 * it.
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
 		return stream(runId, "SOURCE_KEY, VERSION_ID, SEQ");
 	}
 
 	/**
-	 * Every row of a run in plan order, read lazily: for a pass over the rows whose order does not matter (a sum).
-	 * The rows come in the order of the table's key, so the database reads them without sorting the run first: on a
-	 * run of 200,000 rows, a twelfth of the CPU of {@link #streamByKey(long)}. The stream holds a database cursor: close
-	 * it.
+	 * Every row of a run in plan order, read lazily: for a pass over the rows whose order
+	 * does not matter (a sum). The rows come in the order of the table's key, so the
+	 * database reads them without sorting the run first: on a run of 200,000 rows, a
+	 * twelfth of the CPU of {@link #streamByKey(long)}. The stream holds a database
+	 * cursor: close it.
 	 */
 	public Stream<LedgerRow> streamInPlanOrder(long runId) {
 		return stream(runId, "ROW_KEY");
@@ -302,8 +328,8 @@ public class JdbcLedger {
 
 	private Stream<LedgerRow> stream(long runId, String orderBy) {
 		return this.jdbc.queryForStream(connection -> {
-			var ps = connection.prepareStatement("SELECT " + COLUMNS + ", NOT_CARRIED FROM BULK_LEDGER WHERE "
-					+ OF_RUN + " ORDER BY " + orderBy);
+			var ps = connection.prepareStatement(
+					"SELECT " + COLUMNS + ", NOT_CARRIED FROM BULK_LEDGER WHERE " + OF_RUN + " ORDER BY " + orderBy);
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));
@@ -312,8 +338,8 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Gives a run's failed objects another try: on resume they are pending again, so the copy step copies them along
-	 * with those it had not reached.
+	 * Gives a run's failed objects another try: on resume they are pending again, so the
+	 * copy step copies them along with those it had not reached.
 	 * @return how many objects were reset
 	 */
 	public int resetFailed(long runId) {
@@ -323,21 +349,26 @@ public class JdbcLedger {
 				+ "WHERE " + OF_RUN + " AND STATUS = 'FAILED'", runKeys(runId));
 	}
 
-	/** Whether a destination key belongs to an object of the run that is still to be copied. */
+	/**
+	 * Whether a destination key belongs to an object of the run that is still to be
+	 * copied.
+	 */
 	public boolean isPendingDestination(long runId, String destinationKey) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE " + OF_RUN
-				+ " AND DESTINATION_KEY = ? AND STATUS = 'PENDING'", Integer.class, runKeys(runId, destinationKey));
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BULK_LEDGER WHERE " + OF_RUN + " AND DESTINATION_KEY = ? AND STATUS = 'PENDING'",
+				Integer.class, runKeys(runId, destinationKey));
 		return count != null && count > 0;
 	}
 
 	/**
-	 * Removes a run's rows: used when a plan is started over from scratch and after a dry run. Deletes
-	 * {@value #DELETE_BATCH} rows per statement, each committed on its own when no transaction is
-	 * active: one statement for a million rows keeps every deleted row in H2's undo log until the end and took
-	 * three times as long.
+	 * Removes a run's rows: used when a plan is started over from scratch and after a dry
+	 * run. Deletes {@value #DELETE_BATCH} rows per statement, each committed on its own
+	 * when no transaction is active: one statement for a million rows keeps every deleted
+	 * row in H2's undo log until the end and took three times as long.
 	 */
 	public void deleteRun(long runId) {
-		// Batches end at the DELETE_BATCH-th key still there, not at a plan position: a run may hold rows at any
+		// Batches end at the DELETE_BATCH-th key still there, not at a plan position: a
+		// run may hold rows at any
 		// position (VersionSequencer parks rows far above the plan while it orders them).
 		while (true) {
 			List<Long> end = this.jdbc.queryForList("SELECT ROW_KEY FROM BULK_LEDGER WHERE " + OF_RUN
@@ -430,15 +461,15 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * For a run copied by the workers of a distributed run, the items (keys) each worker wrote to the ledger, summed
-	 * over the run's executions; empty for a run copied in one process.
+	 * For a run copied by the workers of a distributed run, the items (keys) each worker
+	 * wrote to the ledger, summed over the run's executions; empty for a run copied in
+	 * one process.
 	 */
 	public Map<String, Long> workerShares(long runId) {
 		Map<String, Long> shares = new java.util.TreeMap<>();
 		this.jdbc.query("SELECT s.WORKER_ID, SUM(s.OBJECTS) FROM BULK_WORKER_SHARE s JOIN BATCH_STEP_EXECUTION e ON "
 				+ "e.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID JOIN BATCH_JOB_EXECUTION j ON j.JOB_EXECUTION_ID = "
-				+ "e.JOB_EXECUTION_ID WHERE j.JOB_INSTANCE_ID = ? GROUP BY s.WORKER_ID",
-				(rs) -> {
+				+ "e.JOB_EXECUTION_ID WHERE j.JOB_INSTANCE_ID = ? GROUP BY s.WORKER_ID", (rs) -> {
 					shares.put(rs.getString(1), rs.getLong(2));
 				}, runId);
 		return shares;

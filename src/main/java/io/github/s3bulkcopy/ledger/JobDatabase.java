@@ -20,9 +20,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.util.Assert;
 
 /**
- * Prepares the job database on start: Spring Batch's tables when they are missing (its scripts are not idempotent,
- * so they run only on an empty database), then the ledger's tables (idempotent). Works the same for the embedded H2
- * file and for PostgreSQL.
+ * Prepares the job database on start: Spring Batch's tables when they are missing (its
+ * scripts are not idempotent, so they run only on an empty database), then the ledger's
+ * tables (idempotent). Works the same for the embedded H2 file and for PostgreSQL.
  */
 public class JobDatabase {
 
@@ -30,16 +30,24 @@ public class JobDatabase {
 
 	private static final String LEDGER_SCHEMA = "db/ledger-schema.sql";
 
-	/** Where an upgrade keeps the ledger of the old layout while it copies it; gone once it is done. */
+	/**
+	 * Where an upgrade keeps the ledger of the old layout while it copies it; gone once
+	 * it is done.
+	 */
 	static final String OLD_LEDGER = "BULK_LEDGER_V1";
 
-	/** The columns a ledger of the old layout has, all of which the current layout keeps. */
+	/**
+	 * The columns a ledger of the old layout has, all of which the current layout keeps.
+	 */
 	private static final String OLD_LEDGER_COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, "
 			+ "CHECKSUM_ALGORITHM, STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, "
 			+ "MESSAGE, VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, "
 			+ "FINISHED_AT";
 
-	/** The PostgreSQL advisory lock the schema is created under (any constant the tool alone uses). */
+	/**
+	 * The PostgreSQL advisory lock the schema is created under (any constant the tool
+	 * alone uses).
+	 */
 	private static final long SCHEMA_LOCK = 0x5362_636f_7079L;
 
 	private final DataSource dataSource;
@@ -53,8 +61,10 @@ public class JobDatabase {
 	public void initialize() {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String platform = platform(connection.getMetaData());
-			// The processes of a distributed run start together against one PostgreSQL database: one at a time
-			// creates what is missing (a session lock, released with the connection or below).
+			// The processes of a distributed run start together against one PostgreSQL
+			// database: one at a time
+			// creates what is missing (a session lock, released with the connection or
+			// below).
 			boolean shared = "postgresql".equals(platform);
 			if (shared) {
 				try (Statement statement = connection.createStatement()) {
@@ -77,16 +87,18 @@ public class JobDatabase {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			throw new JobDatabaseException("cannot open the job database " + url(this.dataSource) + ": "
-					+ reason(ex) + " (set spring.datasource.url, or SPRING_DATASOURCE_URL, to a writable place)", ex);
+			throw new JobDatabaseException("cannot open the job database " + url(this.dataSource) + ": " + reason(ex)
+					+ " (set spring.datasource.url, or SPRING_DATASOURCE_URL, to a writable place)", ex);
 		}
 	}
 
 	/**
-	 * Moves a ledger keyed by (RUN_ID, SEQ), as databases written before {@link LedgerKey} hold it, to the layout of
-	 * {@value #LEDGER_SCHEMA}, so that its runs resume and report as before: the old table is renamed, its rows are
-	 * copied with their keys, and it is dropped. Each statement commits on its own (H2 commits DDL anyway); an upgrade
-	 * cut short leaves the renamed table whole, and the next start copies it again.
+	 * Moves a ledger keyed by (RUN_ID, SEQ), as databases written before
+	 * {@link LedgerKey} hold it, to the layout of {@value #LEDGER_SCHEMA}, so that its
+	 * runs resume and report as before: the old table is renamed, its rows are copied
+	 * with their keys, and it is dropped. Each statement commits on its own (H2 commits
+	 * DDL anyway); an upgrade cut short leaves the renamed table whole, and the next
+	 * start copies it again.
 	 */
 	private void upgradeLedger(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
@@ -103,15 +115,18 @@ public class JobDatabase {
 				populator(LEDGER_SCHEMA).populate(connection);
 			}
 			logger.info("Upgrading the ledger in {} to its single row key (once)", url(this.dataSource));
-			int rows = statement.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + OLD_LEDGER_COLUMNS
-					+ ") SELECT " + LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + OLD_LEDGER_COLUMNS + " FROM "
-					+ OLD_LEDGER);
+			int rows = statement
+				.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + OLD_LEDGER_COLUMNS + ") SELECT "
+						+ LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + OLD_LEDGER_COLUMNS + " FROM " + OLD_LEDGER);
 			statement.execute("DROP TABLE " + OLD_LEDGER);
 			logger.info("Upgraded the ledger: {} rows", rows);
 		}
 	}
 
-	/** The database's URL as the user configured it, without anything after '?' (where a password may be). */
+	/**
+	 * The database's URL as the user configured it, without anything after '?' (where a
+	 * password may be).
+	 */
 	static String url(DataSource dataSource) {
 		String url = (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) ? hikari.getJdbcUrl() : null;
 		if (url == null) {
@@ -156,8 +171,8 @@ public class JobDatabase {
 	}
 
 	/**
-	 * Whether a metadata lookup finds anything with the names as written (H2 keeps unquoted names upper case) or in
-	 * lower case (PostgreSQL).
+	 * Whether a metadata lookup finds anything with the names as written (H2 keeps
+	 * unquoted names upper case) or in lower case (PostgreSQL).
 	 */
 	private static boolean found(MetaDataLookup lookup) throws SQLException {
 		for (UnaryOperator<String> names : List.<UnaryOperator<String>>of(UnaryOperator.identity(),

@@ -3,9 +3,10 @@ package io.github.s3bulkcopy.ledger;
 import java.util.Comparator;
 
 /**
- * The order S3 lists keys in: by the bytes of their UTF-8 encoding, which is the order of their Unicode code points.
- * Java's {@link String#compareTo} compares UTF-16 units instead, and differs for a key with a character at U+E000 or
- * above against one with a character beyond U+FFFF (an emoji), so it must not be used where a listing is merged.
+ * The order S3 lists keys in: by the bytes of their UTF-8 encoding, which is the order of
+ * their Unicode code points. Java's {@link String#compareTo} compares UTF-16 units
+ * instead, and differs for a key with a character at U+E000 or above against one with a
+ * character beyond U+FFFF (an emoji), so it must not be used where a listing is merged.
  */
 public final class KeyOrder {
 

@@ -18,9 +18,12 @@ import io.github.s3bulkcopy.verify.Verdict;
  * @param verified objects whose copy was verified
  * @param mismatched objects whose comparison found a difference
  * @param notVerified objects dealt with but not verified
- * @param skippedInvalidKey objects skipped because their destination key would be empty (not failures)
- * @param archived objects not copied because their source is archived and not restored (SKIPPED_ARCHIVED)
- * @param restorePending objects whose source is being restored, for a later run to copy (RESTORE_PENDING)
+ * @param skippedInvalidKey objects skipped because their destination key would be empty
+ * (not failures)
+ * @param archived objects not copied because their source is archived and not restored
+ * (SKIPPED_ARCHIVED)
+ * @param restorePending objects whose source is being restored, for a later run to copy
+ * (RESTORE_PENDING)
  */
 public record LedgerCounts(long total, long pending, long copied, long skipped, long failed, long totalBytes,
 		long copiedBytes, long doneBytes, long verified, long mismatched, long notVerified, long skippedInvalidKey,
@@ -50,8 +53,7 @@ public record LedgerCounts(long total, long pending, long copied, long skipped, 
 		long[] invalidKey = byStatus.getOrDefault(ObjectStatus.SKIPPED_INVALID_KEY, none);
 		long[] archived = byStatus.getOrDefault(ObjectStatus.SKIPPED_ARCHIVED, none);
 		long[] restorePending = byStatus.getOrDefault(ObjectStatus.RESTORE_PENDING, none);
-		long total = pending[0] + copied[0] + skipped[0] + failed[0] + invalidKey[0] + archived[0]
-				+ restorePending[0];
+		long total = pending[0] + copied[0] + skipped[0] + failed[0] + invalidKey[0] + archived[0] + restorePending[0];
 		long totalBytes = pending[1] + copied[1] + skipped[1] + failed[1] + invalidKey[1] + archived[1]
 				+ restorePending[1];
 		return new LedgerCounts(total, pending[0], copied[0], skipped[0], failed[0], totalBytes, copied[1],

@@ -3,7 +3,8 @@ package io.github.s3bulkcopy.ledger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One object's whole ledger row: the plan and, once the copy step has dealt with it, the outcome.
+ * One object's whole ledger row: the plan and, once the copy step has dealt with it, the
+ * outcome.
  *
  * @param planned the object as planned
  * @param status where it stands

@@ -13,15 +13,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Gives each object a run plans the verified copy that the job's previous run recorded for it ({@link LedgerProof}),
- * so that its skip check can rely on it. Proofs go from run to run this way: a run that copies an object again, or
- * compares it anew, records its own; one that skips it on the ledger keeps the one it was given.
+ * Gives each object a run plans the verified copy that the job's previous run recorded
+ * for it ({@link LedgerProof}), so that its skip check can rely on it. Proofs go from run
+ * to run this way: a run that copies an object again, or compares it anew, records its
+ * own; one that skips it on the ledger keeps the one it was given.
  * <p>
- * Both runs' rows are read in one stream sorted by source key, the way {@link VersionSequencer} pairs versions with
- * earlier copies: a key's rows of both runs are next to each other whatever order the database's collation gives
- * keys, memory holds one key's rows, and the key columns need no index. Updates commit a batch at a time (its
- * transaction template must start new transactions) and touch pending rows only, so a second call after an
- * interruption does the same again.
+ * Both runs' rows are read in one stream sorted by source key, the way
+ * {@link VersionSequencer} pairs versions with earlier copies: a key's rows of both runs
+ * are next to each other whatever order the database's collation gives keys, memory holds
+ * one key's rows, and the key columns need no index. Updates commit a batch at a time
+ * (its transaction template must start new transactions) and touch pending rows only, so
+ * a second call after an interruption does the same again.
  */
 public class ProofCarrier {
 
@@ -50,10 +52,11 @@ public class ProofCarrier {
 		long carried = 0;
 		List<Map.Entry<Long, LedgerProof>> batch = new ArrayList<>();
 		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
-			// Two ranges of the key, each read through it; one OR of both would have the database scan every run.
+			// Two ranges of the key, each read through it; one OR of both would have the
+			// database scan every run.
 			String select = "SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?";
-			var ps = connection.prepareStatement(select + " UNION ALL " + select
-					+ " AND PROVEN_RUN IS NOT NULL ORDER BY SOURCE_KEY, RUN_ID, SEQ");
+			var ps = connection.prepareStatement(
+					select + " UNION ALL " + select + " AND PROVEN_RUN IS NOT NULL ORDER BY SOURCE_KEY, RUN_ID, SEQ");
 			ps.setFetchSize(1000);
 			ps.setLong(1, LedgerKey.first(runId));
 			ps.setLong(2, LedgerKey.last(runId));
@@ -81,7 +84,9 @@ public class ProofCarrier {
 		return carried;
 	}
 
-	/** A row of the stream: one the run plans, or one of the earlier run's with a proof. */
+	/**
+	 * A row of the stream: one the run plans, or one of the earlier run's with a proof.
+	 */
 	private record Row(boolean planned, PlannedObject object) {
 	}
 
@@ -99,9 +104,10 @@ public class ProofCarrier {
 	}
 
 	/**
-	 * The earlier row's proof that speaks of the same object: same source and destination key, and the same source
-	 * version when the row names one; else the key's current version there (the last, as versions are ordered oldest
-	 * first). Whether the source and destination are still what it proved is for the skip check to find.
+	 * The earlier row's proof that speaks of the same object: same source and destination
+	 * key, and the same source version when the row names one; else the key's current
+	 * version there (the last, as versions are ordered oldest first). Whether the source
+	 * and destination are still what it proved is for the skip check to find.
 	 */
 	static @Nullable LedgerProof proofFor(PlannedObject object, List<PlannedObject> earlier) {
 		LedgerProof found = null;

@@ -17,27 +17,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Puts a run's plan in the order every version of each key must be copied in: a key's versions next to each other,
- * oldest first, a delete marker only as a key's last version (earlier delete markers are dropped: copying them would
- * only add versions nobody can read). The plan step numbers rows in manifest order, which for versions is no order at
- * all (S3 lists a key's versions newest first; a CSV may list them anyhow); this renumbers them.
+ * Puts a run's plan in the order every version of each key must be copied in: a key's
+ * versions next to each other, oldest first, a delete marker only as a key's last version
+ * (earlier delete markers are dropped: copying them would only add versions nobody can
+ * read). The plan step numbers rows in manifest order, which for versions is no order at
+ * all (S3 lists a key's versions newest first; a CSV may list them anyhow); this
+ * renumbers them.
  * <p>
- * It works in two passes that commit as they go (its transaction template must start new transactions), so a run
- * killed half-way through resumes: the first moves every row {@link #PARKED} positions up; the second reads the
- * parked rows sorted by key and gives each key's versions, sorted by date, the next positions from 1. Rows below
- * {@link #PARKED} are then ordered and rows above it are not yet, and the ordered rows are always a prefix of the
- * order, so a second call continues where the first stopped. Done in the database, not in memory: a plan may hold
- * many millions of rows.
+ * It works in two passes that commit as they go (its transaction template must start new
+ * transactions), so a run killed half-way through resumes: the first moves every row
+ * {@link #PARKED} positions up; the second reads the parked rows sorted by key and gives
+ * each key's versions, sorted by date, the next positions from 1. Rows below
+ * {@link #PARKED} are then ordered and rows above it are not yet, and the ordered rows
+ * are always a prefix of the order, so a second call continues where the first stopped.
+ * Done in the database, not in memory: a plan may hold many millions of rows.
  */
 public class VersionSequencer {
 
-	/** Where rows wait to be ordered: above any plan's last position, below {@link LedgerKey#MAX_SEQ}. */
+	/**
+	 * Where rows wait to be ordered: above any plan's last position, below
+	 * {@link LedgerKey#MAX_SEQ}.
+	 */
 	static final long PARKED = 1L << 39;
 
 	/** Rows moved per statement, each statement committed on its own. */
 	static final int PARK_BATCH = 10_000;
 
-	/** Rows renumbered per transaction (whole keys only, so a key's versions move together). */
+	/**
+	 * Rows renumbered per transaction (whole keys only, so a key's versions move
+	 * together).
+	 */
 	static final int ORDER_BATCH = 1_000;
 
 	private static final String RENUMBER = "UPDATE BULK_LEDGER SET ROW_KEY = ?, SEQ = ?, LAST_MODIFIED = ?, "
@@ -57,8 +66,8 @@ public class VersionSequencer {
 
 	/**
 	 * Orders a run's plan, or goes on ordering it after an interruption.
-	 * @param dates where the dates of versions come from when the manifest stated none, for keys with more than one
-	 * version
+	 * @param dates where the dates of versions come from when the manifest stated none,
+	 * for keys with more than one version
 	 * @return the run's last position once ordered
 	 */
 	public long sequence(long runId, VersionFacts.Source dates) {
@@ -66,25 +75,29 @@ public class VersionSequencer {
 	}
 
 	/**
-	 * As {@link #sequence(long, VersionFacts.Source)}, and gives each version the destination version that an earlier
-	 * run recorded for the same source version, for skip checks and verify runs to compare with, and the verified copy
-	 * it recorded ({@link LedgerProof}), for skip checks to rely on.
-	 * @param earlierRunId the run whose rows say which destination version holds which source version, or null
+	 * As {@link #sequence(long, VersionFacts.Source)}, and gives each version the
+	 * destination version that an earlier run recorded for the same source version, for
+	 * skip checks and verify runs to compare with, and the verified copy it recorded
+	 * ({@link LedgerProof}), for skip checks to rely on.
+	 * @param earlierRunId the run whose rows say which destination version holds which
+	 * source version, or null
 	 */
 	public long sequence(long runId, VersionFacts.Source dates, @Nullable Long earlierRunId) {
 		Long lowest = firstSeq(runId, 0, PARKED - 1);
 		boolean parking = firstSeq(runId, PARKED, LedgerKey.MAX_SEQ) == null;
 		if (parking || (lowest != null && lowest != 1)) {
-			// Not parked yet, or parking was cut short (its first batch, which holds position 1, went through).
+			// Not parked yet, or parking was cut short (its first batch, which holds
+			// position 1, went through).
 			park(runId, (lowest != null) ? lowest : 1);
 		}
 		return order(runId, dates, earlierRunId);
 	}
 
 	private @Nullable Long firstSeq(long runId, long from, long to) {
-		List<Long> first = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
-				+ "ORDER BY ROW_KEY FETCH FIRST 1 ROWS ONLY", Long.class, LedgerKey.of(runId, from),
-				LedgerKey.of(runId, to));
+		List<Long> first = this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
+						+ "ORDER BY ROW_KEY FETCH FIRST 1 ROWS ONLY",
+				Long.class, LedgerKey.of(runId, from), LedgerKey.of(runId, to));
 		return first.isEmpty() ? null : first.get(0);
 	}
 
@@ -96,20 +109,23 @@ public class VersionSequencer {
 			long startKey = LedgerKey.of(runId, start);
 			long endKey = LedgerKey.of(runId, end);
 			this.transactions.executeWithoutResult((status) -> this.jdbc.update(
-					"UPDATE BULK_LEDGER SET ROW_KEY = ROW_KEY + ?, SEQ = SEQ + ? WHERE ROW_KEY BETWEEN ? AND ?",
-					PARKED, PARKED, startKey, endKey));
+					"UPDATE BULK_LEDGER SET ROW_KEY = ROW_KEY + ?, SEQ = SEQ + ? WHERE ROW_KEY BETWEEN ? AND ?", PARKED,
+					PARKED, startKey, endKey));
 		}
 	}
 
 	private long order(long runId, VersionFacts.Source dates, @Nullable Long earlierRunId) {
 		Long ordered = lastSeq(runId);
 		Renumbering renumbering = new Renumbering(runId, (ordered != null) ? ordered : 0);
-		// The earlier run's rows come in the same stream, sorted with the parked ones: rows of one key are next to
-		// each other whatever order the database's collation gives keys, so no second sort has to agree with it.
-		// Two ranges of the key, each read through it; one OR of both would have the database scan every run.
+		// The earlier run's rows come in the same stream, sorted with the parked ones:
+		// rows of one key are next to
+		// each other whatever order the database's collation gives keys, so no second
+		// sort has to agree with it.
+		// Two ranges of the key, each read through it; one OR of both would have the
+		// database scan every run.
 		String select = "SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?";
-		String earlier = (earlierRunId != null) ? " UNION ALL " + select
-				+ " AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL)" : "";
+		String earlier = (earlierRunId != null)
+				? " UNION ALL " + select + " AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL)" : "";
 		try (Stream<Row> rows = this.jdbc.queryForStream(connection -> {
 			var ps = connection.prepareStatement(select + earlier + " ORDER BY SOURCE_KEY, RUN_ID, SEQ");
 			ps.setFetchSize(1000);
@@ -144,11 +160,16 @@ public class VersionSequencer {
 		return renumbering.last;
 	}
 
-	/** A row of the ordering stream: one of the run's parked rows, or an earlier run's. */
+	/**
+	 * A row of the ordering stream: one of the run's parked rows, or an earlier run's.
+	 */
 	private record Row(boolean parked, PlannedObject object) {
 	}
 
-	/** The key's versions, each with the destination version and the proof an earlier run recorded for it. */
+	/**
+	 * The key's versions, each with the destination version and the proof an earlier run
+	 * recorded for it.
+	 */
 	private static List<PlannedObject> withCopies(List<PlannedObject> key,
 			Map<@Nullable String, PlannedObject> copies) {
 		if (copies.isEmpty()) {
@@ -172,15 +193,16 @@ public class VersionSequencer {
 	}
 
 	private @Nullable Long lastSeq(long runId) {
-		List<Long> last = this.jdbc.queryForList("SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
-				+ "ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY", Long.class, LedgerKey.first(runId),
-				LedgerKey.of(runId, PARKED - 1));
+		List<Long> last = this.jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
+						+ "ORDER BY ROW_KEY DESC FETCH FIRST 1 ROWS ONLY",
+				Long.class, LedgerKey.first(runId), LedgerKey.of(runId, PARKED - 1));
 		return last.isEmpty() ? null : last.get(0);
 	}
 
 	/**
-	 * The first key of which the run plans more than one version, with how many, or null when every key is planned
-	 * once. Reads the run sorted by key, a cursor at a time.
+	 * The first key of which the run plans more than one version, with how many, or null
+	 * when every key is planned once. Reads the run sorted by key, a cursor at a time.
 	 */
 	public Map.@Nullable Entry<String, Integer> keyWithVersions(long runId) {
 		try (Stream<String> keys = this.jdbc.queryForStream(connection -> {
@@ -209,7 +231,10 @@ public class VersionSequencer {
 		}
 	}
 
-	/** One key's versions oldest first, delete markers that are not the key's last version left out. */
+	/**
+	 * One key's versions oldest first, delete markers that are not the key's last version
+	 * left out.
+	 */
 	static List<PlannedObject> inOrder(List<PlannedObject> versions, VersionFacts.Source dates) {
 		List<PlannedObject> dated = versions;
 		if (versions.size() > 1 && versions.stream().anyMatch((v) -> v.lastModified() == null)) {
@@ -217,7 +242,8 @@ public class VersionSequencer {
 			dated = withDates(versions, dates.versionsOf(first.sourceBucket(), first.sourceKey()));
 		}
 		List<PlannedObject> sorted = new ArrayList<>(dated);
-		// Equal dates (S3 keeps milliseconds, some stores seconds): the current version last, else the manifest's order.
+		// Equal dates (S3 keeps milliseconds, some stores seconds): the current version
+		// last, else the manifest's order.
 		sorted.sort(Comparator.comparing(PlannedObject::lastModified, Comparator.nullsFirst(Comparator.naturalOrder()))
 			.thenComparing((v) -> Boolean.TRUE.equals(v.latest()))
 			.thenComparingLong(PlannedObject::seq));
@@ -235,7 +261,8 @@ public class VersionSequencer {
 		for (PlannedObject version : versions) {
 			VersionFacts fact = (version.versionId() != null) ? facts.get(version.versionId()) : null;
 			if (fact == null || version.lastModified() != null) {
-				// A version the source no longer has sorts first: its copy fails, and nothing after it is held up.
+				// A version the source no longer has sorts first: its copy fails, and
+				// nothing after it is held up.
 				dated.add(version);
 				continue;
 			}
@@ -287,8 +314,8 @@ public class VersionSequencer {
 			List<PlannedObject[]> moves = List.copyOf(this.pending);
 			List<PlannedObject> drops = List.copyOf(this.dropped);
 			VersionSequencer.this.transactions.executeWithoutResult((status) -> {
-				VersionSequencer.this.jdbc.batchUpdate("DELETE FROM BULK_LEDGER WHERE ROW_KEY = ?", drops,
-						drops.size(), (ps, row) -> ps.setLong(1, LedgerKey.of(this.runId, row.seq())));
+				VersionSequencer.this.jdbc.batchUpdate("DELETE FROM BULK_LEDGER WHERE ROW_KEY = ?", drops, drops.size(),
+						(ps, row) -> ps.setLong(1, LedgerKey.of(this.runId, row.seq())));
 				VersionSequencer.this.jdbc.batchUpdate(RENUMBER, moves, moves.size(), (ps, move) -> {
 					PlannedObject to = move[1];
 					ps.setLong(1, LedgerKey.of(this.runId, to.seq()));

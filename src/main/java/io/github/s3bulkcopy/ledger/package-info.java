@@ -1,5 +1,6 @@
 /**
- * The per-object ledger: one row per planned object in the job database, the single source for progress and reports.
+ * The per-object ledger: one row per planned object in the job database, the single
+ * source for progress and reports.
  */
 @NullMarked
 package io.github.s3bulkcopy.ledger;

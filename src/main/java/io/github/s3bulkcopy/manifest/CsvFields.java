@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line into fields as RFC 4180 has it: fields separated by commas, optionally enclosed in double quotes,
- * a double quote inside a quoted field written twice. Manifests URL-encode their keys, so a record never spans lines
- * and a quote left open at the end of the line is a fault, not a continuation.
+ * Splits one CSV line into fields as RFC 4180 has it: fields separated by commas,
+ * optionally enclosed in double quotes, a double quote inside a quoted field written
+ * twice. Manifests URL-encode their keys, so a record never spans lines and a quote left
+ * open at the end of the line is a fault, not a continuation.
  */
 final class CsvFields {
 
@@ -16,7 +17,8 @@ final class CsvFields {
 	/**
 	 * @param line one line without its line terminator
 	 * @return the fields, unquoted; an empty line is one empty field
-	 * @throws IllegalArgumentException describing the fault (without file or line, which the caller knows)
+	 * @throws IllegalArgumentException describing the fault (without file or line, which
+	 * the caller knows)
 	 */
 	static List<String> parse(String line) {
 		List<String> fields = new ArrayList<>();
@@ -26,7 +28,8 @@ final class CsvFields {
 			if (i < length && line.charAt(i) == '"') {
 				int close = line.indexOf('"', i + 1);
 				if (close >= 0 && (close + 1 == length || line.charAt(close + 1) != '"')) {
-					// No doubled quote inside: the field is the text between the quotes as it stands.
+					// No doubled quote inside: the field is the text between the quotes
+					// as it stands.
 					fields.add(line.substring(i + 1, close));
 					i = close + 1;
 				}
@@ -36,8 +39,7 @@ final class CsvFields {
 					fields.add(field.toString());
 				}
 				if (i < length && line.charAt(i) != ',') {
-					throw new IllegalArgumentException(
-							"unexpected character after closing quote at column " + (i + 1));
+					throw new IllegalArgumentException("unexpected character after closing quote at column " + (i + 1));
 				}
 			}
 			else {
@@ -57,7 +59,10 @@ final class CsvFields {
 		}
 	}
 
-	/** Reads a quoted field's content from just after its opening quote; returns the index after the closing quote. */
+	/**
+	 * Reads a quoted field's content from just after its opening quote; returns the index
+	 * after the closing quote.
+	 */
 	private static int readQuoted(String line, int start, StringBuilder field) {
 		int i = start;
 		while (i < line.length()) {

@@ -8,10 +8,11 @@ import org.springframework.util.Assert;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Reads an S3 Batch Operations CSV manifest ({@code S3BatchOperations_CSV_20180820}): rows {@code bucket,key} or
- * {@code bucket,key,versionId}, no header, URL-encoded keys, fields optionally quoted. As with Batch Operations,
- * version ids are on every row or on none, and every row must name the source bucket. Blank lines at the end are
- * ignored. Rows whose key is outside the source prefix are skipped.
+ * Reads an S3 Batch Operations CSV manifest ({@code S3BatchOperations_CSV_20180820}):
+ * rows {@code bucket,key} or {@code bucket,key,versionId}, no header, URL-encoded keys,
+ * fields optionally quoted. As with Batch Operations, version ids are on every row or on
+ * none, and every row must name the source bucket. Blank lines at the end are ignored.
+ * Rows whose key is outside the source prefix are skipped.
  * <p>
  * Its position is the number of lines read, saved under {@code <name>.line}.
  */
@@ -30,7 +31,10 @@ public class CsvManifestReader extends ManifestReader {
 
 	private @Nullable NumberedLines lines;
 
-	/** Whether the rows carry version ids, as the first row decides; null before it is read. */
+	/**
+	 * Whether the rows carry version ids, as the first row decides; null before it is
+	 * read.
+	 */
 	private @Nullable Boolean versioned;
 
 	/** The first blank line of a run of them, 0 if the last line read was not blank. */
@@ -62,7 +66,8 @@ public class CsvManifestReader extends ManifestReader {
 		this.versioned = null;
 		this.blankLine = 0;
 		this.savedLine = executionContext.getLong(getExecutionContextKey(LINE_KEY), 0);
-		// The lines already planned are read again, not trusted: the first of them decides whether rows carry versions.
+		// The lines already planned are read again, not trusted: the first of them
+		// decides whether rows carry versions.
 		while (lines.lineNumber() < this.savedLine) {
 			String line = lines.next();
 			if (line == null) {
@@ -123,7 +128,10 @@ public class CsvManifestReader extends ManifestReader {
 		}
 	}
 
-	/** A manifest that versions some rows only is most likely two manifests run together; refuse to guess. */
+	/**
+	 * A manifest that versions some rows only is most likely two manifests run together;
+	 * refuse to guess.
+	 */
 	private void checkVersioning(boolean hasVersion) {
 		if (this.versioned == null) {
 			this.versioned = hasVersion;

@@ -18,9 +18,10 @@ import org.springframework.util.Assert;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Finds an inventory report's data files and checks each against the MD5 manifest.json gives for it, before a single
- * row of it is read: a corrupt or truncated file must fail the plan, not half-plan it. A data file in S3 is therefore
- * downloaded to a temporary file first (one at a time, deleted when done), so memory stays flat.
+ * Finds an inventory report's data files and checks each against the MD5 manifest.json
+ * gives for it, before a single row of it is read: a corrupt or truncated file must fail
+ * the plan, not half-plan it. A data file in S3 is therefore downloaded to a temporary
+ * file first (one at a time, deleted when done), so memory stays flat.
  */
 final class InventoryDataFiles {
 
@@ -44,7 +45,8 @@ final class InventoryDataFiles {
 	}
 
 	private VerifiedFile download(InventoryManifest.DataFile file) {
-		// Data file keys are keys in the inventory's destination bucket, which is where manifest.json lives.
+		// Data file keys are keys in the inventory's destination bucket, which is where
+		// manifest.json lives.
 		ManifestLocation location = ManifestLocation.s3(this.manifestLocation.bucket(), file.key());
 		InputStream in = location.openIfExists(this.s3Client);
 		if (in == null) {
@@ -87,14 +89,16 @@ final class InventoryDataFiles {
 	private static void check(String name, InventoryManifest.DataFile file, MessageDigest md5) {
 		String actual = HexFormat.of().formatHex(md5.digest());
 		if (!actual.equalsIgnoreCase(file.md5())) {
-			throw new ManifestException("data file " + name + ": MD5 of the file does not match manifest.json (expected "
-					+ file.md5() + ", got " + actual + ")");
+			throw new ManifestException(
+					"data file " + name + ": MD5 of the file does not match manifest.json (expected " + file.md5()
+							+ ", got " + actual + ")");
 		}
 	}
 
 	/**
-	 * A local report may be a copy of the whole destination prefix or just one dated folder beside a data folder, so
-	 * the key is tried under each folder above manifest.json, then by file name beside it and in {@code ../data}.
+	 * A local report may be a copy of the whole destination prefix or just one dated
+	 * folder beside a data folder, so the key is tried under each folder above
+	 * manifest.json, then by file name beside it and in {@code ../data}.
 	 */
 	private Path locate(String key) {
 		Path folder = this.manifestLocation.localPath().toAbsolutePath().getParent();
@@ -110,8 +114,8 @@ final class InventoryDataFiles {
 				return candidate;
 			}
 		}
-		throw new ManifestException("data file " + key + " listed in " + this.manifestLocation + " not found; looked for "
-				+ candidates);
+		throw new ManifestException(
+				"data file " + key + " listed in " + this.manifestLocation + " not found; looked for " + candidates);
 	}
 
 	private static boolean isGzip(InventoryManifest.DataFile file) {
@@ -124,7 +128,8 @@ final class InventoryDataFiles {
 				Files.deleteIfExists(temp);
 			}
 			catch (IOException ex) {
-				// A leftover in the temp folder is untidy but harmless; the original error matters more.
+				// A leftover in the temp folder is untidy but harmless; the original
+				// error matters more.
 			}
 		}
 	}

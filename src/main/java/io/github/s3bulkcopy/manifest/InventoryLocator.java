@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
 /**
- * Finds the newest report of an S3 Inventory configuration. S3 writes each report under a folder named for its date
- * ({@code <prefix>/<source-bucket>/<config-id>/2026-11-23T01-00Z/manifest.json}); a scheduled job names the
- * configuration's folder and each run takes the newest report in it. Works on {@code s3://} folders and local ones.
+ * Finds the newest report of an S3 Inventory configuration. S3 writes each report under a
+ * folder named for its date
+ * ({@code <prefix>/<source-bucket>/<config-id>/2026-11-23T01-00Z/manifest.json}); a
+ * scheduled job names the configuration's folder and each run takes the newest report in
+ * it. Works on {@code s3://} folders and local ones.
  */
 public final class InventoryLocator {
 
@@ -25,14 +27,18 @@ public final class InventoryLocator {
 	private InventoryLocator() {
 	}
 
-	/** Whether a manifest location names a folder (ends with '/') rather than a manifest.json. */
+	/**
+	 * Whether a manifest location names a folder (ends with '/') rather than a
+	 * manifest.json.
+	 */
 	public static boolean isFolder(String location) {
 		return location.endsWith("/");
 	}
 
 	/**
 	 * The newest {@code manifest.json} under an inventory configuration's folder.
-	 * @param folder {@code s3://bucket/prefix/source-bucket/config-id/} or a local folder ending with '/'
+	 * @param folder {@code s3://bucket/prefix/source-bucket/config-id/} or a local folder
+	 * ending with '/'
 	 * @param s3 the client for an {@code s3://} folder
 	 * @throws ManifestException when the folder holds no dated report
 	 */
@@ -55,7 +61,8 @@ public final class InventoryLocator {
 			.map(CommonPrefix::prefix)
 			.map((common) -> common.substring(prefix.length(), common.length() - 1))
 			.filter((name) -> DATED.matcher(name).matches())
-			// Dated names sort as their dates do; only a folder whose manifest.json has landed counts.
+			// Dated names sort as their dates do; only a folder whose manifest.json has
+			// landed counts.
 			.sorted((a, b) -> b.compareTo(a))
 			.filter((name) -> exists(s3, folder.bucket(), prefix + name + "/manifest.json"))
 			.findFirst();

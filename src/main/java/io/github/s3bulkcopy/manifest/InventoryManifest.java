@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an S3 Inventory report's {@code manifest.json} says: whose objects it lists, in which columns, and in which data
- * files. Holds the list of data files (one line of metadata per file), never their rows.
+ * What an S3 Inventory report's {@code manifest.json} says: whose objects it lists, in
+ * which columns, and in which data files. Holds the list of data files (one line of
+ * metadata per file), never their rows.
  *
  * @param location where manifest.json was read from
  * @param schema the data files' columns
@@ -35,8 +36,9 @@ record InventoryManifest(ManifestLocation location, InventorySchema schema, List
 	}
 
 	/**
-	 * Reads and checks manifest.json: against {@code manifest.checksum} beside it if there is one, then that it is a
-	 * CSV report of {@code sourceBucket} with Bucket and Key columns.
+	 * Reads and checks manifest.json: against {@code manifest.checksum} beside it if
+	 * there is one, then that it is a CSV report of {@code sourceBucket} with Bucket and
+	 * Key columns.
 	 * @throws ManifestException naming manifest.json and what is wrong with it
 	 */
 	static InventoryManifest read(ManifestLocation location, @Nullable S3Client s3Client, String sourceBucket) {
@@ -97,7 +99,10 @@ record InventoryManifest(ManifestLocation location, InventorySchema schema, List
 		return value.stringValue().trim();
 	}
 
-	/** Guards against a truncated or half-written manifest.json; reports written before checksums have none. */
+	/**
+	 * Guards against a truncated or half-written manifest.json; reports written before
+	 * checksums have none.
+	 */
 	private static void checkChecksum(ManifestLocation location, @Nullable S3Client s3Client, byte[] json) {
 		ManifestLocation checksumLocation = location.sibling("manifest.checksum");
 		InputStream in = checksumLocation.openIfExists(s3Client);

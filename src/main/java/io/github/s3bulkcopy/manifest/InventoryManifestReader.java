@@ -8,20 +8,28 @@ import org.springframework.util.Assert;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Reads the objects an S3 Inventory report (CSV format) lists, from its {@code manifest.json}: in S3
- * ({@code s3://bucket/.../manifest.json}, data files taken from the same bucket) or in a local copy of the report.
- * Each data file is checked against its MD5 before any of its rows is returned. Delete markers are left out; every
- * version the report lists is kept. Rows whose key is outside the source prefix are skipped.
+ * Reads the objects an S3 Inventory report (CSV format) lists, from its
+ * {@code manifest.json}: in S3 ({@code s3://bucket/.../manifest.json}, data files taken
+ * from the same bucket) or in a local copy of the report. Each data file is checked
+ * against its MD5 before any of its rows is returned. Delete markers are left out; every
+ * version the report lists is kept. Rows whose key is outside the source prefix are
+ * skipped.
  * <p>
- * Its position is the data file's index in manifest.json and the number of lines of it read, saved under
- * {@code <name>.file.index} and {@code <name>.file.line}.
+ * Its position is the data file's index in manifest.json and the number of lines of it
+ * read, saved under {@code <name>.file.index} and {@code <name>.file.line}.
  */
 public class InventoryManifestReader extends ManifestReader {
 
-	/** Context key (after the name prefix) of the index in manifest.json of the data file being read. */
+	/**
+	 * Context key (after the name prefix) of the index in manifest.json of the data file
+	 * being read.
+	 */
 	public static final String FILE_INDEX_KEY = "file.index";
 
-	/** Context key (after the name prefix) of the number of lines of that data file already read. */
+	/**
+	 * Context key (after the name prefix) of the number of lines of that data file
+	 * already read.
+	 */
 	public static final String FILE_LINE_KEY = "file.line";
 
 	private final ManifestLocation location;
@@ -46,7 +54,10 @@ public class InventoryManifestReader extends ManifestReader {
 
 	private @Nullable NumberedLines lines;
 
-	/** {@code file:} of the data file being read, the origin of its rows but for the line number. */
+	/**
+	 * {@code file:} of the data file being read, the origin of its rows but for the line
+	 * number.
+	 */
 	private String origin = "";
 
 	private int savedFileIndex;
@@ -83,7 +94,8 @@ public class InventoryManifestReader extends ManifestReader {
 					+ this.savedFileIndex + " but manifest.json lists " + this.files.size() + "; did it change?");
 		}
 		this.fileIndex = this.savedFileIndex;
-		// The data file is fetched and verified by the first read, so opening costs only manifest.json.
+		// The data file is fetched and verified by the first read, so opening costs only
+		// manifest.json.
 		this.linesToSkip = this.savedLine;
 	}
 

@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns of an inventory report's data files, in the order its {@code fileSchema} lists them, and how one row of
- * them becomes a {@link ManifestEntry}. Columns a report was not configured with are simply absent; only Bucket and
- * Key are needed.
+ * The columns of an inventory report's data files, in the order its {@code fileSchema}
+ * lists them, and how one row of them becomes a {@link ManifestEntry}. Columns a report
+ * was not configured with are simply absent; only Bucket and Key are needed.
  */
 final class InventorySchema {
 
@@ -58,7 +58,8 @@ final class InventorySchema {
 
 	/**
 	 * Reads a {@code fileSchema} value such as {@code "Bucket, Key, Size"}.
-	 * @throws IllegalArgumentException naming the missing column if Bucket or Key is not there
+	 * @throws IllegalArgumentException naming the missing column if Bucket or Key is not
+	 * there
 	 */
 	static InventorySchema parse(String fileSchema) {
 		List<String> columns = List.of(fileSchema.trim().split("\\s*,\\s*"));
@@ -80,14 +81,14 @@ final class InventorySchema {
 	 * @param fields the row's fields, still URL-encoded
 	 * @param sourceBucket the bucket every row must name
 	 * @param origin {@code file:line}, kept in the entry
-	 * @return the entry; a delete marker is an entry too ({@link ManifestEntry#deleteMarker()}), which only a copy of
-	 * every version replays
+	 * @return the entry; a delete marker is an entry too
+	 * ({@link ManifestEntry#deleteMarker()}), which only a copy of every version replays
 	 * @throws IllegalArgumentException if the row is malformed or names another bucket
 	 */
 	ManifestEntry toEntry(List<String> fields, String sourceBucket, String origin) {
 		if (fields.size() != this.columns.size()) {
-			throw new IllegalArgumentException("expected " + this.columns.size() + " fields as fileSchema lists, found "
-					+ fields.size());
+			throw new IllegalArgumentException(
+					"expected " + this.columns.size() + " fields as fileSchema lists, found " + fields.size());
 		}
 		String rowBucket = fields.get(this.bucket);
 		if (!rowBucket.equals(sourceBucket)) {
@@ -118,8 +119,8 @@ final class InventorySchema {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("LastModifiedDate is not an ISO-8601 time such as "
-					+ "2026-11-01T01:00:00.000Z: '" + value + "'");
+			throw new IllegalArgumentException(
+					"LastModifiedDate is not an ISO-8601 time such as " + "2026-11-01T01:00:00.000Z: '" + value + "'");
 		}
 	}
 
@@ -142,7 +143,8 @@ final class InventorySchema {
 
 	private @Nullable String etag(List<String> fields) {
 		String value = text(fields, this.etag);
-		// Inventory writes ETags bare, but one quoted as S3's HTTP headers quote it means the same.
+		// Inventory writes ETags bare, but one quoted as S3's HTTP headers quote it means
+		// the same.
 		return (value == null) ? null : ObjectKeys.stripQuotes(value);
 	}
 

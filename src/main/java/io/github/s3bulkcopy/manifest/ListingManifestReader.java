@@ -10,14 +10,17 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Reads the objects under the source prefix as ListObjectsV2 lists them now: the latest version of each, in key
- * order. Unlike an inventory report this is no snapshot: objects written during the run may or may not be listed.
+ * Reads the objects under the source prefix as ListObjectsV2 lists them now: the latest
+ * version of each, in key order. Unlike an inventory report this is no snapshot: objects
+ * written during the run may or may not be listed.
  * <p>
- * Its position is the last key returned, saved under {@code <name>.last.key}; a restart lists from just after it.
+ * Its position is the last key returned, saved under {@code <name>.last.key}; a restart
+ * lists from just after it.
  * <p>
- * The prefix's first-level folders are listed several at once, each a few pages ahead of the plan (see
- * {@link ListingWalk}): the server's time per page, most of planning from a listing, overlaps the ledger inserts and
- * the other folders' pages instead of adding up one page after another.
+ * The prefix's first-level folders are listed several at once, each a few pages ahead of
+ * the plan (see {@link ListingWalk}): the server's time per page, most of planning from a
+ * listing, overlaps the ledger inserts and the other folders' pages instead of adding up
+ * one page after another.
  */
 public class ListingManifestReader extends ManifestReader {
 
@@ -56,7 +59,9 @@ public class ListingManifestReader extends ManifestReader {
 		this.source = "s3://" + bucket + "/" + prefix + " listing";
 	}
 
-	/** Keys asked for per ListObjectsV2 request (1 to 1000, S3's maximum; default 1000). */
+	/**
+	 * Keys asked for per ListObjectsV2 request (1 to 1000, S3's maximum; default 1000).
+	 */
 	public void setPageSize(int pageSize) {
 		Assert.isTrue(pageSize >= 1 && pageSize <= 1000, "pageSize must be between 1 and 1000");
 		this.pageSize = pageSize;
@@ -111,7 +116,8 @@ public class ListingManifestReader extends ManifestReader {
 
 	@Override
 	public void close() {
-		// Listings still running stop; a request in flight finishes on its own thread, and nothing reads it.
+		// Listings still running stop; a request in flight finishes on its own thread,
+		// and nothing reads it.
 		if (this.walk != null) {
 			this.walk.close();
 			this.walk = null;

@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
- * One ListObjectsV2 listing (a prefix, with or without a delimiter), its pages fetched one after another on a daemon
- * thread of its own into a queue of two: the listing runs ahead of whoever reads it by at most two pages, so its
- * memory is bounded whatever the prefix holds, and the server's time per page overlaps the reader's work.
+ * One ListObjectsV2 listing (a prefix, with or without a delimiter), its pages fetched
+ * one after another on a daemon thread of its own into a queue of two: the listing runs
+ * ahead of whoever reads it by at most two pages, so its memory is bounded whatever the
+ * prefix holds, and the server's time per page overlaps the reader's work.
  */
 final class ListingPages {
 
@@ -29,8 +30,8 @@ final class ListingPages {
 	/**
 	 * Starts listing at once.
 	 * @param list sends one request; throws {@link ManifestException} when it fails
-	 * @param request the first request (prefix, delimiter, page size, start-after); later pages add the continuation
-	 * token
+	 * @param request the first request (prefix, delimiter, page size, start-after); later
+	 * pages add the continuation token
 	 */
 	ListingPages(Function<ListObjectsV2Request, ListObjectsV2Response> list, ListObjectsV2Request request) {
 		this.thread = new Thread(() -> run(list, request), "listing " + request.prefix());
@@ -48,7 +49,8 @@ final class ListingPages {
 				if (!Boolean.TRUE.equals(page.isTruncated()) || token == null) {
 					break;
 				}
-				// StartAfter only positions the first request; after that the continuation token does.
+				// StartAfter only positions the first request; after that the
+				// continuation token does.
 				request = first.toBuilder().startAfter(null).continuationToken(token).build();
 			}
 			this.pages.put(END);
@@ -58,7 +60,8 @@ final class ListingPages {
 		}
 		catch (RuntimeException ex) {
 			try {
-				// Waits for room like a page does: the reader meets the failure where the page would have been.
+				// Waits for room like a page does: the reader meets the failure where the
+				// page would have been.
 				this.pages.put(ex);
 			}
 			catch (InterruptedException cancelled) {
@@ -89,7 +92,8 @@ final class ListingPages {
 		}
 		if (page instanceof RuntimeException failure) {
 			this.ended = true;
-			// Thrown again from here, so its stack shows who needed the page, not only the thread that listed it.
+			// Thrown again from here, so its stack shows who needed the page, not only
+			// the thread that listed it.
 			throw (failure instanceof ManifestException) ? new ManifestException(failure.getMessage(), failure)
 					: failure;
 		}
@@ -101,7 +105,10 @@ final class ListingPages {
 		return this.ended || !this.pages.isEmpty();
 	}
 
-	/** Stops the listing: a request in flight finishes on its own, and its page is dropped. */
+	/**
+	 * Stops the listing: a request in flight finishes on its own, and its page is
+	 * dropped.
+	 */
 	void cancel() {
 		this.cancelled = true;
 		this.thread.interrupt();

@@ -19,19 +19,23 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The objects under a prefix in key order, listed folder by folder with several folders listed at once.
+ * The objects under a prefix in key order, listed folder by folder with several folders
+ * listed at once.
  * <p>
- * One listing after another is as slow as the server's answer to each page times the number of pages: 10,000
- * round trips for ten million keys. So the prefix is listed with the delimiter {@code /}: its own objects come back
- * as they are, and each first-level folder ({@code prefix/name/}) is then listed whole, without a delimiter, up to
- * {@code ahead} folders at once, each at most two pages ahead of the reader. Every key under a folder sorts between
- * the keys that sort before the folder's name and those after it, so reading the root's objects and folders in the
- * order the root listing gives them yields exactly the order of one flat listing: a restart after any key can list
- * from just after it. A prefix holding nothing but one folder is descended into first, so a bucket whose keys all
- * sit under {@code data/} still splits.
+ * One listing after another is as slow as the server's answer to each page times the
+ * number of pages: 10,000 round trips for ten million keys. So the prefix is listed with
+ * the delimiter {@code /}: its own objects come back as they are, and each first-level
+ * folder ({@code prefix/name/}) is then listed whole, without a delimiter, up to
+ * {@code ahead} folders at once, each at most two pages ahead of the reader. Every key
+ * under a folder sorts between the keys that sort before the folder's name and those
+ * after it, so reading the root's objects and folders in the order the root listing gives
+ * them yields exactly the order of one flat listing: a restart after any key can list
+ * from just after it. A prefix holding nothing but one folder is descended into first, so
+ * a bucket whose keys all sit under {@code data/} still splits.
  * <p>
- * A flat prefix (no {@code /} below it) is one listing, as before; a deep tree is split at its first level only,
- * which costs one request per first-level folder rather than one per folder of the tree.
+ * A flat prefix (no {@code /} below it) is one listing, as before; a deep tree is split
+ * at its first level only, which costs one request per first-level folder rather than one
+ * per folder of the tree.
  */
 final class ListingWalk implements AutoCloseable {
 
@@ -52,7 +56,10 @@ final class ListingWalk implements AutoCloseable {
 
 	private final int ahead;
 
-	/** The root's objects and folders not yet read, in key order; a root page that failed, where it would be. */
+	/**
+	 * The root's objects and folders not yet read, in key order; a root page that failed,
+	 * where it would be.
+	 */
 	private final Deque<Object> upcoming = new ArrayDeque<>();
 
 	private final List<Folder> started = new ArrayList<>();
@@ -66,7 +73,10 @@ final class ListingWalk implements AutoCloseable {
 	/** The failure a read met; every read after it fails the same way. */
 	private @Nullable ManifestException failure;
 
-	/** The folder a restart resumes inside: the root listing, listed after the same key, may name it again. */
+	/**
+	 * The folder a restart resumes inside: the root listing, listed after the same key,
+	 * may name it again.
+	 */
 	private @Nullable String resumedFolder;
 
 	/**
@@ -88,8 +98,8 @@ final class ListingWalk implements AutoCloseable {
 
 	/**
 	 * The next object in key order, or null after the last.
-	 * @throws ManifestException when a listing failed, and again at every call after: a listing that failed
-	 * must not look like one that ended
+	 * @throws ManifestException when a listing failed, and again at every call after: a
+	 * listing that failed must not look like one that ended
 	 */
 	@Nullable S3Object next() {
 		if (this.failure != null) {
@@ -143,7 +153,8 @@ final class ListingWalk implements AutoCloseable {
 		if (this.startAfter != null && this.startAfter.startsWith(root)) {
 			int slash = this.startAfter.indexOf(DELIMITER, root.length());
 			if (slash >= 0) {
-				// The last key read sits in a folder: the rest of that folder comes first.
+				// The last key read sits in a folder: the rest of that folder comes
+				// first.
 				this.resumedFolder = this.startAfter.substring(0, slash + 1);
 				this.upcoming.add(new Folder(this.resumedFolder, this.startAfter));
 			}
@@ -156,7 +167,8 @@ final class ListingWalk implements AutoCloseable {
 		String root = from;
 		for (int level = 0; level < MAX_DESCENT; level++) {
 			ListObjectsV2Response top = this.list.apply(request(root, DELIMITER, null).toBuilder().maxKeys(2).build());
-			if (!top.contents().isEmpty() || top.commonPrefixes().size() != 1 || Boolean.TRUE.equals(top.isTruncated())) {
+			if (!top.contents().isEmpty() || top.commonPrefixes().size() != 1
+					|| Boolean.TRUE.equals(top.isTruncated())) {
 				break;
 			}
 			root = top.commonPrefixes().get(0).prefix();
@@ -164,7 +176,10 @@ final class ListingWalk implements AutoCloseable {
 		return root;
 	}
 
-	/** Adds the root's next page to the upcoming units, its objects and folders merged in key order. */
+	/**
+	 * Adds the root's next page to the upcoming units, its objects and folders merged in
+	 * key order.
+	 */
 	private boolean readRootPage() {
 		if (this.rootEnded) {
 			return false;
@@ -174,7 +189,8 @@ final class ListingWalk implements AutoCloseable {
 			page = this.rootPages.next();
 		}
 		catch (ManifestException ex) {
-			// Read ahead, perhaps: the failure takes the place of its page, to be thrown when the reader gets there.
+			// Read ahead, perhaps: the failure takes the place of its page, to be thrown
+			// when the reader gets there.
 			this.upcoming.add(ex);
 			this.rootEnded = true;
 			return true;
@@ -203,8 +219,9 @@ final class ListingWalk implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the listings of the next folders, up to {@code ahead} at once, reading further root pages (only those
-	 * already fetched, and no more than two pages' worth of units) to find them.
+	 * Starts the listings of the next folders, up to {@code ahead} at once, reading
+	 * further root pages (only those already fetched, and no more than two pages' worth
+	 * of units) to find them.
 	 */
 	private void startAhead() {
 		while (true) {
@@ -236,7 +253,8 @@ final class ListingWalk implements AutoCloseable {
 		ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
 			.bucket(this.bucket)
 			.maxKeys(this.pageSize)
-			// Keys may hold characters XML 1.0 cannot carry; encoded, they survive, and the SDK decodes them.
+			// Keys may hold characters XML 1.0 cannot carry; encoded, they survive, and
+			// the SDK decodes them.
 			.encodingType(EncodingType.URL)
 			.delimiter(delimiter)
 			.startAfter(startAfter);

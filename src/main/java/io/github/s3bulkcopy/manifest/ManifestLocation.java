@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Where a manifest file lives: an S3 object ({@code s3://bucket/key}) or a local path. Both are read as a stream, so a
- * manifest of any size costs the same memory.
+ * Where a manifest file lives: an S3 object ({@code s3://bucket/key}) or a local path.
+ * Both are read as a stream, so a manifest of any size costs the same memory.
  *
  * @param bucket the bucket of an S3 object, or null for a local file
  * @param path the object key, or the local path
@@ -85,7 +85,8 @@ public record ManifestLocation(@Nullable String bucket, String path) {
 	 * Opens the file for reading.
 	 * @param s3Client the client for an S3 location; may be null for a local one
 	 * @return a stream the caller closes
-	 * @throws ManifestException "manifest not found: LOCATION" if it does not exist, or if it cannot be read
+	 * @throws ManifestException "manifest not found: LOCATION" if it does not exist, or
+	 * if it cannot be read
 	 */
 	public InputStream open(@Nullable S3Client s3Client) {
 		InputStream in = openIfExists(s3Client);

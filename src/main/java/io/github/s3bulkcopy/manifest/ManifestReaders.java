@@ -10,8 +10,9 @@ import org.springframework.util.Assert;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the reader for a job's manifest. Every reader yields only keys under the source prefix: inventory and CSV
- * readers skip other rows, the listing asks S3 for the prefix alone.
+ * Builds the reader for a job's manifest. Every reader yields only keys under the source
+ * prefix: inventory and CSV readers skip other rows, the listing asks S3 for the prefix
+ * alone.
  */
 public final class ManifestReaders {
 
@@ -19,10 +20,12 @@ public final class ManifestReaders {
 	}
 
 	/**
-	 * Builds the reader a job file's {@code manifest} and {@code source} sections describe.
+	 * Builds the reader a job file's {@code manifest} and {@code source} sections
+	 * describe.
 	 * @param manifest the manifest section
 	 * @param source the source section (bucket and prefix)
-	 * @param s3Client lists the source bucket and reads {@code s3://} manifests; may be null only for local manifests
+	 * @param s3Client lists the source bucket and reads {@code s3://} manifests; may be
+	 * null only for local manifests
 	 * @return an unopened reader
 	 */
 	public static ManifestReader create(ManifestSpec manifest, SourceSpec source, @Nullable S3Client s3Client) {
@@ -34,11 +37,13 @@ public final class ManifestReaders {
 	/**
 	 * Builds the reader for a manifest.
 	 * @param type the manifest format
-	 * @param location manifest.json (INVENTORY) or the CSV file (CSV), as {@code s3://bucket/key} or a local path;
-	 * ignored for LISTING
-	 * @param sourceBucket the bucket objects are copied from; a manifest naming another is an error
+	 * @param location manifest.json (INVENTORY) or the CSV file (CSV), as
+	 * {@code s3://bucket/key} or a local path; ignored for LISTING
+	 * @param sourceBucket the bucket objects are copied from; a manifest naming another
+	 * is an error
 	 * @param sourcePrefix only keys starting with this are read ("" for all)
-	 * @param s3Client lists the source bucket and reads {@code s3://} manifests; may be null only for local manifests
+	 * @param s3Client lists the source bucket and reads {@code s3://} manifests; may be
+	 * null only for local manifests
 	 * @return an unopened reader
 	 * @throws ManifestException if a location is needed and missing, or malformed
 	 */
@@ -48,8 +53,8 @@ public final class ManifestReaders {
 		Assert.hasText(sourceBucket, "sourceBucket is required");
 		Assert.notNull(sourcePrefix, "sourcePrefix is required");
 		return switch (type) {
-			case INVENTORY -> new InventoryManifestReader(locationOf(type, location), sourceBucket, sourcePrefix,
-					s3Client);
+			case INVENTORY ->
+				new InventoryManifestReader(locationOf(type, location), sourceBucket, sourcePrefix, s3Client);
 			case CSV -> new CsvManifestReader(locationOf(type, location), sourceBucket, sourcePrefix, s3Client);
 			case LISTING -> {
 				Assert.notNull(s3Client, "s3Client is required to list the source bucket");

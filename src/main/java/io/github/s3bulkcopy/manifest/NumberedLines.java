@@ -14,14 +14,18 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lines of one manifest file, one at a time, with their 1-based numbers for error messages and restart positions.
- * Bytes that are not UTF-8 are an error naming the line, rather than being replaced and copied under a wrong key.
- * Lines end at {@code \n}, with an optional {@code \r} before it. Each line is decoded on its own (a
+ * The lines of one manifest file, one at a time, with their 1-based numbers for error
+ * messages and restart positions. Bytes that are not UTF-8 are an error naming the line,
+ * rather than being replaced and copied under a wrong key. Lines end at {@code \n}, with
+ * an optional {@code \r} before it. Each line is decoded on its own (a
  * {@link java.io.BufferedReader} decodes ahead and would blame the wrong line).
  */
 final class NumberedLines implements Closeable {
 
-	/** A row names one key of at most 1024 bytes, three times that encoded; a longer line is a corrupt file. */
+	/**
+	 * A row names one key of at most 1024 bytes, three times that encoded; a longer line
+	 * is a corrupt file.
+	 */
 	static final int MAX_LINE_BYTES = 1024 * 1024;
 
 	private final InputStream in;
@@ -71,7 +75,8 @@ final class NumberedLines implements Closeable {
 			length--;
 		}
 		if (this.ascii) {
-			// ASCII is UTF-8 unchanged, and manifests URL-encode their keys: almost every line takes this way.
+			// ASCII is UTF-8 unchanged, and manifests URL-encode their keys: almost every
+			// line takes this way.
 			return new String(this.line, 0, length, StandardCharsets.ISO_8859_1);
 		}
 		try {
@@ -83,8 +88,8 @@ final class NumberedLines implements Closeable {
 	}
 
 	/**
-	 * Reads up to the next {@code \n} into {@link #line}, noting in {@link #ascii} whether every byte is ASCII;
-	 * returns the length, or -1 at the end of the file.
+	 * Reads up to the next {@code \n} into {@link #line}, noting in {@link #ascii}
+	 * whether every byte is ASCII; returns the length, or -1 at the end of the file.
 	 */
 	private int readLineBytes() throws IOException {
 		int length = 0;
@@ -128,7 +133,8 @@ final class NumberedLines implements Closeable {
 
 	/**
 	 * Skips to just after line {@code count}, where a restarted read resumes.
-	 * @throws ManifestException if the file has fewer lines, so it is not the file the saved position refers to
+	 * @throws ManifestException if the file has fewer lines, so it is not the file the
+	 * saved position refers to
 	 */
 	void skip(long count) {
 		while (this.lineNumber < count) {

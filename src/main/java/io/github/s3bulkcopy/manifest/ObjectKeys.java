@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the URL-encoded keys of inventory reports and Batch Operations manifests. S3 encodes them the way HTML forms
- * do ({@code +} is a space, {@code %2B} a plus, non-ASCII as UTF-8 {@code %XX}), which is what
- * {@link java.net.URLDecoder#decode(String, java.nio.charset.Charset)} undoes; this does the same but refuses what
- * URLDecoder would silently replace with U+FFFD, because copying to a key that was never in the bucket helps no one.
+ * Decodes the URL-encoded keys of inventory reports and Batch Operations manifests. S3
+ * encodes them the way HTML forms do ({@code +} is a space, {@code %2B} a plus, non-ASCII
+ * as UTF-8 {@code %XX}), which is what
+ * {@link java.net.URLDecoder#decode(String, java.nio.charset.Charset)} undoes; this does
+ * the same but refuses what URLDecoder would silently replace with U+FFFD, because
+ * copying to a key that was never in the bucket helps no one.
  */
 final class ObjectKeys {
 
@@ -22,7 +24,10 @@ final class ObjectKeys {
 	private ObjectKeys() {
 	}
 
-	/** An ETag without the quotes S3's headers and listings put around it; null for none or an empty one. */
+	/**
+	 * An ETag without the quotes S3's headers and listings put around it; null for none
+	 * or an empty one.
+	 */
 	static @Nullable String stripQuotes(@Nullable String etag) {
 		if (etag == null || etag.isEmpty()) {
 			return null;
@@ -33,14 +38,16 @@ final class ObjectKeys {
 
 	/**
 	 * Decodes a key and checks it is one S3 could hold.
-	 * @throws IllegalArgumentException if the key is empty, badly encoded, not UTF-8 or longer than 1024 bytes
+	 * @throws IllegalArgumentException if the key is empty, badly encoded, not UTF-8 or
+	 * longer than 1024 bytes
 	 */
 	static String decodeKey(String encoded) {
 		if (encoded.isEmpty()) {
 			throw new IllegalArgumentException("empty key");
 		}
 		String key = formDecode(encoded, "key");
-		// A char takes at most 3 bytes of UTF-8 (a surrogate pair 4 for its two), so only a long key is counted.
+		// A char takes at most 3 bytes of UTF-8 (a surrogate pair 4 for its two), so only
+		// a long key is counted.
 		if (key.length() > MAX_KEY_BYTES / 3) {
 			int bytes = key.getBytes(StandardCharsets.UTF_8).length;
 			if (bytes > MAX_KEY_BYTES) {
@@ -52,9 +59,9 @@ final class ObjectKeys {
 	}
 
 	/**
-	 * Decodes a version id if it is encoded. Raw S3 version ids may contain {@code +} and {@code /} but never
-	 * {@code %}, so only a value with an escape in it is decoded: form-decoding a raw id would turn its pluses into
-	 * spaces.
+	 * Decodes a version id if it is encoded. Raw S3 version ids may contain {@code +} and
+	 * {@code /} but never {@code %}, so only a value with an escape in it is decoded:
+	 * form-decoding a raw id would turn its pluses into spaces.
 	 * @return the version id, or null if the field is empty
 	 */
 	static @Nullable String decodeVersionId(String field) {
@@ -73,7 +80,8 @@ final class ObjectKeys {
 		if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
 			return encoded;
 		}
-		// Encoded keys are ASCII, one byte per char; a raw non-ASCII char sends the key the general way.
+		// Encoded keys are ASCII, one byte per char; a raw non-ASCII char sends the key
+		// the general way.
 		byte[] bytes = new byte[encoded.length()];
 		int count = 0;
 		int bits = 0;
@@ -102,7 +110,10 @@ final class ObjectKeys {
 				: utf8(ByteBuffer.wrap(bytes, 0, count), encoded, what);
 	}
 
-	/** {@link #formDecode(String, String)} of a string with chars beyond ASCII, which stand for their UTF-8 bytes. */
+	/**
+	 * {@link #formDecode(String, String)} of a string with chars beyond ASCII, which
+	 * stand for their UTF-8 bytes.
+	 */
 	private static String formDecodeAnyChars(String encoded, String what) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
 		int i = 0;
@@ -137,8 +148,8 @@ final class ObjectKeys {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new IllegalArgumentException(
-					"invalid UTF-8 sequence after URL-decoding the " + what + ": " + encoded, ex);
+			throw new IllegalArgumentException("invalid UTF-8 sequence after URL-decoding the " + what + ": " + encoded,
+					ex);
 		}
 	}
 
@@ -149,13 +160,16 @@ final class ObjectKeys {
 		int high = hexDigit(encoded.charAt(percent + 1));
 		int low = hexDigit(encoded.charAt(percent + 2));
 		if (high < 0 || low < 0) {
-			throw new IllegalArgumentException(
-					"invalid %-escape '" + encoded.substring(percent, percent + 3) + "' in the " + what + ": " + encoded);
+			throw new IllegalArgumentException("invalid %-escape '" + encoded.substring(percent, percent + 3)
+					+ "' in the " + what + ": " + encoded);
 		}
 		return (high << 4) | low;
 	}
 
-	/** ASCII hex only: {@link Character#digit(char, int)} would also take other scripts' digits. */
+	/**
+	 * ASCII hex only: {@link Character#digit(char, int)} would also take other scripts'
+	 * digits.
+	 */
 	private static int hexDigit(char c) {
 		if (c >= '0' && c <= '9') {
 			return c - '0';

@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import org.springframework.util.Assert;
 
 /**
- * The versions of one key as the source bucket lists them (ListObjectVersions with the key as prefix), for manifests
- * that name versions without saying when each was written. Keys that merely start with the key are passed over; the
- * listing stops at the first of them, since S3 lists the key's own versions before any longer key.
+ * The versions of one key as the source bucket lists them (ListObjectVersions with the
+ * key as prefix), for manifests that name versions without saying when each was written.
+ * Keys that merely start with the key are passed over; the listing stops at the first of
+ * them, since S3 lists the key's own versions before any longer key.
  */
 public class SourceVersions implements VersionFacts.Source {
 
@@ -35,15 +36,13 @@ public class SourceVersions implements VersionFacts.Source {
 			while (true) {
 				String keyFrom = keyMarker;
 				String versionFrom = versionMarker;
-				ListObjectVersionsResponse page = this.s3.listObjectVersions((list) -> list.bucket(bucket)
-					.prefix(key)
-					.keyMarker(keyFrom)
-					.versionIdMarker(versionFrom));
+				ListObjectVersionsResponse page = this.s3.listObjectVersions(
+						(list) -> list.bucket(bucket).prefix(key).keyMarker(keyFrom).versionIdMarker(versionFrom));
 				boolean past = false;
 				for (ObjectVersion version : page.versions()) {
 					if (version.key().equals(key)) {
-						versions.put(version.versionId(),
-								new VersionFacts(version.lastModified(), Boolean.TRUE.equals(version.isLatest()), false));
+						versions.put(version.versionId(), new VersionFacts(version.lastModified(),
+								Boolean.TRUE.equals(version.isLatest()), false));
 					}
 					else {
 						past = true;

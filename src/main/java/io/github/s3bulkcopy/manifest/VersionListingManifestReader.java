@@ -15,13 +15,15 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
- * Reads every version and delete marker under the source prefix as ListObjectVersions lists them now, for
- * {@code copy.versions: all} with a listing manifest. Each entry carries its date and whether it is current, which is
- * all the plan needs to put a key's versions in order; the listing's own order (newest first) does not matter.
+ * Reads every version and delete marker under the source prefix as ListObjectVersions
+ * lists them now, for {@code copy.versions: all} with a listing manifest. Each entry
+ * carries its date and whether it is current, which is all the plan needs to put a key's
+ * versions in order; the listing's own order (newest first) does not matter.
  * <p>
- * Its position is the markers of the page being read and how many of its entries were returned, saved under
- * {@code <name>.page.key}, {@code <name>.page.version} and {@code <name>.page.read}; a restart asks for that page again
- * and passes over what was returned. Pages are listed one after the other.
+ * Its position is the markers of the page being read and how many of its entries were
+ * returned, saved under {@code <name>.page.key}, {@code <name>.page.version} and
+ * {@code <name>.page.read}; a restart asks for that page again and passes over what was
+ * returned. Pages are listed one after the other.
  */
 public class VersionListingManifestReader extends ManifestReader {
 
@@ -106,14 +108,16 @@ public class VersionListingManifestReader extends ManifestReader {
 				.prefix(this.prefix.isEmpty() ? null : this.prefix)
 				.keyMarker(keyMarker)
 				.versionIdMarker(versionMarker)
-				// Keys may hold characters XML 1.0 cannot carry; encoded, they survive, and the SDK decodes them.
+				// Keys may hold characters XML 1.0 cannot carry; encoded, they survive,
+				// and the SDK decodes them.
 				.encodingType(EncodingType.URL));
 		}
 		catch (SdkException ex) {
-			throw new ManifestException("cannot list the versions of s3://" + this.bucket + "/" + this.prefix + ": "
-					+ ex.getMessage(), ex);
+			throw new ManifestException(
+					"cannot list the versions of s3://" + this.bucket + "/" + this.prefix + ": " + ex.getMessage(), ex);
 		}
-		// The SDK hands versions and delete markers over as two lists; the order within a page only has to be the
+		// The SDK hands versions and delete markers over as two lists; the order within a
+		// page only has to be the
 		// same each time the page is read, for a restart to pass over what it returned.
 		List<ManifestEntry> page = new ArrayList<>();
 		for (ObjectVersion version : response.versions()) {
@@ -121,8 +125,8 @@ public class VersionListingManifestReader extends ManifestReader {
 					ObjectKeys.stripQuotes(version.eTag()),
 					version.hasChecksumAlgorithm() && !version.checksumAlgorithmAsStrings().isEmpty()
 							? version.checksumAlgorithmAsStrings().get(0) : null,
-					version.storageClassAsString(), null, null, this.source, version.lastModified(),
-					version.isLatest(), false));
+					version.storageClassAsString(), null, null, this.source, version.lastModified(), version.isLatest(),
+					false));
 		}
 		for (DeleteMarkerEntry marker : response.deleteMarkers()) {
 			page.add(new ManifestEntry(this.bucket, marker.key(), marker.versionId(), null, null, null, null, null,

@@ -10,16 +10,19 @@ import org.springframework.util.Assert;
 /**
  * Publishes the copy to Micrometer:
  * <ul>
- * <li>{@code s3bulkcopy.objects} (counter, tag {@code outcome}: copied, skipped, failed, skipped-invalid-key,
- * archived, restore-pending)</li>
+ * <li>{@code s3bulkcopy.objects} (counter, tag {@code outcome}: copied, skipped, failed,
+ * skipped-invalid-key, archived, restore-pending)</li>
  * <li>{@code s3bulkcopy.bytes.copied} (counter, bytes)</li>
- * <li>{@code s3bulkcopy.failures} (counter, tag {@code error.code}: the S3 error code of each failed object)</li>
- * <li>{@code s3bulkcopy.retries} (counter, tag {@code error.code}: the error of each retried attempt)</li>
+ * <li>{@code s3bulkcopy.failures} (counter, tag {@code error.code}: the S3 error code of
+ * each failed object)</li>
+ * <li>{@code s3bulkcopy.retries} (counter, tag {@code error.code}: the error of each
+ * retried attempt)</li>
  * <li>{@code s3bulkcopy.requests.in-flight} (gauge: S3 API calls under way)</li>
- * <li>{@code s3bulkcopy.requests} (counter, tags {@code side} and {@code operation}: every attempt of an S3
- * request, retries included)</li>
+ * <li>{@code s3bulkcopy.requests} (counter, tags {@code side} and {@code operation}:
+ * every attempt of an S3 request, retries included)</li>
  * </ul>
- * Counts are of this process, from its start. Spring Batch adds its own job and step meters.
+ * Counts are of this process, from its start. Spring Batch adds its own job and step
+ * meters.
  */
 public class CopyMetrics implements MeterBinder {
 

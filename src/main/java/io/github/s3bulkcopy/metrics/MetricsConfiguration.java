@@ -11,15 +11,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The copy's meters (see {@link CopyMetrics}), exported the usual Spring Boot way: with Spring Boot's Micrometer
- * metrics module ({@code spring-boot-micrometer-metrics}) and a registry such as {@code micrometer-registry-otlp} on
- * the class path, Boot builds the registry from {@code management.*} properties and binds every {@link MeterBinder}
- * bean to it. Without that module, a {@link SimpleMeterRegistry} keeps the meters in memory. Wiring only.
+ * The copy's meters (see {@link CopyMetrics}), exported the usual Spring Boot way: with
+ * Spring Boot's Micrometer metrics module ({@code spring-boot-micrometer-metrics}) and a
+ * registry such as {@code micrometer-registry-otlp} on the class path, Boot builds the
+ * registry from {@code management.*} properties and binds every {@link MeterBinder} bean
+ * to it. Without that module, a {@link SimpleMeterRegistry} keeps the meters in memory.
+ * Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
-	/** Present when Spring Boot's Micrometer metrics module is, which then provides the registry. */
+	/**
+	 * Present when Spring Boot's Micrometer metrics module is, which then provides the
+	 * registry.
+	 */
 	static final String BOOT_METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration";
 
 	@Bean

@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.util.Assert;
 
 /**
- * S3 requests counted by side and operation, each attempt once (a retried request counts once per attempt), with the
- * retried attempts also counted apart: what {@code summary.json} reconciles a bill against. Keys are
- * {@code side/Operation}, e.g. {@code source/GetObject}. Thread-safe. {@link #drain()} hands over what was counted
- * since the last drain, so a run adds each request to what it records exactly once however often it asks.
+ * S3 requests counted by side and operation, each attempt once (a retried request counts
+ * once per attempt), with the retried attempts also counted apart: what
+ * {@code summary.json} reconciles a bill against. Keys are {@code side/Operation}, e.g.
+ * {@code source/GetObject}. Thread-safe. {@link #drain()} hands over what was counted
+ * since the last drain, so a run adds each request to what it records exactly once
+ * however often it asks.
  */
 public class RequestCounter {
 
@@ -61,7 +63,10 @@ public class RequestCounter {
 		return sum(this.attempts);
 	}
 
-	/** The attempts and retries counted since the last drain; they are then forgotten by the next drain. */
+	/**
+	 * The attempts and retries counted since the last drain; they are then forgotten by
+	 * the next drain.
+	 */
 	public Drained drain() {
 		synchronized (this.undrainedAttempts) {
 			Drained drained = new Drained(sum(this.undrainedAttempts), sum(this.undrainedRetries));

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 import org.springframework.util.Assert;
 
 /**
- * Retried S3 requests counted by the error code of the attempt that failed, for {@code summary.json} and the meters.
- * Thread-safe. {@link #drain()} hands over what was counted since the last drain, so a run can add each retry to
- * what it records exactly once however often it asks.
+ * Retried S3 requests counted by the error code of the attempt that failed, for
+ * {@code summary.json} and the meters. Thread-safe. {@link #drain()} hands over what was
+ * counted since the last drain, so a run can add each retry to what it records exactly
+ * once however often it asks.
  */
 public class RetryCounter {
 
@@ -23,7 +24,9 @@ public class RetryCounter {
 
 	private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-	/** Counts one retry of a request whose previous attempt failed with {@code errorCode}. */
+	/**
+	 * Counts one retry of a request whose previous attempt failed with {@code errorCode}.
+	 */
 	public void record(String errorCode) {
 		Assert.hasText(errorCode, "errorCode is required");
 		this.counts.computeIfAbsent(errorCode, (code) -> new LongAdder()).increment();
@@ -46,7 +49,10 @@ public class RetryCounter {
 		return sum(this.counts);
 	}
 
-	/** The retries counted since the last drain, by error code; they are then forgotten by the next drain. */
+	/**
+	 * The retries counted since the last drain, by error code; they are then forgotten by
+	 * the next drain.
+	 */
 	public Map<String, Long> drain() {
 		synchronized (this.undrained) {
 			Map<String, Long> drained = sum(this.undrained);

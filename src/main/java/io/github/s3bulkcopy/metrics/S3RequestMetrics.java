@@ -25,21 +25,24 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import org.springframework.util.Assert;
 
 /**
- * Watches every request of the S3 clients it is added to: counts the API calls in flight, counts every attempt in a
- * {@link RequestCounter} by side ({@link #SIDE}, set on each client) and operation, and counts each retried attempt in
- * a {@link RetryCounter} under the error of the attempt before it. The retries themselves are the SDK's
- * (its retry strategy decides); this only observes them.
+ * Watches every request of the S3 clients it is added to: counts the API calls in flight,
+ * counts every attempt in a {@link RequestCounter} by side ({@link #SIDE}, set on each
+ * client) and operation, and counts each retried attempt in a {@link RetryCounter} under
+ * the error of the attempt before it. The retries themselves are the SDK's (its retry
+ * strategy decides); this only observes them.
  * <p>
- * The error of a failed attempt is the S3 error code from the response body (e.g. {@code SlowDown},
- * {@code InternalError}), read from the first bytes as they pass to the SDK's own parser, or {@code HTTP <status>}
- * when the answer had none (HEAD requests have no body), or {@code NoResponse} when the attempt got no answer at all
- * (connection refused or reset, timeout).
+ * The error of a failed attempt is the S3 error code from the response body (e.g.
+ * {@code SlowDown}, {@code InternalError}), read from the first bytes as they pass to the
+ * SDK's own parser, or {@code HTTP <status>} when the answer had none (HEAD requests have
+ * no body), or {@code NoResponse} when the attempt got no answer at all (connection
+ * refused or reset, timeout).
  */
 public class S3RequestMetrics implements ExecutionInterceptor {
 
 	/**
-	 * Whose credentials a client acts with ({@code source}, {@code destination}), set on each client's configuration;
-	 * requests of a client without it are counted under {@link RequestCounter#OTHER_SIDE}.
+	 * Whose credentials a client acts with ({@code source}, {@code destination}), set on
+	 * each client's configuration; requests of a client without it are counted under
+	 * {@link RequestCounter#OTHER_SIDE}.
 	 */
 	public static final ExecutionAttribute<String> SIDE = new ExecutionAttribute<>("s3bulkcopy.side");
 
@@ -48,8 +51,7 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 
 	private static final ExecutionAttribute<Integer> ATTEMPTS = new ExecutionAttribute<>("s3bulkcopy.attempts");
 
-	private static final ExecutionAttribute<String> ATTEMPT_ERROR = new ExecutionAttribute<>(
-			"s3bulkcopy.attemptError");
+	private static final ExecutionAttribute<String> ATTEMPT_ERROR = new ExecutionAttribute<>("s3bulkcopy.attemptError");
 
 	private static final ExecutionAttribute<Boolean> COUNTED_IN_FLIGHT = new ExecutionAttribute<>(
 			"s3bulkcopy.inFlight");
@@ -170,7 +172,10 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 		}
 	}
 
-	/** Passes an error body on unchanged, looking for its {@code <Code>} in the first bytes. */
+	/**
+	 * Passes an error body on unchanged, looking for its {@code <Code>} in the first
+	 * bytes.
+	 */
 	private static final class Sniffer implements Subscriber<ByteBuffer> {
 
 		private final Subscriber<? super ByteBuffer> delegate;

@@ -6,15 +6,17 @@ import java.util.function.LongSupplier;
 import org.springframework.util.Assert;
 
 /**
- * A limit on requests in flight that adapts to throttling, additive increase and multiplicative decrease (AIMD, as
- * TCP's congestion window): halved when the store throttles (503 SlowDown and the like), raised by one after as many
- * answers without throttling as the limit allows in flight (about one round of requests), always between 1 and its
- * maximum. A burst of throttled answers to the requests already in flight halves it once: after a decrease, further
- * throttling within the hold time counts but does not decrease it again, and it does not grow within that time either.
+ * A limit on requests in flight that adapts to throttling, additive increase and
+ * multiplicative decrease (AIMD, as TCP's congestion window): halved when the store
+ * throttles (503 SlowDown and the like), raised by one after as many answers without
+ * throttling as the limit allows in flight (about one round of requests), always between
+ * 1 and its maximum. A burst of throttled answers to the requests already in flight
+ * halves it once: after a decrease, further throttling within the hold time counts but
+ * does not decrease it again, and it does not grow within that time either.
  * <p>
- * Only the arithmetic: thread-safe, with an injectable clock, and knowing nothing of S3 or of what it limits
- * ({@link AdaptiveSlots} applies it to the copy's slots). A limit that also grows while throughput grows would extend
- * this class.
+ * Only the arithmetic: thread-safe, with an injectable clock, and knowing nothing of S3
+ * or of what it limits ({@link AdaptiveSlots} applies it to the copy's slots). A limit
+ * that also grows while throughput grows would extend this class.
  */
 public final class AdaptiveLimit {
 
@@ -39,7 +41,10 @@ public final class AdaptiveLimit {
 
 	private long decreasedAt;
 
-	/** A limit starting at {@code maximum}, held for {@link #HOLD} after each decrease, on the system's clock. */
+	/**
+	 * A limit starting at {@code maximum}, held for {@link #HOLD} after each decrease, on
+	 * the system's clock.
+	 */
 	public AdaptiveLimit(int maximum) {
 		this(maximum, HOLD, System::nanoTime);
 	}
@@ -60,7 +65,10 @@ public final class AdaptiveLimit {
 		this.lowest = maximum;
 	}
 
-	/** An answer that throttled: halves the limit unless it was decreased within the hold time. Returns the limit. */
+	/**
+	 * An answer that throttled: halves the limit unless it was decreased within the hold
+	 * time. Returns the limit.
+	 */
 	public synchronized int throttled() {
 		this.throttled++;
 		long now = this.nanoTime.getAsLong();
@@ -75,8 +83,8 @@ public final class AdaptiveLimit {
 	}
 
 	/**
-	 * An answer that did not throttle: one more towards the next increase, which comes after as many of them as the
-	 * limit (outside the hold time). Returns the limit.
+	 * An answer that did not throttle: one more towards the next increase, which comes
+	 * after as many of them as the limit (outside the hold time). Returns the limit.
 	 */
 	public synchronized int succeeded() {
 		if (this.limit >= this.maximum) {

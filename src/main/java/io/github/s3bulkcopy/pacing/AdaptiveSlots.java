@@ -5,9 +5,10 @@ import java.util.concurrent.Semaphore;
 import org.springframework.util.Assert;
 
 /**
- * The copy's slots for work in flight ({@code copy.concurrency} of them at most), as many as an {@link AdaptiveLimit}
- * allows: fewer when S3 throttles, more again once it stops. A decrease takes effect as the work in flight ends (no
- * new work starts until fewer than the limit are in flight); an increase at once.
+ * The copy's slots for work in flight ({@code copy.concurrency} of them at most), as many
+ * as an {@link AdaptiveLimit} allows: fewer when S3 throttles, more again once it stops.
+ * A decrease takes effect as the work in flight ends (no new work starts until fewer than
+ * the limit are in flight); an increase at once.
  */
 public class AdaptiveSlots extends Semaphore {
 

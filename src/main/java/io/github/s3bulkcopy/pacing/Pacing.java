@@ -20,33 +20,47 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import org.springframework.util.Assert;
 
 /**
- * Paces every request of the S3 clients it is added to, each attempt (retries included) once:
+ * Paces every request of the S3 clients it is added to, each attempt (retries included)
+ * once:
  * <ul>
- * <li>at most {@code copy.max-requests-per-second} attempts start per second in this process;</li>
- * <li>at most {@code copy.max-bytes-per-second} bytes are copied per second: an UploadPartCopy counts its part's
- * range, a ranged GET its range, a CopyObject or a whole-object GET the size its caller gave it ({@link #bytes});
- * the bytes of a streamed copy are counted once, at its GET (the PUT that sends them on is not counted again). A
- * large request goes at once and those after it wait until its bytes are paid for (Guava's {@link RateLimiter}), so
- * no request holds a connection while it waits;</li>
- * <li>answers that throttle (HTTP 503, as S3's SlowDown; 429; and the throttling error codes of
- * {@link #throttlingCode}) halve the {@link AdaptiveSlots copy's slots}, answers that succeed let them grow again.</li>
+ * <li>at most {@code copy.max-requests-per-second} attempts start per second in this
+ * process;</li>
+ * <li>at most {@code copy.max-bytes-per-second} bytes are copied per second: an
+ * UploadPartCopy counts its part's range, a ranged GET its range, a CopyObject or a
+ * whole-object GET the size its caller gave it ({@link #bytes}); the bytes of a streamed
+ * copy are counted once, at its GET (the PUT that sends them on is not counted again). A
+ * large request goes at once and those after it wait until its bytes are paid for
+ * (Guava's {@link RateLimiter}), so no request holds a connection while it waits;</li>
+ * <li>answers that throttle (HTTP 503, as S3's SlowDown; 429; and the throttling error
+ * codes of {@link #throttlingCode}) halve the {@link AdaptiveSlots copy's slots}, answers
+ * that succeed let them grow again.</li>
  * </ul>
- * A request waiting for its turn waits on the thread that starts it: the copy's own threads, or the SDK's completion
- * threads for a request that follows another (a copy after its HEAD), never the HTTP client's event loops.
+ * A request waiting for its turn waits on the thread that starts it: the copy's own
+ * threads, or the SDK's completion threads for a request that follows another (a copy
+ * after its HEAD), never the HTTP client's event loops.
  */
 public class Pacing implements ExecutionInterceptor {
 
-	/** The bytes a request copies when its HTTP request does not say (a CopyObject, a GET of a whole object). */
+	/**
+	 * The bytes a request copies when its HTTP request does not say (a CopyObject, a GET
+	 * of a whole object).
+	 */
 	public static final ExecutionAttribute<Long> BYTES = new ExecutionAttribute<>("s3bulkcopy.bytes");
 
-	/** Error codes of throttling answered with another status than 503 or 429 (AWS services answer 400). */
+	/**
+	 * Error codes of throttling answered with another status than 503 or 429 (AWS
+	 * services answer 400).
+	 */
 	private static final Set<String> THROTTLING_CODES = Set.of("Throttling", "ThrottlingException",
 			"ThrottledException", "RequestThrottled", "RequestThrottledException", "TooManyRequestsException",
 			"RequestLimitExceeded", "BandwidthLimitExceeded", "ProvisionedThroughputExceededException");
 
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
-	/** Bytes are paced in KiB, so that one permit count (an int) covers a request of up to 2 TiB. */
+	/**
+	 * Bytes are paced in KiB, so that one permit count (an int) covers a request of up to
+	 * 2 TiB.
+	 */
 	private static final long UNIT = 1024;
 
 	private final @Nullable RateLimiter requests;
@@ -64,11 +78,14 @@ public class Pacing implements ExecutionInterceptor {
 		Assert.isTrue(requestsPerSecond == null || requestsPerSecond > 0, "requestsPerSecond must be positive");
 		Assert.isTrue(bytesPerSecond == null || bytesPerSecond > 0, "bytesPerSecond must be positive");
 		Assert.notNull(slots, "slots is required");
-		// Warming up: permits saved while idle are spent no faster than the rate, so no second ever sees more
-		// requests than the limit (the bursty limiter would let a second after an idle one see twice as many).
+		// Warming up: permits saved while idle are spent no faster than the rate, so no
+		// second ever sees more
+		// requests than the limit (the bursty limiter would let a second after an idle
+		// one see twice as many).
 		this.requests = (requestsPerSecond != null) ? RateLimiter.create(requestsPerSecond, Duration.ofSeconds(1))
 				: null;
-		// Bursty: after an idle moment up to a second's worth of bytes goes at once, which the limit allows for.
+		// Bursty: after an idle moment up to a second's worth of bytes goes at once,
+		// which the limit allows for.
 		this.bytes = (bytesPerSecond != null) ? RateLimiter.create(Math.max(1.0, bytesPerSecond / (double) UNIT))
 				: null;
 		this.slots = slots;
@@ -87,12 +104,18 @@ public class Pacing implements ExecutionInterceptor {
 		return (config) -> config.putExecutionAttribute(BYTES, size);
 	}
 
-	/** Whether an S3 error code (of a retried attempt) is throttling not already seen by its status. */
+	/**
+	 * Whether an S3 error code (of a retried attempt) is throttling not already seen by
+	 * its status.
+	 */
 	public static boolean throttlingCode(String code) {
 		return THROTTLING_CODES.contains(code);
 	}
 
-	/** Tells the slots of a throttled answer only its error code showed (see {@link #throttlingCode}). */
+	/**
+	 * Tells the slots of a throttled answer only its error code showed (see
+	 * {@link #throttlingCode}).
+	 */
 	public void throttledBy(String code) {
 		if (throttlingCode(code)) {
 			this.slots.throttled();
@@ -123,7 +146,10 @@ public class Pacing implements ExecutionInterceptor {
 		}
 	}
 
-	/** The bytes a request copies, 0 for one that copies none (HEAD, PUT of a streamed copy, listing, ...). */
+	/**
+	 * The bytes a request copies, 0 for one that copies none (HEAD, PUT of a streamed
+	 * copy, listing, ...).
+	 */
 	static long bytesOf(SdkHttpRequest request, ExecutionAttributes attributes) {
 		Long given = attributes.getAttribute(BYTES);
 		if (given != null) {

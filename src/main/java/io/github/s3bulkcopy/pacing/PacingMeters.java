@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.util.Assert;
 
 /**
- * The adaptive limit as Micrometer meters: the gauge {@code s3bulkcopy.concurrency.limit} (objects the copy may have
- * in flight now) and the counter {@code s3bulkcopy.throttled} (answers that throttled).
+ * The adaptive limit as Micrometer meters: the gauge {@code s3bulkcopy.concurrency.limit}
+ * (objects the copy may have in flight now) and the counter {@code s3bulkcopy.throttled}
+ * (answers that throttled).
  */
 public class PacingMeters implements MeterBinder {
 

@@ -21,23 +21,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What a run of a job will cost, estimated from its plan: the requests by {@link RequestKind} the copy makes for each
- * planned object (by its size against {@code copy.multipart-threshold} and {@code part-size}, the copy mode,
- * {@code skip-existing} and the verification policy, as the copy package decides them), the requests the plan step
- * itself makes (measured while the dry run made them), and the bytes that leave S3 through this host, move between
- * regions, or are retrieved from a storage class that charges for it; priced by a {@link PriceTable}.
+ * What a run of a job will cost, estimated from its plan: the requests by
+ * {@link RequestKind} the copy makes for each planned object (by its size against
+ * {@code copy.multipart-threshold} and {@code part-size}, the copy mode,
+ * {@code skip-existing} and the verification policy, as the copy package decides them),
+ * the requests the plan step itself makes (measured while the dry run made them), and the
+ * bytes that leave S3 through this host, move between regions, or are retrieved from a
+ * storage class that charges for it; priced by a {@link PriceTable}.
  * <p>
- * It is an upper bound where the plan cannot know: every object is counted as copied (skip-existing may skip some),
- * a tag read is counted for every copy that carries tags itself when the source does not report tag counts (a
- * server that answers 501 to tagging is asked once; AWS S3 reports counts, so only tagged objects cost one, which
- * the plan does not know and counts none), and retries are not counted.
+ * It is an upper bound where the plan cannot know: every object is counted as copied
+ * (skip-existing may skip some), a tag read is counted for every copy that carries tags
+ * itself when the source does not report tag counts (a server that answers 501 to tagging
+ * is asked once; AWS S3 reports counts, so only tagged objects cost one, which the plan
+ * does not know and counts none), and retries are not counted.
  *
  * @param requests requests by kind
  * @param outToInternetBytes bytes read from S3 by this host, when it runs outside AWS
  * @param interRegionBytes bytes moved between AWS regions
  * @param retrievalBytes bytes read of each storage class that charges for retrieval
- * @param usd the price of each line, by its label: the request kinds', then {@code transfer out},
- * {@code inter-region}, {@code retrieval <class>}
+ * @param usd the price of each line, by its label: the request kinds', then
+ * {@code transfer out}, {@code inter-region}, {@code retrieval <class>}
  * @param total the sum of {@code usd}
  * @param prices where the prices came from
  * @param notes what the estimate assumed
@@ -77,13 +80,15 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 
 		/**
 		 * @param spec the job
-		 * @param hostRegion the AWS region this tool runs in, or null when it runs outside AWS
+		 * @param hostRegion the AWS region this tool runs in, or null when it runs
+		 * outside AWS
 		 */
 		public Estimator(JobSpec spec, @Nullable String hostRegion) {
 			Assert.notNull(spec, "spec is required");
 			this.spec = spec;
 			this.serverSide = CopyMode.resolve(spec) == CopyMode.SERVER_SIDE;
-			// As the copy's clients decide it (S3Configuration): AWS S3 reports tag counts, other servers may not.
+			// As the copy's clients decide it (S3Configuration): AWS S3 reports tag
+			// counts, other servers may not.
 			this.tagCountReported = spec.source().endpoint() == null;
 			this.threshold = spec.copy().multipartThreshold().bytes();
 			this.partSize = spec.copy().partSize().bytes();
@@ -97,15 +102,17 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 		}
 
 		/**
-		 * Counts the requests a run makes once whatever its size: a HeadBucket of each side, then, with its first
-		 * copy, the source's website configuration and the destination's Object Lock configuration
-		 * (BucketFeatures).
+		 * Counts the requests a run makes once whatever its size: a HeadBucket of each
+		 * side, then, with its first copy, the source's website configuration and the
+		 * destination's Object Lock configuration (BucketFeatures).
 		 */
 		public void perRun() {
 			add(RequestKind.OTHER, 4);
 		}
 
-		/** Counts the requests and bytes of one planned object's copy and verification. */
+		/**
+		 * Counts the requests and bytes of one planned object's copy and verification.
+		 */
 		public void add(PlannedObject object) {
 			if (object.destinationKey().isEmpty()) {
 				return;
@@ -116,7 +123,8 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 			}
 			long size = (object.size() != null) ? object.size() : 0;
 			boolean multipart = object.size() == null || size > this.threshold;
-			// ObjectCopier: a HEAD of the source when the manifest lacks what the copy needs.
+			// ObjectCopier: a HEAD of the source when the manifest lacks what the copy
+			// needs.
 			boolean head = object.size() == null || size > this.threshold || this.spec.copy().skipExistingOr(false)
 					|| (this.serverSide && object.storageClass() == null
 							&& this.spec.destination().storageClass() == null);
@@ -155,7 +163,8 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 				throughHost(size);
 			}
 			long reads = 1;
-			// CopyVerification: the source's stored checksum is read after the copy when no HEAD was made and the
+			// CopyVerification: the source's stored checksum is read after the copy when
+			// no HEAD was made and the
 			// ETags cannot decide (a multipart or SSE-KMS source).
 			if (this.policy.checksum() && !head && (object.etag() == null || object.etag().contains("-")
 					|| "SSE-KMS".equalsIgnoreCase(object.encryptionStatus()))) {
@@ -183,7 +192,10 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 			return Math.max(1, (size + part - 1) / part);
 		}
 
-		/** Bytes through this host: out to the internet outside AWS, between regions where a side is elsewhere. */
+		/**
+		 * Bytes through this host: out to the internet outside AWS, between regions where
+		 * a side is elsewhere.
+		 */
 		private void throughHost(long bytes) {
 			if (this.hostRegion == null) {
 				this.throughHost += bytes;
@@ -226,15 +238,16 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 				notes.add("every object copied (skip-existing skips unchanged ones, which then cost only their HEADs)");
 			}
 			if (this.tagCountReported) {
-				notes.add("no tagged objects (each tagged object a multipart or streamed copy carries costs a tag read)");
+				notes.add(
+						"no tagged objects (each tagged object a multipart or streamed copy carries costs a tag read)");
 			}
 			if (this.serverSide) {
 				notes.add("the source bucket has no website configuration and the destination no Object Lock, both "
 						+ "readable (else every server-side copy costs a HEAD of the source)");
 			}
 			notes.add("no retries");
-			return new CostEstimate(counts, this.throughHost, this.interRegion, Map.copyOf(this.retrieval), usd,
-					total, prices.source(), notes);
+			return new CostEstimate(counts, this.throughHost, this.interRegion, Map.copyOf(this.retrieval), usd, total,
+					prices.source(), notes);
 		}
 
 		private static BigDecimal perGb(long bytes, BigDecimal price) {
@@ -243,7 +256,10 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 
 	}
 
-	/** The total in USD as printed: cents, or four decimals under a cent ({@code <$0.0001} below that). */
+	/**
+	 * The total in USD as printed: cents, or four decimals under a cent ({@code <$0.0001}
+	 * below that).
+	 */
 	public String totalText() {
 		return usdText(this.total);
 	}

@@ -28,10 +28,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.util.Assert;
 
 /**
- * Plans a job without copying: the plan step alone, in a job of its own ({@code <name>.dry-run}) so it never touches
- * the real runs; its ledger rows are dropped once counted. With a price table, it also estimates what the run will
- * cost ({@link CostEstimate}): the requests its plan step made are measured as it makes them (a run's plan step makes
- * the same ones), the copy's requests and bytes are added up from the planned rows.
+ * Plans a job without copying: the plan step alone, in a job of its own
+ * ({@code <name>.dry-run}) so it never touches the real runs; its ledger rows are dropped
+ * once counted. With a price table, it also estimates what the run will cost
+ * ({@link CostEstimate}): the requests its plan step made are measured as it makes them
+ * (a run's plan step makes the same ones), the copy's requests and bytes are added up
+ * from the planned rows.
  */
 public class DryRun {
 
@@ -40,10 +42,13 @@ public class DryRun {
 	 *
 	 * @param counts objects and bytes planned
 	 * @param first the first objects of the plan
-	 * @param byStorageClass the planned objects by the source storage class the manifest stated
-	 * @param filteredOut objects each filter of the job file left out, by filter name; empty when none is set
+	 * @param byStorageClass the planned objects by the source storage class the manifest
+	 * stated
+	 * @param filteredOut objects each filter of the job file left out, by filter name;
+	 * empty when none is set
 	 * @param cost what the run will cost, when asked for
-	 * @param deletions what a mirror ({@code copy.delete-extraneous}) would delete; null for other jobs
+	 * @param deletions what a mirror ({@code copy.delete-extraneous}) would delete; null
+	 * for other jobs
 	 */
 	public record Plan(LedgerCounts counts, List<PlannedObject> first, List<StorageClassCount> byStorageClass,
 			Map<String, Long> filteredOut, @Nullable CostEstimate cost, @Nullable Deletions deletions) {
@@ -59,12 +64,18 @@ public class DryRun {
 			this(counts, first, byStorageClass, Map.of(), null);
 		}
 
-		/** A plan with no object in an archive class, no filter, and no estimate asked for. */
+		/**
+		 * A plan with no object in an archive class, no filter, and no estimate asked
+		 * for.
+		 */
 		public Plan(LedgerCounts counts, List<PlannedObject> first) {
 			this(counts, first, List.of(), Map.of(), null);
 		}
 
-		/** The planned objects the manifest names as archived (Glacier Flexible Retrieval, Deep Archive). */
+		/**
+		 * The planned objects the manifest names as archived (Glacier Flexible Retrieval,
+		 * Deep Archive).
+		 */
 		public StorageClassCount archived() {
 			long objects = 0;
 			long bytes = 0;
@@ -77,7 +88,10 @@ public class DryRun {
 			return new StorageClassCount(null, objects, bytes);
 		}
 
-		/** The planned objects the manifest names as Deep Archive, which has no expedited retrieval. */
+		/**
+		 * The planned objects the manifest names as Deep Archive, which has no expedited
+		 * retrieval.
+		 */
 		public long deepArchive() {
 			return this.byStorageClass.stream()
 				.filter((count) -> "DEEP_ARCHIVE".equals(count.storageClass()))
@@ -88,17 +102,22 @@ public class DryRun {
 	}
 
 	/**
-	 * What a mirror would delete: the destination objects under the destination prefix that no object of the plan
-	 * maps to, as the destination lists them now.
+	 * What a mirror would delete: the destination objects under the destination prefix
+	 * that no object of the plan maps to, as the destination lists them now.
 	 *
 	 * @param count how many
 	 * @param first the first of them in listing order
-	 * @param maxDeletes {@code copy.max-deletes}: with more than this, the run deletes none
-	 * @param leftOutByFilters destination objects outside the plan that the job's filters leave out (not deleted)
+	 * @param maxDeletes {@code copy.max-deletes}: with more than this, the run deletes
+	 * none
+	 * @param leftOutByFilters destination objects outside the plan that the job's filters
+	 * leave out (not deleted)
 	 */
 	public record Deletions(long count, List<ExtraObject> first, long maxDeletes, long leftOutByFilters) {
 
-		/** Whether the run would refuse to delete, there being more than {@code copy.max-deletes}. */
+		/**
+		 * Whether the run would refuse to delete, there being more than
+		 * {@code copy.max-deletes}.
+		 */
 		public boolean refused() {
 			return this.count > this.maxDeletes;
 		}
@@ -109,7 +128,8 @@ public class DryRun {
 	 * What to estimate the cost with.
 	 *
 	 * @param prices the price table
-	 * @param hostRegion the AWS region this tool runs in, or null when it runs outside AWS
+	 * @param hostRegion the AWS region this tool runs in, or null when it runs outside
+	 * AWS
 	 */
 	public record CostOptions(PriceTable prices, @Nullable String hostRegion) {
 	}
@@ -156,8 +176,8 @@ public class DryRun {
 	}
 
 	/**
-	 * The same dry run, which with {@code copy.delete-extraneous} also says what the run would delete (its job then
-	 * lists the destination after planning).
+	 * The same dry run, which with {@code copy.delete-extraneous} also says what the run
+	 * would delete (its job then lists the destination after planning).
 	 */
 	public DryRun withExtras(DestinationExtras extras) {
 		return new DryRun(this.jobOperator, this.dryRunJob, this.ledger, this.manifestChoice, this.spec, this.requests,
@@ -175,7 +195,8 @@ public class DryRun {
 		if (this.requests != null) {
 			this.requests.drain();
 		}
-		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunLauncher.RUN, System.currentTimeMillis());
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunLauncher.RUN,
+				System.currentTimeMillis());
 		String manifest = this.manifestChoice.newest();
 		if (manifest != null) {
 			parameters.addString(RunLauncher.MANIFEST, manifest, false);
@@ -216,8 +237,9 @@ public class DryRun {
 
 	private CostEstimate estimate(long runId, CostOptions cost) {
 		Map<String, Long> byOperation = new HashMap<>();
-		this.requests.drain().attempts().forEach((key, count) -> byOperation
-			.merge(key.substring(key.indexOf('/') + 1), count, Long::sum));
+		this.requests.drain()
+			.attempts()
+			.forEach((key, count) -> byOperation.merge(key.substring(key.indexOf('/') + 1), count, Long::sum));
 		CostEstimate.Estimator estimator = new CostEstimate.Estimator(this.spec, cost.hostRegion());
 		estimator.planStep(byOperation);
 		estimator.perRun();

@@ -17,9 +17,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
 /**
- * The plan step's writer: numbers manifest entries densely and inserts them into the ledger, one batch per chunk.
- * The last number is saved with each chunk's commit, so a resumed plan continues the numbering exactly where the
- * committed rows end.
+ * The plan step's writer: numbers manifest entries densely and inserts them into the
+ * ledger, one batch per chunk. The last number is saved with each chunk's commit, so a
+ * resumed plan continues the numbering exactly where the committed rows end.
  */
 public class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExecutionListener {
 

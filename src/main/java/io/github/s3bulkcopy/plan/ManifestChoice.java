@@ -18,11 +18,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.util.Assert;
 
 /**
- * Decides which manifest a new run reads. A job naming an S3 Inventory configuration's folder takes the newest dated
- * report in it, and a run is not started at all when that report is the one the last completed run already copied:
- * a nightly schedule then does nothing, and says so, until S3 delivers the next report. A run that left restores of
- * archived objects pending does not count as having copied its report: the next run reads it again and copies
- * whatever has been restored since.
+ * Decides which manifest a new run reads. A job naming an S3 Inventory configuration's
+ * folder takes the newest dated report in it, and a run is not started at all when that
+ * report is the one the last completed run already copied: a nightly schedule then does
+ * nothing, and says so, until S3 delivers the next report. A run that left restores of
+ * archived objects pending does not count as having copied its report: the next run reads
+ * it again and copies whatever has been restored since.
  */
 public class ManifestChoice {
 
@@ -42,8 +43,8 @@ public class ManifestChoice {
 	 * @param spec the job
 	 * @param jobRepository where the runs are
 	 * @param s3 a client that reads an S3 inventory folder
-	 * @param restoresPending whether a run (by its id) left objects whose restore was pending: the next run reads the
-	 * same report again, to copy them once restored
+	 * @param restoresPending whether a run (by its id) left objects whose restore was
+	 * pending: the next run reads the same report again, to copy them once restored
 	 */
 	public ManifestChoice(JobSpec spec, JobRepository jobRepository, Supplier<S3Client> s3,
 			LongPredicate restoresPending) {
@@ -58,7 +59,8 @@ public class ManifestChoice {
 
 	/**
 	 * The manifest a new run of {@code jobName} reads, or null for a listing.
-	 * @throws NothingNewException when the newest inventory report was already copied by the last completed run
+	 * @throws NothingNewException when the newest inventory report was already copied by
+	 * the last completed run
 	 */
 	public @Nullable String forNewRun(String jobName) {
 		String newest = newest();
@@ -68,13 +70,16 @@ public class ManifestChoice {
 		JobExecution lastCompleted = lastCompleted(jobName);
 		if (lastCompleted != null && newest.equals(lastCompleted.getJobParameters().getString(RunLauncher.MANIFEST))
 				&& !this.restoresPending.test(lastCompleted.getJobInstance().getInstanceId())) {
-			throw new NothingNewException("nothing new for job " + jobName + ": the newest inventory report, "
-					+ newest + ", was copied by run " + RunLauncher.runNumber(lastCompleted));
+			throw new NothingNewException("nothing new for job " + jobName + ": the newest inventory report, " + newest
+					+ ", was copied by run " + RunLauncher.runNumber(lastCompleted));
 		}
 		return newest;
 	}
 
-	/** The job file's manifest, or the newest report when it names an inventory folder; null for a listing. */
+	/**
+	 * The job file's manifest, or the newest report when it names an inventory folder;
+	 * null for a listing.
+	 */
 	public @Nullable String newest() {
 		String location = this.spec.manifest().location();
 		if (location == null || this.spec.manifest().type() != ManifestType.INVENTORY

@@ -24,16 +24,19 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.util.Assert;
 
 /**
- * The plan step's choice of objects: first the versions {@code copy.versions} asks for ({@link VersionFilter}, which
- * keeps its meaning), then the job file's {@code filter} section, judged from the manifest's own columns. Counts the
- * objects each filter leaves out, in the step's execution context (saved with each chunk, so a resumed plan goes on
- * counting) and, once the step ends, in the job execution's context, where the dry run and the report read them.
+ * The plan step's choice of objects: first the versions {@code copy.versions} asks for
+ * ({@link VersionFilter}, which keeps its meaning), then the job file's {@code filter}
+ * section, judged from the manifest's own columns. Counts the objects each filter leaves
+ * out, in the step's execution context (saved with each chunk, so a resumed plan goes on
+ * counting) and, once the step ends, in the job execution's context, where the dry run
+ * and the report read them.
  * <p>
- * An object is counted under the first filter it fails, in the order {@link #NAMES}, so the counts add up to the
- * objects left out. A filter on a column the manifest does not state (an inventory report configured without Size,
- * LastModifiedDate or StorageClass) stops the plan with a {@link ManifestException} at the first object, rather than
- * letting every object through or none. Delete markers have no size or storage class: only the key and date filters
- * apply to them.
+ * An object is counted under the first filter it fails, in the order {@link #NAMES}, so
+ * the counts add up to the objects left out. A filter on a column the manifest does not
+ * state (an inventory report configured without Size, LastModifiedDate or StorageClass)
+ * stops the plan with a {@link ManifestException} at the first object, rather than
+ * letting every object through or none. Delete markers have no size or storage class:
+ * only the key and date filters apply to them.
  */
 public class PlanFilter implements ItemProcessor<ManifestEntry, ManifestEntry>, ItemStream, StepExecutionListener {
 
@@ -102,8 +105,8 @@ public class PlanFilter implements ItemProcessor<ManifestEntry, ManifestEntry>, 
 			return "exclude";
 		}
 		if (this.filter.needsSize() && !entry.deleteMarker()) {
-			long size = stated(entry.size(), entry, this.filter.minSize() != null ? "min-size" : "max-size",
-					"size", "Size");
+			long size = stated(entry.size(), entry, this.filter.minSize() != null ? "min-size" : "max-size", "size",
+					"Size");
 			if (this.filter.minSize() != null && size < this.filter.minSize().bytes()) {
 				return "min-size";
 			}
@@ -146,7 +149,10 @@ public class PlanFilter implements ItemProcessor<ManifestEntry, ManifestEntry>, 
 		return key.startsWith(this.sourcePrefix) ? key.substring(this.sourcePrefix.length()) : key;
 	}
 
-	/** Objects left out by each filter that is set, in {@link #NAMES} order; empty when no filter is set. */
+	/**
+	 * Objects left out by each filter that is set, in {@link #NAMES} order; empty when no
+	 * filter is set.
+	 */
 	public Map<String, Long> counts() {
 		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(this.counts));
 	}
@@ -174,7 +180,10 @@ public class PlanFilter implements ItemProcessor<ManifestEntry, ManifestEntry>, 
 		return null;
 	}
 
-	/** The counts a plan step left in {@code context}, in {@link #NAMES} order; empty when no filter was set. */
+	/**
+	 * The counts a plan step left in {@code context}, in {@link #NAMES} order; empty when
+	 * no filter was set.
+	 */
 	public static Map<String, Long> countsIn(ExecutionContext context) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String name : NAMES) {

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Chooses the plan step's reader for the job's manifest, and whether it needs an S3 client: a listing, or a manifest
- * stored in S3, does; a local file does not, so no client (and no credentials) is made for it.
+ * Chooses the plan step's reader for the job's manifest, and whether it needs an S3
+ * client: a listing, or a manifest stored in S3, does; a local file does not, so no
+ * client (and no credentials) is made for it.
  */
 public final class PlanReaders {
 

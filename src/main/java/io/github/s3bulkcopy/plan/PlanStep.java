@@ -12,13 +12,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code plan} step of every job that copies (copy, its dry run, verify, batch-copy): the manifest's entries,
- * filtered ({@link PlanFilter}), numbered into the ledger ({@link LedgerPlanWriter}) a chunk at a time. The jobs differ
- * only in the reader ({@link PlanReaders}) and in how destination keys are made.
+ * The {@code plan} step of every job that copies (copy, its dry run, verify, batch-copy):
+ * the manifest's entries, filtered ({@link PlanFilter}), numbered into the ledger
+ * ({@link LedgerPlanWriter}) a chunk at a time. The jobs differ only in the reader
+ * ({@link PlanReaders}) and in how destination keys are made.
  */
 public final class PlanStep {
 
-	/** Manifest entries per chunk: one transaction, and one position of the reader to restart from. */
+	/**
+	 * Manifest entries per chunk: one transaction, and one position of the reader to
+	 * restart from.
+	 */
 	static final int CHUNK = 1000;
 
 	private PlanStep() {

@@ -20,16 +20,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The prices a cost estimate is made with, in USD: per 1,000 requests of each {@link RequestKind}, per GB of data
- * transfer out to the internet and between regions, and per GB retrieved of the storage classes that charge for
- * retrieval. Read from a YAML file shaped like the bundled {@code config/prices/s3-us-east-1.yml}; every price is
- * required, and a file with a missing, unknown or negative one is refused with the file and the property named.
+ * The prices a cost estimate is made with, in USD: per 1,000 requests of each
+ * {@link RequestKind}, per GB of data transfer out to the internet and between regions,
+ * and per GB retrieved of the storage classes that charge for retrieval. Read from a YAML
+ * file shaped like the bundled {@code config/prices/s3-us-east-1.yml}; every price is
+ * required, and a file with a missing, unknown or negative one is refused with the file
+ * and the property named.
  *
  * @param source where the prices were read from
  * @param perThousand price per 1,000 requests of each kind
  * @param outToInternetPerGb price per GB read from S3 by a host outside AWS
  * @param interRegionPerGb price per GB moved between AWS regions
- * @param retrievalPerGb price per GB read of each storage class that charges for retrieval, by its S3 name
+ * @param retrievalPerGb price per GB read of each storage class that charges for
+ * retrieval, by its S3 name
  */
 public record PriceTable(String source, Map<RequestKind, BigDecimal> perThousand, BigDecimal outToInternetPerGb,
 		BigDecimal interRegionPerGb, Map<String, BigDecimal> retrievalPerGb) {
@@ -64,7 +67,8 @@ public record PriceTable(String source, Map<RequestKind, BigDecimal> perThousand
 
 	/**
 	 * A table read from a file.
-	 * @throws InvalidPriceTableException when it cannot be read or a price is missing, unknown or not a number >= 0
+	 * @throws InvalidPriceTableException when it cannot be read or a price is missing,
+	 * unknown or not a number >= 0
 	 */
 	public static PriceTable read(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
@@ -122,8 +126,8 @@ public record PriceTable(String source, Map<RequestKind, BigDecimal> perThousand
 		}
 		for (Object key : map.keySet()) {
 			if (!(key instanceof String)) {
-				throw new InvalidPriceTableException(source + ": " + what + ": property names must be text, not "
-						+ key);
+				throw new InvalidPriceTableException(
+						source + ": " + what + ": property names must be text, not " + key);
 			}
 		}
 		return (Map<String, Object>) map;

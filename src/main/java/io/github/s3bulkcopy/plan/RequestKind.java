@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kinds of S3 request a cost estimate counts and prices, and which S3 operations each stands for: the same
- * grouping folds the requests a run reports making ({@code summary.json}'s {@code requests}) into these kinds.
+ * The kinds of S3 request a cost estimate counts and prices, and which S3 operations each
+ * stands for: the same grouping folds the requests a run reports making
+ * ({@code summary.json}'s {@code requests}) into these kinds.
  */
 public enum RequestKind {
 
@@ -34,7 +35,10 @@ public enum RequestKind {
 	/** RestoreObject. */
 	RESTORE("RestoreObject"),
 
-	/** Every other request: HeadBucket and the bucket checks a run makes once, DeleteObject, ... */
+	/**
+	 * Every other request: HeadBucket and the bucket checks a run makes once,
+	 * DeleteObject, ...
+	 */
 	OTHER("other");
 
 	private static final Map<String, RequestKind> OPERATIONS = Map.ofEntries(Map.entry("ListObjectsV2", LIST),
@@ -56,7 +60,10 @@ public enum RequestKind {
 		return this.label;
 	}
 
-	/** The kind an S3 operation (as the SDK names it, e.g. {@code GetObject}) is counted as. */
+	/**
+	 * The kind an S3 operation (as the SDK names it, e.g. {@code GetObject}) is counted
+	 * as.
+	 */
 	public static RequestKind of(@Nullable String operation) {
 		RequestKind kind = (operation != null) ? OPERATIONS.get(operation) : null;
 		return (kind != null) ? kind : OTHER;

@@ -4,9 +4,10 @@ import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
 
 /**
- * The plan's choice of versions ({@code copy.versions}): with {@code current}, rows the manifest marks as noncurrent
- * and delete markers are left out; with {@code all}, every row is planned, delete markers included. Applied by
- * {@link PlanFilter} before the job file's filters.
+ * The plan's choice of versions ({@code copy.versions}): with {@code current}, rows the
+ * manifest marks as noncurrent and delete markers are left out; with {@code all}, every
+ * row is planned, delete markers included. Applied by {@link PlanFilter} before the job
+ * file's filters.
  */
 final class VersionFilter {
 

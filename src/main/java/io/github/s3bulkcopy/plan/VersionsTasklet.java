@@ -23,11 +23,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;
 
 /**
- * The step after the plan that settles which versions of a key are copied in which order: with
- * {@code copy.versions: all} it orders every key's versions oldest first ({@link VersionSequencer}); with
- * {@code current} it refuses a CSV manifest that names one key more than once, since which of its versions would end
- * up current at the destination is anybody's guess. Either way, a run that skips unchanged objects gets the verified
- * copies the job's previous run recorded ({@link ProofCarrier}; the sequencer carries them with the versions).
+ * The step after the plan that settles which versions of a key are copied in which order:
+ * with {@code copy.versions: all} it orders every key's versions oldest first
+ * ({@link VersionSequencer}); with {@code current} it refuses a CSV manifest that names
+ * one key more than once, since which of its versions would end up current at the
+ * destination is anybody's guess. Either way, a run that skips unchanged objects gets the
+ * verified copies the job's previous run recorded ({@link ProofCarrier}; the sequencer
+ * carries them with the versions).
  */
 public class VersionsTasklet implements Tasklet {
 
@@ -60,7 +62,8 @@ public class VersionsTasklet implements Tasklet {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		long runId = execution.getJobInstance().getInstanceId();
 		if (this.spec.copy().versions() == CopyVersions.ALL) {
-			// Looked up only for keys with several undated versions (a CSV's), so a dated manifest needs no client.
+			// Looked up only for keys with several undated versions (a CSV's), so a dated
+			// manifest needs no client.
 			VersionFacts.Source lazy = (bucket, key) -> this.dates.get().versionsOf(bucket, key);
 			this.sequencer.sequence(runId, lazy, earlierCopyRun(runId));
 		}
@@ -75,7 +78,8 @@ public class VersionsTasklet implements Tasklet {
 				}
 			}
 			Long earlier = earlierCopyRun(runId);
-			// Only a run that skips unchanged objects reads the proofs; the others would pay a sort for nothing.
+			// Only a run that skips unchanged objects reads the proofs; the others would
+			// pay a sort for nothing.
 			String skipExisting = execution.getJobParameters().getString(RunLauncher.SKIP_EXISTING);
 			if (earlier != null && Boolean.parseBoolean(skipExisting)) {
 				this.proofs.carry(runId, earlier);
@@ -85,8 +89,9 @@ public class VersionsTasklet implements Tasklet {
 	}
 
 	/**
-	 * The copy job's latest run before this one (for a verify run, its latest run at all): its rows name the
-	 * destination version of every source version copied so far, carried from run to run.
+	 * The copy job's latest run before this one (for a verify run, its latest run at
+	 * all): its rows name the destination version of every source version copied so far,
+	 * carried from run to run.
 	 */
 	private @Nullable Long earlierCopyRun(long runId) {
 		for (JobInstance instance : this.jobRepository.getJobInstances(this.spec.name(), 0, 2)) {

@@ -20,25 +20,29 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The least-privilege IAM policies one job needs, from its job file alone: a trust policy per role, a permission
- * policy per principal (source read, destination write; both for the one principal of a server-side copy), the source
- * bucket policy for reading across accounts, the KMS key policy statement, and read access to an S3 manifest.
+ * The least-privilege IAM policies one job needs, from its job file alone: a trust policy
+ * per role, a permission policy per principal (source read, destination write; both for
+ * the one principal of a server-side copy), the source bucket policy for reading across
+ * accounts, the KMS key policy statement, and read access to an S3 manifest.
  */
 public final class JobPolicies {
 
 	/** Shown where the runner's ARN belongs when it was not given. */
 	public static final String RUNNER_PLACEHOLDER = "<ARN of the identity that runs s3-bulk-copy: aws sts get-caller-identity>";
 
-	/** The prefix of the marker objects {@code preflight --write-test} puts and deletes. */
+	/**
+	 * The prefix of the marker objects {@code preflight --write-test} puts and deletes.
+	 */
 	public static final String PREFLIGHT_MARKER = ".s3-bulk-copy-preflight-";
 
 	private JobPolicies() {
 	}
 
 	/**
-	 * Who pays for the requests to a requester pays bucket of the job, one line per bucket: the account of the
-	 * principal that sends them. Requester pays needs no permission of its own; a principal that does not say it pays
-	 * is denied (403), and the tool says it on every request to such a bucket ({@code requester-pays}).
+	 * Who pays for the requests to a requester pays bucket of the job, one line per
+	 * bucket: the account of the principal that sends them. Requester pays needs no
+	 * permission of its own; a principal that does not say it pays is denied (403), and
+	 * the tool says it on every request to such a bucket ({@code requester-pays}).
 	 */
 	public static List<String> payers(JobSpec job) {
 		boolean serverSide = CopyMode.resolve(job) == CopyMode.SERVER_SIDE;
@@ -65,7 +69,8 @@ public final class JobPolicies {
 
 	/**
 	 * @param job the job
-	 * @param runner the ARN of the identity that runs the tool (trusted by the roles), or null for a placeholder
+	 * @param runner the ARN of the identity that runs the tool (trusted by the roles), or
+	 * null for a placeholder
 	 */
 	public static List<PolicyDocument> generate(JobSpec job, @Nullable String runner) {
 		String partition = partition(job);
@@ -90,11 +95,13 @@ public final class JobPolicies {
 			sourceDrops.addAll(Set.of("ReadSourceVersions", "S3BulkCopyReadVersions"));
 		}
 		if (!everyVersion) {
-			// Versions are listed only to order a key's versions (a CSV of version ids, a listing of versions).
+			// Versions are listed only to order a key's versions (a CSV of version ids, a
+			// listing of versions).
 			sourceDrops.addAll(Set.of("ListSourceVersions", "S3BulkCopyListVersions"));
 		}
 		if (job.copy().restore() == null) {
-			// Restores of archived objects are requested with the source's credentials, and only with copy.restore.
+			// Restores of archived objects are requested with the source's credentials,
+			// and only with copy.restore.
 			sourceDrops.addAll(Set.of("RestoreSourceObjects", "S3BulkCopyRestore"));
 		}
 		JsonNode sourceRead = PolicyTemplates.fill("source-read-policy.json", values, sourceDrops);
@@ -102,16 +109,17 @@ public final class JobPolicies {
 				destinationDrops(job));
 		kmsAlias(job, destinationWrite, partition);
 		if (onePrincipal) {
-			documents.add(new PolicyDocument("Permission policy of " + source.name()
-					+ " (reads the source, writes the destination)", source.permissionsWhere(),
-					merge(sourceRead, destinationWrite)));
+			documents.add(new PolicyDocument(
+					"Permission policy of " + source.name() + " (reads the source, writes the destination)",
+					source.permissionsWhere(), merge(sourceRead, destinationWrite)));
 		}
 		else {
 			documents.add(new PolicyDocument("Permission policy of " + source.name() + " (reads the source)",
 					source.permissionsWhere(), sourceRead));
-			documents.add(new PolicyDocument("Permission policy of " + destination.name()
-					+ (serverSide ? " (makes the server-side copies: reads the source, writes the destination)"
-							: " (writes the destination)"),
+			documents.add(new PolicyDocument(
+					"Permission policy of " + destination.name()
+							+ (serverSide ? " (makes the server-side copies: reads the source, writes the destination)"
+									: " (writes the destination)"),
 					destination.permissionsWhere(),
 					serverSide ? merge(readWithoutRestore(values, sourceDrops), destinationWrite) : destinationWrite));
 		}
@@ -122,8 +130,9 @@ public final class JobPolicies {
 		Map<String, Object> bucketValues = new LinkedHashMap<>(values);
 		bucketValues.put("sourceReaders", readers);
 		bucketValues.put("sourceRestorer", source.arn());
-		documents.add(new PolicyDocument("Bucket policy of s3://" + job.source().bucket()
-				+ " (only when its readers belong to another account than the bucket)",
+		documents.add(new PolicyDocument(
+				"Bucket policy of s3://" + job.source().bucket()
+						+ " (only when its readers belong to another account than the bucket)",
 				"S3 > Buckets > " + job.source().bucket() + " > Permissions > Bucket policy, in the account that owns "
 						+ "the bucket; merge with the statements already there",
 				PolicyTemplates.fill("source-bucket-policy.json", bucketValues, sourceDrops)));
@@ -146,7 +155,10 @@ public final class JobPolicies {
 		return documents;
 	}
 
-	/** The source read policy for a principal that only copies: restores are requested with the source's. */
+	/**
+	 * The source read policy for a principal that only copies: restores are requested
+	 * with the source's.
+	 */
 	private static JsonNode readWithoutRestore(Map<String, Object> values, Set<String> sourceDrops) {
 		Set<String> drops = new HashSet<>(sourceDrops);
 		drops.add("RestoreSourceObjects");
@@ -194,7 +206,8 @@ public final class JobPolicies {
 			drops.add("EncryptWithDestinationKey");
 		}
 		if (job.copy().versions() != CopyVersions.ALL) {
-			// Only a copy of every version lists the destination's versions (a resume's check, a replayed delete
+			// Only a copy of every version lists the destination's versions (a resume's
+			// check, a replayed delete
 			// marker) and deletes (a key deleted at the source gets a delete marker).
 			drops.addAll(Set.of("ListDestinationVersions", "ReplayDeleteMarkers"));
 		}
@@ -205,7 +218,10 @@ public final class JobPolicies {
 		return drops;
 	}
 
-	/** A key ARN as given; a key id in the destination's region and account; an alias: any key, by alias. */
+	/**
+	 * A key ARN as given; a key id in the destination's region and account; an alias: any
+	 * key, by alias.
+	 */
 	private static String kmsKeyArn(JobSpec job, String partition) {
 		String key = job.destination().sseKmsKeyId();
 		if (key == null || key.startsWith("arn:")) {
@@ -242,10 +258,11 @@ public final class JobPolicies {
 		ManifestLocation parsed = ManifestLocation.parse(location);
 		String key = parsed.path();
 		if (job.manifest().type() == ManifestType.INVENTORY) {
-			// <prefix>/<source bucket>/<config id>/<date>/manifest.json; the data files are under <config id>/data/.
+			// <prefix>/<source bucket>/<config id>/<date>/manifest.json; the data files
+			// are under <config id>/data/.
 			String[] parts = key.split("/");
-			String configFolder = (parts.length >= 3) ? String.join("/", List.of(parts).subList(0, parts.length - 2))
-					+ "/" : "";
+			String configFolder = (parts.length >= 3)
+					? String.join("/", List.of(parts).subList(0, parts.length - 2)) + "/" : "";
 			return bucketArn(partition, parsed.bucket()) + "/" + configFolder + "*";
 		}
 		return bucketArn(partition, parsed.bucket()) + "/" + key;

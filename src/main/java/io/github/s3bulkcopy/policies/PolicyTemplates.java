@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Reads the templates of {@code config/iam} (packaged as {@code iam/} on the class path), fills in their
- * {@code ${name}} placeholders and drops the statements a job does not need.
+ * Reads the templates of {@code config/iam} (packaged as {@code iam/} on the class path),
+ * fills in their {@code ${name}} placeholders and drops the statements a job does not
+ * need.
  */
 final class PolicyTemplates {
 
@@ -28,7 +29,8 @@ final class PolicyTemplates {
 	/**
 	 * The template filled in.
 	 * @param name the file name in config/iam
-	 * @param values placeholder values; a value that is a list becomes a JSON array (one principal stays a string)
+	 * @param values placeholder values; a value that is a list becomes a JSON array (one
+	 * principal stays a string)
 	 * @param drop the Sids of statements to remove
 	 */
 	static JsonNode fill(String name, Map<String, ?> values, Set<String> drop) {

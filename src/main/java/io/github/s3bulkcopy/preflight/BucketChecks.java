@@ -17,13 +17,19 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The S3 checks of preflight: bucket, region and versioning, reading the source, writing the destination. */
+/**
+ * The S3 checks of preflight: bucket, region and versioning, reading the source, writing
+ * the destination.
+ */
 final class BucketChecks {
 
 	private BucketChecks() {
 	}
 
-	/** HeadBucket, the bucket's region against the job's, and (as a fact) its versioning state. */
+	/**
+	 * HeadBucket, the bucket's region against the job's, and (as a fact) its versioning
+	 * state.
+	 */
 	static boolean bucket(S3Client s3, BucketSide side, String name, String principal, List<Check> checks) {
 		String bucket = side.bucket();
 		HeadBucketResponse head;
@@ -57,19 +63,20 @@ final class BucketChecks {
 			checks.add(Check.info("versioning", (status != null) ? status : "never enabled"));
 		}
 		catch (RuntimeException ex) {
-			checks.add(Check.info("versioning", "unknown (" + S3Failure.of(ex).errorCode()
-					+ "; s3:GetBucketVersioning is not needed to copy)"));
+			checks.add(Check.info("versioning",
+					"unknown (" + S3Failure.of(ex).errorCode() + "; s3:GetBucketVersioning is not needed to copy)"));
 		}
 		return true;
 	}
 
-	/** ListObjectsV2 (max 1) under the prefix, then HeadObject of the key found; returns that key. */
+	/**
+	 * ListObjectsV2 (max 1) under the prefix, then HeadObject of the key found; returns
+	 * that key.
+	 */
 	static @Nullable String read(S3Client s3, BucketSide side, String principal, List<Check> checks) {
 		String bucket = side.bucket();
-		Runnable payingList = () -> s3.listObjectsV2((list) -> list.bucket(bucket)
-			.prefix(side.prefix())
-			.maxKeys(1)
-			.requestPayer(RequestPayer.REQUESTER));
+		Runnable payingList = () -> s3.listObjectsV2(
+				(list) -> list.bucket(bucket).prefix(side.prefix()).maxKeys(1).requestPayer(RequestPayer.REQUESTER));
 		S3Object first;
 		try {
 			List<S3Object> found = s3.listObjectsV2((list) -> list.bucket(bucket).prefix(side.prefix()).maxKeys(1))
@@ -79,8 +86,9 @@ final class BucketChecks {
 					+ ((first != null) ? "first key " + first.key() : "no objects under the prefix")));
 		}
 		catch (RuntimeException ex) {
-			checks.add(Check.fail("list", "ListObjectsV2 s3://" + bucket + "/" + side.prefix() + ": "
-					+ IdentityCheck.describe(ex), requesterPays(ex, side, payingList).orElse("the source bucket policy "
+			checks.add(Check.fail("list",
+					"ListObjectsV2 s3://" + bucket + "/" + side.prefix() + ": " + IdentityCheck.describe(ex),
+					requesterPays(ex, side, payingList).orElse("the source bucket policy "
 							+ "or the permission policy of " + principal + " does not grant s3:ListBucket on "
 							+ "arn:aws:s3:::" + bucket + " ('policies --job FILE')" + side.ownerHint("source"))));
 			return null;
@@ -91,16 +99,16 @@ final class BucketChecks {
 		}
 		try {
 			HeadObjectResponse head = s3.headObject((request) -> request.bucket(bucket).key(first.key()));
-			checks.add(Check.pass("read", "HeadObject s3://" + bucket + "/" + first.key() + ": "
-					+ head.contentLength() + " bytes"));
+			checks.add(Check.pass("read",
+					"HeadObject s3://" + bucket + "/" + first.key() + ": " + head.contentLength() + " bytes"));
 			return first.key();
 		}
 		catch (RuntimeException ex) {
-			Runnable payingHead = () -> s3.headObject((request) -> request.bucket(bucket)
-				.key(first.key())
-				.requestPayer(RequestPayer.REQUESTER));
-			checks.add(Check.fail("read", "HeadObject s3://" + bucket + "/" + first.key() + ": "
-					+ IdentityCheck.describe(ex), requesterPays(ex, side, payingHead).orElse("the source bucket "
+			Runnable payingHead = () -> s3
+				.headObject((request) -> request.bucket(bucket).key(first.key()).requestPayer(RequestPayer.REQUESTER));
+			checks.add(Check.fail("read",
+					"HeadObject s3://" + bucket + "/" + first.key() + ": " + IdentityCheck.describe(ex),
+					requesterPays(ex, side, payingHead).orElse("the source bucket "
 							+ "policy does not grant s3:GetObject to " + principal + " (or the object is encrypted "
 							+ "with a KMS key it may not use)" + side.ownerHint("source"))));
 			return null;
@@ -108,9 +116,10 @@ final class BucketChecks {
 	}
 
 	/**
-	 * After a 403 from a bucket the job does not call requester pays: the request again, saying the requester pays.
-	 * If that succeeds, the bucket is requester pays (S3 refuses anyone but the owner a request that does not say
-	 * so), and the fix is the job file's.
+	 * After a 403 from a bucket the job does not call requester pays: the request again,
+	 * saying the requester pays. If that succeeds, the bucket is requester pays (S3
+	 * refuses anyone but the owner a request that does not say so), and the fix is the
+	 * job file's.
 	 */
 	private static Optional<String> requesterPays(RuntimeException ex, BucketSide side, Runnable saidToPay) {
 		Integer status = S3Failure.of(ex).httpStatus();
@@ -127,7 +136,10 @@ final class BucketChecks {
 				+ "when it said the requester pays)");
 	}
 
-	/** The destination's principal reads one byte of a source object, as a server-side copy needs. */
+	/**
+	 * The destination's principal reads one byte of a source object, as a server-side
+	 * copy needs.
+	 */
 	static void serverSideRead(S3Client destination, String bucket, String key, String principal, List<Check> checks) {
 		try {
 			destination.getObject((get) -> get.bucket(bucket).key(key).range("bytes=0-0"),
@@ -135,10 +147,10 @@ final class BucketChecks {
 			checks.add(Check.pass("server-side read", principal + " can read s3://" + bucket + "/" + key));
 		}
 		catch (RuntimeException ex) {
-			checks.add(Check.fail("server-side read", "GetObject s3://" + bucket + "/" + key + " as " + principal + ": "
-					+ IdentityCheck.describe(ex), "copy.mode is server-side, and the source bucket policy does not "
-							+ "grant s3:GetObject to " + principal + ": add it (see 'policies --job FILE'), or set "
-							+ "copy.mode: stream"));
+			checks.add(Check.fail("server-side read",
+					"GetObject s3://" + bucket + "/" + key + " as " + principal + ": " + IdentityCheck.describe(ex),
+					"copy.mode is server-side, and the source bucket policy does not " + "grant s3:GetObject to "
+							+ principal + ": add it (see 'policies --job FILE'), or set " + "copy.mode: stream"));
 		}
 	}
 
@@ -174,9 +186,10 @@ final class BucketChecks {
 			checks.add(Check.pass("write", "put and deleted s3://" + bucket + "/" + key));
 		}
 		catch (RuntimeException ex) {
-			checks.add(Check.fail("write", "DeleteObject s3://" + bucket + "/" + key + ": " + IdentityCheck.describe(ex),
-					"the marker was written but not deleted: delete it by hand; " + principal + " lacks "
-							+ "s3:DeleteObject on the marker (the policy from 'policies --job FILE' grants it)"));
+			checks
+				.add(Check.fail("write", "DeleteObject s3://" + bucket + "/" + key + ": " + IdentityCheck.describe(ex),
+						"the marker was written but not deleted: delete it by hand; " + principal + " lacks "
+								+ "s3:DeleteObject on the marker (the policy from 'policies --job FILE' grants it)"));
 		}
 	}
 

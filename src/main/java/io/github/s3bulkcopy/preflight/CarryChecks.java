@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 
 /**
- * What preflight says about the properties a copy carries that depend on a bucket's configuration, as the first copy
- * of a run will see it: the source bucket's website configuration (website redirect locations) and the destination
- * bucket's Object Lock (retention and legal hold). Facts, never failures: a copy works either way.
+ * What preflight says about the properties a copy carries that depend on a bucket's
+ * configuration, as the first copy of a run will see it: the source bucket's website
+ * configuration (website redirect locations) and the destination bucket's Object Lock
+ * (retention and legal hold). Facts, never failures: a copy works either way.
  */
 final class CarryChecks {
 
@@ -22,8 +23,8 @@ final class CarryChecks {
 	static void website(S3Client s3, String bucket, String principal, List<Check> checks) {
 		try {
 			GetBucketWebsiteResponse website = s3.getBucketWebsite((request) -> request.bucket(bucket));
-			checks.add(Check.info("website", (website.indexDocument() != null
-					|| website.redirectAllRequestsTo() != null)
+			checks.add(Check.info("website",
+					(website.indexDocument() != null || website.redirectAllRequestsTo() != null)
 							? "s3://" + bucket + " has a website configuration: each object's website redirect "
 									+ "location is read (server-side copies make a HEAD of every source) and carried"
 							: "no website configuration: website redirect locations are not looked up"));
@@ -47,16 +48,14 @@ final class CarryChecks {
 	/** GetObjectLockConfiguration of the destination bucket. */
 	static void objectLock(S3Client s3, String bucket, String principal, List<Check> checks) {
 		try {
-			ObjectLockConfiguration configuration = s3
-				.getObjectLockConfiguration((request) -> request.bucket(bucket))
+			ObjectLockConfiguration configuration = s3.getObjectLockConfiguration((request) -> request.bucket(bucket))
 				.objectLockConfiguration();
-			boolean enabled = configuration != null
-					&& configuration.objectLockEnabled() == ObjectLockEnabled.ENABLED;
-			checks.add(Check.info("object lock", enabled
-					? "enabled on s3://" + bucket + ": the source's retention and legal hold are carried (the "
+			boolean enabled = configuration != null && configuration.objectLockEnabled() == ObjectLockEnabled.ENABLED;
+			checks.add(Check.info("object lock",
+					enabled ? "enabled on s3://" + bucket + ": the source's retention and legal hold are carried (the "
 							+ "destination needs s3:PutObjectRetention and s3:PutObjectLegalHold, the source's reader "
 							+ "s3:GetObjectRetention and s3:GetObjectLegalHold, or S3 leaves them out of the HEAD)"
-					: "not enabled: retention and legal hold are not carried (the report says so)"));
+							: "not enabled: retention and legal hold are not carried (the report says so)"));
 		}
 		catch (RuntimeException ex) {
 			S3Failure failure = S3Failure.of(ex);
@@ -66,10 +65,11 @@ final class CarryChecks {
 						"not enabled: retention and legal hold are not carried (the report says so)"));
 			}
 			else {
-				checks.add(Check.info("object lock", "unknown: GetObjectLockConfiguration s3://" + bucket + ": "
-						+ IdentityCheck.describe(ex) + "; copies then carry no retention or legal hold (grant "
-						+ principal + " s3:GetBucketObjectLockConfiguration on arn:aws:s3:::" + bucket
-						+ ": 'policies --job FILE')"));
+				checks.add(Check.info("object lock",
+						"unknown: GetObjectLockConfiguration s3://" + bucket + ": " + IdentityCheck.describe(ex)
+								+ "; copies then carry no retention or legal hold (grant " + principal
+								+ " s3:GetBucketObjectLockConfiguration on arn:aws:s3:::" + bucket
+								+ ": 'policies --job FILE')"));
 			}
 		}
 	}

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Who a side acts as: for a role, first the identity that assumes it, then the role (AssumeRole, then
- * GetCallerIdentity with its credentials); otherwise GetCallerIdentity with the profile's or default chain's.
+ * Who a side acts as: for a role, first the identity that assumes it, then the role
+ * (AssumeRole, then GetCallerIdentity with its credentials); otherwise GetCallerIdentity
+ * with the profile's or default chain's.
  */
 final class IdentityCheck {
 
@@ -31,7 +32,8 @@ final class IdentityCheck {
 		if (spec.roleArn() == null) {
 			String what = (spec.profile() != null) ? "profile " + spec.profile() : "default credential chain";
 			if (side.endpoint() != null && spec.stsEndpoint() == null) {
-				// Beside an S3-compatible endpoint with no STS named, AWS's STS knows nothing of these keys: asking it
+				// Beside an S3-compatible endpoint with no STS named, AWS's STS knows
+				// nothing of these keys: asking it
 				// would only send them (signed) to a host the job never named.
 				if (resolves(credentials)) {
 					checks.add(Check.info("identity", what + " has credentials; no STS is named for this "
@@ -49,16 +51,17 @@ final class IdentityCheck {
 			}
 			catch (RuntimeException ex) {
 				if (side.endpoint() != null && resolves(credentials)) {
-					// An S3-compatible server usually comes without STS: the keys are all there is to know.
+					// An S3-compatible server usually comes without STS: the keys are all
+					// there is to know.
 					checks.add(Check.info("identity", what + " has credentials; STS did not answer ("
-							+ S3Failure.of(ex).errorCode()
-							+ "), as is usual beside an S3-compatible endpoint"));
+							+ S3Failure.of(ex).errorCode() + "), as is usual beside an S3-compatible endpoint"));
 					return what;
 				}
 				checks.add(Check.fail("identity", what + ": " + describe(ex),
 						"the " + what + " has no working credentials (or STS cannot be reached): check "
-								+ ((spec.profile() != null) ? "~/.aws/config and ~/.aws/credentials for [profile "
-										+ spec.profile() + "]" : "AWS_PROFILE, the environment and ~/.aws")));
+								+ ((spec.profile() != null)
+										? "~/.aws/config and ~/.aws/credentials for [profile " + spec.profile() + "]"
+										: "AWS_PROFILE, the environment and ~/.aws")));
 				return null;
 			}
 		}
@@ -76,7 +79,8 @@ final class IdentityCheck {
 			S3Failure failure = S3Failure.of(ex);
 			String principal = (base != null) ? base : "the base identity";
 			String fix = "AccessDenied".equals(failure.errorCode())
-					? "AccessDenied on AssumeRole: the trust policy of " + spec.roleArn() + " does not trust " + principal
+					? "AccessDenied on AssumeRole: the trust policy of " + spec.roleArn() + " does not trust "
+							+ principal
 							+ ((spec.externalId() != null) ? ", or requires another external id than the one set"
 									: ", or requires an external id (set external-id)")
 							+ ", or " + principal + " lacks sts:AssumeRole on it; 'policies --job FILE' prints the "

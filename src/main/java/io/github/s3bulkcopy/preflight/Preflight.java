@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.util.Assert;
 
 /**
- * Checks, before a run, that a job's credentials and buckets work, the way the run will use them: per side, the
- * identity (assuming the role), the bucket, then reading the source or (only when asked) writing the destination;
- * for a server-side copy between two principals, that the destination's can read the source. A check whose
- * prerequisite failed is skipped, so the first failure is the one to fix.
+ * Checks, before a run, that a job's credentials and buckets work, the way the run will
+ * use them: per side, the identity (assuming the role), the bucket, then reading the
+ * source or (only when asked) writing the destination; for a server-side copy between two
+ * principals, that the destination's can read the source. A check whose prerequisite
+ * failed is skipped, so the first failure is the one to fix.
  */
 public class Preflight {
 
@@ -32,7 +33,10 @@ public class Preflight {
 		this.factory = factory;
 	}
 
-	/** Runs every check; with {@code writeTest}, puts and deletes a marker object in the destination. */
+	/**
+	 * Runs every check; with {@code writeTest}, puts and deletes a marker object in the
+	 * destination.
+	 */
 	public PreflightReport run(boolean writeTest) {
 		List<PreflightReport.Section> sections = new ArrayList<>();
 		try (S3Client source = this.factory.syncClient(this.job.source(), this.job.copy().maxAttempts());

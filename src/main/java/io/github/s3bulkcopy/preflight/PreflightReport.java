@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What preflight found, side by side.
  *
- * @param sections the checks of each side (and of the copy as a whole), in the order they ran
+ * @param sections the checks of each side (and of the copy as a whole), in the order they
+ * ran
  */
 public record PreflightReport(List<Section> sections) {
 

@@ -14,11 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * One UTF-8 text file being written so that it appears under its name complete or not at all: the content goes to a
- * hidden temporary file in the same folder, is forced to disk on {@link #commit()}, and is then renamed over the
- * target in one atomic step. Closing without committing deletes the temporary file, so an exception while writing
- * leaves at most the old file under the target name. Several can be open at once, which a single pass over the ledger
- * that feeds several files needs.
+ * One UTF-8 text file being written so that it appears under its name complete or not at
+ * all: the content goes to a hidden temporary file in the same folder, is forced to disk
+ * on {@link #commit()}, and is then renamed over the target in one atomic step. Closing
+ * without committing deletes the temporary file, so an exception while writing leaves at
+ * most the old file under the target name. Several can be open at once, which a single
+ * pass over the ledger that feeds several files needs.
  */
 final class AtomicFile implements Closeable {
 
@@ -49,7 +50,8 @@ final class AtomicFile implements Closeable {
 		if (folder == null) {
 			throw new IllegalArgumentException("'" + target + "' names no file in a folder");
 		}
-		// Created with the process umask (not createTempFile's owner-only mode), so the report is as readable as any
+		// Created with the process umask (not createTempFile's owner-only mode), so the
+		// report is as readable as any
 		// other file the run writes.
 		Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		return new AtomicFile(absolute, temporary,
@@ -64,7 +66,10 @@ final class AtomicFile implements Closeable {
 		return this.target;
 	}
 
-	/** Forces the content to disk and moves it under the target name, replacing any earlier file. */
+	/**
+	 * Forces the content to disk and moves it under the target name, replacing any
+	 * earlier file.
+	 */
 	void commit() throws IOException {
 		this.writer.flush();
 		this.channel.force(true);

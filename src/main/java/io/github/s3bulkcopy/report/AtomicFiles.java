@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a UTF-8 text file in one call so that it appears under its name complete or not at all (see
- * {@link AtomicFile}).
+ * Writes a UTF-8 text file in one call so that it appears under its name complete or not
+ * at all (see {@link AtomicFile}).
  */
 final class AtomicFiles {
 
 	private AtomicFiles() {
 	}
 
-	/** Produces the file's content, returning whatever the caller wants back (for example counts). */
+	/**
+	 * Produces the file's content, returning whatever the caller wants back (for example
+	 * counts).
+	 */
 	@FunctionalInterface
 	interface Content<T extends @Nullable Object> {
 

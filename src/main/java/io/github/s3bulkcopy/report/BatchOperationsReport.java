@@ -24,13 +24,15 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The run's results in S3 Batch Operations' own completion report layout, so tools built for those reports read ours
- * unchanged: {@code batch-operations/manifest.json} ({@code Format Report_CSV_20180820}, {@code ReportCreationDate},
- * {@code Results}, {@code ReportSchema}) and headerless result CSVs under {@code batch-operations/results/}, one
- * series per task status, each file at most {@code maxRowsPerFile} rows. As in AWS's reports, keys are URL-encoded
- * (UTF-8, {@code %20} for a space, so both form and RFC 3986 decoders get the key back) and successful tasks carry
- * HTTP status 200. Pending objects (an unfinished run) are not tasks that ran and are left out, as AWS leaves out
- * tasks it never started.
+ * The run's results in S3 Batch Operations' own completion report layout, so tools built
+ * for those reports read ours unchanged: {@code batch-operations/manifest.json}
+ * ({@code Format Report_CSV_20180820}, {@code ReportCreationDate}, {@code Results},
+ * {@code ReportSchema}) and headerless result CSVs under
+ * {@code batch-operations/results/}, one series per task status, each file at most
+ * {@code maxRowsPerFile} rows. As in AWS's reports, keys are URL-encoded (UTF-8,
+ * {@code %20} for a space, so both form and RFC 3986 decoders get the key back) and
+ * successful tasks carry HTTP status 200. Pending objects (an unfinished run) are not
+ * tasks that ran and are left out, as AWS leaves out tasks it never started.
  */
 final class BatchOperationsReport implements Closeable {
 
@@ -43,7 +45,10 @@ final class BatchOperationsReport implements Closeable {
 
 	static final String SCHEMA = "Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage";
 
-	/** As large as the result files AWS writes get, and small enough for a spreadsheet to open. */
+	/**
+	 * As large as the result files AWS writes get, and small enough for a spreadsheet to
+	 * open.
+	 */
 	static final long DEFAULT_MAX_ROWS_PER_FILE = 1_000_000;
 
 	private static final DateTimeFormatter CREATION_DATE = DateTimeFormatter
@@ -79,15 +84,17 @@ final class BatchOperationsReport implements Closeable {
 		}
 		boolean ok = row.outcome() != ObjectStatus.FAILED;
 		Series series = ok ? this.succeeded : this.failed;
-		Csv.writeRecord(series.writer(), Arrays.asList(row.bucket(), encodeKey(row.key()), row.versionId(),
-				ok ? "succeeded" : "failed", ok ? null : row.errorCode(),
-				ok ? "200" : ((row.httpStatusCode() != null) ? row.httpStatusCode().toString() : null),
-				row.resultMessage()));
+		Csv.writeRecord(series.writer(),
+				Arrays.asList(row.bucket(), encodeKey(row.key()), row.versionId(), ok ? "succeeded" : "failed",
+						ok ? null : row.errorCode(),
+						ok ? "200" : ((row.httpStatusCode() != null) ? row.httpStatusCode().toString() : null),
+						row.resultMessage()));
 	}
 
 	/**
 	 * Commits the result files and writes {@code manifest.json} listing them.
-	 * @return every file written, relative to the set's folder with {@code /} separators, manifest last
+	 * @return every file written, relative to the set's folder with {@code /} separators,
+	 * manifest last
 	 */
 	List<String> finish(Instant creationDate) throws IOException {
 		List<Result> results = new ArrayList<>();
@@ -128,12 +135,18 @@ final class BatchOperationsReport implements Closeable {
 		}
 	}
 
-	/** A key as Batch Operations reports write it: URL-encoded UTF-8, a space as {@code %20}. */
+	/**
+	 * A key as Batch Operations reports write it: URL-encoded UTF-8, a space as
+	 * {@code %20}.
+	 */
 	static String encodeKey(String key) {
 		return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	/** The numbered result files of one task status: {@code results/<status>-00001.csv}, ... */
+	/**
+	 * The numbered result files of one task status: {@code results/<status>-00001.csv},
+	 * ...
+	 */
 	private final class Series {
 
 		private final String status;
@@ -182,7 +195,8 @@ final class BatchOperationsReport implements Closeable {
 
 	/** {@code manifest.json}, with AWS's field names and order. */
 	@JsonPropertyOrder({ "Format", "ReportCreationDate", "Results", "ReportSchema" })
-	record Manifest(@JsonProperty("Format") String format, @JsonProperty("ReportCreationDate") String reportCreationDate,
+	record Manifest(@JsonProperty("Format") String format,
+			@JsonProperty("ReportCreationDate") String reportCreationDate,
 			@JsonProperty("Results") List<Result> results, @JsonProperty("ReportSchema") String reportSchema) {
 	}
 

@@ -9,13 +9,15 @@ import java.util.stream.Stream;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 
 /**
- * Writes {@code completion-report.csv}: a header row, then one row per object in the order the rows arrive (the
- * ledger streams them sorted by key). The file is UTF-8 without a byte order mark, RFC 4180 quoted, with LF line ends;
- * keys are written as they are, not URL-encoded, and quoting keeps commas, quotes and line breaks in them intact. See
- * {@link ReportRow} for the columns.
+ * Writes {@code completion-report.csv}: a header row, then one row per object in the
+ * order the rows arrive (the ledger streams them sorted by key). The file is UTF-8
+ * without a byte order mark, RFC 4180 quoted, with LF line ends; keys are written as they
+ * are, not URL-encoded, and quoting keeps commas, quotes and line breaks in them intact.
+ * See {@link ReportRow} for the columns.
  * <p>
- * Rows are written as they are read, never held together in memory, and counted on the way into the returned
- * {@link ReportTotals}. The file appears under its name only once it is complete.
+ * Rows are written as they are read, never held together in memory, and counted on the
+ * way into the returned {@link ReportTotals}. The file appears under its name only once
+ * it is complete.
  */
 public class CompletionReportWriter {
 
@@ -32,12 +34,13 @@ public class CompletionReportWriter {
 	}
 
 	/**
-	 * Writes the report to {@code file}, replacing any earlier one. The stream is consumed but not closed: whoever
-	 * opened it closes it.
+	 * Writes the report to {@code file}, replacing any earlier one. The stream is
+	 * consumed but not closed: whoever opened it closes it.
 	 * @param file where the report goes; its folder must exist
 	 * @param rows the run's ledger rows
 	 * @return what the rows add up to
-	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
+	 * @throws IOException if the file cannot be written; nothing is left under its name
+	 * then (or the earlier file is)
 	 */
 	public ReportTotals write(Path file, Stream<LedgerRow> rows) throws IOException {
 		Objects.requireNonNull(rows, "rows is required");
@@ -49,7 +52,8 @@ public class CompletionReportWriter {
 	 * @param file where the report goes; its folder must exist
 	 * @param rows the run's ledger rows
 	 * @return what the rows add up to
-	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
+	 * @throws IOException if the file cannot be written; nothing is left under its name
+	 * then (or the earlier file is)
 	 */
 	public ReportTotals write(Path file, Iterator<LedgerRow> rows) throws IOException {
 		TotalsCounter counter = new TotalsCounter();
@@ -58,13 +62,14 @@ public class CompletionReportWriter {
 	}
 
 	/**
-	 * Writes the report to {@code file}, replacing any earlier one, and hands every row to {@code alsoTo} as it is
-	 * written, so that other files can be fed from the same single pass over the ledger.
+	 * Writes the report to {@code file}, replacing any earlier one, and hands every row
+	 * to {@code alsoTo} as it is written, so that other files can be fed from the same
+	 * single pass over the ledger.
 	 * @param file where the report goes; its folder must exist
 	 * @param rows the run's ledger rows
 	 * @param alsoTo receives each report row after it is written
-	 * @throws IOException if the file cannot be written or {@code alsoTo} fails; nothing is left under its name then
-	 * (or the earlier file is)
+	 * @throws IOException if the file cannot be written or {@code alsoTo} fails; nothing
+	 * is left under its name then (or the earlier file is)
 	 */
 	public void write(Path file, Iterator<LedgerRow> rows, RowSink alsoTo) throws IOException {
 		Objects.requireNonNull(file, "file is required");

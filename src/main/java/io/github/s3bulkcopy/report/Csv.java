@@ -7,9 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 4180 output: a field containing a comma, a double quote, CR or LF is enclosed in double quotes with its quotes
- * doubled; every other field is written as it is. Records end with LF (RFC 4180 names CRLF, but LF is what Unix
- * tools expect and every RFC 4180 reader accepts it); line breaks inside a quoted field are kept as they are.
+ * RFC 4180 output: a field containing a comma, a double quote, CR or LF is enclosed in
+ * double quotes with its quotes doubled; every other field is written as it is. Records
+ * end with LF (RFC 4180 names CRLF, but LF is what Unix tools expect and every RFC 4180
+ * reader accepts it); line breaks inside a quoted field are kept as they are.
  */
 final class Csv {
 

@@ -1,15 +1,19 @@
 package io.github.s3bulkcopy.report;
 
 /**
- * Builds well-formed XHTML (polyglot HTML5: every element closed, every attribute quoted, only XML's five escapes), so
- * the page opens in any browser and parses as XML too. Text that XML 1.0 cannot carry (control characters, which S3
- * keys may hold) is shown as a visible escape such as {@code \n} or {@code \u0001} instead of being dropped.
+ * Builds well-formed XHTML (polyglot HTML5: every element closed, every attribute quoted,
+ * only XML's five escapes), so the page opens in any browser and parses as XML too. Text
+ * that XML 1.0 cannot carry (control characters, which S3 keys may hold) is shown as a
+ * visible escape such as {@code \n} or {@code \u0001} instead of being dropped.
  */
 final class Html {
 
 	private final StringBuilder out = new StringBuilder(64 * 1024);
 
-	/** Opens an element; {@code attributes} are name, value pairs, a null value leaving the attribute out. */
+	/**
+	 * Opens an element; {@code attributes} are name, value pairs, a null value leaving
+	 * the attribute out.
+	 */
 	Html open(String tag, String... attributes) {
 		this.out.append('<').append(tag);
 		attributes(attributes);
@@ -28,8 +32,9 @@ final class Html {
 	}
 
 	/**
-	 * An element with no content, written {@code <tag/>}: only for HTML's void elements (meta, br, ...) and inside
-	 * SVG, where browsers honour the slash; any other HTML element needs {@code open(...).close(...)}.
+	 * An element with no content, written {@code <tag/>}: only for HTML's void elements
+	 * (meta, br, ...) and inside SVG, where browsers honour the slash; any other HTML
+	 * element needs {@code open(...).close(...)}.
 	 */
 	Html empty(String tag, String... attributes) {
 		this.out.append('<').append(tag);
@@ -43,7 +48,9 @@ final class Html {
 		return this;
 	}
 
-	/** Markup written as it is: only for constant markup of this package, never for data. */
+	/**
+	 * Markup written as it is: only for constant markup of this package, never for data.
+	 */
 	Html raw(String markup) {
 		this.out.append(markup);
 		return this;

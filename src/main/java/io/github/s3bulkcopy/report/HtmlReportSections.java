@@ -40,7 +40,10 @@ final class HtmlReportSections {
 			this.html.element("p", "No object has been dealt with yet.", "class", "empty");
 		}
 		else {
-			this.html.open("table").open("thead").open("tr").element("th", "Method")
+			this.html.open("table")
+				.open("thead")
+				.open("tr")
+				.element("th", "Method")
 				.element("th", "What was compared")
 				.element("th", "Verified", "class", "num")
 				.element("th", "Mismatch", "class", "num")
@@ -50,7 +53,8 @@ final class HtmlReportSections {
 				.open("tbody");
 			for (Map.Entry<VerificationMethod, RunFacts.VerdictCounts> method : facts.byMethod().entrySet()) {
 				RunFacts.VerdictCounts counts = method.getValue();
-				this.html.open("tr").element("td", method.getKey().name(), "class", "mono")
+				this.html.open("tr")
+					.element("td", method.getKey().name(), "class", "mono")
 					.element("td", describe(method.getKey()))
 					.element("td", Formats.count(counts.verified()), "class", "num")
 					.element("td", Formats.count(counts.mismatch()), "class", "num")
@@ -61,14 +65,19 @@ final class HtmlReportSections {
 		}
 		if (!facts.unverifiedReasons().isEmpty()) {
 			this.html.element("h3", "Why objects are not verified");
-			this.html.open("table").open("thead").open("tr").element("th", "Reason")
+			this.html.open("table")
+				.open("thead")
+				.open("tr")
+				.element("th", "Reason")
 				.element("th", "Objects", "class", "num")
 				.close("tr")
 				.close("thead")
 				.open("tbody");
-			facts.unverifiedReasons().forEach((reason, count) -> this.html.open("tr").element("td", reason)
-				.element("td", Formats.count(count), "class", "num")
-				.close("tr"));
+			facts.unverifiedReasons()
+				.forEach((reason, count) -> this.html.open("tr")
+					.element("td", reason)
+					.element("td", Formats.count(count), "class", "num")
+					.close("tr"));
 			this.html.close("tbody").close("table");
 		}
 		this.html.newline();
@@ -96,7 +105,10 @@ final class HtmlReportSections {
 			this.html.element("p", "No object failed.", "class", "empty");
 			return;
 		}
-		this.html.open("table").open("thead").open("tr").element("th", "#", "class", "num")
+		this.html.open("table")
+			.open("thead")
+			.open("tr")
+			.element("th", "#", "class", "num")
 			.element("th", "Key")
 			.element("th", "Version")
 			.element("th", "Error code")
@@ -108,7 +120,8 @@ final class HtmlReportSections {
 		int number = 0;
 		for (ReportRow row : facts.failedObjects()) {
 			number++;
-			this.html.open("tr").element("td", Integer.toString(number), "class", "num")
+			this.html.open("tr")
+				.element("td", Integer.toString(number), "class", "num")
 				.element("td", row.key(), "class", "mono")
 				.element("td", orDash(row.versionId()), "class", "mono")
 				.element("td", orDash(row.errorCode()), "class", "mono")
@@ -120,8 +133,10 @@ final class HtmlReportSections {
 		this.html.close("tbody").close("table");
 		long more = facts.failedTotal() - facts.failedObjects().size();
 		if (more > 0) {
-			this.html.element("p", "… and " + Formats.count(more) + " more failed objects not listed here: "
-					+ "completion-report.csv lists every object (filter on TaskStatus failed).", "class", "more");
+			this.html.element("p",
+					"… and " + Formats.count(more) + " more failed objects not listed here: "
+							+ "completion-report.csv lists every object (filter on TaskStatus failed).",
+					"class", "more");
 		}
 		this.html.newline();
 	}
@@ -133,14 +148,18 @@ final class HtmlReportSections {
 			return;
 		}
 		this.html.element("p", "What the copies did not keep of their sources, and why (summary.json: notCarried).");
-		this.html.open("table").open("thead").open("tr").element("th", "Property")
+		this.html.open("table")
+			.open("thead")
+			.open("tr")
+			.element("th", "Property")
 			.element("th", "Objects", "class", "num")
 			.element("th", "Why")
 			.close("tr")
 			.close("thead")
 			.open("tbody");
 		for (RunSummary.NotCarriedEntry entry : summary.notCarried()) {
-			this.html.open("tr").element("td", entry.what())
+			this.html.open("tr")
+				.element("td", entry.what())
 				.element("td", Formats.count(entry.objects()), "class", "num")
 				.element("td", entry.why())
 				.close("tr");
@@ -148,7 +167,9 @@ final class HtmlReportSections {
 		this.html.close("tbody").close("table").newline();
 	}
 
-	/** The S3 requests the run made, by side and operation, with the retries among them. */
+	/**
+	 * The S3 requests the run made, by side and operation, with the retries among them.
+	 */
 	void requests(RunSummary summary) {
 		this.html.element("h2", "Requests");
 		RunSummary.Requests requests = summary.requests();
@@ -161,12 +182,14 @@ final class HtmlReportSections {
 		this.html.open("table").open("thead").open("tr").element("th", "Side").element("th", "Operation");
 		this.html.element("th", "Requests").element("th", "Retries");
 		this.html.close("tr").close("thead").open("tbody");
-		requests.bySide().forEach((side, operations) -> operations.forEach((operation, count) -> this.html.open("tr")
-			.element("td", side)
-			.element("td", operation, "class", "mono")
-			.element("td", Formats.count(count.requests()), "class", "num")
-			.element("td", Formats.count(count.retries()), "class", "num")
-			.close("tr")));
+		requests.bySide()
+			.forEach((side,
+					operations) -> operations.forEach((operation, count) -> this.html.open("tr")
+						.element("td", side)
+						.element("td", operation, "class", "mono")
+						.element("td", Formats.count(count.requests()), "class", "num")
+						.element("td", Formats.count(count.retries()), "class", "num")
+						.close("tr")));
 		this.html.close("tbody").close("table").newline();
 	}
 
@@ -184,19 +207,17 @@ final class HtmlReportSections {
 		fact("Destination", "s3://" + run.destination().bucket() + "/" + run.destination().prefix());
 		fact("Source identity", orUnknown(run.callerIdentities().source()));
 		fact("Destination identity", orUnknown(run.callerIdentities().destination()));
-		fact("Manifest", run.manifest().type()
-				+ ((run.manifest().location() != null) ? ": " + run.manifest().location() : ""));
+		fact("Manifest",
+				run.manifest().type() + ((run.manifest().location() != null) ? ": " + run.manifest().location() : ""));
 		fact("Bytes", Formats.bytes(summary.bytes().copied()) + " copied of " + Formats.bytes(summary.bytes().total()));
 		fact("Average throughput", Formats.rate(summary.objectsPerSecond().doubleValue(), "objects") + ", "
 				+ Formats.mebibytesPerSecond(summary.bytesPerSecond().doubleValue()));
 		StringBuilder retries = new StringBuilder(Formats.count(summary.retries().total()));
 		if (!summary.retries().byErrorCode().isEmpty()) {
 			retries.append(": ");
-			summary.retries().byErrorCode().forEach((code, count) -> retries
-				.append(code)
-				.append(" ")
-				.append(Formats.count(count))
-				.append(", "));
+			summary.retries()
+				.byErrorCode()
+				.forEach((code, count) -> retries.append(code).append(" ").append(Formats.count(count)).append(", "));
 			retries.setLength(retries.length() - 2);
 		}
 		fact("Retried requests", retries.toString());
@@ -215,7 +236,8 @@ final class HtmlReportSections {
 		this.html.open("table").open("thead").open("tr").element("th", "Property").element("th", "Value");
 		this.html.close("tr").close("thead").open("tbody");
 		for (RunMetadata.Setting setting : run.settings()) {
-			this.html.open("tr").element("td", setting.property(), "class", "mono")
+			this.html.open("tr")
+				.element("td", setting.property(), "class", "mono")
 				.element("td", setting.value().isEmpty() ? "–" : setting.value(), "class", "mono")
 				.close("tr");
 		}
@@ -226,8 +248,11 @@ final class HtmlReportSections {
 		this.html.element("h2", "Files of this report");
 		this.html.element("p", "Every file of this folder is listed with its SHA-256 in SHA256SUMS, written last. "
 				+ "To check that nothing was changed, added or removed since, run in this folder:");
-		this.html.open("p").element("code", "sha256sum -c SHA256SUMS").text("  or  ")
-			.element("code", "s3-bulk-copy report verify <this folder>").close("p");
+		this.html.open("p")
+			.element("code", "sha256sum -c SHA256SUMS")
+			.text("  or  ")
+			.element("code", "s3-bulk-copy report verify <this folder>")
+			.close("p");
 		this.html.open("table").open("tbody");
 		for (String file : files) {
 			this.html.open("tr").element("td", file, "class", "mono").element("td", describeFile(file)).close("tr");
@@ -242,19 +267,25 @@ final class HtmlReportSections {
 	private void segment(String style, long count, long all) {
 		if (count > 0) {
 			// Never <span/>: browsers read it as an open tag outside SVG.
-			this.html.open("span", "class", style, "style",
-					String.format(java.util.Locale.ROOT, "width:%.3f%%", 100.0 * count / all)).close("span");
+			this.html
+				.open("span", "class", style, "style",
+						String.format(java.util.Locale.ROOT, "width:%.3f%%", 100.0 * count / all))
+				.close("span");
 		}
 	}
 
 	private void legend(String style, String label, long count, long all) {
-		this.html.open("span").open("i", "class", style).close("i").text(label + ": " + Formats.count(count) + " ("
-				+ Formats.percent(count, all) + ")").close("span");
+		this.html.open("span")
+			.open("i", "class", style)
+			.close("i")
+			.text(label + ": " + Formats.count(count) + " (" + Formats.percent(count, all) + ")")
+			.close("span");
 	}
 
 	private static String reason(ReportRow row) {
 		String message = row.resultMessage();
-		// A failed copy is "not verified" for the obvious reason; only a mismatch adds to the message.
+		// A failed copy is "not verified" for the obvious reason; only a mismatch adds to
+		// the message.
 		if (row.verified() == Verdict.MISMATCH && row.verificationDetail() != null
 				&& !message.contains(row.verificationDetail())) {
 			return message + " (verification: " + row.verificationDetail() + ")";

@@ -10,11 +10,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@code report.html}: the run for people, in one self-contained file (styles and charts inline, no script, no
- * external asset) that opens offline and prints. It shows the headline status, the totals, the verification
- * breakdown, a throughput-over-time chart, the failed objects with their reasons (the first
- * {@link #MAX_FAILED_ROWS}, then how many more), the job's settings and how to check the set. The markup is
- * well-formed XHTML, so it parses as XML as well as HTML.
+ * Writes {@code report.html}: the run for people, in one self-contained file (styles and
+ * charts inline, no script, no external asset) that opens offline and prints. It shows
+ * the headline status, the totals, the verification breakdown, a throughput-over-time
+ * chart, the failed objects with their reasons (the first {@link #MAX_FAILED_ROWS}, then
+ * how many more), the job's settings and how to check the set. The markup is well-formed
+ * XHTML, so it parses as XML as well as HTML.
  */
 final class HtmlReportWriter {
 
@@ -80,8 +81,8 @@ final class HtmlReportWriter {
 	 * @param files the report set's files, relative to its folder, as the page lists them
 	 * @param generatedAt when the set was written
 	 */
-	void write(Path file, RunMetadata run, RunSummary summary, RunFacts facts, List<String> files,
-			Instant generatedAt) throws IOException {
+	void write(Path file, RunMetadata run, RunSummary summary, RunFacts facts, List<String> files, Instant generatedAt)
+			throws IOException {
 		Objects.requireNonNull(file, "file is required");
 		String page = render(run, summary, facts, files, generatedAt);
 		AtomicFiles.write(file, (out) -> {
@@ -95,7 +96,8 @@ final class HtmlReportWriter {
 		String title = "Copy report: job " + run.job() + ", run " + run.runId();
 		html.raw("<!DOCTYPE html>").newline();
 		html.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en", "xml:lang", "en").newline();
-		html.open("head").empty("meta", "charset", "utf-8")
+		html.open("head")
+			.empty("meta", "charset", "utf-8")
 			.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
 			.element("title", title)
 			.open("style")
@@ -125,8 +127,9 @@ final class HtmlReportWriter {
 
 	private static void header(Html html, RunMetadata run, RunSummary summary, RunFacts facts) {
 		RunSummary.ObjectCounts objects = summary.objects();
-		html.open("header", "class", "top").open("div").element("p", "s3-bulk-copy · completion report", "class",
-				"kicker");
+		html.open("header", "class", "top")
+			.open("div")
+			.element("p", "s3-bulk-copy · completion report", "class", "kicker");
 		html.element("h1", "Job " + run.job() + " · run " + run.runId());
 		html.element("p", "s3://" + run.source().bucket() + "/" + run.source().prefix() + "  →  s3://"
 				+ run.destination().bucket() + "/" + run.destination().prefix(), "class", "subline mono");
@@ -136,10 +139,11 @@ final class HtmlReportWriter {
 		html.element("p", headline(run.status(), objects), "class", "headline");
 		RunSummary.VerificationCounts verdicts = summary.verification();
 		long finished = objects.total() - objects.pending();
-		html.element("p", Formats.count(verdicts.verified()) + " of " + Formats.count(finished)
-				+ " finished objects verified (" + Formats.percent(verdicts.verified(), finished) + "), "
-				+ Formats.count(verdicts.mismatch()) + " mismatched, " + Formats.count(verdicts.notVerified())
-				+ " not verified.", "class", "subline");
+		html.element("p",
+				Formats.count(verdicts.verified()) + " of " + Formats.count(finished) + " finished objects verified ("
+						+ Formats.percent(verdicts.verified(), finished) + "), " + Formats.count(verdicts.mismatch())
+						+ " mismatched, " + Formats.count(verdicts.notVerified()) + " not verified.",
+				"class", "subline");
 	}
 
 	private static void cards(Html html, RunSummary summary, RunFacts facts) {
@@ -157,8 +161,8 @@ final class HtmlReportWriter {
 			card(html, "Skipped (invalid key)", Formats.count(objects.skippedInvalidKey()),
 					"empty destination key: see the report", false);
 		}
-		card(html, "Pending", Formats.count(objects.pending()), (objects.pending() > 0) ? "not yet dealt with"
-				: "none", false);
+		card(html, "Pending", Formats.count(objects.pending()), (objects.pending() > 0) ? "not yet dealt with" : "none",
+				false);
 		if (objects.archived() > 0 || objects.restorePending() > 0) {
 			card(html, "Archived (not copied)", Formats.count(objects.archived()),
 					(objects.archived() > 0) ? "not restored; copy.restore restores them" : "none", false);
@@ -170,19 +174,21 @@ final class HtmlReportWriter {
 					"destination objects no source object maps to", false);
 			card(html, "Extra at destination", Formats.count(objects.extraAtDestination()),
 					(objects.extraAtDestination() > 0) ? "not deleted: see the report (outcome EXTRA_AT_DESTINATION)"
-							: "none left", objects.extraAtDestination() > 0);
+							: "none left",
+					objects.extraAtDestination() > 0);
 		}
 		if (!summary.filteredOut().isEmpty()) {
 			long filtered = summary.filteredOut().values().stream().mapToLong(Long::longValue).sum();
 			StringBuilder byFilter = new StringBuilder("not planned: ");
 			summary.filteredOut()
-				.forEach((filter, count) -> byFilter.append(filter).append(' ').append(Formats.count(count)).append(", "));
+				.forEach((filter,
+						count) -> byFilter.append(filter).append(' ').append(Formats.count(count)).append(", "));
 			card(html, "Filtered out", Formats.count(filtered), byFilter.substring(0, byFilter.length() - 2), false);
 		}
 		card(html, "Data copied", Formats.shortBytes(summary.bytes().copied()),
 				"of " + Formats.shortBytes(summary.bytes().total()) + " in all", false);
-		card(html, "Duration", Formats.duration(duration), summary.executions() + " execution"
-				+ ((summary.executions() == 1) ? "" : "s"), false);
+		card(html, "Duration", Formats.duration(duration),
+				summary.executions() + " execution" + ((summary.executions() == 1) ? "" : "s"), false);
 		card(html, "Throughput", Formats.rate(summary.objectsPerSecond().doubleValue(), "obj"),
 				Formats.mebibytesPerSecond(summary.bytesPerSecond().doubleValue()), false);
 		card(html, "Retried requests", Formats.count(summary.retries().total()),
@@ -204,15 +210,18 @@ final class HtmlReportWriter {
 		String total = Formats.count(objects.total());
 		return switch (status) {
 			case "COMPLETED" -> (objects.total() == 0) ? "The manifest listed no objects: nothing to copy."
-					: (objects.archived() + objects.restorePending() > 0) ? archivedHeadline(objects)
-							: "All " + total + " objects were copied or found unchanged at the destination; none failed.";
-			case "COMPLETED_WITH_FAILURES" -> Formats.count(objects.failed()) + " of " + total
-					+ " objects failed; the other " + Formats.count(objects.total() - objects.failed()
-							- objects.archived() - objects.restorePending())
-					+ " were copied or found unchanged"
-					+ ((objects.archived() + objects.restorePending() > 0) ? ", " + Formats.count(objects.archived()
-							+ objects.restorePending()) + " archived ones not copied (see Archived)" : "")
-					+ ".";
+					: (objects.archived() + objects.restorePending() > 0) ? archivedHeadline(objects) : "All " + total
+							+ " objects were copied or found unchanged at the destination; none failed.";
+			case "COMPLETED_WITH_FAILURES" ->
+				Formats.count(objects.failed()) + " of " + total + " objects failed; the other "
+						+ Formats
+							.count(objects.total() - objects.failed() - objects.archived() - objects.restorePending())
+						+ " were copied or found unchanged"
+						+ ((objects.archived() + objects.restorePending() > 0)
+								? ", " + Formats.count(objects.archived() + objects.restorePending())
+										+ " archived ones not copied (see Archived)"
+								: "")
+						+ ".";
 			case "RUNNING" -> "The run is still going on: " + Formats.count(objects.total() - objects.pending())
 					+ " of " + total + " objects done so far.";
 			default -> "The run did not finish (" + status + "): " + Formats.count(objects.pending()) + " of " + total
@@ -223,8 +232,8 @@ final class HtmlReportWriter {
 	private static String archivedHeadline(RunSummary.ObjectCounts objects) {
 		long archived = objects.archived() + objects.restorePending();
 		String headline = Formats.count(objects.total() - archived) + " of " + Formats.count(objects.total())
-				+ " objects were copied or found unchanged at the destination; none failed. "
-				+ Formats.count(archived) + " archived source objects were not copied";
+				+ " objects were copied or found unchanged at the destination; none failed. " + Formats.count(archived)
+				+ " archived source objects were not copied";
 		if (objects.restorePending() > 0) {
 			headline += "; " + Formats.count(objects.restorePending())
 					+ " are being restored, and a later run copies them once restored";

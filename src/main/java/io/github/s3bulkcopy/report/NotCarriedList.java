@@ -7,9 +7,11 @@ import java.util.Map;
 import io.github.s3bulkcopy.ledger.NotCarried;
 
 /**
- * What a run's copies did not carry over from their sources, and why, for {@code summary.json} and the HTML page:
- * made from the counts of the run's copied objects ({@link NotCarried}, recorded per object by the copy) and from
- * the job's settings (its canned ACL and storage class). Properties that nothing left out are not listed.
+ * What a run's copies did not carry over from their sources, and why, for
+ * {@code summary.json} and the HTML page: made from the counts of the run's copied
+ * objects ({@link NotCarried}, recorded per object by the copy) and from the job's
+ * settings (its canned ACL and storage class). Properties that nothing left out are not
+ * listed.
  */
 final class NotCarriedList {
 
@@ -43,8 +45,9 @@ final class NotCarriedList {
 						"destination.storage-class sets " + storageClass + " for every copy"));
 			}
 			String acl = setting(settings, "destination.acl");
-			entries.add(new RunSummary.NotCarriedEntry("ACL grants", copied, "grants are never copied; "
-					+ (acl.isEmpty() ? "the copies have the destination bucket's default ACL (destination.acl unset)"
+			entries.add(new RunSummary.NotCarriedEntry("ACL grants", copied,
+					"grants are never copied; " + (acl.isEmpty()
+							? "the copies have the destination bucket's default ACL (destination.acl unset)"
 							: "the copies have the canned ACL " + acl + " (destination.acl)")));
 			entries.add(new RunSummary.NotCarriedEntry("last-modified", copied,
 					"S3 sets a copy's Last-Modified to the time of the copy and cannot be given the source's"));

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code SHA256SUMS}: the SHA-256 of every other file of a report set, in the format {@code sha256sum} writes and
- * {@code sha256sum -c} checks ({@code <64 hex digits><two spaces><path>}, one file a line, paths relative to the set's
- * folder with {@code /} separators, sorted). Written last, so its presence also means the set is complete; any later
- * change, removal or addition of a file is found by {@link #verify(Path)}.
+ * {@code SHA256SUMS}: the SHA-256 of every other file of a report set, in the format
+ * {@code sha256sum} writes and {@code sha256sum -c} checks
+ * ({@code <64 hex digits><two spaces><path>}, one file a line, paths relative to the
+ * set's folder with {@code /} separators, sorted). Written last, so its presence also
+ * means the set is complete; any later change, removal or addition of a file is found by
+ * {@link #verify(Path)}.
  */
 public final class ReportChecksums {
 
@@ -58,7 +60,8 @@ public final class ReportChecksums {
 	 * Checks a report set against its {@code SHA256SUMS}.
 	 * @param folder the report set's folder
 	 * @return what matched and what did not
-	 * @throws NoSuchFileException if the folder has no {@code SHA256SUMS}: it is no (complete) report set
+	 * @throws NoSuchFileException if the folder has no {@code SHA256SUMS}: it is no
+	 * (complete) report set
 	 */
 	public static Check verify(Path folder) throws IOException {
 		Path sumsFile = folder.resolve(FILE_NAME);

@@ -14,20 +14,22 @@ import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of {@code completion-report.csv}. The first seven columns are those of an S3 Batch Operations completion
- * report ({@code Report_CSV_20180820}), so tools that read those read ours; the rest say where the copy went and how it
- * was verified.
+ * One line of {@code completion-report.csv}. The first seven columns are those of an S3
+ * Batch Operations completion report ({@code Report_CSV_20180820}), so tools that read
+ * those read ours; the rest say where the copy went and how it was verified.
  *
  * @param bucket the source bucket
  * @param key the source key, not URL-encoded
  * @param versionId the source version copied, when one was named
- * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY), {@code failed}, {@code pending}
- * or {@code skipped} (SKIPPED_ARCHIVED, RESTORE_PENDING: an archived source, not copied in this run); for a
- * destination object the plan does not name, {@code succeeded} (DELETED) or {@code skipped} (EXTRA_AT_DESTINATION)
+ * @param taskStatus {@code succeeded} (COPIED, SKIPPED_UNCHANGED, SKIPPED_INVALID_KEY),
+ * {@code failed}, {@code pending} or {@code skipped} (SKIPPED_ARCHIVED, RESTORE_PENDING:
+ * an archived source, not copied in this run); for a destination object the plan does not
+ * name, {@code succeeded} (DELETED) or {@code skipped} (EXTRA_AT_DESTINATION)
  * @param errorCode the S3 error code or exception name of a failure
  * @param httpStatusCode the HTTP status of a failed request, when there was a response
- * @param resultMessage {@code Copied}, {@code Skipped: unchanged at destination}, a failure's message, or
- * {@code Pending: not yet processed}, or why an archived source was not copied
+ * @param resultMessage {@code Copied}, {@code Skipped: unchanged at destination}, a
+ * failure's message, or {@code Pending: not yet processed}, or why an archived source was
+ * not copied
  * @param destinationBucket the destination bucket
  * @param destinationKey the destination key, not URL-encoded
  * @param size the size in bytes: as learned while copying, else as the manifest stated it
@@ -35,15 +37,15 @@ import org.jspecify.annotations.Nullable;
  * @param sourceChecksum the source value compared
  * @param destinationChecksum the destination value compared
  * @param verified the verdict, once the object was dealt with
- * @param outcome the ledger status; DELETED or EXTRA_AT_DESTINATION for a destination object the plan does not name
- * (its source key is the one that would map to it)
+ * @param outcome the ledger status; DELETED or EXTRA_AT_DESTINATION for a destination
+ * object the plan does not name (its source key is the one that would map to it)
  * @param verificationDetail why the verdict is not VERIFIED
  * @param startedAt when work on the object started
  * @param finishedAt when it ended
- * @param destinationVersionId the destination version that holds the source version, on a versioned destination: the
- * one the copy wrote, or the one found unchanged
- * @param notCarried what the copy did not carry over from the source, as {@code ledger.NotCarried} bits (counted in
- * the summary, not a column)
+ * @param destinationVersionId the destination version that holds the source version, on a
+ * versioned destination: the one the copy wrote, or the one found unchanged
+ * @param notCarried what the copy did not carry over from the source, as
+ * {@code ledger.NotCarried} bits (counted in the summary, not a column)
  */
 public record ReportRow(String bucket, String key, @Nullable String versionId, String taskStatus,
 		@Nullable String errorCode, @Nullable Integer httpStatusCode, String resultMessage, String destinationBucket,
@@ -77,8 +79,9 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 	static final String EXTRA_MESSAGE = "Not deleted: at the destination, not in the plan";
 
 	/**
-	 * The report line for one ledger row. The row's status is authoritative; a finished row without an outcome (which
-	 * the ledger should never hold) is still reported, with the outcome's columns empty.
+	 * The report line for one ledger row. The row's status is authoritative; a finished
+	 * row without an outcome (which the ledger should never hold) is still reported, with
+	 * the outcome's columns empty.
 	 */
 	public static ReportRow of(LedgerRow row, String destinationBucket) {
 		PlannedObject planned = row.planned();
@@ -86,10 +89,9 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 		// A destination object the plan does not name was compared with nothing.
 		Verification verification = (outcome != null && !row.status().isExtra()) ? outcome.verification() : null;
 		Long size = (outcome != null && outcome.size() != null) ? outcome.size() : planned.size();
-		return new ReportRow(planned.sourceBucket(), planned.sourceKey(), planned.versionId(),
-				taskStatus(row.status()), (outcome != null) ? outcome.errorCode() : null,
-				(outcome != null) ? outcome.httpStatus() : null, resultMessage(row.status(), outcome),
-				destinationBucket, planned.destinationKey(), size,
+		return new ReportRow(planned.sourceBucket(), planned.sourceKey(), planned.versionId(), taskStatus(row.status()),
+				(outcome != null) ? outcome.errorCode() : null, (outcome != null) ? outcome.httpStatus() : null,
+				resultMessage(row.status(), outcome), destinationBucket, planned.destinationKey(), size,
 				(verification != null) ? verification.method() : null,
 				(verification != null) ? verification.sourceValue() : null,
 				(verification != null) ? verification.destinationValue() : null,
@@ -118,19 +120,22 @@ public record ReportRow(String bucket, String key, @Nullable String versionId, S
 					? SKIPPED_MESSAGE + " (" + outcome.message() + ")" : SKIPPED_MESSAGE;
 			case FAILED -> (outcome != null && outcome.message() != null) ? outcome.message() : FAILED_MESSAGE;
 			case PENDING -> PENDING_MESSAGE;
-			case SKIPPED_INVALID_KEY -> (outcome != null && outcome.message() != null) ? outcome.message()
-					: INVALID_KEY_MESSAGE;
-			case SKIPPED_ARCHIVED -> (outcome != null && outcome.message() != null) ? outcome.message()
-					: ARCHIVED_MESSAGE;
-			case RESTORE_PENDING -> (outcome != null && outcome.message() != null) ? outcome.message()
-					: RESTORE_PENDING_MESSAGE;
+			case SKIPPED_INVALID_KEY ->
+				(outcome != null && outcome.message() != null) ? outcome.message() : INVALID_KEY_MESSAGE;
+			case SKIPPED_ARCHIVED ->
+				(outcome != null && outcome.message() != null) ? outcome.message() : ARCHIVED_MESSAGE;
+			case RESTORE_PENDING ->
+				(outcome != null && outcome.message() != null) ? outcome.message() : RESTORE_PENDING_MESSAGE;
 			case DELETED -> DELETED_MESSAGE;
-			case EXTRA_AT_DESTINATION -> (outcome != null && outcome.message() != null) ? outcome.message()
-					: EXTRA_MESSAGE;
+			case EXTRA_AT_DESTINATION ->
+				(outcome != null && outcome.message() != null) ? outcome.message() : EXTRA_MESSAGE;
 		};
 	}
 
-	/** The columns as text, in {@link #HEADER} order; absent values are null. Times are ISO-8601 in UTC. */
+	/**
+	 * The columns as text, in {@link #HEADER} order; absent values are null. Times are
+	 * ISO-8601 in UTC.
+	 */
 	public List<@Nullable String> fields() {
 		return Arrays.asList(this.bucket, this.key, this.versionId, this.taskStatus, this.errorCode,
 				text(this.httpStatusCode), this.resultMessage, this.destinationBucket, this.destinationKey,

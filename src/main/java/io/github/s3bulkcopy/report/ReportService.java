@@ -15,22 +15,29 @@ import java.util.stream.Stream;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 
 /**
- * Writes the report set of one run, by default into {@code <root>/<job>/<runId>/}, in one pass over the ledger rows:
+ * Writes the report set of one run, by default into {@code <root>/<job>/<runId>/}, in one
+ * pass over the ledger rows:
  * <ol>
- * <li>{@code completion-report.csv} and, fed by the same pass, {@code batch-operations/} (S3 Batch Operations'
- * layout);</li>
+ * <li>{@code completion-report.csv} and, fed by the same pass, {@code batch-operations/}
+ * (S3 Batch Operations' layout);</li>
  * <li>{@code summary.json}, then {@code report.html}, from what the pass counted;</li>
- * <li>{@code SHA256SUMS} over every file above, last: its presence means the set is complete.</li>
+ * <li>{@code SHA256SUMS} over every file above, last: its presence means the set is
+ * complete.</li>
  * </ol>
- * Writing again for the same run replaces the set: {@code SHA256SUMS} is removed first, so a rewrite that dies half
- * way is seen as incomplete, and result files of the earlier set that the new one does not have are deleted. Each
- * file appears under its name only once complete.
+ * Writing again for the same run replaces the set: {@code SHA256SUMS} is removed first,
+ * so a rewrite that dies half way is seen as incomplete, and result files of the earlier
+ * set that the new one does not have are deleted. Each file appears under its name only
+ * once complete.
  * <p>
- * Plain code: it receives rows and metadata and knows nothing of Spring Batch or the database.
+ * Plain code: it receives rows and metadata and knows nothing of Spring Batch or the
+ * database.
  */
 public class ReportService {
 
-	/** The names a job may have (as the job file allows them), so a job name can never leave the report root. */
+	/**
+	 * The names a job may have (as the job file allows them), so a job name can never
+	 * leave the report root.
+	 */
 	private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
 	private final SummaryWriter summaryWriter;
@@ -52,7 +59,8 @@ public class ReportService {
 	/**
 	 * @param summaryWriter writes {@code summary.json}
 	 * @param clock tells when a set is written
-	 * @param maxResultRowsPerFile rows per Batch Operations result CSV before the next file starts
+	 * @param maxResultRowsPerFile rows per Batch Operations result CSV before the next
+	 * file starts
 	 */
 	public ReportService(SummaryWriter summaryWriter, Clock clock, long maxResultRowsPerFile) {
 		this.summaryWriter = Objects.requireNonNull(summaryWriter, "summaryWriter is required");
@@ -61,8 +69,8 @@ public class ReportService {
 	}
 
 	/**
-	 * Writes the run's report set into {@code <root>/<job>/<runId>/}, to stay on disk. The stream is consumed but not
-	 * closed: whoever opened it closes it.
+	 * Writes the run's report set into {@code <root>/<job>/<runId>/}, to stay on disk.
+	 * The stream is consumed but not closed: whoever opened it closes it.
 	 * @param root the report root folder; created if missing
 	 * @param run the run's metadata; its destination bucket is written on every row
 	 * @param rows the run's ledger rows, sorted as they should appear
@@ -90,7 +98,8 @@ public class ReportService {
 	/**
 	 * Writes the run's report set into {@code folder}.
 	 * @param folder the set's folder; created if missing
-	 * @param location where the set will be read from, for the files that name other files of it
+	 * @param location where the set will be read from, for the files that name other
+	 * files of it
 	 * @param run the run's metadata; its destination bucket is written on every row
 	 * @param rows the run's ledger rows, sorted as they should appear
 	 * @return where the files are and what they say
@@ -112,7 +121,8 @@ public class ReportService {
 				this.maxResultRowsPerFile)) {
 			new CompletionReportWriter(run.destination().bucket()).write(csv, rows, (row) -> {
 				if (!row.outcome().isExtra()) {
-					// Batch Operations' layout reports tasks of the manifest; extras are not among them.
+					// Batch Operations' layout reports tasks of the manifest; extras are
+					// not among them.
 					batchOperations.add(row);
 				}
 				collector.add(row);

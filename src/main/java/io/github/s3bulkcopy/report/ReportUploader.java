@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import org.springframework.util.Assert;
 
 /**
- * Uploads a report set written on disk to {@code s3://bucket/<keyPrefix><file>}, file by file, {@code SHA256SUMS}
- * last so that, as on disk, its presence means the set is complete. Files are encrypted with SSE-KMS under the given
- * key when there is one, otherwise as the bucket encrypts by default.
+ * Uploads a report set written on disk to {@code s3://bucket/<keyPrefix><file>}, file by
+ * file, {@code SHA256SUMS} last so that, as on disk, its presence means the set is
+ * complete. Files are encrypted with SSE-KMS under the given key when there is one,
+ * otherwise as the bucket encrypts by default.
  */
 public class ReportUploader implements AutoCloseable {
 
@@ -26,9 +27,11 @@ public class ReportUploader implements AutoCloseable {
 	private final @Nullable String sseKmsKeyId;
 
 	/**
-	 * @param s3 a client of the account that writes the report bucket; closed with this uploader
+	 * @param s3 a client of the account that writes the report bucket; closed with this
+	 * uploader
 	 * @param bucket the report bucket
-	 * @param sseKmsKeyId the KMS key to encrypt with, or null for the bucket's default encryption
+	 * @param sseKmsKeyId the KMS key to encrypt with, or null for the bucket's default
+	 * encryption
 	 */
 	public ReportUploader(S3Client s3, String bucket, @Nullable String sseKmsKeyId) {
 		Assert.notNull(s3, "s3 is required");

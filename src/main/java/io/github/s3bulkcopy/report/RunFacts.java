@@ -7,16 +7,18 @@ import io.github.s3bulkcopy.ledger.NotCarried;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 
 /**
- * What one pass over a run's ledger rows adds up to, beyond the totals: what the summary and the HTML page show.
+ * What one pass over a run's ledger rows adds up to, beyond the totals: what the summary
+ * and the HTML page show.
  *
  * @param totals the rows by outcome and verdict, and bytes
  * @param byMethod finished rows by the comparison made, then by verdict
- * @param unverifiedReasons why finished rows are not VERIFIED (MISMATCH or NOT_VERIFIED), most frequent first, at
- * most {@value RunFactsCollector#MAX_REASONS} distinct reasons; the rest are counted under
- * {@value RunFactsCollector#OTHER_REASONS}
+ * @param unverifiedReasons why finished rows are not VERIFIED (MISMATCH or NOT_VERIFIED),
+ * most frequent first, at most {@value RunFactsCollector#MAX_REASONS} distinct reasons;
+ * the rest are counted under {@value RunFactsCollector#OTHER_REASONS}
  * @param failedObjects the first failed rows in key order, at most the collector's limit
  * @param failedTotal every failed row, shown or not
- * @param throughput objects and bytes finished per interval, from the first finished object to the last
+ * @param throughput objects and bytes finished per interval, from the first finished
+ * object to the last
  * @param notCarried copied objects by what their copy did not carry over from the source
  */
 public record RunFacts(ReportTotals totals, Map<VerificationMethod, VerdictCounts> byMethod,

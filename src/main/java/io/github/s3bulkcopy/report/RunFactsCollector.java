@@ -15,9 +15,9 @@ import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 
 /**
- * Adds up {@link ReportRow}s as the completion report is written, in memory bounded whatever the run's size: counts,
- * a capped sample of failed rows, a capped set of reasons, and a {@link ThroughputHistogram}. Not thread-safe: one
- * report, one thread.
+ * Adds up {@link ReportRow}s as the completion report is written, in memory bounded
+ * whatever the run's size: counts, a capped sample of failed rows, a capped set of
+ * reasons, and a {@link ThroughputHistogram}. Not thread-safe: one report, one thread.
  */
 final class RunFactsCollector {
 
@@ -25,10 +25,15 @@ final class RunFactsCollector {
 
 	static final String OTHER_REASONS = "(other reasons)";
 
-	/** Intervals of the throughput chart; enough to see the shape of a run, few enough to read. */
+	/**
+	 * Intervals of the throughput chart; enough to see the shape of a run, few enough to
+	 * read.
+	 */
 	static final int CHART_INTERVALS = 120;
 
-	/** Distinct reasons tracked before the rarest are folded into {@link #OTHER_REASONS}. */
+	/**
+	 * Distinct reasons tracked before the rarest are folded into {@link #OTHER_REASONS}.
+	 */
 	private static final int TRACKED_REASONS = 1000;
 
 	private final TotalsCounter totals = new TotalsCounter();
@@ -62,7 +67,8 @@ final class RunFactsCollector {
 			}
 		}
 		if (row.verified() != null && row.verificationMethod() != null) {
-			long[] counts = this.byMethod.computeIfAbsent(row.verificationMethod(), (method) -> new long[Verdict.values().length]);
+			long[] counts = this.byMethod.computeIfAbsent(row.verificationMethod(),
+					(method) -> new long[Verdict.values().length]);
 			counts[row.verified().ordinal()]++;
 			if (row.verified() != Verdict.VERIFIED) {
 				reason((row.verificationDetail() != null) ? row.verificationDetail() : "(no reason recorded)");
@@ -92,9 +98,9 @@ final class RunFactsCollector {
 
 	RunFacts facts() {
 		Map<VerificationMethod, RunFacts.VerdictCounts> methods = new EnumMap<>(VerificationMethod.class);
-		this.byMethod.forEach((method, counts) -> methods.put(method,
-				new RunFacts.VerdictCounts(counts[Verdict.VERIFIED.ordinal()], counts[Verdict.MISMATCH.ordinal()],
-						counts[Verdict.NOT_VERIFIED.ordinal()])));
+		this.byMethod.forEach(
+				(method, counts) -> methods.put(method, new RunFacts.VerdictCounts(counts[Verdict.VERIFIED.ordinal()],
+						counts[Verdict.MISMATCH.ordinal()], counts[Verdict.NOT_VERIFIED.ordinal()])));
 		List<Map.Entry<String, Long>> sorted = new ArrayList<>(this.reasons.entrySet());
 		sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
 			.thenComparing(Map.Entry.comparingByKey()));

@@ -15,9 +15,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The index of a job's runs: {@code <report root>/<job>/index.json} and {@code index.html}, listing every run whose
- * report set is in the job's folder with its status, counts and manifest, newest first. Rebuilt from the runs'
- * {@code summary.json} files after each report, so it never disagrees with them and survives any run's loss.
+ * The index of a job's runs: {@code <report root>/<job>/index.json} and
+ * {@code index.html}, listing every run whose report set is in the job's folder with its
+ * status, counts and manifest, newest first. Rebuilt from the runs' {@code summary.json}
+ * files after each report, so it never disagrees with them and survives any run's loss.
  */
 public class RunIndexWriter {
 
@@ -27,7 +28,10 @@ public class RunIndexWriter {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** Rewrites the index of the job whose report sets are the numbered folders of {@code jobFolder}. */
+	/**
+	 * Rewrites the index of the job whose report sets are the numbered folders of
+	 * {@code jobFolder}.
+	 */
 	public void write(Path jobFolder) throws IOException {
 		List<JsonNode> runs = new ArrayList<>();
 		try (Stream<Path> children = Files.list(jobFolder)) {
@@ -77,15 +81,16 @@ public class RunIndexWriter {
 		page.element("h1", "Runs of job " + job);
 		page.element("p", runs.size() + " run(s), newest first; each links to its own report.");
 		page.open("table").open("tr");
-		for (String heading : List.of("Run", "Status", "Started", "Objects", "Copied", "Skipped", "Failed",
-				"Pending", "Archived", "Restore pending", "Manifest")) {
+		for (String heading : List.of("Run", "Status", "Started", "Objects", "Copied", "Skipped", "Failed", "Pending",
+				"Archived", "Restore pending", "Manifest")) {
 			page.element("th", heading);
 		}
 		page.close("tr");
 		for (JsonNode run : runs) {
 			JsonNode objects = run.path("objects");
 			page.open("tr");
-			page.open("td").element("a", Long.toString(run.path("run").asLong()), "href", run.path("report").asString())
+			page.open("td")
+				.element("a", Long.toString(run.path("run").asLong()), "href", run.path("report").asString())
 				.close("td");
 			page.element("td", run.path("status").asString(), "class", run.path("status").asString());
 			page.element("td", run.path("startTime").asString().replace('T', ' '));

@@ -13,27 +13,32 @@ import java.util.TreeMap;
  *
  * @param job the job's name (its report folder's name)
  * @param runId the run's number (its report subfolder's name)
- * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED, STOPPED, or RUNNING for a report
- * of a run still going on
+ * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED,
+ * STOPPED, or RUNNING for a report of a run still going on
  * @param exitCode the process exit code the run ends with
  * @param startTime when the run first started
- * @param endTime when it ended (or stopped, or now for a running run); not before {@code startTime}
+ * @param endTime when it ended (or stopped, or now for a running run); not before
+ * {@code startTime}
  * @param executions how many times the run was started or resumed
  * @param source the source bucket and prefix
- * @param destination the destination bucket and prefix; its bucket is written on every report row
+ * @param destination the destination bucket and prefix; its bucket is written on every
+ * report row
  * @param callerIdentities who acted on each side, where known
  * @param manifest the manifest's type and location
- * @param jobFileSha256 the SHA-256 of the job file as hex, tying the report to the exact file that was run
+ * @param jobFileSha256 the SHA-256 of the job file as hex, tying the report to the exact
+ * file that was run
  * @param toolVersion the version of this tool that ran
  * @param retries requests the S3 clients retried, by the error code of the failed attempt
- * @param settings the job's settings as {@code property = value} lines, in the job file's order
- * @param filteredOut objects the job file's filters left out of the plan, by filter name in the order they apply;
- * empty when no filter is set
- * @param requests request attempts the S3 clients made, retries included, by {@code side/Operation} (e.g.
- * {@code source/GetObject})
- * @param requestRetries the retried attempts among {@code requests}, by {@code side/Operation}
- * @param workers for a distributed run, the items (keys) each worker wrote to the ledger, by worker id; empty for a
- * run copied in one process
+ * @param settings the job's settings as {@code property = value} lines, in the job file's
+ * order
+ * @param filteredOut objects the job file's filters left out of the plan, by filter name
+ * in the order they apply; empty when no filter is set
+ * @param requests request attempts the S3 clients made, retries included, by
+ * {@code side/Operation} (e.g. {@code source/GetObject})
+ * @param requestRetries the retried attempts among {@code requests}, by
+ * {@code side/Operation}
+ * @param workers for a distributed run, the items (keys) each worker wrote to the ledger,
+ * by worker id; empty for a run copied in one process
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
@@ -104,7 +109,10 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 				manifest, jobFileSha256, toolVersion, retries, settings, Map.of(), Map.of(), Map.of());
 	}
 
-	/** A run started once, with no retries counted, no known identities and no settings listed. */
+	/**
+	 * A run started once, with no retries counted, no known identities and no settings
+	 * listed.
+	 */
 	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 			RunSummary.Side source, RunSummary.Side destination, RunSummary.Manifest manifest, String jobFileSha256,
 			String toolVersion) {

@@ -15,41 +15,48 @@ import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content of {@code summary.json}: one run in numbers. Field order is fixed so that summaries diff cleanly.
- * Decimals have a fixed number of places and are written plainly (never in exponent form).
+ * The content of {@code summary.json}: one run in numbers. Field order is fixed so that
+ * summaries diff cleanly. Decimals have a fixed number of places and are written plainly
+ * (never in exponent form).
  *
  * @param job the job's name
  * @param runId the run's number
- * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED, STOPPED (RUNNING while it goes on)
+ * @param status how the run ended, e.g. COMPLETED, COMPLETED_WITH_FAILURES, FAILED,
+ * STOPPED (RUNNING while it goes on)
  * @param exitCode the process exit code
  * @param startTime when the run first started (ISO-8601, UTC)
  * @param endTime when it ended (ISO-8601, UTC)
- * @param durationSeconds {@code endTime - startTime}, to the millisecond (three decimals); for a resumed run this
- * includes the time between a failure and its resume
+ * @param durationSeconds {@code endTime - startTime}, to the millisecond (three
+ * decimals); for a resumed run this includes the time between a failure and its resume
  * @param executions how many times the run was started or resumed
  * @param source the source bucket and prefix
  * @param destination the destination bucket and prefix
- * @param callerIdentities who acted on each side (role ARNs, never keys); null where not known
+ * @param callerIdentities who acted on each side (role ARNs, never keys); null where not
+ * known
  * @param manifest the manifest's type and location
  * @param jobFileSha256 the SHA-256 of the job file, as hex
  * @param objects the report's rows by outcome
  * @param bytes sizes added up (see {@link ReportTotals} for rows of unknown size)
  * @param verification finished rows by verdict
  * @param verificationByMethod finished rows by the comparison made, then by verdict
- * @param objectsPerSecond finished objects (copied, skipped or failed) per second of the run, to two decimals; 0 for a
- * run of no measurable duration
- * @param bytesPerSecond copied bytes per second of the run, to two decimals; 0 for a run of no measurable duration
+ * @param objectsPerSecond finished objects (copied, skipped or failed) per second of the
+ * run, to two decimals; 0 for a run of no measurable duration
+ * @param bytesPerSecond copied bytes per second of the run, to two decimals; 0 for a run
+ * of no measurable duration
  * @param retries requests the S3 clients retried
- * @param reportFile the completion report's name, relative to the folder of {@code summary.json}
+ * @param reportFile the completion report's name, relative to the folder of
+ * {@code summary.json}
  * @param toolVersion the version of this tool that ran
- * @param notCarried what the copies did not carry over from their sources, and why ({@link NotCarriedList})
- * @param filteredOut objects the job file's {@code filter} section left out of the plan, by filter name
- * ({@code include}, {@code exclude}, {@code min-size}, {@code max-size}, {@code modified-after},
- * {@code modified-before}, {@code storage-classes}); each object is counted under the first filter it fails; only the
- * filters the job sets are listed, so empty without filters
+ * @param notCarried what the copies did not carry over from their sources, and why
+ * ({@link NotCarriedList})
+ * @param filteredOut objects the job file's {@code filter} section left out of the plan,
+ * by filter name ({@code include}, {@code exclude}, {@code min-size}, {@code max-size},
+ * {@code modified-after}, {@code modified-before}, {@code storage-classes}); each object
+ * is counted under the first filter it fails; only the filters the job sets are listed,
+ * so empty without filters
  * @param requests the S3 requests the run made, by side and operation
- * @param workers for a distributed run, the items (keys) each worker ({@code pid@host}) wrote to the ledger; left out
- * of {@code summary.json} for a run copied in one process
+ * @param workers for a distributed run, the items (keys) each worker ({@code pid@host})
+ * wrote to the ledger; left out of {@code summary.json} for a run copied in one process
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
@@ -59,8 +66,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
-		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
-		String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests,
+		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile, String toolVersion,
+		List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workers) {
 
 	/** A summary of a run copied in one process. */
@@ -85,7 +92,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 			String toolVersion, List<NotCarriedEntry> notCarried) {
 		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
 				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
-				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Map.of(), Requests.NONE);
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, Map.of(),
+				Requests.NONE);
 	}
 
 	/** A summary that lists nothing as not carried. */
@@ -107,8 +115,9 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 * @param reportFile the completion report's name, relative to the summary's folder
 	 */
 	public static RunSummary of(RunMetadata run, ReportTotals totals, String reportFile) {
-		return of(run, new RunFacts(totals, Map.of(), Map.of(), java.util.List.of(), totals.failed(),
-				java.util.List.of()), reportFile);
+		return of(run,
+				new RunFacts(totals, Map.of(), Map.of(), java.util.List.of(), totals.failed(), java.util.List.of()),
+				reportFile);
 	}
 
 	/**
@@ -186,7 +195,8 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	}
 
 	/**
-	 * Objects by outcome; {@code total = copied + skipped + failed + pending + skippedInvalidKey + archived +
+	 * Objects by outcome;
+	 * {@code total = copied + skipped + failed + pending + skippedInvalidKey + archived +
 	 * restorePending}.
 	 *
 	 * @param total all objects of the run
@@ -194,18 +204,22 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 * @param skipped already at the destination, unchanged
 	 * @param failed not copied, or copied and found not to match
 	 * @param pending not dealt with (an unfinished run)
-	 * @param skippedInvalidKey not copied because the destination key would be empty (not a failure)
-	 * @param archived not copied: the source is archived and not restored, and the job asks for no restores
-	 * @param restorePending not copied yet: the source's restore has not finished; a later run copies it
-	 * @param deleted not in {@code total}: destination objects under the destination prefix that no object of the plan
-	 * maps to, deleted by a mirror ({@code copy.delete-extraneous})
-	 * @param extraAtDestination not in {@code total}: such destination objects left in place (more than
-	 * {@code copy.max-deletes}, or S3 refused the deletion)
+	 * @param skippedInvalidKey not copied because the destination key would be empty (not
+	 * a failure)
+	 * @param archived not copied: the source is archived and not restored, and the job
+	 * asks for no restores
+	 * @param restorePending not copied yet: the source's restore has not finished; a
+	 * later run copies it
+	 * @param deleted not in {@code total}: destination objects under the destination
+	 * prefix that no object of the plan maps to, deleted by a mirror
+	 * ({@code copy.delete-extraneous})
+	 * @param extraAtDestination not in {@code total}: such destination objects left in
+	 * place (more than {@code copy.max-deletes}, or S3 refused the deletion)
 	 */
 	@JsonPropertyOrder({ "total", "copied", "skipped", "failed", "pending", "skippedInvalidKey", "archived",
 			"restorePending", "deleted", "extraAtDestination" })
-	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending,
-			long skippedInvalidKey, long archived, long restorePending, long deleted, long extraAtDestination) {
+	public record ObjectCounts(long total, long copied, long skipped, long failed, long pending, long skippedInvalidKey,
+			long archived, long restorePending, long deleted, long extraAtDestination) {
 
 		/** Counts of a run that found no destination objects outside its plan. */
 		public ObjectCounts(long total, long copied, long skipped, long failed, long pending, long skippedInvalidKey,
@@ -251,11 +265,13 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	}
 
 	/**
-	 * Requests the S3 clients retried (each retried attempt once), counted in the processes that ran the run.
+	 * Requests the S3 clients retried (each retried attempt once), counted in the
+	 * processes that ran the run.
 	 *
 	 * @param total all retries
-	 * @param byErrorCode retries by the error code of the attempt that failed (an S3 error code such as
-	 * {@code SlowDown}, {@code HTTP 503} where the answer had none, or the exception's name where there was no answer)
+	 * @param byErrorCode retries by the error code of the attempt that failed (an S3
+	 * error code such as {@code SlowDown}, {@code HTTP 503} where the answer had none, or
+	 * the exception's name where there was no answer)
 	 */
 	@JsonPropertyOrder({ "total", "byErrorCode" })
 	public record Retries(long total, Map<String, Long> byErrorCode) {
@@ -263,13 +279,15 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	}
 
 	/**
-	 * The S3 requests a run made, counted per attempt in the processes that ran it (every execution of a resumed
-	 * run), by the side whose credentials made them and by operation.
+	 * The S3 requests a run made, counted per attempt in the processes that ran it (every
+	 * execution of a resumed run), by the side whose credentials made them and by
+	 * operation.
 	 *
 	 * @param total every attempt, retries included
-	 * @param retries the attempts among them that retried an earlier attempt of the same request
-	 * @param bySide {@code source} and {@code destination} (and {@code other} for clients of neither side), each by
-	 * operation name (e.g. {@code GetObject}), sorted
+	 * @param retries the attempts among them that retried an earlier attempt of the same
+	 * request
+	 * @param bySide {@code source} and {@code destination} (and {@code other} for clients
+	 * of neither side), each by operation name (e.g. {@code GetObject}), sorted
 	 */
 	@JsonPropertyOrder({ "total", "retries", "bySide" })
 	public record Requests(long total, long retries, Map<String, Map<String, OperationCount>> bySide) {
@@ -299,7 +317,9 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 			return new Requests(total, retries, bySide);
 		}
 
-		/** Attempts of one operation on one side, retries included; 0 when none was made. */
+		/**
+		 * Attempts of one operation on one side, retries included; 0 when none was made.
+		 */
 		public long attempts(String side, String operation) {
 			OperationCount count = this.bySide.getOrDefault(side, Map.of()).get(operation);
 			return (count != null) ? count.requests() : 0;

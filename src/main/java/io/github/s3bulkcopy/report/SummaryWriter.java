@@ -10,8 +10,9 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes {@code summary.json}: a {@link RunSummary} as pretty-printed UTF-8 JSON with its fields in a fixed order and
- * times as ISO-8601 UTC strings. The file appears under its name only once it is complete.
+ * Writes {@code summary.json}: a {@link RunSummary} as pretty-printed UTF-8 JSON with its
+ * fields in a fixed order and times as ISO-8601 UTC strings. The file appears under its
+ * name only once it is complete.
  */
 public class SummaryWriter {
 
@@ -28,7 +29,8 @@ public class SummaryWriter {
 	 * Writes the summary to {@code file}, replacing any earlier one.
 	 * @param file where the summary goes; its folder must exist
 	 * @param summary the run in numbers
-	 * @throws IOException if the file cannot be written; nothing is left under its name then (or the earlier file is)
+	 * @throws IOException if the file cannot be written; nothing is left under its name
+	 * then (or the earlier file is)
 	 */
 	public void write(Path file, RunSummary summary) throws IOException {
 		Objects.requireNonNull(file, "file is required");

@@ -10,8 +10,8 @@ import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A bar chart of one rate over the run's intervals as inline SVG: no script, no external file, readable printed.
- * Times on the axis are UTC, like every time in the report.
+ * A bar chart of one rate over the run's intervals as inline SVG: no script, no external
+ * file, readable printed. Times on the axis are UTC, like every time in the report.
  */
 final class ThroughputChart {
 
@@ -56,8 +56,8 @@ final class ThroughputChart {
 			String y = number(TOP + plotHeight - plotHeight * (double) i / GRID_LINES);
 			html.empty("line", "class", (i == 0) ? "axis" : "grid", "x1", Integer.toString(LEFT), "x2",
 					Integer.toString(WIDTH - RIGHT), "y1", y, "y2", y);
-			html.element("text", label.apply(value), "class", "ylabel", "x", Integer.toString(LEFT - 6), "y", y,
-					"dy", "4", "text-anchor", "end");
+			html.element("text", label.apply(value), "class", "ylabel", "x", Integer.toString(LEFT - 6), "y", y, "dy",
+					"4", "text-anchor", "end");
 		}
 		double slot = (double) plotWidth / series.size();
 		double gap = (slot >= 4) ? 1 : 0;
@@ -71,9 +71,10 @@ final class ThroughputChart {
 			html.open("rect", "class", "bar", "x", number(LEFT + i * slot + gap / 2), "y",
 					number(TOP + plotHeight - height), "width", number(Math.max(0.5, slot - gap)), "height",
 					number(height));
-			html.element("title", Formats.time(interval.start()) + " + " + Formats.duration(interval.width()) + ": "
-					+ label.apply(value) + " (" + Formats.count(interval.objects()) + " objects, "
-					+ Formats.shortBytes(interval.bytes()) + ")");
+			html.element("title",
+					Formats.time(interval.start()) + " + " + Formats.duration(interval.width()) + ": "
+							+ label.apply(value) + " (" + Formats.count(interval.objects()) + " objects, "
+							+ Formats.shortBytes(interval.bytes()) + ")");
 			html.close("rect");
 		}
 		timeAxis(html, series, slot);
@@ -86,8 +87,7 @@ final class ThroughputChart {
 		Instant end = series.get(series.size() - 1).start().plus(width);
 		Duration span = Duration.between(first, end);
 		DateTimeFormatter format = DateTimeFormatter
-			.ofPattern(span.toDays() >= 1 ? "MM-dd HH:mm" : (span.toMinutes() >= 5) ? "HH:mm" : "HH:mm:ss",
-					Locale.ROOT)
+			.ofPattern(span.toDays() >= 1 ? "MM-dd HH:mm" : (span.toMinutes() >= 5) ? "HH:mm" : "HH:mm:ss", Locale.ROOT)
 			.withZone(ZoneOffset.UTC);
 		int ticks = Math.min(6, series.size());
 		for (int t = 0; t <= ticks; t++) {
@@ -104,7 +104,10 @@ final class ThroughputChart {
 				Integer.toString(WIDTH - RIGHT), "y", Integer.toString(HEIGHT - 2), "text-anchor", "end");
 	}
 
-	/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value} (1 for nothing). */
+	/**
+	 * The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value} (1
+	 * for nothing).
+	 */
 	static double niceCeiling(double value) {
 		if (value <= 0) {
 			return 1;

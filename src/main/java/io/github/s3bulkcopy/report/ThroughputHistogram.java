@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Objects and bytes finished over time, from the ledger's FINISHED_AT, in constant memory: rows arrive in key order,
- * not in time order, so the run's time span is not known up front. Counts go into buckets one second wide; whenever
- * there are more than {@value #MAX_BUCKETS} buckets they are widened to the next width and neighbours merge, so a run of days keeps
- * a few thousand buckets. Bucket widths follow a ladder in which each width divides the next and every round
- * interval width above it, so buckets never straddle an interval of the chart. {@link #series(int)} then spreads them over a number of equal intervals of a round width.
- * Not thread-safe: one report, one thread.
+ * Objects and bytes finished over time, from the ledger's FINISHED_AT, in constant
+ * memory: rows arrive in key order, not in time order, so the run's time span is not
+ * known up front. Counts go into buckets one second wide; whenever there are more than
+ * {@value #MAX_BUCKETS} buckets they are widened to the next width and neighbours merge,
+ * so a run of days keeps a few thousand buckets. Bucket widths follow a ladder in which
+ * each width divides the next and every round interval width above it, so buckets never
+ * straddle an interval of the chart. {@link #series(int)} then spreads them over a number
+ * of equal intervals of a round width. Not thread-safe: one report, one thread.
  */
 final class ThroughputHistogram {
 
@@ -63,8 +65,9 @@ final class ThroughputHistogram {
 	}
 
 	/**
-	 * The counts over at most {@code maxIntervals} consecutive intervals of one round width (1 s, 2 s, 5 s, ... 1 day,
-	 * then whole days) from the first finished object to the last, empty intervals included.
+	 * The counts over at most {@code maxIntervals} consecutive intervals of one round
+	 * width (1 s, 2 s, 5 s, ... 1 day, then whole days) from the first finished object to
+	 * the last, empty intervals included.
 	 */
 	List<ThroughputInterval> series(int maxIntervals) {
 		if (this.buckets.isEmpty()) {
@@ -91,7 +94,8 @@ final class ThroughputHistogram {
 
 	private long roundWidth(long atLeast) {
 		for (long width : ROUND_WIDTHS) {
-			// A round width must also be a multiple of the bucket width, or buckets would straddle intervals.
+			// A round width must also be a multiple of the bucket width, or buckets would
+			// straddle intervals.
 			if (width >= atLeast && width % this.widthSeconds == 0) {
 				return width;
 			}

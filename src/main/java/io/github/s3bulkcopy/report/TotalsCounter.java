@@ -2,7 +2,10 @@ package io.github.s3bulkcopy.report;
 
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 
-/** Adds up {@link ReportRow}s as they are written. Not thread-safe: one report, one thread. */
+/**
+ * Adds up {@link ReportRow}s as they are written. Not thread-safe: one report, one
+ * thread.
+ */
 final class TotalsCounter {
 
 	private long objects;
@@ -37,7 +40,8 @@ final class TotalsCounter {
 
 	void add(ReportRow row) {
 		if (row.outcome().isExtra()) {
-			// Not an object of the manifest: counted apart, so the object counts stay the plan's.
+			// Not an object of the manifest: counted apart, so the object counts stay the
+			// plan's.
 			if (row.outcome() == ObjectStatus.DELETED) {
 				this.deleted++;
 			}

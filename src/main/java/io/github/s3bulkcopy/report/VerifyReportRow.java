@@ -16,26 +16,31 @@ import io.github.s3bulkcopy.verify.VerifyFinding;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of {@code verify-report.csv}: what a verify run found for one object of the manifest.
+ * One line of {@code verify-report.csv}: what a verify run found for one object of the
+ * manifest.
  *
  * @param bucket the source bucket
  * @param key the source key, not URL-encoded
  * @param versionId the source version checked, when one was named
  * @param destinationBucket the destination bucket
  * @param destinationKey the destination key, not URL-encoded
- * @param finding VERIFIED, MISSING_AT_DESTINATION, SIZE_DIFFERS, CHECKSUM_DIFFERS, NOT_VERIFIED, SOURCE_MISSING,
- * ERROR, PENDING, or EXTRA_AT_DESTINATION (a destination object no object of the plan maps to; its rows follow the
- * plan's, in listing order, and its key is the source key that would map to it)
+ * @param finding VERIFIED, MISSING_AT_DESTINATION, SIZE_DIFFERS, CHECKSUM_DIFFERS,
+ * NOT_VERIFIED, SOURCE_MISSING, ERROR, PENDING, or EXTRA_AT_DESTINATION (a destination
+ * object no object of the plan maps to; its rows follow the plan's, in listing order, and
+ * its key is the source key that would map to it)
  * @param size the source's size in bytes
  * @param verificationMethod the comparison made (SIZE when sizes differ)
- * @param sourceValue the source's value compared, such as {@code CRC64NVME:FULL_OBJECT:<base64>}
+ * @param sourceValue the source's value compared, such as
+ * {@code CRC64NVME:FULL_OBJECT:<base64>}
  * @param destinationValue the destination's value compared
  * @param verdict VERIFIED, MISMATCH or NOT_VERIFIED
- * @param errorCode the S3 error code when the object could not be checked, or the finding's code
+ * @param errorCode the S3 error code when the object could not be checked, or the
+ * finding's code
  * @param detail why the object is not VERIFIED
  * @param checkedAt when the check ended
- * @param destinationVersionId the destination version checked, when the copy job recorded which one holds the source
- * version (every version copied); otherwise the destination's current version was checked
+ * @param destinationVersionId the destination version checked, when the copy job recorded
+ * which one holds the source version (every version copied); otherwise the destination's
+ * current version was checked
  */
 public record VerifyReportRow(String bucket, String key, @Nullable String versionId, String destinationBucket,
 		String destinationKey, VerifyFinding finding, @Nullable Long size,
@@ -61,8 +66,8 @@ public record VerifyReportRow(String bucket, String key, @Nullable String versio
 			detail = (outcome.message() != null) ? outcome.message()
 					: (verification != null) ? verification.reason() : null;
 		}
-		return new VerifyReportRow(planned.sourceBucket(), planned.sourceKey(), planned.versionId(),
-				destinationBucket, planned.destinationKey(), finding,
+		return new VerifyReportRow(planned.sourceBucket(), planned.sourceKey(), planned.versionId(), destinationBucket,
+				planned.destinationKey(), finding,
 				(outcome != null && outcome.size() != null) ? outcome.size() : planned.size(),
 				(verification != null) ? verification.method() : null,
 				(verification != null) ? verification.sourceValue() : null,
@@ -72,8 +77,9 @@ public record VerifyReportRow(String bucket, String key, @Nullable String versio
 	}
 
 	/**
-	 * The report line for a destination object no object of the plan maps to: its source is the key that would map
-	 * to it, which the plan does not name; its destination value is the ETag the listing gave.
+	 * The report line for a destination object no object of the plan maps to: its source
+	 * is the key that would map to it, which the plan does not name; its destination
+	 * value is the ETag the listing gave.
 	 */
 	public static VerifyReportRow ofExtra(ExtraObject extra, String sourceBucket, String destinationBucket) {
 		return new VerifyReportRow(sourceBucket, extra.sourceKey(), null, destinationBucket, extra.destinationKey(),

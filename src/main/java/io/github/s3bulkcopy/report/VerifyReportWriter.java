@@ -19,10 +19,12 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the report of a verify run into {@code <root>/<job>.verify/<run>/}: {@code verify-report.csv} (one row per
- * object of the manifest, in the order the ledger streams them: by key), then {@code summary.json} with the counts by
- * finding and by method, written last so its presence means the folder is complete. The CSV is written the way
- * {@link CompletionReportWriter} writes its own: UTF-8, RFC 4180, LF, atomically, rows never held in memory.
+ * Writes the report of a verify run into {@code <root>/<job>.verify/<run>/}:
+ * {@code verify-report.csv} (one row per object of the manifest, in the order the ledger
+ * streams them: by key), then {@code summary.json} with the counts by finding and by
+ * method, written last so its presence means the folder is complete. The CSV is written
+ * the way {@link CompletionReportWriter} writes its own: UTF-8, RFC 4180, LF, atomically,
+ * rows never held in memory.
  */
 public class VerifyReportWriter {
 
@@ -50,15 +52,16 @@ public class VerifyReportWriter {
 	}
 
 	/**
-	 * Writes the run's report, replacing any earlier one: the plan's rows, then the destination objects no object of
-	 * the plan maps to, as EXTRA_AT_DESTINATION.
+	 * Writes the run's report, replacing any earlier one: the plan's rows, then the
+	 * destination objects no object of the plan maps to, as EXTRA_AT_DESTINATION.
 	 * @param root the report root folder; created if missing
 	 * @param run the run's metadata (its status and exit code included)
 	 * @param method the job's {@code verify.method}
 	 * @param required the job's {@code verify.require}
 	 * @param rows the run's ledger rows, sorted as they should appear
 	 * @param extras the destination objects outside the plan, in listing order
-	 * @param leftOutByFilters destination objects outside the plan that the job's filters leave out
+	 * @param leftOutByFilters destination objects outside the plan that the job's filters
+	 * leave out
 	 * @return what {@code summary.json} says
 	 */
 	public VerifySummary write(Path root, RunMetadata run, String method, boolean required, Iterator<LedgerRow> rows,
@@ -86,10 +89,9 @@ public class VerifyReportWriter {
 			}
 			return null;
 		});
-		VerifySummary summary = new VerifySummary(run.job(), run.runId(), run.status(), run.exitCode(),
-				run.startTime(), run.endTime(), run.source(), run.destination(), run.manifest(), method, required,
-				run.jobFileSha256(), findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut(),
-				leftOutByFilters);
+		VerifySummary summary = new VerifySummary(run.job(), run.runId(), run.status(), run.exitCode(), run.startTime(),
+				run.endTime(), run.source(), run.destination(), run.manifest(), method, required, run.jobFileSha256(),
+				findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut(), leftOutByFilters);
 		String json = this.mapper.writeValueAsString(summary);
 		AtomicFiles.write(folder.resolve(SummaryWriter.FILE_NAME), (out) -> {
 			out.write(json);

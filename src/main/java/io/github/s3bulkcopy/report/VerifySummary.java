@@ -8,8 +8,8 @@ import io.github.s3bulkcopy.verify.VerificationMethod;
 import io.github.s3bulkcopy.verify.VerifyFinding;
 
 /**
- * The content of a verify run's {@code summary.json}. Every finding and method is listed, with 0 where none occurred,
- * so summaries of different runs line up.
+ * The content of a verify run's {@code summary.json}. Every finding and method is listed,
+ * with 0 where none occurred, so summaries of different runs line up.
  *
  * @param job the verify job's name ({@code <job>.verify})
  * @param runId the run's number
@@ -27,19 +27,18 @@ import io.github.s3bulkcopy.verify.VerifyFinding;
  * @param methods how many objects each comparison was made for
  * @param reportFile the report's name, relative to the summary's folder
  * @param toolVersion the version of this tool that ran
- * @param filteredOut objects the job file's {@code filter} section left out of the plan, by filter name (as in a copy
- * run's summary); empty without filters
- * @param destinationLeftOutByFilters destination objects no object of the plan maps to that the job's filters leave
- * out (not counted as EXTRA_AT_DESTINATION)
+ * @param filteredOut objects the job file's {@code filter} section left out of the plan,
+ * by filter name (as in a copy run's summary); empty without filters
+ * @param destinationLeftOutByFilters destination objects no object of the plan maps to
+ * that the job's filters leave out (not counted as EXTRA_AT_DESTINATION)
  */
-@JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "source", "destination",
-		"manifest", "method", "required", "jobFileSha256", "objects", "methods", "reportFile", "toolVersion",
-		"filteredOut", "destinationLeftOutByFilters" })
+@JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "source", "destination", "manifest",
+		"method", "required", "jobFileSha256", "objects", "methods", "reportFile", "toolVersion", "filteredOut",
+		"destinationLeftOutByFilters" })
 public record VerifySummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		RunSummary.Side source, RunSummary.Side destination, RunSummary.Manifest manifest, String method,
-		boolean required, String jobFileSha256, Map<VerifyFinding, Long> objects,
-		Map<VerificationMethod, Long> methods, String reportFile, String toolVersion, Map<String, Long> filteredOut,
-		long destinationLeftOutByFilters) {
+		boolean required, String jobFileSha256, Map<VerifyFinding, Long> objects, Map<VerificationMethod, Long> methods,
+		String reportFile, String toolVersion, Map<String, Long> filteredOut, long destinationLeftOutByFilters) {
 
 	/** The summary of a run that found nothing at the destination outside its plan. */
 	public VerifySummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,

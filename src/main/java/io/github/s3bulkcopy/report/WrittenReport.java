@@ -11,7 +11,8 @@ import java.util.List;
  * @param summaryFile {@code summary.json} in that folder
  * @param totals what the completion report adds up to
  * @param summary what {@code summary.json} holds
- * @param files every file of the set relative to the folder, with {@code /} separators, {@code SHA256SUMS} last
+ * @param files every file of the set relative to the folder, with {@code /} separators,
+ * {@code SHA256SUMS} last
  */
 public record WrittenReport(Path folder, Path completionReportFile, Path summaryFile, ReportTotals totals,
 		RunSummary summary, List<String> files) {

@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.util.Assert;
 
 /**
- * Checks, before a run starts or resumes, that both buckets exist where the job file says: a missing bucket or a
- * wrong region is a mistake in the job file (exit 2) and is better said once, plainly, than as a failure per object.
- * An endpoint that cannot be reached is a resumable failure (exit 3).
+ * Checks, before a run starts or resumes, that both buckets exist where the job file
+ * says: a missing bucket or a wrong region is a mistake in the job file (exit 2) and is
+ * better said once, plainly, than as a failure per object. An endpoint that cannot be
+ * reached is a resumable failure (exit 3).
  */
 public class BucketCheck {
 
@@ -39,7 +40,8 @@ public class BucketCheck {
 	}
 
 	/**
-	 * @throws InvalidSetupException when a bucket is missing, in another region, or not accessible
+	 * @throws InvalidSetupException when a bucket is missing, in another region, or not
+	 * accessible
 	 * @throws EndpointUnreachableException when an endpoint does not answer
 	 */
 	public void check() {
@@ -61,8 +63,8 @@ public class BucketCheck {
 				throw new InvalidSetupException(where + " does not exist" + endpoint(side));
 			}
 			if (region != null && !region.equals(side.region())) {
-				throw new InvalidSetupException(where + " is in region " + region + ", not " + side.region()
-						+ ": set " + role + ".region: " + region);
+				throw new InvalidSetupException(where + " is in region " + region + ", not " + side.region() + ": set "
+						+ role + ".region: " + region);
 			}
 			if (status == 301 || status == 400) {
 				throw new InvalidSetupException(where + " is not in region " + side.region() + " (HTTP " + status

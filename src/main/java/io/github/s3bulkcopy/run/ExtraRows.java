@@ -17,8 +17,9 @@ final class ExtraRows {
 	}
 
 	/**
-	 * The report row of an extra: DELETED, or EXTRA_AT_DESTINATION (not deleted, with S3's reason when it refused
-	 * the deletion). Its source is the key that would map to it, which the plan does not name.
+	 * The report row of an extra: DELETED, or EXTRA_AT_DESTINATION (not deleted, with
+	 * S3's reason when it refused the deletion). Its source is the key that would map to
+	 * it, which the plan does not name.
 	 */
 	static LedgerRow ledgerRow(ExtraObject extra, String sourceBucket) {
 		PlannedObject planned = new PlannedObject(extra.seq(), sourceBucket, extra.sourceKey(), null, extra.size(),

@@ -16,9 +16,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the Spring application a command needs: the job database alone (status), or that plus the beans of one job
- * file (copy, restart, verify). The job file is a bean, so configuration classes take it as a parameter like anything
- * else.
+ * Starts the Spring application a command needs: the job database alone (status), or that
+ * plus the beans of one job file (copy, restart, verify). The job file is a bean, so
+ * configuration classes take it as a parameter like anything else.
  */
 public final class JobContexts {
 
@@ -36,12 +36,14 @@ public final class JobContexts {
 	}
 
 	/**
-	 * A context for running one job, with more configuration classes (the S3 Batch Operations jobs add theirs); they
-	 * may use the copy job's beans, such as its {@code copyStep}.
+	 * A context for running one job, with more configuration classes (the S3 Batch
+	 * Operations jobs add theirs); they may use the copy job's beans, such as its
+	 * {@code copyStep}.
 	 */
 	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties,
 			Class<?>... more) {
-		// Every partition holds a connection for its chunk; leave room for the job repository and the lock.
+		// Every partition holds a connection for its chunk; leave room for the job
+		// repository and the lock.
 		Map<String, Object> withPool = new java.util.HashMap<>(properties);
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
 		return builder(withPool)

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Makes sure one process at a time works on a job, across machines that share the job database. The holder
- * refreshes a heartbeat; a lock whose heartbeat is older than {@code staleAfter} was left by a process that died
- * (kill -9, power loss) and is taken over, so a resume never needs a manual database edit.
+ * Makes sure one process at a time works on a job, across machines that share the job
+ * database. The holder refreshes a heartbeat; a lock whose heartbeat is older than
+ * {@code staleAfter} was left by a process that died (kill -9, power loss) and is taken
+ * over, so a resume never needs a manual database edit.
  */
 public class JobLock implements AutoCloseable {
 
@@ -73,15 +74,17 @@ public class JobLock implements AutoCloseable {
 
 	/** The current holder of a job's lock, if any. */
 	public Optional<Holder> holder() {
-		return this.jdbc.query("SELECT OWNER, HEARTBEAT FROM BULK_JOB_LOCK WHERE JOB_NAME = ?",
-				(rs, n) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()), this.jobName)
+		return this.jdbc
+			.query("SELECT OWNER, HEARTBEAT FROM BULK_JOB_LOCK WHERE JOB_NAME = ?",
+					(rs, n) -> new Holder(rs.getString(1), rs.getTimestamp(2).toInstant()), this.jobName)
 			.stream()
 			.findFirst();
 	}
 
 	/**
-	 * Whether an owner ({@code pid@host}, as the JVM names itself) is a process of this machine that has ended: then
-	 * its lock is taken over at once instead of after {@code staleAfter}.
+	 * Whether an owner ({@code pid@host}, as the JVM names itself) is a process of this
+	 * machine that has ended: then its lock is taken over at once instead of after
+	 * {@code staleAfter}.
 	 */
 	boolean isDeadLocalProcess(String owner) {
 		int at = owner.indexOf('@');
@@ -103,7 +106,8 @@ public class JobLock implements AutoCloseable {
 					Timestamp.from(Instant.now()), this.jobName, this.owner);
 		}
 		catch (RuntimeException ex) {
-			// A missed beat is harmless unless it lasts longer than staleAfter; the next beat tries again.
+			// A missed beat is harmless unless it lasts longer than staleAfter; the next
+			// beat tries again.
 		}
 	}
 

@@ -11,9 +11,11 @@ import io.github.s3bulkcopy.report.RunMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A job's settings as {@code property = value} lines for the report, read from the job's records in their order with
- * the job file's kebab-case names ({@code copy.multipart-threshold}), defaults included, so the report shows what
- * the run actually used. Job files hold no secrets (the loader rejects them), so every value can be shown.
+ * A job's settings as {@code property = value} lines for the report, read from the job's
+ * records in their order with the job file's kebab-case names
+ * ({@code copy.multipart-threshold}), defaults included, so the report shows what the run
+ * actually used. Job files hold no secrets (the loader rejects them), so every value can
+ * be shown.
  */
 final class JobSettings {
 
@@ -30,7 +32,8 @@ final class JobSettings {
 		for (RecordComponent component : record.getClass().getRecordComponents()) {
 			Object value = value(component, record);
 			String name = prefix + kebab(component.getName());
-			// Sections are the job file's *Spec records; other records (ByteSize) are values.
+			// Sections are the job file's *Spec records; other records (ByteSize) are
+			// values.
 			if (value != null && value.getClass().isRecord() && value.getClass().getSimpleName().endsWith("Spec")) {
 				collect(value, name + ".", settings);
 			}

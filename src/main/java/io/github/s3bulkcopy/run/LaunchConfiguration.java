@@ -1,6 +1,5 @@
 package io.github.s3bulkcopy.run;
 
-
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.clients.S3ClientFactory;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
@@ -30,7 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 
-	/** Reports runs; an {@code s3://} report location is written with the destination side's credentials. */
+	/**
+	 * Reports runs; an {@code s3://} report location is written with the destination
+	 * side's credentials.
+	 */
 	@Bean
 	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
 			RetryCounter retryCounter, S3ClientFactory s3ClientFactory, RequestCounter requestCounter,
@@ -40,8 +42,7 @@ class LaunchConfiguration {
 		if (report.isS3()) {
 			DestinationSpec destination = jobFile.spec().destination();
 			uploader = new ReportUploader(s3ClientFactory.syncClient(destination, jobFile.spec().copy().maxAttempts()),
-					report.bucket(),
-					(report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
+					report.bucket(), (report.sseKmsKeyId() != null) ? report.sseKmsKeyId() : destination.sseKmsKeyId());
 		}
 		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader,
 				new CallerIdentities(s3ClientFactory), requestCounter,
@@ -51,8 +52,8 @@ class LaunchConfiguration {
 	@Bean
 	RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("copyJob") Job copyJob,
 			JdbcLedger ledger, JdbcTemplate jdbcTemplate, JobFile jobFile, RunReporter runReporter,
-			ProcessSettings settings, ResumeCleanup resumeCleanup,
-			BucketCheck bucketCheck, ManifestChoice manifestChoice) {
+			ProcessSettings settings, ResumeCleanup resumeCleanup, BucketCheck bucketCheck,
+			ManifestChoice manifestChoice) {
 		return new RunLauncher(jobOperator, jobRepository, copyJob, ledger, jdbcTemplate, jobFile, runReporter,
 				settings.lock().staleAfter(), new RunPreparation(bucketCheck, resumeCleanup, manifestChoice));
 	}

@@ -44,22 +44,32 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.util.Assert;
 
 /**
- * Writes a run's report set from its ledger rows, streamed in key order, into the job's report location, and uploads
- * it when that location is in S3. Also keeps the run's retry and request counts: what this process's S3 clients
- * retried and requested is added to the job execution's context (once, however often a report is written), so a
- * report written later by another process counts the retries and requests of every execution of the run.
+ * Writes a run's report set from its ledger rows, streamed in key order, into the job's
+ * report location, and uploads it when that location is in S3. Also keeps the run's retry
+ * and request counts: what this process's S3 clients retried and requested is added to
+ * the job execution's context (once, however often a report is written), so a report
+ * written later by another process counts the retries and requests of every execution of
+ * the run.
  */
 public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LedgerRunReporter.class);
 
-	/** Prefix of the execution context keys holding one execution's retries by error code. */
+	/**
+	 * Prefix of the execution context keys holding one execution's retries by error code.
+	 */
 	public static final String RETRIES_KEY = "s3bulkcopy.retries.";
 
-	/** Prefix of the execution context keys holding one execution's request attempts by side and operation. */
+	/**
+	 * Prefix of the execution context keys holding one execution's request attempts by
+	 * side and operation.
+	 */
 	public static final String REQUESTS_KEY = "s3bulkcopy.requests.";
 
-	/** Prefix of the execution context keys holding one execution's retried attempts by side and operation. */
+	/**
+	 * Prefix of the execution context keys holding one execution's retried attempts by
+	 * side and operation.
+	 */
 	public static final String REQUEST_RETRIES_KEY = "s3bulkcopy.requestRetries.";
 
 	private final JobFile jobFile;
@@ -93,11 +103,12 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	 * @param ledger the ledger rows come from
 	 * @param jobRepository the runs' executions and their contexts
 	 * @param retries what this process's S3 clients retried
-	 * @param uploader uploads sets when the report location is in S3; null when it is a local folder
+	 * @param uploader uploads sets when the report location is in S3; null when it is a
+	 * local folder
 	 * @param identities who each side acts as, for the summary
 	 * @param requests what this process's S3 clients requested
-	 * @param extras a mirror's destination objects outside the plan, reported after the plan's objects; null when
-	 * runs delete none
+	 * @param extras a mirror's destination objects outside the plan, reported after the
+	 * plan's objects; null when runs delete none
 	 */
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
 			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests,
@@ -111,7 +122,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		Assert.notNull(retries, "retries is required");
 		Assert.notNull(identities, "identities is required");
 		this.identities = identities;
-		Assert.isTrue(!jobFile.spec().report().isS3() || uploader != null, "an s3:// report location needs an uploader");
+		Assert.isTrue(!jobFile.spec().report().isS3() || uploader != null,
+				"an s3:// report location needs an uploader");
 		this.jobFile = jobFile;
 		this.ledger = ledger;
 		this.jobRepository = jobRepository;
@@ -133,7 +145,9 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		return report.folder();
 	}
 
-	/** Writes the set of a run into {@code folder}, to stay on disk (nothing is uploaded). */
+	/**
+	 * Writes the set of a run into {@code folder}, to stay on disk (nothing is uploaded).
+	 */
 	public WrittenReport writeInto(JobExecution execution, Path folder) throws Exception {
 		return write(execution, folder, SetLocation.LOCAL);
 	}
@@ -161,17 +175,20 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		if ("COMPLETED".equals(status) && extraCounts.failed() > 0) {
 			status = "COMPLETED_WITH_FAILURES";
 		}
-		// A completed mirror leaves extras FOUND only when it refused to delete them (copy.max-deletes).
+		// A completed mirror leaves extras FOUND only when it refused to delete them
+		// (copy.max-deletes).
 		int exitCode = ("COMPLETED".equals(status) && extraCounts.found() > 0) ? ExitCodes.DELETES_REFUSED
 				: exitCode(status);
 		JobSpec spec = this.jobFile.spec();
 		String sha = execution.getJobParameters().getString(RunLauncher.JOB_FILE_SHA256);
 		if (sha != null && !sha.equals(this.jobFile.sha256())) {
-			logger.warn("The job file changed since run {} started: the report records the SHA-256 of the file the "
-					+ "run started with and the settings of the file as it is now", RunLauncher.runNumber(execution));
+			logger.warn(
+					"The job file changed since run {} started: the report records the SHA-256 of the file the "
+							+ "run started with and the settings of the file as it is now",
+					RunLauncher.runNumber(execution));
 		}
-		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode,
-				start, end, Math.max(1, executions.size()),
+		RunMetadata metadata = new RunMetadata(spec.name(), RunLauncher.runNumber(execution), status, exitCode, start,
+				end, Math.max(1, executions.size()),
 				new RunSummary.Side(spec.source().bucket(), spec.source().prefix()),
 				new RunSummary.Side(spec.destination().bucket(), spec.destination().prefix()),
 				new RunSummary.CallerIdentities(this.identities.of("source", spec.source()),
@@ -186,7 +203,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				return this.reports.writeInto(folder, location, metadata, rows.iterator());
 			}
 		}
-		// The plan's objects by key, then the destination objects outside it in listing order.
+		// The plan's objects by key, then the destination objects outside it in listing
+		// order.
 		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId);
 				Stream<ExtraObject> extraRows = this.extras.stream(runId)) {
 			String sourceBucket = spec.source().bucket();
@@ -201,8 +219,9 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	}
 
 	/**
-	 * The run's status as the report names it. A run still marked started with objects pending is RUNNING (or was
-	 * killed and not yet resumed); one marked started with none pending is in its report step, about to complete.
+	 * The run's status as the report names it. A run still marked started with objects
+	 * pending is RUNNING (or was killed and not yet resumed); one marked started with
+	 * none pending is in its report step, about to complete.
 	 */
 	static String status(BatchStatus batchStatus, LedgerCounts counts) {
 		if (batchStatus == BatchStatus.STOPPED || batchStatus == BatchStatus.STOPPING) {
@@ -227,17 +246,18 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	}
 
 	/**
-	 * Adds what this process retried to this execution's context, then sums the retries of every execution of the
-	 * run. Each execution's counts are kept under a key of their own, and a restarted execution inherits its
-	 * predecessor's context, so keys are summed once each whichever context they are found in.
+	 * Adds what this process retried to this execution's context, then sums the retries
+	 * of every execution of the run. Each execution's counts are kept under a key of
+	 * their own, and a restarted execution inherits its predecessor's context, so keys
+	 * are summed once each whichever context they are found in.
 	 */
 	private Map<String, Long> retries(JobExecution execution, List<JobExecution> executions) {
 		return summed(execution, executions, RETRIES_KEY, this.retries.drain());
 	}
 
 	/**
-	 * Adds {@code drained} to this execution's counts under {@code prefix}, then sums the counts under that prefix of
-	 * every execution of the run (see {@link #retries}).
+	 * Adds {@code drained} to this execution's counts under {@code prefix}, then sums the
+	 * counts under that prefix of every execution of the run (see {@link #retries}).
 	 */
 	private Map<String, Long> summed(JobExecution execution, List<JobExecution> executions, String prefix,
 			Map<String, Long> drained) {
@@ -258,7 +278,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 					byExecution.putIfAbsent(entry.getKey(), countsAt(context, entry.getKey()));
 				}
 			}
-			// The workers of a distributed run record theirs in the contexts of the partitions they ran.
+			// The workers of a distributed run record theirs in the contexts of the
+			// partitions they ran.
 			for (StepExecution step : each.getStepExecutions()) {
 				ExecutionContext stepContext = step.getExecutionContext();
 				for (Map.Entry<String, Object> entry : stepContext.entrySet()) {
@@ -273,7 +294,10 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		return total;
 	}
 
-	/** The counts under a key, read whatever number types the context's serializer gave back. */
+	/**
+	 * The counts under a key, read whatever number types the context's serializer gave
+	 * back.
+	 */
 	private static Map<String, Long> countsAt(ExecutionContext context, String key) {
 		Map<String, Long> counts = new TreeMap<>();
 		if (context.get(key) instanceof Map<?, ?> map) {

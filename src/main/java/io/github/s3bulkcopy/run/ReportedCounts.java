@@ -10,9 +10,9 @@ import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * The ledger's counts a report was written from, by job execution, kept so that the run's result can show the same
- * counts without counting the ledger again: a report is the last thing an execution does to it, and counting a
- * million rows takes seconds.
+ * The ledger's counts a report was written from, by job execution, kept so that the run's
+ * result can show the same counts without counting the ledger again: a report is the last
+ * thing an execution does to it, and counting a million rows takes seconds.
  */
 public final class ReportedCounts {
 

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What every command that touches the job database needs, with or without a job file. Wiring only. */
+/**
+ * What every command that touches the job database needs, with or without a job file.
+ * Wiring only.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RepositoryConfiguration {
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
- * Readies an unfinished run for its resume: failed objects get another try, and multipart uploads an earlier,
- * killed attempt left in the destination for objects still to be copied are aborted.
+ * Readies an unfinished run for its resume: failed objects get another try, and multipart
+ * uploads an earlier, killed attempt left in the destination for objects still to be
+ * copied are aborted.
  */
 public class ResumeCleanup {
 

@@ -76,9 +76,7 @@ public class RunCatalog {
 			if (executions.isEmpty()) {
 				continue;
 			}
-			JobExecution latest = executions.stream()
-				.max((a, b) -> Long.compare(a.getId(), b.getId()))
-				.orElseThrow();
+			JobExecution latest = executions.stream().max((a, b) -> Long.compare(a.getId(), b.getId())).orElseThrow();
 			LocalDateTime start = executions.stream()
 				.map(JobExecution::getStartTime)
 				.filter((time) -> time != null)
@@ -110,9 +108,10 @@ public class RunCatalog {
 	}
 
 	/**
-	 * How far a run got and how fast it is going. For a run going on, the rate is that of the objects finished in the
-	 * last {@code window} (or since its latest execution started, if later), and the ETA is what is pending at that
-	 * rate; for any other run, the rate is the average over the run and there is no ETA.
+	 * How far a run got and how fast it is going. For a run going on, the rate is that of
+	 * the objects finished in the last {@code window} (or since its latest execution
+	 * started, if later), and the ETA is what is pending at that rate; for any other run,
+	 * the rate is the average over the run and there is no ETA.
 	 */
 	public Progress progress(RunInfo run, Duration window) {
 		LedgerCounts counts = run.counts();
@@ -127,12 +126,13 @@ public class RunCatalog {
 			}
 			double seconds = Math.max(1, Duration.between(since, now).toMillis() / 1000.0);
 			long[] recent = new long[2];
-			this.jdbc.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
-					+ "FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?",
-					(rs) -> {
-						recent[0] = rs.getLong(1);
-						recent[1] = rs.getLong(2);
-					}, JdbcLedger.runKeys(run.runId(), Timestamp.from(since)));
+			this.jdbc
+				.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
+						+ "FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
+						+ " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?", (rs) -> {
+							recent[0] = rs.getLong(1);
+							recent[1] = rs.getLong(2);
+						}, JdbcLedger.runKeys(run.runId(), Timestamp.from(since)));
 			double objectsPerSecond = recent[0] / seconds;
 			Duration eta = (objectsPerSecond > 0)
 					? Duration.ofSeconds((long) Math.ceil(counts.pending() / objectsPerSecond)) : null;
@@ -147,14 +147,17 @@ public class RunCatalog {
 	/**
 	 * A run's progress.
 	 *
-	 * @param counts the ledger's totals: done and total objects and bytes, failures so far
-	 * @param objectsPerSecond objects finished per second (recent for a run going on, else the run's average)
+	 * @param counts the ledger's totals: done and total objects and bytes, failures so
+	 * far
+	 * @param objectsPerSecond objects finished per second (recent for a run going on,
+	 * else the run's average)
 	 * @param bytesPerSecond bytes copied per second, likewise
-	 * @param eta when the pending objects will be done at the recent rate; null if not going on or no rate yet
+	 * @param eta when the pending objects will be done at the recent rate; null if not
+	 * going on or no rate yet
 	 * @param going whether a live process is working on the run now
 	 */
-	public record Progress(LedgerCounts counts, double objectsPerSecond, double bytesPerSecond,
-			@Nullable Duration eta, boolean going) {
+	public record Progress(LedgerCounts counts, double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta,
+			boolean going) {
 	}
 
 	/** The run number of an execution: its {@code run} parameter. */

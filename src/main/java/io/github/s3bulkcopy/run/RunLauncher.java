@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Starts and resumes runs of a job. A run is a Spring Batch job instance identified by the job's name and a run
- * number; resuming it is restarting that instance, which skips the steps and chunks already committed. The same
- * logic runs the copy job and the verify job ({@code <name>.verify}), each numbering its own runs; one lock, named
- * after the job file's job, keeps a copy and a verify run of the same job from running at once.
+ * Starts and resumes runs of a job. A run is a Spring Batch job instance identified by
+ * the job's name and a run number; resuming it is restarting that instance, which skips
+ * the steps and chunks already committed. The same logic runs the copy job and the verify
+ * job ({@code <name>.verify}), each numbering its own runs; one lock, named after the job
+ * file's job, keeps a copy and a verify run of the same job from running at once.
  */
 public class RunLauncher {
 
@@ -42,16 +43,23 @@ public class RunLauncher {
 
 	public static final String JOB_FILE_SHA256 = "jobFileSha256";
 
-	/** The manifest a run reads, fixed when it starts, so a resumed run goes on with the same one. */
+	/**
+	 * The manifest a run reads, fixed when it starts, so a resumed run goes on with the
+	 * same one.
+	 */
 	public static final String MANIFEST = "manifest";
 
 	/**
-	 * Whether a run skips objects already at the destination, fixed when it starts (a scheduled run decides it from
-	 * the runs before it), so a resumed run goes on deciding as it began.
+	 * Whether a run skips objects already at the destination, fixed when it starts (a
+	 * scheduled run decides it from the runs before it), so a resumed run goes on
+	 * deciding as it began.
 	 */
 	public static final String SKIP_EXISTING = "skipExisting";
 
-	/** The version of the tool that runs a run, so that a worker of a distributed run can check it runs the same. */
+	/**
+	 * The version of the tool that runs a run, so that a worker of a distributed run can
+	 * check it runs the same.
+	 */
 	public static final String TOOL_VERSION = "toolVersion";
 
 	private final JobOperator jobOperator;
@@ -95,17 +103,18 @@ public class RunLauncher {
 	}
 
 	/**
-	 * Runs the copy job: resumes its unfinished run if there is one (unless {@code newRun}), otherwise starts the
-	 * next.
+	 * Runs the copy job: resumes its unfinished run if there is one (unless
+	 * {@code newRun}), otherwise starts the next.
 	 */
 	public RunResult copy(boolean newRun) throws Exception {
 		return run(this.copyJob, this.reporter, newRun);
 	}
 
 	/**
-	 * Runs the copy job as the scheduler does: resumes its unfinished run if there is one, otherwise starts the next,
-	 * which skips objects already at the destination when the job has completed a run before, unless the job file
-	 * says {@code copy.skip-existing} itself.
+	 * Runs the copy job as the scheduler does: resumes its unfinished run if there is
+	 * one, otherwise starts the next, which skips objects already at the destination when
+	 * the job has completed a run before, unless the job file says
+	 * {@code copy.skip-existing} itself.
 	 */
 	public RunResult scheduledCopy() throws Exception {
 		return withLock(() -> {
@@ -124,10 +133,11 @@ public class RunLauncher {
 	}
 
 	/**
-	 * Runs a job of this job file: resumes its unfinished run if there is one (unless {@code newRun}), otherwise
-	 * starts the next.
+	 * Runs a job of this job file: resumes its unfinished run if there is one (unless
+	 * {@code newRun}), otherwise starts the next.
 	 * @param job the job to run; its name identifies its runs
-	 * @param reporter writes the report of a run that did not complete (a completed run wrote its own)
+	 * @param reporter writes the report of a run that did not complete (a completed run
+	 * wrote its own)
 	 */
 	public RunResult run(Job job, RunReporter reporter, boolean newRun) throws Exception {
 		return withLock(() -> {
@@ -139,9 +149,9 @@ public class RunLauncher {
 
 	/** Resumes a job's unfinished run; fails when there is none. */
 	public RunResult restart(Job job, RunReporter reporter) throws Exception {
-		return withLock(() -> resume(job, reporter, unfinishedExecution(job.getName()).orElseThrow(
-				() -> new NothingToResumeException("job '" + job.getName() + "' has no unfinished run to resume"
-						+ latestRunDescription(job.getName())))));
+		return withLock(() -> resume(job, reporter,
+				unfinishedExecution(job.getName()).orElseThrow(() -> new NothingToResumeException("job '"
+						+ job.getName() + "' has no unfinished run to resume" + latestRunDescription(job.getName())))));
 	}
 
 	private RunResult start(Job job, RunReporter reporter, boolean skipExisting) throws Exception {
@@ -155,14 +165,16 @@ public class RunLauncher {
 		if (manifest != null) {
 			parameters.addString(MANIFEST, manifest, false);
 		}
-		logger.info("Starting run {} of job {}{}", run, job.getName(), (manifest != null) ? " with manifest " + manifest : "");
+		logger.info("Starting run {} of job {}{}", run, job.getName(),
+				(manifest != null) ? " with manifest " + manifest : "");
 		return finish(job, reporter, this.jobOperator.start(job, parameters.toJobParameters()), false);
 	}
 
 	private RunResult resume(Job job, RunReporter reporter, JobExecution unfinished) throws Exception {
 		JobExecution previous = unfinished;
 		if (previous.getStatus().isRunning() || hasRunningStep(previous)) {
-			// We hold the job's lock, so the process that left it running is gone (kill -9, crash).
+			// We hold the job's lock, so the process that left it running is gone (kill
+			// -9, crash).
 			logger.info("Run {} was left {} by a process that is gone: recovering it", runNumber(previous),
 					previous.getStatus());
 			previous = this.jobOperator.recover(previous);
@@ -191,16 +203,16 @@ public class RunLauncher {
 	}
 
 	/**
-	 * Whether a step of an execution is still marked running although the execution is not: a partition of a
-	 * distributed run whose worker died after its manager had given up. Recovering it fences that worker (a stale
-	 * worker's next commit fails on the step's version) before the resume starts the partitions again.
+	 * Whether a step of an execution is still marked running although the execution is
+	 * not: a partition of a distributed run whose worker died after its manager had given
+	 * up. Recovering it fences that worker (a stale worker's next commit fails on the
+	 * step's version) before the resume starts the partitions again.
 	 */
 	private static boolean hasRunningStep(JobExecution execution) {
 		return execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning());
 	}
 
-	private RunResult finish(Job job, RunReporter reporter, JobExecution execution, boolean resumed)
-			throws Exception {
+	private RunResult finish(Job job, RunReporter reporter, JobExecution execution, boolean resumed) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
 		List<String> failures = new ArrayList<>();
 		for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -208,8 +220,10 @@ public class RunLauncher {
 		}
 		ManifestException badManifest = findCause(execution.getAllFailureExceptions(), ManifestException.class);
 		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
-			// A manifest that cannot be read as it is must not leave half a plan to resume from: the run is
-			// abandoned and its rows dropped, so the next copy starts a fresh run from the corrected manifest.
+			// A manifest that cannot be read as it is must not leave half a plan to
+			// resume from: the run is
+			// abandoned and its rows dropped, so the next copy starts a fresh run from
+			// the corrected manifest.
 			this.ledger.deleteRun(runId);
 			this.jobOperator.abandon(execution);
 			throw new InvalidManifestException(badManifest.getMessage(), badManifest);
@@ -223,7 +237,8 @@ public class RunLauncher {
 				reportDirectory = reporter.write(execution);
 			}
 			catch (Exception ex) {
-				// The run's own failure is what the user must see; a partial report is a courtesy.
+				// The run's own failure is what the user must see; a partial report is a
+				// courtesy.
 				failures.add("the report of the unfinished run could not be written: " + describe(ex));
 			}
 		}
@@ -245,7 +260,10 @@ public class RunLauncher {
 		return Optional.of(execution);
 	}
 
-	/** Whether a run of the job has completed: a later scheduled run then has something to skip. */
+	/**
+	 * Whether a run of the job has completed: a later scheduled run then has something to
+	 * skip.
+	 */
 	private boolean hasCompletedRun(String jobName) {
 		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
 			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
@@ -268,17 +286,17 @@ public class RunLauncher {
 	private String latestRunDescription(String jobName) {
 		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		JobExecution execution = (last != null) ? this.jobRepository.getLastJobExecution(last) : null;
-		return (execution != null) ? " (the latest, run " + runNumber(execution) + ", is " + execution.getStatus()
-				+ ")" : " (it has never run)";
+		return (execution != null) ? " (the latest, run " + runNumber(execution) + ", is " + execution.getStatus() + ")"
+				: " (it has never run)";
 	}
 
 	private RunResult withLock(Work work) throws Exception {
 		try (JobLock lock = new JobLock(this.jdbc, name(), this.lockStaleAfter)) {
 			Optional<JobLock.Holder> holder = lock.tryAcquire();
 			if (holder.isPresent()) {
-				throw new JobBusyException("job '" + name() + "' is being run by another process ("
-						+ holder.get().owner() + ", alive at " + holder.get().heartbeat()
-						+ "): wait for it, or stop it with 'stop --job'");
+				throw new JobBusyException(
+						"job '" + name() + "' is being run by another process (" + holder.get().owner() + ", alive at "
+								+ holder.get().heartbeat() + "): wait for it, or stop it with 'stop --job'");
 			}
 			this.preparation.bucketCheck().check();
 			return work.run();
@@ -294,7 +312,10 @@ public class RunLauncher {
 		return (run != null) ? run : execution.getJobInstance().getInstanceId();
 	}
 
-	/** The manifest a run read: the one fixed when it started, or the job file's when none was. */
+	/**
+	 * The manifest a run read: the one fixed when it started, or the job file's when none
+	 * was.
+	 */
 	public static @Nullable String manifestOf(JobExecution execution, @Nullable String fallback) {
 		String manifest = execution.getJobParameters().getString(MANIFEST);
 		return (manifest != null) ? manifest : fallback;

@@ -21,8 +21,8 @@ import org.springframework.batch.core.BatchStatus;
  * @param counts the ledger's totals
  * @param reportDirectory where the report was written, if it was
  * @param failures why the run failed, one line each, when it did
- * @param extras a mirror's destination objects outside the plan ({@code copy.delete-extraneous}), by what became of
- * them; none for other runs
+ * @param extras a mirror's destination objects outside the plan
+ * ({@code copy.delete-extraneous}), by what became of them; none for other runs
  */
 public record RunResult(String jobName, long run, long runId, boolean resumed, BatchStatus status, LedgerCounts counts,
 		@Nullable Path reportDirectory, List<String> failures, ExtraCounts extras) {
@@ -34,8 +34,9 @@ public record RunResult(String jobName, long run, long runId, boolean resumed, B
 	}
 
 	/**
-	 * The process exit code: 0 all done and none failed, 1 finished with failed objects (or deletions S3 refused), 3
-	 * resumable failure, 6 finished but extras left undeleted because there were more than {@code copy.max-deletes}.
+	 * The process exit code: 0 all done and none failed, 1 finished with failed objects
+	 * (or deletions S3 refused), 3 resumable failure, 6 finished but extras left
+	 * undeleted because there were more than {@code copy.max-deletes}.
 	 */
 	public int exitCode() {
 		if (this.status != BatchStatus.COMPLETED) {

@@ -19,13 +19,14 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.Assert;
 
 /**
- * Runs the job at each tick of a cron expression, one run at a time: a tick that comes while a run is still going is
- * skipped (and said so), and the run itself decides what to do (resume an unfinished run, or start a new one that
- * copies only what changed). Ends at {@code until}, after {@code maxRuns}, or when stopped.
+ * Runs the job at each tick of a cron expression, one run at a time: a tick that comes
+ * while a run is still going is skipped (and said so), and the run itself decides what to
+ * do (resume an unfinished run, or start a new one that copies only what changed). Ends
+ * at {@code until}, after {@code maxRuns}, or when stopped.
  * <p>
- * With a {@link ScheduleWindow window}, a tick outside it starts no run, and a run still going when the window ends is
- * asked to stop (as {@code stop} does: it ends STOPPED after its chunks in flight), so that the next tick inside the
- * window resumes it.
+ * With a {@link ScheduleWindow window}, a tick outside it starts no run, and a run still
+ * going when the window ends is asked to stop (as {@code stop} does: it ends STOPPED
+ * after its chunks in flight), so that the next tick inside the window resumes it.
  */
 public class RunScheduler {
 
@@ -73,8 +74,8 @@ public class RunScheduler {
 	 * @param until no run starts after this instant (null: no end)
 	 * @param maxRuns the scheduler ends after this many runs (0: no limit)
 	 * @param window when runs may go (null: at any time)
-	 * @param stopRun asks the run going to stop, as {@code stop} does; true when it found one to ask (the window's
-	 * end asks again each second until it does or the run ends)
+	 * @param stopRun asks the run going to stop, as {@code stop} does; true when it found
+	 * one to ask (the window's end asks again each second until it does or the run ends)
 	 * @param clock the time source
 	 * @param log where to say what happens, one line at a time
 	 */
@@ -139,24 +140,30 @@ public class RunScheduler {
 				this.log.accept("schedule ended after " + runs + " run(s)");
 				return new Outcome(runs, skipped, last, false);
 			}
-			// Ticks that passed while the run went on are skipped, never queued: runs do not overlap or pile up.
+			// Ticks that passed while the run went on are skipped, never queued: runs do
+			// not overlap or pile up.
 			ZonedDateTime after = ZonedDateTime.now(this.clock.withZone(ZoneId.systemDefault()));
 			int missed = 0;
-			for (ZonedDateTime tick = this.cron.next(next); tick != null && tick.isBefore(after);
-					tick = this.cron.next(tick)) {
+			for (ZonedDateTime tick = this.cron.next(next); tick != null
+					&& tick.isBefore(after); tick = this.cron.next(tick)) {
 				missed++;
 			}
 			if (missed > 0) {
 				skipped += missed;
 				this.log.accept(missed + " tick(s) skipped while the run was going");
 			}
-			// The wait ends on a millisecond, so a short run can end before the tick it ran for: the next tick is
-			// counted from that tick, never from an earlier instant, or the same tick would run twice.
+			// The wait ends on a millisecond, so a short run can end before the tick it
+			// ran for: the next tick is
+			// counted from that tick, never from an earlier instant, or the same tick
+			// would run twice.
 			now = after.isAfter(next) ? after : next;
 		}
 	}
 
-	/** Asks the run started at {@code tick} to stop when the window ends; nothing to do without a window. */
+	/**
+	 * Asks the run started at {@code tick} to stop when the window ends; nothing to do
+	 * without a window.
+	 */
 	private WindowEnd windowEnd(Instant tick) {
 		if (this.window == null) {
 			return new WindowEnd(null);
@@ -167,7 +174,8 @@ public class RunScheduler {
 			thread.setDaemon(true);
 			return thread;
 		});
-		// Once the run has returned, an end not yet come is dropped (one under way is let finish).
+		// Once the run has returned, an end not yet come is dropped (one under way is let
+		// finish).
 		timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		long delay = Math.max(0, Duration.between(this.clock.instant(), end).toMillis());
 		timer.schedule(new Runnable() {
@@ -179,7 +187,8 @@ public class RunScheduler {
 							+ " ended: the run stops, and the next tick inside the window resumes it");
 				}
 				else if (!timer.isShutdown()) {
-					// At the window's end the run may not be recorded yet: asked again each second until it is.
+					// At the window's end the run may not be recorded yet: asked again
+					// each second until it is.
 					timer.schedule(this, 1, TimeUnit.SECONDS);
 				}
 			}
@@ -192,8 +201,9 @@ public class RunScheduler {
 	private record WindowEnd(@Nullable ScheduledExecutorService timer) implements AutoCloseable {
 
 		/**
-		 * Drops an end not yet come and waits for one under way to finish: not interrupted, as it may be writing
-		 * the stop request to the job database (H2 closes its file when a thread writing to it is interrupted).
+		 * Drops an end not yet come and waits for one under way to finish: not
+		 * interrupted, as it may be writing the stop request to the job database (H2
+		 * closes its file when a thread writing to it is interrupted).
 		 */
 		@Override
 		public void close() {

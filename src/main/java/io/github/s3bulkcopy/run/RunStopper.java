@@ -13,9 +13,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.util.Assert;
 
 /**
- * Asks a job's running executions to stop: their status becomes STOPPING in the job database, and each partition
- * stops at its next chunk boundary (in-flight chunks finish and commit), from this process or any other sharing the
- * database. The run ends STOPPED and resumes like any unfinished run.
+ * Asks a job's running executions to stop: their status becomes STOPPING in the job
+ * database, and each partition stops at its next chunk boundary (in-flight chunks finish
+ * and commit), from this process or any other sharing the database. The run ends STOPPED
+ * and resumes like any unfinished run.
  */
 public class RunStopper {
 
@@ -32,7 +33,10 @@ public class RunStopper {
 		this.jobRepository = jobRepository;
 	}
 
-	/** Stops the job's running runs and returns their run numbers (empty when none was running). */
+	/**
+	 * Stops the job's running runs and returns their run numbers (empty when none was
+	 * running).
+	 */
 	public List<Long> stop(String jobName) {
 		List<Long> stopped = new ArrayList<>();
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(jobName)) {

@@ -10,8 +10,9 @@ import org.reactivestreams.Subscription;
 import software.amazon.awssdk.crt.checksums.CRC64NVME;
 
 /**
- * Computes the CRC64NVME of a response body as it streams in, one buffer at a time, so reading an object of any size
- * takes the memory of a few network buffers. The value is written as S3 writes it: the 8 bytes big-endian, in Base64.
+ * Computes the CRC64NVME of a response body as it streams in, one buffer at a time, so
+ * reading an object of any size takes the memory of a few network buffers. The value is
+ * written as S3 writes it: the 8 bytes big-endian, in Base64.
  */
 final class Crc64NvmeSubscriber implements Subscriber<ByteBuffer> {
 

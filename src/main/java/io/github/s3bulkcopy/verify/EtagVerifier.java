@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether an ETag comparison proves a copy intact, and makes it. An ETag is the MD5 of the bytes only for an
- * object written in one part and not encrypted with SSE-KMS or SSE-C; any other ETag says nothing about the bytes,
- * so comparing it would prove nothing and is not made.
+ * Decides whether an ETag comparison proves a copy intact, and makes it. An ETag is the
+ * MD5 of the bytes only for an object written in one part and not encrypted with SSE-KMS
+ * or SSE-C; any other ETag says nothing about the bytes, so comparing it would prove
+ * nothing and is not made.
  */
 public final class EtagVerifier {
 
@@ -20,10 +21,11 @@ public final class EtagVerifier {
 	/**
 	 * Compares source and destination ETags where both are valid MD5s of the bytes.
 	 * @param sourceEtag the source ETag (from the manifest or a HEAD), quotes allowed
-	 * @param sourceEncryption the source's encryption as the manifest or a HEAD states it (SSE-KMS, aws:kms, ...), or
-	 * null when unknown
+	 * @param sourceEncryption the source's encryption as the manifest or a HEAD states it
+	 * (SSE-KMS, aws:kms, ...), or null when unknown
 	 * @param destinationEtag the ETag the destination returned for the copy
-	 * @param destinationEncryption the destination's server-side encryption from the copy response, or null
+	 * @param destinationEncryption the destination's server-side encryption from the copy
+	 * response, or null
 	 * @param destinationMultipart whether the destination was written in parts
 	 * @return the verification; MISMATCH only when both values are valid MD5s and differ
 	 */
@@ -38,16 +40,16 @@ public final class EtagVerifier {
 			return Verification.notVerified("the destination returned no ETag");
 		}
 		if (!isMd5(source)) {
-			return Verification.notVerified("the source ETag " + source
-					+ " is not an MD5 of the bytes (multipart upload or encrypted object)");
+			return Verification.notVerified(
+					"the source ETag " + source + " is not an MD5 of the bytes (multipart upload or encrypted object)");
 		}
 		if (isKmsOrCustomerKey(sourceEncryption)) {
-			return Verification.notVerified("the source is encrypted with " + sourceEncryption
-					+ ": its ETag is not an MD5 of the bytes");
+			return Verification.notVerified(
+					"the source is encrypted with " + sourceEncryption + ": its ETag is not an MD5 of the bytes");
 		}
 		if (destinationMultipart || !isMd5(destination)) {
-			return Verification.notVerified("the destination was written in parts: its ETag " + destination
-					+ " is not an MD5 of the bytes");
+			return Verification.notVerified(
+					"the destination was written in parts: its ETag " + destination + " is not an MD5 of the bytes");
 		}
 		if (isKmsOrCustomerKey(destinationEncryption)) {
 			return Verification.notVerified("the destination is encrypted with " + destinationEncryption
@@ -75,7 +77,10 @@ public final class EtagVerifier {
 		return value.contains("kms") || value.equals("sse-c");
 	}
 
-	/** The ETag in quotes, as conditional requests (If-Match, x-amz-copy-source-if-match) send it; null stays null. */
+	/**
+	 * The ETag in quotes, as conditional requests (If-Match, x-amz-copy-source-if-match)
+	 * send it; null stays null.
+	 */
 	public static @Nullable String quote(@Nullable String etag) {
 		if (etag == null) {
 			return null;

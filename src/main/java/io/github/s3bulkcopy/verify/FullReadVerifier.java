@@ -12,10 +12,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import org.springframework.util.Assert;
 
 /**
- * The {@code full-read} method: reads the source and the destination object in full, both at once, and computes a
- * CRC64NVME of each here (aws-crt). Bodies stream through a few buffers, never held whole, so memory stays bounded
- * whatever the size. It costs one GET per side and the transfer of both objects' bytes; it needs nothing from the
- * servers but the bytes, so it is valid for every object, part layout and encryption.
+ * The {@code full-read} method: reads the source and the destination object in full, both
+ * at once, and computes a CRC64NVME of each here (aws-crt). Bodies stream through a few
+ * buffers, never held whole, so memory stays bounded whatever the size. It costs one GET
+ * per side and the transfer of both objects' bytes; it needs nothing from the servers but
+ * the bytes, so it is valid for every object, part layout and encryption.
  */
 public class FullReadVerifier {
 
@@ -25,7 +26,8 @@ public class FullReadVerifier {
 	 * @param bucket the bucket
 	 * @param key the key
 	 * @param versionId the version to read, or null for the latest
-	 * @param ifMatch the ETag the object must still have (S3 answers 412 otherwise), or null
+	 * @param ifMatch the ETag the object must still have (S3 answers 412 otherwise), or
+	 * null
 	 */
 	public record ObjectLocation(String bucket, String key, @Nullable String versionId, @Nullable String ifMatch) {
 	}
@@ -47,13 +49,14 @@ public class FullReadVerifier {
 
 	/**
 	 * Reads both objects and compares them.
-	 * @return VERIFIED when sizes and CRC64NVMEs are equal, MISMATCH otherwise; the future fails with the SDK's
-	 * exception when an object cannot be read
+	 * @return VERIFIED when sizes and CRC64NVMEs are equal, MISMATCH otherwise; the
+	 * future fails with the SDK's exception when an object cannot be read
 	 */
 	public CompletableFuture<Verification> verify(ObjectLocation source, ObjectLocation destination) {
 		CompletableFuture<Crc64NvmeSubscriber.Digest> sourceDigest = read(this.sourceClient, source);
 		CompletableFuture<Crc64NvmeSubscriber.Digest> destinationDigest = read(this.destinationClient, destination);
-		// Both reads settle before the result does, so no read outlives the chunk when the other one fails.
+		// Both reads settle before the result does, so no read outlives the chunk when
+		// the other one fails.
 		return CompletableFuture.allOf(sourceDigest, destinationDigest)
 			.exceptionally((error) -> null)
 			.thenCompose((settled) -> sourceDigest.thenCombine(destinationDigest, FullReadVerifier::compare))
@@ -89,9 +92,10 @@ public class FullReadVerifier {
 	}
 
 	/**
-	 * The SDK checks a body against the full-object checksum the server sends with it and fails the read when they
-	 * differ: the stored bytes no longer match their own stored checksum. That is a finding about the object, not
-	 * an error of the run, so it becomes a MISMATCH; anything else is passed on.
+	 * The SDK checks a body against the full-object checksum the server sends with it and
+	 * fails the read when they differ: the stored bytes no longer match their own stored
+	 * checksum. That is a finding about the object, not an error of the run, so it
+	 * becomes a MISMATCH; anything else is passed on.
 	 */
 	private static Verification storedChecksumFailure(Throwable error,
 			CompletableFuture<Crc64NvmeSubscriber.Digest> sourceDigest) {

@@ -1,6 +1,9 @@
 package io.github.s3bulkcopy.verify;
 
-/** The result of verifying one copy. Only a comparison that was made and matched is VERIFIED. */
+/**
+ * The result of verifying one copy. Only a comparison that was made and matched is
+ * VERIFIED.
+ */
 public enum Verdict {
 
 	/** Source and destination values of a valid method were compared and are equal. */

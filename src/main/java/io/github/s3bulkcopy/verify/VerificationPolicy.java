@@ -3,8 +3,9 @@ package io.github.s3bulkcopy.verify;
 import org.springframework.util.Assert;
 
 /**
- * Which comparisons a job allows and what happens when none proves an object: the job file's {@code verify.method}
- * and {@code verify.require}, in the terms the {@link Verifier} works with.
+ * Which comparisons a job allows and what happens when none proves an object: the job
+ * file's {@code verify.method} and {@code verify.require}, in the terms the
+ * {@link Verifier} works with.
  *
  * @param checksum compare checksums (stored ones, and one computed while streaming)
  * @param etag compare ETags where both are MD5s of the bytes
@@ -31,7 +32,10 @@ public record VerificationPolicy(boolean checksum, boolean etag, FullRead fullRe
 		Assert.notNull(fullRead, "fullRead is required");
 	}
 
-	/** {@code auto}: checksums, then ETags; with {@code require}, a full read of what neither proved. */
+	/**
+	 * {@code auto}: checksums, then ETags; with {@code require}, a full read of what
+	 * neither proved.
+	 */
 	public static VerificationPolicy auto(boolean required) {
 		return new VerificationPolicy(true, true, required ? FullRead.WHEN_UNPROVEN : FullRead.NEVER, required);
 	}

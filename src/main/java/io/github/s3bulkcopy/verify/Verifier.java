@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Verifies one object by the job's {@link VerificationPolicy}: the cheap comparisons in order of strength, stopping
- * at the first that decides (VERIFIED or MISMATCH), then, where the policy says so, a full read. The order is
- * checksums first (a CRC64NVME S3 computed over the copy's bytes is valid whatever the part layout or encryption),
- * then a checksum computed while streaming, then ETags (valid only for single-part objects without SSE-KMS/SSE-C).
- * Used alike after a copy and in verify runs; the callers gather the evidence, which is where they differ.
+ * Verifies one object by the job's {@link VerificationPolicy}: the cheap comparisons in
+ * order of strength, stopping at the first that decides (VERIFIED or MISMATCH), then,
+ * where the policy says so, a full read. The order is checksums first (a CRC64NVME S3
+ * computed over the copy's bytes is valid whatever the part layout or encryption), then a
+ * checksum computed while streaming, then ETags (valid only for single-part objects
+ * without SSE-KMS/SSE-C). Used alike after a copy and in verify runs; the callers gather
+ * the evidence, which is where they differ.
  */
 public class Verifier {
 
@@ -33,8 +35,10 @@ public class Verifier {
 	 * Verifies an object.
 	 * @param source what the source says about its bytes
 	 * @param destination what the destination says about its bytes
-	 * @param streamedCrc64nvme the CRC64NVME this process computed over the bytes it wrote, when it streamed them
-	 * @param fullRead reads both objects and compares them; called only when the policy asks for it
+	 * @param streamedCrc64nvme the CRC64NVME this process computed over the bytes it
+	 * wrote, when it streamed them
+	 * @param fullRead reads both objects and compares them; called only when the policy
+	 * asks for it
 	 * @return the verification; the future fails only when a full read fails
 	 */
 	public CompletableFuture<Verification> verify(Evidence source, Evidence destination,
@@ -58,10 +62,11 @@ public class Verifier {
 	}
 
 	/**
-	 * The proof the evidence in hand already gives, without a full read: the first cheap comparison when it says
-	 * VERIFIED, else null. Lets a caller skip gathering more evidence (a HEAD for the source's stored checksum) that an
-	 * ETag or a streamed checksum has made needless; anything short of VERIFIED goes to {@link #verify} with the
-	 * fuller evidence.
+	 * The proof the evidence in hand already gives, without a full read: the first cheap
+	 * comparison when it says VERIFIED, else null. Lets a caller skip gathering more
+	 * evidence (a HEAD for the source's stored checksum) that an ETag or a streamed
+	 * checksum has made needless; anything short of VERIFIED goes to {@link #verify} with
+	 * the fuller evidence.
 	 */
 	public @Nullable Verification proven(Evidence source, Evidence destination, @Nullable String streamedCrc64nvme) {
 		if (!this.policy.enabled() || this.policy.fullRead() == VerificationPolicy.FullRead.ALWAYS) {
@@ -71,7 +76,10 @@ public class Verifier {
 		return (cheap != null && cheap.verdict() == Verdict.VERIFIED) ? cheap : null;
 	}
 
-	/** The first cheap comparison that decides, or null with each one's reason added to {@code reasons}. */
+	/**
+	 * The first cheap comparison that decides, or null with each one's reason added to
+	 * {@code reasons}.
+	 */
 	private @Nullable Verification cheap(Evidence source, Evidence destination, @Nullable String streamedCrc64nvme,
 			List<String> reasons) {
 		if (this.policy.checksum()) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The merge of a destination listing with the plan's destination keys, both in S3's key order. */
+/**
+ * The merge of a destination listing with the plan's destination keys, both in S3's key
+ * order.
+ */
 class PlannedKeyMergeTests {
 
 	@Test
@@ -41,9 +44,10 @@ class PlannedKeyMergeTests {
 
 	@Test
 	void awkwardKeysMergeInUtf8ByteOrder() {
-		// U+FF01 (EF BC 81) sorts before U+1F600 (F0 9F 98 80) in S3's order, after it in String.compareTo's
-		List<String> keys = new ArrayList<>(List.of("a b", "a+b", "a/b", "a%2Fb", "a", "ab", "é", "日本/x", "\uFF01",
-				"\uD83D\uDE00", "z\tz", "A"));
+		// U+FF01 (EF BC 81) sorts before U+1F600 (F0 9F 98 80) in S3's order, after it in
+		// String.compareTo's
+		List<String> keys = new ArrayList<>(
+				List.of("a b", "a+b", "a/b", "a%2Fb", "a", "ab", "é", "日本/x", "\uFF01", "\uD83D\uDE00", "z\tz", "A"));
 		keys.sort(KeyOrder.UTF8);
 		assertThat(keys.indexOf("\uFF01")).isLessThan(keys.indexOf("\uD83D\uDE00"));
 		List<String> planned = keys.stream().filter((key) -> !key.startsWith("a")).toList();
@@ -72,7 +76,8 @@ class PlannedKeyMergeTests {
 
 	@Test
 	void aPlanOutOfOrderIsRefusedRatherThanMisread() {
-		// in String.compareTo's order (UTF-16), which a database sorting strings its own way would give
+		// in String.compareTo's order (UTF-16), which a database sorting strings its own
+		// way would give
 		PlannedKeyMerge merge = new PlannedKeyMerge(List.of("a", "\uD83D\uDE00", "\uFF01").iterator());
 		merge.isExtra("a");
 

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code verify --job FILE} end to end against S3Mock: a finished copy is audited after its destination was
- * altered behind the tool's back, with each method; a verify run resumes like a copy run.
+ * {@code verify --job FILE} end to end against S3Mock: a finished copy is audited after
+ * its destination was altered behind the tool's back, with each method; a verify run
+ * resumes like a copy run.
  */
 class VerifyRunFunctionalTests implements LocalS3MockTest {
 
@@ -58,12 +59,15 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		Path job = jobFile("checksum");
 		assertThat(this.fixture.run("copy", "--job", job.toString()).exitCode()).isZero();
 
-		// when the destination changes: same size other bytes (with a CRC64NVME), gone, another size, and same size
+		// when the destination changes: same size other bytes (with a CRC64NVME), gone,
+		// another size, and same size
 		// other bytes with only a CRC32
 		String destination = this.fixture.destinationBucket;
-		S3TestData.put(this.s3, destination, "same-size.bin", S3TestData.randomBytes(1000), ChecksumAlgorithm.CRC64_NVME);
+		S3TestData.put(this.s3, destination, "same-size.bin", S3TestData.randomBytes(1000),
+				ChecksumAlgorithm.CRC64_NVME);
 		this.s3.deleteObject((delete) -> delete.bucket(destination).key("missing.bin"));
-		S3TestData.put(this.s3, destination, "other-size.bin", S3TestData.randomBytes(999), ChecksumAlgorithm.CRC64_NVME);
+		S3TestData.put(this.s3, destination, "other-size.bin", S3TestData.randomBytes(999),
+				ChecksumAlgorithm.CRC64_NVME);
 		S3TestData.put(this.s3, destination, "no-crc64.bin", S3TestData.randomBytes(1000), ChecksumAlgorithm.CRC32);
 
 		// then each method finds what it can prove
@@ -92,8 +96,9 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		assertThat(findings(3)).containsEntry("same-size.bin", "CHECKSUM_DIFFERS CHECKSUM MISMATCH")
 			.containsEntry("no-crc64.bin", "CHECKSUM_DIFFERS ETAG MISMATCH")
 			.containsEntry("intact.bin", "VERIFIED CHECKSUM VERIFIED");
-		JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(this.fixture.reports()
-			.resolve("audit.verify/3/summary.json")));
+		JsonNode summary = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(this.fixture.reports().resolve("audit.verify/3/summary.json")));
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED_WITH_FAILURES");
 		assertThat(summary.get("exitCode").asInt()).isEqualTo(1);
 		assertThat(summary.get("method").asString()).isEqualTo("auto");
@@ -118,12 +123,14 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		assertThat(this.fixture.run("copy", "--job", job.toString()).exitCode()).isZero();
 		String good = Files.readString(job);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
-			// The destination answers its bucket check but 500 to every object HEAD: the run starts, then fails.
+			// The destination answers its bucket check but 500 to every object HEAD: the
+			// run starts, then fails.
 			proxy.answer("HEAD /" + this.fixture.destinationBucket + "/", 500, "InternalError", Map.of());
 			int destinationEndpoint = good.lastIndexOf(this.fixture.endpoint.toString());
-			Files.writeString(job, (good.substring(0, destinationEndpoint) + proxy.endpoint()
-					+ good.substring(destinationEndpoint + this.fixture.endpoint.toString().length()))
-				.replace("copy:\n", "copy:\n  max-attempts: 2\n"));
+			Files.writeString(job,
+					(good.substring(0, destinationEndpoint) + proxy.endpoint()
+							+ good.substring(destinationEndpoint + this.fixture.endpoint.toString().length()))
+						.replace("copy:\n", "copy:\n  max-attempts: 2\n"));
 
 			// when the destination fails
 			JobFixture.Result failed = this.fixture.run("verify", "--job", job.toString());
@@ -135,7 +142,8 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		Files.writeString(job, good);
 		JobFixture.Result resumed = this.fixture.run("verify", "--job", job.toString());
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		assertThat(resumed.out()).contains("Verify run 1 of job audit.verify (resumed): COMPLETED: every object verified")
+		assertThat(resumed.out())
+			.contains("Verify run 1 of job audit.verify (resumed): COMPLETED: every object verified")
 			.contains("30 planned, 30 verified, 0 pending");
 		assertThat(this.fixture.verifyReportRows("audit", 1)).hasSize(30)
 			.allSatisfy((row) -> assertThat(row.get("Finding")).isEqualTo("VERIFIED"));

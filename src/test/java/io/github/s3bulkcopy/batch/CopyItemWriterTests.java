@@ -31,8 +31,8 @@ class CopyItemWriterTests {
 		PlannedObject object = new PlannedObject(1, "b", "k", null, 5L, null, null, null, null, "k");
 		this.ledger.insertPlanned(3, List.of(object));
 		CompletableFuture<ObjectOutcome> copy = new CompletableFuture<>();
-		CopyItemWriter writer = new CopyItemWriter(new ChunkCopier((planned) -> copy, new Semaphore(4)), this.ledger,
-				3, this.progress, new FailureGuard(FailureThreshold.NONE));
+		CopyItemWriter writer = new CopyItemWriter(new ChunkCopier((planned) -> copy, new Semaphore(4)), this.ledger, 3,
+				this.progress, new FailureGuard(FailureThreshold.NONE));
 
 		CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
 			try {

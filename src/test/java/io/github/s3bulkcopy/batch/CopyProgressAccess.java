@@ -14,7 +14,10 @@ public final class CopyProgressAccess {
 	private CopyProgressAccess() {
 	}
 
-	/** Records {@code objects} outcomes of {@code size} bytes each, the last {@code failed} of them failed. */
+	/**
+	 * Records {@code objects} outcomes of {@code size} bytes each, the last
+	 * {@code failed} of them failed.
+	 */
 	public static void record(CopyProgress progress, long runId, int objects, long size, int failed) {
 		List<ObjectOutcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < objects; i++) {

@@ -15,8 +15,8 @@ class WholeKeysReaderTests {
 
 	@Test
 	void eachItemIsTheRunOfRowsOfOneKey() throws Exception {
-		WholeKeysReader reader = new WholeKeysReader(new ListItemReader<>(List.of(row(1, "a"), row(2, "a"),
-				row(3, "a"), row(4, "b"), row(5, "c"), row(6, "c"), row(7, "d"))));
+		WholeKeysReader reader = new WholeKeysReader(new ListItemReader<>(
+				List.of(row(1, "a"), row(2, "a"), row(3, "a"), row(4, "b"), row(5, "c"), row(6, "c"), row(7, "d"))));
 		reader.open(new ExecutionContext());
 
 		List<List<Long>> keys = new ArrayList<>();

@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code filter} section with batch-copy: the manifest handed to S3 Batch Operations names the selected objects
- * only, and the summary counts what each filter left out.
+ * The {@code filter} section with batch-copy: the manifest handed to S3 Batch Operations
+ * names the selected objects only, and the summary counts what each filter left out.
  */
 class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 

@@ -18,8 +18,9 @@ import io.github.s3bulkcopy.testsupport.S3TestData;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What the Batch Operations functional tests share: buckets of their own on the shared S3Proxy, a local S3 Control
- * endpoint that does the jobs against it, a job database of their own, job files, and the command line in-process.
+ * What the Batch Operations functional tests share: buckets of their own on the shared
+ * S3Proxy, a local S3 Control endpoint that does the jobs against it, a job database of
+ * their own, job files, and the command line in-process.
  */
 final class BatchFixture implements AutoCloseable {
 
@@ -57,15 +58,17 @@ final class BatchFixture implements AutoCloseable {
 	BatchFixture(Path dir) throws IOException {
 		this.dir = dir;
 		this.control = new LocalS3Control(this.s3, LocalS3ProxyTest.SOURCE_ACCOUNT, "us-east-1");
-		System.setProperty("spring.datasource.url",
-				"jdbc:h2:file:" + dir.resolve("db/s3-bulk-copy").toAbsolutePath());
+		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/s3-bulk-copy").toAbsolutePath());
 		System.setProperty("aws.accessKeyId", LocalS3ProxyTest.SOURCE_ACCOUNT.accessKeyId());
 		System.setProperty("aws.secretAccessKey", LocalS3ProxyTest.SOURCE_ACCOUNT.secretAccessKey());
 		System.setProperty("s3bulkcopy.batch-operations.poll-interval", "20ms");
 		System.setProperty("s3bulkcopy.batch-operations.max-poll-interval", "100ms");
 	}
 
-	/** A job file; {@code manifest} and {@code batch} are YAML bodies of those sections, {@code extra} top level. */
+	/**
+	 * A job file; {@code manifest} and {@code batch} are YAML bodies of those sections,
+	 * {@code extra} top level.
+	 */
 	Path jobFile(String name, String destinationPrefix, String manifest, String batch, String extra)
 			throws IOException {
 		String yaml = """
@@ -125,8 +128,9 @@ final class BatchFixture implements AutoCloseable {
 
 	/** The completion report of a run, one map per row. */
 	List<Map<String, String>> reportRows(String jobName, long run) throws IOException {
-		List<String> lines = Files.readAllLines(reportRoot().resolve(jobName).resolve(Long.toString(run))
-			.resolve("completion-report.csv"), StandardCharsets.UTF_8);
+		List<String> lines = Files.readAllLines(
+				reportRoot().resolve(jobName).resolve(Long.toString(run)).resolve("completion-report.csv"),
+				StandardCharsets.UTF_8);
 		List<String> header = TaskResults.fields(lines.get(0));
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (String line : lines.subList(1, lines.size())) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** S3 Batch Operations cannot delete extras: batch-copy and replicate refuse a job with copy.delete-extraneous. */
+/**
+ * S3 Batch Operations cannot delete extras: batch-copy and replicate refuse a job with
+ * copy.delete-extraneous.
+ */
 class BatchMirrorRefusalTests {
 
 	@TempDir
@@ -23,9 +26,10 @@ class BatchMirrorRefusalTests {
 	@ValueSource(strings = { "batch-copy", "replicate" })
 	void aMirrorIsRefusedBeforeAnythingIsSubmitted(String command) throws IOException {
 		Path job = this.dir.resolve("mirror.yml");
-		Files.writeString(job, Files.readString(Path.of("jobs/batch-operations.yml")).replace("location: reports/",
-				"location: " + this.dir.resolve("reports"))
-				+ "\ncopy:\n  delete-extraneous: true\n  max-deletes: 10\n");
+		Files.writeString(job,
+				Files.readString(Path.of("jobs/batch-operations.yml"))
+					.replace("location: reports/", "location: " + this.dir.resolve("reports"))
+						+ "\ncopy:\n  delete-extraneous: true\n  max-deletes: 10\n");
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 

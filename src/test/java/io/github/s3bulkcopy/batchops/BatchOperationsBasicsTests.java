@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProv
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The small pure pieces: tokens, backoff, status lines, ARNs, the S3 Control endpoint. */
+/**
+ * The small pure pieces: tokens, backoff, status lines, ARNs, the S3 Control endpoint.
+ */
 class BatchOperationsBasicsTests {
 
 	@Test
@@ -20,7 +22,8 @@ class BatchOperationsBasicsTests {
 		assertThat(ClientRequestTokens.of("logs", BatchOperation.REPLICATE, 3)).isEqualTo("s3bc-logs-replicate-3");
 		String longName = "a".repeat(89);
 		String token = ClientRequestTokens.of(longName, BatchOperation.COPY, 12345);
-		assertThat(token).hasSizeLessThanOrEqualTo(64).endsWith("-batch-copy-12345")
+		assertThat(token).hasSizeLessThanOrEqualTo(64)
+			.endsWith("-batch-copy-12345")
 			.isEqualTo(ClientRequestTokens.of(longName, BatchOperation.COPY, 12345))
 			.isNotEqualTo(ClientRequestTokens.of("a".repeat(88) + "b", BatchOperation.COPY, 12345));
 	}

@@ -16,8 +16,9 @@ import static io.github.s3bulkcopy.batchops.LocalS3Control.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * replicate and batch-copy end to end: the command line in-process, a local S3 Control endpoint that checks what the
- * SDK sends and does the jobs against S3Proxy, and assertions on the requests, the buckets and the report.
+ * replicate and batch-copy end to end: the command line in-process, a local S3 Control
+ * endpoint that checks what the SDK sends and does the jobs against S3Proxy, and
+ * assertions on the requests, the buckets and the report.
  */
 class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
@@ -87,11 +88,14 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		assertThat(text(xml, "/CreateJobRequest/Description")).isEqualTo("copy the logs");
 		assertThat(text(xml, "/CreateJobRequest/Tags/member/Key")).isEqualTo("project");
 
-		assertThat(this.fixture.destinationKeys()).hasSize(12).contains("copied/logs/with space+plus.log")
+		assertThat(this.fixture.destinationKeys()).hasSize(12)
+			.contains("copied/logs/with space+plus.log")
 			.doesNotContain("copied/logs/3.log");
 		List<Map<String, String>> rows = this.fixture.reportRows("bo-copy.batch-copy", 1);
 		assertThat(rows).hasSize(13);
-		Map<String, String> denied = rows.stream().filter((row) -> row.get("Key").equals("logs/3.log")).findFirst()
+		Map<String, String> denied = rows.stream()
+			.filter((row) -> row.get("Key").equals("logs/3.log"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(denied.get("Outcome")).isEqualTo("FAILED");
 		assertThat(denied.get("ErrorCode")).isEqualTo("AccessDenied");
@@ -103,7 +107,6 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		});
 		assertThat(this.fixture.summary("bo-copy.batch-copy", 1)).contains("\"status\" : \"COMPLETED_WITH_FAILURES\"");
 	}
-
 
 	@Test
 	void replicateWithConfirmationWaitsForBatchConfirmAndResumesTheSameJob() throws Exception {
@@ -123,7 +126,8 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
 		// then
 		assertThat(submitted.exitCode()).as(submitted.toString()).isEqualTo(3);
-		assertThat(submitted.err()).contains("Suspended").contains("awaiting confirmation")
+		assertThat(submitted.err()).contains("Suspended")
+			.contains("awaiting confirmation")
 			.contains("batch-confirm --job " + job);
 		assertThat(submitted.out()).contains("SUBMITTED, not finished");
 		BatchFixture.Result status = this.fixture.run("batch-status", "--job", job.toString());
@@ -148,8 +152,10 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		assertThat(text(xml, "/CreateJobRequest/Manifest/Spec/Format")).isEqualTo("S3InventoryReport_CSV_20161130");
 		assertThat(texts(xml, "/CreateJobRequest/Manifest/Spec/Fields/member")).isEmpty();
 		String manifestKey = manifest.substring(("s3://" + this.fixture.reports + "/").length());
-		assertThat(text(xml, "/CreateJobRequest/Manifest/Location/ETag")).isEqualTo(this.fixture.s3
-			.headObject((head) -> head.bucket(this.fixture.reports).key(manifestKey)).eTag().replace("\"", ""));
+		assertThat(text(xml, "/CreateJobRequest/Manifest/Location/ETag"))
+			.isEqualTo(this.fixture.s3.headObject((head) -> head.bucket(this.fixture.reports).key(manifestKey))
+				.eTag()
+				.replace("\"", ""));
 		assertThat(text(xml, "/CreateJobRequest/ConfirmationRequired")).isEqualTo("true");
 		assertThat(text(xml, "/CreateJobRequest/ClientRequestToken")).isEqualTo("s3bc-bo-replicate-replicate-1");
 		List<Map<String, String>> rows = this.fixture.reportRows("bo-replicate.replicate", 1);
@@ -224,7 +230,8 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void objectsAboveFiveGibibytesAreCopiedByTheToolsOwnCopyStep() throws Exception {
-		// given: an inventory that states 6 GiB for two objects (the objects are small: 5 GiB cannot be made here)
+		// given: an inventory that states 6 GiB for two objects (the objects are small: 5
+		// GiB cannot be made here)
 		for (int i = 0; i < 6; i++) {
 			this.fixture.put("v/" + i + ".mp4", "video " + i);
 		}
@@ -241,11 +248,13 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		String submitted = io.github.s3bulkcopy.testsupport.S3TestData.readString(this.fixture.s3, this.fixture.reports,
 				"batch-reports/s3-bulk-copy/bo-large.batch-copy/run-1/manifest.csv");
 		assertThat(submitted).contains("v%2F0.mp4").doesNotContain("v%2F1.mp4").doesNotContain("v%2F4.mp4");
-		assertThat(this.fixture.destinationKeys()).hasSize(6).allSatisfy((key) -> assertThat(key).startsWith("moved/v/"));
+		assertThat(this.fixture.destinationKeys()).hasSize(6)
+			.allSatisfy((key) -> assertThat(key).startsWith("moved/v/"));
 		List<Map<String, String>> rows = this.fixture.reportRows("bo-large.batch-copy", 1);
 		assertThat(rows).hasSize(6).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
-		assertThat(rows.stream().filter((row) -> row.get("VerificationMethod").equals("ETAG")).map((row) -> row.get("Key")))
-			.containsExactlyInAnyOrder("v/1.mp4", "v/4.mp4");
+		assertThat(rows.stream()
+			.filter((row) -> row.get("VerificationMethod").equals("ETAG"))
+			.map((row) -> row.get("Key"))).containsExactlyInAnyOrder("v/1.mp4", "v/4.mp4");
 	}
 
 	@Test
@@ -266,7 +275,8 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		Map<String, Map<String, String>> rows = new java.util.HashMap<>();
 		this.fixture.reportRows("bo-limit.batch-copy", 1).forEach((row) -> rows.put(row.get("Key"), row));
 		assertThat(rows.get("small.txt").get("VerificationDetail")).contains("inferred");
-		// Copied by this tool's copy step: a CSV manifest states no ETag, so it could not compare one.
+		// Copied by this tool's copy step: a CSV manifest states no ETag, so it could not
+		// compare one.
 		assertThat(rows.get("big.txt").get("Outcome")).isEqualTo("COPIED");
 		assertThat(rows.get("big.txt").get("VerificationDetail")).doesNotContain("Batch Operations");
 		assertThat(rows.get("gone.txt").get("Outcome")).isEqualTo("FAILED");
@@ -321,7 +331,8 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void batchCopyRefusesSeveralVersionsOfOneKeyAndPointsToReplicate() throws Exception {
-		// given: a manifest naming two versions of one key (Batch Operations Copy would copy them in no order)
+		// given: a manifest naming two versions of one key (Batch Operations Copy would
+		// copy them in no order)
 		this.fixture.put("docs/a.txt", "a");
 		this.fixture.put("docs/b.txt", "b");
 		Path csv = this.dir.resolve("versions.csv");
@@ -334,14 +345,15 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 
 		// then
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-		assertThat(refused.err()).contains("more than one version of a key (docs/a.txt)").contains("'replicate'")
+		assertThat(refused.err()).contains("more than one version of a key (docs/a.txt)")
+			.contains("'replicate'")
 			.contains("no defined order");
 		assertThat(this.fixture.control.createJobRequests()).isEmpty();
 		assertThat(this.fixture.destinationKeys()).isEmpty();
 
 		// One version per key: the next command starts a new run, which is submitted.
-		java.nio.file.Files.writeString(csv, this.fixture.source + ",docs/a.txt\n" + this.fixture.source
-				+ ",docs/b.txt\n");
+		java.nio.file.Files.writeString(csv,
+				this.fixture.source + ",docs/a.txt\n" + this.fixture.source + ",docs/b.txt\n");
 		BatchFixture.Result fixed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
 		assertThat(fixed.out()).contains("Run 2 of job bo-versions.batch-copy");
@@ -365,11 +377,15 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		assertThat(help.out()).contains("--wait").contains("5 GiB").contains("Exit codes");
 	}
 
-	/** Writes an inventory report of the source bucket to the reports bucket; sizes may be overridden. */
+	/**
+	 * Writes an inventory report of the source bucket to the reports bucket; sizes may be
+	 * overridden.
+	 */
 	private String inventoryInS3(Map<String, Long> sizes) {
 		io.github.s3bulkcopy.demo.InventoryReportBuilder.Report report = inventory(sizes);
-		report.files().forEach((key, bytes) -> io.github.s3bulkcopy.testsupport.S3TestData.put(this.fixture.s3,
-				this.fixture.reports, key, bytes));
+		report.files()
+			.forEach((key, bytes) -> io.github.s3bulkcopy.testsupport.S3TestData.put(this.fixture.s3,
+					this.fixture.reports, key, bytes));
 		return "s3://" + this.fixture.reports + "/" + report.manifestKey();
 	}
 
@@ -387,9 +403,10 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 	private io.github.s3bulkcopy.demo.InventoryReportBuilder.Report inventory(Map<String, Long> sizes) {
 		io.github.s3bulkcopy.demo.InventoryReportBuilder builder = new io.github.s3bulkcopy.demo.InventoryReportBuilder(
 				this.fixture.source, this.fixture.reports, "inventory", 3);
-		this.fixture.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.source)).contents().forEach(
-				(object) -> builder.add(new io.github.s3bulkcopy.demo.InventoryReportBuilder.Row(object.key(),
-						sizes.getOrDefault(object.key(), object.size()), object.eTag().replace("\"", ""), false)));
+		this.fixture.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.source))
+			.contents()
+			.forEach((object) -> builder.add(new io.github.s3bulkcopy.demo.InventoryReportBuilder.Row(object.key(),
+					sizes.getOrDefault(object.key(), object.size()), object.eTag().replace("\"", ""), false)));
 		return builder.build(java.time.Instant.parse("2026-11-01T01:00:00Z"));
 	}
 

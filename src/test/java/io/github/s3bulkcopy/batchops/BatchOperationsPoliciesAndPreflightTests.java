@@ -51,11 +51,15 @@ class BatchOperationsPoliciesAndPreflightTests {
 	void copyPermissionsNameTheJobsBuckets() throws IOException {
 		String policy = BatchOperationsPolicies.permissions(spec(), BatchOperation.COPY, "us-east-1");
 
-		assertThat(policy).contains("\"arn:aws:s3:::acme-logs/*\"").contains("\"arn:aws:s3:::acme-logs-b/*\"")
-			.contains("s3:PutObject").contains("\"arn:aws:s3:::acme-reports/*\"")
-			.contains("\"arn:aws:s3:::acme-manifests/*\"").doesNotContain("s3:InitiateReplication");
+		assertThat(policy).contains("\"arn:aws:s3:::acme-logs/*\"")
+			.contains("\"arn:aws:s3:::acme-logs-b/*\"")
+			.contains("s3:PutObject")
+			.contains("\"arn:aws:s3:::acme-reports/*\"")
+			.contains("\"arn:aws:s3:::acme-manifests/*\"")
+			.doesNotContain("s3:InitiateReplication");
 		assertThat(BatchOperationsPolicies.permissions(spec(), BatchOperation.REPLICATE, "us-east-1"))
-			.contains("s3:InitiateReplication").contains("s3:GetReplicationConfiguration");
+			.contains("s3:InitiateReplication")
+			.contains("s3:GetReplicationConfiguration");
 	}
 
 	@Test
@@ -104,9 +108,12 @@ class BatchOperationsPoliciesAndPreflightTests {
 		return new JobFileLoader().load(file).spec();
 	}
 
-	/** The S3 calls the preflight makes; every other call is the interface's default (unsupported). */
-	private record StubS3(BucketVersioningStatus versioning, boolean replication, Consumer<String> writes)
-			implements S3Client {
+	/**
+	 * The S3 calls the preflight makes; every other call is the interface's default
+	 * (unsupported).
+	 */
+	private record StubS3(BucketVersioningStatus versioning, boolean replication,
+			Consumer<String> writes) implements S3Client {
 
 		@Override
 		public GetBucketVersioningResponse getBucketVersioning(GetBucketVersioningRequest request) {

@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.s3control.model.JobManifestFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The S3PutObjectCopy operation of a batch-copy says the requester pays when either bucket is requester pays. */
+/**
+ * The S3PutObjectCopy operation of a batch-copy says the requester pays when either
+ * bucket is requester pays.
+ */
 class CreateJobRequestsTests {
 
 	@TempDir

@@ -48,15 +48,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records every request as the SDK sent it,
- * refuses one S3 Control would refuse (no {@code x-amz-account-id}, a SigV4 signature that is missing, stale, not for
- * service {@code s3} and the expected region, leaves the account header or the payload hash unsigned, or does not match
- * the request: 403 SignatureDoesNotMatch, as AWS answers), answers CreateJob (idempotently, by client request token),
- * DescribeJob and UpdateJobStatus, and walks each job through the lifecycle one DescribeJob at a time: New → Preparing
- * → (Suspended until confirmed) → Ready → Active → Complete, or → Failing → Failed. On Complete it does the job for
- * real against the S3 server: reads the manifest (CSV or inventory) or lists the bucket (generated manifest), copies
- * each object (S3PutObjectCopy) or checks it exists (S3ReplicateObject), and writes a completion report the way S3
- * does, result rows in AWS's example column order (HTTP status before the error code).
+ * A local S3 Control endpoint on 127.0.0.1 for the Batch Operations tests: it records
+ * every request as the SDK sent it, refuses one S3 Control would refuse (no
+ * {@code x-amz-account-id}, a SigV4 signature that is missing, stale, not for service
+ * {@code s3} and the expected region, leaves the account header or the payload hash
+ * unsigned, or does not match the request: 403 SignatureDoesNotMatch, as AWS answers),
+ * answers CreateJob (idempotently, by client request token), DescribeJob and
+ * UpdateJobStatus, and walks each job through the lifecycle one DescribeJob at a time:
+ * New → Preparing → (Suspended until confirmed) → Ready → Active → Complete, or → Failing
+ * → Failed. On Complete it does the job for real against the S3 server: reads the
+ * manifest (CSV or inventory) or lists the bucket (generated manifest), copies each
+ * object (S3PutObjectCopy) or checks it exists (S3ReplicateObject), and writes a
+ * completion report the way S3 does, result rows in AWS's example column order (HTTP
+ * status before the error code).
  */
 final class LocalS3Control implements AutoCloseable {
 
@@ -132,7 +136,8 @@ final class LocalS3Control implements AutoCloseable {
 	}
 
 	List<Request> createJobRequests() {
-		return requests().stream().filter((r) -> r.method().equals("POST") && r.path().equals("/v20180820/jobs"))
+		return requests().stream()
+			.filter((r) -> r.method().equals("POST") && r.path().equals("/v20180820/jobs"))
 			.toList();
 	}
 
@@ -227,7 +232,8 @@ final class LocalS3Control implements AutoCloseable {
 			.append(job.step)
 			.append("</ElapsedTimeInActiveSeconds></Timers></ProgressSummary>");
 		if (job.status.equals("Failed")) {
-			// A list's items are <member> elements, as everywhere in the S3 Control API (the SDK's model).
+			// A list's items are <member> elements, as everywhere in the S3 Control API
+			// (the SDK's model).
 			xml.append("<FailureReasons><member><FailureCode>ManifestNotReadable</FailureCode><FailureReason>")
 				.append("Reading the manifest failed: Access Denied</FailureReason></member></FailureReasons>");
 		}
@@ -256,8 +262,8 @@ final class LocalS3Control implements AutoCloseable {
 			job.status = "Cancelling";
 			job.statusUpdateReason = "cancelled on request";
 		}
-		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><UpdateJobStatusResult xmlns=\"" + NAMESPACE
-				+ "\"><JobId>" + id + "</JobId><Status>" + job.status + "</Status></UpdateJobStatusResult>";
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><UpdateJobStatusResult xmlns=\"" + NAMESPACE + "\"><JobId>"
+				+ id + "</JobId><Status>" + job.status + "</Status></UpdateJobStatusResult>";
 	}
 
 	/** One job and where it is in its lifecycle. */
@@ -340,8 +346,10 @@ final class LocalS3Control implements AutoCloseable {
 						throw S3Exception.builder().statusCode(403).message("Access Denied").build();
 					}
 					if (operation.equals("copy")) {
-						LocalS3Control.this.s3.copyObject((copy) -> copy.sourceBucket(bucket).sourceKey(key)
-							.destinationBucket(targetBucket).destinationKey(targetPrefix + key));
+						LocalS3Control.this.s3.copyObject((copy) -> copy.sourceBucket(bucket)
+							.sourceKey(key)
+							.destinationBucket(targetBucket)
+							.destinationKey(targetPrefix + key));
 					}
 					else {
 						LocalS3Control.this.s3.headObject((head) -> head.bucket(bucket).key(key));
@@ -352,8 +360,16 @@ final class LocalS3Control implements AutoCloseable {
 				catch (S3Exception ex) {
 					this.failed++;
 					String code = (ex.statusCode() == 403) ? "AccessDenied" : "NoSuchKey";
-					failedRows.append(bucket).append(',').append(encoded).append(",,failed,").append(ex.statusCode())
-						.append(',').append(code).append(",\"Task failed: ").append(code).append(", see S3\"\n");
+					failedRows.append(bucket)
+						.append(',')
+						.append(encoded)
+						.append(",,failed,")
+						.append(ex.statusCode())
+						.append(',')
+						.append(code)
+						.append(",\"Task failed: ")
+						.append(code)
+						.append(", see S3\"\n");
 				}
 			}
 			String base = (this.reportPrefix.isEmpty() ? "" : this.reportPrefix + "/") + "job-" + this.id;
@@ -408,7 +424,8 @@ final class LocalS3Control implements AutoCloseable {
 		}
 
 		private List<String[]> inventory(String bucket, String manifestKey) {
-			JsonNode manifest = JsonMapper.builder().build()
+			JsonNode manifest = JsonMapper.builder()
+				.build()
 				.readTree(S3TestData.readString(LocalS3Control.this.s3, bucket, manifestKey));
 			List<String> schema = List.of(manifest.get("fileSchema").asString().split(",\\s*"));
 			List<String[]> objects = new ArrayList<>();
@@ -433,7 +450,8 @@ final class LocalS3Control implements AutoCloseable {
 			for (String line : content.split("\n")) {
 				if (!line.isBlank()) {
 					List<String> fields = TaskResults.fields(line);
-					objects.add(new String[] { fields.get(0), URLDecoder.decode(fields.get(1), StandardCharsets.UTF_8) });
+					objects
+						.add(new String[] { fields.get(0), URLDecoder.decode(fields.get(1), StandardCharsets.UTF_8) });
 				}
 			}
 			return objects;
@@ -442,9 +460,10 @@ final class LocalS3Control implements AutoCloseable {
 	}
 
 	/**
-	 * What is wrong with the request's SigV4 signature, or null when it is the one S3 computes: the canonical request
-	 * (raw path and query as sent, the signed headers' trimmed values, the payload's SHA-256) signed with the
-	 * identity's secret for this region and service {@code s3}.
+	 * What is wrong with the request's SigV4 signature, or null when it is the one S3
+	 * computes: the canonical request (raw path and query as sent, the signed headers'
+	 * trimmed values, the payload's SHA-256) signed with the identity's secret for this
+	 * region and service {@code s3}.
 	 */
 	private String signatureProblem(HttpExchange exchange, String body) {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -482,8 +501,10 @@ final class LocalS3Control implements AutoCloseable {
 			if (values == null) {
 				return "signed header " + name + " is not in the request";
 			}
-			canonical.append(name).append(':').append(String.join(",",
-					values.stream().map((value) -> value.strip().replaceAll(" +", " ")).toList())).append('\n');
+			canonical.append(name)
+				.append(':')
+				.append(String.join(",", values.stream().map((value) -> value.strip().replaceAll(" +", " ")).toList()))
+				.append('\n');
 		}
 		canonical.append('\n').append(auth.group(5)).append('\n').append(payloadHash);
 		String scope = auth.group(2) + "/" + this.region + "/s3/aws4_request";
@@ -497,7 +518,10 @@ final class LocalS3Control implements AutoCloseable {
 		return expected.equals(auth.group(6)) ? null : "the signature does not match the request";
 	}
 
-	/** The query's parameters sorted by name, then value, as they were sent (already URI-encoded by the client). */
+	/**
+	 * The query's parameters sorted by name, then value, as they were sent (already
+	 * URI-encoded by the client).
+	 */
 	private static String canonicalQuery(String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return "";
@@ -555,8 +579,9 @@ final class LocalS3Control implements AutoCloseable {
 
 	static List<String> texts(Document document, String xpath) {
 		try {
-			NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document,
-					XPathConstants.NODESET);
+			NodeList nodes = (NodeList) XPathFactory.newInstance()
+				.newXPath()
+				.evaluate(xpath, document, XPathConstants.NODESET);
 			List<String> values = new ArrayList<>();
 			for (int i = 0; i < nodes.getLength(); i++) {
 				values.add(nodes.item(i).getTextContent());

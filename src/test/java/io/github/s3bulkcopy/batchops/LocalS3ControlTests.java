@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The local S3 Control refuses what AWS would: a request whose SigV4 signature is not the identity's, or not for the
- * region it expects, gets 403 SignatureDoesNotMatch; the SDK's client, signing right, reaches the operation.
+ * The local S3 Control refuses what AWS would: a request whose SigV4 signature is not the
+ * identity's, or not for the region it expects, gets 403 SignatureDoesNotMatch; the SDK's
+ * client, signing right, reaches the operation.
  */
 class LocalS3ControlTests {
 

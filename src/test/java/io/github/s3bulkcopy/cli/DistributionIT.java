@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The distribution archive the build makes ({@code target/s3-bulk-copy-<version>.tar.gz}) and the container image
- * the {@code Dockerfile} builds from it. No container runtime is needed: the Dockerfile's instructions are carried out
- * here, with the image's absolute paths ({@code /opt}, {@code /var}, {@code /mnt}) moved under a temporary folder
- * and the JDK running this test in place of the base image's. What this does not test: the base image itself, the
- * builder's handling of {@code ADD} and {@code --mount}, and the image on a container runtime or in Kubernetes.
+ * The distribution archive the build makes ({@code target/s3-bulk-copy-<version>.tar.gz})
+ * and the container image the {@code Dockerfile} builds from it. No container runtime is
+ * needed: the Dockerfile's instructions are carried out here, with the image's absolute
+ * paths ({@code /opt}, {@code /var}, {@code /mnt}) moved under a temporary folder and the
+ * JDK running this test in place of the base image's. What this does not test: the base
+ * image itself, the builder's handling of {@code ADD} and {@code --mount}, and the image
+ * on a container runtime or in Kubernetes.
  */
 class DistributionIT {
 
@@ -49,7 +51,8 @@ class DistributionIT {
 		try (Stream<Path> top = Files.list(unpacked)) {
 			home = top.findFirst().orElseThrow();
 		}
-		// Elsewhere than the project, so the launcher cannot take target/s3-bulk-copy.jar.
+		// Elsewhere than the project, so the launcher cannot take
+		// target/s3-bulk-copy.jar.
 		Path work = Files.createDirectories(this.dir.resolve("work"));
 		Map<String, String> environment = Map.of("S3_BULK_COPY_CACHE", this.dir.resolve("cache").toString());
 
@@ -70,9 +73,9 @@ class DistributionIT {
 	}
 
 	/**
-	 * The Dockerfile's steps unpack the archive and record a class archive with a demo run; the entry point, run as
-	 * the image's user who cannot write the cache, answers as {@code java -jar} does and loads the tool's classes
-	 * from that archive.
+	 * The Dockerfile's steps unpack the archive and record a class archive with a demo
+	 * run; the entry point, run as the image's user who cannot write the cache, answers
+	 * as {@code java -jar} does and loads the tool's classes from that archive.
 	 */
 	@Test
 	void theImagesStepsRecordAClassArchiveThatItsEntryPointMaps() throws Exception {
@@ -92,9 +95,10 @@ class DistributionIT {
 
 		assertThat(image.from()).startsWith("eclipse-temurin:").endsWith("-jre");
 		assertThat(image.user()).isEqualTo(CONTAINER_USER);
-		assertThat(image.contextFiles()).as("the files the build takes from its context").hasSize(2)
-			.allSatisfy((file) -> assertThat(sentToTheBuilder(file)).as("%s is left out by .dockerignore", file)
-				.isTrue());
+		assertThat(image.contextFiles()).as("the files the build takes from its context")
+			.hasSize(2)
+			.allSatisfy(
+					(file) -> assertThat(sentToTheBuilder(file)).as("%s is left out by .dockerignore", file).isTrue());
 		assertThat(archives).as("the image build recorded a class archive").hasSize(1);
 		assertThat(help.exit()).as(help.toString()).isZero();
 		assertThat(help).isEqualTo(java("--help"));
@@ -102,15 +106,15 @@ class DistributionIT {
 		assertThat(copy).isEqualTo(java("copy", "--job", job.toString()));
 		assertThat(Files.readAllLines(classLog))
 			.as("the tool's classes come from the class archive recorded at build time")
-			.anyMatch((line) -> line.contains(" io.github.s3bulkcopy.")
-					&& line.contains("source: shared objects file"));
+			.anyMatch(
+					(line) -> line.contains(" io.github.s3bulkcopy.") && line.contains("source: shared objects file"));
 		assertThat(files(cache, "")).as("nothing is written into the image's cache at run time")
 			.containsExactlyInAnyOrderElementsOf(cacheBefore);
 	}
 
 	/**
-	 * Whether .dockerignore lets the builder have this file: it leaves out everything ({@code *}) but what a
-	 * {@code !pattern} takes back.
+	 * Whether .dockerignore lets the builder have this file: it leaves out everything
+	 * ({@code *}) but what a {@code !pattern} takes back.
 	 */
 	private static boolean sentToTheBuilder(Path file) throws IOException {
 		List<String> lines = Files.readAllLines(CONTEXT.resolve(".dockerignore"));
@@ -120,7 +124,10 @@ class DistributionIT {
 			.anyMatch((line) -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1)).matches(file));
 	}
 
-	/** The distribution archive: the newest, should target/ hold those of older versions too. */
+	/**
+	 * The distribution archive: the newest, should target/ hold those of older versions
+	 * too.
+	 */
 	private static Path archive() throws IOException {
 		try (Stream<Path> files = Files.list(CONTEXT.resolve("target"))) {
 			return files.filter((file) -> file.getFileName().toString().matches("s3-bulk-copy-.*\\.tar\\.gz"))
@@ -130,8 +137,8 @@ class DistributionIT {
 	}
 
 	private Run java(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return exec(command, Map.of(), this.dir);
 	}
@@ -172,10 +179,12 @@ class DistributionIT {
 	}
 
 	/**
-	 * An image as the Dockerfile's instructions leave it, built under {@code root}: FROM, ARG, ENV, ADD (of a local
-	 * tar.gz: unpacked), RUN (in {@code /bin/sh -c}, with {@code --mount=type=bind} as a symbolic link), WORKDIR,
-	 * USER, ENTRYPOINT and CMD (exec form). Any other instruction fails the build, so the test follows the file.
-	 * {@code contextFiles} are the files taken from the build context (the project folder), relative to it.
+	 * An image as the Dockerfile's instructions leave it, built under {@code root}: FROM,
+	 * ARG, ENV, ADD (of a local tar.gz: unpacked), RUN (in {@code /bin/sh -c}, with
+	 * {@code --mount=type=bind} as a symbolic link), WORKDIR, USER, ENTRYPOINT and CMD
+	 * (exec form). Any other instruction fails the build, so the test follows the file.
+	 * {@code contextFiles} are the files taken from the build context (the project
+	 * folder), relative to it.
 	 */
 	record Image(Path root, String from, Map<String, String> environment, Path workdir, String user,
 			List<String> entrypoint, List<String> cmd, List<Path> contextFiles) {
@@ -218,7 +227,10 @@ class DistributionIT {
 			return image;
 		}
 
-		/** Runs the entry point with these arguments (the CMD when none), as the image's user. */
+		/**
+		 * Runs the entry point with these arguments (the CMD when none), as the image's
+		 * user.
+		 */
 		Run run(List<String> args, Map<String, String> environment) throws Exception {
 			List<String> command = new ArrayList<>(asContainerUser());
 			command.addAll(this.entrypoint);
@@ -229,8 +241,9 @@ class DistributionIT {
 		}
 
 		/**
-		 * The container's user cannot write what the image build wrote. Run as root here, the test takes that
-		 * user's id; run as any other user, it takes the write permission away from what the build wrote.
+		 * The container's user cannot write what the image build wrote. Run as root here,
+		 * the test takes that user's id; run as any other user, it takes the write
+		 * permission away from what the build wrote.
 		 */
 		private List<String> asContainerUser() throws Exception {
 			if (exec(List.of("id", "-u"), Map.of(), this.root).out().trim().equals("0")) {
@@ -301,7 +314,10 @@ class DistributionIT {
 			return values;
 		}
 
-		/** The instructions, continued lines joined, comments and parser directives left out. */
+		/**
+		 * The instructions, continued lines joined, comments and parser directives left
+		 * out.
+		 */
 		private static List<String> instructions(String dockerfile) {
 			List<String> instructions = new ArrayList<>();
 			StringBuilder current = new StringBuilder();

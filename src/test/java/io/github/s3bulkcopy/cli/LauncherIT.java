@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The launcher, {@code bin/s3-bulk-copy}, on the packaged jar: it answers as {@code java -jar} does, exit codes
- * included; a job's first run records a class archive that later runs map; nothing of that shows in the output.
+ * The launcher, {@code bin/s3-bulk-copy}, on the packaged jar: it answers as
+ * {@code java -jar} does, exit codes included; a job's first run records a class archive
+ * that later runs map; nothing of that shows in the output.
  */
 class LauncherIT {
 
@@ -51,9 +52,10 @@ class LauncherIT {
 	}
 
 	/**
-	 * On Java 25 and later a job's first run records an AOT configuration and leaves an AOT cache, which later runs
-	 * map; the output is the same, with none of the JVM's notes about it. Skipped where this machine has no JDK 25+
-	 * (the system property {@code s3bulkcopy.jdk25} names one, else {@code /usr/lib/jvm} is searched).
+	 * On Java 25 and later a job's first run records an AOT configuration and leaves an
+	 * AOT cache, which later runs map; the output is the same, with none of the JVM's
+	 * notes about it. Skipped where this machine has no JDK 25+ (the system property
+	 * {@code s3bulkcopy.jdk25} names one, else {@code /usr/lib/jvm} is searched).
 	 */
 	@Test
 	void onJava25TheFirstRunLeavesAnAotCacheThatLaterRunsMap() throws Exception {
@@ -65,8 +67,8 @@ class LauncherIT {
 
 		Run first = run(cache, java25, "copy", "--job", job.toString());
 		// -XX:AOTMode=on makes the JVM refuse to start unless it maps the cache.
-		Run second = run(cache, Map.of("JAVA_HOME", jdk.toString(), "S3_BULK_COPY_JAVA_OPTS", "-XX:AOTMode=on"),
-				"copy", "--job", job.toString());
+		Run second = run(cache, Map.of("JAVA_HOME", jdk.toString(), "S3_BULK_COPY_JAVA_OPTS", "-XX:AOTMode=on"), "copy",
+				"--job", job.toString());
 
 		assertThat(first.exit()).as(first.toString()).isEqualTo(2);
 		assertThat(first.out()).as("the JVM's notes stay out of the tool's output").isEmpty();
@@ -79,16 +81,17 @@ class LauncherIT {
 	}
 
 	/**
-	 * A JDK 25 that cannot assemble the cache (a wrapper that fails the assembly, here) leaves a note and is not asked
-	 * again: otherwise every run of it would pay for recording. The runs answer as before.
+	 * A JDK 25 that cannot assemble the cache (a wrapper that fails the assembly, here)
+	 * leaves a note and is not asked again: otherwise every run of it would pay for
+	 * recording. The runs answer as before.
 	 */
 	@Test
 	void onJava25ACacheThatCannotBeAssembledIsNotTriedAgain() throws Exception {
 		Path jdk = jdk25();
 		assumeTrue(jdk != null, "no JDK 25 or later found");
 		Path calls = this.dir.resolve("calls.txt");
-		Path home = wrappedJdk("failing-jdk", jdk, "echo \"$*\" >> '" + calls + "'\n"
-				+ "case \"$*\" in *AOTMode=create*) exit 1;; esac\n");
+		Path home = wrappedJdk("failing-jdk", jdk,
+				"echo \"$*\" >> '" + calls + "'\n" + "case \"$*\" in *AOTMode=create*) exit 1;; esac\n");
 		Files.copy(jdk.resolve("release"), home.resolve("release"));
 		Path job = invalidJob();
 		Path cache = this.dir.resolve("cache");
@@ -108,7 +111,10 @@ class LauncherIT {
 		assertThat(Files.readString(calls)).as("the second run records nothing").doesNotContain("AOTMode");
 	}
 
-	/** A jar named otherwise (a release's s3-bulk-copy-1.2.0.jar) is extracted under its own name and archived too. */
+	/**
+	 * A jar named otherwise (a release's s3-bulk-copy-1.2.0.jar) is extracted under its
+	 * own name and archived too.
+	 */
 	@Test
 	void aJarOfAnotherNameGetsItsArchiveToo() throws Exception {
 		Path renamed = Files.copy(JAR, this.dir.resolve("s3-bulk-copy-1.2.0.jar"));
@@ -127,8 +133,9 @@ class LauncherIT {
 	}
 
 	/**
-	 * A java the launcher cannot read a release of (a wrapper script, here; a JDK without its release file) still
-	 * runs, with the dynamic archive (a failed read of the release once ended the launcher at once: exit 2, no word).
+	 * A java the launcher cannot read a release of (a wrapper script, here; a JDK without
+	 * its release file) still runs, with the dynamic archive (a failed read of the
+	 * release once ended the launcher at once: exit 2, no word).
 	 */
 	@Test
 	void aJavaWithoutAReadableReleaseStillRunsWithTheDynamicArchive() throws Exception {
@@ -175,14 +182,17 @@ class LauncherIT {
 		assertThat(version).isEqualTo(java("--version"));
 	}
 
-	/** A job file that names only its job: every run of it exits 2, after the tool has started far enough. */
+	/**
+	 * A job file that names only its job: every run of it exits 2, after the tool has
+	 * started far enough.
+	 */
 	private Path invalidJob() throws IOException {
 		return Files.writeString(this.dir.resolve("bad.yml"), "name: launcher-test\n");
 	}
 
 	/**
-	 * A JDK folder named {@code name} whose bin/java is a shell script that runs {@code script}, then the java of
-	 * {@code jdk}; it has no release file.
+	 * A JDK folder named {@code name} whose bin/java is a shell script that runs
+	 * {@code script}, then the java of {@code jdk}; it has no release file.
 	 */
 	private Path wrappedJdk(String name, Path jdk, String script) throws IOException {
 		Path home = Files.createDirectories(this.dir.resolve(name).resolve("bin")).getParent();
@@ -205,13 +215,16 @@ class LauncherIT {
 	}
 
 	private Run java(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return Run.of(new ProcessBuilder(command), this.dir);
 	}
 
-	/** A JDK of release 25 or later: the one {@code s3bulkcopy.jdk25} names, or one under /usr/lib/jvm; else null. */
+	/**
+	 * A JDK of release 25 or later: the one {@code s3bulkcopy.jdk25} names, or one under
+	 * /usr/lib/jvm; else null.
+	 */
 	private static Path jdk25() throws IOException {
 		String named = System.getProperty("s3bulkcopy.jdk25");
 		List<Path> candidates = new ArrayList<>();
@@ -236,7 +249,10 @@ class LauncherIT {
 		return null;
 	}
 
-	/** The files under {@code root} with this name, or whose name starts with it when it ends with a dot. */
+	/**
+	 * The files under {@code root} with this name, or whose name starts with it when it
+	 * ends with a dot.
+	 */
 	private static List<Path> files(Path root, String name) throws IOException {
 		if (!Files.isDirectory(root)) {
 			return List.of();

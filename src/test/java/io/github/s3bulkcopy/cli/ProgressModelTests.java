@@ -21,7 +21,9 @@ class ProgressModelTests {
 
 	private final List<Long> ledgerReads = new ArrayList<>();
 
-	/** A resumed run: 1,000 planned, 400 done by an earlier execution, 10 of them failed. */
+	/**
+	 * A resumed run: 1,000 planned, 400 done by an earlier execution, 10 of them failed.
+	 */
 	private LedgerCounts counts = new LedgerCounts(1000, 600, 390, 0, 10, 1_000_000, 390_000, 400_000, 390, 0, 10, 0);
 
 	private final ProgressModel model = new ProgressModel(this.live, (runId) -> {
@@ -34,7 +36,8 @@ class ProgressModelTests {
 		ProgressModel.Snapshot snapshot = this.model.sample();
 
 		assertThat(snapshot.copying()).isFalse();
-		assertThat(ProgressLine.plain(snapshot)).isEqualTo("progress: planning the run (reading the manifest into the ledger)");
+		assertThat(ProgressLine.plain(snapshot))
+			.isEqualTo("progress: planning the run (reading the manifest into the ledger)");
 		assertThat(this.ledgerReads).isEmpty();
 	}
 

@@ -45,9 +45,17 @@ class BucketTermsInterceptorTests {
 	@Test
 	void aCopySaysTheRequesterPaysWhenEitherBucketIsRequesterPaysAndNamesBothOwners() {
 		CopyObjectRequest fromPaying = (CopyObjectRequest) modify(CopyObjectRequest.builder()
-			.sourceBucket("src").sourceKey("k").destinationBucket("dst").destinationKey("k").build());
+			.sourceBucket("src")
+			.sourceKey("k")
+			.destinationBucket("dst")
+			.destinationKey("k")
+			.build());
 		CopyObjectRequest toPaying = (CopyObjectRequest) modify(CopyObjectRequest.builder()
-			.sourceBucket("dst").sourceKey("k").destinationBucket("paying-dst").destinationKey("k").build());
+			.sourceBucket("dst")
+			.sourceKey("k")
+			.destinationBucket("paying-dst")
+			.destinationKey("k")
+			.build());
 
 		assertThat(fromPaying.requestPayer()).isEqualTo(RequestPayer.REQUESTER);
 		assertThat(fromPaying.expectedBucketOwner()).isEqualTo("444455556666");
@@ -60,7 +68,10 @@ class BucketTermsInterceptorTests {
 	@Test
 	void aCopyWhoseSourceTheSdkAlreadyTurnedIntoACopySourceIsStillRecognised() {
 		CopyObjectRequest copy = (CopyObjectRequest) modify(CopyObjectRequest.builder()
-			.copySource("src/logs/a%20b.txt?versionId=v1").destinationBucket("dst").destinationKey("k").build());
+			.copySource("src/logs/a%20b.txt?versionId=v1")
+			.destinationBucket("dst")
+			.destinationKey("k")
+			.build());
 
 		assertThat(copy.requestPayer()).isEqualTo(RequestPayer.REQUESTER);
 		assertThat(copy.expectedSourceBucketOwner()).isEqualTo("111122223333");

@@ -45,7 +45,10 @@ class CrtThreadsTests {
 		}
 	}
 
-	/** The process's threads named as the CRT names its event loops (native threads: the JVM lists them only once attached). */
+	/**
+	 * The process's threads named as the CRT names its event loops (native threads: the
+	 * JVM lists them only once attached).
+	 */
 	private static List<String> crtThreads() {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
 			return tasks.map(CrtThreadsTests::name).filter((name) -> name.startsWith("AwsEventLoop")).toList();

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A server that takes a request and never answers: with either HTTP client the attempt fails once nothing has moved
- * for the idle timeout, instead of holding the request (and the run) forever, which the CRT-based client did.
+ * A server that takes a request and never answers: with either HTTP client the attempt
+ * fails once nothing has moved for the idle timeout, instead of holding the request (and
+ * the run) forever, which the CRT-based client did.
  */
 class HttpClientIdleTimeoutIntegrationTests {
 
@@ -75,7 +76,10 @@ class HttpClientIdleTimeoutIntegrationTests {
 		}
 	}
 
-	/** The blocking clients of a job (listings, manifests, bucket checks) on the CRT-based client time out the same. */
+	/**
+	 * The blocking clients of a job (listings, manifests, bucket checks) on the CRT-based
+	 * client time out the same.
+	 */
 	@Test
 	void aBlockingRequestOnTheCrtClientFailsAfterTheIdleTimeout() {
 		try (S3ClientFactory factory = new S3ClientFactory(RoleRefresh.DEFAULTS, List.of(), HttpEngine.CRT, IDLE);
@@ -100,7 +104,10 @@ class HttpClientIdleTimeoutIntegrationTests {
 		assertThat(took).isBetween(IDLE.minusMillis(500), Duration.ofSeconds(15));
 	}
 
-	/** A bucket side on the server that never answers, with the credentials {@link #startBlackHole()} set. */
+	/**
+	 * A bucket side on the server that never answers, with the credentials
+	 * {@link #startBlackHole()} set.
+	 */
 	private BucketSide blackHoleSide() {
 		return new SourceSpec("b", "", "us-east-1", URI.create("http://127.0.0.1:" + this.blackHole.getLocalPort()),
 				new CredentialsSpec(null, null, null, null, null, null, null, null), false, false, null);

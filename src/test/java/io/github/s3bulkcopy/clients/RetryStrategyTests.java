@@ -22,7 +22,8 @@ class RetryStrategyTests {
 
 	@Test
 	void aBurstOfFailuresGetsEveryRetryItsAttemptsAllowWithoutAQuotaRunningOut() {
-		// The SDK's retry quota would refuse retries after about 100 of these (500 tokens, 5 a retry).
+		// The SDK's retry quota would refuse retries after about 100 of these (500
+		// tokens, 5 a retry).
 		for (int request = 0; request < 300; request++) {
 			assertThat(retryAfter(acquire().token(), failure())).as("request %d", request).isNotNull();
 		}
@@ -32,21 +33,21 @@ class RetryStrategyTests {
 	void triesARequestAtMostMaxAttemptsTimesWithAPauseBeforeEachRetry() {
 		AcquireInitialTokenResponse first = acquire();
 		assertThat(first.delay()).as("no client-side rate limit before the first try").isZero();
-		RefreshRetryTokenResponse second = this.strategy.refreshRetryToken(
-				RefreshRetryTokenRequest.builder().token(first.token()).failure(failure()).build());
-		RefreshRetryTokenResponse third = this.strategy.refreshRetryToken(
-				RefreshRetryTokenRequest.builder().token(second.token()).failure(failure()).build());
-		RefreshRetryTokenResponse fourth = this.strategy.refreshRetryToken(
-				RefreshRetryTokenRequest.builder().token(third.token()).failure(failure()).build());
+		RefreshRetryTokenResponse second = this.strategy
+			.refreshRetryToken(RefreshRetryTokenRequest.builder().token(first.token()).failure(failure()).build());
+		RefreshRetryTokenResponse third = this.strategy
+			.refreshRetryToken(RefreshRetryTokenRequest.builder().token(second.token()).failure(failure()).build());
+		RefreshRetryTokenResponse fourth = this.strategy
+			.refreshRetryToken(RefreshRetryTokenRequest.builder().token(third.token()).failure(failure()).build());
 
 		assertThat(this.strategy.maxAttempts()).isEqualTo(4);
-		// Full jitter draws each pause from [0, cap): one draw may be zero, so the pause is checked over many draws.
+		// Full jitter draws each pause from [0, cap): one draw may be zero, so the pause
+		// is checked over many draws.
 		assertThat(second.delay().isNegative()).isFalse();
 		assertThat(third.delay().isNegative()).isFalse();
 		assertThat(fourth.delay().isNegative()).isFalse();
-		assertThatExceptionOfType(TokenAcquisitionFailedException.class)
-			.isThrownBy(() -> this.strategy.refreshRetryToken(
-					RefreshRetryTokenRequest.builder().token(fourth.token()).failure(failure()).build()));
+		assertThatExceptionOfType(TokenAcquisitionFailedException.class).isThrownBy(() -> this.strategy
+			.refreshRetryToken(RefreshRetryTokenRequest.builder().token(fourth.token()).failure(failure()).build()));
 	}
 
 	@Test

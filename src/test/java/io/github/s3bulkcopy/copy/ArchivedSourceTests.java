@@ -11,8 +11,8 @@ class ArchivedSourceTests {
 
 	@Test
 	void theManifestNamesGlacierAndDeepArchiveButNotInstantRetrievalOrIntelligentTiering() {
-		assertThat(ArchivedSource.fromManifest(planned("GLACIER"))).isEqualTo(
-				new ArchivedSource("GLACIER", null, ArchivedSource.Restore.NONE));
+		assertThat(ArchivedSource.fromManifest(planned("GLACIER")))
+			.isEqualTo(new ArchivedSource("GLACIER", null, ArchivedSource.Restore.NONE));
 		assertThat(ArchivedSource.fromManifest(planned("deep_archive")).deep()).isTrue();
 		assertThat(ArchivedSource.fromManifest(planned("GLACIER_IR"))).isNull();
 		assertThat(ArchivedSource.fromManifest(planned("INTELLIGENT_TIERING"))).isNull();
@@ -26,8 +26,8 @@ class ArchivedSourceTests {
 		assertThat(notRestored.readable()).isFalse();
 		assertThat(ArchivedSource.fromHead(head("DEEP_ARCHIVE", null, "ongoing-request=\"true\"")).restore())
 			.isEqualTo(ArchivedSource.Restore.ONGOING);
-		ArchivedSource restored = ArchivedSource.fromHead(head("GLACIER", null,
-				"ongoing-request=\"false\", expiry-date=\"Fri, 21 Dec 2012 00:00:00 GMT\""));
+		ArchivedSource restored = ArchivedSource.fromHead(
+				head("GLACIER", null, "ongoing-request=\"false\", expiry-date=\"Fri, 21 Dec 2012 00:00:00 GMT\""));
 		assertThat(restored.readable()).isTrue();
 		assertThat(ArchivedSource.fromHead(head("STANDARD", null, null))).isNull();
 		assertThat(ArchivedSource.fromHead(head(null, null, null))).isNull();

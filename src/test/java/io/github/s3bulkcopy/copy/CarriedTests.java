@@ -46,8 +46,7 @@ class CarriedTests {
 		assertThat(unlocked.lockMode()).isNull();
 		assertThat(NotCarried.of(unlocked.notCarried())).containsExactly(NotCarried.OBJECT_LOCK_DESTINATION_UNLOCKED);
 		assertThat(unknown.legalHold()).isNull();
-		assertThat(NotCarried.of(unknown.notCarried()))
-			.containsExactly(NotCarried.OBJECT_LOCK_DESTINATION_UNREADABLE);
+		assertThat(NotCarried.of(unknown.notCarried())).containsExactly(NotCarried.OBJECT_LOCK_DESTINATION_UNREADABLE);
 	}
 
 	@Test

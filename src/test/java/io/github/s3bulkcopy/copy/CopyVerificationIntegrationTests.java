@@ -30,9 +30,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link CopyVerification} against S3Mock for what the copy job's tests cannot reach: a streamed copy's locally
- * computed CRC64NVME (the other transfer sets it) held against the destination's stored one, a full read that cannot
- * read its object, and which requests of the source a verification makes.
+ * {@link CopyVerification} against S3Mock for what the copy job's tests cannot reach: a
+ * streamed copy's locally computed CRC64NVME (the other transfer sets it) held against
+ * the destination's stored one, a full read that cannot read its object, and which
+ * requests of the source a verification makes.
  */
 class CopyVerificationIntegrationTests implements LocalS3MockTest {
 
@@ -40,7 +41,10 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 
 	private static S3AsyncClient async;
 
-	/** The source's client, which records each request it sends, to show which HEADs a verification makes. */
+	/**
+	 * The source's client, which records each request it sends, to show which HEADs a
+	 * verification makes.
+	 */
 	private static S3AsyncClient source;
 
 	private final S3Client s3 = LocalS3MockTest.s3MockClient();
@@ -123,14 +127,17 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 				ChecksumAlgorithm.CRC64_NVME);
 		PlannedObject object = planned("source", "copy");
 
-		Verification matching = verification(VerificationPolicy.auto(false)).verify(object, manifestFacts(),
-				streamed(written, S3TestData.crc64nvme(this.content))).join();
-		Verification other = verification(VerificationPolicy.checksumOnly(false)).verify(object, manifestFacts(),
-				streamed(written, S3TestData.crc64nvme(new byte[] { 1, 2, 3 }))).join();
+		Verification matching = verification(VerificationPolicy.auto(false))
+			.verify(object, manifestFacts(), streamed(written, S3TestData.crc64nvme(this.content)))
+			.join();
+		Verification other = verification(VerificationPolicy.checksumOnly(false))
+			.verify(object, manifestFacts(), streamed(written, S3TestData.crc64nvme(new byte[] { 1, 2, 3 })))
+			.join();
 
 		assertThat(matching.method()).isEqualTo(VerificationMethod.STREAMED_CHECKSUM);
 		assertThat(matching.verdict()).isEqualTo(Verdict.VERIFIED);
-		assertThat(matching.destinationValue()).isEqualTo("CRC64NVME:FULL_OBJECT:" + S3TestData.crc64nvme(this.content));
+		assertThat(matching.destinationValue())
+			.isEqualTo("CRC64NVME:FULL_OBJECT:" + S3TestData.crc64nvme(this.content));
 		assertThat(other.verdict()).isEqualTo(Verdict.MISMATCH);
 	}
 
@@ -148,12 +155,13 @@ class CopyVerificationIntegrationTests implements LocalS3MockTest {
 	}
 
 	/**
-	 * {@code auto} on a copy of the SSE-KMS object "source" listed with this ETag: an ETag that is no MD5 of the bytes,
-	 * so only the source's stored checksum (against the CRC64NVME the copy reported) can prove the copy.
+	 * {@code auto} on a copy of the SSE-KMS object "source" listed with this ETag: an
+	 * ETag that is no MD5 of the bytes, so only the source's stored checksum (against the
+	 * CRC64NVME the copy reported) can prove the copy.
 	 */
 	private Verification verifyKmsCopy(String listedEtag) {
-		PlannedObject object = new PlannedObject(1, this.bucket, "source", null, (long) this.content.length,
-				listedEtag, null, null, "SSE-KMS", "copy");
+		PlannedObject object = new PlannedObject(1, this.bucket, "source", null, (long) this.content.length, listedEtag,
+				null, null, "SSE-KMS", "copy");
 		TransferResult copied = new TransferResult("d41d8cd98f00b204e9800998ecf8427e", "aws:kms", false, null, null,
 				Checksum.crc64nvme(S3TestData.crc64nvme(this.content)));
 		return verification(VerificationPolicy.auto(false)).verify(object, SourceFacts.fromManifest(object), copied)

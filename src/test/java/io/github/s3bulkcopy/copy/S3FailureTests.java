@@ -9,15 +9,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A source whose bytes do not match its stored checksum is the object's failure, however the mismatch was found: by
- * the SDK's checks of a GET (the messages of SDK 2.59.1) or by a streamed copy's own check.
+ * A source whose bytes do not match its stored checksum is the object's failure, however
+ * the mismatch was found: by the SDK's checks of a GET (the messages of SDK 2.59.1) or by
+ * a streamed copy's own check.
  */
 class S3FailureTests {
 
 	@Test
 	void theSdksFlexibleChecksumMismatchIsTheObjectsFailure() {
-		S3Failure failure = S3Failure.of(new CompletionException(SdkClientException.create(
-				"Data read has a different checksum than expected. Was zC3vKw==, but expected AAAAAA==")));
+		S3Failure failure = S3Failure.of(new CompletionException(SdkClientException
+			.create("Data read has a different checksum than expected. Was zC3vKw==, but expected AAAAAA==")));
 
 		assertThat(failure.errorCode()).isEqualTo(S3Failure.SOURCE_CHECKSUM_MISMATCH);
 		assertThat(failure.permanent()).isTrue();

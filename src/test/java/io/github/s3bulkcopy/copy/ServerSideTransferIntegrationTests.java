@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * {@link ServerSideTransfer} on its own: multipart copies ({@link ServerSideMultipartCopy}) against S3Mock
- * (checksums, headers) and S3Proxy (a source that changes during the copy).
+ * {@link ServerSideTransfer} on its own: multipart copies
+ * ({@link ServerSideMultipartCopy}) against S3Mock (checksums, headers) and S3Proxy (a
+ * source that changes during the copy).
  */
 class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTest {
 
@@ -39,18 +40,21 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		String source = S3TestData.createBucket(s3, "copy-src");
 		String destination = S3TestData.createBucket(s3, "copy-dst");
 		byte[] content = S3TestData.randomBytes((int) (26 * MIB) + 3);
-		s3.putObject((put) -> put.bucket(source).key("large.bin").contentType("video/mp4")
-			.cacheControl("max-age=60").metadata(Map.of("origin", "camera-7")).tagging("project=apollo&stage=raw")
+		s3.putObject((put) -> put.bucket(source)
+			.key("large.bin")
+			.contentType("video/mp4")
+			.cacheControl("max-age=60")
+			.metadata(Map.of("origin", "camera-7"))
+			.tagging("project=apollo&stage=raw")
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME), RequestBody.fromBytes(content));
-		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin")
-			.checksumMode(ChecksumMode.ENABLED));
+		HeadObjectResponse head = s3
+			.headObject((h) -> h.bucket(source).key("large.bin").checksumMode(ChecksumMode.ENABLED));
 		PartsInFlight parts = new PartsInFlight();
 		try (S3AsyncClient async = mockAsyncClient(parts)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
 					5 * MIB, 5 * MIB, 2, false);
 
-			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head))
-				.join();
+			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join();
 
 			assertThat(result.multipart()).isTrue();
 			assertThat(result.etag()).endsWith("-6");
@@ -60,8 +64,8 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		assertThat(parts.started.get()).isEqualTo(6);
 		assertThat(parts.most.get()).isBetween(1, 2);
 		assertThat(S3TestData.readBytes(s3, destination, "large.bin")).isEqualTo(content);
-		HeadObjectResponse copy = s3.headObject((h) -> h.bucket(destination).key("large.bin")
-			.checksumMode(ChecksumMode.ENABLED));
+		HeadObjectResponse copy = s3
+			.headObject((h) -> h.bucket(destination).key("large.bin").checksumMode(ChecksumMode.ENABLED));
 		assertThat(copy.contentType()).isEqualTo("video/mp4");
 		assertThat(copy.cacheControl()).isEqualTo("max-age=60");
 		assertThat(copy.metadata()).containsEntry("origin", "camera-7");
@@ -78,7 +82,8 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		String destination = S3TestData.createBucket(s3, "copy-dst");
 		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
 		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin"));
-		// The object changes between the HEAD and the copy: every part is pinned to the old ETag.
+		// The object changes between the HEAD and the copy: every part is pinned to the
+		// old ETag.
 		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
 		try (S3AsyncClient async = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
@@ -97,7 +102,8 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 	}
 
 	private static S3AsyncClient mockAsyncClient(ExecutionInterceptor interceptor) {
-		return LocalS3MockTest.s3Mock().asyncClientBuilder()
+		return LocalS3MockTest.s3Mock()
+			.asyncClientBuilder()
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(interceptor))
 			.build();
 	}

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@link StreamTransfer} on its own, against S3Mock (tags, checksums) and S3Proxy (two accounts, failures). */
+/**
+ * {@link StreamTransfer} on its own, against S3Mock (tags, checksums) and S3Proxy (two
+ * accounts, failures).
+ */
 class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTest {
 
 	private static final long MIB = 1024 * 1024;
@@ -32,19 +35,23 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		byte[] small = S3TestData.randomBytes(40_000);
 		byte[] large = S3TestData.randomBytes((int) (12 * MIB) + 3);
 		for (Map.Entry<String, byte[]> object : Map.of("small.bin", small, "large.bin", large).entrySet()) {
-			s3.putObject((put) -> put.bucket(source).key(object.getKey()).contentType("image/png")
-				.metadata(Map.of("origin", "camera-7")).tagging("project=apollo&stage=raw"),
-					RequestBody.fromBytes(object.getValue()));
+			s3.putObject((put) -> put.bucket(source)
+				.key(object.getKey())
+				.contentType("image/png")
+				.metadata(Map.of("origin", "camera-7"))
+				.tagging("project=apollo&stage=raw"), RequestBody.fromBytes(object.getValue()));
 		}
 		try (S3AsyncClient async = LocalS3MockTest.s3Mock().asyncClient()) {
 			StreamTransfer transfer = new StreamTransfer(async, async, new CopyTarget(destination, null, null, null),
 					5 * MIB, 5 * MIB, 2, false);
 
-			TransferResult single = transfer.transfer(planned(source, "small.bin", null), new SourceFacts(small.length,
-					null, null, null)).join();
+			TransferResult single = transfer
+				.transfer(planned(source, "small.bin", null), new SourceFacts(small.length, null, null, null))
+				.join();
 			HeadObjectResponse largeHead = s3.headObject((head) -> head.bucket(source).key("large.bin"));
-			TransferResult multipart = transfer.transfer(planned(source, "large.bin", null),
-					SourceFacts.fromHead(largeHead)).join();
+			TransferResult multipart = transfer
+				.transfer(planned(source, "large.bin", null), SourceFacts.fromHead(largeHead))
+				.join();
 
 			assertThat(single.multipart()).isFalse();
 			assertThat(single.crc64nvme()).isEqualTo(S3TestData.crc64nvme(small));
@@ -57,13 +64,12 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		for (Map.Entry<String, byte[]> object : Map.of("small.bin", small, "large.bin", large).entrySet()) {
 			String key = object.getKey();
 			assertThat(S3TestData.readBytes(s3, destination, key)).isEqualTo(object.getValue());
-			HeadObjectResponse head = s3.headObject((h) -> h.bucket(destination).key(key)
-				.checksumMode(ChecksumMode.ENABLED));
+			HeadObjectResponse head = s3
+				.headObject((h) -> h.bucket(destination).key(key).checksumMode(ChecksumMode.ENABLED));
 			assertThat(head.contentType()).as(key).isEqualTo("image/png");
 			assertThat(head.metadata()).as(key).containsEntry("origin", "camera-7");
 			assertThat(head.checksumCRC64NVME()).as(key).isEqualTo(S3TestData.crc64nvme(object.getValue()));
-			assertThat(s3.getObjectTagging((tagging) -> tagging.bucket(destination).key(key)).tagSet())
-				.as(key)
+			assertThat(s3.getObjectTagging((tagging) -> tagging.bucket(destination).key(key)).tagSet()).as(key)
 				.extracting(Tag::key, Tag::value)
 				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("project", "apollo"),
 						org.assertj.core.groups.Tuple.tuple("stage", "raw"));
@@ -79,7 +85,8 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		byte[] large = S3TestData.randomBytes((int) (11 * MIB));
 		S3TestData.put(sourceAccount, source, "large.bin", large);
 		HeadObjectResponse head = sourceAccount.headObject((h) -> h.bucket(source).key("large.bin"));
-		// The object changes between the HEAD and the copy: every ranged GET is pinned to the old ETag.
+		// The object changes between the HEAD and the copy: every ranged GET is pinned to
+		// the old ETag.
 		S3TestData.put(sourceAccount, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
 		try (S3AsyncClient sourceAsync = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT);
 				S3AsyncClient destinationAsync = LocalS3ProxyTest.s3Proxy().asyncClient(DESTINATION_ACCOUNT)) {
@@ -87,8 +94,8 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 					new CopyTarget(destination, null, null, null), 5 * MIB, 5 * MIB, 2, false);
 
 			assertThatExceptionOfType(CompletionException.class)
-				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin", null), SourceFacts.fromHead(head))
-					.join())
+				.isThrownBy(
+						() -> transfer.transfer(planned(source, "large.bin", null), SourceFacts.fromHead(head)).join())
 				.satisfies((ex) -> assertThat(S3Failure.of(ex).errorCode()).isEqualTo("PreconditionFailed"));
 		}
 		assertThat(destinationAccount.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
@@ -101,24 +108,29 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 		String source = S3TestData.createBucket(s3, "stream-src");
 		String destination = S3TestData.createBucket(s3, "stream-dst");
 		byte[] content = S3TestData.randomBytes((int) StreamTransfer.BUFFERED_MAX);
-		String etag = S3TestData.unquoted(s3.putObject((put) -> put.bucket(source).key("small.bin")
-			.contentType("text/csv").metadata(Map.of("origin", "camera-7")).tagging("project=apollo")
+		String etag = S3TestData.unquoted(s3.putObject((put) -> put.bucket(source)
+			.key("small.bin")
+			.contentType("text/csv")
+			.metadata(Map.of("origin", "camera-7"))
+			.tagging("project=apollo")
 			.checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(content)).eTag());
 		try (S3AsyncClient async = LocalS3MockTest.s3Mock().asyncClient()) {
 			StreamTransfer transfer = new StreamTransfer(async, async, new CopyTarget(destination, null, null, null),
 					5 * MIB, 5 * MIB, 2, false);
 
-			TransferResult result = transfer.transfer(planned(source, "small.bin", etag),
-					new SourceFacts(content.length, etag, null, null)).join();
+			TransferResult result = transfer
+				.transfer(planned(source, "small.bin", etag), new SourceFacts(content.length, etag, null, null))
+				.join();
 
 			assertThat(result.crc64nvme()).isEqualTo(S3TestData.crc64nvme(content));
-			// S3Mock stores a checksum sent as a header and answers with it: the one computed here
+			// S3Mock stores a checksum sent as a header and answers with it: the one
+			// computed here
 			assertThat(result.destinationChecksum().value()).isEqualTo(S3TestData.crc64nvme(content));
 			assertThat(result.etag()).isEqualTo(S3TestData.md5Hex(content));
 		}
 		assertThat(S3TestData.readBytes(s3, destination, "small.bin")).isEqualTo(content);
-		HeadObjectResponse head = s3.headObject((h) -> h.bucket(destination).key("small.bin")
-			.checksumMode(ChecksumMode.ENABLED));
+		HeadObjectResponse head = s3
+			.headObject((h) -> h.bucket(destination).key("small.bin").checksumMode(ChecksumMode.ENABLED));
 		assertThat(head.contentType()).isEqualTo("text/csv");
 		assertThat(head.metadata()).containsEntry("origin", "camera-7");
 		assertThat(head.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(content));
@@ -139,8 +151,11 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 					new CopyTarget(destination, null, null, null), 5 * MIB, 5 * MIB, 2, false);
 
 			assertThatExceptionOfType(CompletionException.class)
-				.isThrownBy(() -> transfer.transfer(planned(source, "a.txt", "0123456789abcdef0123456789abcdef"),
-						new SourceFacts(11, "0123456789abcdef0123456789abcdef", null, null)).join())
+				.isThrownBy(
+						() -> transfer
+							.transfer(planned(source, "a.txt", "0123456789abcdef0123456789abcdef"),
+									new SourceFacts(11, "0123456789abcdef0123456789abcdef", null, null))
+							.join())
 				.satisfies((ex) -> assertThat(S3Failure.of(ex).errorCode()).isEqualTo("PreconditionFailed"));
 		}
 	}

@@ -19,7 +19,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One provider per credentials spec, assuming its role once for all the clients that share it. */
+/**
+ * One provider per credentials spec, assuming its role once for all the clients that
+ * share it.
+ */
 class CredentialsProvidersIntegrationTests implements CrossAccountTest {
 
 	@TempDir
@@ -51,7 +54,8 @@ class CredentialsProvidersIntegrationTests implements CrossAccountTest {
 			assertThat(credentials).isInstanceOf(AwsSessionCredentials.class);
 			assertThat(credentials.accessKeyId()).isEqualTo(DESTINATION_ROLE_KEYS.accessKeyId());
 			assertThat(CrossAccountTest.sts().assumed(role)).isEqualTo(1);
-			// Nothing secret in what a provider says of itself (it may end up in a log line).
+			// Nothing secret in what a provider says of itself (it may end up in a log
+			// line).
 			assertThat(source.toString()).doesNotContain(DESTINATION_ROLE_KEYS.secretAccessKey());
 		}
 	}
@@ -73,8 +77,9 @@ class CredentialsProvidersIntegrationTests implements CrossAccountTest {
 				  type: listing
 				""".formatted(sourceRole, CrossAccountTest.sts().endpoint(), destinationRole,
 				CrossAccountTest.sts().endpoint());
-		return new JobFileLoader().load(Files.writeString(this.dir.resolve("providers.yml"), yaml,
-				StandardCharsets.UTF_8)).spec();
+		return new JobFileLoader()
+			.load(Files.writeString(this.dir.resolve("providers.yml"), yaml, StandardCharsets.UTF_8))
+			.spec();
 	}
 
 }

@@ -27,7 +27,10 @@ import static io.github.s3bulkcopy.testsupport.LocalS3MockTest.s3MockClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** {@link LocalS3Mock} and the S3Mock 5.2.0 behaviour the tests rely on ({@code docs/testing.md}). */
+/**
+ * {@link LocalS3Mock} and the S3Mock 5.2.0 behaviour the tests rely on
+ * ({@code docs/testing.md}).
+ */
 class LocalS3MockIntegrationTests implements LocalS3MockTest {
 
 	private final S3Client s3 = s3MockClient();
@@ -113,7 +116,8 @@ class LocalS3MockIntegrationTests implements LocalS3MockTest {
 			.uploadId(uploadId)
 			.multipartUpload((upload) -> upload.parts(completed)));
 
-		// then: the object's CRC64NVME is that of all its bytes, and each part keeps its own
+		// then: the object's CRC64NVME is that of all its bytes, and each part keeps its
+		// own
 		assertThat(done.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(content));
 		assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
 		assertThat(S3TestData.unquoted(done.eTag())).isEqualTo(S3TestData.multipartEtag(parts));

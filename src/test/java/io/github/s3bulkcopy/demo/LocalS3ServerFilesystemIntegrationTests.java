@@ -24,9 +24,11 @@ class LocalS3ServerFilesystemIntegrationTests {
 	@Test
 	void filesystemStoreKeepsEachAccountInItsOwnFolderAndOutlivesTheServer(@TempDir Path basedir) {
 		// given
-		try (LocalS3Server server = LocalS3Server.builder().identity(ALICE).identity(BOB).filesystemStore(basedir).start();
-				S3Client alice = server.client(ALICE);
-				S3Client bob = server.client(BOB)) {
+		try (LocalS3Server server = LocalS3Server.builder()
+			.identity(ALICE)
+			.identity(BOB)
+			.filesystemStore(basedir)
+			.start(); S3Client alice = server.client(ALICE); S3Client bob = server.client(BOB)) {
 			alice.createBucket((request) -> request.bucket("photos"));
 			S3TestData.put(alice, "photos", "2024/cat.jpg", "meow");
 			assertThat(bob.listBuckets().buckets()).isEmpty();

@@ -36,7 +36,8 @@ class LocalS3ServerIntegrationTests implements LocalS3ProxyTest {
 		assertThat(s3Proxy().endpoint().getHost()).isEqualTo("127.0.0.1");
 		assertThat(s3Proxy().endpoint().getPort()).isPositive();
 		assertThat(s3Proxy().identities()).containsExactly(SOURCE_ACCOUNT, DESTINATION_ACCOUNT);
-		// an unsigned request is refused, which shows both that it answers and that it checks signatures
+		// an unsigned request is refused, which shows both that it answers and that it
+		// checks signatures
 		assertThat(Sockets.anonymousGetStatus(s3Proxy().endpoint())).isEqualTo(403);
 	}
 
@@ -80,7 +81,8 @@ class LocalS3ServerIntegrationTests implements LocalS3ProxyTest {
 		String bucket = S3TestData.createBucket(sourceClient(), "private");
 		S3TestData.put(sourceClient(), bucket, "secret.txt", "source only");
 
-		// then: to the other account the bucket does not exist, rather than being forbidden
+		// then: to the other account the bucket does not exist, rather than being
+		// forbidden
 		assertThat(destinationClient().listBuckets().buckets()).noneMatch((b) -> b.name().equals(bucket));
 		assertThatExceptionOfType(NoSuchBucketException.class)
 			.isThrownBy(() -> destinationClient().getObject((request) -> request.bucket(bucket).key("secret.txt")))
@@ -93,7 +95,8 @@ class LocalS3ServerIntegrationTests implements LocalS3ProxyTest {
 
 	@Test
 	void eachAccountHasItsOwnBucketNames() {
-		// unlike AWS, where bucket names are global: the other account may create a bucket of the same name
+		// unlike AWS, where bucket names are global: the other account may create a
+		// bucket of the same name
 		String bucket = S3TestData.createBucket(sourceClient(), "same-name");
 		S3TestData.put(sourceClient(), bucket, "k", "source");
 
@@ -170,17 +173,17 @@ class LocalS3ServerIntegrationTests implements LocalS3ProxyTest {
 		List<CompletedPart> completed = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
 			int partNumber = i + 1;
-			String etag = sourceClient().uploadPart(
-					(request) -> request.bucket(bucket).key("big").uploadId(uploadId).partNumber(partNumber),
-					RequestBody.fromBytes(parts.get(i)))
+			String etag = sourceClient()
+				.uploadPart((request) -> request.bucket(bucket).key("big").uploadId(uploadId).partNumber(partNumber),
+						RequestBody.fromBytes(parts.get(i)))
 				.eTag();
 			completed.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
 		}
-		CompleteMultipartUploadResponse done = sourceClient().completeMultipartUpload((request) -> request
-			.bucket(bucket)
-			.key("big")
-			.uploadId(uploadId)
-			.multipartUpload((upload) -> upload.parts(completed)));
+		CompleteMultipartUploadResponse done = sourceClient()
+			.completeMultipartUpload((request) -> request.bucket(bucket)
+				.key("big")
+				.uploadId(uploadId)
+				.multipartUpload((upload) -> upload.parts(completed)));
 
 		// then
 		assertThat(S3TestData.readBytes(sourceClient(), bucket, "big")).isEqualTo(content);

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What S3Proxy 4.1.0 (transient store) does where S3 servers differ; {@code docs/testing.md} summarises it. If an
- * upgrade changes one of these, the tests that lean on it need a look.
+ * What S3Proxy 4.1.0 (transient store) does where S3 servers differ;
+ * {@code docs/testing.md} summarises it. If an upgrade changes one of these, the tests
+ * that lean on it need a look.
  */
 class S3ProxyBehaviourIntegrationTests implements LocalS3ProxyTest {
 
@@ -43,10 +44,10 @@ class S3ProxyBehaviourIntegrationTests implements LocalS3ProxyTest {
 		assertThat(first).isNotBlank().isNotEqualTo(second);
 		assertThat(this.s3.listObjectVersions((request) -> request.bucket(bucket)).versions())
 			.extracting(ObjectVersion::versionId, ObjectVersion::isLatest)
-			.containsExactlyInAnyOrder(tuple(first, false),
-					tuple(second, true));
-		assertThat(this.s3.getObjectAsBytes((request) -> request.bucket(bucket).key("k").versionId(first))
-			.asUtf8String()).isEqualTo("one");
+			.containsExactlyInAnyOrder(tuple(first, false), tuple(second, true));
+		assertThat(
+				this.s3.getObjectAsBytes((request) -> request.bucket(bucket).key("k").versionId(first)).asUtf8String())
+			.isEqualTo("one");
 	}
 
 	@Test
@@ -81,7 +82,8 @@ class S3ProxyBehaviourIntegrationTests implements LocalS3ProxyTest {
 		byte[] content = S3TestData.randomBytes(1000);
 		String crc = S3TestData.crc64nvme(content);
 
-		// a checksum value on the request makes the SDK send it as the x-amz-checksum-crc64nvme header
+		// a checksum value on the request makes the SDK send it as the
+		// x-amz-checksum-crc64nvme header
 		this.s3.putObject((request) -> request.bucket(bucket).key("k").checksumCRC64NVME(crc),
 				RequestBody.fromBytes(content));
 
@@ -89,10 +91,9 @@ class S3ProxyBehaviourIntegrationTests implements LocalS3ProxyTest {
 			.headObject((request) -> request.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
 		assertThat(head.checksumCRC64NVME()).isEqualTo(crc);
 		assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
-		assertThatExceptionOfType(S3Exception.class)
-			.isThrownBy(() -> this.s3.putObject(
-					(request) -> request.bucket(bucket).key("bad").checksumCRC64NVME(S3TestData.crc64nvme(new byte[1])),
-					RequestBody.fromBytes(content)))
+		assertThatExceptionOfType(S3Exception.class).isThrownBy(() -> this.s3.putObject(
+				(request) -> request.bucket(bucket).key("bad").checksumCRC64NVME(S3TestData.crc64nvme(new byte[1])),
+				RequestBody.fromBytes(content)))
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
 	}
 
@@ -100,7 +101,8 @@ class S3ProxyBehaviourIntegrationTests implements LocalS3ProxyTest {
 	void checksumTheSdkSendsAsTrailerIsNotStored() {
 		String bucket = S3TestData.createBucket(this.s3, "checksum-trailer");
 
-		// with only an algorithm named, the SDK computes the checksum while streaming and sends it as a trailer
+		// with only an algorithm named, the SDK computes the checksum while streaming and
+		// sends it as a trailer
 		this.s3.putObject((request) -> request.bucket(bucket).key("k").checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME),
 				RequestBody.fromBytes(S3TestData.randomBytes(1000)));
 

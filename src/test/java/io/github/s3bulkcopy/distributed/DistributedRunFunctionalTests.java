@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Distributed runs on one machine: PostgreSQL (the suite's local server), a manager JVM with its embedded broker and
- * worker JVMs, S3Proxy behind a proxy that holds every request back so partitions take seconds. A worker killed with
- * SIGKILL mid-partition, and a manager killed mid-run, lose and duplicate nothing.
+ * Distributed runs on one machine: PostgreSQL (the suite's local server), a manager JVM
+ * with its embedded broker and worker JVMs, S3Proxy behind a proxy that holds every
+ * request back so partitions take seconds. A worker killed with SIGKILL mid-partition,
+ * and a manager killed mid-run, lose and duplicate nothing.
  */
 class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
@@ -115,7 +116,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 				"127.0.0.1:" + this.brokerPort);
 		await(manager, () -> partitions("1 = 1") == 12, "send its 12 partitions");
 
-		// a worker with another job file (same job name) is refused (the run waits for workers meanwhile)
+		// a worker with another job file (same job name) is refused (the run waits for
+		// workers meanwhile)
 		Path other = this.dir.resolve("other/dist-job.yml");
 		Files.createDirectories(other.getParent());
 		Files.writeString(other, Files.readString(job).replace("chunk-size: 20", "chunk-size: 21"));
@@ -124,15 +126,18 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
 		assertThat(refused.err()).contains("is not the one run 1 of job 'dist-job' was started with");
 
-		// when: the second of three workers is killed once it has committed two chunks of a partition
+		// when: the second of three workers is killed once it has committed two chunks of
+		// a partition
 		List<Process> workers = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
 			workers.add(start("worker-" + i, "worker", "--job", job.toString(), "--broker",
 					"tcp://127.0.0.1:" + this.brokerPort, "--slots", "2"));
 		}
 		String victim = workers.get(1).pid() + "@";
-		await(manager, () -> partitions("o.WORKER_ID LIKE '" + victim + "%' AND e.STATUS = 'STARTED' "
-				+ "AND e.COMMIT_COUNT >= 2") > 0, "let worker 2 commit two chunks of a partition");
+		await(manager,
+				() -> partitions(
+						"o.WORKER_ID LIKE '" + victim + "%' AND e.STATUS = 'STARTED' " + "AND e.COMMIT_COUNT >= 2") > 0,
+				"let worker 2 commit two chunks of a partition");
 		List<Long> victimsPartitions = this.jdbc.queryForList("SELECT o.STEP_EXECUTION_ID FROM BULK_PARTITION_OWNER o "
 				+ "JOIN BATCH_STEP_EXECUTION e ON e.STEP_EXECUTION_ID = o.STEP_EXECUTION_ID WHERE o.WORKER_ID LIKE '"
 				+ victim + "%' AND e.STATUS = 'STARTED'", Long.class);
@@ -144,7 +149,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertEveryObjectOnceWithItsBytes();
 		for (Long partition : victimsPartitions) {
 			assertThat(this.jdbc.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?",
-					String.class, partition)).isEqualTo("COMPLETED");
+					String.class, partition))
+				.isEqualTo("COMPLETED");
 			Map<String, Object> owner = this.jdbc.queryForMap(
 					"SELECT WORKER_ID, TAKEOVERS FROM BULK_PARTITION_OWNER WHERE STEP_EXECUTION_ID = ?", partition);
 			assertThat((String) owner.get("WORKER_ID")).as("taken over").doesNotStartWith(victim);
@@ -191,7 +197,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		await(manager, () -> copied() >= 400, "copy 400 objects");
 		manager.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-		// when: the same command again (the old workers, still running, reconnect to the new broker)
+		// when: the same command again (the old workers, still running, reconnect to the
+		// new broker)
 		Process again = start("manager-again", copy);
 
 		// then
@@ -220,8 +227,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * Creates the job database's tables and records in them every update of a ledger row whose outcome was already
-	 * recorded (none should happen).
+	 * Creates the job database's tables and records in them every update of a ledger row
+	 * whose outcome was already recorded (none should happen).
 	 */
 	private void auditLedgerUpdates() {
 		new JobDatabase(this.database.dataSource()).initialize();

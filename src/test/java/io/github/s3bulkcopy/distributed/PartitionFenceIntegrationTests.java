@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What keeps a stale worker from committing over the worker that took its partition over, on the job database of a
- * distributed run (PostgreSQL): every update of a step execution is made under its version, and starting a partition
- * again raises that version.
+ * What keeps a stale worker from committing over the worker that took its partition over,
+ * on the job database of a distributed run (PostgreSQL): every update of a step execution
+ * is made under its version, and starting a partition again raises that version.
  */
 class PartitionFenceIntegrationTests {
 
@@ -46,7 +46,8 @@ class PartitionFenceIntegrationTests {
 			stale.setStatus(BatchStatus.STARTED);
 			repository.update(stale);
 
-			// it is cut off; another worker takes the partition over and starts it again, as AbstractStep does
+			// it is cut off; another worker takes the partition over and starts it again,
+			// as AbstractStep does
 			StepExecution taker = repository.getStepExecution(id);
 			taker.setStatus(BatchStatus.STARTED);
 			repository.update(taker);
@@ -55,7 +56,8 @@ class PartitionFenceIntegrationTests {
 
 			// the stale worker's next chunk commit
 			stale.setWriteCount(40);
-			assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> repository.update(stale));
+			assertThatExceptionOfType(OptimisticLockingFailureException.class)
+				.isThrownBy(() -> repository.update(stale));
 			assertThat(new JdbcTemplate(database.dataSource()).queryForObject(
 					"SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?", Long.class, id))
 				.isEqualTo(20);

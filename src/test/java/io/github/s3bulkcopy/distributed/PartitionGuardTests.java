@@ -53,10 +53,10 @@ class PartitionGuardTests {
 		assertThat(PartitionRequests.queue("logs-to-b")).isEqualTo("s3bulkcopy.logs-to-b.partitions");
 	}
 
-	private static PartitionGuard.Decision decide(BatchStatus status, boolean jobRunning, boolean latest,
-			String owner, boolean ownerGone, boolean runningHere) {
-		return PartitionGuard.decide(
-				new PartitionGuard.Partition(status, jobRunning, latest, owner, ownerGone, runningHere), SELF);
+	private static PartitionGuard.Decision decide(BatchStatus status, boolean jobRunning, boolean latest, String owner,
+			boolean ownerGone, boolean runningHere) {
+		return PartitionGuard
+			.decide(new PartitionGuard.Partition(status, jobRunning, latest, owner, ownerGone, runningHere), SELF);
 	}
 
 }

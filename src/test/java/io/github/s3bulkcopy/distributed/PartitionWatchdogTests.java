@@ -24,8 +24,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * The manager's watchdog: it sends again the request of a running partition whose owner is gone, once per stale
- * time, and leaves alone partitions whose owner is alive, that nobody owns yet, or that have ended.
+ * The manager's watchdog: it sends again the request of a running partition whose owner
+ * is gone, once per stale time, and leaves alone partitions whose owner is alive, that
+ * nobody owns yet, or that have ended.
  */
 class PartitionWatchdogTests {
 
@@ -66,8 +67,8 @@ class PartitionWatchdogTests {
 
 	@Test
 	void stopsTheRunOnceWhenTheWorkersFailuresTogetherCrossTheThreshold() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:watchdog-failures;DB_CLOSE_DELAY=-1",
-				"sa", "");
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:watchdog-failures;DB_CLOSE_DELAY=-1", "sa", "");
 		new JobDatabase(dataSource).initialize();
 		WorkerRegistry registry = new WorkerRegistry(new JdbcTemplate(dataSource), Duration.ofSeconds(30));
 		JobExecution execution = new JobExecution(8L, new JobInstance(2L, "job"), new JobParameters());

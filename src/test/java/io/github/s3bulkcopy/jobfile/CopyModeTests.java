@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code copy.mode}: what auto resolves to, and the one combination a job file may not ask for. */
+/**
+ * {@code copy.mode}: what auto resolves to, and the one combination a job file may not
+ * ask for.
+ */
 class CopyModeTests {
 
 	private static final String ROLE_A = "arn:aws:iam::222222222222:role/reader";
@@ -44,8 +47,8 @@ class CopyModeTests {
 	@Test
 	void serverSideBetweenTwoEndpointsIsRejectedWhenTheFileIsLoaded() {
 		assertThatExceptionOfType(JobFileException.class)
-			.isThrownBy(() -> load("", "", "  endpoint: https://s3.one.example\n", "  endpoint: https://s3.two.example\n",
-					"copy:\n  mode: server-side\n"))
+			.isThrownBy(() -> load("", "", "  endpoint: https://s3.one.example\n",
+					"  endpoint: https://s3.two.example\n", "copy:\n  mode: server-side\n"))
 			.withMessageContaining("copy.mode: server-side copies only within one endpoint");
 	}
 

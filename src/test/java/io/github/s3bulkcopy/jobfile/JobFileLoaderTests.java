@@ -128,8 +128,8 @@ class JobFileLoaderTests {
 	@Test
 	void enumNamesAreLowerCaseWithHyphens() {
 		assertThat(BindingProblems.enumName(Sample.FULL_READ)).isEqualTo("full-read");
-		assertThat(new org.springframework.boot.convert.ApplicationConversionService().convert("full-read",
-				Sample.class))
+		assertThat(
+				new org.springframework.boot.convert.ApplicationConversionService().convert("full-read", Sample.class))
 			.isEqualTo(Sample.FULL_READ);
 	}
 
@@ -224,9 +224,8 @@ class JobFileLoaderTests {
 		Path file = write("name: copy-logs\n");
 
 		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ": destination: is required", file + ": manifest: is required",
-					file + ": source: is required"));
+			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(file + ": destination: is required",
+					file + ": manifest: is required", file + ": source: is required"));
 	}
 
 	@Test
@@ -594,8 +593,8 @@ class JobFileLoaderTests {
 	void sameBucketIsFineOutsideTheSourcePrefixOrOnAnotherEndpoint() throws IOException {
 		Path besideSource = write(withSource("  prefix: logs/\n").replace("  bucket: acme-logs-b\n",
 				"  bucket: acme-logs\n  prefix: archive/logs/\n"));
-		Path otherEndpoint = write(withSource("  endpoint: http://127.0.0.1:9000\n").replace("acme-logs-b",
-				"acme-logs"));
+		Path otherEndpoint = write(
+				withSource("  endpoint: http://127.0.0.1:9000\n").replace("acme-logs-b", "acme-logs"));
 
 		assertThat(this.loader.load(besideSource).spec().destination().prefix()).isEqualTo("archive/logs/");
 		assertThat(this.loader.load(otherEndpoint).spec().destination().bucket()).isEqualTo("acme-logs");
@@ -667,9 +666,9 @@ class JobFileLoaderTests {
 
 	@Test
 	void oneBucketCannotExpectTwoOwners() throws IOException {
-		Path file = write(withSource("  prefix: logs/\n  expected-owner: \"111122223333\"\n")
-			.replace("  bucket: acme-logs-b\n",
-					"  bucket: acme-logs\n  prefix: archive/\n  expected-owner: \"444455556666\"\n"));
+		Path file = write(
+				withSource("  prefix: logs/\n  expected-owner: \"111122223333\"\n").replace("  bucket: acme-logs-b\n",
+						"  bucket: acme-logs\n  prefix: archive/\n  expected-owner: \"444455556666\"\n"));
 
 		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
 			.withMessageContaining("destination.expected-owner: is not source.expected-owner (111122223333) though "
@@ -685,7 +684,9 @@ class JobFileLoaderTests {
 		}
 	}
 
-	/** The minimal file with lines added to the source section, after its bucket (line 3). */
+	/**
+	 * The minimal file with lines added to the source section, after its bucket (line 3).
+	 */
 	private static String withSource(String lines) {
 		return MINIMAL.replace("  bucket: acme-logs\n", "  bucket: acme-logs\n" + lines);
 	}

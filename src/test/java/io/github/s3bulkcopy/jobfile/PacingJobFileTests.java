@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The job file's pacing properties ({@code copy.max-requests-per-second}, {@code copy.max-bytes-per-second}) and
- * {@code schedule.window}: absent by default, read when set, and refused with file, line and property when wrong.
+ * The job file's pacing properties ({@code copy.max-requests-per-second},
+ * {@code copy.max-bytes-per-second}) and {@code schedule.window}: absent by default, read
+ * when set, and refused with file, line and property when wrong.
  */
 class PacingJobFileTests {
 
@@ -56,8 +57,8 @@ class PacingJobFileTests {
 
 		assertThat(spec.copy().maxRequestsPerSecond()).isEqualTo(200);
 		assertThat(spec.copy().maxBytesPerSecond().bytes()).isEqualTo(100L * 1024 * 1024);
-		assertThat(ScheduleWindow.parse(spec.schedule().window())).isEqualTo(new ScheduleWindow(LocalTime.of(22, 0),
-				LocalTime.of(6, 0), ZoneId.of("Europe/Paris")));
+		assertThat(ScheduleWindow.parse(spec.schedule().window()))
+			.isEqualTo(new ScheduleWindow(LocalTime.of(22, 0), LocalTime.of(6, 0), ZoneId.of("Europe/Paris")));
 	}
 
 	@Test

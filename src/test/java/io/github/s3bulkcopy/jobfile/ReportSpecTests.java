@@ -47,8 +47,9 @@ class ReportSpecTests {
 		assertThat(report.prefix()).isEqualTo("copies/");
 		assertThat(report.localRoot()).isEqualTo(Path.of("reports/"));
 		assertThat(report.sseKmsKeyId()).isEqualTo("alias/reports");
-		assertThat(load(MINIMAL + "report:\n  location: s3://audit-reports\n  local-directory: /var/reports\n")
-			.report()).satisfies((bare) -> {
+		assertThat(
+				load(MINIMAL + "report:\n  location: s3://audit-reports\n  local-directory: /var/reports\n").report())
+			.satisfies((bare) -> {
 				assertThat(bare.prefix()).isEmpty();
 				assertThat(bare.localRoot()).isEqualTo(Path.of("/var/reports"));
 			});

@@ -18,12 +18,14 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The extras table, and the plan's destination keys read in S3's key order, on H2 and PostgreSQL. */
+/**
+ * The extras table, and the plan's destination keys read in S3's key order, on H2 and
+ * PostgreSQL.
+ */
 class DestinationExtrasIntegrationTests {
 
 	private static final List<String> AWKWARD = List.of("dst/a", "dst/a b", "dst/a+b", "dst/a/b", "dst/A", "dst/é",
-			"dst/日本", "dst/\uFF01", "dst/\uD83D\uDE00", "dst/\uD83D\uDE00/x", "dst/z", "dst/", "dst/~",
-			"dst/a%20b");
+			"dst/日本", "dst/\uFF01", "dst/\uD83D\uDE00", "dst/\uD83D\uDE00/x", "dst/z", "dst/", "dst/~", "dst/a%20b");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
@@ -39,8 +41,8 @@ class DestinationExtrasIntegrationTests {
 					shuffled.get(i)));
 		}
 		ledger.insertPlanned(3, planned);
-		ledger.insertPlanned(4, List.of(new PlannedObject(1, "src-bucket", "other", null, 1L, null, null, null, null,
-				"dst/0 another run")));
+		ledger.insertPlanned(4, List
+			.of(new PlannedObject(1, "src-bucket", "other", null, 1L, null, null, null, null, "dst/0 another run")));
 
 		List<String> expected = new ArrayList<>(shuffled);
 		expected.sort(KeyOrder.UTF8);

@@ -18,8 +18,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job database on start, on H2 and on PostgreSQL: a ledger of the layout before {@link LedgerKey} is moved over
- * with every row.
+ * The job database on start, on H2 and on PostgreSQL: a ledger of the layout before
+ * {@link LedgerKey} is moved over with every row.
  */
 class JobDatabaseIntegrationTests {
 
@@ -30,7 +30,8 @@ class JobDatabaseIntegrationTests {
 	}
 
 	/**
-	 * The ledger's table as databases written before its single row key hold it (the same SQL on H2 and PostgreSQL).
+	 * The ledger's table as databases written before its single row key hold it (the same
+	 * SQL on H2 and PostgreSQL).
 	 */
 	private static final String OLD_LEDGER = """
 			CREATE TABLE BULK_LEDGER (RUN_ID BIGINT NOT NULL, SEQ BIGINT NOT NULL,
@@ -52,10 +53,14 @@ class JobDatabaseIntegrationTests {
 		JdbcTemplate jdbc = database(engine, "old");
 		jdbc.execute(OLD_LEDGER);
 		for (long seq = 1; seq <= 3; seq++) {
-			jdbc.update("INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
-					+ "DESTINATION_KEY, STATUS) VALUES (4, ?, 'src', ?, 10, ?, 'PENDING')", seq, "k" + seq, "d" + seq);
-			jdbc.update("INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
-					+ "DESTINATION_KEY, STATUS) VALUES (9, ?, 'src', ?, 20, ?, 'PENDING')", seq, "j" + seq, "e" + seq);
+			jdbc.update(
+					"INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
+							+ "DESTINATION_KEY, STATUS) VALUES (4, ?, 'src', ?, 10, ?, 'PENDING')",
+					seq, "k" + seq, "d" + seq);
+			jdbc.update(
+					"INSERT INTO BULK_LEDGER (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, OBJECT_SIZE, "
+							+ "DESTINATION_KEY, STATUS) VALUES (9, ?, 'src', ?, 20, ?, 'PENDING')",
+					seq, "j" + seq, "e" + seq);
 		}
 		jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'COPIED', VERIFY_METHOD = 'ETAG', SOURCE_CHECKSUM = 'a', "
 				+ "DESTINATION_CHECKSUM = 'a', VERDICT = 'VERIFIED' WHERE RUN_ID = 4 AND SEQ = 2");
@@ -89,13 +94,16 @@ class JobDatabaseIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(Engine.class)
 	void anUpgradeCutShortIsDoneAgainFromTheWholeOldTable(Engine engine) {
-		// given: the new table, holding part of a copy, and the old one renamed and whole beside it
+		// given: the new table, holding part of a copy, and the old one renamed and whole
+		// beside it
 		JdbcTemplate jdbc = database(engine, "cut");
 		new JobDatabase(jdbc.getDataSource()).initialize();
 		jdbc.execute(OLD_LEDGER.replace("TABLE BULK_LEDGER ", "TABLE " + JobDatabase.OLD_LEDGER + " "));
 		for (long seq = 1; seq <= 4; seq++) {
-			jdbc.update("INSERT INTO " + JobDatabase.OLD_LEDGER + " (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
-					+ "DESTINATION_KEY, STATUS) VALUES (5, ?, 'src', ?, ?, 'PENDING')", seq, "k" + seq, "d" + seq);
+			jdbc.update(
+					"INSERT INTO " + JobDatabase.OLD_LEDGER + " (RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, "
+							+ "DESTINATION_KEY, STATUS) VALUES (5, ?, 'src', ?, ?, 'PENDING')",
+					seq, "k" + seq, "d" + seq);
 		}
 		jdbc.update("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, SEQ, SOURCE_BUCKET, SOURCE_KEY, DESTINATION_KEY, "
 				+ "STATUS) VALUES (?, 5, 1, 'src', 'k1', 'd1', 'PENDING')", LedgerKey.of(5, 1));
@@ -118,8 +126,9 @@ class JobDatabaseIntegrationTests {
 	}
 
 	private static List<String> tables(JdbcTemplate jdbc) {
-		return jdbc.queryForList("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES "
-				+ "WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC'", String.class);
+		return jdbc.queryForList(
+				"SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES " + "WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC'",
+				String.class);
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** {@link ProofCarrier}'s statements on PostgreSQL, the shared job database of production setups. */
+/**
+ * {@link ProofCarrier}'s statements on PostgreSQL, the shared job database of production
+ * setups.
+ */
 class ProofCarrierIntegrationTests {
 
 	@Test

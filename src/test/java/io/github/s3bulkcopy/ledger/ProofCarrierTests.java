@@ -36,7 +36,8 @@ class ProofCarrierTests {
 
 	@Test
 	void aRunRecordsTheCopiesItVerifiedAndTheNextRunsPendingRowsGetThem() {
-		// given run 1 (run number 7) copied a, found b unchanged by checksum, failed c, and could not verify d
+		// given run 1 (run number 7) copied a, found b unchanged by checksum, failed c,
+		// and could not verify d
 		plan(1, row("a", "a"), row("b", "b"), row("c", "c"), row("d", "d"));
 		List<ObjectOutcome> outcomes = List.of(
 				outcome(1, ObjectStatus.COPIED, VerificationMethod.ETAG, Verdict.VERIFIED).withEtags("\"sa\"", "da"),
@@ -64,15 +65,15 @@ class ProofCarrierTests {
 		plan(1, row("a", "a"));
 		LedgerProof run3 = new LedgerProof(3, "sa", 10, "da", null);
 		this.ledger.carryProofs(1, List.of(Map.entry(1L, run3)));
-		List<ObjectOutcome> skipped = List.of(new ObjectOutcome(1, ObjectStatus.SKIPPED_UNCHANGED, 10L, null, null,
-				run3.evidence(), new Verification(VerificationMethod.LEDGER, "sa", "da", Verdict.VERIFIED, null), T0,
-				T0, null)
-			.withEtags("sa", "da"));
+		List<ObjectOutcome> skipped = List
+			.of(new ObjectOutcome(1, ObjectStatus.SKIPPED_UNCHANGED, 10L, null, null, run3.evidence(),
+					new Verification(VerificationMethod.LEDGER, "sa", "da", Verdict.VERIFIED, null), T0, T0, null)
+				.withEtags("sa", "da"));
 		this.ledger.recordOutcomes(1, skipped);
 		this.ledger.recordProofs(1, 4, skipped);
 		plan(2, row("a", "a"));
-		this.ledger.recordOutcomes(2, List.of(outcome(1, ObjectStatus.FAILED, VerificationMethod.NONE,
-				Verdict.NOT_VERIFIED)));
+		this.ledger.recordOutcomes(2,
+				List.of(outcome(1, ObjectStatus.FAILED, VerificationMethod.NONE, Verdict.NOT_VERIFIED)));
 
 		assertThat(this.ledger.first(1, 1)).extracting(PlannedObject::proof).containsExactly(run3);
 		assertThat(this.carrier.carry(2, 1)).as("found, but the row is done").isEqualTo(1);
@@ -87,8 +88,7 @@ class ProofCarrierTests {
 		assertThat(proof.holdsFor("etag-other", 10L, "etag-2-3", "dv")).as("source replaced").isFalse();
 		assertThat(proof.holdsFor("etag-1", 11L, "etag-2-3", "dv")).as("size").isFalse();
 		assertThat(proof.holdsFor("etag-1", 10L, "etag-other", "dv")).as("destination replaced").isFalse();
-		assertThat(proof.holdsFor("etag-1", 10L, "etag-2-3", "dv-newer")).as("another destination version")
-			.isFalse();
+		assertThat(proof.holdsFor("etag-1", 10L, "etag-2-3", "dv-newer")).as("another destination version").isFalse();
 		assertThat(proof.holdsFor(null, 10L, "etag-2-3", "dv")).isFalse();
 		assertThat(proof.evidence()).isEqualTo("LEDGER: verified in run 2");
 	}

@@ -42,7 +42,8 @@ class VersionSequencerTests {
 
 	@Test
 	void putsEachKeysVersionsTogetherOldestFirstAndKeepsOnlyALastDeleteMarker() {
-		// given versions as S3 lists them, newest first, with an intermediate delete marker on b
+		// given versions as S3 lists them, newest first, with an intermediate delete
+		// marker on b
 		plan(1, version("b", "b3", 3, true, false), version("a", "a2", 2, true, false),
 				version("b", "b2", 2, false, true), version("a", "a1", 1, false, false),
 				version("b", "b1", 1, false, false), version("c", "c2", 2, true, true),
@@ -51,8 +52,8 @@ class VersionSequencerTests {
 		long last = this.sequencer.sequence(1, NO_LOOKUP);
 
 		assertThat(last).isEqualTo(6);
-		assertThat(this.ledger.first(1, 10)).extracting(PlannedObject::seq, PlannedObject::versionId,
-				PlannedObject::deleteMarker)
+		assertThat(this.ledger.first(1, 10))
+			.extracting(PlannedObject::seq, PlannedObject::versionId, PlannedObject::deleteMarker)
 			.containsExactly(tuple(1L, "a1", false), tuple(2L, "a2", false), tuple(3L, "b1", false),
 					tuple(4L, "b3", false), tuple(5L, "c1", false), tuple(6L, "c2", true));
 		assertThat(this.ledger.maxSeq(1)).isEqualTo(6);
@@ -74,15 +75,16 @@ class VersionSequencerTests {
 		this.sequencer.sequence(1, source);
 
 		assertThat(asked).containsExactly("doc");
-		assertThat(this.ledger.first(1, 10)).extracting(PlannedObject::versionId, PlannedObject::deleteMarker,
-				PlannedObject::latest)
-			.containsExactly(tuple("v-old", false, false), tuple("v-mid", false, false),
-					tuple("v-new", false, false), tuple("v-marker", true, true), tuple("s1", false, null));
+		assertThat(this.ledger.first(1, 10))
+			.extracting(PlannedObject::versionId, PlannedObject::deleteMarker, PlannedObject::latest)
+			.containsExactly(tuple("v-old", false, false), tuple("v-mid", false, false), tuple("v-new", false, false),
+					tuple("v-marker", true, true), tuple("s1", false, null));
 	}
 
 	@Test
 	void anInterruptedOrderingGoesOnWhereItStoppedWithTheSameResult() {
-		// given 600 keys of 2 undated versions each, planned newest first, and a source lookup that fails once
+		// given 600 keys of 2 undated versions each, planned newest first, and a source
+		// lookup that fails once
 		// after the first batch of whole keys was committed
 		List<PlannedObject> rows = new ArrayList<>();
 		for (int k = 0; k < 600; k++) {
@@ -102,8 +104,8 @@ class VersionSequencerTests {
 		};
 
 		assertThatThrownBy(() -> this.sequencer.sequence(1, failing)).hasMessage("the source went away");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = 1 AND SEQ < ?",
-				Long.class, VersionSequencer.PARKED))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = 1 AND SEQ < ?", Long.class,
+				VersionSequencer.PARKED))
 			.as("the first batch of keys is ordered")
 			.isEqualTo(VersionSequencer.ORDER_BATCH);
 		long last = this.sequencer.sequence(1, VersionSequencerTests::dates);
@@ -111,10 +113,7 @@ class VersionSequencerTests {
 
 		assertThat(last).isEqualTo(1200);
 		assertThat(this.ledger.first(1, 2000)).extracting(PlannedObject::seq, PlannedObject::versionId)
-			.isEqualTo(this.ledger.first(2, 2000)
-				.stream()
-				.map((row) -> tuple(row.seq(), row.versionId()))
-				.toList());
+			.isEqualTo(this.ledger.first(2, 2000).stream().map((row) -> tuple(row.seq(), row.versionId())).toList());
 		assertThat(this.ledger.first(1, 2)).extracting(PlannedObject::versionId)
 			.containsExactly("key-0000-old", "key-0000-new");
 	}
@@ -143,8 +142,7 @@ class VersionSequencerTests {
 
 		this.sequencer.sequence(2, NO_LOOKUP, 1L);
 
-		assertThat(this.ledger.first(2, 10)).extracting(PlannedObject::versionId,
-				PlannedObject::destinationVersionId)
+		assertThat(this.ledger.first(2, 10)).extracting(PlannedObject::versionId, PlannedObject::destinationVersionId)
 			.containsExactly(tuple("a1", "d-a1"), tuple("a2", "d-a2"), tuple("a3", null), tuple("b1", null));
 	}
 

@@ -12,7 +12,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes an S3 Inventory report the way S3 lays one out under its destination prefix:
- * {@code inventory/<bucket>/<config>/<date>/manifest.json} and {@code inventory/<bucket>/<config>/data/<name>}.
+ * {@code inventory/<bucket>/<config>/<date>/manifest.json} and
+ * {@code inventory/<bucket>/<config>/data/<name>}.
  */
 final class InventoryFixture {
 
@@ -57,12 +58,15 @@ final class InventoryFixture {
 		return dataFile(name, stored, InventoryManifest.md5Hex(stored));
 	}
 
-	/** Adds a data file with these bytes and this MD5 in manifest.json (to fake a corrupt file). */
+	/**
+	 * Adds a data file with these bytes and this MD5 in manifest.json (to fake a corrupt
+	 * file).
+	 */
 	InventoryFixture dataFile(String name, byte[] stored, String md5) {
 		String key = dataKey(name);
 		write(this.root.resolve(key), stored);
-		this.fileEntries.add("{\"key\": \"" + key + "\", \"size\": " + stored.length + ", \"MD5checksum\": \"" + md5
-				+ "\"}");
+		this.fileEntries
+			.add("{\"key\": \"" + key + "\", \"size\": " + stored.length + ", \"MD5checksum\": \"" + md5 + "\"}");
 		return this;
 	}
 
@@ -72,7 +76,9 @@ final class InventoryFixture {
 		return this;
 	}
 
-	/** Writes manifest.json (and manifest.checksum) and returns where manifest.json is. */
+	/**
+	 * Writes manifest.json (and manifest.checksum) and returns where manifest.json is.
+	 */
 	Path write() {
 		String json = """
 				{

@@ -20,7 +20,8 @@ class InventoryLocatorIntegrationTests implements LocalS3ProxyTest {
 		S3TestData.put(this.s3, bucket, folder + "2026-11-21T01-00Z/manifest.json", "{}");
 		S3TestData.put(this.s3, bucket, folder + "2026-11-22T01-00Z/manifest.json", "{}");
 		S3TestData.put(this.s3, bucket, folder + "2026-11-22T01-00Z/manifest.checksum", "x");
-		// A newer report still being written (no manifest.json yet), data files and hive folders are passed over.
+		// A newer report still being written (no manifest.json yet), data files and hive
+		// folders are passed over.
 		S3TestData.put(this.s3, bucket, folder + "2026-11-23T01-00Z/manifest.checksum", "x");
 		S3TestData.put(this.s3, bucket, folder + "data/0001.csv.gz", "x");
 		S3TestData.put(this.s3, bucket, folder + "hive/dt=2026-11-22-01-00/symlink.txt", "x");

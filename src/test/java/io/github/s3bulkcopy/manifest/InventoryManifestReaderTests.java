@@ -31,8 +31,9 @@ class InventoryManifestReaderTests {
 
 		List<ManifestEntry> entries = readAll(reader(manifest, ""));
 
-		assertThat(entries).extracting(ManifestEntry::bucket, ManifestEntry::key, ManifestEntry::size,
-				ManifestEntry::etag, ManifestEntry::storageClass)
+		assertThat(entries)
+			.extracting(ManifestEntry::bucket, ManifestEntry::key, ManifestEntry::size, ManifestEntry::etag,
+					ManifestEntry::storageClass)
 			.containsExactly(tuple("acme", "photos/1.jpg", 10L, "e1", "STANDARD"),
 					tuple("acme", "photos/2.jpg", null, null, "GLACIER"));
 		assertThat(entries.get(1).origin()).endsWith("a.csv.gz:2");
@@ -69,11 +70,11 @@ class InventoryManifestReaderTests {
 							+ "\"true\",\"\",\"SSE-KMS\",\"\",\"\",\"\",\"\",\"ENABLED\",\"CRC64NVME\"")
 			.write();
 
-		assertThat(readAll(reader(manifest, ""))).containsExactly(new ManifestEntry("acme", "big file.bin",
-				"3/L4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY", 6291456L, "9b2cf535f27731c974343645a3985328-2", "CRC64NVME",
-				"STANDARD_IA", "SSE-KMS", true,
-				this.root.resolve(new InventoryFixture(this.root, "acme").dataKey("a.csv.gz")) + ":1",
-				Instant.parse("2024-06-11T10:00:00.000Z"), true, false));
+		assertThat(readAll(reader(manifest, "")))
+			.containsExactly(new ManifestEntry("acme", "big file.bin", "3/L4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY", 6291456L,
+					"9b2cf535f27731c974343645a3985328-2", "CRC64NVME", "STANDARD_IA", "SSE-KMS", true,
+					this.root.resolve(new InventoryFixture(this.root, "acme").dataKey("a.csv.gz")) + ":1",
+					Instant.parse("2024-06-11T10:00:00.000Z"), true, false));
 	}
 
 	@Test
@@ -122,7 +123,8 @@ class InventoryManifestReaderTests {
 			.dataFile("a.csv.gz", "acme,logs/1,1", "acme,photos/1,1", "acme,logs/2,1", "acme,photos+2,1")
 			.write();
 
-		assertThat(readAll(reader(manifest, "logs/"))).extracting(ManifestEntry::key).containsExactly("logs/1", "logs/2");
+		assertThat(readAll(reader(manifest, "logs/"))).extracting(ManifestEntry::key)
+			.containsExactly("logs/1", "logs/2");
 	}
 
 	@Test
@@ -202,7 +204,8 @@ class InventoryManifestReaderTests {
 		Path manifest = new InventoryFixture(this.root, "other-bucket").dataFile("a.csv", "other-bucket,a,1").write();
 
 		assertThatThrownBy(() -> readAll(reader(manifest, ""))).isInstanceOf(ManifestException.class)
-			.hasMessageContaining("manifest.json: sourceBucket is 'other-bucket', but the job's source bucket is 'acme'");
+			.hasMessageContaining(
+					"manifest.json: sourceBucket is 'other-bucket', but the job's source bucket is 'acme'");
 	}
 
 	@Test
@@ -244,13 +247,15 @@ class InventoryManifestReaderTests {
 		Path manifest = fixture.missingDataFile("gone.csv.gz").write();
 
 		assertThatThrownBy(() -> readAll(reader(manifest, ""))).isInstanceOf(ManifestException.class)
-			.hasMessageContaining("data file " + fixture.dataKey("gone.csv.gz") + " listed in " + manifest + " not found")
+			.hasMessageContaining(
+					"data file " + fixture.dataKey("gone.csv.gz") + " listed in " + manifest + " not found")
 			.hasMessageContaining(this.root.resolve(fixture.dataKey("gone.csv.gz")).toString());
 	}
 
 	@Test
 	void findsDataFilesOfACopiedReportInADataFolderBesideIt() throws Exception {
-		// A report copied out of its bucket: only the dated folder and the data folder, keys no longer match paths.
+		// A report copied out of its bucket: only the dated folder and the data folder,
+		// keys no longer match paths.
 		Path manifest = new InventoryFixture(this.root.resolve("original"), "acme").dataFile("x.csv.gz", "acme,a,1")
 			.write();
 		Path copy = this.root.resolve("copy");
@@ -259,8 +264,7 @@ class InventoryManifestReaderTests {
 		Files.copy(manifest, copy.resolve("2024-06-12T01-00Z/manifest.json"));
 		Files.copy(this.root.resolve("original/inventory/acme/daily/data/x.csv.gz"), copy.resolve("data/x.csv.gz"));
 
-		assertThat(readAll(reader(copy.resolve("2024-06-12T01-00Z/manifest.json"), "")))
-			.extracting(ManifestEntry::key)
+		assertThat(readAll(reader(copy.resolve("2024-06-12T01-00Z/manifest.json"), ""))).extracting(ManifestEntry::key)
 			.containsExactly("a");
 	}
 

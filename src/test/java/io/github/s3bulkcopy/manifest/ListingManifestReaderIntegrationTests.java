@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The live listing against S3Proxy: paging, prefixes, awkward keys, restart across a page boundary and after any key,
- * pages fetched ahead, folders listed at once in flat-listing order.
+ * The live listing against S3Proxy: paging, prefixes, awkward keys, restart across a page
+ * boundary and after any key, pages fetched ahead, folders listed at once in flat-listing
+ * order.
  */
 class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 
@@ -39,8 +40,10 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void bucket() {
 		this.bucket = S3TestData.createBucket(this.s3, "listing");
-		// No control characters in keys here: S3Proxy puts the last key of a page into NextContinuationToken as raw
-		// XML, which no XML parser accepts for such a key (real S3's tokens are opaque). InventoryManifestReaderTests
+		// No control characters in keys here: S3Proxy puts the last key of a page into
+		// NextContinuationToken as raw
+		// XML, which no XML parser accepts for such a key (real S3's tokens are opaque).
+		// InventoryManifestReaderTests
 		// and ObjectKeysTests cover them.
 		for (String key : List.of("in/a", "in/b c", "in/café", "in/d+e", "in/f%g", "in/h i", "in/j", "out/k")) {
 			S3TestData.put(this.s3, this.bucket, key, key);
@@ -89,7 +92,8 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	@Test
 	void pagesAreAskedForAheadOfTheReaderAndAFailureSurfacesWhereItsPageWouldHaveBeen() {
 		AtomicInteger lists = new AtomicInteger();
-		// Requests: 1 looks for a single folder to descend into, 2-4 are the three pages of three, two at most
+		// Requests: 1 looks for a single folder to descend into, 2-4 are the three pages
+		// of three, two at most
 		// waiting ahead of the reader; the last one fails.
 		try (S3Client counting = interceptedClient((request) -> {
 			if (lists.incrementAndGet() == 4) {
@@ -115,12 +119,14 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 		tree();
 		List<String> prefixes = new CopyOnWriteArrayList<>();
 		try (S3Client recording = interceptedClient((request) -> prefixes.add(request.prefix()))) {
-			// One page of the root's objects and folders, so which folders start is up to the reader alone.
+			// One page of the root's objects and folders, so which folders start is up to
+			// the reader alone.
 			ListingManifestReader reader = reader(recording, "tree/", 1000, 3);
 			reader.open(new ExecutionContext());
 
 			assertThat(reader.read().key()).isEqualTo("tree/a");
-			// The first three folders are being listed before any of their keys is read; the fourth waits.
+			// The first three folders are being listed before any of their keys is read;
+			// the fourth waits.
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(prefixes).contains("tree/b/", "tree/d/", "tree/e%/"));
@@ -199,7 +205,8 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 
 	@Test
 	void keysCompareInUtf8ByteOrderAsS3SortsThem() {
-		// U+FFFD is below U+1F600 as code points and as UTF-8 bytes, above it as Java's UTF-16 chars.
+		// U+FFFD is below U+1F600 as code points and as UTF-8 bytes, above it as Java's
+		// UTF-16 chars.
 		assertThat(KeyOrder.compare("a\uFFFD", "a\uD83D\uDE00")).isNegative();
 		assertThat("a\uFFFD".compareTo("a\uD83D\uDE00")).isPositive();
 		assertThat(KeyOrder.compare("a/b", "a.c")).isPositive();
@@ -207,7 +214,10 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 		assertThat(KeyOrder.compare("a/", "a/")).isZero();
 	}
 
-	/** Objects beside folders, folders beside objects named like them, a nested folder, awkward characters. */
+	/**
+	 * Objects beside folders, folders beside objects named like them, a nested folder,
+	 * awkward characters.
+	 */
 	private void tree() {
 		for (String key : List.of("tree/a", "tree/b.c", "tree/b/1", "tree/b/2", "tree/b/3/x", "tree/c", "tree/d/1",
 				"tree/d/2", "tree/e%/f", "tree/f g", "tree/é/1", "tree/é/2", "tree/z")) {

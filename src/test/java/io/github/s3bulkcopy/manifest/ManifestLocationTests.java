@@ -17,7 +17,8 @@ class ManifestLocationTests {
 
 	@Test
 	void parsesS3AndLocalLocations() {
-		ManifestLocation s3 = ManifestLocation.parse("s3://inventory-dest/inv/acme/daily/2024-06-12T01-00Z/manifest.json");
+		ManifestLocation s3 = ManifestLocation
+			.parse("s3://inventory-dest/inv/acme/daily/2024-06-12T01-00Z/manifest.json");
 		assertThat(s3.isS3()).isTrue();
 		assertThat(s3.bucket()).isEqualTo("inventory-dest");
 		assertThat(s3.path()).isEqualTo("inv/acme/daily/2024-06-12T01-00Z/manifest.json");
@@ -57,7 +58,8 @@ class ManifestLocationTests {
 
 	@Test
 	void needsAClientForAnS3Location() {
-		assertThatThrownBy(() -> ManifestLocation.parse("s3://b/k.csv").open(null)).isInstanceOf(ManifestException.class)
+		assertThatThrownBy(() -> ManifestLocation.parse("s3://b/k.csv").open(null))
+			.isInstanceOf(ManifestException.class)
 			.hasMessageContaining("cannot read s3://b/k.csv: no S3 client");
 	}
 

@@ -49,7 +49,8 @@ class ManifestReadersTests {
 		Path csv = Files.writeString(this.folder.resolve("m.csv"), "acme,logs/1\nacme,other/1\nacme,logs/2\n");
 		SourceSpec source = new SourceSpec("acme", "logs/", "us-east-1", null, credentials(), false, false, null);
 
-		ManifestReader reader = ManifestReaders.create(new ManifestSpec(ManifestType.CSV, csv.toString(), null), source, null);
+		ManifestReader reader = ManifestReaders.create(new ManifestSpec(ManifestType.CSV, csv.toString(), null), source,
+				null);
 
 		assertThat(readAll(reader)).extracting(ManifestEntry::key).containsExactly("logs/1", "logs/2");
 	}

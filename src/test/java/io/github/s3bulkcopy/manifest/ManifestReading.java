@@ -15,7 +15,10 @@ final class ManifestReading {
 		return readAll(reader, new ExecutionContext());
 	}
 
-	/** Reads to the end, saving the position in {@code context} after each item as chunks of one item would. */
+	/**
+	 * Reads to the end, saving the position in {@code context} after each item as chunks
+	 * of one item would.
+	 */
 	static List<ManifestEntry> readAll(ManifestReader reader, ExecutionContext context) {
 		List<ManifestEntry> entries = new ArrayList<>();
 		reader.open(context);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static io.github.s3bulkcopy.manifest.ManifestReading.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the samples in {@code manifests/} readable, and in step with what manifests/README.md says of them. */
+/**
+ * Keeps the samples in {@code manifests/} readable, and in step with what
+ * manifests/README.md says of them.
+ */
 class ManifestSamplesTests {
 
 	static final Path INVENTORY = Path
@@ -41,8 +44,8 @@ class ManifestSamplesTests {
 
 	@Test
 	void batchOperationsSampleNamesTheSameKeys() {
-		List<ManifestEntry> entries = readAll(ManifestReaders.create(ManifestType.CSV, BATCH_OPERATIONS.toString(),
-				"demo-source", "", null));
+		List<ManifestEntry> entries = readAll(
+				ManifestReaders.create(ManifestType.CSV, BATCH_OPERATIONS.toString(), "demo-source", "", null));
 
 		assertThat(entries).extracting(ManifestEntry::key).containsExactlyElementsOf(KEYS);
 		assertThat(entries).extracting(ManifestEntry::versionId).containsOnlyNulls();

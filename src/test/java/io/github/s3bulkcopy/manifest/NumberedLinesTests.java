@@ -82,7 +82,10 @@ class NumberedLinesTests {
 		return read;
 	}
 
-	/** A stream that hands out at most {@code chunk} bytes per read, as a network or gzip stream may. */
+	/**
+	 * A stream that hands out at most {@code chunk} bytes per read, as a network or gzip
+	 * stream may.
+	 */
 	private static InputStream trickle(byte[] bytes, int chunk) {
 		return new ByteArrayInputStream(bytes) {
 

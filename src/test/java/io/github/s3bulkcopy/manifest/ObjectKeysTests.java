@@ -80,7 +80,10 @@ class ObjectKeysTests {
 		assertThat(ObjectKeys.decodeVersionId("")).isNull();
 	}
 
-	/** Letters, '+', escapes of every kind of character in either case, and raw characters beyond ASCII. */
+	/**
+	 * Letters, '+', escapes of every kind of character in either case, and raw characters
+	 * beyond ASCII.
+	 */
 	private static String randomEncodedKey(Random random) {
 		StringBuilder key = new StringBuilder();
 		int parts = 1 + random.nextInt(12);
@@ -104,7 +107,8 @@ class ObjectKeysTests {
 				}
 			}
 		}
-		// A raw '%' or '+' from case 2 would be an escape or a space: keep only what URLDecoder reads as intended.
+		// A raw '%' or '+' from case 2 would be an escape or a space: keep only what
+		// URLDecoder reads as intended.
 		String encoded = key.toString().replace("%x", "%25x");
 		return encoded.isEmpty() ? "k" : encoded;
 	}

@@ -32,9 +32,12 @@ class CopyMetricsTests {
 			.isEqualTo(3);
 		assertThat(registry.get("s3bulkcopy.retries").tag("error.code", "SlowDown").counter().count()).isEqualTo(2);
 		assertThat(registry.get("s3bulkcopy.requests.in-flight").gauge().value()).isZero();
-		assertThat(registry.get("s3bulkcopy.requests").tags("side", "source", "operation", "GetObject").counter().count())
+		assertThat(
+				registry.get("s3bulkcopy.requests").tags("side", "source", "operation", "GetObject").counter().count())
 			.isEqualTo(2);
-		assertThat(registry.get("s3bulkcopy.requests").tags("side", "destination", "operation", "PutObject").counter()
+		assertThat(registry.get("s3bulkcopy.requests")
+			.tags("side", "destination", "operation", "PutObject")
+			.counter()
 			.count()).isEqualTo(1);
 	}
 

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The retry counter against a local HTTP server that answers with scripted S3 errors: each retried attempt is
- * counted once under the error of the attempt before it, through the SDK's own retries.
+ * The retry counter against a local HTTP server that answers with scripted S3 errors:
+ * each retried attempt is counted once under the error of the attempt before it, through
+ * the SDK's own retries.
  */
 class S3RequestMetricsIntegrationTests {
 
@@ -61,7 +62,9 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void countsEachRetryOfASyncRequestUnderTheErrorCodeOfTheFailedAttempt() {
 		this.statuses.addAll(List.of(503, 503, 200));
-		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3Client s3 = S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
@@ -78,16 +81,20 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void countsRetriesOfAnAsyncRequestAndNotTheFinalFailure() {
 		this.statuses.addAll(List.of(500, 503, 503, 503, 503, 503, 503, 503, 503, 503));
-		try (S3AsyncClient s3 = S3AsyncClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
 			.build()) {
 
-			assertThatThrownBy(() -> s3.getObject((get) -> get.bucket("b").key("k"),
-					AsyncResponseTransformer.toBytes()).join()).hasCauseInstanceOf(S3Exception.class);
+			assertThatThrownBy(
+					() -> s3.getObject((get) -> get.bucket("b").key("k"), AsyncResponseTransformer.toBytes()).join())
+				.hasCauseInstanceOf(S3Exception.class);
 		}
-		// every attempt but the first was a retry; the last attempt's failure is the request's, not a retry
+		// every attempt but the first was a retry; the last attempt's failure is the
+		// request's, not a retry
 		long retried = this.requests - 1;
 		assertThat(retried).isGreaterThanOrEqualTo(2);
 		assertThat(this.retries.snapshot()).isEqualTo(Map.of("InternalError", 1L, "SlowDown", retried - 1));
@@ -100,7 +107,9 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void countsEveryAttemptBySideAndOperationWithTheRetriesApart() {
 		this.statuses.addAll(List.of(503, 503, 200, 200));
-		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3Client s3 = S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics)
@@ -120,7 +129,9 @@ class S3RequestMetricsIntegrationTests {
 
 	@Test
 	void aClientOfNoSideCountsUnderOther() {
-		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3Client s3 = S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
@@ -134,7 +145,9 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void aHeadRequestWithoutABodyIsCountedByItsStatus() {
 		this.statuses.addAll(List.of(503, 200));
-		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3Client s3 = S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
@@ -148,14 +161,16 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void anAnswerThatIsNotRetriedCountsNothing() {
 		this.statuses.addAll(List.of(404));
-		try (S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint())
+		try (S3Client s3 = S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
 			.forcePathStyle(true)
 			.credentialsProvider(credentials())
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
 			.build()) {
 
-			assertThatExceptionOfType(S3Exception.class).isThrownBy(() -> s3.getObjectAsBytes((get) -> get.bucket("b")
-				.key("k")));
+			assertThatExceptionOfType(S3Exception.class)
+				.isThrownBy(() -> s3.getObjectAsBytes((get) -> get.bucket("b").key("k")));
 		}
 		assertThat(this.retries.snapshot()).isEmpty();
 		assertThat(this.metrics.inFlight()).isZero();

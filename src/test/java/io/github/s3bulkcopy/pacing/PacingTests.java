@@ -16,9 +16,10 @@ class PacingTests {
 	@Test
 	void bytesOfARequestAreItsRangeOrWhatItsCallerGave() {
 		assertThat(Pacing.bytesOf(request("PUT").putHeader("x-amz-copy-source-range", "bytes=0-5242879").build(),
-				attributes("UploadPartCopy"))).isEqualTo(5L * 1024 * 1024);
-		assertThat(Pacing.bytesOf(request("GET").putHeader("Range", "bytes=100-199").build(),
-				attributes("GetObject"))).isEqualTo(100);
+				attributes("UploadPartCopy")))
+			.isEqualTo(5L * 1024 * 1024);
+		assertThat(Pacing.bytesOf(request("GET").putHeader("Range", "bytes=100-199").build(), attributes("GetObject")))
+			.isEqualTo(100);
 		ExecutionAttributes copy = attributes("CopyObject");
 		copy.putAttribute(Pacing.BYTES, 6L * 1024 * 1024 * 1024);
 		assertThat(Pacing.bytesOf(request("PUT").build(), copy)).isEqualTo(6L * 1024 * 1024 * 1024);
@@ -27,10 +28,11 @@ class PacingTests {
 	@Test
 	void requestsThatCopyNoBytesCountNone() {
 		assertThat(Pacing.bytesOf(request("HEAD").build(), attributes("HeadObject"))).isZero();
-		assertThat(Pacing.bytesOf(request("PUT").putHeader("Content-Length", "1000").build(),
-				attributes("PutObject"))).as("the streamed bytes were counted at their GET").isZero();
-		assertThat(Pacing.bytesOf(request("PUT").putHeader("Range", "bytes=0-9").build(),
-				attributes("UploadPart"))).isZero();
+		assertThat(Pacing.bytesOf(request("PUT").putHeader("Content-Length", "1000").build(), attributes("PutObject")))
+			.as("the streamed bytes were counted at their GET")
+			.isZero();
+		assertThat(Pacing.bytesOf(request("PUT").putHeader("Range", "bytes=0-9").build(), attributes("UploadPart")))
+			.isZero();
 	}
 
 	@Test

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dry run's cost estimate on S3Proxy: its request counts by kind against the requests a real run of the same job
- * then reports making in {@code summary.json}, and the price table it is priced with.
+ * The dry run's cost estimate on S3Proxy: its request counts by kind against the requests
+ * a real run of the same job then reports making in {@code summary.json}, and the price
+ * table it is priced with.
  */
 class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 
@@ -78,8 +79,10 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 		Map<RequestKind, Long> estimated = estimated(dry.out());
 		Map<RequestKind, Long> made = made(summary("cost-" + mode, 1).get("requests"));
 		long retries = summary("cost-" + mode, 1).get("requests").get("retries").asLong();
-		// S3Proxy answers tagging with 501 NotImplemented, after which the copy stops asking: how many were asked
-		// depends on how many were in flight, at most one per copy that carries tags itself.
+		// S3Proxy answers tagging with 501 NotImplemented, after which the copy stops
+		// asking: how many were asked
+		// depends on how many were in flight, at most one per copy that carries tags
+		// itself.
 		assertThat(made.get(RequestKind.TAGGING)).isBetween(1L, estimated.get(RequestKind.TAGGING));
 		estimated.remove(RequestKind.TAGGING);
 		made.remove(RequestKind.TAGGING);
@@ -87,10 +90,11 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 			assertThat(made).as(dry.out()).isEqualTo(estimated);
 		}
 		else {
-			made.forEach((kind, count) -> assertThat(count).as(kind.label()).isBetween(estimated.get(kind),
-					estimated.get(kind) + retries));
+			made.forEach((kind, count) -> assertThat(count).as(kind.label())
+				.isBetween(estimated.get(kind), estimated.get(kind) + retries));
 		}
-		// What the plan says about this job, as the copy decides it: 3 + 2 parts of the large objects.
+		// What the plan says about this job, as the copy decides it: 3 + 2 parts of the
+		// large objects.
 		if (mode.equals("server-side")) {
 			assertThat(estimated).containsEntry(RequestKind.UPLOAD_PART_COPY, 5L)
 				.containsEntry(RequestKind.PUT_COPY, 5L)
@@ -104,7 +108,8 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 			assertThat(dry.out()).contains("17.0 MiB out of AWS through this host");
 		}
 		assertThat(estimated).containsEntry(RequestKind.MULTIPART, 4L).containsEntry(RequestKind.HEAD, 2L);
-		String page = Files.readString(this.fixture.reports().resolve("cost-" + mode).resolve("1").resolve("report.html"),
+		String page = Files.readString(
+				this.fixture.reports().resolve("cost-" + mode).resolve("1").resolve("report.html"),
 				StandardCharsets.UTF_8);
 		assertThat(page).contains("<h2>Requests</h2>").contains("CompleteMultipartUpload");
 	}
@@ -137,7 +142,8 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		Map<RequestKind, Long> estimated = estimated(dry.out());
-		// A HEAD of each side per object for skip-existing; the source's HEAD also serves the verification.
+		// A HEAD of each side per object for skip-existing; the source's HEAD also serves
+		// the verification.
 		assertThat(estimated).containsEntry(RequestKind.HEAD, 14L);
 		assertThat(made(summary("cost-heads", 1).get("requests"))).containsEntry(RequestKind.HEAD, 14L);
 	}
@@ -198,9 +204,11 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private JsonNode summary(String job, long run) throws IOException {
-		return JsonMapper.builder().build().readTree(Files.readString(
-				this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
-				StandardCharsets.UTF_8));
+		return JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(
+					this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
+					StandardCharsets.UTF_8));
 	}
 
 }

@@ -58,7 +58,8 @@ class PlanFilterTests {
 
 	@Test
 	void sizesAndDatesIncludeTheirLowerBoundAndDatesExcludeTheirUpperBound() {
-		FilterSpec spec = new FilterSpec(null, null, new ByteSize(10), new ByteSize(20), MARCH, JUNE, List.of("standard"));
+		FilterSpec spec = new FilterSpec(null, null, new ByteSize(10), new ByteSize(20), MARCH, JUNE,
+				List.of("standard"));
 		PlanFilter filter = new PlanFilter(CopyVersions.CURRENT, spec, "");
 
 		assertThat(filter.firstFailed(entry("a", 10L, MARCH, "STANDARD"))).isNull();

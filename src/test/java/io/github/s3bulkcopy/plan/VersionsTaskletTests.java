@@ -37,10 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The versions step of a run of the current versions: the previous run's verified copies are carried into the plan
- * only when the run skips unchanged objects (the job parameter {@link RunLauncher#SKIP_EXISTING}), since no other run
- * reads them. The run's contexts are made with spring-batch-test's {@link MetaDataInstanceFactory} on a real JDBC
- * job repository.
+ * The versions step of a run of the current versions: the previous run's verified copies
+ * are carried into the plan only when the run skips unchanged objects (the job parameter
+ * {@link RunLauncher#SKIP_EXISTING}), since no other run reads them. The run's contexts
+ * are made with spring-batch-test's {@link MetaDataInstanceFactory} on a real JDBC job
+ * repository.
  */
 class VersionsTaskletTests {
 
@@ -101,7 +102,8 @@ class VersionsTaskletTests {
 	private long secondRun(boolean skipExisting) {
 		long first = this.jobRepository.createJobInstance("proofs", parameters(1, skipExisting)).getInstanceId();
 		this.ledger.insertPlanned(first, List.of(object()));
-		// What recordProofs writes for a verified copy, set directly: this test is about the step, not the writer.
+		// What recordProofs writes for a verified copy, set directly: this test is about
+		// the step, not the writer.
 		this.jdbc.update("UPDATE BULK_LEDGER SET STATUS = 'COPIED', PROVEN_RUN = 1, PROVEN_SOURCE_ETAG = "
 				+ "'source-etag', PROVEN_SIZE = 10, PROVEN_DESTINATION_ETAG = 'destination-etag' WHERE RUN_ID = ?",
 				first);
@@ -123,8 +125,8 @@ class VersionsTaskletTests {
 	private ChunkContext chunkContext(long runId, boolean skipExisting) {
 		JobExecution execution = MetaDataInstanceFactory.createJobExecution("proofs", runId, 1L,
 				parameters(2, skipExisting));
-		return new ChunkContext(new StepContext(MetaDataInstanceFactory.createStepExecution(execution, "versions",
-				1L)));
+		return new ChunkContext(
+				new StepContext(MetaDataInstanceFactory.createStepExecution(execution, "versions", 1L)));
 	}
 
 	private JobSpec spec() throws IOException {

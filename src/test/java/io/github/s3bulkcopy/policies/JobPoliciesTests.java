@@ -54,12 +54,13 @@ class JobPoliciesTests {
 
 		List<PolicyDocument> documents = JobPolicies.generate(job, RUNNER);
 
-		assertThat(documents).extracting(PolicyDocument::title).containsExactly("Trust policy of role reader",
-				"Trust policy of role writer", "Permission policy of role reader (reads the source)",
-				"Permission policy of role writer (writes the destination)",
-				"Bucket policy of s3://acme-logs (only when its readers belong to another account than the bucket)",
-				"Key policy statement for arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-				"Manifest read for role reader (it reads the manifest)");
+		assertThat(documents).extracting(PolicyDocument::title)
+			.containsExactly("Trust policy of role reader", "Trust policy of role writer",
+					"Permission policy of role reader (reads the source)",
+					"Permission policy of role writer (writes the destination)",
+					"Bucket policy of s3://acme-logs (only when its readers belong to another account than the bucket)",
+					"Key policy statement for arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+					"Manifest read for role reader (it reads the manifest)");
 		documents.forEach(JobPoliciesTests::assertLeastPrivilege);
 
 		JsonNode writerTrust = parse(documents.get(1));
@@ -78,10 +79,11 @@ class JobPoliciesTests {
 		assertThat(resources(read)).containsOnly("arn:aws:s3:::acme-logs", "arn:aws:s3:::acme-logs/2026/*");
 
 		JsonNode write = parse(documents.get(3));
-		assertThat(actions(write)).contains("s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload",
-				"s3:ListMultipartUploadParts", "s3:PutObjectAcl", "s3:DeleteObject", "kms:GenerateDataKey",
-				"kms:Decrypt", "s3:GetBucketObjectLockConfiguration", "s3:PutObjectRetention",
-				"s3:PutObjectLegalHold").doesNotContain("s3:GetObjectVersion");
+		assertThat(actions(write))
+			.contains("s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
+					"s3:PutObjectAcl", "s3:DeleteObject", "kms:GenerateDataKey", "kms:Decrypt",
+					"s3:GetBucketObjectLockConfiguration", "s3:PutObjectRetention", "s3:PutObjectLegalHold")
+			.doesNotContain("s3:GetObjectVersion");
 		assertThat(statement(write, "ReadDestinationObjectLockConfiguration").get("Resource").asString())
 			.isEqualTo("arn:aws:s3:::acme-logs-b");
 		assertThat(resources(write)).containsOnly("arn:aws:s3:::acme-logs-b", "arn:aws:s3:::acme-logs-b/copied/*",
@@ -93,7 +95,8 @@ class JobPoliciesTests {
 		assertThat(bucket.get("Statement").get(0).get("Principal").get("AWS").asString()).isEqualTo(SOURCE_ROLE);
 		JsonNode key = parse(documents.get(5));
 		assertThat(key.get("Principal").get("AWS").asString()).isEqualTo(DESTINATION_ROLE);
-		assertThat(resources(parse(documents.get(6)))).containsExactly("arn:aws:s3:::acme-inventory/inv/acme-logs/daily/*");
+		assertThat(resources(parse(documents.get(6))))
+			.containsExactly("arn:aws:s3:::acme-inventory/inv/acme-logs/daily/*");
 	}
 
 	@Test
@@ -113,16 +116,18 @@ class JobPoliciesTests {
 
 		List<PolicyDocument> documents = JobPolicies.generate(job, null);
 
-		assertThat(documents).extracting(PolicyDocument::title).containsExactly("Trust policy of role writer",
-				"Permission policy of role writer (reads the source, writes the destination)",
-				"Bucket policy of s3://acme-logs (only when its readers belong to another account than the bucket)");
+		assertThat(documents).extracting(PolicyDocument::title)
+			.containsExactly("Trust policy of role writer",
+					"Permission policy of role writer (reads the source, writes the destination)",
+					"Bucket policy of s3://acme-logs (only when its readers belong to another account than the bucket)");
 		documents.forEach(JobPoliciesTests::assertLeastPrivilege);
 		assertThat(parse(documents.get(0)).get("Statement").get(0).get("Principal").get("AWS").asString())
 			.isEqualTo(JobPolicies.RUNNER_PLACEHOLDER);
 		JsonNode permissions = parse(documents.get(1));
 		assertThat(actions(permissions)).contains("s3:GetObject", "s3:PutObject")
 			.doesNotContain("s3:GetObjectVersion", "s3:PutObjectAcl", "kms:GenerateDataKey");
-		assertThat(resources(parse(documents.get(2)))).containsOnly("arn:aws:s3:::acme-logs", "arn:aws:s3:::acme-logs/*");
+		assertThat(resources(parse(documents.get(2)))).containsOnly("arn:aws:s3:::acme-logs",
+				"arn:aws:s3:::acme-logs/*");
 	}
 
 	@Test
@@ -153,7 +158,8 @@ class JobPoliciesTests {
 		assertThat(statement(read, "RestoreSourceObjects").get("Action").asString()).isEqualTo("s3:RestoreObject");
 		assertThat(statement(read, "RestoreSourceObjects").get("Resource").asString())
 			.isEqualTo("arn:aws:s3:::acme-logs/2026/*");
-		// The destination's principal makes the server-side copies but requests no restores.
+		// The destination's principal makes the server-side copies but requests no
+		// restores.
 		assertThat(actions(parse(documents.get(3)))).contains("s3:GetObject", "s3:PutObject")
 			.doesNotContain("s3:RestoreObject");
 		JsonNode restore = statement(parse(documents.get(4)), "S3BulkCopyRestore");
@@ -212,7 +218,8 @@ class JobPoliciesTests {
 		assertThat(code).isZero();
 		assertThat(out.toString()).contains("# IAM policies for job policies-job (copy mode: stream)")
 			.contains("# 1. Trust policy of role reader")
-			.contains("#    Where: IAM > Roles > reader > Trust relationships > Edit trust policy, in account 222222222222")
+			.contains(
+					"#    Where: IAM > Roles > reader > Trust relationships > Edit trust policy, in account 222222222222")
 			.contains("\"sts:AssumeRole\"");
 		// Every document between the titles parses.
 		String[] blocks = out.toString().split("(?m)^# \\d+\\. .*\\n#    Where: .*\\n");
@@ -245,8 +252,8 @@ class JobPoliciesTests {
 				file.toString(), "--principal", RUNNER);
 
 		assertThat(code).isZero();
-		assertThat(out.toString()).contains("# Who pays: s3://acme-logs is requester pays: the account of the "
-				+ "source's credentials pays")
+		assertThat(out.toString())
+			.contains("# Who pays: s3://acme-logs is requester pays: the account of the " + "source's credentials pays")
 			.contains("# Who pays: s3://acme-manifests (the manifest) is requester pays")
 			.doesNotContain("s3://acme-logs-b is requester pays");
 	}

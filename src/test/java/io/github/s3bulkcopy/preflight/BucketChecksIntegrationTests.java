@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Preflight's read check against a bucket that answers as S3 does for requester pays (403 AccessDenied to a request
- * that does not say the requester pays) and for an expected owner that is not the bucket's (403 AccessDenied): a
- * relay in front of S3Mock gives those answers, which no local server does.
+ * Preflight's read check against a bucket that answers as S3 does for requester pays (403
+ * AccessDenied to a request that does not say the requester pays) and for an expected
+ * owner that is not the bucket's (403 AccessDenied): a relay in front of S3Mock gives
+ * those answers, which no local server does.
  */
 class BucketChecksIntegrationTests implements LocalS3MockTest {
 
@@ -34,8 +35,7 @@ class BucketChecksIntegrationTests implements LocalS3MockTest {
 		S3TestData.put(LocalS3MockTest.s3MockClient(), bucket, "in/a.txt", "hello");
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0);
 				S3Client s3 = client(relay, null)) {
-			relay.answer(" /" + bucket, (headers) -> !headers.containsKey("x-amz-request-payer"), 403,
-					"AccessDenied");
+			relay.answer(" /" + bucket, (headers) -> !headers.containsKey("x-amz-request-payer"), 403, "AccessDenied");
 			List<Check> checks = new ArrayList<>();
 
 			BucketChecks.read(s3, side(bucket, false, null), "arn:aws:iam::111122223333:role/reader", checks);
@@ -56,8 +56,7 @@ class BucketChecksIntegrationTests implements LocalS3MockTest {
 		BucketTermsInterceptor terms = new BucketTermsInterceptor(Map.of(bucket, new BucketTerms(true, null)));
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0);
 				S3Client paying = client(relay, terms)) {
-			relay.answer(" /" + bucket, (headers) -> !headers.containsKey("x-amz-request-payer"), 403,
-					"AccessDenied");
+			relay.answer(" /" + bucket, (headers) -> !headers.containsKey("x-amz-request-payer"), 403, "AccessDenied");
 			List<Check> checks = new ArrayList<>();
 
 			String key = BucketChecks.read(paying, side(bucket, true, null), "reader", checks);
@@ -78,8 +77,8 @@ class BucketChecksIntegrationTests implements LocalS3MockTest {
 			BucketChecks.read(s3, side(bucket, false, "444455556666"), "reader", checks);
 
 			assertThat(checks).singleElement()
-				.satisfies((check) -> assertThat(check.fix()).contains("or bucket " + bucket
-						+ " is not owned by account 444455556666 (source.expected-owner)"));
+				.satisfies((check) -> assertThat(check.fix())
+					.contains("or bucket " + bucket + " is not owned by account 444455556666 (source.expected-owner)"));
 		}
 	}
 

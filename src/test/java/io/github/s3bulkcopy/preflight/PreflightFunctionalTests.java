@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code preflight} through the command line against two role-only accounts: it passes on a correct setup and names
- * the failing check, with its likely cause, on each broken one.
+ * {@code preflight} through the command line against two role-only accounts: it passes on
+ * a correct setup and names the failing check, with its likely cause, on each broken one.
  */
 class PreflightFunctionalTests implements CrossAccountTest {
 
@@ -65,15 +65,18 @@ class PreflightFunctionalTests implements CrossAccountTest {
 			.contains("INFO  object lock: not enabled: retention and legal hold are not carried")
 			.contains("Result: PASS")
 			.doesNotContain("FAIL");
-		assertThat(CrossAccountTest.destinationAccount().listObjectsV2((list) -> list.bucket(this.destinationBucket))
+		assertThat(CrossAccountTest.destinationAccount()
+			.listObjectsV2((list) -> list.bucket(this.destinationBucket))
 			.contents()).isEmpty();
 	}
 
 	@Test
 	void namesAnUntrustedRoleAndWhoItDoesNotTrust() throws IOException {
-		String untrusted = "arn:aws:iam::" + SOURCE_ACCOUNT_ID + ":role/untrusted-" + UUID.randomUUID().toString().substring(0, 8);
-		CrossAccountTest.sts().role(untrusted, SOURCE_ROLE_KEYS, Set.of("arn:aws:iam::999999999999:user/someone-else"),
-				null, Duration.ofHours(1));
+		String untrusted = "arn:aws:iam::" + SOURCE_ACCOUNT_ID + ":role/untrusted-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+		CrossAccountTest.sts()
+			.role(untrusted, SOURCE_ROLE_KEYS, Set.of("arn:aws:iam::999999999999:user/someone-else"), null,
+					Duration.ofHours(1));
 
 		Result result = preflight(job(this.sourceBucket, untrusted, this.destinationRole, "acme-2026", "stream"));
 
@@ -105,9 +108,10 @@ class PreflightFunctionalTests implements CrossAccountTest {
 
 	@Test
 	void namesMissingReadAccessOnTheSource() throws IOException {
-		// The destination's role cannot read the source bucket: on S3Proxy, another account's bucket is invisible.
-		Result result = preflight(job(this.sourceBucket, this.destinationRole, this.destinationRole, "acme-2026",
-				"stream", "acme-2026"));
+		// The destination's role cannot read the source bucket: on S3Proxy, another
+		// account's bucket is invisible.
+		Result result = preflight(
+				job(this.sourceBucket, this.destinationRole, this.destinationRole, "acme-2026", "stream", "acme-2026"));
 
 		assertThat(result.code()).isEqualTo(1);
 		assertThat(result.out()).contains("source s3://" + this.sourceBucket)
@@ -116,8 +120,8 @@ class PreflightFunctionalTests implements CrossAccountTest {
 
 	@Test
 	void namesAServerSideCopyTheDestinationCannotRead() throws IOException {
-		Result result = preflight(job(this.sourceBucket, this.sourceRole, this.destinationRole, "acme-2026",
-				"server-side"));
+		Result result = preflight(
+				job(this.sourceBucket, this.sourceRole, this.destinationRole, "acme-2026", "server-side"));
 
 		assertThat(result.code()).isEqualTo(1);
 		assertThat(result.out()).contains("FAIL  server-side read")

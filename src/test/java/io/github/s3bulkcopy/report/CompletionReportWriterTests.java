@@ -99,8 +99,8 @@ class CompletionReportWriterTests {
 		List<List<String>> records = writeAndParse(List.of(LedgerRows.pending(1, "later.txt", null)));
 
 		assertThat(records.get(1)).containsExactly("src-bucket", "later.txt", "", "pending", "", "",
-				"Pending: not yet processed", "dst-bucket", "copy/later.txt", "", "", "", "", "", "PENDING", "", "",
-				"", "");
+				"Pending: not yet processed", "dst-bucket", "copy/later.txt", "", "", "", "", "", "PENDING", "", "", "",
+				"");
 	}
 
 	@Test
@@ -119,10 +119,10 @@ class CompletionReportWriterTests {
 
 	@Test
 	void awkwardKeysRoundTripByteForByte() throws IOException {
-		List<String> keys = List.of("plain/key.txt", "comma,in,key", "quote\"in\"key", "\"", "\"\"", ",",
-				"new\nline", "carriage\rreturn", "crlf\r\nkey", "trailing newline\n", "  spaces  around  ",
-				"unicode/日本語/ファイル.txt", "emoji/😀.png", "accents/café-naïve", "plus+and%2Bpercent",
-				"tab\there", "semi;colon", "ends with comma,");
+		List<String> keys = List.of("plain/key.txt", "comma,in,key", "quote\"in\"key", "\"", "\"\"", ",", "new\nline",
+				"carriage\rreturn", "crlf\r\nkey", "trailing newline\n", "  spaces  around  ", "unicode/日本語/ファイル.txt",
+				"emoji/😀.png", "accents/café-naïve", "plus+and%2Bpercent", "tab\there", "semi;colon",
+				"ends with comma,");
 		List<LedgerRow> rows = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			rows.add(LedgerRows.copied(i + 1, keys.get(i), i));
@@ -134,8 +134,7 @@ class CompletionReportWriterTests {
 		for (int i = 0; i < keys.size(); i++) {
 			List<String> record = records.get(i + 1);
 			assertThat(record).hasSize(ReportRow.HEADER.size());
-			assertThat(record.get(1).getBytes(StandardCharsets.UTF_8))
-				.as("key %d", i)
+			assertThat(record.get(1).getBytes(StandardCharsets.UTF_8)).as("key %d", i)
 				.isEqualTo(keys.get(i).getBytes(StandardCharsets.UTF_8));
 			assertThat(record.get(8)).isEqualTo("copy/" + keys.get(i));
 		}
@@ -158,14 +157,14 @@ class CompletionReportWriterTests {
 	void countsWhileWriting() throws IOException {
 		List<LedgerRow> rows = List.of(LedgerRows.copied(1, "a", 100), LedgerRows.copied(2, "b", 200),
 				LedgerRows.copiedNotVerified(3, "c", 300, "multipart ETag"), LedgerRows.skipped(4, "d", 400),
-				LedgerRows.failed(5, "e", 500L, "NoSuchKey", 404, "gone"), LedgerRows.failed(6, "f", null,
-						"SdkClientException", null, "connection reset"),
+				LedgerRows.failed(5, "e", 500L, "NoSuchKey", 404, "gone"),
+				LedgerRows.failed(6, "f", null, "SdkClientException", null, "connection reset"),
 				LedgerRows.mismatch(7, "g", 700), LedgerRows.pending(8, "h", 800L), LedgerRows.pending(9, "i", null));
 
 		ReportTotals totals = this.writer.write(this.folder.resolve(CompletionReportWriter.FILE_NAME), rows.iterator());
 
-		assertThat(totals).isEqualTo(new ReportTotals(9, 3, 1, 3, 2, 100 + 200 + 300 + 400 + 500 + 700 + 800,
-				100 + 200 + 300, 3, 1, 3, 0));
+		assertThat(totals).isEqualTo(
+				new ReportTotals(9, 3, 1, 3, 2, 100 + 200 + 300 + 400 + 500 + 700 + 800, 100 + 200 + 300, 3, 1, 3, 0));
 		assertThat(totals.finished()).isEqualTo(7);
 	}
 

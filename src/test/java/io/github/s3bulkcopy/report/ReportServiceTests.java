@@ -117,12 +117,10 @@ class ReportServiceTests {
 		this.service.write(this.root, run("again", 4),
 				Stream.of(LedgerRows.failed(1, "a", 1L, "AccessDenied", 403, "Access Denied")));
 
-		WrittenReport report = this.service.write(this.root, run("again", 4),
-				Stream.of(LedgerRows.copied(1, "a", 1)));
+		WrittenReport report = this.service.write(this.root, run("again", 4), Stream.of(LedgerRows.copied(1, "a", 1)));
 
 		assertThat(readJson(report.summaryFile()).get("objects").get("copied").asLong()).isEqualTo(1);
-		assertThat(Rfc4180.parse(Files.readString(report.completionReportFile())).get(1).get(3))
-			.isEqualTo("succeeded");
+		assertThat(Rfc4180.parse(Files.readString(report.completionReportFile())).get(1).get(3)).isEqualTo("succeeded");
 		assertThat(files(report.folder())).containsExactlyInAnyOrder("completion-report.csv", "summary.json",
 				"report.html", "SHA256SUMS", "batch-operations/manifest.json",
 				"batch-operations/results/succeeded-00001.csv");

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The whole report set of a run with copied, skipped, failed, mismatched and pending objects: exact row counts, the
- * Batch Operations layout as its readers parse it, the HTML page as XML with the numbers in it, and SHA256SUMS.
+ * The whole report set of a run with copied, skipped, failed, mismatched and pending
+ * objects: exact row counts, the Batch Operations layout as its readers parse it, the
+ * HTML page as XML with the numbers in it, and SHA256SUMS.
  */
 class ReportSetTests {
 
@@ -41,7 +42,10 @@ class ReportSetTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** 3 copied (one with awkward key), 1 skipped, 2 failed, 1 mismatch (failed), 1 pending. */
+	/**
+	 * 3 copied (one with awkward key), 1 skipped, 2 failed, 1 mismatch (failed), 1
+	 * pending.
+	 */
 	private static List<LedgerRow> rows() {
 		return List.of(LedgerRows.copied(1, "a b/100%+x,y.txt", 100), LedgerRows.copied(2, "café/日本", 200),
 				LedgerRows.copied(3, "line\nbreak", 300), LedgerRows.skipped(4, "skipped", 400),
@@ -87,7 +91,8 @@ class ReportSetTests {
 			assertThat(records).hasSizeLessThanOrEqualTo(2).allSatisfy((record) -> assertThat(record).hasSize(7));
 			(result.get("TaskExecutionStatus").asString().equals("succeeded") ? succeeded : failed).addAll(records);
 		}
-		// 4 succeeded in files of at most 2 rows, 3 failed; the pending object is no task that ran
+		// 4 succeeded in files of at most 2 rows, 3 failed; the pending object is no task
+		// that ran
 		assertThat(statuses).containsExactly("succeeded", "succeeded", "failed", "failed");
 		assertThat(succeeded).hasSize(4).allSatisfy((record) -> {
 			assertThat(record.get(0)).isEqualTo(LedgerRows.SOURCE);
@@ -147,8 +152,11 @@ class ReportSetTests {
 				"3 of 8 objects failed; the other 5 were copied or found unchanged.",
 				"4 of 7 finished objects verified", "Failed objects (3)", "The specified key does not exist.",
 				"denied <&>", "ETags differ", "copy.concurrency", "64", "SHA256SUMS");
-		assertThat(cardValues(page)).containsEntry("Objects", "8").containsEntry("Copied", "3")
-			.containsEntry("Skipped (unchanged)", "1").containsEntry("Failed", "3").containsEntry("Pending", "1")
+		assertThat(cardValues(page)).containsEntry("Objects", "8")
+			.containsEntry("Copied", "3")
+			.containsEntry("Skipped (unchanged)", "1")
+			.containsEntry("Failed", "3")
+			.containsEntry("Pending", "1")
 			.containsEntry("Retried requests", "3");
 		assertThat(page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isEqualTo(2);
 		String markup = Files.readString(report.folder().resolve("report.html"));
@@ -166,7 +174,8 @@ class ReportSetTests {
 
 		Document page = xml(report.folder().resolve("report.html"));
 		assertThat(page.getDocumentElement().getTextContent()).contains("… and 25 more failed objects");
-		assertThat(Files.readString(report.folder().resolve("report.html"))).contains("k01000").doesNotContain("k01001");
+		assertThat(Files.readString(report.folder().resolve("report.html"))).contains("k01000")
+			.doesNotContain("k01001");
 	}
 
 	@Test
@@ -174,7 +183,8 @@ class ReportSetTests {
 		WrittenReport report = write(rows());
 		Path folder = report.folder();
 
-		List<String> listed = Files.readAllLines(folder.resolve("SHA256SUMS")).stream()
+		List<String> listed = Files.readAllLines(folder.resolve("SHA256SUMS"))
+			.stream()
 			.map((line) -> line.substring(66))
 			.toList();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(
@@ -232,8 +242,7 @@ class ReportSetTests {
 				new RunSummary.Side("src-bucket", ""), new RunSummary.Side("dst-bucket", "copy/"),
 				RunSummary.CallerIdentities.UNKNOWN, new RunSummary.Manifest("csv", "manifests/keys.csv"),
 				"0000000000000000000000000000000000000000000000000000000000000000", "0.1.0-SNAPSHOT",
-				Map.of("SlowDown", 2L, "HTTP 500", 1L),
-				List.of(new RunMetadata.Setting("copy.concurrency", "64"),
+				Map.of("SlowDown", 2L, "HTTP 500", 1L), List.of(new RunMetadata.Setting("copy.concurrency", "64"),
 						new RunMetadata.Setting("report.location", "reports/")));
 	}
 

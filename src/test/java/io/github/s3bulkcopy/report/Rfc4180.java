@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A strict RFC 4180 reader for the tests, written independently of the production writer: records end with LF or
- * CRLF, quoted fields may hold anything with quotes doubled, and anything malformed is an error.
+ * A strict RFC 4180 reader for the tests, written independently of the production writer:
+ * records end with LF or CRLF, quoted fields may hold anything with quotes doubled, and
+ * anything malformed is an error.
  */
 final class Rfc4180 {
 

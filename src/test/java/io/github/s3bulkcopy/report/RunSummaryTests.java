@@ -35,7 +35,8 @@ class RunSummaryTests {
 
 	@Test
 	void ratesFinishedObjectsOverTheRunsDuration() {
-		// 7 finished (2 copied, 3 skipped, 2 failed) and 5 pending over 3 s: 7 / 3 = 2.333...
+		// 7 finished (2 copied, 3 skipped, 2 failed) and 5 pending over 3 s: 7 / 3 =
+		// 2.333...
 		ReportTotals totals = new ReportTotals(12, 2, 3, 2, 5, 1200, 200, 5, 0, 2, 0);
 
 		RunSummary summary = RunSummary.of(run(START.plusMillis(3000)), totals, "completion-report.csv");
@@ -79,8 +80,8 @@ class RunSummaryTests {
 
 		RunSummary summary = RunSummary.of(run, facts, "completion-report.csv");
 
-		assertThat(summary.notCarried()).extracting(RunSummary.NotCarriedEntry::what,
-				RunSummary.NotCarriedEntry::objects)
+		assertThat(summary.notCarried())
+			.extracting(RunSummary.NotCarriedEntry::what, RunSummary.NotCarriedEntry::objects)
 			.containsExactly(tuple("object lock retention", 2L), tuple("website redirect location", 3L),
 					tuple("storage class", 4L), tuple("ACL grants", 4L), tuple("last-modified", 4L));
 		assertThat(summary.notCarried().get(2).why()).contains("destination.storage-class sets STANDARD_IA");

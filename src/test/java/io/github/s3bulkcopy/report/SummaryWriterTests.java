@@ -154,8 +154,8 @@ class SummaryWriterTests {
 				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "0.1.0-SNAPSHOT",
 				Map.of("SlowDown", 5L, "HTTP 500", 2L), List.of(),
 				new LinkedHashMap<>(Map.of("exclude", 12L, "min-size", 3L, "storage-classes", 0L)));
-		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0,
-				9_000_000_000_000_000L, 8_999_999_999_999_999L, 4_999_999_800L, 1, 199, 0);
+		ReportTotals totals = new ReportTotals(5_000_000_000L, 4_999_999_000L, 900, 100, 0, 9_000_000_000_000_000L,
+				8_999_999_999_999_999L, 4_999_999_800L, 1, 199, 0);
 		return RunSummary.of(run, totals, CompletionReportWriter.FILE_NAME);
 	}
 

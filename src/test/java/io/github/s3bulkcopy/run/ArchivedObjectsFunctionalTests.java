@@ -28,12 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Archived source objects (GLACIER, DEEP_ARCHIVE, Intelligent-Tiering archive tiers) are skipped as SKIPPED_ARCHIVED,
- * or, with {@code copy.restore}, restored and copied by a later run. S3Proxy stores the storage class an object is
- * PUT with and answers it on HEAD, but copies archived objects as any other and has no RestoreObject; so a proxy
- * answers on the wire what S3 answers and S3Proxy cannot: InvalidObjectState to a copy of an archived object, 202 to
- * RestoreObject, 409 RestoreAlreadyInProgress, and the {@code x-amz-restore} and {@code x-amz-archive-status} headers
- * of HEAD answers.
+ * Archived source objects (GLACIER, DEEP_ARCHIVE, Intelligent-Tiering archive tiers) are
+ * skipped as SKIPPED_ARCHIVED, or, with {@code copy.restore}, restored and copied by a
+ * later run. S3Proxy stores the storage class an object is PUT with and answers it on
+ * HEAD, but copies archived objects as any other and has no RestoreObject; so a proxy
+ * answers on the wire what S3 answers and S3Proxy cannot: InvalidObjectState to a copy of
+ * an archived object, 202 to RestoreObject, 409 RestoreAlreadyInProgress, and the
+ * {@code x-amz-restore} and {@code x-amz-archive-status} headers of HEAD answers.
  */
 class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 
@@ -65,7 +66,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	void archivedObjectsAreSkippedNotFailedAndTheDryRunCountsThem() throws IOException {
 		Path manifest = writeInventory().resolve(reportManifestKey());
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// The manifest names it INTELLIGENT_TIERING only: the copy is what finds it archived.
+			// The manifest names it INTELLIGENT_TIERING only: the copy is what finds it
+			// archived.
 			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
 					this.source, this.destination);
@@ -83,7 +85,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			assertThat(result.out()).contains("2 copied").contains("0 failed")
+			assertThat(result.out()).contains("2 copied")
+				.contains("0 failed")
 				.contains("archived:     4 not copied: archived and not restored (SKIPPED_ARCHIVED)");
 			Map<String, Map<String, String>> rows = rows(fixture, "archived", 1);
 			assertThat(rows.get("plain-1.txt").get("Outcome")).isEqualTo("COPIED");
@@ -129,7 +132,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result first = fixture.run("copy", "--job", job.toString());
 
 			assertThat(first.exitCode()).as(first.toString()).isZero();
-			assertThat(first.out()).contains("2 copied").contains("0 failed")
+			assertThat(first.out()).contains("2 copied")
+				.contains("0 failed")
 				.contains("restores:     4 pending (RESTORE_PENDING): a later run (or the next scheduled tick) copies "
 						+ "them once restored");
 			Map<String, Map<String, String>> rows = rows(fixture, "restore", 1);
@@ -148,7 +152,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 				.stream()
 				.filter((request) -> request.requestLine().startsWith("POST "))
 				.forEach((request) -> restores.put(request.requestLine().split("[ ?]")[1], request.body()));
-			// No new restore for the one under way; Intelligent-Tiering takes a tier but no days.
+			// No new restore for the one under way; Intelligent-Tiering takes a tier but
+			// no days.
 			assertThat(restores).containsOnlyKeys("/" + this.source + "/glacier-1.txt",
 					"/" + this.source + "/deep-1.txt", "/" + this.source + "/tiered-1.txt");
 			assertThat(restores.get("/" + this.source + "/glacier-1.txt")).contains("<Days>3</Days>")
@@ -157,7 +162,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 				.doesNotContain("<Days>");
 			assertThat(summary(fixture, "restore", 1).get("objects").get("restorePending").asLong()).isEqualTo(4);
 
-			// The restores finish: a restored copy is there to read, the tiered object is back in Frequent Access.
+			// The restores finish: a restored copy is there to read, the tiered object is
+			// back in Frequent Access.
 			proxy.clearAnswers();
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt")) {
 				proxy.addAnswerHeaders("HEAD /" + this.source + "/" + key + " ", Map.of("x-amz-restore", RESTORED));
@@ -165,8 +171,7 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result second = fixture.run("copy", "--job", job.toString());
 
 			assertThat(second.exitCode()).as(second.toString()).isZero();
-			assertThat(second.out()).contains("Run 2 of job restore").contains("6 copied")
-				.doesNotContain("restores:");
+			assertThat(second.out()).contains("Run 2 of job restore").contains("6 copied").doesNotContain("restores:");
 			assertThat(rows(fixture, "restore", 2).values()).extracting((row) -> row.get("Outcome"))
 				.containsOnly("COPIED");
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt", "tiered-1.txt")) {
@@ -245,18 +250,20 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	private static final Instant REPORT_DATE = Instant.parse("2026-11-01T01:00:00Z");
 
 	private String reportManifestKey() {
-		return new InventoryReportBuilder(this.source, "inventory-bucket", "inv", 10).build(REPORT_DATE)
-			.manifestKey();
+		return new InventoryReportBuilder(this.source, "inventory-bucket", "inv", 10).build(REPORT_DATE).manifestKey();
 	}
 
-	/** An inventory report of the source with each object's storage class; returns its root folder. */
+	/**
+	 * An inventory report of the source with each object's storage class; returns its
+	 * root folder.
+	 */
 	private Path writeInventory() throws IOException {
 		InventoryReportBuilder builder = new InventoryReportBuilder(this.source, "inventory-bucket", "inv", 10);
 		for (var object : this.s3.listObjectsV2Paginator((list) -> list.bucket(this.source)).contents()) {
 			String storageClass = this.s3.headObject((head) -> head.bucket(this.source).key(object.key()))
 				.storageClassAsString();
-			builder.add(new InventoryReportBuilder.Row(object.key(), object.size(),
-					S3TestData.unquoted(object.eTag()), false, (storageClass != null) ? storageClass : "STANDARD"));
+			builder.add(new InventoryReportBuilder.Row(object.key(), object.size(), S3TestData.unquoted(object.eTag()),
+					false, (storageClass != null) ? storageClass : "STANDARD"));
 		}
 		InventoryReportBuilder.Report report = builder.build(REPORT_DATE);
 		Path root = this.dir.resolve("inventory");
@@ -277,9 +284,9 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	private static JsonNode summary(JobFixture fixture, String job, long run) throws IOException {
 		return JsonMapper.builder()
 			.build()
-			.readTree(Files.readString(
-					fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
-					StandardCharsets.UTF_8));
+			.readTree(
+					Files.readString(fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json"),
+							StandardCharsets.UTF_8));
 	}
 
 }

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Mistakes a user makes and faults of the surroundings: one clear message each, the right exit code, no harm done. */
+/**
+ * Mistakes a user makes and faults of the surroundings: one clear message each, the right
+ * exit code, no harm done.
+ */
 class BadInputFunctionalTests implements LocalS3ProxyTest {
 
 	@TempDir

@@ -20,12 +20,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requester pays and expected bucket owners on the wire: every request of a run, as the server receives it through a
- * recording relay, carries {@code x-amz-request-payer: requester} when its bucket is requester pays (a copy request
- * when either of its buckets is) and {@code x-amz-expected-bucket-owner} (and on a copy
- * {@code x-amz-source-expected-bucket-owner}) with the owner the job file names, in each copy mode, in listings and
- * manifest reads, and in a verify run. Against S3Mock, which takes these headers (S3Proxy answers 501 Not
- * Implemented to them).
+ * Requester pays and expected bucket owners on the wire: every request of a run, as the
+ * server receives it through a recording relay, carries
+ * {@code x-amz-request-payer: requester} when its bucket is requester pays (a copy
+ * request when either of its buckets is) and {@code x-amz-expected-bucket-owner} (and on
+ * a copy {@code x-amz-source-expected-bucket-owner}) with the owner the job file names,
+ * in each copy mode, in listings and manifest reads, and in a verify run. Against S3Mock,
+ * which takes these headers (S3Proxy answers 501 Not Implemented to them).
  */
 class BucketTermsFunctionalTests implements LocalS3MockTest {
 
@@ -55,8 +56,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		byte[] large = S3TestData.randomBytes(LARGE);
 		S3TestData.put(s3, source, "large/big.bin", large);
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK, source,
-					destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
+					source, destination);
 			Path job = withTerms(fixture.jobFile("terms-" + mode, "", "", "type: listing", """
 					copy:
 					  mode: %s
@@ -101,7 +102,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 			assertThat(verified.exitCode()).as(verified.toString()).isZero();
 			List<Seen> verifyRun = relay.seen();
 			assertTerms(verifyRun, source, destination);
-			assertThat(lines(verifyRun, source)).anyMatch((line) -> line.startsWith("HEAD /" + source + "/small/a.txt"));
+			assertThat(lines(verifyRun, source))
+				.anyMatch((line) -> line.startsWith("HEAD /" + source + "/small/a.txt"));
 			assertThat(lines(verifyRun, destination))
 				.anyMatch((line) -> line.startsWith("HEAD /" + destination + "/small/a.txt"));
 		}
@@ -109,8 +111,7 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "server-side", "stream" })
-	void everyRequestToARequesterPaysDestinationSaysTheRequesterPaysAndNoneToTheSource(String mode)
-			throws IOException {
+	void everyRequestToARequesterPaysDestinationSaysTheRequesterPaysAndNoneToTheSource(String mode) throws IOException {
 		S3Client s3 = LocalS3MockTest.s3MockClient();
 		String source = S3TestData.createBucket(s3, "terms-dsrc");
 		String destination = S3TestData.createBucket(s3, "terms-ddst");
@@ -151,8 +152,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		S3TestData.put(s3, source, "a.txt", "alpha");
 		S3TestData.put(s3, manifests, "keys.csv", source + ",a.txt\n");
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK, source,
-					destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
+					source, destination);
 			Path job = fixture.jobFile("terms-manifest", "", "", """
 					type: csv
 					location: s3://%s/keys.csv
@@ -183,9 +184,11 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		String destination = S3TestData.createBucket(s3, "terms-odst");
 		S3TestData.put(s3, source, "a.txt", "alpha");
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			// As S3 answers when the bucket's owner (here 999999999999) is not the expected one.
-			relay.answer(" /" + source, (headers) -> headers.containsKey(OWNER)
-					&& !headers.get(OWNER).equals("999999999999"), 403, "AccessDenied");
+			// As S3 answers when the bucket's owner (here 999999999999) is not the
+			// expected one.
+			relay.answer(" /" + source,
+					(headers) -> headers.containsKey(OWNER) && !headers.get(OWNER).equals("999999999999"), 403,
+					"AccessDenied");
 			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
 					source, destination);
 			Path job = withTerms(fixture.jobFile("terms-owner", "", "", "type: listing", ""),
@@ -207,14 +210,16 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 	}
 
 	/**
-	 * Requests to the requester pays source: the payer and the source's owner. Requests to the destination: its owner
-	 * and no payer, except copies, which also read the source: the payer and the source's owner as the copy source's.
+	 * Requests to the requester pays source: the payer and the source's owner. Requests
+	 * to the destination: its owner and no payer, except copies, which also read the
+	 * source: the payer and the source's owner as the copy source's.
 	 */
 	private static void assertTerms(List<Seen> seen, String source, String destination) {
 		List<Seen> toSource = seen.stream().filter((request) -> request.bucket().equals(source)).toList();
 		List<Seen> toDestination = seen.stream().filter((request) -> request.bucket().equals(destination)).toList();
 		assertThat(toSource).isNotEmpty().allSatisfy((request) -> {
-			// Bucket-level requests (HeadBucket, the website and Object Lock configurations) have no request-payer:
+			// Bucket-level requests (HeadBucket, the website and Object Lock
+			// configurations) have no request-payer:
 			// S3 does not charge the requester for them, and the SDK has no field for it.
 			assertThat(request.header(PAYER)).as(request.requestLine())
 				.isEqualTo(bucketLevel(request, source) ? null : "requester");
@@ -235,7 +240,9 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		return seen.stream().filter((request) -> request.bucket().equals(bucket)).map(Seen::requestLine).toList();
 	}
 
-	/** The job file with lines added at the top of its source and destination sections. */
+	/**
+	 * The job file with lines added at the top of its source and destination sections.
+	 */
 	private static Path withTerms(Path job, String sourceLines, String destinationLines) throws IOException {
 		String yaml = Files.readString(job, StandardCharsets.UTF_8)
 			.replaceFirst("(?m)^source:\n", "source:\n" + sourceLines)

@@ -29,13 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a copy keeps of its source besides bytes, metadata and tags, in each copy mode (server-side CopyObject,
- * server-side multipart copy, streamed PUT, streamed multipart upload), against S3Mock through a relay. S3Mock stores
- * the storage class a write names, so that is checked in what landed; it stores neither a website redirect location
- * nor an Object Lock retention or legal hold given with a write, nor does it return them on a HEAD or GET, so the
- * relay adds them to the source's HEAD and GET answers (as S3 answers for such an object) and the test checks what the
- * copy sent on the wire. The relay also answers GetBucketWebsite with a configuration where a test says the source
- * bucket serves a website (S3Mock answers it with a listing, which the copy takes for none).
+ * What a copy keeps of its source besides bytes, metadata and tags, in each copy mode
+ * (server-side CopyObject, server-side multipart copy, streamed PUT, streamed multipart
+ * upload), against S3Mock through a relay. S3Mock stores the storage class a write names,
+ * so that is checked in what landed; it stores neither a website redirect location nor an
+ * Object Lock retention or legal hold given with a write, nor does it return them on a
+ * HEAD or GET, so the relay adds them to the source's HEAD and GET answers (as S3 answers
+ * for such an object) and the test checks what the copy sent on the wire. The relay also
+ * answers GetBucketWebsite with a configuration where a test says the source bucket
+ * serves a website (S3Mock answers it with a listing, which the copy takes for none).
  */
 class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 
@@ -67,14 +69,14 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
 			proxy.answerXml("GET /" + source + "?website", WEBSITE);
 			for (String key : List.of("small.bin", "large.bin")) {
-				proxy.addAnswerHeaders("/" + source + "/" + key, Map.of("x-amz-website-redirect-location",
-						"/moved/" + key, "x-amz-object-lock-mode", "GOVERNANCE",
-						"x-amz-object-lock-retain-until-date", "2099-01-01T00:00:00.000Z",
-						"x-amz-object-lock-legal-hold", "ON"));
+				proxy.addAnswerHeaders("/" + source + "/" + key,
+						Map.of("x-amz-website-redirect-location", "/moved/" + key, "x-amz-object-lock-mode",
+								"GOVERNANCE", "x-amz-object-lock-retain-until-date", "2099-01-01T00:00:00.000Z",
+								"x-amz-object-lock-legal-hold", "ON"));
 			}
-			proxy.addAnswerHeaders("/" + source + "/expired.bin", Map.of("x-amz-object-lock-mode", "COMPLIANCE",
-					"x-amz-object-lock-retain-until-date", "2001-01-01T00:00:00.000Z", "x-amz-object-lock-legal-hold",
-					"ON"));
+			proxy.addAnswerHeaders("/" + source + "/expired.bin",
+					Map.of("x-amz-object-lock-mode", "COMPLIANCE", "x-amz-object-lock-retain-until-date",
+							"2001-01-01T00:00:00.000Z", "x-amz-object-lock-legal-hold", "ON"));
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
 			Path job = fixture.jobFile("carry-" + mode, "", "", "type: listing", """
 					copy:
@@ -92,9 +94,10 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 				.isEqualTo(StorageClass.STANDARD_IA);
 			assertThat(s3.headObject((head) -> head.bucket(destination).key("large.bin")).storageClass())
 				.isEqualTo(StorageClass.ONEZONE_IA);
-			assertThat(s3.headObject((head) -> head.bucket(destination).key("expired.bin")).storageClass())
-				.isIn(null, StorageClass.STANDARD);
-			// and what the copies sent: a CopyObject or PUT for small objects, a CreateMultipartUpload for large ones
+			assertThat(s3.headObject((head) -> head.bucket(destination).key("expired.bin")).storageClass()).isIn(null,
+					StorageClass.STANDARD);
+			// and what the copies sent: a CopyObject or PUT for small objects, a
+			// CreateMultipartUpload for large ones
 			Seen small = write(proxy, "PUT /" + destination + "/small.bin ");
 			Seen large = write(proxy, "POST /" + destination + "/large.bin?uploads");
 			assertThat(small.header("x-amz-copy-source"))
@@ -106,8 +109,7 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 				assertThat(write.header("x-amz-website-redirect-location")).as(write.requestLine())
 					.isEqualTo("/moved/" + key);
 				assertThat(write.header("x-amz-object-lock-mode")).as(write.requestLine()).isEqualTo("GOVERNANCE");
-				assertThat(Instant.parse(write.header("x-amz-object-lock-retain-until-date")))
-					.as(write.requestLine())
+				assertThat(Instant.parse(write.header("x-amz-object-lock-retain-until-date"))).as(write.requestLine())
 					.isEqualTo(RETAIN_UNTIL);
 				assertThat(write.header("x-amz-object-lock-legal-hold")).as(write.requestLine()).isEqualTo("ON");
 			}
@@ -124,7 +126,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 
 	@Test
 	void whatWasNotCarriedIsCountedInTheSummaryAndThePage() throws IOException {
-		// given: no website configuration at the source, no Object Lock at the destination
+		// given: no website configuration at the source, no Object Lock at the
+		// destination
 		S3Client s3 = LocalS3MockTest.s3MockClient();
 		String source = S3TestData.createBucket(s3, "uncarried-src");
 		String destination = S3TestData.createBucket(s3, "uncarried-dst");
@@ -132,9 +135,9 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 		S3TestData.put(s3, source, "b.txt", S3TestData.randomBytes(1000), ChecksumAlgorithm.CRC64_NVME);
 		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes(6 * MIB), ChecksumAlgorithm.CRC32);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			proxy.addAnswerHeaders("/" + source + "/large.bin", Map.of("x-amz-website-redirect-location",
-					"/moved/large.bin", "x-amz-object-lock-mode", "GOVERNANCE", "x-amz-object-lock-retain-until-date",
-					"2099-01-01T00:00:00.000Z"));
+			proxy.addAnswerHeaders("/" + source + "/large.bin",
+					Map.of("x-amz-website-redirect-location", "/moved/large.bin", "x-amz-object-lock-mode",
+							"GOVERNANCE", "x-amz-object-lock-retain-until-date", "2099-01-01T00:00:00.000Z"));
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
 			Path job = fixture.jobFile("uncarried", "", "", "type: listing", """
 					copy:
@@ -147,7 +150,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 
 			// then
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			// The small copies made no HEAD of their sources: nothing said they had a redirect or a lock to keep.
+			// The small copies made no HEAD of their sources: nothing said they had a
+			// redirect or a lock to keep.
 			assertThat(proxy.seen()).extracting(Seen::requestLine)
 				.noneMatch((line) -> line.startsWith("HEAD /" + source + "/a.txt")
 						|| line.startsWith("HEAD /" + source + "/b.txt"));
@@ -179,8 +183,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
 			proxy.answer("/" + source + "?website", 403, "AccessDenied", Map.of());
 			proxy.answer("/" + destination + "?object-lock", 403, "AccessDenied", Map.of());
-			proxy.addAnswerHeaders("/" + source + "/a.txt", Map.of("x-amz-website-redirect-location", "/moved/a.txt",
-					"x-amz-object-lock-legal-hold", "ON"));
+			proxy.addAnswerHeaders("/" + source + "/a.txt",
+					Map.of("x-amz-website-redirect-location", "/moved/a.txt", "x-amz-object-lock-legal-hold", "ON"));
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
 			Path job = fixture.jobFile("refused", "", "", "type: listing", "");
 
@@ -216,7 +220,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			// when
 			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
 
-			// then: S3Mock's CopyObject keeps the source's class by itself (S3 defaults to STANDARD), so the request
+			// then: S3Mock's CopyObject keeps the source's class by itself (S3 defaults
+			// to STANDARD), so the request
 			// is what shows it
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(proxy.seen()).extracting(Seen::requestLine)
@@ -241,8 +246,9 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 	}
 
 	private static JsonNode summary(JobFixture fixture, String job) throws IOException {
-		return JsonMapper.builder().build().readTree(
-				Files.readString(fixture.reports().resolve(job + "/1/summary.json"), StandardCharsets.UTF_8));
+		return JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(fixture.reports().resolve(job + "/1/summary.json"), StandardCharsets.UTF_8));
 	}
 
 	/** The summary's notCarried entries as {@code what: objects}. */

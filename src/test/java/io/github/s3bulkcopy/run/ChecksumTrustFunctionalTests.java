@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Against S3Proxy, which ignores the CRC64NVME asked for on CopyObject and carries the source's checksum over to the
- * copy without computing it: the copy's HEAD shows a CRC64NVME equal to the source's whatever the bytes, and no run
- * may count that as proof.
+ * Against S3Proxy, which ignores the CRC64NVME asked for on CopyObject and carries the
+ * source's checksum over to the copy without computing it: the copy's HEAD shows a
+ * CRC64NVME equal to the source's whatever the bytes, and no run may count that as proof.
  */
 class ChecksumTrustFunctionalTests implements LocalS3ProxyTest {
 
@@ -56,10 +56,13 @@ class ChecksumTrustFunctionalTests implements LocalS3ProxyTest {
 
 		// then the trap is there: the copy shows the source's CRC64NVME, carried over
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(this.s3.headObject((head) -> head.bucket(this.fixture.destinationBucket)
-			.key("header/a.bin")
-			.checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME()).isNotNull();
-		// but nothing is verified by checksum: single-part copies by their MD5 ETags, the multipart copy not at all
+		assertThat(this.s3
+			.headObject((head) -> head.bucket(this.fixture.destinationBucket)
+				.key("header/a.bin")
+				.checksumMode(ChecksumMode.ENABLED))
+			.checksumCRC64NVME()).isNotNull();
+		// but nothing is verified by checksum: single-part copies by their MD5 ETags, the
+		// multipart copy not at all
 		List<Map<String, String>> rows = this.fixture.reportRows("trust-auto", 1);
 		assertThat(rows).noneSatisfy((row) -> assertThat(row.get("VerificationMethod")).isEqualTo("CHECKSUM"));
 		assertThat(rows).filteredOn((row) -> !row.get("Key").equals("header/large.bin"))
@@ -117,9 +120,9 @@ class ChecksumTrustFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private void putWithCrc64Header(String key, byte[] content) {
-		this.s3.putObject((put) -> put.bucket(this.fixture.sourceBucket)
-			.key(key)
-			.checksumCRC64NVME(S3TestData.crc64nvme(content)), RequestBody.fromBytes(content));
+		this.s3.putObject((
+				put) -> put.bucket(this.fixture.sourceBucket).key(key).checksumCRC64NVME(S3TestData.crc64nvme(content)),
+				RequestBody.fromBytes(content));
 	}
 
 }

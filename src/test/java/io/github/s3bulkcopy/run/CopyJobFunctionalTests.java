@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The copy job end to end against S3Proxy: the command line in-process, real manifests, and assertions on what
- * landed in the destination bucket and in the report.
+ * The copy job end to end against S3Proxy: the command line in-process, real manifests,
+ * and assertions on what landed in the destination bucket and in the report.
  */
 class CopyJobFunctionalTests implements LocalS3ProxyTest {
 
@@ -55,8 +55,8 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		this.s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(this.s3, "src");
 		String destination = S3TestData.createBucket(this.s3, "dst");
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-				destination);
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				source, destination);
 	}
 
 	@AfterEach
@@ -66,7 +66,10 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		System.clearProperty("s3bulkcopy.lock.stale-after");
 	}
 
-	/** With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and the CRT-based one. */
+	/**
+	 * With either HTTP client ({@code s3bulkcopy.http-client}): Netty, the default, and
+	 * the CRT-based one.
+	 */
 	@ParameterizedTest(name = "http-client {0}")
 	@ValueSource(strings = { "netty", "crt" })
 	void inventoryManifestCopiesEveryObjectByteForByteAndReportsEachOnce(String httpClient) throws IOException {
@@ -74,7 +77,9 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		System.setProperty("s3bulkcopy.http-client", httpClient);
 		Map<String, byte[]> objects = seed(40);
 		byte[] large = S3TestData.randomBytes(6 * 1024 * 1024 + 123);
-		this.s3.putObject((put) -> put.bucket(this.fixture.sourceBucket).key("big/large.bin").contentType("video/mp4")
+		this.s3.putObject((put) -> put.bucket(this.fixture.sourceBucket)
+			.key("big/large.bin")
+			.contentType("video/mp4")
 			.metadata(Map.of("owner", "team-a")), RequestBody.fromBytes(large));
 		objects.put("big/large.bin", large);
 		Path manifest = writeInventory(objects);
@@ -100,17 +105,18 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("Run 1 of job inventory-job").contains("50 copied");
-		// The blocking clients (here the bucket check) run on the CRT-based client too, unless netty is asked for:
+		// The blocking clients (here the bucket check) run on the CRT-based client too,
+		// unless netty is asked for:
 		// then on the SDK's default Java client, with Java's TLS and trust store.
-		assertThat(bucketChecks).containsExactly(
-				Map.entry("", Set.of(httpClient.equals("crt") ? "AwsCommonRuntime" : "Apache5")));
+		assertThat(bucketChecks)
+			.containsExactly(Map.entry("", Set.of(httpClient.equals("crt") ? "AwsCommonRuntime" : "Apache5")));
 		for (Map.Entry<String, byte[]> object : objects.entrySet()) {
 			assertThat(S3TestData.readBytes(this.s3, this.fixture.destinationBucket, "copied/" + object.getKey()))
 				.as(object.getKey())
 				.isEqualTo(object.getValue());
 		}
-		HeadObjectResponse head = this.s3.headObject((h) -> h.bucket(this.fixture.destinationBucket)
-			.key("copied/big/large.bin"));
+		HeadObjectResponse head = this.s3
+			.headObject((h) -> h.bucket(this.fixture.destinationBucket).key("copied/big/large.bin"));
 		assertThat(head.contentType()).isEqualTo("video/mp4");
 		assertThat(head.metadata()).containsEntry("owner", "team-a");
 		assertThat(S3TestData.unquoted(head.eTag())).endsWith("-2");
@@ -125,9 +131,12 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 			assertThat(row.get("DestinationKey")).isEqualTo("copied/" + row.get("Key"));
 			assertThat(row.get("Size")).isEqualTo(Integer.toString(objects.get(row.get("Key")).length));
 		});
-		Map<String, String> largeRow = rows.stream().filter((row) -> row.get("Key").equals("big/large.bin"))
-			.findFirst().orElseThrow();
-		// S3Proxy computes no checksum on the copy and its multipart copy's ETag is no MD5: only a full read proves it
+		Map<String, String> largeRow = rows.stream()
+			.filter((row) -> row.get("Key").equals("big/large.bin"))
+			.findFirst()
+			.orElseThrow();
+		// S3Proxy computes no checksum on the copy and its multipart copy's ETag is no
+		// MD5: only a full read proves it
 		assertThat(largeRow.get("VerificationMethod")).isEqualTo("FULL_READ");
 		assertThat(largeRow.get("SourceChecksum")).isEqualTo("CRC64NVME:FULL_OBJECT:" + S3TestData.crc64nvme(large));
 		assertThat(largeRow.get("DestinationChecksum")).isEqualTo(largeRow.get("SourceChecksum"));
@@ -166,8 +175,10 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		Map<String, byte[]> objects = seed(5);
 		StringBuilder csv = new StringBuilder();
 		for (String key : objects.keySet()) {
-			csv.append(this.fixture.sourceBucket).append(',')
-				.append(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8)).append('\n');
+			csv.append(this.fixture.sourceBucket)
+				.append(',')
+				.append(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8))
+				.append('\n');
 		}
 		csv.append(this.fixture.sourceBucket).append(",gone/never-existed.txt\n");
 		Path manifest = Files.writeString(this.dir.resolve("manifest.csv"), csv.toString(), StandardCharsets.UTF_8);
@@ -183,8 +194,10 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 		}
 		List<Map<String, String>> rows = this.fixture.reportRows("csv-job", 1);
 		assertThat(rows).hasSize(objects.size() + 1);
-		Map<String, String> missing = rows.stream().filter((row) -> row.get("Key").equals("gone/never-existed.txt"))
-			.findFirst().orElseThrow();
+		Map<String, String> missing = rows.stream()
+			.filter((row) -> row.get("Key").equals("gone/never-existed.txt"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(missing.get("TaskStatus")).isEqualTo("failed");
 		assertThat(missing.get("ErrorCode")).isEqualTo("NoSuchKey");
 		assertThat(missing.get("HTTPStatusCode")).isEqualTo("404");
@@ -209,7 +222,8 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(destinationKeys()).containsExactly("out/2026/01/a.log", "out/2026/02/b.log");
-		// http-client auto (the default): the listing went through the CRT-based client, as the copies did.
+		// http-client auto (the default): the listing went through the CRT-based client,
+		// as the copies did.
 		assertThat(listings).containsExactly(Map.entry("", Set.of("AwsCommonRuntime")));
 		assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, "out/2026/02/b.log")).isEqualTo("b");
 	}
@@ -342,8 +356,10 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private JsonNode summary(String job, long run) throws IOException {
-		return JsonMapper.builder().build().readTree(Files.readString(
-				this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json")));
+		return JsonMapper.builder()
+			.build()
+			.readTree(Files
+				.readString(this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json")));
 	}
 
 }

@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A source object whose bytes do not match the checksum the source stores for it fails alone: its row is FAILED with
- * {@code SourceChecksumMismatch}, every other object is copied, and the run completes with exit code 1. S3Proxy
- * keeps no checksum that could disagree with its bytes, so a relay adds a wrong {@code x-amz-checksum-crc32} to the
- * source's answer to the GET of the corrupt object, and the SDK's own validation of the GET finds the mismatch.
+ * A source object whose bytes do not match the checksum the source stores for it fails
+ * alone: its row is FAILED with {@code SourceChecksumMismatch}, every other object is
+ * copied, and the run completes with exit code 1. S3Proxy keeps no checksum that could
+ * disagree with its bytes, so a relay adds a wrong {@code x-amz-checksum-crc32} to the
+ * source's answer to the GET of the corrupt object, and the SDK's own validation of the
+ * GET finds the mismatch.
  */
 class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 
@@ -51,8 +53,9 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * Larger than the objects read whole before their PUT: the PUT stops reading the GET at its content length, before
-	 * the SDK checks the GET's checksum, so the copy checks the bytes itself.
+	 * Larger than the objects read whole before their PUT: the PUT stops reading the GET
+	 * at its content length, before the SDK checks the GET's checksum, so the copy checks
+	 * the bytes itself.
 	 */
 	@Test
 	void aCorruptStreamedObjectFailsAloneAndTheRunGoesOn() throws Exception {
@@ -60,7 +63,8 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * A stored CRC64NVME, which the streamed PUT also sends: the copy fails before the destination answers BadDigest.
+	 * A stored CRC64NVME, which the streamed PUT also sends: the copy fails before the
+	 * destination answers BadDigest.
 	 */
 	@Test
 	void aCorruptStreamedObjectWithAStoredCrc64NvmeFailsAlone() throws Exception {

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Copies between two accounts, each reachable only through its own role, end to end through the command line: the
- * runner assumes a role per side from a local STS, and the bytes stream from one account to the other.
+ * Copies between two accounts, each reachable only through its own role, end to end
+ * through the command line: the runner assumes a role per side from a local STS, and the
+ * bytes stream from one account to the other.
  */
 class CrossAccountFunctionalTests implements CrossAccountTest {
 
@@ -55,7 +56,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 	void accounts() {
 		String source = S3TestData.createBucket(CrossAccountTest.sourceAccount(), "src");
 		String destination = S3TestData.createBucket(CrossAccountTest.destinationAccount(), "dst");
-		// The default credential chain is the runner, who can assume the roles but has no access to S3 itself.
+		// The default credential chain is the runner, who can assume the roles but has no
+		// access to S3 itself.
 		this.fixture = new JobFixture(this.dir, CrossAccountTest.s3Proxy().endpoint(), RUNNER, source, destination);
 		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofHours(1));
 		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofHours(1));
@@ -73,8 +75,9 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 	}
 
 	/**
-	 * With each HTTP client setting ({@code s3bulkcopy.http-client}): {@code auto}, the default (here Netty for the
-	 * large object, the CRT-based client for the small ones, which are read whole), Netty alone, CRT alone.
+	 * With each HTTP client setting ({@code s3bulkcopy.http-client}): {@code auto}, the
+	 * default (here Netty for the large object, the CRT-based client for the small ones,
+	 * which are read whole), Netty alone, CRT alone.
 	 */
 	@ParameterizedTest(name = "http-client {0}")
 	@ValueSource(strings = { "auto", "netty", "crt" })
@@ -88,13 +91,18 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		objects.put("empty/object", new byte[0]);
 		objects.forEach((key, bytes) -> S3TestData.put(source(), this.fixture.sourceBucket, key, bytes));
 		byte[] withChecksum = S3TestData.randomBytes(70_000);
-		source().putObject((put) -> put.bucket(this.fixture.sourceBucket).key("typed/report.json")
-			.contentType("application/json").cacheControl("max-age=60").metadata(Map.of("owner", "team-a"))
+		source().putObject((put) -> put.bucket(this.fixture.sourceBucket)
+			.key("typed/report.json")
+			.contentType("application/json")
+			.cacheControl("max-age=60")
+			.metadata(Map.of("owner", "team-a"))
 			.checksumCRC64NVME(S3TestData.crc64nvme(withChecksum)), RequestBody.fromBytes(withChecksum));
 		objects.put("typed/report.json", withChecksum);
 		byte[] large = S3TestData.randomBytes(11 * 1024 * 1024 + 7);
-		source().putObject((put) -> put.bucket(this.fixture.sourceBucket).key("big/large.bin")
-			.contentType("video/mp4").metadata(Map.of("camera", "b")), RequestBody.fromBytes(large));
+		source().putObject((put) -> put.bucket(this.fixture.sourceBucket)
+			.key("big/large.bin")
+			.contentType("video/mp4")
+			.metadata(Map.of("camera", "b")), RequestBody.fromBytes(large));
 		objects.put("big/large.bin", large);
 		Path job = jobFile("cross-auto", "auto", """
 				copy:
@@ -118,7 +126,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains(objects.size() + " copied");
-		// Which HTTP client carried each object's bytes, as the SDK names it in the User-Agent it sends.
+		// Which HTTP client carried each object's bytes, as the SDK names it in the
+		// User-Agent it sends.
 		String small = httpClient.equals("netty") ? "NettyNio" : "AwsCommonRuntime";
 		String streamed = httpClient.equals("crt") ? "AwsCommonRuntime" : "NettyNio";
 		for (Map<String, Set<String>> carried : List.of(reads, writes)) {
@@ -132,20 +141,23 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 				.isEqualTo(object.getValue());
 		}
 		HeadObjectResponse typed = destination().headObject((head) -> head.bucket(this.fixture.destinationBucket)
-			.key("typed/report.json").checksumMode(ChecksumMode.ENABLED));
+			.key("typed/report.json")
+			.checksumMode(ChecksumMode.ENABLED));
 		assertThat(typed.contentType()).isEqualTo("application/json");
 		assertThat(typed.cacheControl()).isEqualTo("max-age=60");
 		assertThat(typed.metadata()).containsEntry("owner", "team-a");
-		// The source's stored checksum went along as a header, so the destination checked and stored it.
+		// The source's stored checksum went along as a header, so the destination checked
+		// and stored it.
 		assertThat(typed.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(withChecksum));
 		HeadObjectResponse big = destination().headObject((head) -> head.bucket(this.fixture.destinationBucket)
-			.key("big/large.bin").checksumMode(ChecksumMode.ENABLED));
+			.key("big/large.bin")
+			.checksumMode(ChecksumMode.ENABLED));
 		assertThat(big.contentType()).isEqualTo("video/mp4");
 		assertThat(big.metadata()).containsEntry("camera", "b");
 		assertThat(S3TestData.unquoted(big.eTag())).endsWith("-3");
 		assertThat(big.checksumCRC64NVME()).isEqualTo(S3TestData.crc64nvme(large));
-		assertThat(destination().listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket))
-			.uploads()).isEmpty();
+		assertThat(destination().listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket)).uploads())
+			.isEmpty();
 
 		List<Map<String, String>> rows = this.fixture.reportRows("cross-auto", 1);
 		assertThat(rows).hasSize(objects.size()).allSatisfy((row) -> {
@@ -153,15 +165,19 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 			assertThat(row.get("Verified")).isEqualTo("VERIFIED");
 		});
 
-		// The summary names who each side acted as: the assumed roles' sessions, as STS reports them.
-		JsonNode identities = JsonMapper.builder().build()
+		// The summary names who each side acted as: the assumed roles' sessions, as STS
+		// reports them.
+		JsonNode identities = JsonMapper.builder()
+			.build()
 			.readTree(this.fixture.reports().resolve("cross-auto/1/summary.json").toFile())
 			.get("callerIdentities");
 		assertThat(identities.get("source").asString()).startsWith("arn:aws:sts::").contains(":assumed-role/");
-		assertThat(identities.get("destination").asString()).startsWith("arn:aws:sts::").contains(":assumed-role/")
+		assertThat(identities.get("destination").asString()).startsWith("arn:aws:sts::")
+			.contains(":assumed-role/")
 			.isNotEqualTo(identities.get("source").asString());
 
-		// The roles were assumed by the runner, and their temporary credentials signed the S3 requests.
+		// The roles were assumed by the runner, and their temporary credentials signed
+		// the S3 requests.
 		assertThat(CrossAccountTest.sts().callersOf(this.sourceRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 		assertThat(CrossAccountTest.sts().callersOf(this.destinationRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 		assertThat(uses(this.sourceRole)).isGreaterThanOrEqualTo(objects.size());
@@ -183,8 +199,10 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-		assertThat(result.out()).contains("copy.mode is server-side, but the destination's credentials cannot read "
-				+ "the source").contains("set copy.mode: stream").contains("NoSuchBucket");
+		assertThat(result.out())
+			.contains("copy.mode is server-side, but the destination's credentials cannot read " + "the source")
+			.contains("set copy.mode: stream")
+			.contains("NoSuchBucket");
 		assertThat(result.out()).contains("20 pending").doesNotContain("failed: NoSuchKey");
 		assertThat(destination().listObjectsV2((list) -> list.bucket(this.fixture.destinationBucket)).contents())
 			.isEmpty();
@@ -192,7 +210,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 
 	@Test
 	void aRunOutlivingItsRoleCredentialsSeveralTimesCompletes() throws IOException {
-		// given: credentials that live 2 seconds, renewed from 1 second before expiry, and a run of about 8 seconds
+		// given: credentials that live 2 seconds, renewed from 1 second before expiry,
+		// and a run of about 8 seconds
 		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
 		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
 		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
@@ -224,7 +243,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 
 	@Test
 	void stsDownLongerThanTheCredentialsLiveStopsTheRunResumablyAndTheResumeCompletes() throws Exception {
-		// given: credentials that live 2 seconds, and an STS that stops answering while the run copies
+		// given: credentials that live 2 seconds, and an STS that stops answering while
+		// the run copies
 		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
 		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
 		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
@@ -244,8 +264,9 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 			Thread outage = new Thread(() -> {
 				// STS goes down once the copy is under way (bounded: 30 s at most).
 				long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-				while (System.nanoTime() < deadline && destination().listObjectsV2(
-						(list) -> list.bucket(this.fixture.destinationBucket)).keyCount() < 5) {
+				while (System.nanoTime() < deadline
+						&& destination().listObjectsV2((list) -> list.bucket(this.fixture.destinationBucket))
+							.keyCount() < 5) {
 					try {
 						Thread.sleep(50);
 					}
@@ -261,7 +282,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 			// when
 			JobFixture.Result failed = this.fixture.run("copy", "--job", job.toString());
 
-			// then the run stops resumably, saying why, with no object marked failed for it
+			// then the run stops resumably, saying why, with no object marked failed for
+			// it
 			outage.join();
 			assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
 			assertThat(failed.out()).contains("CredentialsUnavailable")
@@ -276,7 +298,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 
 	@Test
 	void profilesThatAssumeTheirRolesStreamBetweenTheAccounts() throws IOException {
-		// given: AWS CLI style profiles, each with role_arn and source_profile, the way ~/.aws/config holds them
+		// given: AWS CLI style profiles, each with role_arn and source_profile, the way
+		// ~/.aws/config holds them
 		Path config = Files.writeString(this.dir.resolve("config"), """
 				[profile runner]
 				aws_access_key_id = %s
@@ -295,8 +318,10 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 				region = us-east-1
 				""".formatted(RUNNER.accessKeyId(), RUNNER.secretAccessKey(), this.sourceRole, this.destinationRole));
 		System.setProperty("aws.configFile", config.toString());
-		System.setProperty("aws.sharedCredentialsFile", Files.writeString(this.dir.resolve("credentials"), "").toString());
-		// The profiles' own STS client finds the local STS the way any SDK client finds a configured endpoint.
+		System.setProperty("aws.sharedCredentialsFile",
+				Files.writeString(this.dir.resolve("credentials"), "").toString());
+		// The profiles' own STS client finds the local STS the way any SDK client finds a
+		// configured endpoint.
 		System.setProperty("aws.endpointUrlSts", sts().toString());
 		for (int i = 0; i < 5; i++) {
 			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
@@ -327,7 +352,8 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("5 copied");
-		assertThat(S3TestData.readString(destination(), this.fixture.destinationBucket, "logs/4.log")).isEqualTo("line 4");
+		assertThat(S3TestData.readString(destination(), this.fixture.destinationBucket, "logs/4.log"))
+			.isEqualTo("line 4");
 		assertThat(CrossAccountTest.sts().callersOf(this.sourceRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 		assertThat(CrossAccountTest.sts().callersOf(this.destinationRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 	}

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A "folder" marker object whose key is the source prefix itself maps, with an empty destination prefix, to an empty
- * destination key, which S3 cannot store: the run records it as skipped, with the reason, and copies every other
- * object.
+ * A "folder" marker object whose key is the source prefix itself maps, with an empty
+ * destination prefix, to an empty destination key, which S3 cannot store: the run records
+ * it as skipped, with the reason, and copies every other object.
  */
 class EmptyDestinationKeyFunctionalTests implements LocalS3ProxyTest {
 

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Transient faults between the tool and S3: a run through a proxy that answers SlowDown, InternalError, resets
- * connections and answers slowly for 5% of requests still copies and verifies every object, each once.
+ * Transient faults between the tool and S3: a run through a proxy that answers SlowDown,
+ * InternalError, resets connections and answers slowly for 5% of requests still copies
+ * and verifies every object, each once.
  */
 class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 
@@ -36,8 +37,8 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, FaultToleranceFunctionalTests::key,
 				FaultToleranceFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0.05, 300)) {
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(),
-					LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
+					destination);
 			Path job = fixture.jobFile("faulty-job", "", "", "type: listing", """
 					copy:
 					  partitions: 4
@@ -64,9 +65,10 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * A copy the server takes and never answers (held back by the relay far longer than the run may take): with the
-	 * idle timeout at 2 s each attempt fails once nothing has moved for 2 s, and after its attempts the run stops as
-	 * resumable (an I/O failure is the run's, not the object's), instead of waiting on it; resumed once the server
+	 * A copy the server takes and never answers (held back by the relay far longer than
+	 * the run may take): with the idle timeout at 2 s each attempt fails once nothing has
+	 * moved for 2 s, and after its attempts the run stops as resumable (an I/O failure is
+	 * the run's, not the object's), instead of waiting on it; resumed once the server
 	 * answers again, it copies what was left.
 	 */
 	@Test

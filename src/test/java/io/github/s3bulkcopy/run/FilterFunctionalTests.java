@@ -32,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code filter} section end to end against S3Proxy: a listing, an inventory report and a CSV manifest, each
- * filtered from its own columns; what landed in the destination, the dry run's counts, {@code summary.json}'s counts
- * (also after a resume), and a verify run that checks only the objects the filters select.
+ * The {@code filter} section end to end against S3Proxy: a listing, an inventory report
+ * and a CSV manifest, each filtered from its own columns; what landed in the destination,
+ * the dry run's counts, {@code summary.json}'s counts (also after a resume), and a verify
+ * run that checks only the objects the filters select.
  */
 class FilterFunctionalTests implements LocalS3ProxyTest {
 
@@ -48,14 +49,14 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void buckets() {
 		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(this.s3, "filter-src"),
-				S3TestData.createBucket(this.s3, "filter-dst"));
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				S3TestData.createBucket(this.s3, "filter-src"), S3TestData.createBucket(this.s3, "filter-dst"));
 	}
 
 	@Test
 	void aListingIsFilteredByKeyAndSizeAndTheDryRunCopyAndVerifyAgree() throws IOException {
-		// given: keys under source.prefix data/, awkward ones among them, and one outside it
+		// given: keys under source.prefix data/, awkward ones among them, and one outside
+		// it
 		Map<String, Integer> sizes = new LinkedHashMap<>();
 		sizes.put("data/logs/a.gz", 100);
 		sizes.put("data/logs/2026/b.gz", 200);
@@ -68,9 +69,10 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 		sizes.put("data/odd/sp ace.gz", 30);
 		sizes.put("data/big.bin", 5000);
 		sizes.put("other/x.gz", 100);
-		sizes.forEach((key, size) -> S3TestData.put(this.s3, this.fixture.sourceBucket, key,
-				S3TestData.randomBytes(size)));
-		// patterns are relative to source.prefix: "big.bin" is data/big.bin, "*.gz" stays in data/
+		sizes.forEach(
+				(key, size) -> S3TestData.put(this.s3, this.fixture.sourceBucket, key, S3TestData.randomBytes(size)));
+		// patterns are relative to source.prefix: "big.bin" is data/big.bin, "*.gz" stays
+		// in data/
 		Path job = this.fixture.jobFile("listing", "data/", "copied/", "type: listing", """
 				filter:
 				  include: ["logs/**", "*.gz", "odd/[x] {y} + *.gz", "odd/line\\nbreak.gz", "big.bin"]
@@ -87,7 +89,8 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 
 		// then it counts what each filter left out
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-		assertThat(dryRun.out()).contains("objects: 5").containsPattern("filtered out: 5\\n")
+		assertThat(dryRun.out()).contains("objects: 5")
+			.containsPattern("filtered out: 5\\n")
 			.containsPattern("filter\\.include: +2\\n")
 			.containsPattern("filter\\.exclude: +1\\n")
 			.containsPattern("filter\\.min-size: +1\\n")
@@ -114,8 +117,10 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 		assertThat(verify.exitCode()).as(verify.toString()).isZero();
 		assertThat(this.fixture.verifyReportRows("listing", 1)).extracting((row) -> row.get("Key"))
 			.containsExactlyInAnyOrderElementsOf(selected);
-		assertThat(filteredOut(JsonMapper.builder().build().readTree(Files.readString(
-				this.fixture.reports().resolve("listing.verify").resolve("1").resolve("summary.json")))))
+		assertThat(filteredOut(JsonMapper.builder()
+			.build()
+			.readTree(Files
+				.readString(this.fixture.reports().resolve("listing.verify").resolve("1").resolve("summary.json")))))
 			.isEqualTo(counts);
 	}
 
@@ -154,11 +159,13 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 
 		// then
 		assertThat(newOnes.exitCode()).as(newOnes.toString()).isZero();
-		assertThat(newOnes.out()).contains("objects: 4").containsPattern("filter\\.modified-after: +3\\n")
+		assertThat(newOnes.out()).contains("objects: 4")
+			.containsPattern("filter\\.modified-after: +3\\n")
 			.containsPattern("filter\\.storage-classes: +0\\n")
 			.contains("new/0 -> new/0")
 			.doesNotContain("old/");
-		assertThat(oldOnes.out()).contains("objects: 3").containsPattern("filter\\.modified-before: +4\\n")
+		assertThat(oldOnes.out()).contains("objects: 3")
+			.containsPattern("filter\\.modified-before: +4\\n")
 			.doesNotContain("new/");
 		assertThat(none.out()).contains("objects: 0").containsPattern("filter\\.storage-classes: +7\\n");
 	}
@@ -187,13 +194,14 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 		JobFixture.Result dryRun = this.fixture.run("copy", "--job", job.toString(), "--dry-run");
 		JobFixture.Result copy = this.fixture.run("copy", "--job", job.toString());
 
-		// then: include drops the .txt and the deeper key, the dates January and June, the classes two more
+		// then: include drops the .txt and the deeper key, the dates January and June,
+		// the classes two more
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
 		assertThat(dryRun.out()).contains("objects: 2").containsPattern("filtered out: 6\\n");
 		assertThat(copy.exitCode()).as(copy.toString()).isZero();
 		assertThat(destinationKeys()).containsExactlyInAnyOrder("2026/mar.csv", "2026/may, [draft] +%.csv");
-		assertThat(filteredOut(summary("inventory", 1))).isEqualTo(
-				Map.of("include", 2L, "modified-after", 1L, "modified-before", 1L, "storage-classes", 2L));
+		assertThat(filteredOut(summary("inventory", 1)))
+			.isEqualTo(Map.of("include", 2L, "modified-after", 1L, "modified-before", 1L, "storage-classes", 2L));
 	}
 
 	@Test
@@ -217,11 +225,14 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void aCsvManifestIsFilteredByKeyAndTheCountsSurviveAResume() throws IOException {
-		// given: a CSV naming 12 keys, 4 of which the filter leaves out; of the 8 selected, only 2 exist yet
+		// given: a CSV naming 12 keys, 4 of which the filter leaves out; of the 8
+		// selected, only 2 exist yet
 		StringBuilder csv = new StringBuilder();
 		for (int i = 0; i < 12; i++) {
-			csv.append(this.fixture.sourceBucket).append(',')
-				.append(URLEncoder.encode(key(i), StandardCharsets.UTF_8)).append('\n');
+			csv.append(this.fixture.sourceBucket)
+				.append(',')
+				.append(URLEncoder.encode(key(i), StandardCharsets.UTF_8))
+				.append('\n');
 		}
 		Path manifest = Files.writeString(this.dir.resolve("m.csv"), csv.toString());
 		for (int i = 0; i < 2; i++) {
@@ -261,15 +272,18 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 	private record InventoryRow(String key, String lastModified, String storageClass) {
 	}
 
-	/** Puts each row's object in the source and writes an inventory report listing them with these columns. */
+	/**
+	 * Puts each row's object in the source and writes an inventory report listing them
+	 * with these columns.
+	 */
 	private Path inventory(List<InventoryRow> rows, String schema) throws IOException {
 		List<String> columns = List.of(schema.split(",\\s*"));
 		ByteArrayOutputStream gz = new ByteArrayOutputStream();
 		try (Writer out = new OutputStreamWriter(new GZIPOutputStream(gz), StandardCharsets.UTF_8)) {
 			for (InventoryRow row : rows) {
 				byte[] content = row.key().getBytes(StandardCharsets.UTF_8);
-				String etag = S3TestData.unquoted(
-						S3TestData.put(this.s3, this.fixture.sourceBucket, row.key(), content).eTag());
+				String etag = S3TestData
+					.unquoted(S3TestData.put(this.s3, this.fixture.sourceBucket, row.key(), content).eTag());
 				List<String> fields = new ArrayList<>();
 				for (String column : columns) {
 					fields.add(switch (column) {
@@ -316,13 +330,17 @@ class FilterFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private JsonNode summary(String job, long run) throws IOException {
-		return JsonMapper.builder().build().readTree(Files.readString(
-				this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json")));
+		return JsonMapper.builder()
+			.build()
+			.readTree(Files
+				.readString(this.fixture.reports().resolve(job).resolve(Long.toString(run)).resolve("summary.json")));
 	}
 
 	private static Map<String, Long> filteredOut(JsonNode summary) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		summary.get("filteredOut").properties().forEach((entry) -> counts.put(entry.getKey(), entry.getValue().asLong()));
+		summary.get("filteredOut")
+			.properties()
+			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue().asLong()));
 		return counts;
 	}
 

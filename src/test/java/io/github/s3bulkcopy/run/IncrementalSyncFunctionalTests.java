@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code copy.skip-existing} against S3Mock: "unchanged" is equal size plus an equal stored checksum (or a valid
- * ETag), so multipart-copied objects, whose ETags differ from their sources', are recognised too, and a change that
- * keeps the size is not missed.
+ * {@code copy.skip-existing} against S3Mock: "unchanged" is equal size plus an equal
+ * stored checksum (or a valid ETag), so multipart-copied objects, whose ETags differ from
+ * their sources', are recognised too, and a change that keeps the size is not missed.
  */
 class IncrementalSyncFunctionalTests implements LocalS3MockTest {
 
@@ -31,7 +31,8 @@ class IncrementalSyncFunctionalTests implements LocalS3MockTest {
 
 	@Test
 	void aSecondRunCopiesNothingAndALaterOneExactlyWhatChangedOrIsNew() throws IOException {
-		// given 18 small objects and 2 that are copied in parts, all with the CRC64NVME S3 gives new uploads
+		// given 18 small objects and 2 that are copied in parts, all with the CRC64NVME
+		// S3 gives new uploads
 		JobFixture fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(),
 				VerificationMethodsFunctionalTests.S3MOCK, S3TestData.createBucket(this.s3, "sync-src"),
 				S3TestData.createBucket(this.s3, "sync-dst"));
@@ -52,8 +53,10 @@ class IncrementalSyncFunctionalTests implements LocalS3MockTest {
 		JobFixture.Result first = fixture.run("copy", "--job", job.toString());
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 		assertThat(first.out()).contains("20 copied, 0 skipped");
-		assertThat(S3TestData.unquoted(this.s3.headObject((head) -> head.bucket(fixture.destinationBucket)
-			.key("large/0.bin")).eTag())).as("a multipart copy's ETag").endsWith("-2");
+		assertThat(S3TestData
+			.unquoted(this.s3.headObject((head) -> head.bucket(fixture.destinationBucket).key("large/0.bin")).eTag()))
+			.as("a multipart copy's ETag")
+			.endsWith("-2");
 
 		// when nothing changed
 		JobFixture.Result second = fixture.run("copy", "--job", job.toString());
@@ -67,7 +70,8 @@ class IncrementalSyncFunctionalTests implements LocalS3MockTest {
 			.hasSize(2)
 			.allSatisfy((row) -> assertThat(row.get("VerificationMethod")).isEqualTo("CHECKSUM"));
 
-		// when 3 objects change (one keeps its size, one copied in parts keeps its size too) and 2 are added
+		// when 3 objects change (one keeps its size, one copied in parts keeps its size
+		// too) and 2 are added
 		put(fixture, "small/03.bin", S3TestData.randomBytes(503));
 		put(fixture, "small/07.bin", S3TestData.randomBytes(10));
 		put(fixture, "large/1.bin", S3TestData.randomBytes(9 * MIB));

@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code copy.skip-existing} on S3Proxy, which stores no checksum for a multipart copy and gives it an ETag unlike
- * its source's: nothing the store keeps proves the copy unchanged, but the ledger recorded that an earlier run
- * verified it (by reading both in full), and a HEAD of each side finds them as recorded.
+ * {@code copy.skip-existing} on S3Proxy, which stores no checksum for a multipart copy
+ * and gives it an ETag unlike its source's: nothing the store keeps proves the copy
+ * unchanged, but the ledger recorded that an earlier run verified it (by reading both in
+ * full), and a HEAD of each side finds them as recorded.
  */
 class LedgerProofFunctionalTests implements LocalS3ProxyTest {
 
@@ -56,7 +57,8 @@ class LedgerProofFunctionalTests implements LocalS3ProxyTest {
 		// when nothing changed
 		JobFixture.Result second = fixture.run("copy", "--job", job.toString());
 
-		// then the multipart copy is skipped on run 1's proof, with a HEAD of each side and nothing read
+		// then the multipart copy is skipped on run 1's proof, with a HEAD of each side
+		// and nothing read
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(second.out()).contains("0 copied, 3 skipped");
 		Map<String, String> large = row(fixture, 2, "large.bin");
@@ -67,10 +69,11 @@ class LedgerProofFunctionalTests implements LocalS3ProxyTest {
 		assertThat(large.get("DestinationChecksum")).endsWith("-2");
 		assertThat(row(fixture, 2, "small/a b.txt").get("VerificationMethod")).isEqualTo("ETAG");
 		Map<String, Long> made = requests(fixture, 2);
-		assertThat(made).containsEntry("HeadObject", 6L).doesNotContainKeys("GetObject", "UploadPartCopy",
-				"CopyObject", "PutObject");
+		assertThat(made).containsEntry("HeadObject", 6L)
+			.doesNotContainKeys("GetObject", "UploadPartCopy", "CopyObject", "PutObject");
 
-		// when the run after that finds nothing changed either, the proof is still run 1's
+		// when the run after that finds nothing changed either, the proof is still run
+		// 1's
 		JobFixture.Result third = fixture.run("copy", "--job", job.toString());
 		assertThat(third.out()).as(third.toString()).contains("0 copied, 3 skipped");
 		assertThat(row(fixture, 3, "large.bin").get("ResultMessage")).endsWith("(LEDGER: verified in run 1)");
@@ -107,8 +110,9 @@ class LedgerProofFunctionalTests implements LocalS3ProxyTest {
 	private static Map<String, Long> requests(JobFixture fixture, long run) throws IOException {
 		JsonNode summary = JsonMapper.builder()
 			.build()
-			.readTree(Files.readString(fixture.reports().resolve("proof").resolve(Long.toString(run))
-				.resolve("summary.json"), StandardCharsets.UTF_8));
+			.readTree(Files.readString(
+					fixture.reports().resolve("proof").resolve(Long.toString(run)).resolve("summary.json"),
+					StandardCharsets.UTF_8));
 		Map<String, Long> made = new java.util.TreeMap<>();
 		for (Map.Entry<String, JsonNode> side : summary.get("requests").get("bySide").properties()) {
 			for (Map.Entry<String, JsonNode> operation : side.getValue().properties()) {

@@ -24,14 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both directions against S3Proxy: {@code verify} reports destination objects no object of the plan maps to as
- * EXTRA_AT_DESTINATION, and {@code copy.delete-extraneous} deletes exactly those, never more than
- * {@code copy.max-deletes}; awkward keys, keys just outside the destination prefix and keys the filters leave out
- * included.
+ * Both directions against S3Proxy: {@code verify} reports destination objects no object
+ * of the plan maps to as EXTRA_AT_DESTINATION, and {@code copy.delete-extraneous} deletes
+ * exactly those, never more than {@code copy.max-deletes}; awkward keys, keys just
+ * outside the destination prefix and keys the filters leave out included.
  */
 class MirrorFunctionalTests implements LocalS3ProxyTest {
 
-	/** Source keys under src/: all copied but src/small.txt, which min-size leaves out. */
+	/**
+	 * Source keys under src/: all copied but src/small.txt, which min-size leaves out.
+	 */
 	private static final List<String> SOURCE_KEYS = List.of("src/a.txt", "src/sp ace.txt", "src/plus+sign.txt",
 			"src/ünï/日本.txt", "src/\uD83D\uDE00.txt", "src/small.txt");
 
@@ -40,15 +42,16 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 			"dst/x+y.txt", "dst/é/ü.txt", "dst/\uD83D\uDE00\uD83D\uDE00.txt");
 
 	/**
-	 * At the destination, not under dst/: never looked at. ("dst" itself is missing: S3Proxy's store refuses it next
-	 * to "dst/".)
+	 * At the destination, not under dst/: never looked at. ("dst" itself is missing:
+	 * S3Proxy's store refuses it next to "dst/".)
 	 */
 	private static final List<String> OUTSIDE = List.of("dst.txt", "dst-old/a.txt", "dst 2/a.txt", "dst0/a.txt",
 			"other/dst/a.txt", "ds");
 
 	/**
-	 * Under dst/, no object of the plan maps to them, but the filters leave their keys out: excluded by pattern, or
-	 * left out by min-size at the source (which still has src/small.txt).
+	 * Under dst/, no object of the plan maps to them, but the filters leave their keys
+	 * out: excluded by pattern, or left out by min-size at the source (which still has
+	 * src/small.txt).
 	 */
 	private static final List<String> LEFT_OUT = List.of("dst/keep/k.txt", "dst/small.txt");
 
@@ -68,9 +71,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void buckets() {
 		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(this.s3, "mirror-src"),
-				S3TestData.createBucket(this.s3, "mirror-dst"));
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				S3TestData.createBucket(this.s3, "mirror-src"), S3TestData.createBucket(this.s3, "mirror-dst"));
 		for (String key : SOURCE_KEYS) {
 			S3TestData.put(this.s3, this.fixture.sourceBucket, key,
 					key.equals("src/small.txt") ? "1" : "content of " + key);
@@ -91,10 +93,11 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		// when
 		JobFixture.Result verify = this.fixture.run("verify", "--job", job.toString());
 
-		// then: every copied object verified, and each extra a finding of its own, named by its key on both sides
+		// then: every copied object verified, and each extra a finding of its own, named
+		// by its key on both sides
 		assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
-		assertThat(verify.out()).contains("COMPLETED WITH FINDINGS: 0 object(s) not verified, 7 extra at the "
-				+ "destination")
+		assertThat(verify.out())
+			.contains("COMPLETED WITH FINDINGS: 0 object(s) not verified, 7 extra at the " + "destination")
 			.contains("5 planned, 5 verified")
 			.contains("7 extra (under the destination prefix, not in the plan)");
 		List<Map<String, String>> rows = this.fixture.verifyReportRows("mirror", 1);
@@ -102,8 +105,7 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		List<Map<String, String>> extras = rows.stream()
 			.filter((row) -> row.get("Finding").equals("EXTRA_AT_DESTINATION"))
 			.toList();
-		assertThat(extras).extracting((row) -> row.get("DestinationKey"))
-			.containsExactlyInAnyOrderElementsOf(EXTRAS);
+		assertThat(extras).extracting((row) -> row.get("DestinationKey")).containsExactlyInAnyOrderElementsOf(EXTRAS);
 		assertThat(extras).allSatisfy((row) -> {
 			assertThat(row.get("Key")).isEqualTo("src/" + row.get("DestinationKey").substring("dst/".length()));
 			assertThat(row.get("Bucket")).isEqualTo(this.fixture.sourceBucket);
@@ -134,10 +136,12 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		JobFixture.Result dryRun = this.fixture.run("copy", "--job", job.toString(), "--dry-run", "--first", "20");
 		JobFixture.Result refused = this.fixture.run("copy", "--job", job.toString());
 
-		// then the dry run says what would be deleted, and the run deletes nothing and exits 6
+		// then the dry run says what would be deleted, and the run deletes nothing and
+		// exits 6
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-		assertThat(dryRun.out()).contains("would delete: 7 destination objects no object of the plan maps to "
-				+ "(copy.delete-extraneous); 2 more outside the plan are left out by the filters and kept")
+		assertThat(dryRun.out())
+			.contains("would delete: 7 destination objects no object of the plan maps to "
+					+ "(copy.delete-extraneous); 2 more outside the plan are left out by the filters and kept")
 			.contains("refused: more than copy.max-deletes (0)")
 			.contains("first 7 to delete:");
 		for (String key : EXTRAS) {
@@ -163,7 +167,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		jobFile("  delete-extraneous: true\n  max-deletes: 7\n");
 		JobFixture.Result mirrored = this.fixture.run("copy", "--job", job.toString());
 
-		// then exactly the extras are gone: the copies, the keys outside the prefix and those the filters leave out
+		// then exactly the extras are gone: the copies, the keys outside the prefix and
+		// those the filters leave out
 		// stay
 		assertThat(mirrored.exitCode()).as(mirrored.toString()).isZero();
 		assertThat(mirrored.out()).contains("7 destination object(s) not in the plan: 7 deleted, 0 not deleted");
@@ -199,7 +204,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		String good = Files.readString(job);
 		AtomicInteger deletes = new AtomicInteger();
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
-			// The destination's first DeleteObjects goes through; every one after it fails.
+			// The destination's first DeleteObjects goes through; every one after it
+			// fails.
 			proxy.answer("?delete", (headers) -> deletes.incrementAndGet() > 1, 500, "InternalError");
 			int destinationEndpoint = good.lastIndexOf(this.fixture.endpoint.toString());
 			Files.writeString(job, good.substring(0, destinationEndpoint) + proxy.endpoint()
@@ -208,7 +214,8 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 			// when
 			JobFixture.Result cutShort = this.fixture.run("copy", "--job", job.toString());
 
-			// then the run stops resumably with the first 1,000 extras deleted and recorded as such
+			// then the run stops resumably with the first 1,000 extras deleted and
+			// recorded as such
 			assertThat(cutShort.exitCode()).as(cutShort.toString()).isEqualTo(3);
 		}
 		assertThat(outcomes("mirror", 1)).containsEntry("DELETED", 1000L).containsEntry("EXTRA_AT_DESTINATION", 7L);

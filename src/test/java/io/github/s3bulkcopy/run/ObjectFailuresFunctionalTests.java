@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failures that belong to one object are recorded with S3's error code, HTTP status and message, and the run goes
- * on; an archived object is no failure. S3Proxy cannot deny one key or archive an object, so a proxy answers those
- * requests as S3 does on the wire.
+ * Failures that belong to one object are recorded with S3's error code, HTTP status and
+ * message, and the run goes on; an archived object is no failure. S3Proxy cannot deny one
+ * key or archive an object, so a proxy answers those requests as S3 does on the wire.
  */
 class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 
@@ -55,7 +55,8 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 		}
 		Path manifest = Files.writeString(this.dir.resolve("m.csv"), csv.toString());
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// A denied object: its HEAD is refused (no body, as S3 answers HEAD). An archived object: HEAD works, the
+			// A denied object: its HEAD is refused (no body, as S3 answers HEAD). An
+			// archived object: HEAD works, the
 			// copy is refused with InvalidObjectState.
 			proxy.answer("HEAD /" + this.source + "/denied.txt", 403, "AccessDenied", Map.of());
 			proxy.answer("PUT /" + this.destination + "/deep/archived.txt", 403, "InvalidObjectState", Map.of());

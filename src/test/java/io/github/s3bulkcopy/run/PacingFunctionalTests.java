@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pacing measured at the server's door (the counting relay between the tool and S3Proxy): a run with
- * {@code copy.max-requests-per-second} never lets more than that many requests reach the server in any second, and
- * bursts of 503 SlowDown lower the objects in flight, after which the run still copies every object.
+ * Pacing measured at the server's door (the counting relay between the tool and S3Proxy):
+ * a run with {@code copy.max-requests-per-second} never lets more than that many requests
+ * reach the server in any second, and bursts of 503 SlowDown lower the objects in flight,
+ * after which the run still copies every object.
  */
 class PacingFunctionalTests implements LocalS3ProxyTest {
 
@@ -39,8 +40,8 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * A rate well below what the local server serves, even on a busy machine, so that the limit binds: the run takes
-	 * as long as the requests at that rate take.
+	 * A rate well below what the local server serves, even on a busy machine, so that the
+	 * limit binds: the run takes as long as the requests at that rate take.
 	 */
 	@Test
 	void aLowMaxRequestsPerSecondHoldsTheRunToIt() throws Exception {
@@ -54,8 +55,9 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * Server-side copies of 256 KiB objects at 1 MiB a second: after the first second's worth, the copies reach the
-	 * server a quarter of a second apart (without the limit they all start at once).
+	 * Server-side copies of 256 KiB objects at 1 MiB a second: after the first second's
+	 * worth, the copies reach the server a quarter of a second apart (without the limit
+	 * they all start at once).
 	 */
 	@Test
 	void maxBytesPerSecondSpacesCopiesByTheirSize() throws Exception {
@@ -85,13 +87,17 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 			assertThat(result.out()).contains("12 copied");
 			assertThat(copies).hasSize(12);
 			long millis = (java.util.Collections.max(copies) - java.util.Collections.min(copies)) / 1_000_000;
-			// A second's worth (4 copies) may go at once after the idle start, then one every quarter second.
+			// A second's worth (4 copies) may go at once after the idle start, then one
+			// every quarter second.
 			assertThat(millis).as("7 copies of 256 KiB after the first 5, at 1 MiB a second")
 				.isGreaterThanOrEqualTo(1_500);
 		}
 	}
 
-	/** Copies {@code objects} objects with {@code copy.max-requests-per-second}, counting requests at the relay. */
+	/**
+	 * Copies {@code objects} objects with {@code copy.max-requests-per-second}, counting
+	 * requests at the relay.
+	 */
 	private RequestsPerSecond pacedRun(String name, int objects, int perSecond) throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, name + "-src");
@@ -131,7 +137,8 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, 400, PacingFunctionalTests::key,
 				PacingFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// Every copy into the destination is answered 503 SlowDown from its 50th request for 2.5 seconds.
+			// Every copy into the destination is answered 503 SlowDown from its 50th
+			// request for 2.5 seconds.
 			SlowDownBurst burst = new SlowDownBurst(50, 2500);
 			proxy.answer("PUT /" + destination + "/", (headers) -> burst.now(), 503, "SlowDown");
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
@@ -169,7 +176,10 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 		return ("object " + i).getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** 503 SlowDown for a while, from the n-th request it is asked about: a prefix throttled for a few seconds. */
+	/**
+	 * 503 SlowDown for a while, from the n-th request it is asked about: a prefix
+	 * throttled for a few seconds.
+	 */
 	private static final class SlowDownBurst {
 
 		private final int after;
@@ -206,13 +216,17 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/**
-	 * Counts the requests that reach the relay every 20 ms or so, with the times just before and after each count, for
-	 * the most that reached it within any one second (between two counts surely at most a second apart: a busy machine
-	 * may sample late, or stall between taking the time and reading the count).
+	 * Counts the requests that reach the relay every 20 ms or so, with the times just
+	 * before and after each count, for the most that reached it within any one second
+	 * (between two counts surely at most a second apart: a busy machine may sample late,
+	 * or stall between taking the time and reading the count).
 	 */
 	private static final class RequestSampler implements AutoCloseable {
 
-		/** What requests bunched up on their way through the relay may add to a second's count. */
+		/**
+		 * What requests bunched up on their way through the relay may add to a second's
+		 * count.
+		 */
 		static final int SLACK = 10;
 
 		private final List<long[]> samples = new ArrayList<>();
@@ -247,8 +261,10 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 				int from = 0;
 				for (int i = 0; i < this.samples.size(); i++) {
 					long[] sample = this.samples.get(i);
-					// The count was read between a sample's two times: the requests between two counts arrived
-					// within the later one's second time less the earlier one's first time.
+					// The count was read between a sample's two times: the requests
+					// between two counts arrived
+					// within the later one's second time less the earlier one's first
+					// time.
 					while (from < i && sample[2] - this.samples.get(from)[0] > 1_000_000_000L) {
 						from++;
 					}

@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The copy job with its job repository and ledger on PostgreSQL (a real server, {@link LocalPostgres}) instead of
- * the embedded H2 file: the same command line, the same results, and the rows where they belong.
+ * The copy job with its job repository and ledger on PostgreSQL (a real server,
+ * {@link LocalPostgres}) instead of the embedded H2 file: the same command line, the same
+ * results, and the rows where they belong.
  */
 class PostgresFunctionalTests implements LocalS3ProxyTest {
 
@@ -38,9 +39,8 @@ class PostgresFunctionalTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void bucketsAndDatabase() {
 		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(this.s3, "src"),
-				S3TestData.createBucket(this.s3, "dst"));
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				S3TestData.createBucket(this.s3, "src"), S3TestData.createBucket(this.s3, "dst"));
 		this.database = LocalPostgres.database();
 		System.setProperty("spring.datasource.url", this.database.url());
 		System.setProperty("spring.datasource.username", LocalPostgres.Database.USER);
@@ -90,8 +90,8 @@ class PostgresFunctionalTests implements LocalS3ProxyTest {
 		JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE STATUS = 'COPIED'", Long.class))
 			.isEqualTo(25);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'pg-job'",
-				Long.class)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'pg-job'", Long.class))
+			.isEqualTo(1);
 	}
 
 }

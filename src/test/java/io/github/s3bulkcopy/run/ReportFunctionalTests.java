@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The report set of whole runs against S3Proxy: a run with copied, skipped, failed and (written into the ledger
- * afterwards) mismatched objects, regenerated with {@code report}, checked with {@code report verify}, and uploaded
- * to an {@code s3://} report location.
+ * The report set of whole runs against S3Proxy: a run with copied, skipped, failed and
+ * (written into the ledger afterwards) mismatched objects, regenerated with
+ * {@code report}, checked with {@code report verify}, and uploaded to an {@code s3://}
+ * report location.
  */
 class ReportFunctionalTests implements LocalS3ProxyTest {
 
@@ -58,7 +59,8 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void aRunWithEveryOutcomeGivesAConsistentSetThatReportVerifyChecks() throws Exception {
-		// given: 7 objects, 2 of them already at the destination unchanged, and a key that does not exist
+		// given: 7 objects, 2 of them already at the destination unchanged, and a key
+		// that does not exist
 		Map<String, String> objects = new TreeMap<>();
 		for (int i = 1; i <= 6; i++) {
 			objects.put("logs/%04d.log".formatted(i), "content of object " + i);
@@ -79,7 +81,8 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		Path job = this.fixture.jobFile("report-job", "", "", "type: csv\nlocation: " + csv.toAbsolutePath(),
 				"copy:\n  skip-existing: true\n");
 
-		// when: the run, then a mismatch found later, written into the ledger, and the set written again
+		// when: the run, then a mismatch found later, written into the ledger, and the
+		// set written again
 		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).contains("report.html").contains("SHA256SUMS");
@@ -114,7 +117,8 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		assertThat(failed).hasSize(2);
 		assertThat(succeeded).extracting((record) -> URLDecoder.decode(record.get(1), StandardCharsets.UTF_8))
 			.contains("odd keys/a+b %.txt");
-		assertThat(failed).extracting((record) -> record.get(4)).containsExactlyInAnyOrder("NoSuchKey", "VerificationMismatch");
+		assertThat(failed).extracting((record) -> record.get(4))
+			.containsExactlyInAnyOrder("NoSuchKey", "VerificationMismatch");
 
 		Document page = parse(set.resolve("report.html"));
 		String text = page.getDocumentElement().getTextContent();
@@ -152,8 +156,8 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		Path local = this.dir.resolve("local-reports");
 		Path job = this.fixture.jobFile("upload-job", "", "", "type: listing", "");
 		Files.writeString(job, Files.readString(job)
-			.replace("  location: " + this.fixture.reports().toAbsolutePath(), "  location: s3://" + reportBucket
-					+ "/audit/\n  local-directory: " + local.toAbsolutePath()));
+			.replace("  location: " + this.fixture.reports().toAbsolutePath(),
+					"  location: s3://" + reportBucket + "/audit/\n  local-directory: " + local.toAbsolutePath()));
 
 		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
 
@@ -167,10 +171,11 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		for (S3Object object : this.s3.listObjectsV2Paginator((list) -> list.bucket(reportBucket)).contents()) {
 			uploaded.put(object.key(), S3TestData.readString(this.s3, reportBucket, object.key()));
 		}
-		assertThat(uploaded.keySet()).containsExactlyInAnyOrderElementsOf(
-				files.stream().map((file) -> "audit/upload-job/1/" + file).toList());
+		assertThat(uploaded.keySet())
+			.containsExactlyInAnyOrderElementsOf(files.stream().map((file) -> "audit/upload-job/1/" + file).toList());
 		for (String file : files) {
-			assertThat(uploaded.get("audit/upload-job/1/" + file)).as(file).isEqualTo(Files.readString(set.resolve(file)));
+			assertThat(uploaded.get("audit/upload-job/1/" + file)).as(file)
+				.isEqualTo(Files.readString(set.resolve(file)));
 		}
 		JsonNode manifest = this.json.readTree(uploaded.get("audit/upload-job/1/batch-operations/manifest.json"));
 		assertThat(manifest.get("Results").get(0).get("Bucket").asString()).isEqualTo(reportBucket);
@@ -187,13 +192,14 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		JsonNode retries;
 		JsonNode requests;
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
-			// The destination answers its bucket check, then SlowDown to every copy: the SDK retries, then the run
+			// The destination answers its bucket check, then SlowDown to every copy: the
+			// SDK retries, then the run
 			// fails resumably.
 			proxy.answer("PUT /" + this.fixture.destinationBucket + "/", 503, "SlowDown", Map.of());
 			String yaml = Files.readString(job);
 			int destination = yaml.indexOf("destination:");
-			Files.writeString(job, yaml.substring(0, destination) + yaml.substring(destination)
-				.replaceFirst("endpoint: \\S+", "endpoint: " + proxy.endpoint()));
+			Files.writeString(job, yaml.substring(0, destination)
+					+ yaml.substring(destination).replaceFirst("endpoint: \\S+", "endpoint: " + proxy.endpoint()));
 
 			JobFixture.Result run = this.fixture.run("copy", "--job", job.toString(), "--quiet");
 
@@ -203,7 +209,8 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 			assertThat(retries.get("total").asLong()).isPositive();
 			assertThat(retries.get("byErrorCode").get("SlowDown").asLong()).isEqualTo(retries.get("total").asLong());
 			requests = this.json.readTree(Files.readString(set.resolve("summary.json"))).get("requests");
-			// Every attempt of the copy (streamed: the sides' endpoints differ) is counted, the retries apart.
+			// Every attempt of the copy (streamed: the sides' endpoints differ) is
+			// counted, the retries apart.
 			JsonNode copies = requests.get("bySide").get("destination").get("PutObject");
 			assertThat(copies.get("retries").asLong()).isEqualTo(retries.get("total").asLong());
 			assertThat(copies.get("requests").asLong()).isGreaterThan(copies.get("retries").asLong());
@@ -219,20 +226,21 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		assertThat(again.get("status").asString()).isEqualTo("FAILED");
 
 		// Resumed without the faults: the run's requests are those of both executions.
-		Files.writeString(job, Files.readString(job).replaceAll("endpoint: \\S+", "endpoint: " + this.fixture.endpoint));
+		Files.writeString(job,
+				Files.readString(job).replaceAll("endpoint: \\S+", "endpoint: " + this.fixture.endpoint));
 		JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString(), "--quiet");
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		JsonNode after = this.json.readTree(Files.readString(
-				this.fixture.reports().resolve("retry-job").resolve("1").resolve("summary.json")));
+		JsonNode after = this.json.readTree(
+				Files.readString(this.fixture.reports().resolve("retry-job").resolve("1").resolve("summary.json")));
 		assertThat(after.get("executions").asInt()).isEqualTo(2);
-		// The first execution streamed (its PUTs kept), the second copied server-side (one endpoint again).
+		// The first execution streamed (its PUTs kept), the second copied server-side
+		// (one endpoint again).
 		JsonNode destinationAfter = after.get("requests").get("bySide").get("destination");
 		assertThat(destinationAfter.get("PutObject"))
 			.isEqualTo(requests.get("bySide").get("destination").get("PutObject"));
 		assertThat(destinationAfter.get("CopyObject").get("requests").asLong()).isOne();
 		assertThat(after.get("requests").get("retries").asLong()).isEqualTo(requests.get("retries").asLong());
-		assertThat(after.get("requests").get("total").asLong())
-			.isGreaterThan(requests.get("total").asLong());
+		assertThat(after.get("requests").get("total").asLong()).isGreaterThan(requests.get("total").asLong());
 	}
 
 	private void markMismatch(String key) throws SQLException {

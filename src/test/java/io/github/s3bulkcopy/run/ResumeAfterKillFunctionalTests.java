@@ -29,9 +29,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run killed with SIGKILL in the middle of its copy step, in a real child JVM, then resumed by running the same
- * command again: every object lands once with the right bytes, the report lists each object exactly once, and no
- * object whose chunk had committed is copied again.
+ * A run killed with SIGKILL in the middle of its copy step, in a real child JVM, then
+ * resumed by running the same command again: every object lands once with the right
+ * bytes, the report lists each object exactly once, and no object whose chunk had
+ * committed is copied again.
  */
 class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 
@@ -48,12 +49,13 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		String destination = S3TestData.createBucket(s3, "kill-dst");
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
 				ResumeAfterKillFunctionalTests::content);
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				source, destination);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
+				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
 		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
-		// when: a child JVM runs the job and is killed once a few hundred objects have landed
+		// when: a child JVM runs the job and is killed once a few hundred objects have
+		// landed
 		Process child = startChild(fixture, job);
 		waitForDestinationObjects(fixture, s3, destination, 300, child);
 		child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -67,7 +69,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			.uploadId();
 		Instant killed = Instant.now();
 		Thread.sleep(1100);
-		// The child was slowed down to be killed in time; the resume may go faster (a changed job file is allowed).
+		// The child was slowed down to be killed in time; the resume may go faster (a
+		// changed job file is allowed).
 		fixture.jobFile("kill-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
 
 		JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
@@ -144,9 +147,12 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, ResumeAfterKillFunctionalTests::key,
 				ResumeAfterKillFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// Each listing request is held back 1.5 s, so the plan takes several seconds. Requests 1 and 2 look for a
-			// single folder to descend into (the root holds only data/), then come the pages of data/, one after
-			// another: request 5 (page 3) goes out when page 2 arrives, by which time page 1's chunk has committed and
+			// Each listing request is held back 1.5 s, so the plan takes several seconds.
+			// Requests 1 and 2 look for a
+			// single folder to descend into (the root holds only data/), then come the
+			// pages of data/, one after
+			// another: request 5 (page 3) goes out when page 2 arrives, by which time
+			// page 1's chunk has committed and
 			// page 3's, the last, has not.
 			proxy.delay("list-type=2", 1500);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
@@ -185,16 +191,19 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
 				ResumeAfterKillFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// Uploads of the report set are held back, so the kill lands while the report step writes.
+			// Uploads of the report set are held back, so the kill lands while the report
+			// step writes.
 			proxy.delay("PUT /" + reportBucket + "/", 3000);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
 			Path job = fixture.jobFile("report-kill", "", "", "type: listing", "");
-			Files.writeString(job, Files.readString(job)
-				.replaceFirst("(?m)^  location: .*$", "  location: s3://" + reportBucket + "/audit/\n  local-directory: "
-						+ fixture.reports().toAbsolutePath()));
+			Files.writeString(job,
+					Files.readString(job)
+						.replaceFirst("(?m)^  location: .*$", "  location: s3://" + reportBucket
+								+ "/audit/\n  local-directory: " + fixture.reports().toAbsolutePath()));
 			Process child = startChild(fixture, job);
-			// A child JVM copies 2,000 objects first: on a busy 2-core machine that took over a minute.
+			// A child JVM copies 2,000 objects first: on a busy 2-core machine that took
+			// over a minute.
 			long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
 			while (proxy.delayed() < 1 && System.nanoTime() < deadline && child.isAlive()) {
 				Thread.sleep(20);
@@ -207,17 +216,19 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-			assertThat(resumed.out()).contains("Run 1 of job report-kill (resumed)").contains("2,000 planned, 2,000 copied");
+			assertThat(resumed.out()).contains("Run 1 of job report-kill (resumed)")
+				.contains("2,000 planned, 2,000 copied");
 			List<String> uploaded = s3.listObjectsV2Paginator((list) -> list.bucket(reportBucket))
 				.contents()
 				.stream()
 				.map((object) -> object.key())
 				.toList();
-			assertThat(uploaded).contains("audit/report-kill/1/completion-report.csv", "audit/report-kill/1/summary.json",
-					"audit/report-kill/1/SHA256SUMS");
+			assertThat(uploaded).contains("audit/report-kill/1/completion-report.csv",
+					"audit/report-kill/1/summary.json", "audit/report-kill/1/SHA256SUMS");
 			assertThat(fixture.reportRows("report-kill", 1)).hasSize(OBJECTS);
-			assertThat(fixture.run("report", "verify", fixture.reports().resolve("report-kill/1").toString())
-				.exitCode()).isZero();
+			assertThat(
+					fixture.run("report", "verify", fixture.reports().resolve("report-kill/1").toString()).exitCode())
+				.isZero();
 		}
 	}
 
@@ -235,7 +246,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	private static String pendingDestinationKey(JobFixture fixture) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(fixture.databaseUrl(), "sa", "");
 				ResultSet rs = connection.createStatement()
-					.executeQuery("SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE STATUS = 'PENDING' ORDER BY SEQ DESC")) {
+					.executeQuery(
+							"SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE STATUS = 'PENDING' ORDER BY SEQ DESC")) {
 			assertThat(rs.next()).as("a pending object").isTrue();
 			return rs.getString(1);
 		}

@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How runs end and resume: the failure threshold, a retry of failed objects, an empty manifest. */
+/**
+ * How runs end and resume: the failure threshold, a retry of failed objects, an empty
+ * manifest.
+ */
 class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 
 	@TempDir
@@ -31,9 +34,8 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 	@BeforeEach
 	void buckets() {
 		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(this.s3, "life-src"),
-				S3TestData.createBucket(this.s3, "life-dst"));
+		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				S3TestData.createBucket(this.s3, "life-src"), S3TestData.createBucket(this.s3, "life-dst"));
 	}
 
 	@Test
@@ -43,8 +45,10 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 			if (i < 10) {
 				S3TestData.put(this.s3, this.fixture.sourceBucket, key(i), "object " + i);
 			}
-			csv.append(this.fixture.sourceBucket).append(',')
-				.append(URLEncoder.encode(key(i), StandardCharsets.UTF_8)).append('\n');
+			csv.append(this.fixture.sourceBucket)
+				.append(',')
+				.append(URLEncoder.encode(key(i), StandardCharsets.UTF_8))
+				.append('\n');
 		}
 		Path manifest = Files.writeString(this.dir.resolve("m.csv"), csv.toString());
 		Path job = this.fixture.jobFile("wholesale", "", "", "type: csv\nlocation: " + manifest.toAbsolutePath(),
@@ -61,7 +65,9 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 		JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString());
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-		assertThat(resumed.out()).contains("Run 1 of job wholesale (resumed)").contains("40 copied").contains("0 failed");
+		assertThat(resumed.out()).contains("Run 1 of job wholesale (resumed)")
+			.contains("40 copied")
+			.contains("0 failed");
 		List<Map<String, String>> rows = this.fixture.reportRows("wholesale", 1);
 		assertThat(rows).hasSize(40).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
 		assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, key(39))).isEqualTo("object 39");

@@ -39,7 +39,8 @@ class RunSchedulerTests {
 		assertThat(outcome.runs()).isEqualTo(3);
 		assertThat(outcome.skippedTicks()).isGreaterThanOrEqualTo(2);
 		for (int i = 1; i < spans.size(); i++) {
-			assertThat(spans.get(i)[0]).as("run %d starts after run %d ended", i + 1, i).isGreaterThan(spans.get(i - 1)[1]);
+			assertThat(spans.get(i)[0]).as("run %d starts after run %d ended", i + 1, i)
+				.isGreaterThan(spans.get(i - 1)[1]);
 		}
 		assertThat(this.log).anyMatch((line) -> line.contains("tick(s) skipped while the run was going"))
 			.anyMatch((line) -> line.contains("schedule ended after 3 run(s)"));
@@ -82,8 +83,8 @@ class RunSchedulerTests {
 
 	@Test
 	void noRunStartsAfterUntil() throws Exception {
-		RunScheduler scheduler = new RunScheduler(CronExpression.parse("* * * * * *"),
-				Instant.now().plusMillis(2500), 0, Clock.systemUTC(), this.log::add);
+		RunScheduler scheduler = new RunScheduler(CronExpression.parse("* * * * * *"), Instant.now().plusMillis(2500),
+				0, Clock.systemUTC(), this.log::add);
 
 		RunScheduler.Outcome outcome = scheduler.start(() -> result(1));
 

@@ -19,7 +19,10 @@ import org.springframework.scheduling.support.CronExpression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scheduler with a window, on a one-second cron and a clock set just before the window's end, a few ticks long. */
+/**
+ * The scheduler with a window, on a one-second cron and a clock set just before the
+ * window's end, a few ticks long.
+ */
 class RunSchedulerWindowTests {
 
 	private static final ScheduleWindow NIGHT = ScheduleWindow.parse("22:00-06:00 UTC");
@@ -32,7 +35,8 @@ class RunSchedulerWindowTests {
 		AtomicInteger asks = new AtomicInteger();
 		// The first tick, 05:59:59, is inside the window, which ends a second later.
 		RunScheduler scheduler = new RunScheduler(CronExpression.parse("* * * * * *"), null, 1, NIGHT, () -> {
-			// The run is not recorded yet the first time it is asked: asked again a second later.
+			// The run is not recorded yet the first time it is asked: asked again a
+			// second later.
 			if (asks.incrementAndGet() == 1) {
 				return false;
 			}
@@ -47,8 +51,8 @@ class RunSchedulerWindowTests {
 
 		assertThat(outcome.runs()).isEqualTo(1);
 		assertThat(asks).hasValue(2);
-		assertThat(this.log).contains("window 22:00-06:00 UTC ended: the run stops, and the next tick inside the window "
-				+ "resumes it");
+		assertThat(this.log).contains(
+				"window 22:00-06:00 UTC ended: the run stops, and the next tick inside the window " + "resumes it");
 	}
 
 	@Test
@@ -88,7 +92,8 @@ class RunSchedulerWindowTests {
 	}
 
 	private static RunResult result(BatchStatus status) {
-		return new RunResult("job", 1, 1, false, status, new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, List.of());
+		return new RunResult("job", 1, 1, false, status, new LedgerCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null,
+				List.of());
 	}
 
 }

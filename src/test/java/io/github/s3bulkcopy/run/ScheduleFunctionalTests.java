@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduler with a one-second cron, one tick per invocation: each tick takes the newest inventory report, does
- * nothing when it was already copied, copies only new and changed objects, and resumes a run a tick left failed.
- * Once a run of the job has completed, scheduled runs skip unchanged objects without {@code copy.skip-existing}.
+ * The scheduler with a one-second cron, one tick per invocation: each tick takes the
+ * newest inventory report, does nothing when it was already copied, copies only new and
+ * changed objects, and resumes a run a tick left failed. Once a run of the job has
+ * completed, scheduled runs skip unchanged objects without {@code copy.skip-existing}.
  */
 class ScheduleFunctionalTests implements LocalS3ProxyTest {
 
@@ -90,7 +91,9 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(resumed.out()).contains("Run 3 of job nightly (resumed): COMPLETED");
 		assertThat(Files.readString(fixture.reports().resolve("nightly/3/summary.json")))
 			.contains("2026-11-03T01-00Z/manifest.json");
-		JsonNode index = JsonMapper.builder().build().readTree(fixture.reports().resolve("nightly/index.json").toFile());
+		JsonNode index = JsonMapper.builder()
+			.build()
+			.readTree(fixture.reports().resolve("nightly/index.json").toFile());
 		assertThat(index).hasSize(3);
 		assertThat(index.get(0).get("run").asLong()).isEqualTo(3);
 		assertThat(index.get(0).get("status").asString()).isEqualTo("COMPLETED");
@@ -98,7 +101,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(index.get(2).get("manifest").asString()).endsWith("2026-11-01T01-00Z/manifest.json");
 		String html = Files.readString(fixture.reports().resolve("nightly/index.html"));
 		assertThat(html).contains("Runs of job nightly").contains("href=\"2/report.html\"");
-		javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+		javax.xml.parsers.DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
 			.parse(fixture.reports().resolve("nightly/index.html").toFile());
 	}
 
@@ -130,8 +134,7 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		List<Map<String, String>> rows = fixture.reportRows("incremental", 2);
 		assertThat(rows.stream().filter((row) -> row.get("Outcome").equals("COPIED")).map((row) -> row.get("Key")))
 			.containsExactlyInAnyOrder("data/2.txt", "data/new.txt");
-		assertThat(rows.stream().filter((row) -> row.get("Outcome").equals("SKIPPED_UNCHANGED")))
-			.hasSize(4);
+		assertThat(rows.stream().filter((row) -> row.get("Outcome").equals("SKIPPED_UNCHANGED"))).hasSize(4);
 		assertThat(S3TestData.readString(s3, destination, "data/2.txt")).isEqualTo("changed content of 2");
 
 		// A run by hand follows the job file alone, which does not ask to skip.
@@ -160,7 +163,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
-			// One partition, one chunk: a run-level failure of one object leaves every object of the run pending.
+			// One partition, one chunk: a run-level failure of one object leaves every
+			// object of the run pending.
 			Path job = fixture.jobFile("resumed", "", "", "type: listing",
 					"copy:\n  partitions: 1\n  chunk-size: 100\n  max-attempts: 1\n"
 							+ "schedule:\n  cron: \"* * * * * *\"\n");
@@ -174,7 +178,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 			assertThat(failed.out()).as(failed.toString()).contains("Run 2 of job resumed").contains("FAILED");
 			proxy.clearAnswers();
 
-			// Resumed by hand: the job file does not ask to skip, the run that started on schedule did.
+			// Resumed by hand: the job file does not ask to skip, the run that started on
+			// schedule did.
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();

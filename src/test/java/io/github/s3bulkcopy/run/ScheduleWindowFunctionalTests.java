@@ -29,9 +29,10 @@ import org.springframework.scheduling.support.CronExpression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code schedule.window} on a real job, with a clock that can jump (so that no test waits for a night): a run still
- * going when the window ends stops, resumably, a tick outside the window starts no run, and the next tick inside it
- * resumes the stopped run, which then copies the rest.
+ * {@code schedule.window} on a real job, with a clock that can jump (so that no test
+ * waits for a night): a run still going when the window ends stops, resumably, a tick
+ * outside the window starts no run, and the next tick inside it resumes the stopped run,
+ * which then copies the rest.
  */
 class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 
@@ -45,11 +46,13 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "window-src");
 		String destination = S3TestData.createBucket(s3, "window-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS,
-				ScheduleWindowFunctionalTests::key, ScheduleWindowFunctionalTests::content);
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ScheduleWindowFunctionalTests::key,
+				ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			// 80 copies two at a time, each held back 400 ms: about 16 s, so that the window's end, 9 s after the run
-			// starts, comes during the copy step (a stop during the plan step ends the run FAILED, not STOPPED).
+			// 80 copies two at a time, each held back 400 ms: about 16 s, so that the
+			// window's end, 9 s after the run
+			// starts, comes during the copy step (a stop during the plan step ends the
+			// run FAILED, not STOPPED).
 			proxy.delay("PUT /" + destination + "/", 400);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
@@ -70,11 +73,12 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 			try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 				RunStopper stopper = context.getBean(RunStopper.class);
 				RunLauncher launcher = context.getBean(RunLauncher.class);
-				RunScheduler scheduler = new RunScheduler(CronExpression.parse(jobFile.spec().schedule().cron()),
-						null, 2, window, () -> !stopper.stop(jobFile.spec().name()).isEmpty(), clock, (line) -> {
+				RunScheduler scheduler = new RunScheduler(CronExpression.parse(jobFile.spec().schedule().cron()), null,
+						2, window, () -> !stopper.stop(jobFile.spec().name()).isEmpty(), clock, (line) -> {
 							log.add(line);
 							if (line.startsWith("tick outside the window")) {
-								// The day goes by: the next tick is in the evening's window.
+								// The day goes by: the next tick is in the evening's
+								// window.
 								clock.jumpTo(Instant.parse("2026-12-07T21:59:59.500Z"));
 							}
 						});
@@ -110,7 +114,8 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "stop-plan-src");
 		String destination = S3TestData.createBucket(s3, "stop-plan-dst");
-		// 40 folders, each listed on its own and held back 250 ms: the plan reads for about 10 s.
+		// 40 folders, each listed on its own and held back 250 ms: the plan reads for
+		// about 10 s.
 		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, (i) -> "f" + (i % 40) + "/" + i,
 				ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A run in a child JVM holds the embedded job database (H2 with AUTO_SERVER, as by default) while {@code status} and
- * {@code report} read it from this JVM and a second {@code copy} is turned away (exit 4): the child serves the database
- * on loopback only, and, its stderr not being a terminal, logs plain progress lines.
+ * A run in a child JVM holds the embedded job database (H2 with AUTO_SERVER, as by
+ * default) while {@code status} and {@code report} read it from this JVM and a second
+ * {@code copy} is turned away (exit 4): the child serves the database on loopback only,
+ * and, its stderr not being a terminal, logs plain progress lines.
  */
 class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 
@@ -42,15 +43,16 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void statusAndReportReadARunGoingOnInAnotherProcess() throws Exception {
-		// given: a run slowed down by a relay that holds each request 40 ms, in a child JVM
+		// given: a run slowed down by a relay that holds each request 40 ms, in a child
+		// JVM
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
 		String source = S3TestData.createBucket(s3, "live-src");
 		String destination = S3TestData.createBucket(s3, "live-dst");
 		for (int i = 0; i < OBJECTS; i++) {
 			S3TestData.put(s3, source, "data/%05d.txt".formatted(i), "object " + i);
 		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				source, destination);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
+				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
 		String url = fixture.databaseUrl() + ";AUTO_SERVER=TRUE";
 		System.setProperty("spring.datasource.url", url);
 		Process child = null;
@@ -82,17 +84,17 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 			assertThat(summary.get("status").asString()).isEqualTo("RUNNING");
 			assertThat(summary.get("objects").get("total").asLong()).isEqualTo(OBJECTS);
 			assertThat(summary.get("objects").get("pending").asLong()).isPositive();
-			assertThat(fixture.run("report", "verify", this.dir.resolve("live-report").toString()).exitCode())
-				.isZero();
+			assertThat(fixture.run("report", "verify", this.dir.resolve("live-report").toString()).exitCode()).isZero();
 
 			int port = serverPort(this.dir.resolve("db").resolve("s3-bulk-copy.lock.db"));
 			assertThat(Sockets.accepts(InetAddress.getLoopbackAddress(), port)).isTrue();
 			Sockets.nonLoopbackAddress()
-				.ifPresent((address) -> assertThat(Sockets.accepts(address, port))
-					.as("the database port on %s", address)
-					.isFalse());
+				.ifPresent(
+						(address) -> assertThat(Sockets.accepts(address, port)).as("the database port on %s", address)
+							.isFalse());
 
-			// and 'stop' from this other process ends the run after its chunk in flight, resumably
+			// and 'stop' from this other process ends the run after its chunk in flight,
+			// resumably
 			JobFixture.Result stop = fixture.run("stop", "--job", job.toString());
 			assertThat(stop.exitCode()).as(stop.toString()).isZero();
 			assertThat(stop.out()).contains("Stop requested for run 1 of job live-job");
@@ -140,7 +142,10 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 		fail("the child run copied nothing in time:\n" + Files.readString(this.dir.resolve("child.log")));
 	}
 
-	/** The TCP port H2 wrote into the database's lock file for other processes to connect to. */
+	/**
+	 * The TCP port H2 wrote into the database's lock file for other processes to connect
+	 * to.
+	 */
 	private static int serverPort(Path lockFile) throws IOException {
 		Properties lock = new Properties();
 		try (InputStream in = Files.newInputStream(lockFile)) {

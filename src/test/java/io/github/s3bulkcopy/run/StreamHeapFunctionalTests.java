@@ -25,11 +25,12 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A streamed copy of an object several times larger than the heap, in a child JVM with {@code -Xmx128m}: one GET
- * streamed into one PUT of 600 MiB, against S3Proxy's filesystem store (no server holds it in memory either). It
- * passes only if nothing buffers the object, and prints the child's heap as its GC log saw it. {@code bench/stream-heap.sh}
- * runs it with 2 GiB and -Xmx256m (system properties {@code s3bulkcopy.heap-test.mib} and
- * {@code s3bulkcopy.heap-test.xmx}).
+ * A streamed copy of an object several times larger than the heap, in a child JVM with
+ * {@code -Xmx128m}: one GET streamed into one PUT of 600 MiB, against S3Proxy's
+ * filesystem store (no server holds it in memory either). It passes only if nothing
+ * buffers the object, and prints the child's heap as its GC log saw it.
+ * {@code bench/stream-heap.sh} runs it with 2 GiB and -Xmx256m (system properties
+ * {@code s3bulkcopy.heap-test.mib} and {@code s3bulkcopy.heap-test.xmx}).
  */
 class StreamHeapFunctionalTests {
 
@@ -45,8 +46,10 @@ class StreamHeapFunctionalTests {
 	@Test
 	void aStreamedObjectFiveTimesTheHeapCopies() throws Exception {
 		LocalS3Identity identity = new LocalS3Identity("heap-test", "heap-test-secret");
-		try (LocalS3Server server = LocalS3Server.builder().identity(identity)
-			.filesystemStore(this.dir.resolve("store")).start(); S3Client s3 = server.client(identity)) {
+		try (LocalS3Server server = LocalS3Server.builder()
+			.identity(identity)
+			.filesystemStore(this.dir.resolve("store"))
+			.start(); S3Client s3 = server.client(identity)) {
 			String source = S3TestData.createBucket(s3, "heap-src");
 			String destination = S3TestData.createBucket(s3, "heap-dst");
 			s3.putObject((put) -> put.bucket(source).key("big.bin"),
@@ -65,8 +68,8 @@ class StreamHeapFunctionalTests {
 					  mode: stream
 					report:
 					  location: %s
-					""".formatted(source, server.endpoint(), destination, server.endpoint(), this.dir.resolve("reports")),
-					StandardCharsets.UTF_8);
+					""".formatted(source, server.endpoint(), destination, server.endpoint(),
+					this.dir.resolve("reports")), StandardCharsets.UTF_8);
 
 			long started = System.nanoTime();
 			Process child = new ProcessBuilder(command(identity, job)).redirectErrorStream(true)
@@ -119,8 +122,8 @@ class StreamHeapFunctionalTests {
 			}
 		}
 		return "stream-heap: copied " + SIZE / (1024 * 1024) + " MiB with -Xmx" + XMX + " in " + took.toSeconds()
-				+ " s (whole process, Spring included); heap used peaked at " + before + " MiB before a GC, "
-				+ after + " MiB after one";
+				+ " s (whole process, Spring included); heap used peaked at " + before + " MiB before a GC, " + after
+				+ " MiB after one";
 	}
 
 	/** Pseudo-random bytes made on the fly, so the test holds no large array either. */
@@ -157,6 +160,5 @@ class StreamHeapFunctionalTests {
 		}
 
 	}
-
 
 }

@@ -22,12 +22,14 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each {@code verify.method} on each kind of object, copied for real against S3Mock, which keeps checksums the way
- * S3 does (full-object and composite). The copy job's threshold of 8 MiB makes the 9 MiB objects multipart copies.
- * S3Mock carries a source's checksum over on CopyObject instead of computing the CRC64NVME asked for, and reports
- * it in the copy response: a CRC64NVME source's value therefore reads as computed (as on S3, where it is), while a
- * CRC32 one is recognised as carried over and never compared. {@code auto} takes the free proof first: single-part
- * objects whose MD5 ETags match are verified by ETag without a HEAD of the source.
+ * Each {@code verify.method} on each kind of object, copied for real against S3Mock,
+ * which keeps checksums the way S3 does (full-object and composite). The copy job's
+ * threshold of 8 MiB makes the 9 MiB objects multipart copies. S3Mock carries a source's
+ * checksum over on CopyObject instead of computing the CRC64NVME asked for, and reports
+ * it in the copy response: a CRC64NVME source's value therefore reads as computed (as on
+ * S3, where it is), while a CRC32 one is recognised as carried over and never compared.
+ * {@code auto} takes the free proof first: single-part objects whose MD5 ETags match are
+ * verified by ETag without a HEAD of the source.
  */
 public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 
@@ -54,7 +56,8 @@ public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 		put(s3, "single-crc64.bin", S3TestData.randomBytes(100_000), ChecksumAlgorithm.CRC64_NVME);
 		// single part, with the SDK's default CRC32
 		put(s3, "single-crc32.bin", S3TestData.randomBytes(100_000), ChecksumAlgorithm.CRC32);
-		// uploaded in parts with CRC32: a composite checksum and a multipart ETag; copied with one CopyObject
+		// uploaded in parts with CRC32: a composite checksum and a multipart ETag; copied
+		// with one CopyObject
 		putComposite(s3, "composite-copied-whole.bin", 5 * MIB, 1000);
 		// the same, copied in parts
 		putComposite(s3, "composite-copied-in-parts.bin", 5 * MIB, 4 * MIB);
@@ -63,15 +66,16 @@ public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 	}
 
 	@ParameterizedTest(name = "{0} (require: {1})")
-	@CsvSource(delimiter = '|', textBlock = """
-			# method  | require | single-crc64       | single-crc32       | composite whole     | composite in parts  | large-crc64
-			checksum  | false   | CHECKSUM VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
-			etag      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
-			full-read | false   | FULL_READ VERIFIED | FULL_READ VERIFIED | FULL_READ VERIFIED  | FULL_READ VERIFIED  | FULL_READ VERIFIED
-			auto      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
-			auto      | true    | ETAG VERIFIED      | ETAG VERIFIED      | FULL_READ VERIFIED  | FULL_READ VERIFIED  | CHECKSUM VERIFIED
-			none      | false   | NONE NOT_VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					# method  | require | single-crc64       | single-crc32       | composite whole     | composite in parts  | large-crc64
+					checksum  | false   | CHECKSUM VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
+					etag      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
+					full-read | false   | FULL_READ VERIFIED | FULL_READ VERIFIED | FULL_READ VERIFIED  | FULL_READ VERIFIED  | FULL_READ VERIFIED
+					auto      | false   | ETAG VERIFIED      | ETAG VERIFIED      | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | CHECKSUM VERIFIED
+					auto      | true    | ETAG VERIFIED      | ETAG VERIFIED      | FULL_READ VERIFIED  | FULL_READ VERIFIED  | CHECKSUM VERIFIED
+					none      | false   | NONE NOT_VERIFIED  | NONE NOT_VERIFIED  | NONE NOT_VERIFIED   | NONE NOT_VERIFIED   | NONE NOT_VERIFIED
+					""")
 	void eachMethodVerifiesWhatItCanProveAndNothingElse(String method, boolean require, String singleCrc64,
 			String singleCrc32, String compositeWhole, String compositeInParts, String largeCrc64) throws IOException {
 		// given
@@ -94,8 +98,7 @@ public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		S3Client s3 = LocalS3MockTest.s3MockClient();
 		for (Map.Entry<String, byte[]> object : OBJECTS.entrySet()) {
-			assertThat(S3TestData.readBytes(s3, destinationBucket, name + "/" + object.getKey()))
-				.as(object.getKey())
+			assertThat(S3TestData.readBytes(s3, destinationBucket, name + "/" + object.getKey())).as(object.getKey())
 				.isEqualTo(object.getValue());
 		}
 		Map<String, String> expected = new LinkedHashMap<>();
@@ -135,10 +138,8 @@ public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 
 	private static void putComposite(S3Client s3, String key, int firstPart, int secondPart) {
 		byte[] content = S3TestData.randomBytes(firstPart + secondPart);
-		S3TestData.putMultipart(s3, sourceBucket, key,
-				List.of(Arrays.copyOfRange(content, 0, firstPart),
-						Arrays.copyOfRange(content, firstPart, content.length)),
-				ChecksumAlgorithm.CRC32);
+		S3TestData.putMultipart(s3, sourceBucket, key, List.of(Arrays.copyOfRange(content, 0, firstPart),
+				Arrays.copyOfRange(content, firstPart, content.length)), ChecksumAlgorithm.CRC32);
 		OBJECTS.put(key, content);
 	}
 

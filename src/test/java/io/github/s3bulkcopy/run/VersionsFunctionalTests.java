@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code copy.versions} against S3Mock with versioning on both sides: every version of a key reaches the destination
- * oldest first whatever order the manifest lists them in, a key deleted at the source is deleted at the destination
- * last, the report names the destination version of each, and later runs compare each version with that one.
+ * {@code copy.versions} against S3Mock with versioning on both sides: every version of a
+ * key reaches the destination oldest first whatever order the manifest lists them in, a
+ * key deleted at the source is deleted at the destination last, the report names the
+ * destination version of each, and later runs compare each version with that one.
  */
 class VersionsFunctionalTests implements LocalS3MockTest {
 
@@ -116,9 +117,10 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	void aCsvOfVersionIdsIsOrderedByTheSourcesOwnListing() throws IOException {
 		List<SourceVersion> shuffled = ordered(Order.SHUFFLED);
 		Path csv = this.dir.resolve("versions.csv");
-		Files.writeString(csv, shuffled.stream()
-			.map((v) -> this.fixture.sourceBucket + "," + encode(v.key()) + "," + v.versionId())
-			.collect(Collectors.joining("\n", "", "\n")));
+		Files.writeString(csv,
+				shuffled.stream()
+					.map((v) -> this.fixture.sourceBucket + "," + encode(v.key()) + "," + v.versionId())
+					.collect(Collectors.joining("\n", "", "\n")));
 		Path job = this.fixture.jobFile("csv", "", "", "type: csv\nlocation: " + csv, """
 				copy:
 				  versions: all
@@ -147,8 +149,8 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 
 	@Test
 	void aSecondRunWithSkipExistingCopiesNothingAndVerifyVerifiesEveryVersion() throws IOException {
-		Path job = this.fixture.jobFile("again", "", "", "type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)),
-				"""
+		Path job = this.fixture.jobFile("again", "", "",
+				"type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)), """
 						copy:
 						  versions: all
 						  skip-existing: true
@@ -184,8 +186,8 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 		System.setProperty("spring.datasource.username", LocalPostgres.Database.USER);
 		System.setProperty("spring.datasource.password", "");
 		try {
-			Path job = this.fixture.jobFile("pg", "", "", "type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)),
-					"""
+			Path job = this.fixture.jobFile("pg", "", "",
+					"type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)), """
 							copy:
 							  versions: all
 							  skip-existing: true
@@ -200,9 +202,8 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 			assertEveryVersionReportedOnceWithItsDestinationVersion("pg", 1);
 			assertThat(second.exitCode()).as(second.toString()).isZero();
 			assertThat(second.out()).contains("0 copied");
-			assertThat(new JdbcTemplate(database.dataSource())
-				.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE DESTINATION_VERSION_ID IS NOT NULL",
-						Integer.class))
+			assertThat(new JdbcTemplate(database.dataSource()).queryForObject(
+					"SELECT COUNT(*) FROM BULK_LEDGER WHERE DESTINATION_VERSION_ID IS NOT NULL", Integer.class))
 				.as("both runs' rows name their destination versions, in PostgreSQL")
 				.isEqualTo(2 * this.versions.size());
 		}
@@ -215,8 +216,8 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 
 	@Test
 	void withCurrentOnlyEachKeysCurrentVersionIsCopiedAndDeletedKeysAreLeftOut() throws IOException {
-		Path job = this.fixture.jobFile("cur", "", "", "type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)),
-				"");
+		Path job = this.fixture.jobFile("cur", "", "",
+				"type: inventory\nlocation: " + inventory(ordered(Order.SHUFFLED)), "");
 
 		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
 
@@ -231,10 +232,11 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	@Test
 	void withCurrentOnlyACsvNamingOneKeyTwiceIsRefused() throws IOException {
 		Path csv = this.dir.resolve("twice.csv");
-		Files.writeString(csv, ordered(Order.OLDEST_FIRST).stream()
-			.filter((v) -> v.key().equals("three.txt"))
-			.map((v) -> this.fixture.sourceBucket + ",three.txt," + v.versionId())
-			.collect(Collectors.joining("\n", "", "\n")));
+		Files.writeString(csv,
+				ordered(Order.OLDEST_FIRST).stream()
+					.filter((v) -> v.key().equals("three.txt"))
+					.map((v) -> this.fixture.sourceBucket + ",three.txt," + v.versionId())
+					.collect(Collectors.joining("\n", "", "\n")));
 		Path job = this.fixture.jobFile("twice", "", "", "type: csv\nlocation: " + csv, "");
 
 		JobFixture.Result result = this.fixture.run("copy", "--job", job.toString());
@@ -253,23 +255,30 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 		}
 		assertThat(historyOf(this.fixture.destinationBucket, "deleted.txt")).containsExactly("deleted.txt version 1",
 				"deleted.txt version 2", "deleted.txt version 3", "(delete marker)");
-		assertThatThrownBy(() -> this.s3.headObject((head) -> head.bucket(this.fixture.destinationBucket)
-			.key("deleted.txt"))).isInstanceOfAny(NoSuchKeyException.class, S3Exception.class);
+		assertThatThrownBy(
+				() -> this.s3.headObject((head) -> head.bucket(this.fixture.destinationBucket).key("deleted.txt")))
+			.isInstanceOfAny(NoSuchKeyException.class, S3Exception.class);
 		assertThat(historyOf(this.fixture.destinationBucket, "once.txt")).containsExactly("only version");
 	}
 
 	private void assertEveryVersionReportedOnceWithItsDestinationVersion(String job, long run) throws IOException {
 		List<Map<String, String>> rows = this.fixture.reportRows(job, run);
 		assertThat(rows).extracting((row) -> row.get("Key") + "@" + row.get("VersionId"))
-			.containsExactlyInAnyOrderElementsOf(this.versions.stream().map((v) -> v.key() + "@" + v.versionId()).toList());
+			.containsExactlyInAnyOrderElementsOf(
+					this.versions.stream().map((v) -> v.key() + "@" + v.versionId()).toList());
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("Outcome")).as(row.toString()).isEqualTo("COPIED"));
 		Map<String, String> destinationVersions = destinationVersionIds();
 		assertThat(rows).allSatisfy((row) -> assertThat(destinationVersions).as(row.toString())
 			.containsKey(row.get("DestinationVersionId")));
-		assertThat(rows).extracting((row) -> row.get("DestinationVersionId")).as(rows.toString()).doesNotHaveDuplicates();
+		assertThat(rows).extracting((row) -> row.get("DestinationVersionId"))
+			.as(rows.toString())
+			.doesNotHaveDuplicates();
 	}
 
-	/** Every key's versions at the destination, oldest first: contents, or "(delete marker)". */
+	/**
+	 * Every key's versions at the destination, oldest first: contents, or "(delete
+	 * marker)".
+	 */
 	private List<List<String>> destinationHistory() {
 		List<List<String>> history = new ArrayList<>();
 		for (String key : List.of("three.txt", "deleted.txt", "dir/awkward key+1.txt", "once.txt")) {
@@ -279,8 +288,9 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 	}
 
 	/**
-	 * A key's versions oldest first, from the listing's own order (newest first; copies made within one second may
-	 * share a date): their contents, and "(delete marker)" for a delete marker, which here is only ever the latest.
+	 * A key's versions oldest first, from the listing's own order (newest first; copies
+	 * made within one second may share a date): their contents, and "(delete marker)" for
+	 * a delete marker, which here is only ever the latest.
 	 */
 	private List<String> historyOf(String bucket, String key) {
 		ListObjectVersionsResponse listing = this.s3.listObjectVersions((list) -> list.bucket(bucket).prefix(key));
@@ -288,9 +298,9 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 		listing.versions()
 			.stream()
 			.filter((v) -> v.key().equals(key))
-			.forEach((v) -> history.add(0, new String(this.s3
-				.getObjectAsBytes((get) -> get.bucket(bucket).key(key).versionId(v.versionId()))
-				.asByteArray(), StandardCharsets.UTF_8)));
+			.forEach((v) -> history.add(0,
+					new String(this.s3.getObjectAsBytes((get) -> get.bucket(bucket).key(key).versionId(v.versionId()))
+						.asByteArray(), StandardCharsets.UTF_8)));
 		listing.deleteMarkers().stream().filter((m) -> m.key().equals(key)).forEach((m) -> {
 			assertThat(m.isLatest()).as("a delete marker of " + key + " is the latest version").isTrue();
 			history.add("(delete marker)");
@@ -334,14 +344,18 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 		return list;
 	}
 
-	/** A local S3 Inventory report (CSV, all versions) listing the versions in the given order. */
+	/**
+	 * A local S3 Inventory report (CSV, all versions) listing the versions in the given
+	 * order.
+	 */
 	private Path inventory(List<SourceVersion> rows) throws IOException {
 		List<String> lines = new ArrayList<>();
 		for (SourceVersion v : rows) {
-			lines.add(String.join(",", quoted(this.fixture.sourceBucket), quoted(encode(v.key())), quoted(v.versionId()),
-					quoted(Boolean.toString(v.latest())), quoted(Boolean.toString(v.deleteMarker())),
-					quoted(v.deleteMarker() ? "" : Long.toString(v.size())), quoted(v.lastModified()),
-					quoted(v.deleteMarker() ? "" : v.etag()), quoted(v.deleteMarker() ? "" : "STANDARD")));
+			lines
+				.add(String.join(",", quoted(this.fixture.sourceBucket), quoted(encode(v.key())), quoted(v.versionId()),
+						quoted(Boolean.toString(v.latest())), quoted(Boolean.toString(v.deleteMarker())),
+						quoted(v.deleteMarker() ? "" : Long.toString(v.size())), quoted(v.lastModified()),
+						quoted(v.deleteMarker() ? "" : v.etag()), quoted(v.deleteMarker() ? "" : "STANDARD")));
 		}
 		return LocalInventory.write(this.dir.resolve("inventory-" + System.nanoTime()), this.fixture.sourceBucket,
 				"Bucket, Key, VersionId, IsLatest, IsDeleteMarker, Size, LastModifiedDate, ETag, StorageClass", lines);

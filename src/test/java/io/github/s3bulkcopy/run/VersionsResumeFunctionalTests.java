@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run copying every version, killed with SIGKILL in a child JVM while versions are being copied, then resumed: each
- * key's versions are at the destination once each, in order, although the copies of the chunk that was cut short had
- * landed without the ledger recording them.
+ * A run copying every version, killed with SIGKILL in a child JVM while versions are
+ * being copied, then resumed: each key's versions are at the destination once each, in
+ * order, although the copies of the chunk that was cut short had landed without the
+ * ledger recording them.
  */
 class VersionsResumeFunctionalTests implements LocalS3MockTest {
 
@@ -52,15 +53,18 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 				String key = key(k);
 				PutObjectResponse put = this.s3.putObject((p) -> p.bucket(source).key(key),
 						RequestBody.fromString(content(k, v)));
-				// An inventory lists versions newest first; dates a second apart give each its place.
-				rows.add(0, String.join(",", quoted(source), quoted(key), quoted(put.versionId()),
-						quoted(Boolean.toString(v == VERSIONS)), quoted("false"),
-						quoted(Integer.toString(content(k, v).length())), quoted(written.plusSeconds(v).toString()),
-						quoted(S3TestData.unquoted(put.eTag()))));
+				// An inventory lists versions newest first; dates a second apart give
+				// each its place.
+				rows.add(0,
+						String.join(",", quoted(source), quoted(key), quoted(put.versionId()),
+								quoted(Boolean.toString(v == VERSIONS)), quoted("false"),
+								quoted(Integer.toString(content(k, v).length())),
+								quoted(written.plusSeconds(v).toString()), quoted(S3TestData.unquoted(put.eTag()))));
 			}
 		}
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			// Each copy is held back, so the kill comes while a chunk's copies are landing one after another.
+			// Each copy is held back, so the kill comes while a chunk's copies are
+			// landing one after another.
 			proxy.delay("PUT /" + destination + "/", 150);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
 					source, destination);
@@ -91,9 +95,11 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 				// Newest first, as S3 lists them.
 				versions.stream()
 					.filter((version) -> version.key().equals(key(key)))
-					.forEach((version) -> history.add(0, new String(this.s3
-						.getObjectAsBytes((get) -> get.bucket(destination).key(key(key)).versionId(version.versionId()))
-						.asByteArray(), StandardCharsets.UTF_8)));
+					.forEach((version) -> history.add(0,
+							new String(this.s3
+								.getObjectAsBytes(
+										(get) -> get.bucket(destination).key(key(key)).versionId(version.versionId()))
+								.asByteArray(), StandardCharsets.UTF_8)));
 				assertThat(history).containsExactly(content(k, 1), content(k, 2), content(k, 3));
 			}
 			List<Map<String, String>> report = fixture.reportRows("vkill", 1);

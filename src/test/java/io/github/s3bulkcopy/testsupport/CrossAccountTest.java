@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * For tests of copies between two accounts, each reachable only through a role: one S3Proxy per test JVM whose two
- * identities are the accounts' roles (each sees only its own buckets), and a {@link LocalSts} that hands those
- * identities out to the {@link #RUNNER} as role credentials. The runner's own key is known to STS only: S3 refuses
- * it, so a copy that works was made with the roles' temporary credentials.
+ * For tests of copies between two accounts, each reachable only through a role: one
+ * S3Proxy per test JVM whose two identities are the accounts' roles (each sees only its
+ * own buckets), and a {@link LocalSts} that hands those identities out to the
+ * {@link #RUNNER} as role credentials. The runner's own key is known to STS only: S3
+ * refuses it, so a copy that works was made with the roles' temporary credentials.
  * <p>
- * The server ignores headers it does not implement: it would otherwise refuse every request signed with a session
- * token (501 for {@code x-amz-security-token}). It therefore also ignores {@code x-amz-tagging}; tags are tested
- * against S3Mock.
+ * The server ignores headers it does not implement: it would otherwise refuse every
+ * request signed with a session token (501 for {@code x-amz-security-token}). It
+ * therefore also ignores {@code x-amz-tagging}; tags are tested against S3Mock.
  */
 public interface CrossAccountTest {
 
@@ -46,7 +47,10 @@ public interface CrossAccountTest {
 		return SharedCrossAccount.STS;
 	}
 
-	/** A client acting as the source account (for setting up and checking); do not close it. */
+	/**
+	 * A client acting as the source account (for setting up and checking); do not close
+	 * it.
+	 */
 	static S3Client sourceAccount() {
 		return SharedCrossAccount.SOURCE;
 	}

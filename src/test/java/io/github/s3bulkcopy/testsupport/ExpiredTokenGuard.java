@@ -9,14 +9,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * An SDK interceptor registered for every client of the test JVM (through
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}). It looks at each signed request: one
- * signed with a {@link LocalSts} session is counted against that session, and one signed after the session expired
- * is recorded and refused, since S3Proxy itself ignores session tokens and would accept it. Requests with no session
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}). It looks at
+ * each signed request: one signed with a {@link LocalSts} session is counted against that
+ * session, and one signed after the session expired is recorded and refused, since
+ * S3Proxy itself ignores session tokens and would accept it. Requests with no session
  * token, or another STS's, pass untouched.
  */
 public class ExpiredTokenGuard implements ExecutionInterceptor {
 
-	/** Slows every request signed with a local session by this much; tests that need a long run set it. */
+	/**
+	 * Slows every request signed with a local session by this much; tests that need a
+	 * long run set it.
+	 */
 	public static volatile Duration delay = Duration.ZERO;
 
 	@Override
@@ -28,8 +32,8 @@ public class ExpiredTokenGuard implements ExecutionInterceptor {
 		}
 		session.uses().incrementAndGet();
 		if (Instant.now().isAfter(session.expiration())) {
-			String use = context.httpRequest().method() + " " + context.httpRequest().encodedPath() + " with a session of "
-					+ session.roleArn() + " that expired at " + session.expiration();
+			String use = context.httpRequest().method() + " " + context.httpRequest().encodedPath()
+					+ " with a session of " + session.roleArn() + " that expired at " + session.expiration();
 			LocalSts.expiredUse(use);
 			throw new IllegalStateException("request signed with expired credentials: " + use);
 		}

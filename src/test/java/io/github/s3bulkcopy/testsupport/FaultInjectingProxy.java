@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * An HTTP/1.1 relay on 127.0.0.1 between a client and a local S3 server that breaks a share of the requests the way
- * S3 and networks do: 503 SlowDown, 500 InternalError, a connection reset before any answer, and a slow answer.
- * Requests pass byte for byte (SigV4 signatures stay valid: the Host header is the proxy's, as the client signed it).
- * It can also note the requests as the server receives them ({@link #record()}), and answer some with S3 errors the
- * local server cannot produce ({@link #answer}).
+ * An HTTP/1.1 relay on 127.0.0.1 between a client and a local S3 server that breaks a
+ * share of the requests the way S3 and networks do: 503 SlowDown, 500 InternalError, a
+ * connection reset before any answer, and a slow answer. Requests pass byte for byte
+ * (SigV4 signatures stay valid: the Host header is the proxy's, as the client signed it).
+ * It can also note the requests as the server receives them ({@link #record()}), and
+ * answer some with S3 errors the local server cannot produce ({@link #answer}).
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -67,16 +68,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	/**
-	 * An answer for requests whose request line contains some text and whose headers match: an S3 error (with
-	 * {@code code}), or, when {@code code} is null, a success without a body.
+	 * An answer for requests whose request line contains some text and whose headers
+	 * match: an S3 error (with {@code code}), or, when {@code code} is null, a success
+	 * without a body.
 	 */
 	private record CannedAnswer(String requestLineContains, Predicate<Map<String, String>> when, int status,
 			String code, Map<String, String> headers) {
 	}
 
 	/**
-	 * A request as the server receives it: its request line ({@code PUT /bucket/key?uploadId=... HTTP/1.1}) and its
-	 * headers, names in lower case.
+	 * A request as the server receives it: its request line
+	 * ({@code PUT /bucket/key?uploadId=... HTTP/1.1}) and its headers, names in lower
+	 * case.
 	 */
 	public record Seen(String requestLine, Map<String, String> headers) {
 
@@ -106,7 +109,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/**
-	 * A request that got a canned answer, as it came: its request line and its body (de-chunked).
+	 * A request that got a canned answer, as it came: its request line and its body
+	 * (de-chunked).
 	 *
 	 * @param requestLine method, path and query
 	 * @param body the body as text
@@ -116,19 +120,25 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private final java.util.List<AnsweredRequest> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** Headers added to the server's 2xx answers to requests whose request line contains some text. */
+	/**
+	 * Headers added to the server's 2xx answers to requests whose request line contains
+	 * some text.
+	 */
 	private record AddedHeaders(String requestLineContains, Map<String, String> headers) {
 	}
 
 	private final java.util.List<XmlAnswer> xmlAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** A 200 answer with an XML body for requests whose request line contains some text. */
+	/**
+	 * A 200 answer with an XML body for requests whose request line contains some text.
+	 */
 	private record XmlAnswer(String requestLineContains, String xml) {
 	}
 
 	/**
 	 * @param upstream the server to relay to (a loopback endpoint)
-	 * @param rate the share of requests that get a fault, 0 to 1, spread evenly over the kinds
+	 * @param rate the share of requests that get a fault, 0 to 1, spread evenly over the
+	 * kinds
 	 * @param slowMillis how long a slow answer is held back
 	 */
 	public FaultInjectingProxy(URI upstream, double rate, long slowMillis) throws IOException {
@@ -155,8 +165,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Holds back every request whose request line contains {@code text} (e.g. {@code list-type=2} for listings), so a
-	 * test can act while a run is in a given phase.
+	 * Holds back every request whose request line contains {@code text} (e.g.
+	 * {@code list-type=2} for listings), so a test can act while a run is in a given
+	 * phase.
 	 */
 	public void delay(String text, long millis) {
 		this.delayMillis = millis;
@@ -164,61 +175,77 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Answers every request whose request line (method, path and query, URL-encoded as sent) contains {@code text}
-	 * with an S3 error, as S3 would for an archived object or a denied key, which the local server cannot produce.
+	 * Answers every request whose request line (method, path and query, URL-encoded as
+	 * sent) contains {@code text} with an S3 error, as S3 would for an archived object or
+	 * a denied key, which the local server cannot produce.
 	 */
 	public void answer(String text, int status, String code, Map<String, String> headers) {
 		this.cannedAnswers.add(new CannedAnswer(text, (any) -> true, status, code, headers));
 	}
 
 	/**
-	 * Answers with an S3 error every request whose request line contains {@code text} and whose headers (names in
-	 * lower case) match {@code when}: S3's answer to a request that lacks {@code x-amz-request-payer} on a requester
-	 * pays bucket, or names another owner in {@code x-amz-expected-bucket-owner}.
+	 * Answers with an S3 error every request whose request line contains {@code text} and
+	 * whose headers (names in lower case) match {@code when}: S3's answer to a request
+	 * that lacks {@code x-amz-request-payer} on a requester pays bucket, or names another
+	 * owner in {@code x-amz-expected-bucket-owner}.
 	 */
 	public void answer(String text, Predicate<Map<String, String>> when, int status, String code) {
 		this.cannedAnswers.add(new CannedAnswer(text, when, status, code, Map.of()));
 	}
 
-	/** Forgets the requests noted so far: {@link #seen()} lists those that arrive from now on. */
+	/**
+	 * Forgets the requests noted so far: {@link #seen()} lists those that arrive from now
+	 * on.
+	 */
 	public void record() {
 		this.seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 	}
 
-	/** The requests noted since the relay started or {@link #record()} was last called, in the order they arrived. */
+	/**
+	 * The requests noted since the relay started or {@link #record()} was last called, in
+	 * the order they arrived.
+	 */
 	public java.util.List<Seen> seen() {
 		return java.util.List.copyOf(this.seen);
 	}
 
 	/**
-	 * Adds headers to the server's 2xx answers to every request whose request line contains {@code text}: what S3
-	 * would answer (e.g. an object's Object Lock retention on its HEAD and GET) and the local server does not store.
+	 * Adds headers to the server's 2xx answers to every request whose request line
+	 * contains {@code text}: what S3 would answer (e.g. an object's Object Lock retention
+	 * on its HEAD and GET) and the local server does not store.
 	 */
 	public void addAnswerHeaders(String text, Map<String, String> headers) {
 		this.addedHeaders.add(new AddedHeaders(text, Map.copyOf(headers)));
 	}
 
-	/** Answers every request whose request line contains {@code text} with a 200 and this XML body. */
+	/**
+	 * Answers every request whose request line contains {@code text} with a 200 and this
+	 * XML body.
+	 */
 	public void answerXml(String text, String xml) {
 		this.xmlAnswers.add(new XmlAnswer(text, xml));
 	}
 
 	/**
-	 * Answers every request whose request line contains {@code text} with a success of {@code status} and no body,
-	 * as S3 answers RestoreObject (202 Accepted), which the local server does not implement.
+	 * Answers every request whose request line contains {@code text} with a success of
+	 * {@code status} and no body, as S3 answers RestoreObject (202 Accepted), which the
+	 * local server does not implement.
 	 */
 	public void succeed(String text, int status) {
 		this.cannedAnswers.add(new CannedAnswer(text, (any) -> true, status, null, Map.of()));
 	}
 
-	/** The requests that got an answer set with {@link #answer} or {@link #succeed}, in the order they came. */
+	/**
+	 * The requests that got an answer set with {@link #answer} or {@link #succeed}, in
+	 * the order they came.
+	 */
 	public java.util.List<AnsweredRequest> answered() {
 		return java.util.List.copyOf(this.answered);
 	}
 
 	/**
-	 * Ends every answer set with {@link #answer} or {@link #succeed} and every header set with
-	 * {@link #addAnswerHeaders}: requests pass unchanged again.
+	 * Ends every answer set with {@link #answer} or {@link #succeed} and every header set
+	 * with {@link #addAnswerHeaders}: requests pass unchanged again.
 	 */
 	public void clearAnswers() {
 		this.cannedAnswers.clear();
@@ -302,7 +329,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				if (fault == Fault.SLOW_DOWN || fault == Fault.INTERNAL_ERROR) {
 					boolean head = request.method().equals("HEAD");
 					if (request.expectsContinue()) {
-						// Answer before the body, as S3 does; the client then sends no body on this connection.
+						// Answer before the body, as S3 does; the client then sends no
+						// body on this connection.
 						answerError(clientOut, head, fault);
 						return;
 					}
@@ -369,8 +397,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private static void answerXml(OutputStream out, String xml) throws IOException {
 		byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-		out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
-				+ "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+		out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: " + body.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
 		out.write(body);
 		out.flush();
 	}
@@ -385,7 +413,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		return fault;
 	}
 
-	/** An injected error; an answer to a HEAD has no body, or the connection's next answer would be misread. */
+	/**
+	 * An injected error; an answer to a HEAD has no body, or the connection's next answer
+	 * would be misread.
+	 */
 	private static void answerError(OutputStream out, boolean head, Fault fault) throws IOException {
 		boolean slowDown = fault == Fault.SLOW_DOWN;
 		answer(out, head, slowDown ? 503 : 500, slowDown ? "SlowDown" : "InternalError", Map.of());
@@ -398,7 +429,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 			.getBytes(StandardCharsets.UTF_8);
 		StringBuilder response = new StringBuilder("HTTP/1.1 " + status + " " + code + "\r\n");
 		headers.forEach((name, value) -> response.append(name).append(": ").append(value).append("\r\n"));
-		response.append("Content-Type: application/xml\r\nContent-Length: ").append(head ? 0 : body.length)
+		response.append("Content-Type: application/xml\r\nContent-Length: ")
+			.append(head ? 0 : body.length)
 			.append("\r\n\r\n");
 		out.write(response.toString().getBytes(StandardCharsets.ISO_8859_1));
 		if (!head) {
@@ -422,7 +454,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		while (true) {
 			String sizeLine = readLine(in);
 			int semicolon = sizeLine.indexOf(';');
-			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(), 16);
+			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(),
+					16);
 			if (size == 0) {
 				for (String trailer = readLine(in); trailer != null && !trailer.isEmpty(); trailer = readLine(in)) {
 					// Trailers (such as a checksum) are not part of the body.
@@ -469,7 +502,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 			String sizeLine = readLine(in);
 			out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			int semicolon = sizeLine.indexOf(';');
-			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(), 16);
+			long size = Long.parseLong((semicolon < 0) ? sizeLine.strip() : sizeLine.substring(0, semicolon).strip(),
+					16);
 			if (size == 0) {
 				String trailer;
 				do {
@@ -521,7 +555,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.threads.shutdownNow();
 	}
 
-	/** A request or response head: its raw bytes and what the relay needs to know of it. */
+	/**
+	 * A request or response head: its raw bytes and what the relay needs to know of it.
+	 */
 	record Head(byte[] bytes, String firstLine, Map<String, String> headers) {
 
 		static Head read(InputStream in) throws IOException {
@@ -535,7 +571,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				raw.append(line).append("\r\n");
 				int colon = line.indexOf(':');
 				if (colon > 0) {
-					headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+					headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+							line.substring(colon + 1).strip());
 				}
 			}
 			raw.append("\r\n");

@@ -16,14 +16,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * An SDK interceptor registered for every client of the test JVM (as {@link ExpiredTokenGuard} is), which, while a
- * test {@link #start() records}, notes which HTTP client carried each request to a bucket or an object: the SDK
- * names its HTTP client in the User-Agent it sends ({@code md/http#AwsCommonRuntime}, {@code md/http#NettyNio},
- * {@code md/http#Apache5}).
+ * An SDK interceptor registered for every client of the test JVM (as
+ * {@link ExpiredTokenGuard} is), which, while a test {@link #start() records}, notes
+ * which HTTP client carried each request to a bucket or an object: the SDK names its HTTP
+ * client in the User-Agent it sends ({@code md/http#AwsCommonRuntime},
+ * {@code md/http#NettyNio}, {@code md/http#Apache5}).
  */
 public class HttpClientRecorder implements ExecutionInterceptor {
 
-	/** One request to a bucket or an object: its operation, bucket, key ("" for the bucket) and HTTP client's name. */
+	/**
+	 * One request to a bucket or an object: its operation, bucket, key ("" for the
+	 * bucket) and HTTP client's name.
+	 */
 	public record Carried(String operation, String bucket, String key, String httpClient) {
 	}
 
@@ -48,7 +52,8 @@ public class HttpClientRecorder implements ExecutionInterceptor {
 		if (bucket == null) {
 			return;
 		}
-		// A request to the bucket itself (HeadBucket, a listing) is noted under the key "".
+		// A request to the bucket itself (HeadBucket, a listing) is noted under the key
+		// "".
 		String key = context.request().getValueForField("Key", String.class).orElse("");
 		String userAgent = context.httpRequest().firstMatchingHeader("User-Agent").orElse("");
 		Matcher client = HTTP_CLIENT.matcher(userAgent);
@@ -69,7 +74,10 @@ public class HttpClientRecorder implements ExecutionInterceptor {
 			return List.copyOf(this.carried);
 		}
 
-		/** The HTTP clients that carried the given operations to each key of {@code bucket}, by key. */
+		/**
+		 * The HTTP clients that carried the given operations to each key of
+		 * {@code bucket}, by key.
+		 */
 		public Map<String, Set<String>> clientsByKey(String bucket, Set<String> operations) {
 			Map<String, Set<String>> byKey = new TreeMap<>();
 			for (Carried each : this.carried) {

@@ -15,8 +15,9 @@ import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.demo.LocalS3Identity;
 
 /**
- * What the whole-job tests share: a job database of their own, the default credential chain pointed at the local
- * server's identity, job files written from a template, and the command line run in-process.
+ * What the whole-job tests share: a job database of their own, the default credential
+ * chain pointed at the local server's identity, job files written from a template, and
+ * the command line run in-process.
  */
 public final class JobFixture {
 
@@ -56,7 +57,10 @@ public final class JobFixture {
 		return this.dir.resolve("reports");
 	}
 
-	/** Writes a job file; {@code extra} is YAML appended at the top level (copy:, verify:, ... sections). */
+	/**
+	 * Writes a job file; {@code extra} is YAML appended at the top level (copy:, verify:,
+	 * ... sections).
+	 */
 	public Path jobFile(String name, String sourcePrefix, String destinationPrefix, String manifest, String extra)
 			throws IOException {
 		String yaml = """
@@ -75,16 +79,17 @@ public final class JobFixture {
 				  location: %s
 				%s
 				""".formatted(name, this.sourceBucket, sourcePrefix, this.endpoint, this.destinationBucket,
-				destinationPrefix, this.endpoint, manifest.indent(2).stripTrailing(),
-				reports().toAbsolutePath(), extra);
+				destinationPrefix, this.endpoint, manifest.indent(2).stripTrailing(), reports().toAbsolutePath(),
+				extra);
 		Path file = this.dir.resolve(name + ".yml");
 		Files.writeString(file, yaml, StandardCharsets.UTF_8);
 		return file;
 	}
 
 	/**
-	 * Runs the command line in a child JVM of its own (so a test can kill it), with this fixture's job database and
-	 * identity; its output goes to {@code child.log} in the fixture's folder.
+	 * Runs the command line in a child JVM of its own (so a test can kill it), with this
+	 * fixture's job database and identity; its output goes to {@code child.log} in the
+	 * fixture's folder.
 	 */
 	public Process startChild(String... args) throws IOException {
 		List<String> command = new ArrayList<>();
@@ -103,9 +108,11 @@ public final class JobFixture {
 	}
 
 	/**
-	 * Waits, for at most 90 s, until {@code done} holds while the child started by {@link #startChild} still runs;
-	 * fails with the child's output if it ended first or the time ran out.
-	 * @param what what the child should have done, for the message (e.g. "copy 300 objects")
+	 * Waits, for at most 90 s, until {@code done} holds while the child started by
+	 * {@link #startChild} still runs; fails with the child's output if it ended first or
+	 * the time ran out.
+	 * @param what what the child should have done, for the message (e.g. "copy 300
+	 * objects")
 	 */
 	public void awaitChild(Process child, java.util.function.BooleanSupplier done, String what) throws Exception {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
@@ -135,8 +142,9 @@ public final class JobFixture {
 
 	/** The report CSV of a run as rows of fields, header first. */
 	public List<List<String>> report(String job, long run) throws IOException {
-		return CsvRecords.parse(Files.readString(reports().resolve(job).resolve(Long.toString(run))
-			.resolve("completion-report.csv"), StandardCharsets.UTF_8));
+		return CsvRecords
+			.parse(Files.readString(reports().resolve(job).resolve(Long.toString(run)).resolve("completion-report.csv"),
+					StandardCharsets.UTF_8));
 	}
 
 	/** The report CSV's rows as maps from column name to value. */
@@ -144,11 +152,14 @@ public final class JobFixture {
 		return byColumn(report(job, run));
 	}
 
-	/** The rows of a verify run's {@code verify-report.csv} (job {@code <job>.verify}) by column name. */
+	/**
+	 * The rows of a verify run's {@code verify-report.csv} (job {@code <job>.verify}) by
+	 * column name.
+	 */
 	public List<Map<String, String>> verifyReportRows(String job, long run) throws IOException {
-		return byColumn(CsvRecords.parse(Files.readString(reports().resolve(job + ".verify")
-			.resolve(Long.toString(run))
-			.resolve("verify-report.csv"), StandardCharsets.UTF_8)));
+		return byColumn(CsvRecords.parse(Files.readString(
+				reports().resolve(job + ".verify").resolve(Long.toString(run)).resolve("verify-report.csv"),
+				StandardCharsets.UTF_8)));
 	}
 
 	private static List<Map<String, String>> byColumn(List<List<String>> records) {

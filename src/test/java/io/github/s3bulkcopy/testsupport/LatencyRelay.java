@@ -20,21 +20,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An HTTP/1.1 relay on 127.0.0.1 in front of a local S3 server that makes it answer as far away as S3 is: every
- * request is held for a set latency (with optional jitter) before it is forwarded, and above a set request rate
- * requests are answered with 503 SlowDown instead, as S3 answers a prefix that gets more requests than it can take.
- * Requests and answers pass byte for byte (the Host header is the relay's, as the client signed it, so SigV4
- * signatures stay valid; path-style addressing); bodies are streamed, never held whole.
+ * An HTTP/1.1 relay on 127.0.0.1 in front of a local S3 server that makes it answer as
+ * far away as S3 is: every request is held for a set latency (with optional jitter)
+ * before it is forwarded, and above a set request rate requests are answered with 503
+ * SlowDown instead, as S3 answers a prefix that gets more requests than it can take.
+ * Requests and answers pass byte for byte (the Host header is the relay's, as the client
+ * signed it, so SigV4 signatures stay valid; path-style addressing); bodies are streamed,
+ * never held whole.
  * <p>
- * Each client connection gets one thread of the relay and a keep-alive connection of its own to the server: a
- * request is read, held by sleeping on that thread, forwarded, and its answer relayed, then the next request of the
- * same connection is read. An HTTP/1.1 connection carries one request at a time, so a blocked thread per connection
- * costs nothing while it waits and takes no selector, timer queue or hand-over between threads per request: a few
- * system calls and two wake-ups, the same for every client, whatever its language. {@link #stats()} tells the CPU
- * the relay used, so a benchmark can show it stayed small.
+ * Each client connection gets one thread of the relay and a keep-alive connection of its
+ * own to the server: a request is read, held by sleeping on that thread, forwarded, and
+ * its answer relayed, then the next request of the same connection is read. An HTTP/1.1
+ * connection carries one request at a time, so a blocked thread per connection costs
+ * nothing while it waits and takes no selector, timer queue or hand-over between threads
+ * per request: a few system calls and two wake-ups, the same for every client, whatever
+ * its language. {@link #stats()} tells the CPU the relay used, so a benchmark can show it
+ * stayed small.
  * <p>
- * {@code GET /_relay/stats} (a path no bucket can have) answers the counters as JSON, {@code ?reset} starts them
- * again; {@link #main} runs the relay as a process of its own for {@code bench/run.sh}.
+ * {@code GET /_relay/stats} (a path no bucket can have) answers the counters as JSON,
+ * {@code ?reset} starts them again; {@link #main} runs the relay as a process of its own
+ * for {@code bench/run.sh}.
  */
 public final class LatencyRelay implements AutoCloseable {
 
@@ -49,7 +54,8 @@ public final class LatencyRelay implements AutoCloseable {
 	private final Settings settings;
 
 	private final ExecutorService threads = Executors.newCachedThreadPool((runnable) -> {
-		// Small stacks: one thread per client connection, hundreds of them at 256 requests in flight.
+		// Small stacks: one thread per client connection, hundreds of them at 256
+		// requests in flight.
 		Thread thread = new Thread(null, runnable, "latency-relay", 256 * 1024);
 		thread.setDaemon(true);
 		return thread;
@@ -76,11 +82,15 @@ public final class LatencyRelay implements AutoCloseable {
 	/**
 	 * What the relay does to requests.
 	 *
-	 * @param latency how long every request is held before it is forwarded (or answered with 503 SlowDown)
-	 * @param jitter the most a request's hold differs from {@code latency}, either way, spread evenly
-	 * @param throttleRps requests per second forwarded before the rest are answered 503 SlowDown; 0: no limit
-	 * @param throttlePrefix only requests on keys that start with this (in any bucket, as sent: URL-encoded) count
-	 * against the limit and are throttled, as S3 throttles a prefix; empty: every request, listings included
+	 * @param latency how long every request is held before it is forwarded (or answered
+	 * with 503 SlowDown)
+	 * @param jitter the most a request's hold differs from {@code latency}, either way,
+	 * spread evenly
+	 * @param throttleRps requests per second forwarded before the rest are answered 503
+	 * SlowDown; 0: no limit
+	 * @param throttlePrefix only requests on keys that start with this (in any bucket, as
+	 * sent: URL-encoded) count against the limit and are throttled, as S3 throttles a
+	 * prefix; empty: every request, listings included
 	 */
 	public record Settings(Duration latency, Duration jitter, int throttleRps, String throttlePrefix) {
 
@@ -89,7 +99,10 @@ public final class LatencyRelay implements AutoCloseable {
 			return new Settings(latency, Duration.ZERO, 0, "");
 		}
 
-		/** The same settings with requests above {@code rps} per second answered 503 SlowDown. */
+		/**
+		 * The same settings with requests above {@code rps} per second answered 503
+		 * SlowDown.
+		 */
 		public Settings throttledAbove(int rps) {
 			return new Settings(this.latency, this.jitter, rps, this.throttlePrefix);
 		}
@@ -99,7 +112,10 @@ public final class LatencyRelay implements AutoCloseable {
 			return new Settings(this.latency, jitter, this.throttleRps, this.throttlePrefix);
 		}
 
-		/** The same settings throttling only requests on keys that start with {@code prefix}. */
+		/**
+		 * The same settings throttling only requests on keys that start with
+		 * {@code prefix}.
+		 */
 		public Settings throttlingOnly(String prefix) {
 			return new Settings(this.latency, this.jitter, this.throttleRps, prefix);
 		}
@@ -114,7 +130,8 @@ public final class LatencyRelay implements AutoCloseable {
 	 * @param maxInFlight the most requests held, forwarded or being answered at once
 	 * @param connections client connections accepted
 	 * @param seconds how long the counters have run
-	 * @param cpuSeconds the CPU the relay's process used meanwhile (the whole JVM's, when it runs inside a test)
+	 * @param cpuSeconds the CPU the relay's process used meanwhile (the whole JVM's, when
+	 * it runs inside a test)
 	 */
 	public record Stats(long requests, long slowDowns, int maxInFlight, long connections, double seconds,
 			double cpuSeconds) {
@@ -141,12 +158,18 @@ public final class LatencyRelay implements AutoCloseable {
 		this.throttle = (settings.throttleRps() > 0) ? new Throttle(settings.throttleRps()) : null;
 	}
 
-	/** Starts a relay on a free port of 127.0.0.1 in front of {@code upstream} (a loopback endpoint). */
+	/**
+	 * Starts a relay on a free port of 127.0.0.1 in front of {@code upstream} (a loopback
+	 * endpoint).
+	 */
 	public static LatencyRelay start(URI upstream, Settings settings) throws IOException {
 		return start(upstream, settings, 0);
 	}
 
-	/** Starts a relay on {@code port} of 127.0.0.1 (0: a free one) in front of {@code upstream}. */
+	/**
+	 * Starts a relay on {@code port} of 127.0.0.1 (0: a free one) in front of
+	 * {@code upstream}.
+	 */
 	public static LatencyRelay start(URI upstream, Settings settings, int port) throws IOException {
 		ServerSocket server = new ServerSocket(port, 1024, InetAddress.getLoopbackAddress());
 		LatencyRelay relay = new LatencyRelay(server, upstream, settings);
@@ -221,14 +244,16 @@ public final class LatencyRelay implements AutoCloseable {
 				this.requests.increment();
 				enter();
 				try {
-					boolean throttled = this.throttle != null && request.key().startsWith(this.settings.throttlePrefix())
+					boolean throttled = this.throttle != null
+							&& request.key().startsWith(this.settings.throttlePrefix())
 							&& !this.throttle.admit(arrived);
 					hold(arrived);
 					if (throttled) {
 						this.slowDowns.increment();
 						boolean head = request.method().equals("HEAD");
 						if (request.expectsContinue()) {
-							// Answered before the body, as S3 does; the client then sends no body on this connection.
+							// Answered before the body, as S3 does; the client then sends
+							// no body on this connection.
 							answerSlowDown(clientOut, head);
 							return;
 						}
@@ -258,7 +283,8 @@ public final class LatencyRelay implements AutoCloseable {
 						if (interim.status() != 100) {
 							relayBody(interim, request.method(), upIn, clientOut, buffer);
 							clientOut.flush();
-							// Whether the client sends its body after a final answer is its choice: start afresh.
+							// Whether the client sends its body after a final answer is
+							// its choice: start afresh.
 							return;
 						}
 					}
@@ -313,7 +339,9 @@ public final class LatencyRelay implements AutoCloseable {
 		}
 	}
 
-	/** Sleeps until the request has been held for its latency, counted from its arrival. */
+	/**
+	 * Sleeps until the request has been held for its latency, counted from its arrival.
+	 */
 	private void hold(long arrived) throws InterruptedException {
 		long nanos = this.settings.latency().toNanos();
 		long jitter = this.settings.jitter().toNanos();
@@ -352,8 +380,8 @@ public final class LatencyRelay implements AutoCloseable {
 	}
 
 	/**
-	 * Relays the body that follows a request or response head; false when it runs until the connection closes, so
-	 * the connection cannot be used again.
+	 * Relays the body that follows a request or response head; false when it runs until
+	 * the connection closes, so the connection cannot be used again.
 	 */
 	private static boolean relayBody(Head head, String requestMethod, Wire in, OutputStream out, byte[] buffer)
 			throws IOException {
@@ -414,10 +442,12 @@ public final class LatencyRelay implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a relay until the process is ended, printing its counters as JSON when it ends.
+	 * Runs a relay until the process is ended, printing its counters as JSON when it
+	 * ends.
 	 * <p>
 	 * {@code LatencyRelay UPSTREAM-ENDPOINT [--port N] [--latency 20ms] [--jitter 5ms] [--throttle-rps N]
-	 * [--throttle-prefix KEY-PREFIX]} (durations in ms or s; a bare number is milliseconds)
+	 * [--throttle-prefix KEY-PREFIX]} (durations in ms or s; a bare number is
+	 * milliseconds)
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1 || args.length % 2 != 1) {
@@ -462,8 +492,9 @@ public final class LatencyRelay implements AutoCloseable {
 	}
 
 	/**
-	 * A token bucket: {@code rps} requests a second, and at most a tenth of a second's worth at once, so a burst
-	 * above the rate is throttled as soon as it starts, as S3 does once a prefix is past its rate.
+	 * A token bucket: {@code rps} requests a second, and at most a tenth of a second's
+	 * worth at once, so a burst above the rate is throttled as soon as it starts, as S3
+	 * does once a prefix is past its rate.
 	 */
 	private static final class Throttle {
 
@@ -523,8 +554,8 @@ public final class LatencyRelay implements AutoCloseable {
 		}
 
 		/**
-		 * The bytes up to and including the empty line that ends a head, or null at the end of the stream before any
-		 * byte of it.
+		 * The bytes up to and including the empty line that ends a head, or null at the
+		 * end of the stream before any byte of it.
 		 */
 		byte[] head() throws IOException {
 			java.io.ByteArrayOutputStream head = null;
@@ -587,7 +618,10 @@ public final class LatencyRelay implements AutoCloseable {
 			}
 		}
 
-		/** Copies {@code length} bytes (or until the end of the stream, for {@link Long#MAX_VALUE}) to {@code out}. */
+		/**
+		 * Copies {@code length} bytes (or until the end of the stream, for
+		 * {@link Long#MAX_VALUE}) to {@code out}.
+		 */
 		void copy(OutputStream out, long length, byte[] scratch) throws IOException {
 			long left = length;
 			if (this.position < this.limit && left > 0) {
@@ -611,7 +645,10 @@ public final class LatencyRelay implements AutoCloseable {
 
 	}
 
-	/** A request or response head: its bytes, as they came, and what the relay needs to know of it. */
+	/**
+	 * A request or response head: its bytes, as they came, and what the relay needs to
+	 * know of it.
+	 */
 	private record Head(byte[] bytes, String firstLine, long contentLength, boolean chunked, boolean expectsContinue,
 			boolean closes) {
 
@@ -660,7 +697,10 @@ public final class LatencyRelay implements AutoCloseable {
 			return this.firstLine.substring(0, this.firstLine.indexOf(' '));
 		}
 
-		/** The key a path-style request names (what follows its bucket, without the query), as sent. */
+		/**
+		 * The key a path-style request names (what follows its bucket, without the
+		 * query), as sent.
+		 */
 		String key() {
 			String target = target();
 			int query = target.indexOf('?');

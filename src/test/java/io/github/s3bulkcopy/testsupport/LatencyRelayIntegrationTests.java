@@ -23,20 +23,21 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark's latency relay in front of S3Proxy: it holds every request for its latency, answers 503 SlowDown
- * above its request rate, and passes signed requests and their bytes through unchanged.
+ * The benchmark's latency relay in front of S3Proxy: it holds every request for its
+ * latency, answers 503 SlowDown above its request rate, and passes signed requests and
+ * their bytes through unchanged.
  */
 class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 
 	@Test
 	void signedRequestsAndTheirBytesPassUnchanged() throws IOException {
 		String bucket = S3TestData.createBucket(LocalS3ProxyTest.sourceClient(), "relay");
-		// Larger than the relay's buffers, so the bodies are streamed through in many pieces both ways.
+		// Larger than the relay's buffers, so the bodies are streamed through in many
+		// pieces both ways.
 		byte[] bytes = new byte[3 * 1024 * 1024 + 17];
 		new Random(23).nextBytes(bytes);
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
-				LatencyRelay.Settings.latency(Duration.ofMillis(5)));
-				S3Client s3 = client(relay, false)) {
+				LatencyRelay.Settings.latency(Duration.ofMillis(5))); S3Client s3 = client(relay, false)) {
 			s3.putObject((request) -> request.bucket(bucket).key("through/relay.bin"), RequestBody.fromBytes(bytes));
 			s3.copyObject((request) -> request.sourceBucket(bucket)
 				.sourceKey("through/relay.bin")
@@ -47,7 +48,8 @@ class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 				.isEqualTo(bytes);
 			assertThat(s3.headObject((request) -> request.bucket(bucket).key("through/relay.bin")).contentLength())
 				.isEqualTo(bytes.length);
-			assertThat(s3.listObjectsV2((request) -> request.bucket(bucket).prefix("through/")).keyCount()).isEqualTo(2);
+			assertThat(s3.listObjectsV2((request) -> request.bucket(bucket).prefix("through/")).keyCount())
+				.isEqualTo(2);
 			assertThat(relay.stats().requests()).isEqualTo(5);
 			assertThat(relay.stats().slowDowns()).isZero();
 		}
@@ -97,8 +99,7 @@ class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 		// Low enough that four threads outrun it however slow the machine.
 		int rps = 5;
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
-				LatencyRelay.Settings.latency(Duration.ZERO).throttledAbove(rps));
-				S3Client s3 = client(relay, true)) {
+				LatencyRelay.Settings.latency(Duration.ZERO).throttledAbove(rps)); S3Client s3 = client(relay, true)) {
 			AtomicInteger answered = new AtomicInteger();
 			AtomicInteger slowDowns = new AtomicInteger();
 			ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -129,7 +130,8 @@ class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 
 			assertThat(answered.get() + slowDowns.get()).isEqualTo(200);
 			assertThat(slowDowns.get()).isPositive();
-			// The bucket's burst (a tenth of a second's requests, at least one) plus the rate over the run.
+			// The bucket's burst (a tenth of a second's requests, at least one) plus the
+			// rate over the run.
 			assertThat(answered.get()).isPositive().isLessThanOrEqualTo((int) (2 + rps * seconds + 1));
 			LatencyRelay.Stats stats = relay.stats();
 			assertThat(stats.requests()).isEqualTo(200);
@@ -171,8 +173,7 @@ class LatencyRelayIntegrationTests implements LocalS3ProxyTest {
 	@Test
 	void theStatsEndpointAnswersTheCountersAndResetsThem() throws IOException {
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
-				LatencyRelay.Settings.latency(Duration.ZERO));
-				S3Client s3 = client(relay, false)) {
+				LatencyRelay.Settings.latency(Duration.ZERO)); S3Client s3 = client(relay, false)) {
 			s3.listBuckets();
 			s3.listBuckets();
 

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes an S3 Inventory report (CSV) to a local folder as a job's manifest: {@code manifest.json} and one gzipped data
- * file beside it, with its MD5, rows in the order given.
+ * Writes an S3 Inventory report (CSV) to a local folder as a job's manifest:
+ * {@code manifest.json} and one gzipped data file beside it, with its MD5, rows in the
+ * order given.
  */
 public final class LocalInventory {
 
@@ -28,7 +29,8 @@ public final class LocalInventory {
 	 * @param bucket the source bucket the report describes
 	 * @param schema the {@code fileSchema}, e.g. {@code Bucket, Key, VersionId, IsLatest}
 	 * @param rows the data file's lines, fields already quoted as S3 writes them
-	 * @return the path of {@code manifest.json}, for the job file's {@code manifest.location}
+	 * @return the path of {@code manifest.json}, for the job file's
+	 * {@code manifest.location}
 	 */
 	public static Path write(Path folder, String bucket, String schema, List<String> rows) throws IOException {
 		Files.createDirectories(folder);

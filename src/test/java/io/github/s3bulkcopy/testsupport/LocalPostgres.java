@@ -11,9 +11,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A PostgreSQL server for tests of the job database on PostgreSQL: one per test JVM, a separate process listening on
- * 127.0.0.1 only, started when a test first asks for a database (about 2 seconds) and stopped when the JVM ends.
- * Each test gets a database of its own.
+ * A PostgreSQL server for tests of the job database on PostgreSQL: one per test JVM, a
+ * separate process listening on 127.0.0.1 only, started when a test first asks for a
+ * database (about 2 seconds) and stopped when the JVM ends. Each test gets a database of
+ * its own.
  */
 public final class LocalPostgres {
 
@@ -30,7 +31,10 @@ public final class LocalPostgres {
 				Shared.SERVER.getDatabase("postgres", name));
 	}
 
-	/** A database: its JDBC URL (user {@code postgres}, no password) and a data source for it. */
+	/**
+	 * A database: its JDBC URL (user {@code postgres}, no password) and a data source for
+	 * it.
+	 */
 	public record Database(String name, String url, DataSource dataSource) {
 
 		public static final String USER = "postgres";

@@ -4,9 +4,10 @@ import io.github.s3bulkcopy.demo.LocalS3Mock;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * For tests against S3Mock, which keeps additional checksums the way S3 does: one server per test JVM on
- * 127.0.0.1, started only when a test first asks for it (it takes about 5 seconds) and stopped when the JVM ends.
- * S3Mock has no accounts and checks no signatures.
+ * For tests against S3Mock, which keeps additional checksums the way S3 does: one server
+ * per test JVM on 127.0.0.1, started only when a test first asks for it (it takes about 5
+ * seconds) and stopped when the JVM ends. S3Mock has no accounts and checks no
+ * signatures.
  */
 public interface LocalS3MockTest {
 

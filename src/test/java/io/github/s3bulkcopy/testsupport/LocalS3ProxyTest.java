@@ -6,12 +6,14 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * For tests against S3Proxy: one server per test JVM on 127.0.0.1 and a free port, started on first use and
- * stopped when the JVM ends, with two accounts that cannot see each other's buckets. Every test makes its own
- * buckets ({@link S3TestData#createBucket(S3Client, String)}), so tests share the server without meeting.
+ * For tests against S3Proxy: one server per test JVM on 127.0.0.1 and a free port,
+ * started on first use and stopped when the JVM ends, with two accounts that cannot see
+ * each other's buckets. Every test makes its own buckets
+ * ({@link S3TestData#createBucket(S3Client, String)}), so tests share the server without
+ * meeting.
  * <p>
- * A test class implements this interface to say what it needs and to see the account constants; the accessors are
- * static so {@code @BeforeAll} methods can use them too.
+ * A test class implements this interface to say what it needs and to see the account
+ * constants; the accessors are static so {@code @BeforeAll} methods can use them too.
  */
 public interface LocalS3ProxyTest {
 
@@ -31,7 +33,10 @@ public interface LocalS3ProxyTest {
 		return SharedS3Proxy.SOURCE_CLIENT;
 	}
 
-	/** A shared async client of the source account, for seeding many objects; do not close it. */
+	/**
+	 * A shared async client of the source account, for seeding many objects; do not close
+	 * it.
+	 */
 	static S3AsyncClient sourceAsyncClient() {
 		return SharedS3Proxy.SOURCE_ASYNC_CLIENT;
 	}

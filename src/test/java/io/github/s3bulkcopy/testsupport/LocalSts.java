@@ -28,14 +28,16 @@ import io.github.s3bulkcopy.demo.LocalS3Identity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local STS endpoint speaking the real query protocol (form-encoded POST, XML answers) for AssumeRole and
- * GetCallerIdentity, on 127.0.0.1 and a free port. Roles map to {@link LocalS3Identity identities} of a local S3
- * server: assuming a role hands out that identity's key and secret with a fresh session token and a chosen,
- * possibly very short, expiry. Callers are told apart by the access key in their signature (not checked); an
- * untrusted caller or a wrong external id gets 403 AccessDenied in an {@code ErrorResponse}, as STS answers.
+ * A local STS endpoint speaking the real query protocol (form-encoded POST, XML answers)
+ * for AssumeRole and GetCallerIdentity, on 127.0.0.1 and a free port. Roles map to
+ * {@link LocalS3Identity identities} of a local S3 server: assuming a role hands out that
+ * identity's key and secret with a fresh session token and a chosen, possibly very short,
+ * expiry. Callers are told apart by the access key in their signature (not checked); an
+ * untrusted caller or a wrong external id gets 403 AccessDenied in an
+ * {@code ErrorResponse}, as STS answers.
  * <p>
- * Sessions are kept in a JVM-wide registry, so {@link ExpiredTokenGuard} can see which session signed each S3
- * request and catch one made with expired credentials.
+ * Sessions are kept in a JVM-wide registry, so {@link ExpiredTokenGuard} can see which
+ * session signed each S3 request and catch one made with expired credentials.
  */
 public final class LocalSts implements AutoCloseable {
 
@@ -53,7 +55,10 @@ public final class LocalSts implements AutoCloseable {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-	/** A role: who may assume it, which S3 identity it stands for, how long its credentials live. */
+	/**
+	 * A role: who may assume it, which S3 identity it stands for, how long its
+	 * credentials live.
+	 */
 	public record Role(String arn, LocalS3Identity identity, Set<String> trusted, @Nullable String externalId,
 			Duration lifetime) {
 
@@ -65,7 +70,10 @@ public final class LocalSts implements AutoCloseable {
 
 	}
 
-	/** One request STS answered: the action, the role for AssumeRole, the caller's principal, the HTTP status. */
+	/**
+	 * One request STS answered: the action, the role for AssumeRole, the caller's
+	 * principal, the HTTP status.
+	 */
 	public record Call(String action, @Nullable String roleArn, String caller, int status) {
 
 	}
@@ -118,7 +126,8 @@ public final class LocalSts implements AutoCloseable {
 	/** How many times a role was assumed successfully. */
 	public long assumed(String roleArn) {
 		return this.calls.stream()
-			.filter((call) -> call.action().equals("AssumeRole") && roleArn.equals(call.roleArn()) && call.status() == 200)
+			.filter((call) -> call.action().equals("AssumeRole") && roleArn.equals(call.roleArn())
+					&& call.status() == 200)
 			.count();
 	}
 
@@ -132,7 +141,10 @@ public final class LocalSts implements AutoCloseable {
 		return SESSIONS.get(token);
 	}
 
-	/** Requests signed with credentials after their expiry, as {@link ExpiredTokenGuard} saw them. */
+	/**
+	 * Requests signed with credentials after their expiry, as {@link ExpiredTokenGuard}
+	 * saw them.
+	 */
 	public static List<String> expiredUses() {
 		return List.copyOf(EXPIRED_USES);
 	}
@@ -143,14 +155,15 @@ public final class LocalSts implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, String> form = form(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			String action = form.getOrDefault("Action", "");
 			String caller = caller(exchange);
 			switch (action) {
 				case "AssumeRole" -> assumeRole(exchange, form, caller);
 				case "GetCallerIdentity" -> callerIdentity(exchange, caller);
-				default -> error(exchange, 400, action, null, caller, "InvalidAction",
-						"Could not find operation " + action);
+				default ->
+					error(exchange, 400, action, null, caller, "InvalidAction", "Could not find operation " + action);
 			}
 		}
 	}
@@ -167,8 +180,8 @@ public final class LocalSts implements AutoCloseable {
 		String sessionName = form.getOrDefault("RoleSessionName", "session");
 		String token = "local-sts-token-" + UUID.randomUUID();
 		Instant expiration = Instant.now().plus(role.lifetime()).truncatedTo(ChronoUnit.MILLIS);
-		SESSIONS.put(token, new Session(token, roleArn, sessionName, expiration,
-				new java.util.concurrent.atomic.AtomicInteger()));
+		SESSIONS.put(token,
+				new Session(token, roleArn, sessionName, expiration, new java.util.concurrent.atomic.AtomicInteger()));
 		String xml = """
 				<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 				  <AssumeRoleResult>
@@ -207,7 +220,10 @@ public final class LocalSts implements AutoCloseable {
 		send(exchange, 200, xml);
 	}
 
-	/** The caller's principal: the session a token names, else the user of the signing key. */
+	/**
+	 * The caller's principal: the session a token names, else the user of the signing
+	 * key.
+	 */
 	private String caller(HttpExchange exchange) {
 		String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
 		if (token != null && SESSIONS.containsKey(token)) {

@@ -28,8 +28,8 @@ public final class S3TestData {
 	}
 
 	/**
-	 * A valid bucket name no other test uses: the hint (lower-cased, cut short) and a random suffix, such as
-	 * {@code copy-object-5f3a9c0e1b2d}.
+	 * A valid bucket name no other test uses: the hint (lower-cased, cut short) and a
+	 * random suffix, such as {@code copy-object-5f3a9c0e1b2d}.
 	 */
 	public static String uniqueBucketName(String hint) {
 		String prefix = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
@@ -40,7 +40,9 @@ public final class S3TestData {
 		return (prefix.isEmpty() ? "test" : prefix) + "-" + suffix;
 	}
 
-	/** Creates a bucket named after the hint, unique to the caller, and returns its name. */
+	/**
+	 * Creates a bucket named after the hint, unique to the caller, and returns its name.
+	 */
 	public static String createBucket(S3Client s3, String hint) {
 		String bucket = uniqueBucketName(hint);
 		s3.createBucket((request) -> request.bucket(bucket));
@@ -57,7 +59,10 @@ public final class S3TestData {
 		return put(s3, bucket, key, content.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Puts an object with an additional checksum the SDK computes and sends (as a trailer; S3Proxy ignores it). */
+	/**
+	 * Puts an object with an additional checksum the SDK computes and sends (as a
+	 * trailer; S3Proxy ignores it).
+	 */
 	public static PutObjectResponse put(S3Client s3, String bucket, String key, byte[] content,
 			ChecksumAlgorithm algorithm) {
 		return s3.putObject((request) -> request.bucket(bucket).key(key).checksumAlgorithm(algorithm),
@@ -65,13 +70,15 @@ public final class S3TestData {
 	}
 
 	/**
-	 * Uploads an object in the given parts, each with a checksum of the algorithm; S3 makes the object's checksum a
-	 * composite one (a checksum of the part checksums, {@code <value>-<parts>}) except for CRC64NVME.
+	 * Uploads an object in the given parts, each with a checksum of the algorithm; S3
+	 * makes the object's checksum a composite one (a checksum of the part checksums,
+	 * {@code <value>-<parts>}) except for CRC64NVME.
 	 */
 	public static CompleteMultipartUploadResponse putMultipart(S3Client s3, String bucket, String key,
 			List<byte[]> parts, ChecksumAlgorithm algorithm) {
-		String uploadId = s3.createMultipartUpload((request) -> request.bucket(bucket).key(key)
-			.checksumAlgorithm(algorithm)).uploadId();
+		String uploadId = s3
+			.createMultipartUpload((request) -> request.bucket(bucket).key(key).checksumAlgorithm(algorithm))
+			.uploadId();
 		List<CompletedPart> completed = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
 			int partNumber = i + 1;
@@ -106,28 +113,36 @@ public final class S3TestData {
 		return new String(readBytes(s3, bucket, key), StandardCharsets.UTF_8);
 	}
 
-	/** Random bytes, so that no two objects a test writes compress or deduplicate alike. */
+	/**
+	 * Random bytes, so that no two objects a test writes compress or deduplicate alike.
+	 */
 	public static byte[] randomBytes(int size) {
 		byte[] bytes = new byte[size];
 		ThreadLocalRandom.current().nextBytes(bytes);
 		return bytes;
 	}
 
-	/** The CRC64NVME of the bytes as S3 writes it: the 8 bytes big-endian, in Base64. Computed with aws-crt. */
+	/**
+	 * The CRC64NVME of the bytes as S3 writes it: the 8 bytes big-endian, in Base64.
+	 * Computed with aws-crt.
+	 */
 	public static String crc64nvme(byte[] content) {
 		CRC64NVME crc = new CRC64NVME();
 		crc.update(content);
 		return Base64.getEncoder().encodeToString(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
 	}
 
-	/** The MD5 of the bytes in hex, which is the ETag of a single-part, unencrypted or SSE-S3 object. */
+	/**
+	 * The MD5 of the bytes in hex, which is the ETag of a single-part, unencrypted or
+	 * SSE-S3 object.
+	 */
 	public static String md5Hex(byte[] content) {
 		return HexFormat.of().formatHex(md5(content));
 	}
 
 	/**
-	 * The ETag S3 gives an object assembled from these parts: the MD5 of the parts' MD5s, a dash and the number of
-	 * parts.
+	 * The ETag S3 gives an object assembled from these parts: the MD5 of the parts' MD5s,
+	 * a dash and the number of parts.
 	 */
 	public static String multipartEtag(List<byte[]> parts) {
 		MessageDigest digest = md5Digest();
@@ -156,8 +171,8 @@ public final class S3TestData {
 	}
 
 	/**
-	 * Puts many small objects fast: up to 64 PUTs in flight on the given async client, so tests that need thousands
-	 * of objects do not spend their time seeding.
+	 * Puts many small objects fast: up to 64 PUTs in flight on the given async client, so
+	 * tests that need thousands of objects do not spend their time seeding.
 	 */
 	public static void putMany(software.amazon.awssdk.services.s3.S3AsyncClient s3, String bucket, int count,
 			java.util.function.IntFunction<String> key, java.util.function.IntFunction<byte[]> content) {
@@ -166,11 +181,13 @@ public final class S3TestData {
 		for (int i = 0; i < count; i++) {
 			slots.acquireUninterruptibly();
 			int index = i;
-			puts.add(s3.putObject((put) -> put.bucket(bucket).key(key.apply(index)),
-					software.amazon.awssdk.core.async.AsyncRequestBody.fromBytes(content.apply(index)))
+			puts.add(s3
+				.putObject((put) -> put.bucket(bucket).key(key.apply(index)),
+						software.amazon.awssdk.core.async.AsyncRequestBody.fromBytes(content.apply(index)))
 				.whenComplete((response, error) -> slots.release()));
 		}
-		java.util.concurrent.CompletableFuture.allOf(puts.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+		java.util.concurrent.CompletableFuture.allOf(puts.toArray(java.util.concurrent.CompletableFuture[]::new))
+			.join();
 	}
 
 }

@@ -3,7 +3,9 @@ package io.github.s3bulkcopy.testsupport;
 import io.github.s3bulkcopy.demo.LocalS3Server;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Holds the servers behind {@link CrossAccountTest}, started once per JVM on first use. */
+/**
+ * Holds the servers behind {@link CrossAccountTest}, started once per JVM on first use.
+ */
 final class SharedCrossAccount {
 
 	static final LocalS3Server SERVER = LocalS3Server.builder()

@@ -4,8 +4,8 @@ import io.github.s3bulkcopy.demo.LocalS3Mock;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Holds the server behind {@link LocalS3MockTest}, started when the JVM first initialises this class; the server's
- * own shutdown hook stops it.
+ * Holds the server behind {@link LocalS3MockTest}, started when the JVM first initialises
+ * this class; the server's own shutdown hook stops it.
  */
 final class SharedS3Mock {
 

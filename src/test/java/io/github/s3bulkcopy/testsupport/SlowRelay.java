@@ -11,8 +11,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * A TCP relay on 127.0.0.1 that holds every chunk a client sends for a while before passing it on, so a run against
- * a fast local server lasts long enough to be watched. Bytes pass unchanged both ways (signatures stay valid).
+ * A TCP relay on 127.0.0.1 that holds every chunk a client sends for a while before
+ * passing it on, so a run against a fast local server lasts long enough to be watched.
+ * Bytes pass unchanged both ways (signatures stay valid).
  */
 public final class SlowRelay implements AutoCloseable {
 

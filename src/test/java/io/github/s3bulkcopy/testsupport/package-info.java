@@ -1,5 +1,6 @@
 /**
- * Shared local S3 servers for tests, one of each per test JVM, and helpers for buckets and objects.
+ * Shared local S3 servers for tests, one of each per test JVM, and helpers for buckets
+ * and objects.
  */
 @NullMarked
 package io.github.s3bulkcopy.testsupport;

@@ -33,20 +33,16 @@ class ChecksumTests {
 
 	@Test
 	void theStatedTypeWins() {
-		Checksum checksum = Checksum.fromHead(HeadObjectResponse.builder()
-			.checksumCRC32C("abcd==")
-			.checksumType(ChecksumType.COMPOSITE)
-			.build());
+		Checksum checksum = Checksum.fromHead(
+				HeadObjectResponse.builder().checksumCRC32C("abcd==").checksumType(ChecksumType.COMPOSITE).build());
 
 		assertThat(checksum.type()).isEqualTo(Checksum.Type.COMPOSITE);
 	}
 
 	@Test
 	void crc64nvmeIsPreferredWhenSeveralAreReturned() {
-		Checksum checksum = Checksum.fromCopyResult(CopyObjectResult.builder()
-			.checksumCRC32("LI2pIw==")
-			.checksumCRC64NVME("KjgOQcoDmUA=")
-			.build());
+		Checksum checksum = Checksum.fromCopyResult(
+				CopyObjectResult.builder().checksumCRC32("LI2pIw==").checksumCRC64NVME("KjgOQcoDmUA=").build());
 
 		assertThat(checksum.algorithm()).isEqualTo(Checksum.CRC64NVME);
 	}

@@ -12,7 +12,8 @@ class ChecksumVerifierTests {
 
 	@Test
 	void equalFullObjectValuesOfOneAlgorithmVerify() {
-		Verification v = ChecksumVerifier.verify(VerificationMethod.CHECKSUM, CRC64, Checksum.crc64nvme("KjgOQcoDmUA="));
+		Verification v = ChecksumVerifier.verify(VerificationMethod.CHECKSUM, CRC64,
+				Checksum.crc64nvme("KjgOQcoDmUA="));
 
 		assertThat(v.verdict()).isEqualTo(Verdict.VERIFIED);
 		assertThat(v.method()).isEqualTo(VerificationMethod.CHECKSUM);
@@ -53,8 +54,10 @@ class ChecksumVerifierTests {
 	void equalCompositeValuesVerifyButDifferentOnesProveNothing() {
 		Checksum composite = new Checksum("CRC32C", Checksum.Type.COMPOSITE, "AAAAAA==-3");
 
-		assertThat(ChecksumVerifier.verify(VerificationMethod.CHECKSUM, composite,
-				new Checksum("CRC32C", Checksum.Type.COMPOSITE, "AAAAAA==-3")).verdict()).isEqualTo(Verdict.VERIFIED);
+		assertThat(ChecksumVerifier
+			.verify(VerificationMethod.CHECKSUM, composite,
+					new Checksum("CRC32C", Checksum.Type.COMPOSITE, "AAAAAA==-3"))
+			.verdict()).isEqualTo(Verdict.VERIFIED);
 		Verification different = ChecksumVerifier.verify(VerificationMethod.CHECKSUM, composite,
 				new Checksum("CRC32C", Checksum.Type.COMPOSITE, "BBBBBB==-2"));
 		assertThat(different.verdict()).isEqualTo(Verdict.NOT_VERIFIED);

@@ -53,11 +53,13 @@ class VerifierTests {
 
 		assertThat(etags.method()).isEqualTo(VerificationMethod.ETAG);
 		assertThat(etags.verdict()).isEqualTo(Verdict.VERIFIED);
-		// a mismatch is decided with the fuller evidence (the source's encryption may make its ETag no MD5)
+		// a mismatch is decided with the fuller evidence (the source's encryption may
+		// make its ETag no MD5)
 		assertThat(differentEtags).isNull();
 		assertThat(multipart).isNull();
-		assertThat(new Verifier(VerificationPolicy.fullReadOnly(false)).proven(evidence(MD5, null),
-				evidence(MD5, null), null)).isNull();
+		assertThat(new Verifier(VerificationPolicy.fullReadOnly(false)).proven(evidence(MD5, null), evidence(MD5, null),
+				null))
+			.isNull();
 		assertThat(this.reads).hasValue(0);
 	}
 
@@ -119,8 +121,7 @@ class VerifierTests {
 		assertThat(v.reason()).contains("verify.method: none");
 	}
 
-	private Verification verify(VerificationPolicy policy, Evidence source, Evidence destination,
-			String streamed) {
+	private Verification verify(VerificationPolicy policy, Evidence source, Evidence destination, String streamed) {
 		return new Verifier(policy).verify(source, destination, streamed, this.fullRead).join();
 	}
 
