@@ -4,12 +4,13 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.clients.S3ClientFactory;
-import io.github.s3bulkcopy.plan.PlanReaders;
-import io.github.s3bulkcopy.plan.PlanStep;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.BatchLedger;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
+import io.github.s3bulkcopy.plan.PlanReaders;
+import io.github.s3bulkcopy.plan.PlanStep;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.jobfile.BatchReportScope;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.ledger.BatchLedger;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;

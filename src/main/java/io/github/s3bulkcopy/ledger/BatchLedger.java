@@ -1,11 +1,8 @@
-package io.github.s3bulkcopy.batchops;
+package io.github.s3bulkcopy.ledger;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.s3bulkcopy.ledger.JdbcLedger;
-import io.github.s3bulkcopy.ledger.LedgerKey;
-import io.github.s3bulkcopy.ledger.PlannedObject;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,23 +13,23 @@ import org.springframework.util.Assert;
  * learned by HEAD, the rows for Batch Operations' manifest, and finding a report row's
  * object. Same table, same transactions.
  */
-class BatchLedger {
+public class BatchLedger {
 
 	private final JdbcTemplate jdbc;
 
-	BatchLedger(JdbcTemplate jdbc) {
+	public BatchLedger(JdbcTemplate jdbc) {
 		Assert.notNull(jdbc, "jdbc is required");
 		this.jdbc = jdbc;
 	}
 
 	/** Pending rows whose size the manifest did not state, in plan order. */
-	List<PlannedObject> pendingWithoutSize(long runId, int limit) {
+	public List<PlannedObject> pendingWithoutSize(long runId, int limit) {
 		return this.jdbc.query("SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
 				+ " AND STATUS = 'PENDING' AND OBJECT_SIZE IS NULL ORDER BY ROW_KEY FETCH FIRST " + limit
 				+ " ROWS ONLY", JdbcLedger.PLANNED_MAPPER, JdbcLedger.runKeys(runId));
 	}
 
-	void setSize(long runId, long seq, long size) {
+	public void setSize(long runId, long seq, long size) {
 		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE ROW_KEY = ?", size, LedgerKey.of(runId, seq));
 	}
 
@@ -40,14 +37,14 @@ class BatchLedger {
 	 * Pending rows up to {@code maxSize} bytes, in plan order: what Batch Operations
 	 * copies. Close the stream.
 	 */
-	Stream<PlannedObject> pendingUpTo(long runId, long maxSize) {
+	public Stream<PlannedObject> pendingUpTo(long runId, long maxSize) {
 		return this.jdbc.queryForStream(
 				"SELECT " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
 						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? ORDER BY ROW_KEY",
 				JdbcLedger.PLANNED_MAPPER, JdbcLedger.runKeys(runId, maxSize));
 	}
 
-	long countPendingAbove(long runId, long maxSize) {
+	public long countPendingAbove(long runId, long maxSize) {
 		Long count = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
 						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE > ?",
@@ -59,7 +56,7 @@ class BatchLedger {
 	 * The plan position of an object in a run; a version-less row matches a report row
 	 * that names a version.
 	 */
-	@Nullable Long find(long runId, String key, @Nullable String versionId) {
+	public @Nullable Long find(long runId, String key, @Nullable String versionId) {
 		List<Long> exact = (versionId != null) ? this.jdbc.queryForList(
 				"SELECT SEQ FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " AND SOURCE_KEY = ? AND VERSION_ID = ?",
 				Long.class, JdbcLedger.runKeys(runId, key, versionId)) : List.of();
@@ -76,7 +73,7 @@ class BatchLedger {
 	 * Up to {@code limit} source keys of which the run's plan names more than one version
 	 * (a row without a version id names the latest), in key order.
 	 */
-	List<String> keysWithSeveralVersions(long runId, int limit) {
+	public List<String> keysWithSeveralVersions(long runId, int limit) {
 		return this.jdbc.queryForList("SELECT SOURCE_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
 				+ " GROUP BY SOURCE_KEY HAVING COUNT(DISTINCT COALESCE(VERSION_ID, '')) > 1 ORDER BY SOURCE_KEY "
 				+ "FETCH FIRST " + limit + " ROWS ONLY", String.class, JdbcLedger.runKeys(runId));
@@ -86,7 +83,7 @@ class BatchLedger {
 	 * Whether every row Batch Operations gets names a version (its CSV needs all or
 	 * none).
 	 */
-	boolean allNameVersions(long runId, long maxSize) {
+	public boolean allNameVersions(long runId, long maxSize) {
 		Long without = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
 						+ " AND STATUS = 'PENDING' AND OBJECT_SIZE <= ? AND VERSION_ID IS NULL",
