@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -117,9 +116,8 @@ public class VerifyJobConfiguration {
 	}
 
 	@Bean
-	VerifyRunReporter verifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbcTemplate,
-			DestinationExtras destinationExtras) {
-		return new VerifyRunReporter(jobFile, ledger, jdbcTemplate, destinationExtras);
+	VerifyRunReporter verifyRunReporter(JobFile jobFile, JdbcLedger ledger, DestinationExtras destinationExtras) {
+		return new VerifyRunReporter(jobFile, ledger, destinationExtras);
 	}
 
 	@Bean

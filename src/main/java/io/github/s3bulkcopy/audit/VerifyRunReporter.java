@@ -21,6 +21,7 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
+import io.github.s3bulkcopy.ledger.OutcomeCount;
 import io.github.s3bulkcopy.plan.PlanFilter;
 import io.github.s3bulkcopy.report.ReportService;
 import io.github.s3bulkcopy.report.RunMetadata;
@@ -30,20 +31,18 @@ import io.github.s3bulkcopy.run.ReportedCounts;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.RunReporter;
 import io.github.s3bulkcopy.run.ToolVersion;
-import io.github.s3bulkcopy.verify.Verdict;
 import io.github.s3bulkcopy.verify.VerifyFinding;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
  * Writes a verify run's report ({@code verify-report.csv}, {@code summary.json}) from its
  * ledger rows.
  */
-public class VerifyRunReporter implements RunReporter {
+class VerifyRunReporter implements RunReporter {
 
 	private final JobFile jobFile;
 
@@ -51,21 +50,17 @@ public class VerifyRunReporter implements RunReporter {
 
 	private final ReportedCounts reported = new ReportedCounts();
 
-	private final JdbcTemplate jdbc;
-
 	private final VerifyReportWriter writer = new VerifyReportWriter();
 
 	private final DestinationExtras extras;
 
-	public VerifyRunReporter(JobFile jobFile, JdbcLedger ledger, JdbcTemplate jdbc, DestinationExtras extras) {
+	public VerifyRunReporter(JobFile jobFile, JdbcLedger ledger, DestinationExtras extras) {
 		Assert.notNull(extras, "extras is required");
 		this.extras = extras;
 		Assert.notNull(jobFile, "jobFile is required");
 		Assert.notNull(ledger, "ledger is required");
-		Assert.notNull(jdbc, "jdbc is required");
 		this.jobFile = jobFile;
 		this.ledger = ledger;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -120,15 +115,11 @@ public class VerifyRunReporter implements RunReporter {
 	/** How many objects of a run have each finding, counted by the database. */
 	public Map<VerifyFinding, Long> findings(long runId) {
 		Map<VerifyFinding, Long> findings = new EnumMap<>(VerifyFinding.class);
-		this.jdbc.query("SELECT STATUS, ERROR_CODE, VERDICT, COUNT(*) FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-				+ " GROUP BY STATUS, ERROR_CODE, VERDICT", (rs) -> {
-					ObjectStatus status = ObjectStatus.valueOf(rs.getString(1));
-					String verdict = rs.getString(3);
-					VerifyFinding finding = VerifyFinding.of(status == ObjectStatus.PENDING,
-							status == ObjectStatus.FAILED, rs.getString(2),
-							(verdict != null) ? Verdict.valueOf(verdict) : null);
-					findings.merge(finding, rs.getLong(4), Long::sum);
-				}, JdbcLedger.runKeys(runId));
+		for (OutcomeCount count : this.ledger.outcomeCounts(runId)) {
+			VerifyFinding finding = VerifyFinding.of(count.status() == ObjectStatus.PENDING,
+					count.status() == ObjectStatus.FAILED, count.errorCode(), count.verdict());
+			findings.merge(finding, count.objects(), Long::sum);
+		}
 		long extras = this.extras.counts(runId).total();
 		if (extras > 0) {
 			findings.put(VerifyFinding.EXTRA_AT_DESTINATION, extras);

@@ -11,7 +11,7 @@ import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
-import io.github.s3bulkcopy.ledger.LedgerKey;
+import io.github.s3bulkcopy.ledger.PendingRows;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.ledger.ProofCarrier;
 import io.github.s3bulkcopy.ledger.VersionSequencer;
@@ -39,8 +39,6 @@ import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -239,21 +237,7 @@ public class BulkCopyJobConfiguration {
 			@Value("#{stepExecutionContext['runId']}") Long runId,
 			@Value("#{stepExecutionContext['minSeq']}") Long minSeq,
 			@Value("#{stepExecutionContext['maxSeq']}") Long maxSeq) throws Exception {
-		return new JdbcPagingItemReaderBuilder<PlannedObject>().name("pendingObjects")
-			.dataSource(dataSource)
-			.selectClause("SELECT ROW_KEY, " + JdbcLedger.COLUMNS)
-			.fromClause("FROM BULK_LEDGER")
-			.whereClause("WHERE ROW_KEY BETWEEN :minKey AND :maxKey AND STATUS = 'PENDING'")
-			.parameterValues(Map.of("minKey", LedgerKey.of(runId, minSeq), "maxKey", LedgerKey.of(runId, maxSeq)))
-			// By the key: H2 then walks the index in order, where ORDER BY SEQ made every
-			// page sort all the
-			// partition's remaining rows.
-			.sortKeys(Map.of("ROW_KEY", Order.ASCENDING))
-			.pageSize(spec.copy().chunkSize())
-			.rowMapper(JdbcLedger.PLANNED_MAPPER)
-			// Restart needs no saved position: what is done is no longer PENDING.
-			.saveState(false)
-			.build();
+		return PendingRows.reader(dataSource, runId, minSeq, maxSeq, spec.copy().chunkSize());
 	}
 
 	@Bean

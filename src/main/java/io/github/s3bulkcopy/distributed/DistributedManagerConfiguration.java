@@ -7,10 +7,10 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.batch.BulkCopyJobConfiguration;
-import io.github.s3bulkcopy.run.RunStopper;
 import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.run.RunStopper;
 import jakarta.jms.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
 

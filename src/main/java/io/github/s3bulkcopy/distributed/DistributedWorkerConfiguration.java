@@ -9,10 +9,11 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
-import io.github.s3bulkcopy.run.LedgerRunReporter;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
+import io.github.s3bulkcopy.run.LedgerRunReporter;
 import jakarta.jms.ConnectionFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -82,7 +83,7 @@ public class DistributedWorkerConfiguration {
 		return new Worker(jobFile, jobRepository, workerRegistry,
 				(ConnectionFactory) brokerSettings.connectionFactory(), stepExecutionRequestHandler,
 				new PartitionUploadsCleanup(new MultipartJanitor(destination, jobFile.spec().destination().bucket()),
-						jdbcTemplate, jobFile.spec().destination().prefix(), counters));
+						new JdbcLedger(jdbcTemplate), jobFile.spec().destination().prefix(), counters));
 	}
 
 	private static void putIfAny(ExecutionContext context, String key, Map<String, Long> counts) {

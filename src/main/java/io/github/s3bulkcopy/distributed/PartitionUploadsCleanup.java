@@ -3,14 +3,13 @@ package io.github.s3bulkcopy.distributed;
 import java.time.Instant;
 
 import io.github.s3bulkcopy.copy.MultipartJanitor;
-import io.github.s3bulkcopy.ledger.LedgerKey;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Aborts the multipart uploads a gone worker left for the objects of a partition taken
@@ -23,16 +22,16 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 
 	private final MultipartJanitor janitor;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcLedger ledger;
 
 	private final String destinationPrefix;
 
 	private final java.util.function.@Nullable Consumer<StepExecution> counters;
 
-	PartitionUploadsCleanup(MultipartJanitor janitor, JdbcTemplate jdbc, String destinationPrefix,
+	PartitionUploadsCleanup(MultipartJanitor janitor, JdbcLedger ledger, String destinationPrefix,
 			java.util.function.@Nullable Consumer<StepExecution> counters) {
 		this.janitor = janitor;
-		this.jdbc = jdbc;
+		this.ledger = ledger;
 		this.destinationPrefix = destinationPrefix;
 		this.counters = counters;
 	}
@@ -43,10 +42,12 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 		if (!context.containsKey("runId") || !context.containsKey("minSeq") || !context.containsKey("maxSeq")) {
 			return;
 		}
-		long min = LedgerKey.of(context.getLong("runId"), context.getLong("minSeq"));
-		long max = LedgerKey.of(context.getLong("runId"), context.getLong("maxSeq"));
+		long runId = context.getLong("runId");
+		long minSeq = context.getLong("minSeq");
+		long maxSeq = context.getLong("maxSeq");
 		try {
-			this.janitor.abortLeftovers(this.destinationPrefix, (key) -> isPending(min, max, key), Instant.now());
+			this.janitor.abortLeftovers(this.destinationPrefix,
+					(key) -> this.ledger.isPendingDestination(runId, minSeq, maxSeq, key), Instant.now());
 		}
 		catch (RuntimeException ex) {
 			// The run's resume aborts what is still left; the partition must not wait for
@@ -69,14 +70,6 @@ class PartitionUploadsCleanup implements PartitionRequestListener.TakeoverCleanu
 			logger.warn("Could not record this worker's request counts for {}: {}", partition.getStepName(),
 					ex.getMessage());
 		}
-	}
-
-	private boolean isPending(long minKey, long maxKey, String destinationKey) {
-		Integer count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
-						+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'",
-				Integer.class, minKey, maxKey, destinationKey);
-		return count != null && count > 0;
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.github.s3bulkcopy.distributed;
 
 import io.github.s3bulkcopy.InvalidSetupException;
+import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.ToolVersion;
-import io.github.s3bulkcopy.jobfile.JobFile;
 
 import org.springframework.batch.core.job.JobExecution;
 

@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
  */
 public class JdbcLedger {
 
-	public static final String COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, "
+	static final String COLUMNS = "SEQ, SOURCE_BUCKET, SOURCE_KEY, VERSION_ID, OBJECT_SIZE, ETAG, CHECKSUM_ALGORITHM, "
 			+ "STORAGE_CLASS, ENCRYPTION_STATUS, DESTINATION_KEY, STATUS, ERROR_CODE, HTTP_STATUS, MESSAGE, "
 			+ "VERIFY_METHOD, SOURCE_CHECKSUM, DESTINATION_CHECKSUM, VERDICT, VERDICT_REASON, STARTED_AT, FINISHED_AT, "
 			+ "LAST_MODIFIED, IS_LATEST, DELETE_MARKER, DESTINATION_VERSION_ID, PROVEN_RUN, PROVEN_SOURCE_ETAG, "
@@ -65,7 +65,7 @@ public class JdbcLedger {
 	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
 	 * {@link #runKeys(long, Object...)}. {@code RUN_ID = ?} would scan every run's rows.
 	 */
-	public static final String OF_RUN = "ROW_KEY BETWEEN ? AND ?";
+	static final String OF_RUN = "ROW_KEY BETWEEN ? AND ?";
 
 	/** Rows per DELETE statement of {@link #deleteRun(long)}. */
 	static final int DELETE_BATCH = 1000;
@@ -128,7 +128,7 @@ public class JdbcLedger {
 	/**
 	 * The parameters of {@link #OF_RUN} for a run: its first and last possible row keys.
 	 */
-	public static Object[] runKeys(long runId, Object... more) {
+	static Object[] runKeys(long runId, Object... more) {
 		Object[] parameters = new Object[2 + more.length];
 		parameters[0] = LedgerKey.first(runId);
 		parameters[1] = LedgerKey.last(runId);
@@ -361,6 +361,42 @@ public class JdbcLedger {
 	}
 
 	/**
+	 * Whether a destination key is still pending among one partition's rows ({@code SEQ}
+	 * {@code minSeq..maxSeq} of a run).
+	 */
+	public boolean isPendingDestination(long runId, long minSeq, long maxSeq, String destinationKey) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
+						+ "AND DESTINATION_KEY = ? AND STATUS = 'PENDING'",
+				Integer.class, LedgerKey.of(runId, minSeq), LedgerKey.of(runId, maxSeq), destinationKey);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * How many of a run's objects have each status, error code and verdict: what a verify
+	 * run's findings are counted from.
+	 */
+	public List<OutcomeCount> outcomeCounts(long runId) {
+		return this.jdbc.query(
+				"SELECT STATUS, ERROR_CODE, VERDICT, COUNT(*) FROM BULK_LEDGER WHERE " + OF_RUN
+						+ " GROUP BY STATUS, ERROR_CODE, VERDICT",
+				(rs, n) -> new OutcomeCount(ObjectStatus.valueOf(rs.getString(1)), rs.getString(2),
+						(rs.getString(3) != null) ? Verdict.valueOf(rs.getString(3)) : null, rs.getLong(4)),
+				runKeys(runId));
+	}
+
+	/**
+	 * The objects of a run dealt with since a moment, and the bytes copied among them:
+	 * the recent throughput {@code status} shows.
+	 */
+	public RecentWork finishedSince(long runId, Instant since) {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
+						+ "FROM BULK_LEDGER WHERE " + OF_RUN + " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?",
+				(rs, n) -> new RecentWork(rs.getLong(1), rs.getLong(2)), runKeys(runId, Timestamp.from(since)));
+	}
+
+	/**
 	 * Removes a run's rows: used when a plan is started over from scratch and after a dry
 	 * run. Deletes {@value #DELETE_BATCH} rows per statement, each committed on its own
 	 * when no transaction is active: one statement for a million rows keeps every deleted
@@ -384,7 +420,7 @@ public class JdbcLedger {
 	}
 
 	/** Maps the planned part of a row selected with {@link #COLUMNS}. */
-	public static final RowMapper<PlannedObject> PLANNED_MAPPER = (rs, n) -> mapPlanned(rs);
+	static final RowMapper<PlannedObject> PLANNED_MAPPER = (rs, n) -> mapPlanned(rs);
 
 	static PlannedObject mapPlanned(ResultSet rs) throws SQLException {
 		return new PlannedObject(rs.getLong("SEQ"), rs.getString("SOURCE_BUCKET"), rs.getString("SOURCE_KEY"),

@@ -11,7 +11,7 @@ package io.github.s3bulkcopy.ledger;
  * took 1.6 instead of 2.4 CPU s and recording outcomes 2.8 instead of 4.6, H2 alone.
  * PostgreSQL does not care either way.
  */
-public final class LedgerKey {
+final class LedgerKey {
 
 	static final int SEQ_BITS = 40;
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.github.s3bulkcopy.batch.BulkCopyJobConfiguration;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.ledger.RecentWork;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -125,18 +126,11 @@ public class RunCatalog {
 				since = started;
 			}
 			double seconds = Math.max(1, Duration.between(since, now).toMillis() / 1000.0);
-			long[] recent = new long[2];
-			this.jdbc
-				.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE ELSE 0 END), 0) "
-						+ "FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN
-						+ " AND STATUS <> 'PENDING' AND FINISHED_AT >= ?", (rs) -> {
-							recent[0] = rs.getLong(1);
-							recent[1] = rs.getLong(2);
-						}, JdbcLedger.runKeys(run.runId(), Timestamp.from(since)));
-			double objectsPerSecond = recent[0] / seconds;
+			RecentWork recent = this.ledger.finishedSince(run.runId(), since);
+			double objectsPerSecond = recent.objects() / seconds;
 			Duration eta = (objectsPerSecond > 0)
 					? Duration.ofSeconds((long) Math.ceil(counts.pending() / objectsPerSecond)) : null;
-			return new Progress(counts, objectsPerSecond, recent[1] / seconds, eta, true);
+			return new Progress(counts, objectsPerSecond, recent.copiedBytes() / seconds, eta, true);
 		}
 		double seconds = (run.startTime() != null && run.endTime() != null)
 				? Math.max(0.001, Duration.between(run.startTime(), run.endTime()).toMillis() / 1000.0) : 0;
