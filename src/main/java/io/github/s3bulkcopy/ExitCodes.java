@@ -25,6 +25,13 @@ public final class ExitCodes {
 	public static final int BUSY = 4;
 
 	/**
+	 * The AWS job of a {@code batch-copy} or {@code replicate} run failed or was
+	 * cancelled as a whole: not resumable (it is the same AWS job); the next command
+	 * submits a new one as a new run.
+	 */
+	public static final int BATCH_JOB_ENDED = 5;
+
+	/**
 	 * The copy finished (no object failed), but {@code copy.delete-extraneous} found more
 	 * destination objects outside the plan than {@code copy.max-deletes} allows, so it
 	 * deleted none (the report lists them).

@@ -31,12 +31,6 @@ public record BatchRunResult(BatchOperation operation, String jobName, long run,
 		@Nullable String awsJobId, @Nullable String awsStatus, @Nullable String failureReasons, LedgerCounts counts,
 		@Nullable Path reportDirectory, List<String> failures) {
 
-	/**
-	 * The AWS job failed or was cancelled as a whole: not resumable (it is the same AWS
-	 * job); the next command submits a new one as a new run.
-	 */
-	public static final int BATCH_JOB_ENDED = 5;
-
 	public int exitCode() {
 		if (this.status != BatchStatus.COMPLETED) {
 			return ExitCodes.RESUMABLE;
@@ -50,7 +44,7 @@ public record BatchRunResult(BatchOperation operation, String jobName, long run,
 	 */
 	static int exitCode(@Nullable String awsStatus, LedgerCounts counts) {
 		if (awsStatus != null && ("failed".equalsIgnoreCase(awsStatus) || "cancelled".equalsIgnoreCase(awsStatus))) {
-			return BATCH_JOB_ENDED;
+			return ExitCodes.BATCH_JOB_ENDED;
 		}
 		return (counts.failed() > 0 || counts.pending() > 0) ? ExitCodes.OBJECTS_FAILED : ExitCodes.OK;
 	}
@@ -58,7 +52,7 @@ public record BatchRunResult(BatchOperation operation, String jobName, long run,
 	/** The run's status as the report states it. */
 	static String reportStatus(@Nullable String awsStatus, LedgerCounts counts) {
 		return switch (exitCode(awsStatus, counts)) {
-			case BATCH_JOB_ENDED -> "BATCH_JOB_" + awsStatus.toUpperCase(Locale.ROOT);
+			case ExitCodes.BATCH_JOB_ENDED -> "BATCH_JOB_" + awsStatus.toUpperCase(Locale.ROOT);
 			case ExitCodes.OBJECTS_FAILED -> "COMPLETED_WITH_FAILURES";
 			default -> "COMPLETED";
 		};

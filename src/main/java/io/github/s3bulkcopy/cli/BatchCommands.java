@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.batchops.BatchJobControl;
 import io.github.s3bulkcopy.batchops.BatchOperation;
 import io.github.s3bulkcopy.batchops.BatchOperationsClients;
@@ -14,9 +15,9 @@ import io.github.s3bulkcopy.batchops.BatchRunLauncher;
 import io.github.s3bulkcopy.batchops.BatchRunResult;
 import io.github.s3bulkcopy.clients.BucketTermsInterceptor;
 import io.github.s3bulkcopy.clients.S3ClientFactory;
+import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.NothingToResumeException;
-import io.github.s3bulkcopy.jobfile.JobFile;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3control.model.S3ControlException;
 
@@ -90,7 +91,7 @@ final class BatchCommands {
 				"COMPLETED: every object " + ((result.operation() == BatchOperation.COPY) ? "copied" : "replicated");
 			case 1 -> "COMPLETED WITH FAILURES: " + result.counts().failed() + " object(s) failed, "
 					+ result.counts().pending() + " left, see the report";
-			case BatchRunResult.BATCH_JOB_ENDED -> "the Batch Operations job " + upper(result.awsStatus())
+			case ExitCodes.BATCH_JOB_ENDED -> "the Batch Operations job " + upper(result.awsStatus())
 					+ ((result.failureReasons() != null) ? " (" + result.failureReasons() + ")" : "") + ": the next "
 					+ result.operation().command() + " submits a new job as a new run";
 			default -> (result.status().name().equals("STOPPED"))

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.batchops.JobSnapshot;
 import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.batchops.JobSnapshot;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +43,7 @@ class BatchStatusCommand implements Callable<Integer> {
 		if (job.isComplete()) {
 			return ExitCodes.OK;
 		}
-		return job.endedUnfinished() ? io.github.s3bulkcopy.batchops.BatchRunResult.BATCH_JOB_ENDED
-				: ExitCodes.RESUMABLE;
+		return job.endedUnfinished() ? ExitCodes.BATCH_JOB_ENDED : ExitCodes.RESUMABLE;
 	}
 
 }
