@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * whatever the bytes, so against such a server only {@code full-read} audits the bytes
  * (docs/integrity.md).
  */
-public class ObjectAuditor {
+class ObjectAuditor {
 
 	private final S3AsyncClient sourceClient;
 

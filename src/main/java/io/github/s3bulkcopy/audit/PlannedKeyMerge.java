@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * reached by {@link #finish()}, so the answers are trustworthy only once {@code finish}
  * returned.
  */
-public class PlannedKeyMerge {
+class PlannedKeyMerge {
 
 	private final Iterator<String> planned;
 

@@ -19,7 +19,7 @@ import org.springframework.util.Assert;
  * rows still pending but started are looked for at the destination
  * ({@link LandedVersions}).
  */
-public class VersionJournal {
+class VersionJournal {
 
 	private final JdbcLedger ledger;
 

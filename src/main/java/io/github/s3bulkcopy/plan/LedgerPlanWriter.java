@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  * ledger, one batch per chunk. The last number is saved with each chunk's commit, so a
  * resumed plan continues the numbering exactly where the committed rows end.
  */
-public class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExecutionListener {
+class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExecutionListener {
 
 	static final String LAST_SEQ_KEY = "plan.lastSeq";
 

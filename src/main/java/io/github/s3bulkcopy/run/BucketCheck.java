@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * better said once, plainly, than as a failure per object. An endpoint that cannot be
  * reached is a resumable failure (exit 3).
  */
-public class BucketCheck {
+class BucketCheck {
 
 	private final BucketSide source;
 

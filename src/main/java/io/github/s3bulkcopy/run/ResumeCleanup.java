@@ -14,7 +14,7 @@ import org.springframework.util.Assert;
  * uploads an earlier, killed attempt left in the destination for objects still to be
  * copied are aborted.
  */
-public class ResumeCleanup {
+class ResumeCleanup {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResumeCleanup.class);
 

@@ -13,7 +13,7 @@ import org.springframework.util.Assert;
  * resumed run
  * @param manifestChoice picks the manifest of a new run
  */
-public record RunPreparation(BucketCheck bucketCheck, ResumeCleanup resumeCleanup, ManifestChoice manifestChoice) {
+record RunPreparation(BucketCheck bucketCheck, ResumeCleanup resumeCleanup, ManifestChoice manifestChoice) {
 
 	public RunPreparation {
 		Assert.notNull(bucketCheck, "bucketCheck is required");
