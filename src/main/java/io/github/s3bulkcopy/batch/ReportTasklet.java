@@ -2,8 +2,8 @@ package io.github.s3bulkcopy.batch;
 
 import io.github.s3bulkcopy.run.RunReporter;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.Assert;

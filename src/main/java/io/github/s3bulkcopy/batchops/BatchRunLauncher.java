@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.s3bulkcopy.plan.InvalidManifestException;
-import io.github.s3bulkcopy.run.JobBusyException;
-import io.github.s3bulkcopy.run.JobLock;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.manifest.ManifestException;
+import io.github.s3bulkcopy.plan.InvalidManifestException;
+import io.github.s3bulkcopy.run.JobBusyException;
+import io.github.s3bulkcopy.run.JobLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,16 +6,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
-import io.github.s3bulkcopy.plan.PlanFilter;
-import io.github.s3bulkcopy.run.ToolVersion;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
+import io.github.s3bulkcopy.plan.PlanFilter;
 import io.github.s3bulkcopy.report.ReportService;
 import io.github.s3bulkcopy.report.RunMetadata;
 import io.github.s3bulkcopy.report.RunSummary;
+import io.github.s3bulkcopy.run.ToolVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.JobExecution;

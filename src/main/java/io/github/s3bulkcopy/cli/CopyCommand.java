@@ -8,19 +8,19 @@ import java.util.concurrent.Callable;
 import io.github.s3bulkcopy.distributed.BrokerSettings;
 import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
 import io.github.s3bulkcopy.distributed.LocalWorkers;
-import io.github.s3bulkcopy.plan.DryRun;
-import io.github.s3bulkcopy.run.NothingNewException;
-import io.github.s3bulkcopy.plan.PriceTable;
-import io.github.s3bulkcopy.run.RunLauncher;
-import io.github.s3bulkcopy.run.RunStopper;
-import io.github.s3bulkcopy.run.RunResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.pacing.AdaptiveSlots;
+import io.github.s3bulkcopy.plan.DryRun;
+import io.github.s3bulkcopy.plan.PriceTable;
+import io.github.s3bulkcopy.run.NothingNewException;
+import io.github.s3bulkcopy.run.RunLauncher;
+import io.github.s3bulkcopy.run.RunResult;
+import io.github.s3bulkcopy.run.RunStopper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.github.s3bulkcopy.clients.CrtThreads;
 import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.clients.CrtThreads;
 import picocli.CommandLine;
 
 /** The entry point: {@code java -jar s3-bulk-copy.jar <command>}. */

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.run.JobContexts;
-import io.github.s3bulkcopy.run.LedgerRunReporter;
-import io.github.s3bulkcopy.run.RunCatalog;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.report.WrittenReport;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.LedgerRunReporter;
+import io.github.s3bulkcopy.run.RunCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.distributed.DistributedStatus;
+import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunCatalog;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunStopper;
-import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,12 +3,12 @@ package io.github.s3bulkcopy.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.run.JobContexts;
-import io.github.s3bulkcopy.run.RunStopper;
 import io.github.s3bulkcopy.audit.VerifyLauncher;
 import io.github.s3bulkcopy.audit.VerifyResult;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.VerifyMethod;
+import io.github.s3bulkcopy.run.JobContexts;
+import io.github.s3bulkcopy.run.RunStopper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

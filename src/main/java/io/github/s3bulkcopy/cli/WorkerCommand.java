@@ -6,13 +6,13 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.distributed.DistributedWorkerConfiguration;
 import io.github.s3bulkcopy.distributed.Worker;
-import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.run.JobContexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

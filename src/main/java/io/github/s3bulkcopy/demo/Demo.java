@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.RunResult;
-import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.s3bulkcopy.batch.CopyProgressAccess;
 import io.github.s3bulkcopy.batch.CopyProgress;
+import io.github.s3bulkcopy.batch.CopyProgressAccess;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.demo.LocalS3Identity;
-import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Fault;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Fault;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
