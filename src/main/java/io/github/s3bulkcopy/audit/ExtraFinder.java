@@ -154,9 +154,8 @@ public class ExtraFinder {
 			return false;
 		}
 		// The source's own row would tell whether size, date or class left it out; it has
-		// none in the plan, so ask
-		// the source: a key it still has is one the filters left out (or one the manifest
-		// predates), never an extra.
+		// none in the plan, so ask the source: a key it still has is one the filters left
+		// out (or one the manifest predates), never an extra.
 		return !this.filtersBeyondKeys || !this.source.exists(sourceKey);
 	}
 

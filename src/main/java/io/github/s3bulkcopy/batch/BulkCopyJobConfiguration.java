@@ -145,11 +145,9 @@ public class BulkCopyJobConfiguration {
 	 * inventory folder), or the job file's own location.
 	 */
 	// No destroy method (Spring infers close()): the step opens and closes its reader
-	// itself, and a stop asked for in
-	// this process ends the step's scope while the step still reads
-	// (SimpleJobOperator.stop releases the running step's
-	// context), which would close the reader under it and fail the run instead of
-	// stopping it.
+	// itself, and a stop asked for in this process ends the step's scope while the step
+	// still reads (SimpleJobOperator.stop releases the running step's context), which
+	// would close the reader under it and fail the run instead of stopping it.
 	@Bean(destroyMethod = "")
 	@StepScope
 	ManifestReader manifestReader(JobSpec spec, ObjectProvider<S3Client> manifestS3,
@@ -210,9 +208,8 @@ public class BulkCopyJobConfiguration {
 			.writer(copyItemWriter)
 			.transactionManager(transactionManager)
 			// Every partition runs again on resume: it reads only pending objects, so a
-			// finished one costs a query,
-			// and failed objects reset to pending on resume get their retry wherever they
-			// are.
+			// finished one costs a query, and failed objects reset to pending on resume
+			// get their retry wherever they are.
 			.allowStartIfComplete(true)
 			.build();
 	}

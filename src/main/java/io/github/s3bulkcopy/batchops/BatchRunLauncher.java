@@ -121,8 +121,7 @@ public class BatchRunLauncher {
 		ManifestException badManifest = manifestFailure(execution);
 		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
 			// Resuming would meet the same manifest: the run is abandoned and its rows
-			// dropped, and the command
-			// exits 2 for the manifest to be corrected.
+			// dropped, and the command exits 2 for the manifest to be corrected.
 			this.ledger.deleteRun(runId);
 			this.jobOperator.abandon(execution);
 			throw new InvalidManifestException(badManifest.getMessage(), badManifest);

@@ -103,9 +103,8 @@ final class CreateJobRequests {
 		}
 		if (spec.source().requesterPays() || destination.requesterPays()) {
 			// Each task's CopyObject reads the one bucket and writes the other: it says
-			// the requester pays if either
-			// bucket is requester pays. The job's role pays. (No expected bucket owner:
-			// the operation has none.)
+			// the requester pays if either bucket is requester pays. The job's role pays.
+			// (No expected bucket owner: the operation has none.)
 			copy.requesterPays(true);
 		}
 		return JobOperation.builder().s3PutObjectCopy(copy.build()).build();

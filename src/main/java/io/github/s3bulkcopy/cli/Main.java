@@ -13,11 +13,10 @@ public final class Main {
 
 	static {
 		// The default job database runs H2 with AUTO_SERVER=TRUE, so that 'status' and
-		// 'report' can read it while a
-		// run holds it: the process that opens it first serves it to the others over TCP.
-		// H2 reads this property once
-		// when it loads and otherwise listens on every interface; only this machine
-		// should reach the database.
+		// 'report' can read it while a run holds it: the process that opens it first
+		// serves it to the others over TCP. H2 reads this property once when it loads and
+		// otherwise listens on every interface; only this machine should reach the
+		// database.
 		if (System.getProperty("h2.bindAddress") == null) {
 			System.setProperty("h2.bindAddress", "127.0.0.1");
 		}

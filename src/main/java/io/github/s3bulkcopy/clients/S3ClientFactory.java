@@ -110,9 +110,8 @@ public class S3ClientFactory implements AutoCloseable {
 		S3ClientBuilder builder = S3Client.builder();
 		if (this.blockingEngine == HttpEngine.CRT) {
 			// Where the copy's clients run on the CRT anyway, this spares a run loading
-			// and starting a second HTTP
-			// stack (Apache HttpClient and the JDK's TLS): 0.1 s of a 1.4 s start-up
-			// (docs/performance.md).
+			// and starting a second HTTP stack (Apache HttpClient and the JDK's TLS): 0.1
+			// s of a 1.4 s start-up (docs/performance.md).
 			CrtThreads.started();
 			builder.httpClientBuilder(AwsCrtHttpClient.builder()
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
@@ -231,8 +230,7 @@ public class S3ClientFactory implements AutoCloseable {
 		requireUsable(idleTimeout);
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must
-			// (the copy's own limit on
-			// requests in flight keeps that queue short).
+			// (the copy's own limit on requests in flight keeps that queue short).
 			CrtThreads.started();
 			return AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)

@@ -138,8 +138,7 @@ public class LandedVersions {
 			return false;
 		}
 		// Without the manifest's ETag, or with one the copy cannot share (multipart,
-		// SSE-KMS), nothing tells them
-		// apart cheaply: copying again is the safe side.
+		// SSE-KMS), nothing tells them apart cheaply: copying again is the safe side.
 		return version.etag() != null && version.etag().equals(EtagVerifier.unquote(copy.eTag()));
 	}
 

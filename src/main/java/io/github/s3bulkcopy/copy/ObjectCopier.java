@@ -187,12 +187,10 @@ public class ObjectCopier {
 
 	private CompletableFuture<SourceFacts> sourceFacts(PlannedObject object, BucketFeatures.Features features) {
 		// A skip check needs the source's stored checksum, which no manifest has; a
-		// verification reads it only after
-		// the copy, and only when the copy's own evidence proves nothing
-		// (CopyVerification). The transfer may need
-		// the source's own properties that the manifest does not state, to carry them. An
-		// object the manifest names
-		// as archived may have a restored copy, which only a HEAD tells.
+		// verification reads it only after the copy, and only when the copy's own
+		// evidence proves nothing (CopyVerification). The transfer may need the source's
+		// own properties that the manifest does not state, to carry them. An object the
+		// manifest names as archived may have a restored copy, which only a HEAD tells.
 		boolean needsHead = object.size() == null || object.size() > this.options.multipartThreshold()
 				|| this.options.skipExisting() || this.transfer.needsSourceHead(object, features)
 				|| ArchivedSource.fromManifest(object) != null;
@@ -244,8 +242,7 @@ public class ObjectCopier {
 				if (proof != null
 						&& proof.holdsFor(source.etag(), source.size(), existing.eTag(), existing.versionId())) {
 					// What the store keeps proves nothing (no comparable checksum), but
-					// these are the very objects an
-					// earlier run compared.
+					// these are the very objects an earlier run compared.
 					return CompletableFuture.completedFuture(new ObjectOutcome(object.seq(),
 							ObjectStatus.SKIPPED_UNCHANGED, source.size(), null, null, proof.evidence(),
 							new Verification(VerificationMethod.LEDGER, EtagVerifier.unquote(source.etag()),

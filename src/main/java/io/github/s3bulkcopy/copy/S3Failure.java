@@ -47,10 +47,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		Throwable credentials = credentialsFailure(error);
 		if (credentials != null) {
 			// Not the object's fault, and not S3's: the side's identity is gone (STS
-			// down, a role no longer
-			// assumable, keys revoked). Run-level, so the run stops resumably and no
-			// object is marked failed. STS's own
-			// refusals keep their code (AccessDenied says "trust policy"); outages are
+			// down, a role no longer assumable, keys revoked). Run-level, so the run
+			// stops resumably and no object is marked failed. STS's own refusals keep
+			// their code (AccessDenied says "trust policy"); outages are
 			// CredentialsUnavailable.
 			String code = "CredentialsUnavailable";
 			Integer status = null;
@@ -68,10 +67,9 @@ public record S3Failure(String errorCode, @Nullable Integer httpStatus, String m
 		Throwable mismatch = checksumMismatch(error);
 		if (mismatch != null) {
 			// The bytes read differ from the checksum the source answered with (the SDK's
-			// check of a GetObject with
-			// checksum mode, or a streamed copy's own): the object's own fault, so the
-			// run goes on; a resume tries it
-			// again, which copies it if the bytes were only corrupted on the way.
+			// check of a GetObject with checksum mode, or a streamed copy's own): the
+			// object's own fault, so the run goes on; a resume tries it again, which
+			// copies it if the bytes were only corrupted on the way.
 			return new S3Failure(SOURCE_CHECKSUM_MISMATCH, null, "the source object's bytes do not match its stored "
 					+ "checksum, so it was not copied: the source object is corrupt, or its bytes were corrupted on "
 					+ "the way here ("

@@ -76,8 +76,7 @@ public class ServerSideAccessCheck implements ObjectTransfer {
 					throw new ServerSideCopyException(object, S3Failure.of(service));
 				}
 				// Anything else (the key is gone, an empty object's 416, a network fault)
-				// says nothing about access:
-				// the copies themselves will tell.
+				// says nothing about access: the copies themselves will tell.
 				return null;
 			});
 	}

@@ -84,9 +84,8 @@ final class ServerSideMultipartCopy {
 	@SuppressWarnings("deprecation")
 	private CreateMultipartUploadRequest create(HeadObjectResponse head, @Nullable Tagging tagging, Carried carried) {
 		// CreateMultipartUpload has no metadata directive: the source's headers are
-		// carried over explicitly, and so
-		// are its storage class (unless the job sets one), website redirect and Object
-		// Lock, as for a CopyObject.
+		// carried over explicitly, and so are its storage class (unless the job sets
+		// one), website redirect and Object Lock, as for a CopyObject.
 		CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
 			.bucket(this.target.bucket())
 			.key(this.object.destinationKey())

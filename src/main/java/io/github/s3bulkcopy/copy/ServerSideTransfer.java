@@ -119,17 +119,15 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.acl(this.target.acl())
 			.metadataDirective(MetadataDirective.COPY)
 			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the
-			// request, and then the copy
-			// response carries no CRC64NVME.
+			// request, and then the copy response carries no CRC64NVME.
 			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
 			.overrideConfiguration(Pacing.bytes(source.size()));
 		carried.applyTo(request);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {
 			// Copy exactly the object the manifest listed (or the HEAD saw): if it
-			// changed since, S3 answers 412
-			// instead of copying bytes the manifest and the source's checksum (so the
-			// verification) know nothing of.
+			// changed since, S3 answers 412 instead of copying bytes the manifest and the
+			// source's checksum (so the verification) know nothing of.
 			request.copySourceIfMatch(EtagVerifier.quote(etag));
 		}
 		if (this.target.sseKmsKeyId() != null) {

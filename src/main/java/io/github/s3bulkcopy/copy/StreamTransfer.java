@@ -133,9 +133,8 @@ public class StreamTransfer implements ObjectTransfer {
 			.key(object.sourceKey())
 			.versionId(object.versionId())
 			// Copy exactly what the manifest listed (or the HEAD saw): a changed source
-			// answers 412, as with
-			// CopyObject; this also keeps a buffered object at the size it was listed
-			// with.
+			// answers 412, as with CopyObject; this also keeps a buffered object at the
+			// size it was listed with.
 			.ifMatch((object.versionId() == null) ? EtagVerifier.quote(source.etag()) : null)
 			.checksumMode(ChecksumMode.ENABLED)
 			.overrideConfiguration(Pacing.bytes(source.size()))

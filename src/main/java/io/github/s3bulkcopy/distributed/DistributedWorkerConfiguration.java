@@ -68,8 +68,7 @@ public class DistributedWorkerConfiguration {
 		String self = WorkerRegistry.thisProcess();
 		AtomicLong sequence = new AtomicLong();
 		// What this worker's S3 clients counted, added to the partition's context under
-		// keys of its own, which the
-		// manager's report sums with its own counts.
+		// keys of its own, which the manager's report sums with its own counts.
 		Consumer<StepExecution> counters = (partition) -> {
 			String suffix = "worker." + partition.getId() + "." + self + "." + sequence.incrementAndGet();
 			Map<String, Long> retries = retryCounter.drain();

@@ -94,8 +94,7 @@ public final class JobFileLoader {
 			if (ex.getCause() instanceof BindValidationException validation) {
 				invalid = validation;
 				// Validation failing ends binding before the check for unknown
-				// properties; a typo in a
-				// required name shows as both, and both help.
+				// properties; a typo in a required name shows as both, and both help.
 				unknown = unknownProperties(binder);
 			}
 			else if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {

@@ -62,9 +62,8 @@ public class JobDatabase {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String platform = platform(connection.getMetaData());
 			// The processes of a distributed run start together against one PostgreSQL
-			// database: one at a time
-			// creates what is missing (a session lock, released with the connection or
-			// below).
+			// database: one at a time creates what is missing (a session lock, released
+			// with the connection or below).
 			boolean shared = "postgresql".equals(platform);
 			if (shared) {
 				try (Statement statement = connection.createStatement()) {

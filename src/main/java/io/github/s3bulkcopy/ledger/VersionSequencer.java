@@ -118,11 +118,9 @@ public class VersionSequencer {
 		Long ordered = lastSeq(runId);
 		Renumbering renumbering = new Renumbering(runId, (ordered != null) ? ordered : 0);
 		// The earlier run's rows come in the same stream, sorted with the parked ones:
-		// rows of one key are next to
-		// each other whatever order the database's collation gives keys, so no second
-		// sort has to agree with it.
-		// Two ranges of the key, each read through it; one OR of both would have the
-		// database scan every run.
+		// rows of one key are next to each other whatever order the database's collation
+		// gives keys, so no second sort has to agree with it. Two ranges of the key, each
+		// read through it; one OR of both would have the database scan every run.
 		String select = "SELECT RUN_ID, " + JdbcLedger.COLUMNS + " FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ?";
 		String earlier = (earlierRunId != null)
 				? " UNION ALL " + select + " AND (DESTINATION_VERSION_ID IS NOT NULL OR PROVEN_RUN IS NOT NULL)" : "";

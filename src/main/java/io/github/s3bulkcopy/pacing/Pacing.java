@@ -79,9 +79,8 @@ public class Pacing implements ExecutionInterceptor {
 		Assert.isTrue(bytesPerSecond == null || bytesPerSecond > 0, "bytesPerSecond must be positive");
 		Assert.notNull(slots, "slots is required");
 		// Warming up: permits saved while idle are spent no faster than the rate, so no
-		// second ever sees more
-		// requests than the limit (the bursty limiter would let a second after an idle
-		// one see twice as many).
+		// second ever sees more requests than the limit (the bursty limiter would let a
+		// second after an idle one see twice as many).
 		this.requests = (requestsPerSecond != null) ? RateLimiter.create(requestsPerSecond, Duration.ofSeconds(1))
 				: null;
 		// Bursty: after an idle moment up to a second's worth of bytes goes at once,

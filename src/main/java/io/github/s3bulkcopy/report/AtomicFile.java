@@ -51,8 +51,7 @@ final class AtomicFile implements Closeable {
 			throw new IllegalArgumentException("'" + target + "' names no file in a folder");
 		}
 		// Created with the process umask (not createTempFile's owner-only mode), so the
-		// report is as readable as any
-		// other file the run writes.
+		// report is as readable as any other file the run writes.
 		Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		return new AtomicFile(absolute, temporary,
 				FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));

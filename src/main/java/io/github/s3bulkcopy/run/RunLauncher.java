@@ -221,9 +221,8 @@ public class RunLauncher {
 		ManifestException badManifest = findCause(execution.getAllFailureExceptions(), ManifestException.class);
 		if (execution.getStatus() != BatchStatus.COMPLETED && badManifest != null) {
 			// A manifest that cannot be read as it is must not leave half a plan to
-			// resume from: the run is
-			// abandoned and its rows dropped, so the next copy starts a fresh run from
-			// the corrected manifest.
+			// resume from: the run is abandoned and its rows dropped, so the next copy
+			// starts a fresh run from the corrected manifest.
 			this.ledger.deleteRun(runId);
 			this.jobOperator.abandon(execution);
 			throw new InvalidManifestException(badManifest.getMessage(), badManifest);

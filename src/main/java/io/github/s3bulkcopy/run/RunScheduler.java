@@ -153,9 +153,8 @@ public class RunScheduler {
 				this.log.accept(missed + " tick(s) skipped while the run was going");
 			}
 			// The wait ends on a millisecond, so a short run can end before the tick it
-			// ran for: the next tick is
-			// counted from that tick, never from an earlier instant, or the same tick
-			// would run twice.
+			// ran for: the next tick is counted from that tick, never from an earlier
+			// instant, or the same tick would run twice.
 			now = after.isAfter(next) ? after : next;
 		}
 	}

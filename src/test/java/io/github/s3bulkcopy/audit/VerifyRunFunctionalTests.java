@@ -60,8 +60,7 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 		assertThat(this.fixture.run("copy", "--job", job.toString()).exitCode()).isZero();
 
 		// when the destination changes: same size other bytes (with a CRC64NVME), gone,
-		// another size, and same size
-		// other bytes with only a CRC32
+		// another size, and same size other bytes with only a CRC32
 		String destination = this.fixture.destinationBucket;
 		S3TestData.put(this.s3, destination, "same-size.bin", S3TestData.randomBytes(1000),
 				ChecksumAlgorithm.CRC64_NVME);

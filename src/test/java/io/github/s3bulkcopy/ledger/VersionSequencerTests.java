@@ -84,8 +84,7 @@ class VersionSequencerTests {
 	@Test
 	void anInterruptedOrderingGoesOnWhereItStoppedWithTheSameResult() {
 		// given 600 keys of 2 undated versions each, planned newest first, and a source
-		// lookup that fails once
-		// after the first batch of whole keys was committed
+		// lookup that fails once after the first batch of whole keys was committed
 		List<PlannedObject> rows = new ArrayList<>();
 		for (int k = 0; k < 600; k++) {
 			String key = String.format("key-%04d", k);

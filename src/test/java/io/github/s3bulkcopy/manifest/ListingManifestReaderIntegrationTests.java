@@ -41,10 +41,9 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	void bucket() {
 		this.bucket = S3TestData.createBucket(this.s3, "listing");
 		// No control characters in keys here: S3Proxy puts the last key of a page into
-		// NextContinuationToken as raw
-		// XML, which no XML parser accepts for such a key (real S3's tokens are opaque).
-		// InventoryManifestReaderTests
-		// and ObjectKeysTests cover them.
+		// NextContinuationToken as raw XML, which no XML parser accepts for such a key
+		// (real S3's tokens are opaque). InventoryManifestReaderTests and ObjectKeysTests
+		// cover them.
 		for (String key : List.of("in/a", "in/b c", "in/café", "in/d+e", "in/f%g", "in/h i", "in/j", "out/k")) {
 			S3TestData.put(this.s3, this.bucket, key, key);
 		}
@@ -93,8 +92,7 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	void pagesAreAskedForAheadOfTheReaderAndAFailureSurfacesWhereItsPageWouldHaveBeen() {
 		AtomicInteger lists = new AtomicInteger();
 		// Requests: 1 looks for a single folder to descend into, 2-4 are the three pages
-		// of three, two at most
-		// waiting ahead of the reader; the last one fails.
+		// of three, two at most waiting ahead of the reader; the last one fails.
 		try (S3Client counting = interceptedClient((request) -> {
 			if (lists.incrementAndGet() == 4) {
 				throw SdkClientException.create("the third page cannot be listed");

@@ -80,9 +80,8 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 		Map<RequestKind, Long> made = made(summary("cost-" + mode, 1).get("requests"));
 		long retries = summary("cost-" + mode, 1).get("requests").get("retries").asLong();
 		// S3Proxy answers tagging with 501 NotImplemented, after which the copy stops
-		// asking: how many were asked
-		// depends on how many were in flight, at most one per copy that carries tags
-		// itself.
+		// asking: how many were asked depends on how many were in flight, at most one per
+		// copy that carries tags itself.
 		assertThat(made.get(RequestKind.TAGGING)).isBetween(1L, estimated.get(RequestKind.TAGGING));
 		estimated.remove(RequestKind.TAGGING);
 		made.remove(RequestKind.TAGGING);

@@ -221,8 +221,7 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
 
 			// then: S3Mock's CopyObject keeps the source's class by itself (S3 defaults
-			// to STANDARD), so the request
-			// is what shows it
+			// to STANDARD), so the request is what shows it
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(proxy.seen()).extracting(Seen::requestLine)
 				.anyMatch((line) -> line.startsWith("HEAD /" + source + "/cold.bin "));

@@ -168,8 +168,7 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 		JobFixture.Result mirrored = this.fixture.run("copy", "--job", job.toString());
 
 		// then exactly the extras are gone: the copies, the keys outside the prefix and
-		// those the filters leave out
-		// stay
+		// those the filters leave out stay
 		assertThat(mirrored.exitCode()).as(mirrored.toString()).isZero();
 		assertThat(mirrored.out()).contains("7 destination object(s) not in the plan: 7 deleted, 0 not deleted");
 		List<String> copies = SOURCE_KEYS.stream()

@@ -56,8 +56,7 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 		Path manifest = Files.writeString(this.dir.resolve("m.csv"), csv.toString());
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// A denied object: its HEAD is refused (no body, as S3 answers HEAD). An
-			// archived object: HEAD works, the
-			// copy is refused with InvalidObjectState.
+			// archived object: HEAD works, the copy is refused with InvalidObjectState.
 			proxy.answer("HEAD /" + this.source + "/denied.txt", 403, "AccessDenied", Map.of());
 			proxy.answer("PUT /" + this.destination + "/deep/archived.txt", 403, "InvalidObjectState", Map.of());
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,

@@ -262,9 +262,8 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 				for (int i = 0; i < this.samples.size(); i++) {
 					long[] sample = this.samples.get(i);
 					// The count was read between a sample's two times: the requests
-					// between two counts arrived
-					// within the later one's second time less the earlier one's first
-					// time.
+					// between two counts arrived within the later one's second time less
+					// the earlier one's first time.
 					while (from < i && sample[2] - this.samples.get(from)[0] > 1_000_000_000L) {
 						from++;
 					}

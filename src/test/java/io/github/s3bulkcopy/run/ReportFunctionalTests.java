@@ -193,8 +193,7 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 		JsonNode requests;
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(this.fixture.endpoint, 0, 0)) {
 			// The destination answers its bucket check, then SlowDown to every copy: the
-			// SDK retries, then the run
-			// fails resumably.
+			// SDK retries, then the run fails resumably.
 			proxy.answer("PUT /" + this.fixture.destinationBucket + "/", 503, "SlowDown", Map.of());
 			String yaml = Files.readString(job);
 			int destination = yaml.indexOf("destination:");

@@ -50,9 +50,8 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 				ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// 80 copies two at a time, each held back 400 ms: about 16 s, so that the
-			// window's end, 9 s after the run
-			// starts, comes during the copy step (a stop during the plan step ends the
-			// run FAILED, not STOPPED).
+			// window's end, 9 s after the run starts, comes during the copy step (a stop
+			// during the plan step ends the run FAILED, not STOPPED).
 			proxy.delay("PUT /" + destination + "/", 400);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);

@@ -12,9 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class SharedS3Proxy {
 
 	// Its transient store keeps every object of every test of the JVM in its heap: the
-	// whole suite's objects (the
-	// multi-MiB ones of the multipart and cost tests among them) filled 512 MiB, and the
-	// server died mid-suite.
+	// whole suite's objects (the multi-MiB ones of the multipart and cost tests among
+	// them) filled 512 MiB, and the server died mid-suite.
 	static final LocalS3Server SERVER = LocalS3Server.builder()
 		.maxHeap("2g")
 		.identity(LocalS3ProxyTest.SOURCE_ACCOUNT)
