@@ -3,7 +3,7 @@ package io.github.s3bulkcopy.cli;
 import java.nio.file.Path;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import picocli.CommandLine.Option;
 
 /** The {@code --job FILE} option the job commands share. */

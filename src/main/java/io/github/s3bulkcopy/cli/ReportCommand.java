@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.report.WrittenReport;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.LedgerRunReporter;

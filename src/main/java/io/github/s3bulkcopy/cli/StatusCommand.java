@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.distributed.DistributedStatus;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunCatalog;
 import picocli.CommandLine.Command;

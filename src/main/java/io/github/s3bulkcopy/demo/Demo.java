@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.RunResult;

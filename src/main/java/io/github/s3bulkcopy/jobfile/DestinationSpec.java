@@ -2,10 +2,10 @@ package io.github.s3bulkcopy.jobfile;
 
 import java.net.URI;
 
+import io.github.s3bulkcopy.jobfile.loading.AccountIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 import io.github.s3bulkcopy.batchops.BatchOperationsPreflight.Check;
 import io.github.s3bulkcopy.batchops.BatchOperationsPreflight.Verdict;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3control.model.CreateJobRequest;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.s3bulkcopy.clients.S3ClientFactory;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.testsupport.CrossAccountTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

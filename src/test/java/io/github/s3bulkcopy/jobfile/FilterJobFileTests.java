@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import io.github.s3bulkcopy.jobfile.loading.JobFileException;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

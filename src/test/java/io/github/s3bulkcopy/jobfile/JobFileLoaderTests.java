@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.s3bulkcopy.jobfile.loading.BindingProblems;
+import io.github.s3bulkcopy.jobfile.loading.JobFileException;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.PropertyNames;
+import io.github.s3bulkcopy.jobfile.loading.SecretProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import io.github.s3bulkcopy.jobfile.loading.JobFileException;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

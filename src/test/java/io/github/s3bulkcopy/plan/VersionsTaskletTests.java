@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.LedgerProof;
 import io.github.s3bulkcopy.ledger.PlannedObject;

@@ -2,7 +2,7 @@ package io.github.s3bulkcopy.run;
 
 import java.nio.file.Path;
 
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.report.RunMetadata;
 import org.junit.jupiter.api.Test;

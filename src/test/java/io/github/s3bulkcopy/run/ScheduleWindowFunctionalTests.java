@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.ScheduleWindow;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;

@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.BiConsumer;
+
+import io.github.s3bulkcopy.jobfile.BatchOperationsSpec;
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.ManifestGeneratorSpec;
 
 /**
  * The rules of the {@code batch-operations} section that span properties or need more

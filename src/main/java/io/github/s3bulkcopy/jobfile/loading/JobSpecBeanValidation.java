@@ -1,7 +1,8 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.util.Locale;
 
+import io.github.s3bulkcopy.jobfile.JobSpec;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 

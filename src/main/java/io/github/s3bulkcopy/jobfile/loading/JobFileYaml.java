@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import org.springframework.core.env.EnumerablePropertySource;
  * secret, and any value that looks like an access key id, rejects the file before
  * binding, so no later message can echo the value.
  */
-final class SecretProperties {
+public final class SecretProperties {
 
-	static final String NEVER_IN_JOB_FILES = "credentials are never read from job files: use role-arn, profile or "
+	public static final String NEVER_IN_JOB_FILES = "credentials are never read from job files: use role-arn, profile or "
 			+ "the default chain";
 
 	/**

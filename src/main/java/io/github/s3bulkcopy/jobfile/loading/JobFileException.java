@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.util.List;
 import java.util.stream.Collectors;

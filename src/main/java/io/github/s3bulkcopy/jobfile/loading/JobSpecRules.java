@@ -1,10 +1,28 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.github.s3bulkcopy.jobfile.BatchOperationsSpec;
+import io.github.s3bulkcopy.jobfile.BucketSide;
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.CopyMode;
+import io.github.s3bulkcopy.jobfile.CopySpec;
+import io.github.s3bulkcopy.jobfile.CredentialsSpec;
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
+import io.github.s3bulkcopy.jobfile.FilterSpec;
+import io.github.s3bulkcopy.jobfile.FilterStorageClasses;
+import io.github.s3bulkcopy.jobfile.JobSpec;
+import io.github.s3bulkcopy.jobfile.KeyGlob;
+import io.github.s3bulkcopy.jobfile.ManifestSpec;
+import io.github.s3bulkcopy.jobfile.ManifestType;
+import io.github.s3bulkcopy.jobfile.ReportSpec;
+import io.github.s3bulkcopy.jobfile.ScheduleSpec;
+import io.github.s3bulkcopy.jobfile.ScheduleWindow;
+import io.github.s3bulkcopy.jobfile.SourceSpec;
+import io.github.s3bulkcopy.jobfile.VerifyMethod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;

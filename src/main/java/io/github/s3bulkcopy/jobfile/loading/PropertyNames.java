@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.FailureThreshold;
+import io.github.s3bulkcopy.jobfile.JobSpec;
+
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -16,13 +20,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * The properties a job file may hold, read from the records, so a typo can be answered
  * with "did you mean".
  */
-final class PropertyNames {
+public final class PropertyNames {
 
 	private PropertyNames() {
 	}
 
 	/** Every leaf property in kebab-case, e.g. {@code source.credentials.role-arn}. */
-	static List<String> all() {
+	public static List<String> all() {
 		List<String> names = new ArrayList<>();
 		collect(JobSpec.class, "", names);
 		return names;

@@ -1,10 +1,12 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
+import io.github.s3bulkcopy.jobfile.DestinationSpec;
+import io.github.s3bulkcopy.jobfile.SourceSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -32,7 +34,7 @@ import org.springframework.validation.ObjectError;
  * value that does not convert also leaves the property unbound and null, and saying so as
  * well would only confuse.
  */
-final class BindingProblems {
+public final class BindingProblems {
 
 	private static final int MAX_ECHO = 80;
 
@@ -203,7 +205,7 @@ final class BindingProblems {
 		return message;
 	}
 
-	static String enumName(Enum<?> constant) {
+	public static String enumName(Enum<?> constant) {
 		return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 

@@ -1,4 +1,4 @@
-package io.github.s3bulkcopy.jobfile;
+package io.github.s3bulkcopy.jobfile.loading;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+
+import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.FailureThreshold;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.jobfile.JobSpec;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
