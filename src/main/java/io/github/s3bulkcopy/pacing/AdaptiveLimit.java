@@ -86,6 +86,8 @@ public final class AdaptiveLimit {
 
 	private long unanswered;
 
+	private long finished;
+
 	private int unthrottled;
 
 	private boolean decreased;
@@ -222,6 +224,7 @@ public final class AdaptiveLimit {
 	 * @param inFlight the objects in flight as it finished, itself included
 	 */
 	public synchronized int finished(long nanosInFlight, int inFlight) {
+		this.finished++;
 		if (!this.auto) {
 			return this.limit;
 		}
@@ -308,6 +311,11 @@ public final class AdaptiveLimit {
 	/** How many throttled answers it was told of. */
 	public synchronized long throttledAnswers() {
 		return this.throttled;
+	}
+
+	/** How many objects gave their slot back ({@link #finished}). */
+	public synchronized long finishedObjects() {
+		return this.finished;
 	}
 
 	/** How many attempts without an answer (timeouts, resets) it was told of. */
