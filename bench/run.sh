@@ -777,7 +777,7 @@ JOB
     relay_stats "$n" "$limit"
     keep_summary "latency-$label" "$work/$inflight/reports"
     copy_phase "latency-$label" "$work/$inflight" "$n"
-    record "latency-$label" "s3-bulk-copy$([ "$inflight" = defaults ] && echo " (auto, its default)" || echo " (concurrency $inflight)")" "$n" \
+    record "latency-$label" "s3-bulk-copy$([ "$inflight" = defaults ] && echo " (auto: its default)" || echo " (concurrency $inflight)")" "$n" \
       objects/s "$m" a:lat-dst-tool "$n" $bytes "$OUT/latency-$label-tool-gc.log"
 
     relay_reset
