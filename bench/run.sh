@@ -19,7 +19,8 @@
 #   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
 #           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
 #           copy.concurrency N and rclone at --transfers N --checkers N for each N in IN_FLIGHT, then each tool at its
-#           defaults; objects/s side by side with the Little's-law limit (in flight / latency, in requests/s)
+#           defaults (this tool's is copy.concurrency: auto); objects/s side by side with the Little's-law limit (in
+#           flight / latency, in requests/s), and auto against this tool's best fixed setting and rclone's defaults
 #   throttle OBJECTS (20,000 unless set) x SIZE objects through a relay that also answers 503 SlowDown above
 #           THROTTLE_RPS requests/s: this tool at each copy.concurrency of THROTTLE_IN_FLIGHT (auto or a number),
 #           rclone at --transfers/--checkers of its first number (64 when it has none); objects/s, the share of
