@@ -17,12 +17,13 @@ import org.springframework.util.Assert;
  * <li><b>auto</b> ({@code copy.concurrency: auto}): the same back-off, and besides it
  * looks at each round of finished objects (as many as the limit): while their average
  * time in flight stays within {@link #GROW_WITHIN} of the lowest seen and the limit was
- * used in full, it grows, by an eighth per round until the store first throttles and by
- * one per round after that (TCP's slow start, then congestion avoidance); when their time
- * rises above {@link #SHRINK_ABOVE} times the lowest, it shrinks by a quarter. By
- * Little's law (throughput = objects in flight / time in flight) more in flight at an
- * unchanged time in flight is more throughput, and a time that rises with the limit means
- * the extra objects only queue (at the store, the network or this machine's CPU).</li>
+ * used in full, it grows, by an eighth per round, but by one per round for
+ * {@link #CAUTIOUS} after the store last throttled (TCP's slow start, then congestion
+ * avoidance); when their time rises above {@link #SHRINK_ABOVE} times the lowest, it
+ * shrinks by a quarter. By Little's law (throughput = objects in flight / time in flight)
+ * more in flight at an unchanged time in flight is more throughput, and a time that rises
+ * with the limit means the extra objects only queue (at the store, the network or this
+ * machine's CPU).</li>
  * </ul>
  * A burst of throttled answers to the requests already in flight decreases it once: after
  * a decrease, further throttling within the hold time counts but does not decrease it
@@ -54,6 +55,12 @@ public final class AdaptiveLimit {
 	 * grow.
 	 */
 	static final double GROW_WITHIN = 1.25;
+
+	/**
+	 * How long after throttling (or an attempt without an answer) an auto limit grows by
+	 * one per round rather than by an eighth.
+	 */
+	public static final Duration CAUTIOUS = Duration.ofSeconds(30);
 
 	/** A round's time in flight above this many times the lowest seen shrinks it. */
 	static final double SHRINK_ABOVE = 2.0;
@@ -95,6 +102,8 @@ public final class AdaptiveLimit {
 	private long decreasedAt;
 
 	private boolean everThrottled;
+
+	private long throttledAt;
 
 	private int roundObjects;
 
@@ -166,7 +175,6 @@ public final class AdaptiveLimit {
 	 */
 	public synchronized int throttled() {
 		this.throttled++;
-		this.everThrottled = true;
 		return halve();
 	}
 
@@ -176,12 +184,13 @@ public final class AdaptiveLimit {
 	 */
 	public synchronized int unanswered() {
 		this.unanswered++;
-		this.everThrottled = true;
 		return halve();
 	}
 
 	private int halve() {
 		long now = this.nanoTime.getAsLong();
+		this.everThrottled = true;
+		this.throttledAt = now;
 		if (!holding(now)) {
 			decreaseTo(this.limit / 2, now);
 		}
@@ -252,7 +261,8 @@ public final class AdaptiveLimit {
 			decreaseTo(this.limit - Math.max(1, this.limit / 4), now);
 		}
 		else if (used && nanos <= this.baselineNanos * GROW_WITHIN) {
-			int step = this.everThrottled ? 1 : Math.max(1, this.limit / 8);
+			boolean cautious = this.everThrottled && now - this.throttledAt < CAUTIOUS.toNanos();
+			int step = cautious ? 1 : Math.max(1, this.limit / 8);
 			increaseTo(this.limit + step);
 		}
 		return this.limit;

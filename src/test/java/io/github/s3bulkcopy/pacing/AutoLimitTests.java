@@ -125,6 +125,23 @@ class AutoLimitTests {
 	}
 
 	@Test
+	void growsByAnEighthAgainOnceS3HasNotThrottledForAWhile() {
+		AdaptiveLimit large = AdaptiveLimit.auto(64, 4, 512, Duration.ofSeconds(1), this.nanos::get);
+		large.throttled();
+		after(Duration.ofSeconds(1));
+		roundOf(large, 32);
+		assertThat(large.current()).isEqualTo(33);
+		after(AdaptiveLimit.CAUTIOUS.minusSeconds(2));
+		roundOf(large, 33);
+		assertThat(large.current()).as("still cautious").isEqualTo(34);
+		after(Duration.ofSeconds(1));
+
+		roundOf(large, 34);
+
+		assertThat(large.current()).isEqualTo(38);
+	}
+
+	@Test
 	void anAttemptWithoutAnAnswerBacksOffAsThrottlingDoes() {
 		assertThat(this.limit.unanswered()).isEqualTo(8);
 
@@ -158,6 +175,14 @@ class AutoLimitTests {
 		assertThat(fixed.current()).isEqualTo(32);
 		assertThat(fixed.auto()).isFalse();
 		assertThat(fixed.minimum()).isEqualTo(1);
+	}
+
+	/** A round of {@code limit}'s size, each object 60 ms in flight, all slots used. */
+	private static void roundOf(AdaptiveLimit limit, int inFlight) {
+		int objects = limit.current();
+		for (int i = 0; i < objects; i++) {
+			limit.finished(60 * MILLIS, inFlight);
+		}
 	}
 
 	/** A round of as many objects as the limit, each {@code millis} in flight. */
