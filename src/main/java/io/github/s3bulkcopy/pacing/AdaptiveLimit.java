@@ -259,6 +259,10 @@ public final class AdaptiveLimit {
 		}
 		if (nanos > this.baselineNanos * SHRINK_ABOVE) {
 			decreaseTo(this.limit - Math.max(1, this.limit / 4), now);
+			// A rise shrinks it once; only a further rise shrinks it again. Time in
+			// flight that rose for reasons of its own (a busy machine) then costs a
+			// quarter, not everything down to the minimum.
+			this.baselineNanos = Math.max(this.baselineNanos, nanos / SHRINK_ABOVE);
 		}
 		else if (used && nanos <= this.baselineNanos * GROW_WITHIN) {
 			boolean cautious = this.everThrottled && now - this.throttledAt < CAUTIOUS.toNanos();

@@ -81,6 +81,21 @@ class AutoLimitTests {
 	}
 
 	@Test
+	void aRiseInTimeInFlightThatStaysShrinksItOnce() {
+		round(60, 16);
+		assertThat(this.limit.current()).isEqualTo(18);
+
+		round(150, 18);
+		assertThat(this.limit.current()).isEqualTo(14);
+		for (int i = 0; i < 10; i++) {
+			after(Duration.ofSeconds(1));
+			round(150, 14);
+		}
+
+		assertThat(this.limit.current()).as("the machine got busier, the limit did not cause it").isEqualTo(14);
+	}
+
+	@Test
 	void forgetsTheLowestTimeInFlightSlowlySoAStoreThatGotSlowerIsNotQueueingForever() {
 		round(40, 16);
 		for (int i = 0; i < 200; i++) {
