@@ -19,11 +19,12 @@
 #   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
 #           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
 #           copy.concurrency N and rclone at --transfers N --checkers N for each N in IN_FLIGHT, then each tool at its
-#           defaults; objects/s side by side with the Little's-law limit (in flight / latency, in requests/s)
+#           defaults (this tool's is copy.concurrency: auto); objects/s side by side with the Little's-law limit (in
+#           flight / latency, in requests/s), and auto against this tool's best fixed setting and rclone's defaults
 #   throttle OBJECTS (20,000 unless set) x SIZE objects through a relay that also answers 503 SlowDown above
-#           THROTTLE_RPS requests/s: this tool at copy.concurrency CONCURRENCY (a number, or auto where the tool
-#           has it), rclone at --transfers/--checkers CONCURRENCY (64 when it is not a number); objects/s, the share
-#           of requests answered 503, whether everything was copied
+#           THROTTLE_RPS requests/s: this tool at each copy.concurrency of THROTTLE_IN_FLIGHT (auto or a number),
+#           rclone at --transfers/--checkers of its first number (64 when it has none); objects/s, the share of
+#           requests answered 503, whether everything was copied, where this tool's objects in flight settled
 #           The relay is io.github.s3bulkcopy.testsupport.LatencyRelay, run from the test classes: one thread and one
 #           keep-alive server connection per client connection, bodies streamed; its counters (requests, 503s, the
 #           most requests in flight at once, its CPU) are reset before and read after each run (GET /_relay/stats)
@@ -57,6 +58,7 @@
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
 #   LATENCY=20ms JITTER=0ms IN_FLIGHT="64 256"   the relay's hold per request (ms or s), its spread either way, and
 #                       the in-flight counts the latency scenario compares the tools at
+#   THROTTLE_IN_FLIGHT="auto CONCURRENCY"        the copy.concurrency settings the throttle scenario runs this tool at
 #   THROTTLE_RPS=500 THROTTLE_PREFIX=            the throttle scenario's request rate, and the key prefix (in any
 #                       bucket) it applies to; empty: every request, listings included
 #   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=5   the scale scenario's rows,
@@ -109,6 +111,7 @@ LATENCY=${LATENCY:-20ms}
 JITTER=${JITTER:-0ms}
 IN_FLIGHT=${IN_FLIGHT:-64 256}
 THROTTLE_RPS=${THROTTLE_RPS:-500}
+THROTTLE_IN_FLIGHT=${THROTTLE_IN_FLIGHT:-auto $CONCURRENCY}
 THROTTLE_PREFIX=${THROTTLE_PREFIX:-}
 SCALE_ROWS=${SCALE_ROWS:-10000000}
 SCALE_SLICE=${SCALE_SLICE:-10}
@@ -409,6 +412,11 @@ keep_summary() {
 import json, sys
 d = json.load(open(sys.argv[1]))
 print(f'   s3-bulk-copy run {d["runId"]} itself: {d["durationSeconds"]} s, {d["status"]} (summary: {sys.argv[2]})')
+c = d.get("concurrency")
+if c:
+    print(f'   s3-bulk-copy concurrency {c["setting"]} ({c["minimum"]} to {c["maximum"]}): settled at {c["settled"]}, '
+          f'started at {c["start"]}, {c["lowest"]} at the lowest, {c["highest"]} at the highest; '
+          f'{c["throttledAnswers"]} throttled answers, {c["unansweredAttempts"]} attempts without an answer')
 PY
 }
 # measure LOG COMMAND...: runs COMMAND bounded by TOOL_TIMEOUT, prints its cost as JSON
@@ -770,7 +778,7 @@ JOB
     relay_stats "$n" "$limit"
     keep_summary "latency-$label" "$work/$inflight/reports"
     copy_phase "latency-$label" "$work/$inflight" "$n"
-    record "latency-$label" "s3-bulk-copy$([ "$inflight" = defaults ] || echo " (concurrency $inflight)")" "$n" \
+    record "latency-$label" "s3-bulk-copy$([ "$inflight" = defaults ] && echo " (auto: its default)" || echo " (concurrency $inflight)")" "$n" \
       objects/s "$m" a:lat-dst-tool "$n" $bytes "$OUT/latency-$label-tool-gc.log"
 
     relay_reset
@@ -795,42 +803,55 @@ for r in rows:
           f'{(f"{reqs / limit:.2f}" if limit else "-"):>7} {r["relay_max_in_flight"]:>14} {(float(r["rate"]) / rclone if rclone else 0):>8.2f}')
 print("   (requests/s: the relay's requests over the run's wall time, start-up included; limit/s: in flight / latency, "
       "the most requests a second that many in flight can make; x limit: requests/s against it)")
+tool = [r for r in rows if r["tool"].startswith("s3-bulk-copy")]
+auto = next((float(r["rate"]) for r in tool if r["scenario"] == "latency-defaults"), 0)
+fixed = [(float(r["rate"]), r["scenario"].split("-", 1)[1]) for r in tool if r["scenario"] != "latency-defaults"]
+rclone_default = next((float(r["rate"]) for r in rows if r["scenario"] == "latency-defaults" and r["tool"].startswith("rclone")), 0)
+if auto and fixed:
+    best, at = max(fixed)
+    print(f"   auto (this tool's default): {auto / best:.2f} x its best fixed setting (concurrency {at}, {best:.1f} objects/s)"
+          + (f", {auto / rclone_default:.2f} x rclone at its defaults" if rclone_default else ""))
 PY
 }
 
 # --- 7. throttle: a relay answering 503 SlowDown above a request rate ----------------------------------------------
 throttle() {
-  local n=${OBJECTS_GIVEN:-20000} work=$TMP/throttle m rclone_in_flight
+  local n=${OBJECTS_GIVEN:-20000} work=$TMP/throttle m rclone_in_flight=64 setting buckets=()
   local bytes=$((n * SIZE))
-  rclone_in_flight=$CONCURRENCY
-  [[ "$rclone_in_flight" =~ ^[0-9]+$ ]] || rclone_in_flight=64
+  for setting in $THROTTLE_IN_FLIGHT; do
+    [[ "$setting" =~ ^[0-9]+$ ]] && { rclone_in_flight=$setting; break; }
+  done
   echo "== throttle: $n x $SIZE bytes through a relay answering 503 SlowDown above $THROTTLE_RPS requests/s" \
     "(${THROTTLE_PREFIX:-on every key and listing}) and holding every request $LATENCY; this tool at concurrency" \
-    "$CONCURRENCY, rclone at --transfers/--checkers $rclone_in_flight"
+    "$THROTTLE_IN_FLIGHT, rclone at --transfers/--checkers $rclone_in_flight"
   mkdir -p "$work"
   seeded a:thr-src "$n" "$SIZE" || seed "$EP" $KEY $SECRET thr-src "$n" "$SIZE"
-  seed "$EP" $KEY $SECRET thr-dst-tool 0 0 thr-dst-rclone
+  for setting in $THROTTLE_IN_FLIGHT; do buckets+=("thr-dst-tool-$setting"); done
+  seed "$EP" $KEY $SECRET thr-dst-rclone 0 0 "${buckets[@]}"
   warm_server a:thr-src a:warm-throttle --include "bench/0*/**"
   start_relay relay-throttle --latency "$LATENCY" --jitter "$JITTER" --throttle-rps "$THROTTLE_RPS" \
     ${THROTTLE_PREFIX:+--throttle-prefix "$THROTTLE_PREFIX"}
   remote t "$RELAY" $KEY $SECRET
-  cat > "$work/job.yml" <<JOB
-# The benchmark's throttle job: everything in bucket thr-src to thr-dst-tool through the throttling relay.
-name: bench-throttle
+  for setting in $THROTTLE_IN_FLIGHT; do
+    mkdir -p "$work/$setting"
+    cat > "$work/$setting/job.yml" <<JOB
+# The benchmark's throttle job: everything in bucket thr-src to thr-dst-tool-$setting through the throttling relay.
+name: bench-throttle-$setting
 source: { bucket: thr-src, endpoint: "$RELAY" }
-destination: { bucket: thr-dst-tool, endpoint: "$RELAY" }
+destination: { bucket: thr-dst-tool-$setting, endpoint: "$RELAY" }
 manifest: { type: listing }
-copy: { concurrency: $CONCURRENCY }
-report: { location: "$work/reports" }
+copy: { concurrency: $setting }
+report: { location: "$work/$setting/reports" }
 JOB
-  tool throttle "$work"
-  relay_reset
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-throttle.log" "${TOOL[@]}" copy \
-      --job "$work/job.yml")
-  relay_stats "$n"
-  keep_summary throttle "$work/reports"
-  record throttle "s3-bulk-copy (concurrency $CONCURRENCY)" "$n" objects/s "$m" a:thr-dst-tool "$n" $bytes \
-    "$OUT/throttle-tool-gc.log"
+    tool "throttle-$setting" "$work/$setting"
+    relay_reset
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-throttle-$setting.log" "${TOOL[@]}" \
+        copy --job "$work/$setting/job.yml")
+    relay_stats "$n"
+    keep_summary "throttle-$setting" "$work/$setting/reports"
+    record throttle "s3-bulk-copy (concurrency $setting)" "$n" objects/s "$m" "a:thr-dst-tool-$setting" "$n" $bytes \
+      "$OUT/throttle-$setting-tool-gc.log"
+  done
 
   relay_reset
   m=$(measure "$OUT/rclone-throttle.log" "${RCLONE[@]}" copy t:thr-src t:thr-dst-rclone \

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.pacing.AdaptiveLimit;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,8 +22,9 @@ import org.springframework.context.ApplicationContext;
 /**
  * Shows a run's progress while it goes on. On a terminal, one line that updates in place
  * (drawn by the progressbar library): objects done/total with percentage and ETA, bytes,
- * objects/s, MiB/s and failures. Anywhere else (CI, cron, Kubernetes, a file) a plain
- * line every few seconds, with no control characters. {@code --quiet} shows nothing.
+ * objects/s, MiB/s, failures and the objects in flight the copy allows now. Anywhere else
+ * (CI, cron, Kubernetes, a file) a plain line every few seconds, with no control
+ * characters. {@code --quiet} shows nothing.
  */
 final class ProgressDisplay implements AutoCloseable {
 
@@ -44,7 +47,9 @@ final class ProgressDisplay implements AutoCloseable {
 			return new ProgressDisplay(null);
 		}
 		JdbcLedger ledger = context.getBean(JdbcLedger.class);
-		ProgressModel model = new ProgressModel(context.getBean(CopyProgress.class), ledger::counts, System::nanoTime);
+		AdaptiveLimit limit = context.getBean(AdaptiveSlots.class).limit();
+		ProgressModel model = new ProgressModel(context.getBean(CopyProgress.class), ledger::counts, System::nanoTime,
+				() -> (limit.finishedObjects() > 0) ? limit.current() : 0);
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "progress");
 			thread.setDaemon(true);

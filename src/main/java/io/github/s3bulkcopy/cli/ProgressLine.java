@@ -19,10 +19,10 @@ final class ProgressLine {
 		if (!snapshot.copying()) {
 			return "progress: planning the run (reading the manifest into the ledger)";
 		}
-		return String.format(Locale.ROOT, "progress: %,d/%,d objects (%s), %s, %s, ETA %s, %,d failed",
+		return String.format(Locale.ROOT, "progress: %,d/%,d objects (%s), %s, %s, ETA %s, %,d failed%s",
 				snapshot.doneObjects(), snapshot.totalObjects(),
 				percent(snapshot.doneObjects(), snapshot.totalObjects()), bytes(snapshot), rates(snapshot),
-				eta(snapshot.eta()), snapshot.failed());
+				eta(snapshot.eta()), snapshot.failed(), concurrency(snapshot, ", "));
 	}
 
 	/**
@@ -30,7 +30,14 @@ final class ProgressLine {
 	 * ETA.
 	 */
 	static String extra(ProgressModel.Snapshot snapshot) {
-		return String.format(Locale.ROOT, "%s · %s · %,d failed", bytes(snapshot), rates(snapshot), snapshot.failed());
+		return String.format(Locale.ROOT, "%s · %s · %,d failed%s", bytes(snapshot), rates(snapshot), snapshot.failed(),
+				concurrency(snapshot, " · "));
+	}
+
+	/** The objects in flight the copy allows now, where known. */
+	static String concurrency(ProgressModel.Snapshot snapshot, String separator) {
+		return (snapshot.concurrency() > 0)
+				? separator + String.format(Locale.ROOT, "concurrency %,d", snapshot.concurrency()) : "";
 	}
 
 	static String bytes(ProgressModel.Snapshot snapshot) {

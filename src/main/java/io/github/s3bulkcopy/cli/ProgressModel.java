@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.cli;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * from the ledger (read every {@link #LEDGER_REFRESH}, since counting a large ledger is
  * not free), and what this process did since then from {@link CopyProgress}, which the
  * chunk writer updates as it goes. Rates are over the last {@link #RATE_WINDOW}, so the
- * ETA follows the current speed rather than the average since start. Not thread-safe: one
- * display thread.
+ * ETA follows the current speed rather than the average since start; the objects in
+ * flight from the copy's limit. Not thread-safe: one display thread.
  */
 final class ProgressModel {
 
@@ -38,11 +39,13 @@ final class ProgressModel {
 	 * @param bytesPerSecond recent rate of bytes done
 	 * @param eta when the rest will be done at the recent rate; null while there is no
 	 * rate
+	 * @param concurrency the objects this process may have in flight now
+	 * ({@code copy.concurrency}, as it follows S3); 0 where not known
 	 */
 	record Snapshot(boolean copying, long doneObjects, long totalObjects, long doneBytes, long totalBytes, long failed,
-			double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta) {
+			double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta, int concurrency) {
 
-		static final Snapshot PLANNING = new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, null);
+		static final Snapshot PLANNING = new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, null, 0);
 
 	}
 
@@ -54,6 +57,8 @@ final class ProgressModel {
 	private final LongFunction<LedgerCounts> ledger;
 
 	private final LongSupplier nanoTime;
+
+	private final IntSupplier concurrency;
 
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
@@ -73,9 +78,21 @@ final class ProgressModel {
 	 * @param nanoTime the clock ({@link System#nanoTime()} outside tests)
 	 */
 	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime) {
+		this(live, ledger, nanoTime, () -> 0);
+	}
+
+	/**
+	 * @param live what this process's copy step recorded
+	 * @param ledger the ledger's counts of a run, by run id
+	 * @param nanoTime the clock ({@link System#nanoTime()} outside tests)
+	 * @param concurrency the objects this process may have in flight now
+	 */
+	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime,
+			IntSupplier concurrency) {
 		this.live = live;
 		this.ledger = ledger;
 		this.nanoTime = nanoTime;
+		this.concurrency = concurrency;
 	}
 
 	Snapshot sample() {
@@ -110,7 +127,8 @@ final class ProgressModel {
 		Duration eta = (objectsPerSecond > 0)
 				? Duration.ofSeconds((long) Math.ceil((counts.total() - doneObjects) / objectsPerSecond)) : null;
 		return new Snapshot(true, doneObjects, counts.total(), doneBytes, counts.totalBytes(),
-				counts.failed() + failed - this.baseFailed, objectsPerSecond, bytesPerSecond, eta);
+				counts.failed() + failed - this.baseFailed, objectsPerSecond, bytesPerSecond, eta,
+				this.concurrency.getAsInt());
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.audit.VerifyResult;
+import io.github.s3bulkcopy.clients.S3Configuration;
 import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.RestoreTier;
 import io.github.s3bulkcopy.ledger.ExtraObject;
@@ -70,17 +72,35 @@ final class RunPrinter {
 	}
 
 	/**
-	 * How S3's throttling held the copy back, when it did: the limit on objects in flight
-	 * (copy.concurrency at most), how low it went and where it ended.
+	 * The objects this process had in flight, when it copied any: where an auto limit
+	 * settled and how far it went, and how S3's throttling held the copy back, when it
+	 * did (how low the limit went and where it ended).
 	 */
 	static void printThrottling(PrintWriter out, AdaptiveLimit limit) {
+		String setting = limit.auto() ? "auto" : Integer.toString(limit.maximum());
+		if (limit.finishedObjects() > 0 && limit.auto()) {
+			out.printf(Locale.ROOT,
+					"  concurrency:  auto (%d to %d): settled at %d objects in flight; started at %d, %d at the "
+							+ "lowest, %d at the highest%n",
+					limit.minimum(), limit.maximum(), limit.current(), limit.start(), limit.lowest(), limit.highest());
+		}
+		else if (limit.finishedObjects() > 0) {
+			out.printf(Locale.ROOT, "  concurrency:  %d objects in flight (copy.concurrency %d)%n", limit.current(),
+					limit.maximum());
+		}
 		if (limit.throttledAnswers() > 0) {
 			out.printf(Locale.ROOT,
 					"  throttling:   %d throttled answer(s) (503 SlowDown and the like); objects "
-							+ "in flight limited to %d at least, %d at the end (copy.concurrency %d)%n",
-					limit.throttledAnswers(), limit.lowest(), limit.current(), limit.maximum());
-			out.flush();
+							+ "in flight limited to %d at least, %d at the end (copy.concurrency %s)%n",
+					limit.throttledAnswers(), limit.lowest(), limit.current(), setting);
 		}
+		if (limit.unansweredAttempts() > 0) {
+			out.printf(Locale.ROOT,
+					"  no answer:    %d attempt(s) got no answer (timeouts, resets) and were retried; each "
+							+ "lowered the objects in flight as throttling does%n",
+					limit.unansweredAttempts());
+		}
+		out.flush();
 	}
 
 	static void printVerifyResult(PrintWriter out, VerifyResult verify) {
@@ -157,6 +177,7 @@ final class RunPrinter {
 		out.printf(Locale.ROOT, "  bytes:   %s%s%n", ByteSize.format(plan.counts().totalBytes()),
 				(plan.counts().total() > 0 && plan.counts().totalBytes() == 0) ? " (the manifest states no sizes)"
 						: "");
+		printConcurrency(out, spec.copy());
 		StorageClassCount archived = plan.archived();
 		if (archived.objects() > 0) {
 			var restore = spec.copy().restore();
@@ -192,6 +213,22 @@ final class RunPrinter {
 			printCost(out, plan.cost());
 		}
 		out.flush();
+	}
+
+	/** What a run of the job will keep in flight. */
+	static void printConcurrency(PrintWriter out, CopySpec copy) {
+		if (copy.concurrency().auto()) {
+			AdaptiveLimit limit = S3Configuration.limit(copy);
+			out.printf(Locale.ROOT,
+					"  concurrency: auto: starts at %d objects in flight, then follows S3 between %d and %d "
+							+ "(copy.min-concurrency, copy.max-concurrency)%n",
+					limit.start(), limit.minimum(), limit.maximum());
+		}
+		else {
+			out.printf(Locale.ROOT,
+					"  concurrency: %d objects in flight (copy.concurrency; fewer while S3 throttles)%n",
+					copy.concurrencyCeiling());
+		}
 	}
 
 	/**

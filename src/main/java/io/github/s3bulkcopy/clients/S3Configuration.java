@@ -54,13 +54,22 @@ public class S3Configuration {
 
 	/**
 	 * Parts of one server-side multipart copy in flight at once: a quarter of
-	 * {@code copy.concurrency}, at least 4. The bytes do not pass through here, so a lone
-	 * large object may use many connections; but bounded, so that many large objects do
-	 * not queue all their parts behind the connections at once.
+	 * {@code copy.concurrency} (of {@link #AUTO_PARTS_BASIS} with {@code auto}), at least
+	 * 4. The bytes do not pass through here, so a lone large object may use many
+	 * connections; but bounded, so that many large objects do not queue all their parts
+	 * behind the connections at once.
 	 */
 	static int copyPartsInFlight(CopySpec copy) {
-		return Math.max(STREAM_PARTS_IN_FLIGHT, copy.concurrency() / 4);
+		int basis = copy.concurrency().auto() ? Math.min(AUTO_PARTS_BASIS, copy.concurrencyCeiling())
+				: copy.concurrencyCeiling();
+		return Math.max(STREAM_PARTS_IN_FLIGHT, basis / 4);
 	}
+
+	/**
+	 * What {@code copy.concurrency: auto} counts as for the parts of one multipart copy:
+	 * the fixed default it replaces.
+	 */
+	static final int AUTO_PARTS_BASIS = 64;
 
 	@Bean
 	HttpClientSettings httpClientSettings(JobSpec spec, ProcessSettings settings) {
@@ -83,11 +92,19 @@ public class S3Configuration {
 
 	/**
 	 * The slots for objects in flight, shared by every partition of the process:
-	 * {@code copy.concurrency} of them, fewer while S3 throttles.
+	 * {@code copy.concurrency} of them, fewer while S3 throttles; with {@code auto}, as
+	 * many as the store's answers allow between {@code copy.min-concurrency} and
+	 * {@code copy.max-concurrency}.
 	 */
 	@Bean
 	AdaptiveSlots adaptiveSlots(JobSpec spec) {
-		return new AdaptiveSlots(new AdaptiveLimit(spec.copy().concurrency()));
+		return new AdaptiveSlots(limit(spec.copy()));
+	}
+
+	/** The limit on objects in flight that {@code copy} asks for. */
+	public static AdaptiveLimit limit(CopySpec copy) {
+		return copy.concurrency().auto() ? AdaptiveLimit.auto(copy.concurrencyFloor(), copy.concurrencyCeiling())
+				: new AdaptiveLimit(copy.concurrencyCeiling());
 	}
 
 	@Bean
@@ -104,9 +121,10 @@ public class S3Configuration {
 		CopySpec copy = spec.copy();
 		Pacing pacing = new Pacing(copy.maxRequestsPerSecond(),
 				(copy.maxBytesPerSecond() != null) ? copy.maxBytesPerSecond().bytes() : null, adaptiveSlots);
-		// Throttling answered with a 400 shows only in its error code, known once the SDK
-		// retries it.
-		retryCounter.onRetry(pacing::throttledBy);
+		// Throttling answered with a 400 shows only in its error code, and an attempt
+		// that
+		// got no answer only in its retry.
+		retryCounter.onRetry((code) -> pacing.retriedAfter(code, S3RequestMetrics.NO_RESPONSE));
 		return pacing;
 	}
 
@@ -154,7 +172,8 @@ public class S3Configuration {
 	 * through the CRT client against 986 through Netty, for a third less CPU), while
 	 * large objects stay on Netty, which streams them faster in less memory. Each small
 	 * object holds one connection per side at a time, so each side gets
-	 * {@code copy.concurrency} connections.
+	 * {@code copy.concurrency} connections (with {@code auto},
+	 * {@code copy.max-concurrency}).
 	 */
 	@Bean(destroyMethod = "close")
 	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec, HttpClientSettings http,
@@ -163,7 +182,7 @@ public class S3Configuration {
 			return SmallObjectClients.shared(sourceS3, destinationS3);
 		}
 		int attempts = spec.copy().maxAttempts();
-		int concurrency = spec.copy().concurrency();
+		int concurrency = spec.copy().concurrencyCeiling();
 		HttpEngine small = http.smallObjects();
 		SdkAsyncHttpClient sourceHttp = S3ClientFactory.httpClient(concurrency, small, http.idleTimeout());
 		SdkAsyncHttpClient destinationHttp = S3ClientFactory.httpClient(concurrency, small, http.idleTimeout());
@@ -205,7 +224,7 @@ public class S3Configuration {
 
 	private static int connections(JobSpec spec) {
 		int perObject = (CopyMode.resolve(spec) == CopyMode.STREAM) ? STREAM_PARTS_IN_FLIGHT : 1;
-		return spec.copy().concurrency() * perObject;
+		return spec.copy().concurrencyCeiling() * perObject;
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.github.s3bulkcopy.ledger.ObjectOutcome;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import io.github.s3bulkcopy.verify.Verification;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,9 @@ import org.springframework.util.Assert;
 /**
  * Copies a chunk of objects with many requests in flight. One {@link Semaphore} is shared
  * by every partition of the process, so {@code copy.concurrency} bounds the whole process
- * however the ledger is partitioned. The work done per object is a function, so a verify
- * run checks its chunks the same way.
+ * however the ledger is partitioned; when it is {@link AdaptiveSlots}, each object's time
+ * in flight is told to its limit. The work done per object is a function, so a verify run
+ * checks its chunks the same way.
  * <p>
  * Rows of one key next to each other are versions of it in the order they must reach the
  * destination ({@code copy.versions: all}; the copy step's chunks hold whole keys): they
@@ -80,6 +82,7 @@ public class ChunkCopier {
 				interrupted = ex;
 				break;
 			}
+			long started = System.nanoTime();
 			CompletableFuture<List<ObjectOutcome>> future;
 			try {
 				future = inOrder(key, landed);
@@ -88,7 +91,7 @@ public class ChunkCopier {
 				this.inFlight.release();
 				throw ex;
 			}
-			futures.add(future.whenComplete((outcome, error) -> this.inFlight.release()));
+			futures.add(future.whenComplete((outcome, error) -> finished(started)));
 		}
 		CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
 		if (interrupted != null) {
@@ -107,6 +110,17 @@ public class ChunkCopier {
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Gives a slot back, first telling adaptive slots how long it was held (the time in
+	 * flight that {@code copy.concurrency: auto} follows).
+	 */
+	private void finished(long started) {
+		if (this.inFlight instanceof AdaptiveSlots slots) {
+			slots.finished(System.nanoTime() - started);
+		}
+		this.inFlight.release();
 	}
 
 	/**

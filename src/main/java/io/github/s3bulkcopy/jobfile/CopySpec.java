@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How objects are copied.
  *
  * @param partitions how many partitions the copy step splits the ledger into
- * @param concurrency requests in flight at once, across all partitions of this process
+ * @param concurrency objects in flight at once, across all partitions of this process:
+ * {@code auto} (the default) to follow the store between {@code minConcurrency} and
+ * {@code maxConcurrency}, or a fixed number; either way fewer while S3 throttles
  * @param chunkSize objects per chunk (keys, with all their versions, when every version
  * is copied): the ledger is updated and the progress committed once per chunk
  * @param multipartThreshold objects larger than this are copied in parts (UploadPartCopy,
@@ -44,15 +46,56 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * process starts per second; absent: no limit
  * @param maxBytesPerSecond the most bytes this process copies per second (server-side or
  * streamed); absent: no limit
+ * @param minConcurrency with {@code concurrency: auto}, the fewest objects in flight
+ * (absent: {@value #DEFAULT_MIN_CONCURRENCY})
+ * @param maxConcurrency with {@code concurrency: auto}, the most objects in flight
+ * (absent: {@value #DEFAULT_MAX_CONCURRENCY}); connection pools are sized for it
  */
 public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
-		@DefaultValue("64") @Min(1) @Max(4096) int concurrency, @DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
+		@DefaultValue("auto") Concurrency concurrency, @DefaultValue("500") @Min(1) @Max(100000) int chunkSize,
 		@DefaultValue("5GiB") ByteSize multipartThreshold, @DefaultValue("256MiB") ByteSize partSize,
 		@Nullable Boolean skipExisting, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("50% after 1000") FailureThreshold maxFailures, @DefaultValue("auto") CopyMode mode,
 		@DefaultValue("current") CopyVersions versions, @Nullable @Valid RestoreSpec restore,
 		@DefaultValue("false") boolean deleteExtraneous, @DefaultValue("0") @Min(0) long maxDeletes,
-		@Nullable @Positive Integer maxRequestsPerSecond, @Nullable ByteSize maxBytesPerSecond) {
+		@Nullable @Positive Integer maxRequestsPerSecond, @Nullable ByteSize maxBytesPerSecond,
+		@Nullable @Min(1) @Max(Concurrency.MAX) Integer minConcurrency,
+		@Nullable @Min(1) @Max(Concurrency.MAX) Integer maxConcurrency) {
+
+	/**
+	 * The fewest objects in flight of {@code concurrency: auto} when the job does not
+	 * say.
+	 */
+	public static final int DEFAULT_MIN_CONCURRENCY = 4;
+
+	/**
+	 * The most objects in flight of {@code concurrency: auto} when the job does not say.
+	 */
+	public static final int DEFAULT_MAX_CONCURRENCY = 512;
+
+	/**
+	 * The fewest objects in flight: {@code min-concurrency} with {@code auto}, 1 with a
+	 * fixed number (which halves down to 1 while S3 throttles).
+	 */
+	public int concurrencyFloor() {
+		if (!this.concurrency.auto()) {
+			return 1;
+		}
+		return (this.minConcurrency != null) ? this.minConcurrency
+				: Math.min(DEFAULT_MIN_CONCURRENCY, concurrencyCeiling());
+	}
+
+	/**
+	 * The most objects in flight: the fixed number, or {@code max-concurrency} with
+	 * {@code auto}; what connection pools are sized for.
+	 */
+	public int concurrencyCeiling() {
+		if (!this.concurrency.auto()) {
+			return this.concurrency.fixed();
+		}
+		return (this.maxConcurrency != null) ? this.maxConcurrency
+				: Math.max(DEFAULT_MAX_CONCURRENCY, (this.minConcurrency != null) ? this.minConcurrency : 1);
+	}
 
 	/**
 	 * Whether a run skips objects already at the destination: what the job file says, or

@@ -5,10 +5,11 @@ import java.util.concurrent.Semaphore;
 import org.springframework.util.Assert;
 
 /**
- * The copy's slots for work in flight ({@code copy.concurrency} of them at most), as many
- * as an {@link AdaptiveLimit} allows: fewer when S3 throttles, more again once it stops.
- * A decrease takes effect as the work in flight ends (no new work starts until fewer than
- * the limit are in flight); an increase at once.
+ * The copy's slots for work in flight, as many as an {@link AdaptiveLimit} allows: fewer
+ * when S3 throttles, more again once it stops, and with {@code copy.concurrency: auto}
+ * more while the time each object takes holds and fewer when it rises. A decrease takes
+ * effect as the work in flight ends (no new work starts until fewer than the limit are in
+ * flight); an increase at once.
  */
 public class AdaptiveSlots extends Semaphore {
 
@@ -19,10 +20,26 @@ public class AdaptiveSlots extends Semaphore {
 	private int granted;
 
 	public AdaptiveSlots(AdaptiveLimit limit) {
-		super(limit.maximum());
+		super(limit.current());
 		Assert.notNull(limit, "limit is required");
 		this.limit = limit;
-		this.granted = limit.maximum();
+		this.granted = limit.current();
+	}
+
+	/**
+	 * Tells the limit of an attempt that got no answer (timed out, reset), which halves
+	 * it as throttling does.
+	 */
+	public synchronized void unanswered() {
+		apply(this.limit.unanswered());
+	}
+
+	/**
+	 * Tells the limit of work that finished after holding a slot for
+	 * {@code nanosInFlight}; call before giving the slot back.
+	 */
+	public synchronized void finished(long nanosInFlight) {
+		apply(this.limit.finished(nanosInFlight, this.granted - availablePermits()));
 	}
 
 	/** Tells the limit of a throttled answer. */

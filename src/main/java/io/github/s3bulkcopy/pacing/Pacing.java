@@ -32,8 +32,8 @@ import org.springframework.util.Assert;
  * large request goes at once and those after it wait until its bytes are paid for
  * (Guava's {@link RateLimiter}), so no request holds a connection while it waits;</li>
  * <li>answers that throttle (HTTP 503, as S3's SlowDown; 429; and the throttling error
- * codes of {@link #throttlingCode}) halve the {@link AdaptiveSlots copy's slots}, answers
- * that succeed let them grow again.</li>
+ * codes of {@link #throttlingCode}) and attempts that got no answer halve the
+ * {@link AdaptiveSlots copy's slots}, answers that succeed let them grow again.</li>
  * </ul>
  * A request waiting for its turn waits on the thread that starts it: the copy's own
  * threads, or the SDK's completion threads for a request that follows another (a copy
@@ -118,6 +118,20 @@ public class Pacing implements ExecutionInterceptor {
 	public void throttledBy(String code) {
 		if (throttlingCode(code)) {
 			this.slots.throttled();
+		}
+	}
+
+	/**
+	 * Tells the slots of a retried attempt by the error it failed with: throttling only
+	 * its error code showed ({@link #throttledBy}), or no answer at all
+	 * ({@code noResponse}: a timeout, a reset), which backs off as throttling does.
+	 */
+	public void retriedAfter(String code, String noResponse) {
+		if (noResponse.equals(code)) {
+			this.slots.unanswered();
+		}
+		else {
+			throttledBy(code);
 		}
 	}
 

@@ -24,7 +24,8 @@ public class PacingMeters implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder("s3bulkcopy.concurrency.limit", this.limit, AdaptiveLimit::current)
-			.description("Objects the copy may have in flight now: copy.concurrency, less while S3 throttles")
+			.description("Objects the copy may have in flight now: as copy.concurrency auto finds it, or the fixed "
+					+ "copy.concurrency, less while S3 throttles")
 			.register(registry);
 		FunctionCounter.builder("s3bulkcopy.throttled", this.limit, AdaptiveLimit::throttledAnswers)
 			.description("S3 answers that throttled (503 SlowDown and the like)")

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the report needs to know about a run besides its ledger rows.
  *
@@ -39,12 +41,15 @@ import java.util.TreeMap;
  * {@code side/Operation}
  * @param workers for a distributed run, the items (keys) each worker wrote to the ledger,
  * by worker id; empty for a run copied in one process
+ * @param concurrency the objects in flight of the process that wrote the report, where it
+ * copied; null where it copied none (a report written later, a distributed run's manager)
  */
 public record RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		int executions, RunSummary.Side source, RunSummary.Side destination,
 		RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
 		String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut,
-		Map<String, Long> requests, Map<String, Long> requestRetries, Map<String, Long> workers) {
+		Map<String, Long> requests, Map<String, Long> requestRetries, Map<String, Long> workers,
+		RunSummary.@Nullable ConcurrencyFigures concurrency) {
 
 	public RunMetadata {
 		Objects.requireNonNull(job, "job is required");
@@ -68,6 +73,17 @@ public record RunMetadata(String job, long runId, String status, int exitCode, I
 		requestRetries = Collections
 			.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requestRetries, "requestRetries is required")));
 		workers = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(workers, "workers is required")));
+	}
+
+	/** A run whose objects in flight are not known here. */
+	public RunMetadata(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			int executions, RunSummary.Side source, RunSummary.Side destination,
+			RunSummary.CallerIdentities callerIdentities, RunSummary.Manifest manifest, String jobFileSha256,
+			String toolVersion, Map<String, Long> retries, List<Setting> settings, Map<String, Long> filteredOut,
+			Map<String, Long> requests, Map<String, Long> requestRetries, Map<String, Long> workers) {
+		this(job, runId, status, exitCode, startTime, endTime, executions, source, destination, callerIdentities,
+				manifest, jobFileSha256, toolVersion, retries, settings, filteredOut, requests, requestRetries, workers,
+				null);
 	}
 
 	/** A run copied in one process (no workers of a distributed run). */

@@ -57,18 +57,36 @@ import org.jspecify.annotations.Nullable;
  * @param requests the S3 requests the run made, by side and operation
  * @param workers for a distributed run, the items (keys) each worker ({@code pid@host})
  * wrote to the ledger; left out of {@code summary.json} for a run copied in one process
+ * @param concurrency the objects in flight ({@code copy.concurrency}) of the process that
+ * copied and wrote the report: where they settled, and how low and high they went; left
+ * out where that process copied nothing (a report written later, a distributed run)
  */
 @JsonPropertyOrder({ "job", "runId", "status", "exitCode", "startTime", "endTime", "durationSeconds", "executions",
 		"source", "destination", "callerIdentities", "manifest", "jobFileSha256", "objects", "bytes", "verification",
 		"verificationByMethod", "objectsPerSecond", "bytesPerSecond", "retries", "reportFile", "toolVersion",
-		"notCarried", "filteredOut", "requests", "workers" })
+		"notCarried", "filteredOut", "requests", "workers", "concurrency" })
 public record RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
 		BigDecimal durationSeconds, int executions, Side source, Side destination, CallerIdentities callerIdentities,
 		Manifest manifest, String jobFileSha256, ObjectCounts objects, ByteCounts bytes,
 		VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
 		BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile, String toolVersion,
 		List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workers) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workers,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ConcurrencyFigures concurrency) {
+
+	/** A summary whose objects in flight are not known. */
+	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
+			BigDecimal durationSeconds, int executions, Side source, Side destination,
+			CallerIdentities callerIdentities, Manifest manifest, String jobFileSha256, ObjectCounts objects,
+			ByteCounts bytes, VerificationCounts verification, Map<String, VerificationCounts> verificationByMethod,
+			BigDecimal objectsPerSecond, BigDecimal bytesPerSecond, Retries retries, String reportFile,
+			String toolVersion, List<NotCarriedEntry> notCarried, Map<String, Long> filteredOut, Requests requests,
+			Map<String, Long> workers) {
+		this(job, runId, status, exitCode, startTime, endTime, durationSeconds, executions, source, destination,
+				callerIdentities, manifest, jobFileSha256, objects, bytes, verification, verificationByMethod,
+				objectsPerSecond, bytesPerSecond, retries, reportFile, toolVersion, notCarried, filteredOut, requests,
+				workers, null);
+	}
 
 	/** A summary of a run copied in one process. */
 	public RunSummary(String job, long runId, String status, int exitCode, Instant startTime, Instant endTime,
@@ -150,7 +168,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 				rate(totals.finished(), millis), rate(totals.bytesCopied(), millis),
 				new Retries(retried, run.retries()), reportFile, run.toolVersion(),
 				NotCarriedList.of(facts, run.settings()), run.filteredOut(),
-				Requests.of(run.requests(), run.requestRetries()), run.workers());
+				Requests.of(run.requests(), run.requestRetries()), run.workers(), run.concurrency());
 	}
 
 	private static BigDecimal rate(long count, long millis) {
@@ -335,6 +353,30 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 */
 	@JsonPropertyOrder({ "requests", "retries" })
 	public record OperationCount(long requests, long retries) {
+
+	}
+
+	/**
+	 * The objects in flight of the process that copied ({@code copy.concurrency}).
+	 *
+	 * @param setting {@code auto} or the fixed number, as the job file says
+	 * @param minimum the fewest it may have in flight ({@code copy.min-concurrency} with
+	 * {@code auto}; 1 with a fixed number, which halves down to it while S3 throttles)
+	 * @param maximum the most ({@code copy.max-concurrency} with {@code auto}, else the
+	 * fixed number)
+	 * @param start the limit it started at
+	 * @param settled the limit at the end of the copy: where it settled
+	 * @param lowest the lowest the limit went
+	 * @param highest the highest the limit went
+	 * @param throttledAnswers answers that throttled (503 SlowDown and the like), each of
+	 * which counts against the limit
+	 * @param unansweredAttempts attempts that got no answer (timeouts, resets), which
+	 * count against it too
+	 */
+	@JsonPropertyOrder({ "setting", "minimum", "maximum", "start", "settled", "lowest", "highest", "throttledAnswers",
+			"unansweredAttempts" })
+	public record ConcurrencyFigures(String setting, int minimum, int maximum, int start, int settled, int lowest,
+			int highest, long throttledAnswers, long unansweredAttempts) {
 
 	}
 

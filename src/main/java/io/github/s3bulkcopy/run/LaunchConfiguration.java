@@ -11,6 +11,7 @@ import io.github.s3bulkcopy.ledger.DestinationExtras;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import io.github.s3bulkcopy.plan.DryRun;
 import io.github.s3bulkcopy.plan.ManifestChoice;
 import io.github.s3bulkcopy.report.ReportUploader;
@@ -36,7 +37,7 @@ class LaunchConfiguration {
 	@Bean
 	LedgerRunReporter runReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository,
 			RetryCounter retryCounter, S3ClientFactory s3ClientFactory, RequestCounter requestCounter,
-			DestinationExtras destinationExtras) {
+			DestinationExtras destinationExtras, AdaptiveSlots adaptiveSlots) {
 		ReportSpec report = jobFile.spec().report();
 		ReportUploader uploader = null;
 		if (report.isS3()) {
@@ -46,7 +47,7 @@ class LaunchConfiguration {
 		}
 		return new LedgerRunReporter(jobFile, ledger, jobRepository, retryCounter, uploader,
 				new CallerIdentities(s3ClientFactory), requestCounter,
-				jobFile.spec().copy().deleteExtraneous() ? destinationExtras : null);
+				jobFile.spec().copy().deleteExtraneous() ? destinationExtras : null, adaptiveSlots.limit());
 	}
 
 	@Bean
@@ -81,7 +82,7 @@ class LaunchConfiguration {
 	@Bean
 	DryRun dryRun(JobOperator jobOperator, @Qualifier("dryRunJob") Job dryRunJob, JdbcLedger ledger,
 			ManifestChoice manifestChoice, JobFile jobFile, RequestCounter requestCounter,
-			DestinationExtras destinationExtras) {
+			DestinationExtras destinationExtras, AdaptiveSlots adaptiveSlots) {
 		return new DryRun(jobOperator, dryRunJob, ledger, manifestChoice, jobFile.spec(), requestCounter)
 			.withExtras(destinationExtras);
 	}

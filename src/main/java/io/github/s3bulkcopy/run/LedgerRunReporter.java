@@ -24,6 +24,7 @@ import io.github.s3bulkcopy.ledger.LedgerCounts;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
+import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import io.github.s3bulkcopy.plan.PlanFilter;
 import io.github.s3bulkcopy.report.ReportService;
 import io.github.s3bulkcopy.report.ReportUploader;
@@ -92,6 +93,8 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private final @Nullable DestinationExtras extras;
 
+	private final @Nullable AdaptiveLimit concurrency;
+
 	/** A reporter of runs that find no destination objects outside their plan. */
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
 			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests) {
@@ -113,7 +116,19 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
 			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests,
 			@Nullable DestinationExtras extras) {
+		this(jobFile, ledger, jobRepository, retries, uploader, identities, requests, extras, null);
+	}
+
+	/**
+	 * A reporter that also reports this process's objects in flight.
+	 * @param concurrency the limit on this process's objects in flight; null when not
+	 * known
+	 */
+	public LedgerRunReporter(JobFile jobFile, JdbcLedger ledger, JobRepository jobRepository, RetryCounter retries,
+			@Nullable ReportUploader uploader, CallerIdentities identities, RequestCounter requests,
+			@Nullable DestinationExtras extras, @Nullable AdaptiveLimit concurrency) {
 		Assert.notNull(requests, "requests is required");
+		this.concurrency = concurrency;
 		this.extras = extras;
 		this.requests = requests;
 		Assert.notNull(jobFile, "jobFile is required");
@@ -197,7 +212,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 						RunLauncher.manifestOf(execution, spec.manifest().location())),
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
 				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries,
-				this.ledger.workerShares(runId));
+				this.ledger.workerShares(runId), concurrency(spec));
 		if (this.extras == null || extraCounts.total() == 0) {
 			try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
 				return this.reports.writeInto(folder, location, metadata, rows.iterator());
@@ -211,6 +226,24 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 			return this.reports.writeInto(folder, location, metadata,
 					Stream.concat(rows, extraRows.map((extra) -> ExtraRows.ledgerRow(extra, sourceBucket))).iterator());
 		}
+	}
+
+	/**
+	 * This process's objects in flight, when it copied (or was throttled): a report
+	 * written by a process that copied nothing would show a limit that never moved.
+	 */
+	private RunSummary.@Nullable ConcurrencyFigures concurrency(JobSpec spec) {
+		AdaptiveLimit limit = this.concurrency;
+		if (limit == null || (limit.finishedObjects() == 0 && limit.throttledAnswers() == 0)) {
+			return null;
+		}
+		return figures(spec.copy().concurrency().toString(), limit);
+	}
+
+	/** The figures of a limit on objects in flight, for {@code summary.json}. */
+	public static RunSummary.ConcurrencyFigures figures(String setting, AdaptiveLimit limit) {
+		return new RunSummary.ConcurrencyFigures(setting, limit.minimum(), limit.maximum(), limit.start(),
+				limit.current(), limit.lowest(), limit.highest(), limit.throttledAnswers(), limit.unansweredAttempts());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.s3bulkcopy.batch.CopyProgress;
@@ -76,6 +77,18 @@ class ProgressModelTests {
 		assertThat(this.ledgerReads).hasSize(2);
 		assertThat(snapshot.doneObjects()).isEqualTo(1000);
 		assertThat(snapshot.doneBytes()).isEqualTo(1_000_000);
+	}
+
+	@Test
+	void showsTheObjectsTheCopyAllowsInFlightNowWhereKnown() {
+		AtomicInteger limit = new AtomicInteger(37);
+		ProgressModel withLimit = new ProgressModel(this.live, (runId) -> this.counts, this.nanos::get, limit::get);
+		CopyProgressAccess.record(this.live, 7, 5, 1000, 1);
+
+		assertThat(ProgressLine.plain(withLimit.sample())).endsWith(" failed, concurrency 37");
+		assertThat(ProgressLine.extra(withLimit.sample())).endsWith(" failed · concurrency 37");
+		limit.set(0);
+		assertThat(ProgressLine.plain(withLimit.sample())).endsWith(" failed");
 	}
 
 	@Test

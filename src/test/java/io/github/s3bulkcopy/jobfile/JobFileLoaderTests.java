@@ -54,7 +54,9 @@ class JobFileLoaderTests {
 		assertThat(spec.manifest().type()).isEqualTo(ManifestType.LISTING);
 		assertThat(spec.manifest().location()).isNull();
 		assertThat(spec.copy().partitions()).isEqualTo(8);
-		assertThat(spec.copy().concurrency()).isEqualTo(64);
+		assertThat(spec.copy().concurrency()).isEqualTo(Concurrency.AUTO);
+		assertThat(spec.copy().concurrencyFloor()).isEqualTo(4);
+		assertThat(spec.copy().concurrencyCeiling()).isEqualTo(512);
 		assertThat(spec.copy().chunkSize()).isEqualTo(500);
 		assertThat(spec.copy().multipartThreshold().bytes()).isEqualTo(5368709120L);
 		assertThat(spec.copy().partSize().bytes()).isEqualTo(256L * 1024 * 1024);
@@ -328,9 +330,59 @@ class JobFileLoaderTests {
 					file + ":1: name: must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit",
 					file + ":5: destination.bucket: must not be blank",
 					file + ":9: copy.partitions: must be greater than or equal to 1 (was '0')",
-					file + ":10: copy.concurrency: must be a whole number (was 'lots')",
+					file + ":10: copy.concurrency: must be auto or a whole number from 1 to 4096 (was 'lots')",
 					file + ":11: copy.chunk-size: must be less than or equal to 100000 (was '200000')",
 					file + ":13: verify.method: must be one of auto, checksum, etag, full-read, none (was 'sometimes')"));
+	}
+
+	@Test
+	void concurrencyIsAutoWithinBoundsOrAFixedNumber() throws IOException {
+		CopySpec bounded = this.loader
+			.load(write(MINIMAL + "copy:\n  concurrency: auto\n  min-concurrency: 8\n  max-concurrency: 2000\n"))
+			.spec()
+			.copy();
+		assertThat(bounded.concurrency().auto()).isTrue();
+		assertThat(bounded.concurrencyFloor()).isEqualTo(8);
+		assertThat(bounded.concurrencyCeiling()).isEqualTo(2000);
+
+		CopySpec fixed = this.loader.load(write(MINIMAL + "copy:\n  concurrency: 200\n")).spec().copy();
+		assertThat(fixed.concurrency()).isEqualTo(Concurrency.of(200));
+		assertThat(fixed.concurrencyFloor()).as("a fixed number halves down to 1 while S3 throttles").isEqualTo(1);
+		assertThat(fixed.concurrencyCeiling()).isEqualTo(200);
+
+		CopySpec onlyMaximum = this.loader.load(write(MINIMAL + "copy:\n  max-concurrency: 2\n")).spec().copy();
+		assertThat(onlyMaximum.concurrencyFloor()).isEqualTo(2);
+		assertThat(onlyMaximum.concurrencyCeiling()).isEqualTo(2);
+	}
+
+	@Test
+	void concurrencyOutOfRangeOrBoundsThatDisagreeAreRejectedWithTheirLines() throws IOException {
+		Path file = write(MINIMAL + """
+				copy:
+				  concurrency: 5000
+				""");
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+			.withMessage(file + ":9: copy.concurrency: must be auto or a whole number from 1 to 4096 (was '5000')");
+
+		Path inverted = write(MINIMAL + """
+				copy:
+				  min-concurrency: 64
+				  max-concurrency: 16
+				""");
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(inverted))
+			.withMessage(inverted + ":9: copy.min-concurrency: must be at most copy.max-concurrency, 16 (was 64)");
+
+		Path withFixed = write(MINIMAL + """
+				copy:
+				  concurrency: 32
+				  max-concurrency: 0
+				  min-concurrency: 8
+				""");
+		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(withFixed))
+			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactlyInAnyOrder(
+					withFixed + ":10: copy.max-concurrency: must be greater than or equal to 1 (was '0')",
+					withFixed + ":11: copy.min-concurrency: bounds only copy.concurrency: auto, and copy.concurrency "
+							+ "is 32: remove it, or set concurrency to auto"));
 	}
 
 	@Test

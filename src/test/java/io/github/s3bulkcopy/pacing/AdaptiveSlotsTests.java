@@ -43,4 +43,18 @@ class AdaptiveSlotsTests {
 		assertThat(this.slots.availablePermits()).isEqualTo(8);
 	}
 
+	@Test
+	void anAutoLimitGrowingOnRoundsOfFinishedWorkGivesMoreSlotsAtOnce() throws InterruptedException {
+		AdaptiveSlots auto = new AdaptiveSlots(AdaptiveLimit.auto(16, 4, 512, Duration.ofSeconds(1), this.nanos::get));
+		auto.acquire(16);
+		assertThat(auto.tryAcquire()).isFalse();
+
+		for (int i = 0; i < 16; i++) {
+			auto.finished(Duration.ofMillis(60).toNanos());
+		}
+
+		assertThat(auto.limit().current()).isEqualTo(18);
+		assertThat(auto.availablePermits()).isEqualTo(2);
+	}
+
 }

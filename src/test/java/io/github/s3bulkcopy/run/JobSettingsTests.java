@@ -20,7 +20,7 @@ class JobSettingsTests {
 		assertThat(settings).extracting(RunMetadata.Setting::property)
 			.startsWith("name", "source.bucket", "source.prefix")
 			.contains("source.credentials.role-arn", "copy.multipart-threshold", "verify.method", "report.location");
-		assertThat(settings).contains(new RunMetadata.Setting("copy.concurrency", "64"),
+		assertThat(settings).contains(new RunMetadata.Setting("copy.concurrency", "auto"),
 				new RunMetadata.Setting("verify.method", "auto"), new RunMetadata.Setting("copy.part-size", "256 MiB"),
 				new RunMetadata.Setting("destination.sse-kms-key-id", ""));
 	}

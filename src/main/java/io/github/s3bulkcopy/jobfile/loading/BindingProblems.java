@@ -162,7 +162,7 @@ public final class BindingProblems {
 				.collect(Collectors.joining(", "));
 			return "must be one of " + allowed + was;
 		}
-		if (type == ByteSize.class || type == FailureThreshold.class) {
+		if (type == ByteSize.class || type == FailureThreshold.class || type == Concurrency.class) {
 			Throwable cause = rootCause(error);
 			return (cause instanceof IllegalArgumentException && cause.getMessage() != null) ? cause.getMessage()
 					: quote(value) + " is not a size";

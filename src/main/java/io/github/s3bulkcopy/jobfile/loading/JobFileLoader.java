@@ -57,6 +57,8 @@ public final class JobFileLoader {
 		conversions.addConverter(String.class, ByteSize.class, ByteSize::valueOf);
 		conversions.addConverter(Number.class, ByteSize.class, (number) -> new ByteSize(number.longValue()));
 		conversions.addConverter(String.class, FailureThreshold.class, FailureThreshold::valueOf);
+		conversions.addConverter(String.class, Concurrency.class, Concurrency::valueOf);
+		conversions.addConverter(Number.class, Concurrency.class, (number) -> Concurrency.valueOf(number.toString()));
 		conversions.addConverter(Number.class, FailureThreshold.class,
 				(number) -> FailureThreshold.valueOf(number.toString()));
 		conversions.addConverter(String.class, Instant.class, BatchOperationsRules::instant);

@@ -238,6 +238,25 @@ final class JobSpecRules implements Validator {
 			reject(errors, "copy.max-bytes-per-second",
 					"must be at least 1KiB, such as 100MiB (was " + copy.maxBytesPerSecond() + ")");
 		}
+		concurrencyBounds(copy, errors);
+	}
+
+	private void concurrencyBounds(CopySpec copy, Errors errors) {
+		if (copy.concurrency() != null && !copy.concurrency().auto()) {
+			String fixed = "bounds only copy.concurrency: auto, and copy.concurrency is " + copy.concurrency()
+					+ ": remove it, or set concurrency to auto";
+			if (copy.minConcurrency() != null) {
+				reject(errors, "copy.min-concurrency", fixed);
+			}
+			if (copy.maxConcurrency() != null) {
+				reject(errors, "copy.max-concurrency", fixed);
+			}
+		}
+		else if (copy.minConcurrency() != null && copy.maxConcurrency() != null
+				&& copy.minConcurrency() > copy.maxConcurrency()) {
+			reject(errors, "copy.min-concurrency", "must be at most copy.max-concurrency, " + copy.maxConcurrency()
+					+ " (was " + copy.minConcurrency() + ")");
+		}
 	}
 
 	private void copyMode(JobSpec job, Errors errors) {
