@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.s3bulkcopy.jobfile.CopySpec;
-import io.github.s3bulkcopy.jobfile.JobFileLoader;
+import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

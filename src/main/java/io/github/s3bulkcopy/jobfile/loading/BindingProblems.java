@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.Concurrency;
 import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;

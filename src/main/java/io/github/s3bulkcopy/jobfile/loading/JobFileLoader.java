@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.Concurrency;
 import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;

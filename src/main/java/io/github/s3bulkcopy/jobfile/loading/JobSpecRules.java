@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.github.s3bulkcopy.jobfile.BatchOperationsSpec;
 import io.github.s3bulkcopy.jobfile.BucketSide;
 import io.github.s3bulkcopy.jobfile.ByteSize;
+import io.github.s3bulkcopy.jobfile.Concurrency;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.CredentialsSpec;
