@@ -41,6 +41,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
 	private static final int OBJECTS = 2000;
 
+	private static final String LARGE_KEY = "big/large-object.bin";
+
 	@TempDir
 	Path dir;
 
@@ -206,6 +208,56 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertThat(again.exitValue()).as(log("manager-again")).isZero();
 		assertThat(log("manager-again")).contains("Run 1 of job dist-job (resumed)");
 		assertEveryObjectOnceWithItsBytes();
+	}
+
+	@Test
+	void theMultipartUploadOfAKilledWorkerIsAbortedWhenItsPartitionIsTakenOver() throws Exception {
+		// given: a large object copied in 5 MiB parts, each part held back 3 s, and the
+		// only worker killed while the parts are on their way
+		byte[] large = S3TestData.randomBytes(40 * 1024 * 1024);
+		S3TestData.put(this.s3, this.fixture.sourceBucket, LARGE_KEY, large);
+		this.proxy.delay("partNumber=", 3000);
+		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
+				"copy:\n  partitions: 4\n  concurrency: 4\n"
+						+ "  chunk-size: 20\n  multipart-threshold: 5MiB\n  part-size: 5MiB\n");
+		auditLedgerUpdates();
+		Process manager = start("manager", "copy", "--job", job.toString(), "--distributed", "--broker-bind",
+				"127.0.0.1:" + this.brokerPort);
+		await(manager, () -> partitions("1 = 1") == 4, "send its 4 partitions");
+		Process first = start("worker-1", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "4");
+		await(manager, () -> !uploads().isEmpty(), "begin the large object's multipart upload");
+		String leftover = uploads().get(0);
+
+		// when
+		first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		Process second = start("worker-2", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "4");
+
+		// then
+		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
+		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
+		assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("worker ends with the run").isTrue();
+		assertThat(log("worker-2")).contains("Taking over copy-partition")
+			.contains("Aborted 1 incomplete multipart upload(s)");
+		assertThat(this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket)).uploads())
+			.as("the killed worker's upload %s", leftover)
+			.isEmpty();
+		assertThat(S3TestData.readBytes(this.s3, this.fixture.destinationBucket, LARGE_KEY)).isEqualTo(large);
+		assertThat(this.jdbc.queryForList("SELECT STATUS, COUNT(*) AS N FROM BULK_LEDGER GROUP BY STATUS"))
+			.containsExactly(Map.of("status", "COPIED", "n", (long) OBJECTS + 1));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM LEDGER_AUDIT", Long.class)).isZero();
+		assertThat(this.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.destinationBucket)).contents())
+			.hasSize(OBJECTS + 1);
+	}
+
+	/** The destination's incomplete multipart uploads, by upload id. */
+	private List<String> uploads() {
+		return this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket))
+			.uploads()
+			.stream()
+			.map((upload) -> upload.uploadId())
+			.toList();
 	}
 
 	private void assertEveryObjectOnceWithItsBytes() throws IOException {
