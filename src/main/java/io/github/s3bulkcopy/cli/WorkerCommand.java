@@ -62,9 +62,12 @@ class WorkerCommand implements Callable<Integer> {
 			this.spec.commandLine()
 				.getErr()
 				.println("Worker " + worker.id() + " serving job '" + jobFile.spec().name() + "' from " + this.broker);
-			worker.serve(this.slots, this.keepRunning);
+			// SIGTERM (a service manager's stop): hand the partitions back at their next
+			// chunk boundary and leave with exit code 3; a second one leaves at once.
+			try (StopSignals signals = StopSignals.install(worker::release, this.spec.commandLine().getErr())) {
+				return worker.serve(this.slots, this.keepRunning);
+			}
 		}
-		return 0;
 	}
 
 }

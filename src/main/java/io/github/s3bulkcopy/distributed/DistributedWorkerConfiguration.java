@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
+import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
 import io.github.s3bulkcopy.run.LedgerRunReporter;
 import io.github.s3bulkcopy.jobfile.JobFile;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,7 +54,12 @@ public class DistributedWorkerConfiguration {
 	 */
 	@Bean
 	StepExecutionRequestHandler stepExecutionRequestHandler(JobRepository jobRepository,
-			@Qualifier("copyPartitionStep") Step copyPartitionStep) {
+			@Qualifier("copyPartitionStep") Step copyPartitionStep, PartitionRelease partitionRelease) {
+		if (!(copyPartitionStep instanceof ChunkOrientedStep<?, ?> chunked)) {
+			throw new IllegalStateException("a worker hands partitions back at chunk boundaries: the copy step must be "
+					+ "a ChunkOrientedStep, not " + copyPartitionStep.getClass().getName());
+		}
+		chunked.setInterruptionPolicy(partitionRelease);
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
 		handler.setJobRepository(jobRepository);
 		handler.setStepLocator((name) -> copyPartitionStep.getName().equals(name) ? copyPartitionStep : null);
@@ -60,9 +67,15 @@ public class DistributedWorkerConfiguration {
 	}
 
 	@Bean
-	Worker worker(JobFile jobFile, JobRepository jobRepository, WorkerRegistry workerRegistry,
-			BrokerSettings brokerSettings, StepExecutionRequestHandler stepExecutionRequestHandler,
-			JdbcTemplate jdbcTemplate, @Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
+	PartitionRelease partitionRelease() {
+		return new PartitionRelease();
+	}
+
+	@Bean
+	Worker worker(PartitionRelease partitionRelease, JobFile jobFile, JobRepository jobRepository,
+			WorkerRegistry workerRegistry, BrokerSettings brokerSettings,
+			StepExecutionRequestHandler stepExecutionRequestHandler, JdbcTemplate jdbcTemplate,
+			@Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
 			RequestCounter requestCounter) {
 		String self = WorkerRegistry.thisProcess();
 		AtomicLong sequence = new AtomicLong();
@@ -82,7 +95,8 @@ public class DistributedWorkerConfiguration {
 		return new Worker(jobFile, jobRepository, workerRegistry,
 				(ConnectionFactory) brokerSettings.connectionFactory(), stepExecutionRequestHandler,
 				new PartitionUploadsCleanup(new MultipartJanitor(destination, jobFile.spec().destination().bucket()),
-						jdbcTemplate, jobFile.spec().destination().prefix(), counters));
+						jdbcTemplate, jobFile.spec().destination().prefix(), counters),
+				partitionRelease);
 	}
 
 	private static void putIfAny(ExecutionContext context, String key, Map<String, Long> counts) {

@@ -251,6 +251,51 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			.hasSize(OBJECTS + 1);
 	}
 
+	@Test
+	void aWorkerStoppedWithSigtermHandsItsPartitionsBackAtAChunkBoundary() throws Exception {
+		// given: two workers running two partitions each
+		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
+				"copy:\n  partitions: 4\n  concurrency: 4\n  chunk-size: 20\n");
+		auditLedgerUpdates();
+		Process manager = start("manager", "copy", "--job", job.toString(), "--distributed", "--broker-bind",
+				"127.0.0.1:" + this.brokerPort);
+		await(manager, () -> partitions("1 = 1") == 4, "send its 4 partitions");
+		Process first = start("worker-1", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "2");
+		Process second = start("worker-2", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "2");
+		String stopped = first.pid() + "@";
+		String other = second.pid() + "@";
+		await(manager,
+				() -> partitions("o.WORKER_ID LIKE '" + stopped + "%' AND e.COMMIT_COUNT >= 2") == 2
+						&& partitions("o.WORKER_ID LIKE '" + other + "%'") == 2,
+				"let worker 1 commit chunks of two partitions while worker 2 runs the other two");
+		List<Long> handedBack = this.jdbc.queryForList(
+				"SELECT STEP_EXECUTION_ID FROM BULK_PARTITION_OWNER WHERE WORKER_ID LIKE '" + stopped + "%'",
+				Long.class);
+
+		// when
+		first.destroy();
+
+		// then: it leaves after its chunks in flight, with exit code 3
+		assertThat(first.waitFor(60, TimeUnit.SECONDS)).as(log("worker-1")).isTrue();
+		assertThat(first.exitValue()).as(log("worker-1")).isEqualTo(3);
+		assertThat(log("worker-1")).contains("2 partition(s) handed back at a chunk boundary");
+		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
+		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
+		assertEveryObjectOnceWithItsBytes();
+		for (Long partition : handedBack) {
+			assertThat(this.jdbc.queryForObject(
+					"SELECT TAKEOVERS FROM BULK_PARTITION_OWNER WHERE STEP_EXECUTION_ID = ?", Integer.class, partition))
+				.as("claimed again, not taken over from a worker seen gone")
+				.isZero();
+			Long share = this.jdbc.queryForObject("SELECT OBJECTS FROM BULK_WORKER_SHARE WHERE STEP_EXECUTION_ID = ? "
+					+ "AND WORKER_ID LIKE '" + stopped + "%'", Long.class, partition);
+			assertThat(share).as("worker 1 wrote whole chunks of 20 objects").isPositive();
+			assertThat(share % 20).isZero();
+		}
+	}
+
 	/** The destination's incomplete multipart uploads, by upload id. */
 	private List<String> uploads() {
 		return this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket))
