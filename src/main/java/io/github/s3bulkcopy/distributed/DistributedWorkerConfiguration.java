@@ -76,7 +76,10 @@ public class DistributedWorkerConfiguration {
 			WorkerRegistry workerRegistry, BrokerSettings brokerSettings,
 			StepExecutionRequestHandler stepExecutionRequestHandler, JdbcTemplate jdbcTemplate,
 			@Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
-			RequestCounter requestCounter) {
+			RequestCounter requestCounter, CopyProgress copyProgress) {
+		// Each chunk's counts go with the partition's commit, for the manager's progress
+		// line and meters.
+		copyProgress.onChunk(PartitionProgress::addToCurrentPartition);
 		String self = WorkerRegistry.thisProcess();
 		AtomicLong sequence = new AtomicLong();
 		// What this worker's S3 clients counted, added to the partition's context under

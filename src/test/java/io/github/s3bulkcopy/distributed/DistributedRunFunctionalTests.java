@@ -284,6 +284,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
 		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
 		assertEveryObjectOnceWithItsBytes();
+		assertThat(log("manager")).as("the manager's progress line counts what the workers copy")
+			.containsPattern("progress: [1-9][\\d,]*/2,000 objects \\(.*, (?!0\\.0 )[\\d,]+\\.\\d objects/s");
 		for (Long partition : handedBack) {
 			assertThat(this.jdbc.queryForObject(
 					"SELECT TAKEOVERS FROM BULK_PARTITION_OWNER WHERE STEP_EXECUTION_ID = ?", Integer.class, partition))
