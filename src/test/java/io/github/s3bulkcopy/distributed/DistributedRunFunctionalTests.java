@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +17,11 @@ import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.ledger.JobDatabase;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.JobFixture;
+import io.github.s3bulkcopy.testsupport.LatencyRelay;
 import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +36,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Distributed runs on one machine: PostgreSQL (the suite's local server), a manager JVM
- * with its embedded broker and worker JVMs, S3Proxy behind a proxy that holds every
- * request back so partitions take seconds. A worker killed with SIGKILL mid-partition,
- * and a manager killed mid-run, lose and duplicate nothing.
+ * with its embedded broker and worker JVMs, S3Proxy behind a proxy or the latency relay
+ * that holds every request back so partitions take seconds. A worker killed with SIGKILL
+ * mid-partition, and a manager killed mid-run, lose and duplicate nothing.
  */
 class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
@@ -53,6 +56,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 	private JobFixture fixture;
 
 	private FaultInjectingProxy proxy;
+
+	private @Nullable LatencyRelay relay;
 
 	private LocalPostgres.Database database;
 
@@ -95,6 +100,9 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			}
 		}
 		this.proxy.close();
+		if (this.relay != null) {
+			this.relay.close();
+		}
 		// The processes' output, for a failure in CI
 		Path logs = Path.of("target", "distributed-logs", this.dir.getFileName().toString());
 		Files.createDirectories(logs);
@@ -110,7 +118,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void aWorkerKilledMidPartitionLosesAndRepeatsNothingAndAWorkerWithAnotherJobFileIsRefused() throws Exception {
-		// given: a manager that has sent its partitions
+		// given: S3 40 ms away, and a manager that has sent its partitions
+		throughLatencyRelay(Duration.ofMillis(40));
 		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
 				"copy:\n  partitions: 12\n  concurrency: 4\n  chunk-size: 20\n");
 		auditLedgerUpdates();
@@ -298,6 +307,18 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		}
 	}
 
+	/**
+	 * Points the job at the performance tests' latency relay in front of S3Proxy instead
+	 * of the proxy, every request held for {@code latency}.
+	 */
+	private void throughLatencyRelay(Duration latency) throws IOException {
+		this.relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(), LatencyRelay.Settings.latency(latency));
+		this.fixture = new JobFixture(this.dir, this.relay.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				this.fixture.sourceBucket, this.fixture.destinationBucket);
+		// the fixture points the job database at H2; these tests' is PostgreSQL
+		System.setProperty("spring.datasource.url", this.database.url());
+	}
+
 	/** The destination's incomplete multipart uploads, by upload id. */
 	private List<String> uploads() {
 		return this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket))
@@ -392,7 +413,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private void await(Process child, BooleanSupplier done, String what) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		// Generous: three worker JVMs start slowly on a busy two-core machine
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		while (System.nanoTime() < deadline) {
 			if (done.getAsBoolean()) {
 				return;
