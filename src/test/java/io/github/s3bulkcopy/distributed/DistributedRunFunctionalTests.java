@@ -247,11 +247,11 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
 		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
 		assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("worker ends with the run").isTrue();
-		assertThat(log("worker-2")).contains("Taking over copy-partition")
-			.contains("Aborted 1 incomplete multipart upload(s)");
 		assertThat(this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket)).uploads())
 			.as("the killed worker's upload %s", leftover)
 			.isEmpty();
+		assertThat(log("worker-2")).contains("Taking over copy-partition")
+			.contains("Aborted 1 incomplete multipart upload(s)");
 		assertThat(S3TestData.readBytes(this.s3, this.fixture.destinationBucket, LARGE_KEY)).isEqualTo(large);
 		assertThat(this.jdbc.queryForList("SELECT STATUS, COUNT(*) AS N FROM BULK_LEDGER GROUP BY STATUS"))
 			.containsExactly(Map.of("status", "COPIED", "n", (long) OBJECTS + 1));
