@@ -2,7 +2,7 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
@@ -37,6 +37,13 @@
 #           the only ones seeded: its plan step reads every row and keeps the slice, which is copied and reported.
 #           `status --job` is timed every SCALE_STATUS_EVERY s while that run goes on (whole process, JVM start
 #           included), and again after it. Not in `all`: at full size it takes an hour or more
+#   distributed OBJECTS (20,000 unless set) x SIZE objects copied server-side through the latency relay by a
+#           distributed run (docs/scale-out.md) on a PostgreSQL server started here (the suite's embedded one): a
+#           manager (copy --distributed, broker embedded) and 1, 2, 3 worker processes (DIST_WORKERS) at
+#           copy.concurrency DIST_CONCURRENCY each, then one process at the same total concurrency; objects/s in the
+#           copy step against the Little's-law limit, each process's CPU; then one worker killed with SIGKILL once it
+#           has committed two chunks of a partition, and how long until another worker took the partition over and
+#           committed in it. Not in `all`
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -61,6 +68,9 @@
 #   THROTTLE_IN_FLIGHT="auto CONCURRENCY"        the copy.concurrency settings the throttle scenario runs this tool at
 #   THROTTLE_RPS=500 THROTTLE_PREFIX=            the throttle scenario's request rate, and the key prefix (in any
 #                       bucket) it applies to; empty: every request, listings included
+#   DIST_WORKERS="1 2 3" DIST_CONCURRENCY=16 DIST_SLOTS=2 DIST_PARTITIONS=12 DIST_CHUNK=50   the distributed
+#                       scenario's worker counts, copy.concurrency of each process, partitions each worker runs at
+#                       once, partitions, copy.chunk-size
 #   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=5   the scale scenario's rows,
 #                       the folders of 997 its copy takes (10: about 1 %), the size of those objects, and how often
 #                       (s) the plan's progress is sampled and status asked
@@ -124,8 +134,8 @@ fi
 TOOL_JAVA=   # the JDK of this tool's next runs (empty: the default one); see jdks
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|large|memory|latency|throttle|scale|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|all]" >&2; exit 2 ;;
+  small|plan|stream|large|memory|latency|throttle|scale|distributed|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
@@ -1079,7 +1089,156 @@ PY
   rm -rf "$work"
 }
 
-warm_launcher
+# --- 9. distributed: one job on 1, 2 and 3 worker processes through the latency relay --------------------------------
+# dist_job FILE NAME CONCURRENCY DATABASE-URL REPORTS: the distributed scenario's job file
+dist_job() {
+  cat > "$1" <<JOB
+# The benchmark's distributed job: everything in bucket dist-src to dist-dst, both through the latency relay.
+name: $2
+source: { bucket: dist-src, endpoint: "$RELAY" }
+destination: { bucket: dist-dst, endpoint: "$RELAY" }
+manifest: { type: listing }
+copy: { concurrency: $3, partitions: $DIST_PARTITIONS, chunk-size: $DIST_CHUNK }
+report: { location: "$5" }
+JOB
+}
+# dist_java DATABASE: the command of one process of this tool on the scenario's PostgreSQL database DATABASE
+dist_java() {
+  DIST_JAVA=(env AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    -Dspring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$1" -Dspring.datasource.username=postgres
+    -jar target/s3-bulk-copy.jar)
+}
+# dist_run LABEL WORKERS DATABASE [kill]: a manager (copy --distributed, its broker embedded) and WORKERS worker
+# processes, each measured on its own; with kill, one worker is killed with SIGKILL once it has committed two chunks
+# of a partition, and the time until another worker took the partition over and committed in it again is printed
+dist_run() {
+  local label=$1 workers=$2 db=$3 kill=${4:-} port i pids=() victim killed times
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  dist_java "$db"
+  timeout 900 "${RCLONE[@]}" -q delete a:dist-dst 2>/dev/null || true
+  relay_reset
+  for i in $(seq 1 "$workers"); do
+    python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-$label-worker-$i.log" "${DIST_JAVA[@]}" worker \
+      --job "$DIST_WORK/$label.yml" --broker "tcp://127.0.0.1:$port" --slots "${DIST_RUN_SLOTS:-$DIST_SLOTS}" \
+      > "$DIST_WORK/$label-worker-$i.json" &
+    pids+=($!)
+  done
+  python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$OUT/tool-$label-manager.log" "${DIST_JAVA[@]}" copy \
+    --job "$DIST_WORK/$label.yml" --distributed --broker-bind "127.0.0.1:$port" > "$DIST_WORK/$label-manager.json" &
+  local manager=$!
+  if [ -n "$kill" ]; then
+    read -r victim partition < <(java -cp "$CP" bench/DistWatch.java "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" victim)
+    kill -9 "$victim"
+    killed=$(date +%s%3N)
+    times=$(java -cp "$CP" bench/DistWatch.java "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" failover "$partition" "$killed" \
+      || echo "- -")
+    echo "   failover: worker $victim killed (SIGKILL) in partition $partition; taken over after ${times% *} s, its" \
+      "next chunk committed after ${times#* } s"
+    echo "$times" > "$DIST_WORK/$label-failover.txt"
+  fi
+  wait "$manager" || true
+  for i in "${pids[@]}"; do wait "$i" || true; done
+  relay_stats "$DIST_OBJECTS" "$(python3 -c "print($workers * $DIST_CONCURRENCY / $DIST_LAT)")"
+  java -cp "$CP" bench/DistWatch.java "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" copy-seconds > "$DIST_WORK/$label-copy.txt"
+  python3 - "$DIST_WORK" "$label" "$workers" "$RELAY_JSON" > "$DIST_WORK/$label-measure.json" <<'PY'
+import glob, json, sys
+work, label, workers, relay = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+manager = json.load(open(f"{work}/{label}-manager.json"))
+ws = [json.load(open(f)) for f in sorted(glob.glob(f"{work}/{label}-worker-*.json"))]
+# The row's CPU is every process's; exit is the manager's (a killed worker's 137 is the scenario's doing)
+print(json.dumps({"wall": manager["wall"], "cpu": round(manager["cpu"] + sum(w["cpu"] for w in ws), 1),
+                  "rss_mib": max([manager["rss_mib"]] + [w["rss_mib"] for w in ws]), "exit": manager["exit"],
+                  "manager_cpu": manager["cpu"], "worker_cpu": [w["cpu"] for w in ws],
+                  "worker_exit": [w["exit"] for w in ws], "relay": relay}))
+PY
+  DIST_RELAY_JSON=$RELAY_JSON
+}
+distributed() {
+  local n=${OBJECTS_GIVEN:-20000} w m db label
+  DIST_OBJECTS=$n DIST_CONCURRENCY=${DIST_CONCURRENCY:-16} DIST_SLOTS=${DIST_SLOTS:-2}
+  DIST_PARTITIONS=${DIST_PARTITIONS:-12} DIST_CHUNK=${DIST_CHUNK:-50} DIST_LAT=$(seconds "$LATENCY") DIST_WORK=$TMP/distributed
+  echo "== distributed: $n x $SIZE bytes copied server-side through a relay holding every request $LATENCY; a manager" \
+    "and 1..3 workers (${DIST_WORKERS:-1 2 3}) at copy.concurrency $DIST_CONCURRENCY each, $DIST_SLOTS slots," \
+    "$DIST_PARTITIONS partitions; one process at the same total concurrency; a worker killed mid-partition"
+  echo "   (every process, the relay, S3Proxy and PostgreSQL share this machine's $(nproc) cores)"
+  mkdir -p "$DIST_WORK"
+  seeded a:dist-src "$n" "$SIZE" || seed "$EP" $KEY $SECRET dist-src "$n" "$SIZE"
+  seed "$EP" $KEY $SECRET dist-dst 0 0
+  java -cp "$CP" bench/Postgres.java "$TMP/postgres.port" w1 w2 w3 p1 p2 p3 failover > "$OUT/postgres.log" 2>&1 &
+  RELAYS+=($!)   # stopped with the servers; its CPU is not counted as S3Proxy's
+  PG_PORT=
+  for _ in $(seq 1 600); do [ -f "$TMP/postgres.port" ] && PG_PORT=$(cat "$TMP/postgres.port") && break; sleep 0.2; done
+  [ -n "$PG_PORT" ] || { echo "PostgreSQL did not start; see $OUT/postgres.log" >&2; exit 1; }
+  start_relay relay-distributed --latency "$LATENCY" --jitter "$JITTER"
+  remote r "$RELAY" $KEY $SECRET
+  warm_server r:dist-src r:warm-distributed --include "bench/0*/**"
+  for w in ${DIST_WORKERS:-1 2 3}; do
+    label=dist-workers-$w
+    dist_job "$DIST_WORK/$label.yml" "bench-$label" "$DIST_CONCURRENCY" "w$w" "$DIST_WORK/$label-reports"
+    echo "-- $w worker(s) at concurrency $DIST_CONCURRENCY: the Little's-law limit is $((w * DIST_CONCURRENCY)) /" \
+      "$LATENCY = $(python3 -c "print(round($w * $DIST_CONCURRENCY / $DIST_LAT))") requests/s"
+    dist_run "$label" "$w" "w$w"
+    RELAY_JSON=$DIST_RELAY_JSON
+    record "$label" "s3-bulk-copy ($w worker(s) x concurrency $DIST_CONCURRENCY)" "$n" objects/s \
+      "$(cat "$DIST_WORK/$label-measure.json")" a:dist-dst "$n" $((n * SIZE))
+
+    label=dist-single-$w
+    dist_job "$DIST_WORK/$label.yml" "bench-$label" $((w * DIST_CONCURRENCY)) "p$w" "$DIST_WORK/$label-reports"
+    dist_java "p$w"
+    timeout 900 "${RCLONE[@]}" -q delete a:dist-dst 2>/dev/null || true
+    relay_reset
+    m=$(measure "$OUT/tool-$label.log" "${DIST_JAVA[@]}" copy --job "$DIST_WORK/$label.yml")
+    relay_stats "$n" "$(python3 -c "print($w * $DIST_CONCURRENCY / $DIST_LAT)")"
+    java -cp "$CP" bench/DistWatch.java "jdbc:postgresql://127.0.0.1:$PG_PORT/p$w" copy-seconds > "$DIST_WORK/$label-copy.txt"
+    python3 -c 'import json, sys; m = json.loads(sys.argv[1]); m["relay"] = json.loads(sys.argv[2]); print(json.dumps(m))' \
+      "$m" "$RELAY_JSON" > "$DIST_WORK/$label-measure.json"
+    record "$label" "s3-bulk-copy (one process x concurrency $((w * DIST_CONCURRENCY)))" "$n" objects/s "$m" \
+      a:dist-dst "$n" $((n * SIZE))
+  done
+  label=dist-failover
+  w=$(echo ${DIST_WORKERS:-1 2 3} | awk '{ print $NF }')
+  # As many partitions as slots, and a spare slot in each worker: the killed worker's partition is taken up as soon
+  # as the broker gives its request back, and the time measured is the failover's, not a wait for a free slot.
+  local partitions=$DIST_PARTITIONS
+  DIST_PARTITIONS=$((w * DIST_SLOTS))
+  dist_job "$DIST_WORK/$label.yml" "bench-$label" "$DIST_CONCURRENCY" failover "$DIST_WORK/$label-reports"
+  DIST_PARTITIONS=$partitions
+  echo "-- $w workers ($((w * DIST_SLOTS)) partitions, $((DIST_SLOTS + 1)) slots each), one killed with SIGKILL once it" \
+    "has committed two chunks of a partition"
+  DIST_RUN_SLOTS=$((DIST_SLOTS + 1)) dist_run "$label" "$w" failover kill
+  RELAY_JSON=$DIST_RELAY_JSON
+  record "$label" "s3-bulk-copy ($w workers; one killed)" "$n" objects/s "$(cat "$DIST_WORK/$label-measure.json")" \
+    a:dist-dst "$n" $((n * SIZE))
+  stop_relay
+  python3 - "$DIST_WORK" "$n" "$DIST_LAT" "$DIST_CONCURRENCY" ${DIST_WORKERS:-1 2 3} <<'PY'
+import json, os, sys
+work, n, lat, c = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+print(f'\n   {"run":<34} {"in flight":>9} {"copy s":>7} {"objects/s":>9} {"req/s":>6} {"limit/s":>7} {"x limit":>7} '
+      f'{"wall s":>7} {"CPU s (manager + workers)":<34}')
+def row(label, name, inflight):
+    m = json.load(open(f"{work}/{label}-measure.json"))
+    copy = float(open(f"{work}/{label}-copy.txt").read().strip() or 0)
+    relay = m.get("relay") or {}
+    reqs = relay.get("requests", 0) / copy if copy else 0
+    limit = inflight / lat
+    cpu = (f'{m["manager_cpu"]:.1f} + ' + " + ".join(f"{c:.1f}" for c in m["worker_cpu"])) if "manager_cpu" in m else f'{m["cpu"]:.1f}'
+    print(f'   {name:<34} {inflight:>9} {copy:>7.1f} {n / copy if copy else 0:>9.0f} {reqs:>6.0f} {limit:>7.0f} '
+          f'{reqs / limit:>7.2f} {m["wall"]:>7.1f} {cpu:<34}')
+for w in map(int, sys.argv[5:]):
+    row(f"dist-workers-{w}", f"{w} worker(s) x {c}", w * c)
+    row(f"dist-single-{w}", f"one process x {w * c}", w * c)
+row("dist-failover", f"{sys.argv[-1]} workers x {c}, one killed", int(sys.argv[-1]) * c)
+f = f"{work}/dist-failover-failover.txt"
+if os.path.exists(f):
+    took, commit = open(f).read().split()
+    print(f"   failover after the SIGKILL: partition taken over in {took} s, its next chunk committed in {commit} s")
+print("   (copy s: the copy step in the job database; req/s: the relay's requests over the copy step, which has nearly all"
+      " of them; limit/s: in flight / latency; x limit: req/s against it; all processes share the same cores)")
+PY
+}
+
+# The distributed scenario runs java -jar (its processes are started and killed one by one): no launcher to warm.
+[ "$WHAT" = distributed ] || warm_launcher
 case "$WHAT" in
   small) small ;;
   plan) plan ;;
@@ -1089,6 +1248,7 @@ case "$WHAT" in
   latency) latency ;;
   throttle) throttle ;;
   scale) scale ;;
+  distributed) distributed ;;
   all) small; stream; large; memory; plan; latency; throttle ;;
 esac
 

@@ -17,12 +17,15 @@ import picocli.CommandLine.Spec;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code worker --job FILE}: serves the partitions of a distributed run of the job. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
-		description = { "Copy partitions of a distributed run ('copy --job FILE --distributed') of the job: take them "
+@Command(name = "worker", mixinStandardHelpOptions = true, description = {
+		"Copy partitions of a distributed run ('copy --job FILE --distributed') of the job: take them "
 				+ "from the broker's queue and copy them like a local run would, with the job database in the shared "
 				+ "PostgreSQL.",
-				"The job file and the tool version must be the ones the run was started with (exit 2 if not). The "
-						+ "worker ends when the run it served ends, unless --keep-running. See docs/scale-out.md." })
+		"The job file and the tool version must be the ones the run was started with (exit 2 if not). The "
+				+ "worker ends when the run it served ends, unless --keep-running. On SIGTERM it commits its "
+				+ "chunks in flight, hands its partitions to the other workers and exits with code 3. The login "
+				+ "to a broker that asks for one comes from the environment: S3BULKCOPY_BROKER_USER, and "
+				+ "S3BULKCOPY_BROKER_PASSWORD or S3BULKCOPY_BROKER_PASSWORD_FILE. See docs/scale-out.md." })
 class WorkerCommand implements Callable<Integer> {
 
 	@Spec
@@ -62,9 +65,12 @@ class WorkerCommand implements Callable<Integer> {
 			this.spec.commandLine()
 				.getErr()
 				.println("Worker " + worker.id() + " serving job '" + jobFile.spec().name() + "' from " + this.broker);
-			worker.serve(this.slots, this.keepRunning);
+			// SIGTERM (a service manager's stop): hand the partitions back at their next
+			// chunk boundary and leave with exit code 3; a second one leaves at once.
+			try (StopSignals signals = StopSignals.install(worker::release, this.spec.commandLine().getErr())) {
+				return worker.serve(this.slots, this.keepRunning);
+			}
 		}
-		return 0;
 	}
 
 }

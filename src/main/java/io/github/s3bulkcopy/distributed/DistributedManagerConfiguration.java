@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.batch.BulkCopyJobConfiguration;
+import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -91,11 +92,12 @@ public class DistributedManagerConfiguration {
 	@Bean(BulkCopyJobConfiguration.REMOTE_PARTITION_LISTENER)
 	PartitionWatchdog remoteCopyPartitionListener(JobSpec spec, JobRepository jobRepository,
 			WorkerRegistry workerRegistry, JmsTemplate requestTemplate, JdbcLedger ledger, RunStopper runStopper,
-			ProcessSettings settings) {
+			ProcessSettings settings, CopyProgress copyProgress) {
 		Duration period = settings.distributed().watchdogPeriod();
 		FailureThreshold threshold = spec.copy().maxFailures();
 		return new PartitionWatchdog(jobRepository, workerRegistry, sender(requestTemplate, spec.name()), WORKER_STEP,
 				period)
+			.withProgress(new PartitionProgress(copyProgress), settings.distributed().pollInterval())
 			.withFailureCheck(new PartitionWatchdog.FailureCheck() {
 
 				@Override

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ProcessSettings;
+import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.copy.MultipartJanitor;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,7 +55,12 @@ public class DistributedWorkerConfiguration {
 	 */
 	@Bean
 	StepExecutionRequestHandler stepExecutionRequestHandler(JobRepository jobRepository,
-			@Qualifier("copyPartitionStep") Step copyPartitionStep) {
+			@Qualifier("copyPartitionStep") Step copyPartitionStep, PartitionRelease partitionRelease) {
+		if (!(copyPartitionStep instanceof ChunkOrientedStep<?, ?> chunked)) {
+			throw new IllegalStateException("a worker hands partitions back at chunk boundaries: the copy step must be "
+					+ "a ChunkOrientedStep, not " + copyPartitionStep.getClass().getName());
+		}
+		chunked.setInterruptionPolicy(partitionRelease);
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
 		handler.setJobRepository(jobRepository);
 		handler.setStepLocator((name) -> copyPartitionStep.getName().equals(name) ? copyPartitionStep : null);
@@ -61,10 +68,19 @@ public class DistributedWorkerConfiguration {
 	}
 
 	@Bean
-	Worker worker(JobFile jobFile, JobRepository jobRepository, WorkerRegistry workerRegistry,
-			BrokerSettings brokerSettings, StepExecutionRequestHandler stepExecutionRequestHandler,
-			JdbcTemplate jdbcTemplate, @Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
-			RequestCounter requestCounter) {
+	PartitionRelease partitionRelease() {
+		return new PartitionRelease();
+	}
+
+	@Bean
+	Worker worker(PartitionRelease partitionRelease, JobFile jobFile, JobRepository jobRepository,
+			WorkerRegistry workerRegistry, BrokerSettings brokerSettings,
+			StepExecutionRequestHandler stepExecutionRequestHandler, JdbcTemplate jdbcTemplate,
+			@Qualifier("destinationSyncS3") S3Client destination, RetryCounter retryCounter,
+			RequestCounter requestCounter, CopyProgress copyProgress) {
+		// Each chunk's counts go with the partition's commit, for the manager's progress
+		// line and meters.
+		copyProgress.onChunk(PartitionProgress::addToCurrentPartition);
 		String self = WorkerRegistry.thisProcess();
 		AtomicLong sequence = new AtomicLong();
 		// What this worker's S3 clients counted, added to the partition's context under
@@ -82,7 +98,8 @@ public class DistributedWorkerConfiguration {
 		return new Worker(jobFile, jobRepository, workerRegistry,
 				(ConnectionFactory) brokerSettings.connectionFactory(), stepExecutionRequestHandler,
 				new PartitionUploadsCleanup(new MultipartJanitor(destination, jobFile.spec().destination().bucket()),
-						new JdbcLedger(jdbcTemplate), jobFile.spec().destination().prefix(), counters));
+						new JdbcLedger(jdbcTemplate), jobFile.spec().destination().prefix(), counters),
+				partitionRelease);
 	}
 
 	private static void putIfAny(ExecutionContext context, String key, Map<String, Long> counts) {

@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.distributed;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -55,6 +56,10 @@ public class PartitionRequestListener implements MessageListener {
 
 	private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
+	private final Map<Long, Long> writtenBefore = new ConcurrentHashMap<>();
+
+	private final Set<Long> released = ConcurrentHashMap.newKeySet();
+
 	public PartitionRequestListener(JobRepository jobRepository, StepExecutionRequestHandler handler,
 			WorkerRegistry registry, JobFile jobFile, String self, TakeoverCleanup takeoverCleanup,
 			Consumer<InvalidSetupException> refused, BooleanSupplier stopping, Duration waitInterval) {
@@ -74,6 +79,37 @@ public class PartitionRequestListener implements MessageListener {
 	/** Whether a partition is running in this worker now. */
 	public boolean isBusy() {
 		return !this.runningHere.isEmpty();
+	}
+
+	/**
+	 * Whether every partition running here has been handed back ({@link #release}): the
+	 * worker may leave.
+	 */
+	public boolean isReleased() {
+		return this.released.containsAll(this.runningHere);
+	}
+
+	/** How many partitions this worker handed back. */
+	public int releasedCount() {
+		return this.released.size();
+	}
+
+	/**
+	 * Hands a partition back at a chunk boundary: records what this worker wrote in it
+	 * and gives up its ownership, so the next worker claims it without waiting for this
+	 * one to be seen gone. Its request goes back to the broker when this worker's
+	 * connection ends.
+	 */
+	public void release(StepExecution partition) {
+		long id = partition.getId();
+		Long before = this.writtenBefore.get(id);
+		if (before != null) {
+			this.registry.addShare(id, this.self, partition.getWriteCount() - before);
+		}
+		this.registry.release(id, this.self);
+		this.released.add(id);
+		logger.info("Handed {} back after its last committed chunk ({} written)", partition.getStepName(),
+				partition.getWriteCount());
 	}
 
 	@Override
@@ -143,6 +179,7 @@ public class PartitionRequestListener implements MessageListener {
 	private void run(StepExecutionRequest request, StepExecution before) {
 		long id = before.getId();
 		this.runningHere.add(id);
+		this.writtenBefore.put(id, before.getWriteCount());
 		try {
 			logger.info("Running {} (step execution {})", before.getStepName(), id);
 			StepExecution after = this.handler.handle(request);
@@ -153,6 +190,7 @@ public class PartitionRequestListener implements MessageListener {
 		}
 		finally {
 			this.runningHere.remove(id);
+			this.writtenBefore.remove(id);
 		}
 	}
 

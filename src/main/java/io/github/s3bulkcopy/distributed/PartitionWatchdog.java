@@ -51,6 +51,10 @@ public class PartitionWatchdog implements StepExecutionListener {
 
 	private boolean stopped;
 
+	private @Nullable PartitionProgress progress;
+
+	private Duration progressPeriod = Duration.ofSeconds(2);
+
 	public PartitionWatchdog(JobRepository jobRepository, WorkerRegistry registry,
 			Consumer<StepExecutionRequest> sender, String workerStepName, Duration period) {
 		this.jobRepository = jobRepository;
@@ -66,6 +70,15 @@ public class PartitionWatchdog implements StepExecutionListener {
 	 */
 	public PartitionWatchdog withFailureCheck(FailureCheck failureCheck) {
 		this.failureCheck = failureCheck;
+		return this;
+	}
+
+	/**
+	 * Also brings the manager's progress counts up to the workers' every {@code period}.
+	 */
+	public PartitionWatchdog withProgress(PartitionProgress progress, Duration period) {
+		this.progress = progress;
+		this.progressPeriod = period;
 		return this;
 	}
 
@@ -87,6 +100,23 @@ public class PartitionWatchdog implements StepExecutionListener {
 				logger.debug("The partition watchdog could not look at the workers: {}", ex.getMessage());
 			}
 		}, this.period.toMillis(), this.period.toMillis(), TimeUnit.MILLISECONDS);
+		if (this.progress != null) {
+			this.scheduler.scheduleWithFixedDelay(() -> updateProgress(jobExecutionId), 0,
+					this.progressPeriod.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void updateProgress(long jobExecutionId) {
+		try {
+			JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+			if (execution != null && this.progress != null) {
+				this.progress.update(execution, this.workerStepName);
+			}
+		}
+		catch (RuntimeException ex) {
+			// A database blip: the progress line waits for the next round.
+			logger.debug("Could not read the workers' progress: {}", ex.getMessage());
+		}
 	}
 
 	@Override
@@ -94,6 +124,9 @@ public class PartitionWatchdog implements StepExecutionListener {
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 			this.scheduler = null;
+		}
+		if (this.progress != null) {
+			updateProgress(stepExecution.getJobExecutionId());
 		}
 		return null;
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.InvalidSetupException;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import jakarta.jms.ConnectionFactory;
@@ -47,17 +48,22 @@ public class Worker implements DisposableBean {
 
 	private final AtomicReference<@Nullable InvalidSetupException> refusal = new AtomicReference<>();
 
+	private final PartitionRelease partitionRelease;
+
 	private volatile boolean stopping;
+
+	private volatile boolean releasing;
 
 	public Worker(JobFile jobFile, JobRepository jobRepository, WorkerRegistry registry,
 			ConnectionFactory connectionFactory, StepExecutionRequestHandler handler,
-			PartitionRequestListener.TakeoverCleanup takeoverCleanup) {
+			PartitionRequestListener.TakeoverCleanup takeoverCleanup, PartitionRelease partitionRelease) {
 		this.jobFile = jobFile;
 		this.jobRepository = jobRepository;
 		this.registry = registry;
 		this.connectionFactory = connectionFactory;
 		this.handler = handler;
 		this.takeoverCleanup = takeoverCleanup;
+		this.partitionRelease = partitionRelease;
 	}
 
 	public String id() {
@@ -65,14 +71,26 @@ public class Worker implements DisposableBean {
 	}
 
 	/**
+	 * Asks the worker to stop (SIGTERM): it takes no more requests, hands each running
+	 * partition back at its next chunk boundary ({@link PartitionRelease}), and then
+	 * {@link #serve} returns {@link ExitCodes#RESUMABLE}.
+	 */
+	public void release() {
+		this.stopping = true;
+		this.releasing = true;
+	}
+
+	/**
 	 * Serves the job's partitions.
 	 * @param slots how many partitions at once
 	 * @param keepRunning whether to go on serving after a run ended (else the worker ends
 	 * with it)
+	 * @return {@link ExitCodes#OK} when the run has ended, {@link ExitCodes#RESUMABLE}
+	 * when the worker was asked to stop ({@link #release}) and handed its partitions back
 	 * @throws InvalidSetupException when the run was started with another job file or
 	 * tool version
 	 */
-	public void serve(int slots, boolean keepRunning) throws InterruptedException {
+	public int serve(int slots, boolean keepRunning) throws InterruptedException {
 		String jobName = this.jobFile.spec().name();
 		JobExecution current = currentExecution(jobName);
 		if (current != null && current.getStatus().isRunning()) {
@@ -104,8 +122,19 @@ public class Worker implements DisposableBean {
 		container.start();
 		logger.info("Worker {} serving job {} with {} slot(s)", this.self, jobName, slots);
 		boolean sawRun = current != null && current.getStatus().isRunning();
+		boolean handedBack = false;
 		try {
 			while (true) {
+				if (this.releasing) {
+					this.partitionRelease.begin(listener::release);
+					while (!listener.isReleased()) {
+						Thread.sleep(100);
+					}
+					handedBack = listener.isBusy();
+					logger.info("Worker {} stopped: {} partition(s) handed back at a chunk boundary", this.self,
+							listener.releasedCount());
+					return ExitCodes.RESUMABLE;
+				}
 				InvalidSetupException refused = this.refusal.get();
 				if (refused != null) {
 					throw refused;
@@ -117,14 +146,20 @@ public class Worker implements DisposableBean {
 				}
 				else if (sawRun && !keepRunning && !listener.isBusy()) {
 					logger.info("The run has ended: worker {} stops", this.self);
-					return;
+					return ExitCodes.OK;
 				}
-				Thread.sleep(1000);
+				for (int i = 0; i < 10 && !this.releasing; i++) {
+					Thread.sleep(100);
+				}
 			}
 		}
 		finally {
 			this.stopping = true;
-			container.shutdown();
+			if (!handedBack) {
+				// The threads of handed-back partitions stay where they are until the
+				// process ends: waiting for them would never end.
+				container.shutdown();
+			}
 			heartbeat.shutdownNow();
 			leave();
 		}

@@ -138,6 +138,14 @@ public class WorkerRegistry {
 				to, Timestamp.from(Instant.now()), stepExecutionId, from) == 1;
 	}
 
+	/**
+	 * Gives up a worker's ownership of a partition, so that the next worker claims it.
+	 */
+	public void release(long stepExecutionId, String workerId) {
+		this.jdbc.update("DELETE FROM BULK_PARTITION_OWNER WHERE STEP_EXECUTION_ID = ? AND WORKER_ID = ?",
+				stepExecutionId, workerId);
+	}
+
 	/** Adds to what a worker wrote in a partition. */
 	public void addShare(long stepExecutionId, String workerId, long objects) {
 		if (objects <= 0) {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +17,11 @@ import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.ledger.JobDatabase;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.JobFixture;
+import io.github.s3bulkcopy.testsupport.LatencyRelay;
 import io.github.s3bulkcopy.testsupport.LocalPostgres;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +36,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Distributed runs on one machine: PostgreSQL (the suite's local server), a manager JVM
- * with its embedded broker and worker JVMs, S3Proxy behind a proxy that holds every
- * request back so partitions take seconds. A worker killed with SIGKILL mid-partition,
- * and a manager killed mid-run, lose and duplicate nothing.
+ * with its embedded broker and worker JVMs, S3Proxy behind a proxy or the latency relay
+ * that holds every request back so partitions take seconds. A worker killed with SIGKILL
+ * mid-partition, and a manager killed mid-run, lose and duplicate nothing.
  */
 class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
 	private static final int OBJECTS = 2000;
+
+	private static final String LARGE_KEY = "big/large-object.bin";
 
 	@TempDir
 	Path dir;
@@ -51,6 +56,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 	private JobFixture fixture;
 
 	private FaultInjectingProxy proxy;
+
+	private @Nullable LatencyRelay relay;
 
 	private LocalPostgres.Database database;
 
@@ -93,6 +100,9 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 			}
 		}
 		this.proxy.close();
+		if (this.relay != null) {
+			this.relay.close();
+		}
 		// The processes' output, for a failure in CI
 		Path logs = Path.of("target", "distributed-logs", this.dir.getFileName().toString());
 		Files.createDirectories(logs);
@@ -108,7 +118,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void aWorkerKilledMidPartitionLosesAndRepeatsNothingAndAWorkerWithAnotherJobFileIsRefused() throws Exception {
-		// given: a manager that has sent its partitions
+		// given: S3 40 ms away, and a manager that has sent its partitions
+		throughLatencyRelay(Duration.ofMillis(40));
 		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
 				"copy:\n  partitions: 12\n  concurrency: 4\n  chunk-size: 20\n");
 		auditLedgerUpdates();
@@ -208,6 +219,115 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 		assertEveryObjectOnceWithItsBytes();
 	}
 
+	@Test
+	void theMultipartUploadOfAKilledWorkerIsAbortedWhenItsPartitionIsTakenOver() throws Exception {
+		// given: a large object copied in 5 MiB parts, each part held back 3 s, and the
+		// only worker killed while the parts are on their way
+		byte[] large = S3TestData.randomBytes(40 * 1024 * 1024);
+		S3TestData.put(this.s3, this.fixture.sourceBucket, LARGE_KEY, large);
+		this.proxy.delay("partNumber=", 3000);
+		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
+				"copy:\n  partitions: 4\n  concurrency: 4\n"
+						+ "  chunk-size: 20\n  multipart-threshold: 5MiB\n  part-size: 5MiB\n");
+		auditLedgerUpdates();
+		Process manager = start("manager", "copy", "--job", job.toString(), "--distributed", "--broker-bind",
+				"127.0.0.1:" + this.brokerPort);
+		await(manager, () -> partitions("1 = 1") == 4, "send its 4 partitions");
+		Process first = start("worker-1", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "4");
+		await(manager, () -> !uploads().isEmpty(), "begin the large object's multipart upload");
+		String leftover = uploads().get(0);
+
+		// when
+		first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		Process second = start("worker-2", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "4");
+
+		// then
+		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
+		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
+		assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("worker ends with the run").isTrue();
+		assertThat(this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket)).uploads())
+			.as("the killed worker's upload %s", leftover)
+			.isEmpty();
+		assertThat(log("worker-2")).contains("Taking over copy-partition")
+			.contains("Aborted 1 incomplete multipart upload(s)");
+		assertThat(S3TestData.readBytes(this.s3, this.fixture.destinationBucket, LARGE_KEY)).isEqualTo(large);
+		assertThat(this.jdbc.queryForList("SELECT STATUS, COUNT(*) AS N FROM BULK_LEDGER GROUP BY STATUS"))
+			.containsExactly(Map.of("status", "COPIED", "n", (long) OBJECTS + 1));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM LEDGER_AUDIT", Long.class)).isZero();
+		assertThat(this.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.destinationBucket)).contents())
+			.hasSize(OBJECTS + 1);
+	}
+
+	@Test
+	void aWorkerStoppedWithSigtermHandsItsPartitionsBackAtAChunkBoundary() throws Exception {
+		// given: two workers running two partitions each
+		Path job = this.fixture.jobFile("dist-job", "", "", "type: listing",
+				"copy:\n  partitions: 4\n  concurrency: 4\n  chunk-size: 20\n");
+		auditLedgerUpdates();
+		Process manager = start("manager", "copy", "--job", job.toString(), "--distributed", "--broker-bind",
+				"127.0.0.1:" + this.brokerPort);
+		await(manager, () -> partitions("1 = 1") == 4, "send its 4 partitions");
+		Process first = start("worker-1", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "2");
+		Process second = start("worker-2", "worker", "--job", job.toString(), "--broker",
+				"tcp://127.0.0.1:" + this.brokerPort, "--slots", "2");
+		String stopped = first.pid() + "@";
+		String other = second.pid() + "@";
+		await(manager,
+				() -> partitions("o.WORKER_ID LIKE '" + stopped + "%' AND e.COMMIT_COUNT >= 2") == 2
+						&& partitions("o.WORKER_ID LIKE '" + other + "%'") == 2,
+				"let worker 1 commit chunks of two partitions while worker 2 runs the other two");
+		List<Long> handedBack = this.jdbc.queryForList(
+				"SELECT STEP_EXECUTION_ID FROM BULK_PARTITION_OWNER WHERE WORKER_ID LIKE '" + stopped + "%'",
+				Long.class);
+
+		// when
+		first.destroy();
+
+		// then: it leaves after its chunks in flight, with exit code 3
+		assertThat(first.waitFor(60, TimeUnit.SECONDS)).as(log("worker-1")).isTrue();
+		assertThat(first.exitValue()).as(log("worker-1")).isEqualTo(3);
+		assertThat(log("worker-1")).contains("2 partition(s) handed back at a chunk boundary");
+		assertThat(manager.waitFor(180, TimeUnit.SECONDS)).as(log("manager")).isTrue();
+		assertThat(manager.exitValue()).as(log("manager") + log("worker-2")).isZero();
+		assertEveryObjectOnceWithItsBytes();
+		assertThat(log("manager")).as("the manager's progress line counts what the workers copy")
+			.containsPattern("progress: [1-9][\\d,]*/2,000 objects \\(.*, (?!0\\.0 )[\\d,]+\\.\\d objects/s");
+		for (Long partition : handedBack) {
+			assertThat(this.jdbc.queryForObject(
+					"SELECT TAKEOVERS FROM BULK_PARTITION_OWNER WHERE STEP_EXECUTION_ID = ?", Integer.class, partition))
+				.as("claimed again, not taken over from a worker seen gone")
+				.isZero();
+			Long share = this.jdbc.queryForObject("SELECT OBJECTS FROM BULK_WORKER_SHARE WHERE STEP_EXECUTION_ID = ? "
+					+ "AND WORKER_ID LIKE '" + stopped + "%'", Long.class, partition);
+			assertThat(share).as("worker 1 wrote whole chunks of 20 objects").isPositive();
+			assertThat(share % 20).isZero();
+		}
+	}
+
+	/**
+	 * Points the job at the performance tests' latency relay in front of S3Proxy instead
+	 * of the proxy, every request held for {@code latency}.
+	 */
+	private void throughLatencyRelay(Duration latency) throws IOException {
+		this.relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(), LatencyRelay.Settings.latency(latency));
+		this.fixture = new JobFixture(this.dir, this.relay.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				this.fixture.sourceBucket, this.fixture.destinationBucket);
+		// the fixture points the job database at H2; these tests' is PostgreSQL
+		System.setProperty("spring.datasource.url", this.database.url());
+	}
+
+	/** The destination's incomplete multipart uploads, by upload id. */
+	private List<String> uploads() {
+		return this.s3.listMultipartUploads((list) -> list.bucket(this.fixture.destinationBucket))
+			.uploads()
+			.stream()
+			.map((upload) -> upload.uploadId())
+			.toList();
+	}
+
 	private void assertEveryObjectOnceWithItsBytes() throws IOException {
 		assertThat(this.jdbc.queryForList("SELECT STATUS, COUNT(*) AS N FROM BULK_LEDGER GROUP BY STATUS"))
 			.containsExactly(Map.of("status", "COPIED", "n", (long) OBJECTS));
@@ -293,7 +413,8 @@ class DistributedRunFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	private void await(Process child, BooleanSupplier done, String what) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		// Generous: three worker JVMs start slowly on a busy two-core machine
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		while (System.nanoTime() < deadline) {
 			if (done.getAsBoolean()) {
 				return;
