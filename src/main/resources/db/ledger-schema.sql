@@ -52,7 +52,7 @@ ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_DESTINATION_VERSION_ID V
 -- A run's rows in source key order, for the report (JdbcLedger.streamByKey): read along this index, the report costs
 -- the same per row at any size, where sorting the run cost more per row the larger the run. It is the ledger's only
 -- index on the keys: each one costs planning time and disk (docs/performance.md).
-CREATE INDEX IF NOT EXISTS BULK_LEDGER_RUN_KEY_IX ON BULK_LEDGER (RUN_ID, SOURCE_KEY, VERSION_ID, ROW_KEY);
+CREATE INDEX IF NOT EXISTS BULK_LEDGER_RUN_KEY_IX ON BULK_LEDGER (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ);
 
 -- Which process is working on a job right now. A process holds the job's row while it runs and refreshes HEARTBEAT;
 -- a row whose heartbeat is stale belongs to a process that died (kill -9) and may be taken over.
@@ -109,4 +109,27 @@ CREATE TABLE IF NOT EXISTS BULK_WORKER_SHARE (
 	OBJECTS BIGINT NOT NULL,
 	BYTES BIGINT NOT NULL,
 	CONSTRAINT BULK_WORKER_SHARE_PK PRIMARY KEY (STEP_EXECUTION_ID, WORKER_ID)
+);
+
+-- A run's totals next to its rows, so that `status` reads a handful of rows however large the run (ledger.RunCounts
+-- says how they stay exact): objects and bytes by status and verdict ('' for none), and objects finished (bytes copied)
+-- per 5-second BUCKET (epoch seconds). Each writer adds to its own SLOT (its step execution id, 0 outside a step); a
+-- run's totals are the sums over its slots.
+CREATE TABLE IF NOT EXISTS BULK_RUN_COUNTS (
+	RUN_ID BIGINT NOT NULL,
+	SLOT BIGINT NOT NULL,
+	STATUS VARCHAR(24) NOT NULL,
+	VERDICT VARCHAR(24) NOT NULL,
+	OBJECTS BIGINT NOT NULL,
+	BYTES BIGINT NOT NULL,
+	CONSTRAINT BULK_RUN_COUNTS_PK PRIMARY KEY (RUN_ID, SLOT, STATUS, VERDICT)
+);
+
+CREATE TABLE IF NOT EXISTS BULK_RUN_PACE (
+	RUN_ID BIGINT NOT NULL,
+	BUCKET BIGINT NOT NULL,
+	SLOT BIGINT NOT NULL,
+	OBJECTS BIGINT NOT NULL,
+	COPIED_BYTES BIGINT NOT NULL,
+	CONSTRAINT BULK_RUN_PACE_PK PRIMARY KEY (RUN_ID, BUCKET, SLOT)
 );
