@@ -1,3 +1,4 @@
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -27,7 +28,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * rows a transaction, as the plan step writes them; keys in 997 folders, not in key order), records outcomes for the
  * first half (JdbcLedger.recordOutcomes, 100 a chunk, every 50th failed), then times what `status` asks of the ledger
  * (kept totals and the last five minutes' throughput) against counting the rows, and the report's read of every row in
- * key order (JdbcLedger.streamByKey). With "noindex" the key index is dropped first (planning and the report as
+ * key order (JdbcLedger.streamByKey). The database is opened as the tool opens its own (WRITE_DELAY=0). With "noindex" the key index is dropped first (planning and the report as
  * without it). It leaves a job of that run in the database, "going on" (a lock held, an execution STARTED), so that
  * `s3-bulk-copy status` can be timed against it. Prints one line per measure.
  */
@@ -38,7 +39,8 @@ public class LedgerScale {
 		long rows = Long.parseLong(args[1]);
 		boolean noIndex = args.length > 2 && args[2].equals("noindex");
 		Files.deleteIfExists(Path.of(db + ".mv.db"));
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db, "sa", "", true);
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0", "sa", "",
+				true);
 		new JobDatabase(dataSource).initialize();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		if (noIndex) {
@@ -54,6 +56,7 @@ public class LedgerScale {
 				+ "'UNKNOWN', '', ?)", runId, now, now, now);
 
 		long start = System.nanoTime();
+		markCpu();
 		List<PlannedObject> batch = new ArrayList<>();
 		for (long seq = 1; seq <= rows; seq++) {
 			String key = String.format(Locale.ROOT, "folder-%03d/object-%09d.bin", (seq * 7919) % 997, seq);
@@ -65,8 +68,10 @@ public class LedgerScale {
 		}
 		double plan = seconds(start);
 		print("plan", rows, plan, "rows/s", rows / plan);
+		System.out.printf(Locale.ROOT, "plan CPU: %.1f s, %.1f us/row%n", cpuSeconds(), cpuSeconds() * 1e6 / rows);
 
 		start = System.nanoTime();
+		markCpu();
 		Verification verified = new Verification(VerificationMethod.ETAG, "e", "e", Verdict.VERIFIED, null);
 		List<ObjectOutcome> chunk = new ArrayList<>();
 		long copied = rows / 2;
@@ -83,6 +88,7 @@ public class LedgerScale {
 		}
 		double record = seconds(start);
 		print("record outcomes", copied, record, "rows/s", copied / record);
+		System.out.printf(Locale.ROOT, "record CPU: %.1f s, %.1f us/row%n", cpuSeconds(), cpuSeconds() * 1e6 / copied);
 		jdbc.execute("CHECKPOINT SYNC");
 		System.out.printf(Locale.ROOT, "database file: %,d bytes, %,.0f bytes per row%n",
 				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
@@ -90,18 +96,21 @@ public class LedgerScale {
 		Instant since = Instant.now().minusSeconds(300);
 		for (int i = 0; i < 3; i++) {
 			start = System.nanoTime();
+			markCpu();
 			LedgerCounts totals = ledger.totals(runId);
 			ledger.finishedSince(runId, since);
-			System.out.printf(Locale.ROOT, "status from kept totals: %.1f ms (%,d planned, %,d done)%n",
-					seconds(start) * 1000, totals.total(), totals.done());
+			System.out.printf(Locale.ROOT, "status from kept totals: %.1f ms, CPU %.1f ms (%,d planned, %,d done)%n",
+					seconds(start) * 1000, cpuSeconds() * 1000, totals.total(), totals.done());
 		}
 		start = System.nanoTime();
+		markCpu();
 		LedgerCounts counted = ledger.counts(runId);
 		double count = seconds(start);
-		System.out.printf(Locale.ROOT, "status counting the rows: %.1f ms, same as kept: %s%n", count * 1000,
-				counted.equals(ledger.totals(runId)));
+		System.out.printf(Locale.ROOT, "status counting the rows: %.1f ms, CPU %.1f ms, same as kept: %s%n",
+				count * 1000, cpuSeconds() * 1000, counted.equals(ledger.totals(runId)));
 
 		start = System.nanoTime();
+		markCpu();
 		long read = 0;
 		String previous = "";
 		try (Stream<LedgerRow> byKey = ledger.streamByKey(runId)) {
@@ -114,15 +123,28 @@ public class LedgerScale {
 			}
 		}
 		double report = seconds(start);
-		System.out.printf(Locale.ROOT, "report read in key order: %,d rows in %.1f s, %.1f us/row%n", read, report,
-				report * 1e6 / read);
+		System.out.printf(Locale.ROOT, "report read in key order: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
+				read, report, report * 1e6 / read, cpuSeconds() * 1e6 / read);
 		jdbc.update("INSERT INTO BULK_JOB_LOCK (JOB_NAME, OWNER, HEARTBEAT) VALUES ('bench-ledger-scale', 'bench', ?)",
 				Timestamp.from(Instant.now()));
 		dataSource.destroy();
+		System.out.printf(Locale.ROOT, "database file once closed: %,d bytes, %,.0f bytes per row%n",
+				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
 	}
 
 	private static double seconds(long start) {
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** CPU seconds of this thread (it runs the embedded database's work too) since {@link #cpuMark}. */
+	private static double cpuSeconds() {
+		return (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuMark) / 1e9;
+	}
+
+	private static long cpuMark;
+
+	private static void markCpu() {
+		cpuMark = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 	}
 
 	private static void print(String what, long n, double seconds, String unit, double rate) {

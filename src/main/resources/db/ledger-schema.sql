@@ -49,10 +49,10 @@ ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_SIZE BIGINT;
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_DESTINATION_ETAG VARCHAR(128);
 ALTER TABLE BULK_LEDGER ADD COLUMN IF NOT EXISTS PROVEN_DESTINATION_VERSION_ID VARCHAR(1024);
 
--- A run's rows in source key order, for the report (JdbcLedger.streamByKey): read along this index, the report costs
--- the same per row at any size, where sorting the run cost more per row the larger the run. It is the ledger's only
--- index on the keys: each one costs planning time and disk (docs/performance.md).
-CREATE INDEX IF NOT EXISTS BULK_LEDGER_RUN_KEY_IX ON BULK_LEDGER (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ);
+-- No index on the key columns: at up to 1,024 bytes a key, each index made planning three times slower, and keys
+-- are read in key order once per report (one sort) and looked up only when a resume aborts leftover uploads. An index
+-- on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) for the report's order, measured on H2 with a plan whose keys do not come in
+-- key order, made the job database 2.9 KB per row instead of 27 bytes... (docs/performance.md, run F).
 
 -- Which process is working on a job right now. A process holds the job's row while it runs and refreshes HEARTBEAT;
 -- a row whose heartbeat is stale belongs to a process that died (kill -9) and may be taken over.

@@ -362,16 +362,7 @@ public class JdbcLedger {
 	 * it.
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
-		// Along the index BULK_LEDGER_RUN_KEY_IX: the database reads the rows in this
-		// order instead of sorting the run.
-		return this.jdbc.queryForStream(connection -> {
-			var ps = connection
-				.prepareStatement("SELECT " + COLUMNS + ", NOT_CARRIED FROM BULK_LEDGER WHERE RUN_ID = ? "
-						+ "ORDER BY RUN_ID, SOURCE_KEY, VERSION_ID, SEQ");
-			ps.setFetchSize(1000);
-			ps.setLong(1, runId);
-			return ps;
-		}, (rs, n) -> mapRow(rs));
+		return stream(runId, "SOURCE_KEY, VERSION_ID, SEQ");
 	}
 
 	/**

@@ -119,8 +119,6 @@ public class JobDatabase {
 				.executeUpdate("INSERT INTO BULK_LEDGER (ROW_KEY, RUN_ID, " + OLD_LEDGER_COLUMNS + ") SELECT "
 						+ LedgerKey.sql("RUN_ID", "SEQ") + ", RUN_ID, " + OLD_LEDGER_COLUMNS + " FROM " + OLD_LEDGER);
 			statement.execute("DROP TABLE " + OLD_LEDGER);
-			// Again, for what the old table's names stood in the way of (its index).
-			populator(LEDGER_SCHEMA).populate(connection);
 			logger.info("Upgraded the ledger: {} rows", rows);
 		}
 	}
