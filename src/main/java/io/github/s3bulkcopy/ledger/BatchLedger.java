@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -17,9 +18,15 @@ public class BatchLedger {
 
 	private final JdbcTemplate jdbc;
 
+	private final RunCounts totals;
+
+	private final TransactionTemplate transactions;
+
 	public BatchLedger(JdbcTemplate jdbc) {
 		Assert.notNull(jdbc, "jdbc is required");
 		this.jdbc = jdbc;
+		this.totals = new RunCounts(jdbc);
+		this.transactions = RunCounts.transactions(jdbc);
 	}
 
 	/** Pending rows whose size the manifest did not state, in plan order. */
@@ -30,7 +37,15 @@ public class BatchLedger {
 	}
 
 	public void setSize(long runId, long seq, long size) {
-		this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE ROW_KEY = ?", size, LedgerKey.of(runId, seq));
+		this.transactions.executeWithoutResult((transaction) -> {
+			this.totals.ensure(runId);
+			RunCounts.State was = this.totals.states(runId, List.of(seq)).get(seq);
+			this.jdbc.update("UPDATE BULK_LEDGER SET OBJECT_SIZE = ? WHERE ROW_KEY = ?", size,
+					LedgerKey.of(runId, seq));
+			if (was != null) {
+				this.totals.apply(runId, new RunCounts.Change().remove(was).add(was.withSize(size)));
+			}
+		});
 	}
 
 	/**

@@ -57,11 +57,14 @@ public class VersionSequencer {
 
 	private final TransactionTemplate transactions;
 
+	private final RunCounts totals;
+
 	public VersionSequencer(JdbcTemplate jdbc, TransactionTemplate transactions) {
 		Assert.notNull(jdbc, "jdbc is required");
 		Assert.notNull(transactions, "transactions is required");
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.totals = new RunCounts(jdbc);
 	}
 
 	/**
@@ -312,8 +315,15 @@ public class VersionSequencer {
 			List<PlannedObject[]> moves = List.copyOf(this.pending);
 			List<PlannedObject> drops = List.copyOf(this.dropped);
 			VersionSequencer.this.transactions.executeWithoutResult((status) -> {
+				RunCounts totals = VersionSequencer.this.totals;
+				totals.ensure(this.runId);
+				RunCounts.Change change = new RunCounts.Change();
+				totals.states(this.runId, drops.stream().map(PlannedObject::seq).toList())
+					.values()
+					.forEach(change::remove);
 				VersionSequencer.this.jdbc.batchUpdate("DELETE FROM BULK_LEDGER WHERE ROW_KEY = ?", drops, drops.size(),
 						(ps, row) -> ps.setLong(1, LedgerKey.of(this.runId, row.seq())));
+				totals.apply(this.runId, change);
 				VersionSequencer.this.jdbc.batchUpdate(RENUMBER, moves, moves.size(), (ps, move) -> {
 					PlannedObject to = move[1];
 					ps.setLong(1, LedgerKey.of(this.runId, to.seq()));

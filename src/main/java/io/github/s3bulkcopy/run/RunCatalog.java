@@ -85,7 +85,7 @@ public class RunCatalog {
 				.orElse(null);
 			runs.add(new RunInfo(jobName, RunLauncher.runNumber(latest), instance.getInstanceId(), latest.getStatus(),
 					latest.getExitStatus().getExitCode(), start, latest.getEndTime(), executions.size(),
-					this.ledger.counts(instance.getInstanceId()), lockHolder(jobName).orElse(null),
+					this.ledger.totals(instance.getInstanceId()), lockHolder(jobName).orElse(null),
 					latest.getStartTime()));
 		}
 		return runs;

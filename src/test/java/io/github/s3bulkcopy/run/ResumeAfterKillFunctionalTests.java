@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.JobFixture;
+import io.github.s3bulkcopy.testsupport.LedgerTotals;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(landedBeforeKill).as("the kill came before the copy step ended").isLessThan(OBJECTS);
 		Map<String, Timestamp> committed = committedCopies(fixture);
 		assertThat(committed).as("some chunks had committed before the kill").isNotEmpty();
+		assertThat(LedgerTotals.assertKeptForEveryRun(fixture.databaseUrl()).get(0).copied())
+			.isEqualTo(committed.size());
 		String pendingKey = pendingDestinationKey(fixture);
 		String leftover = s3.createMultipartUpload((create) -> create.bucket(destination).key(pendingKey)).uploadId();
 		String foreign = s3.createMultipartUpload((create) -> create.bucket(destination).key("another-tool/upload"))
@@ -102,6 +105,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		assertThat(rows).hasSize(OBJECTS);
 		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
+		assertThat(LedgerTotals.assertKeptForEveryRun(fixture.databaseUrl()).get(0).copied()).isEqualTo(OBJECTS);
 	}
 
 	@Test
@@ -165,6 +169,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			long planned = ledgerRows(fixture);
 			assertThat(planned).as("killed in the middle of the plan").isGreaterThan(0).isLessThan(objects);
+			assertThat(LedgerTotals.assertKeptForEveryRun(fixture.databaseUrl()).get(0).total()).isEqualTo(planned);
 			assertThat(countObjects(s3, destination)).isZero();
 			proxy.delay("list-type=2", 0);
 
@@ -177,6 +182,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			assertThat(rows).hasSize(objects);
 			assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(objects);
 			assertThat(ledgerRows(fixture)).isEqualTo(objects);
+			assertThat(LedgerTotals.assertKeptForEveryRun(fixture.databaseUrl()).get(0).copied()).isEqualTo(objects);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.testsupport.JobFixture;
+import io.github.s3bulkcopy.testsupport.LedgerTotals;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,7 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
 		assertThat(failed.out() + failed.err()).contains("copy.max-failures").contains("most common error: NoSuchKey");
+		assertThat(LedgerTotals.assertKeptForEveryRun(this.fixture.databaseUrl()).get(0).failed()).isPositive();
 		for (int i = 10; i < 40; i++) {
 			S3TestData.put(this.s3, this.fixture.sourceBucket, key(i), "object " + i);
 		}
@@ -68,6 +70,7 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(resumed.out()).contains("Run 1 of job wholesale (resumed)")
 			.contains("40 copied")
 			.contains("0 failed");
+		assertThat(LedgerTotals.assertKeptForEveryRun(this.fixture.databaseUrl()).get(0).copied()).isEqualTo(40);
 		List<Map<String, String>> rows = this.fixture.reportRows("wholesale", 1);
 		assertThat(rows).hasSize(40).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
 		assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, key(39))).isEqualTo("object 39");

@@ -1,0 +1,157 @@
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.JobDatabase;
+import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.ledger.LedgerRow;
+import io.github.s3bulkcopy.ledger.ObjectOutcome;
+import io.github.s3bulkcopy.ledger.ObjectStatus;
+import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.Verdict;
+import io.github.s3bulkcopy.verify.Verification;
+import io.github.s3bulkcopy.verify.VerificationMethod;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The ledger at scale, without S3: LedgerScale DB ROWS [index]. Builds a job database (an H2 file at DB, without
+ * .mv.db, opened as the tool opens its own: WRITE_DELAY=0) holding one run of ROWS planned objects through the
+ * ledger's own statements (JdbcLedger.insertPlanned, 1,000 rows a transaction, as the plan step writes them; keys in
+ * 997 folders, not in key order, as bench/Inventory.java writes them), records outcomes for the first half
+ * (JdbcLedger.recordOutcomes, 100 a chunk, every 50th failed), then times what `status` asks of the ledger (the kept
+ * totals and the last five minutes' throughput) against counting the rows, and the report's read of every row in key
+ * order (JdbcLedger.streamByKey). With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
+ * planning: what it costs the plan and the database (the report's query, by row key range, does not use it; run F's
+ * read along it selected WHERE RUN_ID = ? ORDER BY RUN_ID, SOURCE_KEY, VERSION_ID, SEQ). Prints wall and CPU time per measure (CPU: of the
+ * thread that runs the embedded database's work too). It leaves the run as a job going on (an execution STARTED, the
+ * job's lock held), so that `s3-bulk-copy status` can be timed against the database.
+ */
+public class LedgerScale {
+
+	public static void main(String[] args) throws Exception {
+		Path db = Path.of(args[0]).toAbsolutePath();
+		long rows = Long.parseLong(args[1]);
+		boolean index = args.length > 2 && args[2].equals("index");
+		Files.deleteIfExists(Path.of(db + ".mv.db"));
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0", "sa", "",
+				true);
+		new JobDatabase(dataSource).initialize();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		if (index) {
+			jdbc.execute("CREATE INDEX BULK_LEDGER_RUN_KEY_IX ON BULK_LEDGER (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ)");
+		}
+		JdbcLedger ledger = new JdbcLedger(jdbc);
+		long runId = 1;
+		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (?, 0, "
+				+ "'bench-ledger-scale', 'k')", runId);
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.update("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME, "
+				+ "START_TIME, STATUS, EXIT_CODE, EXIT_MESSAGE, LAST_UPDATED) VALUES (1, 0, ?, ?, ?, 'STARTED', "
+				+ "'UNKNOWN', '', ?)", runId, now, now, now);
+
+		long start = System.nanoTime();
+		markCpu();
+		List<PlannedObject> batch = new ArrayList<>();
+		for (long seq = 1; seq <= rows; seq++) {
+			String key = String.format(Locale.ROOT, "folder-%03d/object-%09d.bin", (seq * 7919) % 997, seq);
+			batch.add(new PlannedObject(seq, "scale-src", key, null, 16L, "\"e\"", null, "STANDARD", null, key));
+			if (batch.size() == 1000 || seq == rows) {
+				ledger.insertPlanned(runId, batch);
+				batch.clear();
+			}
+		}
+		double plan = seconds(start);
+		print("plan", rows, plan, "rows/s", rows / plan);
+		System.out.printf(Locale.ROOT, "plan CPU: %.1f s, %.1f us/row%n", cpuSeconds(), cpuSeconds() * 1e6 / rows);
+
+		start = System.nanoTime();
+		markCpu();
+		Verification verified = new Verification(VerificationMethod.ETAG, "e", "e", Verdict.VERIFIED, null);
+		List<ObjectOutcome> chunk = new ArrayList<>();
+		long copied = rows / 2;
+		for (long seq = 1; seq <= copied; seq++) {
+			Instant at = Instant.now();
+			chunk.add((seq % 50 == 0)
+					? new ObjectOutcome(seq, ObjectStatus.FAILED, null, "InternalError", 500, "m",
+							Verification.notVerified("failed"), at, at)
+					: new ObjectOutcome(seq, ObjectStatus.COPIED, 16L, null, null, null, verified, at, at));
+			if (chunk.size() == 100 || seq == copied) {
+				ledger.recordOutcomes(runId, chunk);
+				chunk.clear();
+			}
+		}
+		double record = seconds(start);
+		print("record outcomes", copied, record, "rows/s", copied / record);
+		System.out.printf(Locale.ROOT, "record CPU: %.1f s, %.1f us/row%n", cpuSeconds(), cpuSeconds() * 1e6 / copied);
+		jdbc.execute("CHECKPOINT SYNC");
+		System.out.printf(Locale.ROOT, "database file: %,d bytes, %,.0f bytes per row%n",
+				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+
+		Instant since = Instant.now().minusSeconds(300);
+		for (int i = 0; i < 3; i++) {
+			start = System.nanoTime();
+			markCpu();
+			LedgerCounts totals = ledger.totals(runId);
+			ledger.finishedSince(runId, since);
+			System.out.printf(Locale.ROOT, "status from kept totals: %.1f ms, CPU %.1f ms (%,d planned, %,d done)%n",
+					seconds(start) * 1000, cpuSeconds() * 1000, totals.total(), totals.done());
+		}
+		start = System.nanoTime();
+		markCpu();
+		LedgerCounts counted = ledger.counts(runId);
+		double count = seconds(start);
+		System.out.printf(Locale.ROOT, "status counting the rows: %.1f ms, CPU %.1f ms, same as kept: %s%n",
+				count * 1000, cpuSeconds() * 1000, counted.equals(ledger.totals(runId)));
+
+		start = System.nanoTime();
+		markCpu();
+		long read = 0;
+		String previous = "";
+		try (Stream<LedgerRow> byKey = ledger.streamByKey(runId)) {
+			for (LedgerRow row : (Iterable<LedgerRow>) byKey::iterator) {
+				if (row.planned().sourceKey().compareTo(previous) < 0) {
+					throw new IllegalStateException("out of key order at " + row.planned().sourceKey());
+				}
+				previous = row.planned().sourceKey();
+				read++;
+			}
+		}
+		double report = seconds(start);
+		System.out.printf(Locale.ROOT, "report read in key order: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
+				read, report, report * 1e6 / read, cpuSeconds() * 1e6 / read);
+		jdbc.update("INSERT INTO BULK_JOB_LOCK (JOB_NAME, OWNER, HEARTBEAT) VALUES ('bench-ledger-scale', 'bench', ?)",
+				Timestamp.from(Instant.now()));
+		dataSource.destroy();
+		System.out.printf(Locale.ROOT, "database file once closed: %,d bytes, %,.0f bytes per row%n",
+				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** CPU seconds of this thread (it runs the embedded database's work too) since {@link #cpuMark}. */
+	private static double cpuSeconds() {
+		return (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuMark) / 1e9;
+	}
+
+	private static long cpuMark;
+
+	private static void markCpu() {
+		cpuMark = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+	}
+
+	private static void print(String what, long n, double seconds, String unit, double rate) {
+		System.out.printf(Locale.ROOT, "%s: %,d in %.1f s, %,.0f %s%n", what, n, seconds, rate, unit);
+	}
+
+}
