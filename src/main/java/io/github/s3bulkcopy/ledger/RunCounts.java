@@ -31,15 +31,17 @@ import org.springframework.util.Assert;
  * <p>
  * Why they stay exact: every statement that changes a row's status, verdict or size, or
  * adds or removes rows, applies its change here in the same transaction, computed from
- * the rows themselves (read with FOR UPDATE before the change), so a chunk's counts
- * commit or roll back with its rows (kill -9 and resume lose or repeat nothing, and
- * {@code restart}'s reset of failed rows moves exactly the rows it reset). Each writer
- * adds to its own SLOT, the Spring Batch step execution that writes (0 outside a step):
- * the partitions of a run, in one process or several workers, never wait for each other's
- * counts nor race to insert the same row, since a step execution runs in one thread at a
- * time; the totals are the sums over the slots. A run whose rows were written without
- * counts (by an earlier version of the tool) has none: it is counted from its rows, and
- * counted once into a slot before anything changes its rows here.
+ * the rows themselves as read just before the change (without FOR UPDATE: a partition's
+ * rows have one writer, a stale distributed worker's chunk rolls back with its counts on
+ * Spring Batch's version check, and on H2 the row locks cost the copy step a third of its
+ * speed), so a chunk's counts commit or roll back with its rows (kill -9 and resume lose
+ * or repeat nothing, and {@code restart}'s reset of failed rows moves exactly the rows it
+ * reset). Each writer adds to its own SLOT, the Spring Batch step execution that writes
+ * (0 outside a step): the partitions of a run, in one process or several workers, never
+ * wait for each other's counts nor race to insert the same row, since a step execution
+ * runs in one thread at a time; the totals are the sums over the slots. A run whose rows
+ * were written without counts (by an earlier version of the tool) has none: it is counted
+ * from its rows, and counted once into a slot before anything changes its rows here.
  */
 final class RunCounts {
 
@@ -53,7 +55,7 @@ final class RunCounts {
 	private static final int KEYS_PER_READ = 100;
 
 	private static final String STATES = "SELECT ROW_KEY, STATUS, VERDICT, OBJECT_SIZE FROM BULK_LEDGER WHERE ROW_KEY IN ("
-			+ String.join(", ", Collections.nCopies(KEYS_PER_READ, "?")) + ") FOR UPDATE";
+			+ String.join(", ", Collections.nCopies(KEYS_PER_READ, "?")) + ")";
 
 	private final JdbcTemplate jdbc;
 
@@ -155,8 +157,8 @@ final class RunCounts {
 	}
 
 	/**
-	 * The rows at these positions of a run as they are now, locked until the transaction
-	 * ends; positions without a row are left out.
+	 * The rows at these positions of a run as they are now; positions without a row are
+	 * left out.
 	 */
 	Map<Long, State> states(long runId, List<Long> seqs) {
 		Map<Long, State> states = new HashMap<>();
