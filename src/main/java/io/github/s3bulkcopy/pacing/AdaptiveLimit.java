@@ -44,12 +44,6 @@ public final class AdaptiveLimit {
 	/** Where an auto limit starts, within its bounds. */
 	public static final int AUTO_START = 16;
 
-	/** An auto limit's lowest, unless the job sets {@code copy.min-concurrency}. */
-	public static final int AUTO_MINIMUM = 4;
-
-	/** An auto limit's highest, unless the job sets {@code copy.max-concurrency}. */
-	public static final int AUTO_MAXIMUM = 512;
-
 	/**
 	 * A round's time in flight up to this many times the lowest seen lets an auto limit
 	 * grow.
