@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.s3bulkcopy.batch.VerificationConfiguration;
+import io.github.s3bulkcopy.copy.ExtraDeleter;
 import io.github.s3bulkcopy.copy.MultipartUploads;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CopyVersions;
@@ -118,7 +119,10 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 				return;
 			}
 			if (object.deleteMarker()) {
-				add(RequestKind.OTHER, 1);
+				// DeleteMarkerReplay: the delete, then a listing of the key's versions
+				// that proves it.
+				add(RequestKind.DELETE, 1);
+				add(RequestKind.LIST, 1);
 				return;
 			}
 			long size = (object.size() != null) ? object.size() : 0;
@@ -179,6 +183,14 @@ public record CostEstimate(Map<RequestKind, Long> requests, long outToInternetBy
 			if (storageClass != null && List.of("STANDARD_IA", "ONEZONE_IA", "GLACIER_IR").contains(storageClass)) {
 				this.retrieval.merge(storageClass, reads * size, Long::sum);
 			}
+		}
+
+		/**
+		 * Counts a mirror's deletions ({@code copy.delete-extraneous}): one DeleteObjects
+		 * request per {@link ExtraDeleter#MAX_KEYS} extras.
+		 */
+		public void deletions(long extras) {
+			add(RequestKind.DELETE, (extras + ExtraDeleter.MAX_KEYS - 1) / ExtraDeleter.MAX_KEYS);
 		}
 
 		private void tags() {

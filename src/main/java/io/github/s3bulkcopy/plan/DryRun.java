@@ -216,13 +216,13 @@ public class DryRun {
 					.findFirst()
 					.orElse(execution.getExitStatus().getExitDescription()));
 			}
-			CostEstimate estimate = (cost != null) ? estimate(runId, cost) : null;
 			Deletions deletions = null;
 			if (this.extras != null && this.spec != null && this.spec.copy().deleteExtraneous()) {
 				deletions = new Deletions(this.extras.counts(runId).total(), this.extras.first(runId, firstKeys),
 						this.spec.copy().maxDeletes(),
 						FindExtrasTasklet.leftOutByFilters(execution.getExecutionContext()));
 			}
+			CostEstimate estimate = (cost != null) ? estimate(runId, cost, deletions) : null;
 			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
 					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()),
 					estimate, deletions);
@@ -235,7 +235,7 @@ public class DryRun {
 		}
 	}
 
-	private CostEstimate estimate(long runId, CostOptions cost) {
+	private CostEstimate estimate(long runId, CostOptions cost, @Nullable Deletions deletions) {
 		Map<String, Long> byOperation = new HashMap<>();
 		this.requests.drain()
 			.attempts()
@@ -246,6 +246,9 @@ public class DryRun {
 		// A sum over the rows: read in plan order, which sorts nothing.
 		try (Stream<LedgerRow> rows = this.ledger.streamInPlanOrder(runId)) {
 			rows.forEach((row) -> estimator.add(row.planned()));
+		}
+		if (deletions != null && !deletions.refused()) {
+			estimator.deletions(deletions.count());
 		}
 		return estimator.estimate(cost.prices());
 	}

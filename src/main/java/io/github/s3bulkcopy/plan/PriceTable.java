@@ -102,7 +102,10 @@ public record PriceTable(String source, Map<RequestKind, BigDecimal> perThousand
 		Map<String, Object> requests = map(top.get("requests-per-1000"), source, "requests-per-1000");
 		Map<RequestKind, BigDecimal> perThousand = new EnumMap<>(RequestKind.class);
 		for (RequestKind kind : RequestKind.values()) {
-			perThousand.put(kind, price(requests, kind.label(), source, "requests-per-1000"));
+			// S3 charges nothing for DELETE: a table written before the kind was counted
+			// apart still prices a run.
+			perThousand.put(kind, (kind == RequestKind.DELETE && !requests.containsKey(kind.label())) ? BigDecimal.ZERO
+					: price(requests, kind.label(), source, "requests-per-1000"));
 		}
 		unknown(requests, Arrays.stream(RequestKind.values()).map(RequestKind::label).toList(), source,
 				"requests-per-1000");

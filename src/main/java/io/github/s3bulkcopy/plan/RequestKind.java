@@ -36,8 +36,13 @@ public enum RequestKind {
 	RESTORE("RestoreObject"),
 
 	/**
-	 * Every other request: HeadBucket and the bucket checks a run makes once,
-	 * DeleteObject, ...
+	 * DeleteObject (a delete marker replayed), DeleteObjects (a mirror's deletions): S3
+	 * charges nothing for them, so a price table may leave this kind out.
+	 */
+	DELETE("DELETE"),
+
+	/**
+	 * Every other request: HeadBucket and the bucket checks a run makes once, ...
 	 */
 	OTHER("other");
 
@@ -47,7 +52,7 @@ public enum RequestKind {
 			Map.entry("UploadPart", PUT_COPY), Map.entry("UploadPartCopy", UPLOAD_PART_COPY),
 			Map.entry("CreateMultipartUpload", MULTIPART), Map.entry("CompleteMultipartUpload", MULTIPART),
 			Map.entry("AbortMultipartUpload", MULTIPART), Map.entry("GetObjectTagging", TAGGING),
-			Map.entry("RestoreObject", RESTORE));
+			Map.entry("RestoreObject", RESTORE), Map.entry("DeleteObject", DELETE), Map.entry("DeleteObjects", DELETE));
 
 	private final String label;
 

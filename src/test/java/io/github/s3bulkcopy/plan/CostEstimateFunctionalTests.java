@@ -148,6 +148,29 @@ class CostEstimateFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	@Test
+	void aMirrorsDeletionsAndItsListingOfTheDestinationAreCounted() throws IOException {
+		Path job = seededJob("cost-mirror", "mode: server-side\ndelete-extraneous: true\nmax-deletes: 5\n");
+		for (int i = 0; i < 3; i++) {
+			S3TestData.put(this.s3, this.fixture.destinationBucket, "gone/" + i + ".txt", "extra " + i);
+		}
+
+		JobFixture.Result dry = this.fixture.run("copy", "--job", job.toString(), "--dry-run");
+		JobFixture.Result run = this.fixture.run("copy", "--job", job.toString());
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		Map<RequestKind, Long> estimated = estimated(dry.out());
+		// One DeleteObjects request for the three extras.
+		assertThat(estimated).containsEntry(RequestKind.DELETE, 1L);
+		assertThat(estimated.get(RequestKind.LIST)).isPositive();
+		Map<RequestKind, Long> made = made(summary("cost-mirror", 1).get("requests"));
+		estimated.remove(RequestKind.TAGGING);
+		made.remove(RequestKind.TAGGING);
+		assertThat(made).as(dry.out()).isEqualTo(estimated);
+		assertThat(this.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.destinationBucket).prefix("gone/"))
+			.contents()).isEmpty();
+	}
+
+	@Test
 	void ownPriceTableIsUsedAndABadOneRefused() throws IOException {
 		Path job = seededJob("cost-prices", "mode: stream");
 		String table = Files.readString(Path.of("config/prices/s3-us-east-1.yml"))

@@ -50,6 +50,18 @@ class PriceTableTests {
 			.withMessageStartingWith("mine.yml: 'requests-per-1000.LIST' is missing");
 	}
 
+	@Test
+	void aTableWithoutDeletePricesItAtNothingAsS3Does() throws IOException {
+		String table = Files.readString(BUNDLED);
+
+		PriceTable older = parse(table.replace("  DELETE: 0\n", ""));
+
+		assertThat(table).contains("  DELETE: 0\n");
+		assertThat(older.requests(RequestKind.DELETE, 5000)).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(parse(table.replace("  DELETE: 0\n", "  DELETE: 0.005\n")).requests(RequestKind.DELETE, 2000))
+			.isEqualByComparingTo(BigDecimal.valueOf(1, 2));
+	}
+
 	private static PriceTable parse(String yaml) {
 		return PriceTable.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "mine.yml");
 	}
