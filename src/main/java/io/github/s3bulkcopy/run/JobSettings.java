@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.s3bulkcopy.jobfile.CopySpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.report.RunMetadata;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,14 @@ final class JobSettings {
 		for (RecordComponent component : record.getClass().getRecordComponents()) {
 			Object value = value(component, record);
 			String name = prefix + kebab(component.getName());
+			if (record instanceof CopySpec copy && copy.concurrency().auto()) {
+				// Their defaults are not the components' (null) but what auto then uses.
+				value = switch (component.getName()) {
+					case "minConcurrency" -> copy.concurrencyFloor();
+					case "maxConcurrency" -> copy.concurrencyCeiling();
+					default -> value;
+				};
+			}
 			// Sections are the job file's *Spec records; other records (ByteSize) are
 			// values.
 			if (value != null && value.getClass().isRecord() && value.getClass().getSimpleName().endsWith("Spec")) {

@@ -26,6 +26,14 @@ class JobSettingsTests {
 	}
 
 	@Test
+	void autoConcurrencyShowsTheBoundsItUsesWhenTheJobFileSetsNone() {
+		var settings = JobSettings.of(new JobFileLoader().load(Path.of("jobs/example.yml")).spec());
+
+		assertThat(settings).contains(new RunMetadata.Setting("copy.min-concurrency", "4"),
+				new RunMetadata.Setting("copy.max-concurrency", "512"));
+	}
+
+	@Test
 	void aStartedRunWithPendingObjectsIsRunningAndOneWithoutIsFinishing() {
 		LedgerCounts pending = new LedgerCounts(10, 4, 6, 0, 0, 0, 0, 0, 6, 0, 0, 0);
 		LedgerCounts done = new LedgerCounts(10, 0, 9, 0, 1, 0, 0, 0, 9, 0, 0, 0);
