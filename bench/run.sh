@@ -18,8 +18,8 @@
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
 #           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
-#           copy.concurrency N and rclone at --transfers N --checkers N for each N in IN_FLIGHT, then each tool at its
-#           defaults (this tool's is copy.concurrency: auto); objects/s side by side with the Little's-law limit (in
+#           copy.concurrency N and rclone at --transfers N --checkers N for each N in IN_FLIGHT, and for "defaults" there
+#           each tool at its defaults (this tool's is copy.concurrency: auto); objects/s side by side with the Little's-law limit (in
 #           flight / latency, in requests/s), and auto against this tool's best fixed setting and rclone's defaults
 #   throttle OBJECTS (20,000 unless set) x SIZE objects through a relay that also answers 503 SlowDown above
 #           THROTTLE_RPS requests/s: this tool at each copy.concurrency of THROTTLE_IN_FLIGHT (auto or a number),
@@ -63,8 +63,9 @@
 #                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
 #                       the launcher maps an AOT cache instead of a dynamic class archive)
 #   SERVER_HEAP=4g      S3Proxy's -Xmx
-#   LATENCY=20ms JITTER=0ms IN_FLIGHT="64 256"   the relay's hold per request (ms or s), its spread either way, and
-#                       the in-flight counts the latency scenario compares the tools at
+#   LATENCY=20ms JITTER=0ms IN_FLIGHT="64 256 defaults"   the relay's hold per request (ms or s), its spread either
+#                       way, and the in-flight counts the latency scenario compares the tools at ("defaults": each
+#                       tool at its own; rclone's 4 transfers take long at 100,000 objects, so it may get its own run)
 #   THROTTLE_IN_FLIGHT="auto CONCURRENCY"        the copy.concurrency settings the throttle scenario runs this tool at
 #   THROTTLE_RPS=500 THROTTLE_PREFIX=            the throttle scenario's request rate, and the key prefix (in any
 #                       bucket) it applies to; empty: every request, listings included
@@ -119,7 +120,7 @@ TOOL_OPTS=${TOOL_OPTS:-}
 ALSO_JAVA_HOME=${ALSO_JAVA_HOME:-}
 LATENCY=${LATENCY:-20ms}
 JITTER=${JITTER:-0ms}
-IN_FLIGHT=${IN_FLIGHT:-64 256}
+IN_FLIGHT=${IN_FLIGHT:-64 256 defaults}
 THROTTLE_RPS=${THROTTLE_RPS:-500}
 THROTTLE_IN_FLIGHT=${THROTTLE_IN_FLIGHT:-auto $CONCURRENCY}
 THROTTLE_PREFIX=${THROTTLE_PREFIX:-}
@@ -754,7 +755,7 @@ latency() {
   local bytes=$((n * SIZE))
   lat=$(seconds "$LATENCY")
   echo "== latency: $n x $SIZE bytes copied server-side through a relay holding every request $LATENCY (jitter" \
-    "$JITTER); in flight: $IN_FLIGHT, then each tool at its defaults"
+    "$JITTER); in flight: $IN_FLIGHT"
   mkdir -p "$work"
   seeded a:lat-src "$n" "$SIZE" || seed "$EP" $KEY $SECRET lat-src "$n" "$SIZE"
   seed "$EP" $KEY $SECRET lat-dst-tool 0 0 lat-dst-rclone
@@ -762,7 +763,7 @@ latency() {
   remote r "$RELAY" $KEY $SECRET
   # Through the relay: the server's and the relay's JIT both warm up on a tenth of the objects.
   warm_server r:lat-src r:warm-latency --include "bench/0*/**"
-  for inflight in $IN_FLIGHT defaults; do
+  for inflight in $IN_FLIGHT; do
     mkdir -p "$work/$inflight"
     if [ "$inflight" = defaults ]; then
       label=defaults limit= rclone_options=()
