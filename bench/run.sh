@@ -59,6 +59,7 @@
 #                       CRT-based client for server-side copies and streamed objects up to 1 MiB, Netty for
 #                       larger streamed ones)
 #   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
+#   SMALL_OTHERS=0      the small scenario runs this tool and rclone only (no aws s3 sync, no bare SDK loops)
 #   ALSO_JAVA_HOME=DIR  in small, stream and large, also run this tool on the JDK in DIR, right after its run on the
 #                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
 #                       the launcher maps an AOT cache instead of a dynamic class archive)
@@ -117,6 +118,7 @@ PROFILE=${PROFILE:-0}
 LAUNCHER=${LAUNCHER:-1}
 HTTP_CLIENT=${HTTP_CLIENT:-}
 TOOL_OPTS=${TOOL_OPTS:-}
+SMALL_OTHERS=${SMALL_OTHERS:-1}
 ALSO_JAVA_HOME=${ALSO_JAVA_HOME:-}
 LATENCY=${LATENCY:-20ms}
 JITTER=${JITTER:-0ms}
@@ -524,6 +526,7 @@ JOB
   m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
   record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
 
+  [ "$SMALL_OTHERS" = 1 ] || return 0
   m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
       measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
   record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
