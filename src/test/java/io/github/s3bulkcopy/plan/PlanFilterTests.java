@@ -72,6 +72,33 @@ class PlanFilterTests {
 	}
 
 	@Test
+	void withEveryVersionEachVersionIsJudgedAloneAndDeleteMarkersOnlyByKeyAndDate() {
+		FilterSpec spec = new FilterSpec(List.of("keep/**"), null, new ByteSize(10), null, MARCH, null,
+				List.of("standard"));
+		PlanFilter filter = new PlanFilter(CopyVersions.ALL, spec, "");
+		ManifestEntry small = new ManifestEntry("b", "keep/a", "v1", 5L, null, null, "STANDARD", null, null, "m:1",
+				JUNE, false, false);
+		ManifestEntry large = new ManifestEntry("b", "keep/a", "v2", 50L, null, null, "STANDARD", null, null, "m:2",
+				JUNE, false, false);
+		ManifestEntry marker = new ManifestEntry("b", "keep/a", "v3", null, null, null, null, null, null, "m:3", JUNE,
+				true, true);
+		ManifestEntry oldMarker = new ManifestEntry("b", "keep/b", "v1", null, null, null, null, null, null, "m:4",
+				MARCH.minusSeconds(1), true, true);
+		ManifestEntry otherMarker = new ManifestEntry("b", "drop/c", "v1", null, null, null, null, null, null, "m:5",
+				JUNE, true, true);
+
+		assertThat(filter.process(small)).isNull();
+		assertThat(filter.process(large)).isSameAs(large);
+		// A delete marker has no size or storage class: those filters let it through.
+		assertThat(filter.process(marker)).isSameAs(marker);
+		assertThat(filter.process(oldMarker)).isNull();
+		assertThat(filter.process(otherMarker)).isNull();
+		assertThat(filter.counts()).containsEntry("min-size", 1L)
+			.containsEntry("modified-after", 1L)
+			.containsEntry("include", 1L);
+	}
+
+	@Test
 	void aMissingColumnStopsThePlanNamingTheFilter() {
 		PlanFilter filter = new PlanFilter(CopyVersions.CURRENT,
 				new FilterSpec(null, null, new ByteSize(1), null, null, null, null), "");
