@@ -4,21 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.distributed.DistributedStatus;
 import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
-import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunCatalog;
+import io.github.s3bulkcopy.run.StandaloneDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code status [--job FILE]}: the runs in the job database. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -42,10 +37,13 @@ class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String jobName = (this.job != null) ? new JobFileLoader().load(this.job).spec().name() : null;
+		// The name is all this command needs of a job file.
+		String jobName = (this.job != null) ? JobFileLoader.jobName(this.job) : null;
 		PrintWriter out = this.spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = JobContexts.repository(Map.of())) {
-			RunCatalog catalog = context.getBean(RunCatalog.class);
+		// The job database alone, without the job's Spring context: what took most of the
+		// time of this command.
+		try (StandaloneDatabase database = StandaloneDatabase.open()) {
+			RunCatalog catalog = database.runCatalog();
 			List<String> names = (jobName != null) ? List.of(jobName) : catalog.jobNames();
 			if (names.isEmpty()) {
 				out.println("No runs yet.");
@@ -54,8 +52,7 @@ class StatusCommand implements Callable<Integer> {
 				List<RunCatalog.RunInfo> runs = catalog.runs(name, this.runs);
 				RunPrinter.printRuns(out, name, runs,
 						runs.isEmpty() ? null : catalog.progress(runs.get(0), RATE_WINDOW));
-				DistributedStatus.print(out, context.getBean(JdbcTemplate.class), name,
-						context.getBean(ProcessSettings.class).worker().staleAfter());
+				DistributedStatus.print(out, database.jdbcTemplate(), name, database.settings().worker().staleAfter());
 			}
 		}
 		return 0;

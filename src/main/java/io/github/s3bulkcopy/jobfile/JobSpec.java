@@ -24,12 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * by hand or an outside scheduler
  * @param filter which of the manifest's objects are planned; every object when absent
  */
-public record JobSpec(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",
+public record JobSpec(@NotNull @Pattern(regexp = JobSpec.NAME_PATTERN,
 		message = "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit") String name,
 		@NotNull @Valid SourceSpec source, @NotNull @Valid DestinationSpec destination,
 		@NotNull @Valid ManifestSpec manifest, @DefaultValue @Valid CopySpec copy,
 		@DefaultValue @Valid VerifySpec verify, @DefaultValue @Valid ReportSpec report,
 		@Nullable @Valid BatchOperationsSpec batchOperations, @Nullable @Valid ScheduleSpec schedule,
 		@DefaultValue FilterSpec filter) {
+
+	/** What a job's name may be. */
+	public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
 }

@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.util.Assert;
 
 /** Reads what runs there are and how far each got, from the job database alone. */
@@ -45,14 +46,26 @@ public class RunCatalog {
 			@Nullable String lockHolder, @Nullable LocalDateTime latestStartTime) {
 	}
 
-	private final JobRepository jobRepository;
+	private final @Nullable JobRepository jobRepository;
 
 	private final JdbcLedger ledger;
 
 	private final JdbcTemplate jdbc;
 
 	public RunCatalog(JobRepository jobRepository, JdbcLedger ledger, JdbcTemplate jdbc) {
+		this(ledger, jdbc, jobRepository);
 		Assert.notNull(jobRepository, "jobRepository is required");
+	}
+
+	/**
+	 * A catalog without Spring Batch's job repository, for a command that only lists runs
+	 * ({@code status}): {@link #latestExecution} needs the repository.
+	 */
+	public RunCatalog(JdbcLedger ledger, JdbcTemplate jdbc) {
+		this(ledger, jdbc, null);
+	}
+
+	private RunCatalog(JdbcLedger ledger, JdbcTemplate jdbc, @Nullable JobRepository jobRepository) {
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(jdbc, "jdbc is required");
 		this.jobRepository = jobRepository;
@@ -62,33 +75,71 @@ public class RunCatalog {
 
 	/** The names of all jobs that have run, dry runs left out. */
 	public List<String> jobNames() {
-		return this.jobRepository.getJobNames()
+		return this.jdbc.queryForList("SELECT DISTINCT JOB_NAME FROM BATCH_JOB_INSTANCE", String.class)
 			.stream()
 			.filter((name) -> !name.endsWith(BulkCopyJobConfiguration.DRY_RUN_SUFFIX))
 			.sorted()
 			.toList();
 	}
 
-	/** A job's runs, newest first. */
+	/**
+	 * A job's runs, newest first. Read from Spring Batch's tables with plain queries (its
+	 * job repository would also read every execution's steps and contexts), as
+	 * {@link JobRepository#getJobInstances} and {@link JobRepository#getJobExecutions}
+	 * order them.
+	 */
 	public List<RunInfo> runs(String jobName, int max) {
+		List<Long> instances = this.jdbc.query(
+				"SELECT JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ? ORDER BY JOB_INSTANCE_ID DESC",
+				(ResultSetExtractor<List<Long>>) (rows) -> {
+					List<Long> ids = new ArrayList<>();
+					while (ids.size() < max && rows.next()) {
+						ids.add(rows.getLong(1));
+					}
+					return ids;
+				}, jobName);
 		List<RunInfo> runs = new ArrayList<>();
-		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, max)) {
-			List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
+		for (long instance : instances) {
+			List<Execution> executions = this.jdbc.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_CODE, START_TIME, "
+					+ "END_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? ORDER BY JOB_EXECUTION_ID DESC",
+					(rs, n) -> new Execution(rs.getLong(1), BatchStatus.valueOf(rs.getString(2)), rs.getString(3),
+							localTime(rs.getTimestamp(4)), localTime(rs.getTimestamp(5))),
+					instance);
 			if (executions.isEmpty()) {
 				continue;
 			}
-			JobExecution latest = executions.stream().max((a, b) -> Long.compare(a.getId(), b.getId())).orElseThrow();
+			Execution latest = executions.get(0);
 			LocalDateTime start = executions.stream()
-				.map(JobExecution::getStartTime)
+				.map(Execution::startTime)
 				.filter((time) -> time != null)
 				.min(LocalDateTime::compareTo)
 				.orElse(null);
-			runs.add(new RunInfo(jobName, RunLauncher.runNumber(latest), instance.getInstanceId(), latest.getStatus(),
-					latest.getExitStatus().getExitCode(), start, latest.getEndTime(), executions.size(),
-					this.ledger.totals(instance.getInstanceId()), lockHolder(jobName).orElse(null),
-					latest.getStartTime()));
+			runs.add(new RunInfo(jobName, runNumber(latest.id(), instance), instance, latest.status(),
+					latest.exitCode(), start, latest.endTime(), executions.size(), this.ledger.totals(instance),
+					lockHolder(jobName).orElse(null), latest.startTime()));
 		}
 		return runs;
+	}
+
+	/** What {@link #runs} reads of one execution. */
+	private record Execution(long id, BatchStatus status, String exitCode, @Nullable LocalDateTime startTime,
+			@Nullable LocalDateTime endTime) {
+	}
+
+	private static @Nullable LocalDateTime localTime(@Nullable Timestamp time) {
+		return (time != null) ? time.toLocalDateTime() : null;
+	}
+
+	/**
+	 * An execution's run number: its {@code run} parameter, as
+	 * {@link RunLauncher#runNumber} reads it.
+	 */
+	private long runNumber(long execution, long instance) {
+		List<String> values = this.jdbc.queryForList(
+				"SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
+						+ "WHERE JOB_EXECUTION_ID = ? AND PARAMETER_NAME = ?",
+				String.class, execution, RunLauncher.RUN);
+		return (values.isEmpty() || values.get(0) == null) ? instance : Long.parseLong(values.get(0).strip());
 	}
 
 	/**
@@ -97,8 +148,10 @@ public class RunCatalog {
 	 * @param run the run number, or null for the job's latest run
 	 */
 	public Optional<JobExecution> latestExecution(String jobName, @Nullable Long run) {
-		for (JobInstance instance : this.jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
-			Optional<JobExecution> latest = this.jobRepository.getJobExecutions(instance)
+		JobRepository jobRepository = this.jobRepository;
+		Assert.state(jobRepository != null, "the job repository is required");
+		for (JobInstance instance : jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
+			Optional<JobExecution> latest = jobRepository.getJobExecutions(instance)
 				.stream()
 				.max((a, b) -> Long.compare(a.getId(), b.getId()));
 			if (latest.isPresent() && (run == null || RunLauncher.runNumber(latest.get()) == run)) {

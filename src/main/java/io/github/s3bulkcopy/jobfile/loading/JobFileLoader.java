@@ -85,6 +85,32 @@ public final class JobFileLoader {
 		return new JobFile(path, bind(file, yaml), sha256(bytes));
 	}
 
+	/**
+	 * The name of the job a job file describes, for a command that needs nothing else
+	 * ({@code status}): read from the file's YAML alone, without binding and validating
+	 * the whole job, which loads Bean Validation and takes most of a second. A file whose
+	 * name cannot be read so (not YAML, no valid name, credentials in it) is loaded in
+	 * full instead, to report every problem as {@link #load} does.
+	 * @param path the file; messages name it as given
+	 * @return the job's name
+	 * @throws JobFileException if the file cannot be read or has no valid name
+	 */
+	public static String jobName(Path path) {
+		Assert.notNull(path, "path is required");
+		String file = path.toString();
+		try {
+			EnumerablePropertySource<?> yaml = JobFileYaml.read(file, read(path, file));
+			if (yaml.getProperty("name") instanceof String name && name.matches(JobSpec.NAME_PATTERN)
+					&& SecretProperties.find(file, yaml).isEmpty()) {
+				return name;
+			}
+		}
+		catch (JobFileException ex) {
+			// Reported below, with whatever else is wrong.
+		}
+		return new JobFileLoader().load(path).spec().name();
+	}
+
 	private JobSpec bind(String file, EnumerablePropertySource<?> yaml) {
 		ConfigurationPropertySource source = ConfigurationPropertySource.from(yaml);
 		Binder binder = new Binder(List.of(source), null, this.conversionService);

@@ -1,0 +1,125 @@
+package io.github.s3bulkcopy.run;
+
+import java.util.function.Supplier;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.s3bulkcopy.ProcessSettings;
+import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.ledger.JobDatabase;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * The job database opened without an application context, for a command that only reads
+ * it ({@code status}): starting the job's Spring context (auto-configuration, Spring
+ * Batch's job repository) took most of such a command's time. The settings are resolved
+ * as the context resolves them: the environment is prepared by Spring Boot's own
+ * environment post-processors (application properties on the class path and in
+ * {@code ./config}, {@code spring.config.*}, profiles, environment variables, system
+ * properties), {@code spring.datasource.*} is bound to Spring Boot's
+ * {@link DataSourceProperties} and {@code spring.datasource.hikari.*} to the pool, and
+ * {@code s3bulkcopy.*} to {@link ProcessSettings}. The database is prepared by
+ * {@link JobDatabase} as on every start.
+ */
+public final class StandaloneDatabase implements AutoCloseable {
+
+	private final HikariDataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final ProcessSettings settings;
+
+	private StandaloneDatabase(HikariDataSource dataSource, ProcessSettings settings) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.settings = settings;
+	}
+
+	/**
+	 * Opens the job database the process's settings name, creating what tables are
+	 * missing.
+	 */
+	public static StandaloneDatabase open() {
+		Binder binder = Binder.get(environment());
+		ProcessSettings settings = binder.bindOrCreate("s3bulkcopy", ProcessSettings.class);
+		HikariDataSource dataSource = dataSource(binder);
+		try {
+			new JobDatabase(dataSource).initialize();
+			return new StandaloneDatabase(dataSource, settings);
+		}
+		catch (RuntimeException ex) {
+			dataSource.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The environment a command's application context would have: Spring Boot's
+	 * environment post-processors applied in their order to the system properties and
+	 * environment variables.
+	 */
+	static ConfigurableEnvironment environment() {
+		ConfigurableEnvironment environment = new StandardEnvironment();
+		SpringApplication application = new SpringApplication();
+		for (EnvironmentPostProcessor processor : EnvironmentPostProcessorsFactory
+			.fromSpringFactories(application.getClassLoader())
+			.getEnvironmentPostProcessors(Supplier::get, new DefaultBootstrapContext())) {
+			processor.postProcessEnvironment(environment, application);
+		}
+		return environment;
+	}
+
+	/**
+	 * The pool Spring Boot's auto-configuration would make of these settings; it opens
+	 * one connection, as only one is used.
+	 */
+	static HikariDataSource dataSource(Binder binder) {
+		DataSourceProperties properties = new DataSourceProperties();
+		properties.setBeanClassLoader(StandaloneDatabase.class.getClassLoader());
+		binder.bind("spring.datasource", Bindable.ofInstance(properties));
+		try {
+			properties.afterPropertiesSet();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		if (StringUtils.hasText(properties.getName())) {
+			dataSource.setPoolName(properties.getName());
+		}
+		binder.bind("spring.datasource.hikari", Bindable.ofInstance(dataSource));
+		if (!binder.bind("spring.datasource.hikari.minimum-idle", Integer.class).isBound()) {
+			dataSource.setMinimumIdle(1);
+		}
+		return dataSource;
+	}
+
+	/** The runs in the database. */
+	public RunCatalog runCatalog() {
+		return new RunCatalog(new JdbcLedger(this.jdbc), this.jdbc);
+	}
+
+	public JdbcTemplate jdbcTemplate() {
+		return this.jdbc;
+	}
+
+	public ProcessSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void close() {
+		this.dataSource.close();
+	}
+
+}
