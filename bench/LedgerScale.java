@@ -29,7 +29,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * 997 folders, not in key order, as bench/Inventory.java writes them), records outcomes for the first half
  * (JdbcLedger.recordOutcomes, 100 a chunk, every 50th failed), then times what `status` asks of the ledger (the kept
  * totals and the last five minutes' throughput) against counting the rows, and the report's read of every row in key
- * order (JdbcLedger.streamByKey). With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
+ * order (JdbcLedger.streamByKey), with the heap's peak during that read. With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
  * planning: what it costs the plan and the database (the report's query, by row key range, does not use it; run F's
  * read along it selected WHERE RUN_ID = ? ORDER BY RUN_ID, SOURCE_KEY, VERSION_ID, SEQ). Prints wall and CPU time per measure (CPU: of the
  * thread that runs the embedded database's work too). It leaves the run as a job going on (an execution STARTED, the
@@ -112,6 +112,8 @@ public class LedgerScale {
 		System.out.printf(Locale.ROOT, "status counting the rows: %.1f ms, CPU %.1f ms, same as kept: %s%n",
 				count * 1000, cpuSeconds() * 1000, counted.equals(ledger.totals(runId)));
 
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
 		start = System.nanoTime();
 		markCpu();
 		long read = 0;
@@ -128,11 +130,21 @@ public class LedgerScale {
 		double report = seconds(start);
 		System.out.printf(Locale.ROOT, "report read in key order: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
 				read, report, report * 1e6 / read, cpuSeconds() * 1e6 / read);
+		System.out.printf(Locale.ROOT, "report read peak heap (sum of the heap pools' peaks, garbage included): %,d MiB%n",
+				peakHeap() / (1024 * 1024));
 		jdbc.update("INSERT INTO BULK_JOB_LOCK (JOB_NAME, OWNER, HEARTBEAT) VALUES ('bench-ledger-scale', 'bench', ?)",
 				Timestamp.from(Instant.now()));
 		dataSource.destroy();
 		System.out.printf(Locale.ROOT, "database file once closed: %,d bytes, %,.0f bytes per row%n",
 				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+	}
+
+	private static long peakHeap() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+			.sum();
 	}
 
 	private static double seconds(long start) {
