@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The ledger at scale, without S3: LedgerScale DB ROWS [index] [orderby]. Builds a job database (an H2 file at DB,
+ * The ledger at scale, without S3: LedgerScale DB ROWS [index] [orderby] [heap]. Builds a job database (an H2 file at DB,
  * without .mv.db, opened as the tool opens its own: WRITE_DELAY=0; or, when DB is a jdbc:postgresql: URL, that empty
  * PostgreSQL database, user postgres, as bench/Postgres.java starts it) holding one run of ROWS planned objects through the
  * ledger's own statements (JdbcLedger.insertPlanned, 1,000 rows a transaction, as the plan step writes them; keys in
@@ -38,7 +38,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * totals and the last five minutes' throughput) against counting the rows, and the report's read of every row in key
  * order (JdbcLedger.streamByKey: read in plan order, sorted in Java), with the heap's peak during that read. With
  * "orderby", then the same rows read sorted by the database (ORDER BY SOURCE_KEY, VERSION_ID, SEQ), as streamByKey did
- * before it sorted in Java. With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
+ * before it sorted in Java. With "heap", the heap in use after a full GC every 2 s during streamByKey's read (its
+ * times are then not comparable). With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
  * planning: what it costs the plan and the database (the report's query, by row key range, does not use it; run F's
  * read along it selected WHERE RUN_ID = ? ORDER BY RUN_ID, SOURCE_KEY, VERSION_ID, SEQ). Prints wall and CPU time per measure (CPU: of the
  * thread that runs the embedded database's work too). It leaves the run as a job going on (an execution STARTED, the
@@ -134,6 +135,7 @@ public class LedgerScale {
 
 		System.gc();
 		ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+		LiveHeap live = options.contains("heap") ? LiveHeap.start() : null;
 		start = System.nanoTime();
 		markCpu();
 		long read = 0;
@@ -152,6 +154,10 @@ public class LedgerScale {
 				read, report, report * 1e6 / read, cpuSeconds() * 1e6 / read);
 		System.out.printf(Locale.ROOT, "report read peak heap (sum of the heap pools' peaks, garbage included): %,d MiB%n",
 				peakHeap() / (1024 * 1024));
+		if (live != null) {
+			System.out.printf(Locale.ROOT, "report read live heap (after a full GC every 2 s): at most %,d MiB%n",
+					live.stop() / (1024 * 1024));
+		}
 		if (options.contains("orderby")) {
 			orderByRead(dataSource, runId);
 		}
@@ -198,6 +204,41 @@ public class LedgerScale {
 		System.out.printf(Locale.ROOT, "database ORDER BY read: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
 				read, seconds, seconds * 1e6 / read, cpuSeconds() * 1e6 / read);
 		System.out.printf(Locale.ROOT, "database ORDER BY read peak heap: %,d MiB%n", peakHeap() / (1024 * 1024));
+	}
+
+	/** The heap in use right after a full GC, every 2 s: what is live (and distorts the times: a run of its own). */
+	private static final class LiveHeap extends Thread {
+
+		private volatile boolean running = true;
+
+		private volatile long max;
+
+		static LiveHeap start() {
+			LiveHeap live = new LiveHeap();
+			live.setDaemon(true);
+			((Thread) live).start();
+			return live;
+		}
+
+		@Override
+		public void run() {
+			while (this.running) {
+				System.gc();
+				this.max = Math.max(this.max, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(2000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		long stop() {
+			this.running = false;
+			return this.max;
+		}
+
 	}
 
 	private static long peakHeap() {
