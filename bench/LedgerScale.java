@@ -135,7 +135,7 @@ public class LedgerScale {
 
 		System.gc();
 		ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-		LiveHeap live = options.contains("heap") ? LiveHeap.start() : null;
+		LiveHeap live = options.contains("heap") ? LiveHeap.sample() : null;
 		start = System.nanoTime();
 		markCpu();
 		long read = 0;
@@ -156,7 +156,7 @@ public class LedgerScale {
 				peakHeap() / (1024 * 1024));
 		if (live != null) {
 			System.out.printf(Locale.ROOT, "report read live heap (after a full GC every 2 s): at most %,d MiB%n",
-					live.stop() / (1024 * 1024));
+					live.maximum() / (1024 * 1024));
 		}
 		if (options.contains("orderby")) {
 			orderByRead(dataSource, runId);
@@ -213,10 +213,10 @@ public class LedgerScale {
 
 		private volatile long max;
 
-		static LiveHeap start() {
+		static LiveHeap sample() {
 			LiveHeap live = new LiveHeap();
 			live.setDaemon(true);
-			((Thread) live).start();
+			live.start();
 			return live;
 		}
 
@@ -234,7 +234,7 @@ public class LedgerScale {
 			}
 		}
 
-		long stop() {
+		long maximum() {
 			this.running = false;
 			return this.max;
 		}
