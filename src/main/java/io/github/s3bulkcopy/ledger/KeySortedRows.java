@@ -65,12 +65,24 @@ final class KeySortedRows {
 			return spills.merged();
 		}
 		catch (IOException ex) {
-			spills.close();
-			throw new UncheckedIOException("Could not sort the ledger's rows in " + limits.directory(), ex);
+			UncheckedIOException failure = new UncheckedIOException(
+					"Could not sort the ledger's rows in " + limits.directory(), ex);
+			delete(spills, failure);
+			throw failure;
 		}
 		catch (RuntimeException | Error ex) {
-			spills.close();
+			delete(spills, ex);
 			throw ex;
+		}
+	}
+
+	/** Deletes the files, keeping the failure that stopped the sort the one reported. */
+	private static void delete(SpillFiles spills, Throwable failure) {
+		try {
+			spills.close();
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
