@@ -1,12 +1,18 @@
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.JobDatabase;
@@ -23,13 +29,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The ledger at scale, without S3: LedgerScale DB ROWS [index]. Builds a job database (an H2 file at DB, without
- * .mv.db, opened as the tool opens its own: WRITE_DELAY=0) holding one run of ROWS planned objects through the
+ * The ledger at scale, without S3: LedgerScale DB ROWS [index] [orderby] [heap]. Builds a job database (an H2 file at DB,
+ * without .mv.db, opened as the tool opens its own: WRITE_DELAY=0; or, when DB is a jdbc:postgresql: URL, that empty
+ * PostgreSQL database, user postgres, as bench/Postgres.java starts it) holding one run of ROWS planned objects through the
  * ledger's own statements (JdbcLedger.insertPlanned, 1,000 rows a transaction, as the plan step writes them; keys in
  * 997 folders, not in key order, as bench/Inventory.java writes them), records outcomes for the first half
  * (JdbcLedger.recordOutcomes, 100 a chunk, every 50th failed), then times what `status` asks of the ledger (the kept
  * totals and the last five minutes' throughput) against counting the rows, and the report's read of every row in key
- * order (JdbcLedger.streamByKey). With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
+ * order (JdbcLedger.streamByKey: read in plan order, sorted in Java), with the heap's peak during that read. With
+ * "orderby", then the same rows read sorted by the database (ORDER BY SOURCE_KEY, VERSION_ID, SEQ), as streamByKey did
+ * before it sorted in Java. With "heap", the heap in use after a full GC every 2 s during streamByKey's read (its
+ * times are then not comparable). With "index", an index on (RUN_ID, SOURCE_KEY, VERSION_ID, SEQ) is created before
  * planning: what it costs the plan and the database (the report's query, by row key range, does not use it; run F's
  * read along it selected WHERE RUN_ID = ? ORDER BY RUN_ID, SOURCE_KEY, VERSION_ID, SEQ). Prints wall and CPU time per measure (CPU: of the
  * thread that runs the embedded database's work too). It leaves the run as a job going on (an execution STARTED, the
@@ -38,12 +48,21 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public class LedgerScale {
 
 	public static void main(String[] args) throws Exception {
-		Path db = Path.of(args[0]).toAbsolutePath();
+		boolean h2 = !args[0].startsWith("jdbc:");
+		Path db = h2 ? Path.of(args[0]).toAbsolutePath() : Path.of("");
 		long rows = Long.parseLong(args[1]);
-		boolean index = args.length > 2 && args[2].equals("index");
-		Files.deleteIfExists(Path.of(db + ".mv.db"));
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0", "sa", "",
-				true);
+		List<String> options = List.of(args).subList(2, args.length);
+		boolean index = options.contains("index");
+		SingleConnectionDataSource dataSource;
+		if (h2) {
+			Files.deleteIfExists(Path.of(db + ".mv.db"));
+			dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0", "sa", "", true);
+		}
+		else {
+			// outside a transaction PostgreSQL's driver reads a whole result at once, whatever the fetch size
+			dataSource = new SingleConnectionDataSource(args[0], "postgres", "postgres", true);
+			dataSource.setAutoCommit(false);
+		}
 		new JobDatabase(dataSource).initialize();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		if (index) {
@@ -92,9 +111,11 @@ public class LedgerScale {
 		double record = seconds(start);
 		print("record outcomes", copied, record, "rows/s", copied / record);
 		System.out.printf(Locale.ROOT, "record CPU: %.1f s, %.1f us/row%n", cpuSeconds(), cpuSeconds() * 1e6 / copied);
-		jdbc.execute("CHECKPOINT SYNC");
-		System.out.printf(Locale.ROOT, "database file: %,d bytes, %,.0f bytes per row%n",
-				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+		if (h2) {
+			jdbc.execute("CHECKPOINT SYNC");
+			System.out.printf(Locale.ROOT, "database file: %,d bytes, %,.0f bytes per row%n",
+					Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+		}
 
 		Instant since = Instant.now().minusSeconds(300);
 		for (int i = 0; i < 3; i++) {
@@ -112,6 +133,9 @@ public class LedgerScale {
 		System.out.printf(Locale.ROOT, "status counting the rows: %.1f ms, CPU %.1f ms, same as kept: %s%n",
 				count * 1000, cpuSeconds() * 1000, counted.equals(ledger.totals(runId)));
 
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+		LiveHeap live = options.contains("heap") ? LiveHeap.sample() : null;
 		start = System.nanoTime();
 		markCpu();
 		long read = 0;
@@ -128,11 +152,101 @@ public class LedgerScale {
 		double report = seconds(start);
 		System.out.printf(Locale.ROOT, "report read in key order: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
 				read, report, report * 1e6 / read, cpuSeconds() * 1e6 / read);
+		System.out.printf(Locale.ROOT, "report read peak heap (sum of the heap pools' peaks, garbage included): %,d MiB%n",
+				peakHeap() / (1024 * 1024));
+		if (live != null) {
+			System.out.printf(Locale.ROOT, "report read live heap (after a full GC every 2 s): at most %,d MiB%n",
+					live.maximum() / (1024 * 1024));
+		}
+		if (options.contains("orderby")) {
+			orderByRead(dataSource, runId);
+		}
 		jdbc.update("INSERT INTO BULK_JOB_LOCK (JOB_NAME, OWNER, HEARTBEAT) VALUES ('bench-ledger-scale', 'bench', ?)",
 				Timestamp.from(Instant.now()));
+		if (!h2) {
+			dataSource.getConnection().commit();
+		}
 		dataSource.destroy();
-		System.out.printf(Locale.ROOT, "database file once closed: %,d bytes, %,.0f bytes per row%n",
-				Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+		if (h2) {
+			System.out.printf(Locale.ROOT, "database file once closed: %,d bytes, %,.0f bytes per row%n",
+					Files.size(Path.of(db + ".mv.db")), Files.size(Path.of(db + ".mv.db")) / (double) rows);
+		}
+	}
+
+	/**
+	 * The same rows read sorted by the database (ORDER BY SOURCE_KEY, VERSION_ID, SEQ), every column fetched: how
+	 * streamByKey read them before it sorted them itself. Run after it, so the database's cache is as warm for this.
+	 */
+	private static void orderByRead(DataSource dataSource, long runId) throws SQLException {
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+		long start = System.nanoTime();
+		markCpu();
+		long read = 0;
+		Connection connection = dataSource.getConnection();
+		try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? "
+				+ "ORDER BY SOURCE_KEY, VERSION_ID, SEQ")) {
+			ps.setFetchSize(1000);
+			// the run's range of ROW_KEY = RUN_ID * 2^40 + SEQ (ledger.LedgerKey)
+			ps.setLong(1, runId << 40);
+			ps.setLong(2, ((runId + 1) << 40) - 1);
+			try (ResultSet rs = ps.executeQuery()) {
+				int columns = rs.getMetaData().getColumnCount();
+				while (rs.next()) {
+					for (int i = 1; i <= columns; i++) {
+						rs.getObject(i);
+					}
+					read++;
+				}
+			}
+		}
+		double seconds = seconds(start);
+		System.out.printf(Locale.ROOT, "database ORDER BY read: %,d rows in %.1f s, %.1f us/row; CPU %.1f us/row%n",
+				read, seconds, seconds * 1e6 / read, cpuSeconds() * 1e6 / read);
+		System.out.printf(Locale.ROOT, "database ORDER BY read peak heap: %,d MiB%n", peakHeap() / (1024 * 1024));
+	}
+
+	/** The heap in use right after a full GC, every 2 s: what is live (and distorts the times: a run of its own). */
+	private static final class LiveHeap extends Thread {
+
+		private volatile boolean running = true;
+
+		private volatile long max;
+
+		static LiveHeap sample() {
+			LiveHeap live = new LiveHeap();
+			live.setDaemon(true);
+			live.start();
+			return live;
+		}
+
+		@Override
+		public void run() {
+			while (this.running) {
+				System.gc();
+				this.max = Math.max(this.max, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(2000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		long maximum() {
+			this.running = false;
+			return this.max;
+		}
+
+	}
+
+	private static long peakHeap() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+			.sum();
 	}
 
 	private static double seconds(long start) {

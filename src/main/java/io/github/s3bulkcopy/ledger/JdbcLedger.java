@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -18,6 +19,7 @@ import io.github.s3bulkcopy.verify.Verification;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.RowMapper;
@@ -77,11 +79,22 @@ public class JdbcLedger {
 
 	private final TransactionTemplate transactions;
 
+	private final KeySortedRows.Limits sort;
+
+	/** Whether the database is PostgreSQL, once asked. */
+	private volatile @Nullable Boolean postgres;
+
 	public JdbcLedger(JdbcTemplate jdbc) {
+		this(jdbc, KeySortedRows.Limits.defaults());
+	}
+
+	JdbcLedger(JdbcTemplate jdbc, KeySortedRows.Limits sort) {
 		Assert.notNull(jdbc, "jdbc is required");
+		Assert.notNull(sort, "sort is required");
 		this.jdbc = jdbc;
 		this.totals = new RunCounts(jdbc);
 		this.transactions = RunCounts.transactions(jdbc);
+		this.sort = sort;
 	}
 
 	/**
@@ -357,20 +370,38 @@ public class JdbcLedger {
 	}
 
 	/**
-	 * Every row of a run sorted by source key (then version), read lazily so a report of
-	 * millions of rows takes constant memory. The stream holds a database cursor: close
-	 * it.
+	 * Every row of a run sorted by source key (then version), as
+	 * {@code ORDER BY SOURCE_KEY, VERSION_ID, SEQ} sorts them, in constant memory. On H2
+	 * the rows are read in plan order and sorted here ({@link KeySortedRows}), a run
+	 * larger than memory through temporary files in {@code java.io.tmpdir}: H2's own sort
+	 * of a run costs more per row the larger the run. PostgreSQL sorts them itself, in
+	 * less time than this sort takes (docs/performance.md). The stream holds a database
+	 * cursor or those files: close it.
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
-		return stream(runId, "SOURCE_KEY, VERSION_ID, SEQ");
+		if (sortsRuns()) {
+			return stream(runId, "SOURCE_KEY, VERSION_ID, SEQ");
+		}
+		return KeySortedRows.sort(streamInPlanOrder(runId), this.sort);
+	}
+
+	private boolean sortsRuns() {
+		Boolean postgres = this.postgres;
+		if (postgres == null) {
+			String product = this.jdbc.execute(
+					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+			postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+			this.postgres = postgres;
+		}
+		return postgres;
 	}
 
 	/**
 	 * Every row of a run in plan order, read lazily: for a pass over the rows whose order
 	 * does not matter (a sum). The rows come in the order of the table's key, so the
 	 * database reads them without sorting the run first: on a run of 200,000 rows, a
-	 * twelfth of the CPU of {@link #streamByKey(long)}. The stream holds a database
-	 * cursor: close it.
+	 * twelfth of the CPU of the database's {@code ORDER BY SOURCE_KEY}. The stream holds
+	 * a database cursor: close it.
 	 */
 	public Stream<LedgerRow> streamInPlanOrder(long runId) {
 		return stream(runId, "ROW_KEY");
