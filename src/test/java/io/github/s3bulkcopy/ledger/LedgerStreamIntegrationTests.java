@@ -1,0 +1,55 @@
+package io.github.s3bulkcopy.ledger;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.s3bulkcopy.testsupport.LocalPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run's rows streamed from PostgreSQL outside a transaction, as the {@code report}
+ * command reads them: through a cursor, a fetch at a time, not the whole run at once.
+ */
+class LedgerStreamIntegrationTests {
+
+	private static final int ROWS = 3000;
+
+	@Test
+	void aRunIsStreamedThroughACursorOutsideATransaction() {
+		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
+		new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql")).execute(jdbc.getDataSource());
+		JdbcLedger ledger = new JdbcLedger(jdbc);
+		long run = 900_011;
+		List<PlannedObject> rows = new ArrayList<>();
+		for (int i = 0; i < ROWS; i++) {
+			// Plan order unlike key order.
+			String key = String.format("k%05d", (i * 7) % ROWS);
+			rows.add(new PlannedObject(i + 1, "src", key, null, 1L, null, null, null, null, key));
+		}
+		ledger.insertPlanned(run, rows);
+
+		List<String> keys = new ArrayList<>();
+		String stateWhileRead;
+		try (Stream<LedgerRow> stream = ledger.streamByKey(run)) {
+			Iterator<LedgerRow> iterator = stream.iterator();
+			keys.add(iterator.next().planned().sourceKey());
+			// The reading connection, seen from another: a fetch-size cursor keeps it in
+			// its transaction between fetches; a result read whole leaves it idle.
+			stateWhileRead = jdbc.queryForObject("SELECT state FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+					+ "AND datname = current_database() AND query LIKE 'SELECT%BULK_LEDGER%'", String.class);
+			iterator.forEachRemaining((row) -> keys.add(row.planned().sourceKey()));
+		}
+
+		assertThat(stateWhileRead).isEqualTo("idle in transaction");
+		assertThat(keys).hasSize(ROWS).isSorted();
+	}
+
+}
