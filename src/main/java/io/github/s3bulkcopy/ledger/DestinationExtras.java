@@ -7,13 +7,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.Assert;
@@ -148,10 +146,8 @@ public class DestinationExtras {
 	private String keyOrder() {
 		String order = this.keyOrder;
 		if (order == null) {
-			String product = this.jdbc.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
-			order = (product != null && product.toLowerCase(Locale.ROOT).contains("postgres"))
-					? "DESTINATION_KEY COLLATE \"C\"" : "CAST(DESTINATION_KEY AS VARBINARY)";
+			order = JobDatabase.isPostgresql(this.jdbc) ? "DESTINATION_KEY COLLATE \"C\""
+					: "CAST(DESTINATION_KEY AS VARBINARY)";
 			this.keyOrder = order;
 		}
 		return order;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,7 +18,6 @@ import io.github.s3bulkcopy.verify.Verification;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.RowMapper;
@@ -379,18 +377,16 @@ public class JdbcLedger {
 	 * cursor or those files: close it.
 	 */
 	public Stream<LedgerRow> streamByKey(long runId) {
-		if (sortsRuns()) {
+		if (postgresql()) {
 			return stream(runId, "SOURCE_KEY, VERSION_ID, SEQ");
 		}
 		return KeySortedRows.sort(streamInPlanOrder(runId), this.sort);
 	}
 
-	private boolean sortsRuns() {
+	private boolean postgresql() {
 		Boolean postgres = this.postgres;
 		if (postgres == null) {
-			String product = this.jdbc.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
-			postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+			postgres = JobDatabase.isPostgresql(this.jdbc);
 			this.postgres = postgres;
 		}
 		return postgres;
@@ -408,7 +404,7 @@ public class JdbcLedger {
 	}
 
 	private Stream<LedgerRow> stream(long runId, String orderBy) {
-		boolean postgres = sortsRuns();
+		boolean postgres = postgresql();
 		return this.jdbc.queryForStream(connection -> {
 			if (postgres && connection.getAutoCommit()) {
 				// PostgreSQL's driver reads a result by the fetch size only inside a

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.util.Assert;
@@ -147,6 +149,16 @@ public class JobDatabase {
 		ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource(script));
 		populator.setSqlScriptEncoding("UTF-8");
 		return populator;
+	}
+
+	/**
+	 * Whether the database behind {@code jdbc} is PostgreSQL (the other one the tool runs
+	 * on being H2), as its driver names it.
+	 */
+	static boolean isPostgresql(JdbcTemplate jdbc) {
+		String product = jdbc
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+		return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
 	}
 
 	private static String platform(DatabaseMetaData metaData) throws SQLException {
