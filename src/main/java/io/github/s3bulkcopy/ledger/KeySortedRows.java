@@ -30,7 +30,9 @@ final class KeySortedRows {
 	 * comparison of VARCHAR without a collation, not {@link KeyOrder}), then versions
 	 * with null first, then the plan's sequence.
 	 */
-	static final Comparator<LedgerRow> ORDER = KeySortedRows::compare;
+	static final Comparator<LedgerRow> ORDER = Comparator.comparing((LedgerRow row) -> row.planned().sourceKey())
+		.thenComparing((row) -> row.planned().versionId(), Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparingLong((row) -> row.planned().seq());
 
 	private KeySortedRows() {
 	}
@@ -83,24 +85,6 @@ final class KeySortedRows {
 		catch (RuntimeException ex) {
 			failure.addSuppressed(ex);
 		}
-	}
-
-	private static int compare(LedgerRow a, LedgerRow b) {
-		PlannedObject x = a.planned();
-		PlannedObject y = b.planned();
-		int order = x.sourceKey().compareTo(y.sourceKey());
-		if (order != 0) {
-			return order;
-		}
-		order = compareVersions(x.versionId(), y.versionId());
-		return (order != 0) ? order : Long.compare(x.seq(), y.seq());
-	}
-
-	private static int compareVersions(@Nullable String a, @Nullable String b) {
-		if (a == null || b == null) {
-			return (a == null) ? ((b == null) ? 0 : -1) : 1;
-		}
-		return a.compareTo(b);
 	}
 
 	/**
