@@ -98,6 +98,7 @@ public class RunCatalog {
 					}
 					return ids;
 				}, jobName);
+		String lockHolder = lockHolder(jobName).orElse(null);
 		List<RunInfo> runs = new ArrayList<>();
 		for (long instance : instances) {
 			List<Execution> executions = this.jdbc.query("SELECT JOB_EXECUTION_ID, STATUS, EXIT_CODE, START_TIME, "
@@ -116,7 +117,7 @@ public class RunCatalog {
 				.orElse(null);
 			runs.add(new RunInfo(jobName, runNumber(latest.id(), instance), instance, latest.status(),
 					latest.exitCode(), start, latest.endTime(), executions.size(), this.ledger.totals(instance),
-					lockHolder(jobName).orElse(null), latest.startTime()));
+					lockHolder, latest.startTime()));
 		}
 		return runs;
 	}
