@@ -23,8 +23,8 @@ public final class Main {
 			System.setProperty("h2.bindAddress", "127.0.0.1");
 		}
 		// H2's shared cache of values hashes every string the ledger writes and reads,
-		// and costs more than it saves: planning 1,000,000 inventory rows took 18.7 s
-		// with it and 11.7 s without (docs/performance.md). Read once, when H2 loads.
+		// and costs planning more than it saves (docs/performance.md). Read once, when
+		// H2 loads.
 		if (System.getProperty("h2.objectCache") == null) {
 			System.setProperty("h2.objectCache", "false");
 		}
