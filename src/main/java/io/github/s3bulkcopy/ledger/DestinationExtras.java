@@ -114,6 +114,7 @@ public class DestinationExtras {
 	 */
 	public Stream<ExtraObject> stream(long runId) {
 		return this.jdbc.queryForStream(connection -> {
+			JobDatabase.readByFetchSize(connection);
 			var ps = connection.prepareStatement(
 					"SELECT " + COLUMNS + " FROM BULK_EXTRA WHERE " + JdbcLedger.OF_RUN + " ORDER BY ROW_KEY");
 			ps.setFetchSize(1000);
@@ -134,6 +135,7 @@ public class DestinationExtras {
 	public Stream<String> plannedDestinationKeys(long runId) {
 		String order = keyOrder();
 		return this.jdbc.queryForStream(connection -> {
+			JobDatabase.readByFetchSize(connection);
 			var ps = connection.prepareStatement(
 					"SELECT DESTINATION_KEY FROM BULK_LEDGER WHERE " + JdbcLedger.OF_RUN + " ORDER BY " + order);
 			ps.setFetchSize(1000);

@@ -404,15 +404,8 @@ public class JdbcLedger {
 	}
 
 	private Stream<LedgerRow> stream(long runId, String orderBy) {
-		boolean postgres = postgresql();
 		return this.jdbc.queryForStream(connection -> {
-			if (postgres && connection.getAutoCommit()) {
-				// PostgreSQL's driver reads a result by the fetch size only inside a
-				// transaction: outside one (the report command) it would hold the whole
-				// run in memory. The connection goes back to the pool, which rolls back
-				// and restores auto-commit, once the stream is closed.
-				connection.setAutoCommit(false);
-			}
+			JobDatabase.readByFetchSize(connection);
 			var ps = connection.prepareStatement(
 					"SELECT " + COLUMNS + ", NOT_CARRIED FROM BULK_LEDGER WHERE " + OF_RUN + " ORDER BY " + orderBy);
 			ps.setFetchSize(1000);

@@ -156,8 +156,26 @@ public class JobDatabase {
 	 * on being H2), as its driver names it.
 	 */
 	static boolean isPostgresql(JdbcTemplate jdbc) {
-		String product = jdbc
-			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+		Boolean postgres = jdbc
+			.execute((ConnectionCallback<Boolean>) (connection) -> isPostgresql(connection.getMetaData()));
+		return Boolean.TRUE.equals(postgres);
+	}
+
+	/**
+	 * Readies a connection to read a long result by the fetch size, for a stream that
+	 * holds it until closed. PostgreSQL's driver reads by the fetch size only inside a
+	 * transaction: outside one (the report command) it would hold the whole result in
+	 * memory. The pool rolls back and restores auto-commit when the connection goes back
+	 * to it, once the stream is closed.
+	 */
+	static void readByFetchSize(Connection connection) throws SQLException {
+		if (connection.getAutoCommit() && isPostgresql(connection.getMetaData())) {
+			connection.setAutoCommit(false);
+		}
+	}
+
+	private static boolean isPostgresql(DatabaseMetaData metaData) throws SQLException {
+		String product = metaData.getDatabaseProductName();
 		return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
 	}
 

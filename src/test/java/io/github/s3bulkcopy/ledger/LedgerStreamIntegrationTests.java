@@ -15,8 +15,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run's rows streamed from PostgreSQL outside a transaction, as the {@code report}
- * command reads them: through a cursor, a fetch at a time, not the whole run at once.
+ * A run's rows and extras streamed from PostgreSQL outside a transaction, as the
+ * {@code report} command reads them: through a cursor, a fetch at a time, not the whole
+ * run at once.
  */
 class LedgerStreamIntegrationTests {
 
@@ -41,15 +42,48 @@ class LedgerStreamIntegrationTests {
 		try (Stream<LedgerRow> stream = ledger.streamByKey(run)) {
 			Iterator<LedgerRow> iterator = stream.iterator();
 			keys.add(iterator.next().planned().sourceKey());
-			// The reading connection, seen from another: a fetch-size cursor keeps it in
-			// its transaction between fetches; a result read whole leaves it idle.
-			stateWhileRead = jdbc.queryForObject("SELECT state FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-					+ "AND datname = current_database() AND query LIKE 'SELECT%BULK_LEDGER%'", String.class);
+			stateWhileRead = readerState(jdbc, "BULK_LEDGER");
 			iterator.forEachRemaining((row) -> keys.add(row.planned().sourceKey()));
 		}
 
 		assertThat(stateWhileRead).isEqualTo("idle in transaction");
 		assertThat(keys).hasSize(ROWS).isSorted();
+	}
+
+	@Test
+	void aRunsExtrasAreStreamedThroughACursorOutsideATransaction() {
+		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
+		new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql")).execute(jdbc.getDataSource());
+		DestinationExtras extras = new DestinationExtras(jdbc);
+		long run = 900_012;
+		List<ExtraObject> found = new ArrayList<>();
+		for (int i = 0; i < ROWS; i++) {
+			String key = String.format("x%05d", i);
+			found.add(ExtraObject.found(i + 1, key, key, 1L, null, null));
+		}
+		extras.insert(run, found);
+
+		List<String> keys = new ArrayList<>();
+		String stateWhileRead;
+		try (Stream<ExtraObject> stream = extras.stream(run)) {
+			Iterator<ExtraObject> iterator = stream.iterator();
+			keys.add(iterator.next().destinationKey());
+			stateWhileRead = readerState(jdbc, "BULK_EXTRA");
+			iterator.forEachRemaining((extra) -> keys.add(extra.destinationKey()));
+		}
+
+		assertThat(stateWhileRead).isEqualTo("idle in transaction");
+		assertThat(keys).hasSize(ROWS).isSorted();
+	}
+
+	/**
+	 * The state of the connection reading {@code table}, seen from another: a fetch-size
+	 * cursor keeps it in its transaction between fetches; a result read whole leaves it
+	 * idle.
+	 */
+	private static String readerState(JdbcTemplate jdbc, String table) {
+		return jdbc.queryForObject("SELECT state FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+				+ "AND datname = current_database() AND query LIKE 'SELECT%" + table + "%'", String.class);
 	}
 
 }
