@@ -75,7 +75,7 @@ public record CopySpec(@DefaultValue("8") @Min(1) @Max(1024) int partitions,
 
 	/**
 	 * The fewest objects in flight: {@code min-concurrency} with {@code auto}, 1 with a
-	 * fixed number (which halves down to 1 while S3 throttles).
+	 * fixed number (which is cut down to 1 while S3 throttles).
 	 */
 	public int concurrencyFloor() {
 		if (!this.concurrency.auto()) {

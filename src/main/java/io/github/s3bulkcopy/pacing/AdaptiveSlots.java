@@ -28,7 +28,7 @@ public class AdaptiveSlots extends Semaphore {
 
 	/**
 	 * Tells the limit of an attempt that got no answer (timed out, reset), which halves
-	 * it as throttling does.
+	 * it.
 	 */
 	public synchronized void unanswered() {
 		apply(this.limit.unanswered());

@@ -32,8 +32,9 @@ import org.springframework.util.Assert;
  * large request goes at once and those after it wait until its bytes are paid for
  * (Guava's {@link RateLimiter}), so no request holds a connection while it waits;</li>
  * <li>answers that throttle (HTTP 503, as S3's SlowDown; 429; and the throttling error
- * codes of {@link #throttlingCode}) and attempts that got no answer halve the
- * {@link AdaptiveSlots copy's slots}, answers that succeed let them grow again.</li>
+ * codes of {@link #throttlingCode}) and attempts that got no answer cut the
+ * {@link AdaptiveSlots copy's slots} ({@link AdaptiveLimit}), answers that succeed let
+ * them grow again.</li>
  * </ul>
  * A request waiting for its turn waits on the thread that starts it: the copy's own
  * threads, or the SDK's completion threads for a request that follows another (a copy

@@ -361,7 +361,7 @@ public record RunSummary(String job, long runId, String status, int exitCode, In
 	 *
 	 * @param setting {@code auto} or the fixed number, as the job file says
 	 * @param minimum the fewest it may have in flight ({@code copy.min-concurrency} with
-	 * {@code auto}; 1 with a fixed number, which halves down to it while S3 throttles)
+	 * {@code auto}; 1 with a fixed number, which is cut down to it while S3 throttles)
 	 * @param maximum the most ({@code copy.max-concurrency} with {@code auto}, else the
 	 * fixed number)
 	 * @param start the limit it started at

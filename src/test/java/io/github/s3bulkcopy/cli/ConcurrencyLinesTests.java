@@ -45,10 +45,10 @@ class ConcurrencyLinesTests {
 		limit.throttled();
 
 		assertThat(printed(limit)).containsExactly(
-				"  concurrency:  auto (4 to 512): settled at 9 objects in flight; started at 16, 9 at the lowest, "
+				"  concurrency:  auto (4 to 512): settled at 14 objects in flight; started at 16, 14 at the lowest, "
 						+ "18 at the highest",
-				"  throttling:   1 throttled answer(s) (503 SlowDown and the like); objects in flight limited to 9 at "
-						+ "least, 9 at the end (copy.concurrency auto)");
+				"  throttling:   1 throttled answer(s) (503 SlowDown and the like); objects in flight limited to 14 at "
+						+ "least, 14 at the end (copy.concurrency auto)");
 	}
 
 	@Test

@@ -26,20 +26,30 @@ class AdaptiveLimitTests {
 	}
 
 	@Test
-	void throttlingHalvesItOncePerHoldTime() {
-		assertThat(this.limit.throttled()).isEqualTo(32);
+	void throttlingCutsItToFourFifthsOncePerHoldTime() {
+		assertThat(this.limit.throttled()).isEqualTo(51);
 		for (int i = 0; i < 20; i++) {
-			assertThat(this.limit.throttled()).as("the rest of the burst, within the hold time").isEqualTo(32);
+			assertThat(this.limit.throttled()).as("the rest of the burst, within the hold time").isEqualTo(51);
 		}
 		after(Duration.ofMillis(1000));
 
-		assertThat(this.limit.throttled()).isEqualTo(16);
+		assertThat(this.limit.throttled()).isEqualTo(40);
 		assertThat(this.limit.throttledAnswers()).isEqualTo(22);
 	}
 
 	@Test
+	void anAttemptWithoutAnAnswerHalvesIt() {
+		assertThat(this.limit.unanswered()).isEqualTo(32);
+		after(Duration.ofSeconds(1));
+
+		assertThat(this.limit.unanswered()).isEqualTo(16);
+		assertThat(this.limit.unansweredAttempts()).isEqualTo(2);
+		assertThat(this.limit.throttledAnswers()).isZero();
+	}
+
+	@Test
 	void neverGoesBelowOne() {
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 20; i++) {
 			this.limit.throttled();
 			after(Duration.ofSeconds(1));
 		}
@@ -55,25 +65,25 @@ class AdaptiveLimitTests {
 		for (int i = 0; i < 100; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).as("no growth within the hold time").isEqualTo(32);
+		assertThat(this.limit.current()).as("no growth within the hold time").isEqualTo(51);
 		after(Duration.ofSeconds(1));
 
-		for (int i = 0; i < 31; i++) {
+		for (int i = 0; i < 50; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).isEqualTo(32);
+		assertThat(this.limit.current()).isEqualTo(51);
 		this.limit.succeeded();
-		assertThat(this.limit.current()).as("after 32 answers at 32").isEqualTo(33);
-		for (int i = 0; i < 33; i++) {
+		assertThat(this.limit.current()).as("after 51 answers at 51").isEqualTo(52);
+		for (int i = 0; i < 52; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).as("after 33 more at 33").isEqualTo(34);
-		assertThat(this.limit.lowest()).isEqualTo(32);
+		assertThat(this.limit.current()).as("after 52 more at 52").isEqualTo(53);
+		assertThat(this.limit.lowest()).isEqualTo(51);
 	}
 
 	@Test
 	void growsBackToItsMaximumOnceThrottlingStops() {
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < 20; i++) {
 			this.limit.throttled();
 			after(Duration.ofSeconds(1));
 		}

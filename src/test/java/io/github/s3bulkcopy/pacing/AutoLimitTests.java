@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The arithmetic of {@code copy.concurrency: auto}: rounds of finished objects grow the
  * limit while their time in flight holds, shrink it when that time rises, and throttling
- * halves it as it halves a fixed limit.
+ * cuts it as it cuts a fixed limit.
  */
 class AutoLimitTests {
 
@@ -81,6 +81,21 @@ class AutoLimitTests {
 	}
 
 	@Test
+	void aFewObjectsOfARoundThatWaitedOutARetryDoNotReadAsQueueing() {
+		round(60, 16);
+		assertThat(this.limit.current()).isEqualTo(18);
+
+		for (int i = 0; i < 16; i++) {
+			this.limit.finished(60 * MILLIS, 18);
+		}
+		this.limit.finished(900 * MILLIS, 18);
+		this.limit.finished(1200 * MILLIS, 18);
+
+		assertThat(this.limit.current()).as("the round's median is 60 ms; its mean, 170 ms, would have shrunk it")
+			.isEqualTo(20);
+	}
+
+	@Test
 	void aRiseInTimeInFlightThatStaysShrinksItOnce() {
 		round(60, 16);
 		assertThat(this.limit.current()).isEqualTo(18);
@@ -120,9 +135,15 @@ class AutoLimitTests {
 	}
 
 	@Test
-	void throttlingHalvesItDownToItsMinimumAndItThenGrowsByOnePerRound() {
-		assertThat(this.limit.throttled()).isEqualTo(8);
-		assertThat(this.limit.throttled()).as("the rest of the burst").isEqualTo(8);
+	void throttlingCutsItDownToItsMinimumAndItThenGrowsByOnePerRound() {
+		assertThat(this.limit.throttled()).isEqualTo(12);
+		assertThat(this.limit.throttled()).as("the rest of the burst").isEqualTo(12);
+		after(Duration.ofSeconds(1));
+		assertThat(this.limit.throttled()).isEqualTo(9);
+		after(Duration.ofSeconds(1));
+		assertThat(this.limit.throttled()).isEqualTo(7);
+		after(Duration.ofSeconds(1));
+		assertThat(this.limit.throttled()).isEqualTo(5);
 		after(Duration.ofSeconds(1));
 		assertThat(this.limit.throttled()).isEqualTo(4);
 		after(Duration.ofSeconds(1));
@@ -135,7 +156,7 @@ class AutoLimitTests {
 
 		assertThat(this.limit.current()).as("one per round after throttling, as TCP's congestion avoidance")
 			.isEqualTo(7);
-		assertThat(this.limit.throttledAnswers()).isEqualTo(4);
+		assertThat(this.limit.throttledAnswers()).isEqualTo(7);
 		assertThat(this.limit.lowest()).isEqualTo(4);
 	}
 
@@ -144,20 +165,20 @@ class AutoLimitTests {
 		AdaptiveLimit large = AdaptiveLimit.auto(64, 4, 512, Duration.ofSeconds(1), this.nanos::get);
 		large.throttled();
 		after(Duration.ofSeconds(1));
-		roundOf(large, 32);
-		assertThat(large.current()).isEqualTo(33);
+		roundOf(large, 51);
+		assertThat(large.current()).isEqualTo(52);
 		after(AdaptiveLimit.CAUTIOUS.minusSeconds(2));
-		roundOf(large, 33);
-		assertThat(large.current()).as("still cautious").isEqualTo(34);
+		roundOf(large, 52);
+		assertThat(large.current()).as("still cautious").isEqualTo(53);
 		after(Duration.ofSeconds(1));
 
-		roundOf(large, 34);
+		roundOf(large, 53);
 
-		assertThat(large.current()).isEqualTo(38);
+		assertThat(large.current()).isEqualTo(59);
 	}
 
 	@Test
-	void anAttemptWithoutAnAnswerBacksOffAsThrottlingDoes() {
+	void anAttemptWithoutAnAnswerHalvesIt() {
 		assertThat(this.limit.unanswered()).isEqualTo(8);
 
 		assertThat(this.limit.unansweredAttempts()).isEqualTo(1);
