@@ -24,7 +24,8 @@
 #   throttle OBJECTS (20,000 unless set) x SIZE objects through a relay that also answers 503 SlowDown above
 #           THROTTLE_RPS requests/s: this tool at each copy.concurrency of THROTTLE_IN_FLIGHT (auto or a number),
 #           rclone at --transfers/--checkers of its first number (64 when it has none); objects/s, the share of
-#           requests answered 503, whether everything was copied, where this tool's objects in flight settled
+#           requests answered 503, whether everything was copied, where this tool's objects in flight settled, and its
+#           copy step's rate (start-up and listing left out)
 #           The relay is io.github.s3bulkcopy.testsupport.LatencyRelay, run from the test classes: one thread and one
 #           keep-alive server connection per client connection, bodies streamed; its counters (requests, 503s, the
 #           most requests in flight at once, its CPU) are reset before and read after each run (GET /_relay/stats)
@@ -863,6 +864,7 @@ JOB
         copy --job "$work/$setting/job.yml")
     relay_stats "$n"
     keep_summary "throttle-$setting" "$work/$setting/reports"
+    copy_phase "throttle-$setting" "$work/$setting" "$n"
     record throttle "s3-bulk-copy (concurrency $setting)" "$n" objects/s "$m" "a:thr-dst-tool-$setting" "$n" $bytes \
       "$OUT/throttle-$setting-tool-gc.log"
   done
