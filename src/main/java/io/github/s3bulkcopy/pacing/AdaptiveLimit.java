@@ -11,21 +11,23 @@ import org.springframework.util.Assert;
  * <ul>
  * <li><b>fixed</b> ({@code copy.concurrency: 64}): starts at its maximum and backs off
  * when the store throttles, additive increase and multiplicative decrease (AIMD, as TCP's
- * congestion window): cut to {@link #THROTTLED_TO} of itself on a throttled answer (503
- * SlowDown and the like), halved on an attempt that got no answer (a timeout, a reset),
- * raised by one after as many answers without throttling as the limit allows in flight
- * (about one round of requests), never above its maximum, never below 1;</li>
+ * congestion window): halved on its first throttled answer (503 SlowDown and the like),
+ * cut to {@link #THROTTLED_TO} of itself on later ones, halved on an attempt that got no
+ * answer (a timeout, a reset), raised by one after as many answers without throttling as
+ * the limit allows in flight (about one round of requests), never above its maximum,
+ * never below 1;</li>
  * <li><b>auto</b> ({@code copy.concurrency: auto}): the same back-off, and besides it
- * looks at each round of finished objects (as many as the limit): while their average
- * time in flight stays within {@link #GROW_WITHIN} of the lowest seen and the limit was
- * used in full, it grows, by an eighth per round, but by one per round for
- * {@link #CAUTIOUS} after the store last throttled (TCP's slow start, then congestion
- * avoidance); when their time rises above {@link #SHRINK_ABOVE} times the lowest, it
- * shrinks by a quarter. A round's time is its median, so the few objects of a round that
- * waited out a retry's back-off do not read as queueing. By Little's law (throughput =
- * objects in flight / time in flight) more in flight at an unchanged time in flight is
- * more throughput, and a time that rises with the limit means the extra objects only
- * queue (at the store, the network or this machine's CPU).</li>
+ * looks at each round of finished objects (as many as the limit): while their time in
+ * flight stays within {@link #GROW_WITHIN} of the lowest seen and the limit was used in
+ * full, it grows: by a quarter per round until its first decrease (so that it climbs from
+ * its start to hundreds within a dozen round trips), by an eighth per round after that,
+ * and by one per round for {@link #CAUTIOUS} after the store last throttled (TCP's slow
+ * start, then congestion avoidance); when their time rises above {@link #SHRINK_ABOVE}
+ * times the lowest, it shrinks by a quarter. A round's time is its median, so the few
+ * objects of a round that waited out a retry's back-off do not read as queueing. By
+ * Little's law (throughput = objects in flight / time in flight) more in flight at an
+ * unchanged time in flight is more throughput, and a time that rises with the limit means
+ * the extra objects only queue (at the store, the network or this machine's CPU).</li>
  * </ul>
  * A burst of throttled answers to the requests already in flight decreases it once: after
  * a decrease, further throttling within the hold time counts but does not decrease it
@@ -44,11 +46,11 @@ public final class AdaptiveLimit {
 	public static final Duration HOLD = Duration.ofSeconds(1);
 
 	/**
-	 * What a throttled answer leaves of the limit. Gentler than halving: S3 throttles a
-	 * prefix that is a little above its rate, and a halved limit spent the hold time and
-	 * the rounds of growing back well below that rate (0.72 × the rate in the benchmark;
-	 * 0.96-0.98 × with 0.8 in AutoLimitUnderThrottlingTests' simulation, where 0.7 made
-	 * 0.91-0.93 ×).
+	 * What a throttled answer leaves of a limit that decreased before. Gentler than
+	 * halving: once the limit is near the store's rate, S3 throttles it when it is a
+	 * little above, and a halved limit spent the hold time and the rounds of growing back
+	 * well below that rate (0.72 × the rate in the benchmark; 0.95-0.98 × with 0.8 in
+	 * AutoLimitUnderThrottlingTests' simulation, where 0.7 made 0.91-0.93 ×).
 	 */
 	static final double THROTTLED_TO = 0.8;
 
@@ -176,11 +178,13 @@ public final class AdaptiveLimit {
 
 	/**
 	 * An answer that throttled: cuts the limit to {@link #THROTTLED_TO} of itself unless
-	 * a decrease still holds. Returns the limit.
+	 * a decrease still holds, or halves it if it never decreased: the first throttling
+	 * comes after a climb (or at a fixed number) that may be well above the store's rate,
+	 * as TCP halves its window on the first loss after slow start. Returns the limit.
 	 */
 	public synchronized int throttled() {
 		this.throttled++;
-		return backOff((int) (this.limit * THROTTLED_TO));
+		return backOff(this.decreased ? (int) (this.limit * THROTTLED_TO) : this.limit / 2);
 	}
 
 	/**
@@ -275,7 +279,7 @@ public final class AdaptiveLimit {
 		}
 		else if (used && nanos <= this.baselineNanos * GROW_WITHIN) {
 			boolean cautious = this.everThrottled && now - this.throttledAt < CAUTIOUS.toNanos();
-			int step = cautious ? 1 : Math.max(1, this.limit / 8);
+			int step = cautious ? 1 : Math.max(1, this.limit / (this.decreased ? 8 : 4));
 			increaseTo(this.limit + step);
 		}
 		return this.limit;

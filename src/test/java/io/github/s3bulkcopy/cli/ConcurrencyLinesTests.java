@@ -45,10 +45,10 @@ class ConcurrencyLinesTests {
 		limit.throttled();
 
 		assertThat(printed(limit)).containsExactly(
-				"  concurrency:  auto (4 to 512): settled at 14 objects in flight; started at 16, 14 at the lowest, "
-						+ "18 at the highest",
-				"  throttling:   1 throttled answer(s) (503 SlowDown and the like); objects in flight limited to 14 at "
-						+ "least, 14 at the end (copy.concurrency auto)");
+				"  concurrency:  auto (4 to 512): settled at 10 objects in flight; started at 16, 10 at the lowest, "
+						+ "20 at the highest",
+				"  throttling:   1 throttled answer(s) (503 SlowDown and the like); objects in flight limited to 10 at "
+						+ "least, 10 at the end (copy.concurrency auto)");
 	}
 
 	@Test

@@ -26,15 +26,17 @@ class AdaptiveLimitTests {
 	}
 
 	@Test
-	void throttlingCutsItToFourFifthsOncePerHoldTime() {
-		assertThat(this.limit.throttled()).isEqualTo(51);
+	void throttlingHalvesItFirstThenCutsItToFourFifthsOncePerHoldTime() {
+		assertThat(this.limit.throttled()).isEqualTo(32);
 		for (int i = 0; i < 20; i++) {
-			assertThat(this.limit.throttled()).as("the rest of the burst, within the hold time").isEqualTo(51);
+			assertThat(this.limit.throttled()).as("the rest of the burst, within the hold time").isEqualTo(32);
 		}
 		after(Duration.ofMillis(1000));
 
-		assertThat(this.limit.throttled()).isEqualTo(40);
-		assertThat(this.limit.throttledAnswers()).isEqualTo(22);
+		assertThat(this.limit.throttled()).isEqualTo(25);
+		after(Duration.ofMillis(1000));
+		assertThat(this.limit.throttled()).isEqualTo(20);
+		assertThat(this.limit.throttledAnswers()).isEqualTo(23);
 	}
 
 	@Test
@@ -65,20 +67,20 @@ class AdaptiveLimitTests {
 		for (int i = 0; i < 100; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).as("no growth within the hold time").isEqualTo(51);
+		assertThat(this.limit.current()).as("no growth within the hold time").isEqualTo(32);
 		after(Duration.ofSeconds(1));
 
-		for (int i = 0; i < 50; i++) {
+		for (int i = 0; i < 31; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).isEqualTo(51);
+		assertThat(this.limit.current()).isEqualTo(32);
 		this.limit.succeeded();
-		assertThat(this.limit.current()).as("after 51 answers at 51").isEqualTo(52);
-		for (int i = 0; i < 52; i++) {
+		assertThat(this.limit.current()).as("after 32 answers at 32").isEqualTo(33);
+		for (int i = 0; i < 33; i++) {
 			this.limit.succeeded();
 		}
-		assertThat(this.limit.current()).as("after 52 more at 52").isEqualTo(53);
-		assertThat(this.limit.lowest()).isEqualTo(51);
+		assertThat(this.limit.current()).as("after 33 more at 33").isEqualTo(34);
+		assertThat(this.limit.lowest()).isEqualTo(32);
 	}
 
 	@Test

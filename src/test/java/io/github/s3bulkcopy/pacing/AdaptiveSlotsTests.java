@@ -19,13 +19,11 @@ class AdaptiveSlotsTests {
 
 		this.slots.throttled();
 
-		assertThat(this.slots.limit().current()).isEqualTo(6);
-		assertThat(this.slots.tryAcquire()).as("6 in flight, limit 6").isFalse();
+		assertThat(this.slots.limit().current()).isEqualTo(4);
+		assertThat(this.slots.tryAcquire()).as("6 in flight, limit 4").isFalse();
 		this.slots.release(3);
-		assertThat(this.slots.tryAcquire()).as("3 in flight, limit 6").isTrue();
-		assertThat(this.slots.tryAcquire()).as("4 in flight, limit 6").isTrue();
-		assertThat(this.slots.tryAcquire()).as("5 in flight, limit 6").isTrue();
-		assertThat(this.slots.tryAcquire()).as("6 in flight, limit 6").isFalse();
+		assertThat(this.slots.tryAcquire()).as("3 in flight, limit 4").isTrue();
+		assertThat(this.slots.tryAcquire()).as("4 in flight, limit 4").isFalse();
 	}
 
 	@Test
@@ -34,7 +32,7 @@ class AdaptiveSlotsTests {
 		this.slots.throttled();
 		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 		this.slots.throttled();
-		assertThat(this.slots.availablePermits()).isEqualTo(4);
+		assertThat(this.slots.availablePermits()).isEqualTo(3);
 		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 
 		for (int i = 0; i < 100; i++) {
@@ -55,8 +53,8 @@ class AdaptiveSlotsTests {
 			auto.finished(Duration.ofMillis(60).toNanos());
 		}
 
-		assertThat(auto.limit().current()).isEqualTo(18);
-		assertThat(auto.availablePermits()).isEqualTo(2);
+		assertThat(auto.limit().current()).isEqualTo(20);
+		assertThat(auto.availablePermits()).isEqualTo(4);
 	}
 
 }

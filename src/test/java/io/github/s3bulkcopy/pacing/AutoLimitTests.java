@@ -21,16 +21,16 @@ class AutoLimitTests {
 	private final AdaptiveLimit limit = AdaptiveLimit.auto(16, 4, 512, Duration.ofSeconds(1), this.nanos::get);
 
 	@Test
-	void growsByAnEighthAfterEachFullRoundWhoseTimeInFlightHolds() {
+	void growsByAQuarterAfterEachFullRoundWhoseTimeInFlightHoldsUntilItFirstDecreases() {
 		assertThat(this.limit.current()).isEqualTo(16);
 
 		round(60, 16);
-		assertThat(this.limit.current()).isEqualTo(18);
-		round(62, 18);
 		assertThat(this.limit.current()).isEqualTo(20);
-		round(58, 20);
-		assertThat(this.limit.current()).isEqualTo(22);
-		assertThat(this.limit.highest()).isEqualTo(22);
+		round(62, 20);
+		assertThat(this.limit.current()).isEqualTo(25);
+		round(58, 25);
+		assertThat(this.limit.current()).isEqualTo(31);
+		assertThat(this.limit.highest()).isEqualTo(31);
 		assertThat(this.limit.lowest()).isEqualTo(16);
 	}
 
@@ -43,7 +43,7 @@ class AutoLimitTests {
 
 		this.limit.finished(60 * MILLIS, 16);
 
-		assertThat(this.limit.current()).isEqualTo(18);
+		assertThat(this.limit.current()).isEqualTo(20);
 	}
 
 	@Test
@@ -58,56 +58,60 @@ class AutoLimitTests {
 	@Test
 	void staysWhileTimeInFlightRisesModestly() {
 		round(60, 16);
-		round(90, 18);
-		round(100, 18);
+		round(90, 20);
+		round(100, 20);
 
-		assertThat(this.limit.current()).isEqualTo(18);
+		assertThat(this.limit.current()).isEqualTo(20);
 	}
 
 	@Test
-	void shrinksByAQuarterWhenTimeInFlightMoreThanDoublesThenHolds() {
+	void shrinksByAQuarterWhenTimeInFlightMoreThanDoublesThenHoldsAndGrowsByAnEighth() {
 		round(60, 16);
-		round(60, 18);
-		assertThat(this.limit.current()).isEqualTo(20);
+		round(60, 20);
+		assertThat(this.limit.current()).isEqualTo(25);
 
-		round(150, 20);
-		assertThat(this.limit.current()).isEqualTo(15);
-		round(200, 15);
-		assertThat(this.limit.current()).as("within the hold time").isEqualTo(15);
+		round(150, 25);
+		assertThat(this.limit.current()).isEqualTo(19);
+		round(200, 19);
+		assertThat(this.limit.current()).as("within the hold time").isEqualTo(19);
 		after(Duration.ofSeconds(1));
-		round(200, 15);
-		assertThat(this.limit.current()).isEqualTo(12);
-		assertThat(this.limit.lowest()).isEqualTo(12);
+		round(200, 19);
+		assertThat(this.limit.current()).isEqualTo(15);
+		assertThat(this.limit.lowest()).isEqualTo(15);
+		after(Duration.ofSeconds(1));
+		round(60, 15);
+		round(60, 16);
+		assertThat(this.limit.current()).as("an eighth per round after a decrease").isEqualTo(18);
 	}
 
 	@Test
 	void aFewObjectsOfARoundThatWaitedOutARetryDoNotReadAsQueueing() {
 		round(60, 16);
-		assertThat(this.limit.current()).isEqualTo(18);
+		assertThat(this.limit.current()).isEqualTo(20);
 
-		for (int i = 0; i < 16; i++) {
-			this.limit.finished(60 * MILLIS, 18);
+		for (int i = 0; i < 18; i++) {
+			this.limit.finished(60 * MILLIS, 20);
 		}
-		this.limit.finished(900 * MILLIS, 18);
-		this.limit.finished(1200 * MILLIS, 18);
+		this.limit.finished(900 * MILLIS, 20);
+		this.limit.finished(1200 * MILLIS, 20);
 
-		assertThat(this.limit.current()).as("the round's median is 60 ms; its mean, 170 ms, would have shrunk it")
-			.isEqualTo(20);
+		assertThat(this.limit.current()).as("the round's median is 60 ms; its mean, 159 ms, would have shrunk it")
+			.isEqualTo(25);
 	}
 
 	@Test
 	void aRiseInTimeInFlightThatStaysShrinksItOnce() {
 		round(60, 16);
-		assertThat(this.limit.current()).isEqualTo(18);
+		assertThat(this.limit.current()).isEqualTo(20);
 
-		round(150, 18);
-		assertThat(this.limit.current()).isEqualTo(14);
+		round(150, 20);
+		assertThat(this.limit.current()).isEqualTo(15);
 		for (int i = 0; i < 10; i++) {
 			after(Duration.ofSeconds(1));
-			round(150, 14);
+			round(150, 15);
 		}
 
-		assertThat(this.limit.current()).as("the machine got busier, the limit did not cause it").isEqualTo(14);
+		assertThat(this.limit.current()).as("the machine got busier, the limit did not cause it").isEqualTo(15);
 	}
 
 	@Test
@@ -136,14 +140,10 @@ class AutoLimitTests {
 
 	@Test
 	void throttlingCutsItDownToItsMinimumAndItThenGrowsByOnePerRound() {
-		assertThat(this.limit.throttled()).isEqualTo(12);
-		assertThat(this.limit.throttled()).as("the rest of the burst").isEqualTo(12);
+		assertThat(this.limit.throttled()).as("the first halves it").isEqualTo(8);
+		assertThat(this.limit.throttled()).as("the rest of the burst").isEqualTo(8);
 		after(Duration.ofSeconds(1));
-		assertThat(this.limit.throttled()).isEqualTo(9);
-		after(Duration.ofSeconds(1));
-		assertThat(this.limit.throttled()).isEqualTo(7);
-		after(Duration.ofSeconds(1));
-		assertThat(this.limit.throttled()).isEqualTo(5);
+		assertThat(this.limit.throttled()).isEqualTo(6);
 		after(Duration.ofSeconds(1));
 		assertThat(this.limit.throttled()).isEqualTo(4);
 		after(Duration.ofSeconds(1));
@@ -156,7 +156,7 @@ class AutoLimitTests {
 
 		assertThat(this.limit.current()).as("one per round after throttling, as TCP's congestion avoidance")
 			.isEqualTo(7);
-		assertThat(this.limit.throttledAnswers()).isEqualTo(7);
+		assertThat(this.limit.throttledAnswers()).isEqualTo(5);
 		assertThat(this.limit.lowest()).isEqualTo(4);
 	}
 
@@ -165,16 +165,16 @@ class AutoLimitTests {
 		AdaptiveLimit large = AdaptiveLimit.auto(64, 4, 512, Duration.ofSeconds(1), this.nanos::get);
 		large.throttled();
 		after(Duration.ofSeconds(1));
-		roundOf(large, 51);
-		assertThat(large.current()).isEqualTo(52);
+		roundOf(large, 32);
+		assertThat(large.current()).isEqualTo(33);
 		after(AdaptiveLimit.CAUTIOUS.minusSeconds(2));
-		roundOf(large, 52);
-		assertThat(large.current()).as("still cautious").isEqualTo(53);
+		roundOf(large, 33);
+		assertThat(large.current()).as("still cautious").isEqualTo(34);
 		after(Duration.ofSeconds(1));
 
-		roundOf(large, 53);
+		roundOf(large, 34);
 
-		assertThat(large.current()).isEqualTo(59);
+		assertThat(large.current()).isEqualTo(38);
 	}
 
 	@Test

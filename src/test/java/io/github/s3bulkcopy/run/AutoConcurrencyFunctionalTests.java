@@ -98,8 +98,7 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 			assertThat(summary.get("retries").get("byErrorCode").get("SlowDown").asLong()).isEqualTo(slowDowns);
 			assertThat(concurrency.get("minimum").asInt()).isEqualTo(1);
 			assertThat(concurrency.get("start").asInt()).isEqualTo(16);
-			// Cut to 0.8 at most once a second over a run of about two seconds.
-			assertThat(concurrency.get("lowest").asInt()).as(concurrency.toString()).isLessThanOrEqualTo(12);
+			assertThat(concurrency.get("lowest").asInt()).as(concurrency.toString()).isLessThanOrEqualTo(8);
 			assertThat(concurrency.get("settled").asInt()).as(concurrency.toString()).isLessThan(16);
 		}
 	}

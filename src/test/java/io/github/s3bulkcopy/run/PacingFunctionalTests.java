@@ -159,7 +159,8 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 				.matcher(result.out());
 			assertThat(throttling.find()).as(result.toString()).isTrue();
 			assertThat(Long.parseLong(throttling.group(1))).isEqualTo(burst.answered());
-			// Cut to 0.8 at most once a second over the 2.5 s burst: 32, 25, 20, 16.
+			// Halved, then cut to 0.8 at most once a second over the 2.5 s burst: 32, 16,
+			// 12, 9.
 			assertThat(Integer.parseInt(throttling.group(2))).as("objects in flight at the lowest")
 				.isLessThanOrEqualTo(16);
 			List<Map<String, String>> rows = fixture.reportRows("throttled", 1);
