@@ -13,9 +13,9 @@ import org.slf4j.Logger;
  * The tool's logging: console logging for a command-line tool, warnings and this tool's
  * own INFO lines, from the first line on (libraries such as Hibernate Validator log
  * before Spring Boot has read {@code application.properties}). Set up in code rather than
- * by a {@code logback.xml}: parsing one took about a tenth of a second at every start,
- * twice in a command that starts Spring (once by Logback, once by Spring Boot's logging
- * system). Logback finds this class through
+ * by a {@code logback.xml}, which Logback parsed at every start and Spring Boot's logging
+ * system again in a command that starts Spring: about 450 classes, a tenth of what
+ * {@code status} loads (docs/performance.md, run L). Logback finds this class through
  * {@code META-INF/services/ch.qos.logback.classic.spi.Configurator};
  * {@link ConsoleLoggingSystem} applies the same when Spring Boot sets logging up, after
  * which Spring Boot applies the {@code logging.level.*} properties as ever.
