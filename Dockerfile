@@ -25,13 +25,15 @@ RUN set -eu; \
     ln -s "${1%/}" /opt/s3-bulk-copy
 
 # The first run of a job records the classes it loads; the demo is a whole copy job (plan, copy, verify, report) that
-# needs no AWS account, and the classes a run loads do not depend on how many objects it copies. Its job database and
-# report are thrown away; the cache must hold an archive afterwards.
+# needs no AWS account, and the classes a run loads do not depend on how many objects it copies. `status` then records
+# its own, smaller archive from the demo's job database. The job database and report are thrown away; the cache must
+# hold an archive afterwards.
 RUN --mount=type=bind,source=target/servers/s3proxy.jar,target=/mnt/servers/s3proxy.jar \
     set -eu; \
     work=$(mktemp -d); \
     cd "$work"; \
     S3_BULK_COPY_JAVA_OPTS=-Ds3bulkcopy.servers.dir=/mnt/servers /opt/s3-bulk-copy/bin/s3-bulk-copy demo --objects 50; \
+    /opt/s3-bulk-copy/bin/s3-bulk-copy status >/dev/null; \
     cd /; \
     rm -rf "$work"; \
     if [ -z "$(find "$S3_BULK_COPY_CACHE" -name app.jsa -o -name app.aot)" ]; then \

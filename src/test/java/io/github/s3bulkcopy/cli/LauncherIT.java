@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +163,36 @@ class LauncherIT {
 		assertThat(help.exit()).isZero();
 		assertThat(files(cache, "s3-bulk-copy.jar")).as("the jar is extracted").hasSize(1);
 		assertThat(files(cache, "app.jsa")).isEmpty();
+	}
+
+	/**
+	 * {@code status} records a class archive of its own, smaller than a run's, and maps
+	 * it afterwards; it answers as {@code java -jar} does.
+	 */
+	@Test
+	void statusRecordsAnArchiveOfItsOwnThatLaterStatusRunsMap() throws Exception {
+		Path cache = this.dir.resolve("cache");
+		// Its own job database, in the test's folder (the environment binds like
+		// spring.datasource.url).
+		Map<String, String> database = Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + this.dir.resolve("db"));
+
+		Run first = run(cache, database, "status");
+		List<Path> archives = files(cache, "status.jsa");
+		// -Xshare:on makes the JVM refuse to start unless it maps the archive.
+		Map<String, String> mapped = new HashMap<>(database);
+		mapped.put("S3_BULK_COPY_JAVA_OPTS", "-Xshare:on");
+		Run second = run(cache, mapped, "status");
+		ProcessBuilder plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", JAR.toString(), "status");
+		plain.environment().putAll(database);
+
+		assertThat(first.exit()).as(first.toString()).isZero();
+		assertThat(first.out()).isEqualTo("No runs yet.\n");
+		assertThat(archives).hasSize(1);
+		assertThat(files(cache, "app.jsa")).as("a run's archive is not recorded by status").isEmpty();
+		assertThat(files(cache, "status.jsa.")).as("no temporary archive is left").isEmpty();
+		assertThat(second).isEqualTo(first);
+		assertThat(Run.of(plain, this.dir)).isEqualTo(first);
 	}
 
 	@Test
