@@ -38,8 +38,7 @@ public class ConsoleLoggingSystem extends LogbackLoggingSystem {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		// As Spring Boot prepares the context for any configuration: its system
 		// properties set, the context emptied, and java.util.logging's levels kept in
-		// step
-		// with Logback's while its records are bridged to Logback.
+		// step with Logback's while its records are bridged to Logback.
 		Environment environment = initializationContext.getEnvironment();
 		if (environment != null) {
 			applySystemProperties(environment, logFile);
