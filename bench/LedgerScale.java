@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The ledger at scale, without S3: LedgerScale DB ROWS [index] [orderby] [heap]. Builds a job database (an H2 file at DB,
- * without .mv.db, opened as the tool opens its own: WRITE_DELAY=0; or, when DB is a jdbc:postgresql: URL, that empty
+ * without .mv.db, opened as the tool opens its own: WRITE_DELAY=0, PAGE_SIZE=65536; or, when DB is a jdbc:postgresql: URL, that empty
  * PostgreSQL database, user postgres, as bench/Postgres.java starts it) holding one run of ROWS planned objects through the
  * ledger's own statements (JdbcLedger.insertPlanned, 1,000 rows a transaction, as the plan step writes them; keys in
  * 997 folders, not in key order, as bench/Inventory.java writes them), records outcomes for the first half
@@ -56,7 +56,7 @@ public class LedgerScale {
 		SingleConnectionDataSource dataSource;
 		if (h2) {
 			Files.deleteIfExists(Path.of(db + ".mv.db"));
-			dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0", "sa", "", true);
+			dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + db + ";WRITE_DELAY=0;PAGE_SIZE=65536", "sa", "", true);
 		}
 		else {
 			// outside a transaction PostgreSQL's driver reads a whole result at once, whatever the fetch size

@@ -1,6 +1,8 @@
 package io.github.s3bulkcopy.manifest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -116,12 +118,59 @@ final class InventorySchema {
 			return null;
 		}
 		try {
-			return Instant.parse(value);
+			return instant(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException(
 					"LastModifiedDate is not an ISO-8601 time such as " + "2026-11-01T01:00:00.000Z: '" + value + "'");
 		}
+	}
+
+	/**
+	 * The instant of an ISO-8601 time, as {@link Instant#parse} reads it. The form
+	 * inventory reports write ({@code 2026-11-01T01:00:00.000Z}: UTC, up to 9 digits of
+	 * fraction) is read field by field, at a fraction of the CPU of
+	 * {@link Instant#parse}, which builds a formatter for every value it reads and took
+	 * about a tenth of planning's CPU. Any other form, or a field out of range, is left
+	 * to {@link Instant#parse}, so that both accept and reject the same values.
+	 */
+	static Instant instant(String value) {
+		int length = value.length();
+		if (length < 20 || length > 30 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+				|| value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(length - 1) != 'Z'
+				|| (length > 20 && (length == 21 || value.charAt(19) != '.'))) {
+			return Instant.parse(value);
+		}
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
+		int hour = digits(value, 11, 13);
+		int minute = digits(value, 14, 16);
+		int second = digits(value, 17, 19);
+		int fraction = (length > 20) ? digits(value, 20, length - 1) : 0;
+		if (year < 0 || month < 1 || month > 12 || day < 1
+				|| (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) || hour < 0 || hour > 23 || minute < 0
+				|| minute > 59 || second < 0 || second > 59 || fraction < 0) {
+			return Instant.parse(value);
+		}
+		for (int i = length; i < 30; i++) {
+			fraction *= 10;
+		}
+		long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3600 + minute * 60 + second;
+		return Instant.ofEpochSecond(seconds, fraction);
+	}
+
+	/** The number the ASCII digits at [from, to) of value make, or -1. */
+	private static int digits(String value, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			int digit = value.charAt(i) - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			number = number * 10 + digit;
+		}
+		return number;
 	}
 
 	private @Nullable Long size(List<String> fields) {

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,38 @@ class InventoryManifestReaderTests {
 			.hasMessageContaining("a.csv line 2")
 			.hasMessageContaining("LastModifiedDate is not an ISO-8601 time")
 			.hasMessageContaining("'yesterday'");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2026-11-01T01:00:00.000Z", "2026-11-01T01:00:00Z", "2024-02-29T23:59:59.999999999Z",
+			"1970-01-01T00:00:00.1Z", "1969-12-31T23:59:59.12345Z", "0000-01-01T00:00:00.000Z",
+			"9999-12-31T23:59:59.99Z", "2026-11-01T01:00:00.000+01:00", "2026-11-01T24:00:00Z",
+			"2026-12-31T23:59:60Z" })
+	void readsLastModifiedDatesAsInstantParseDoes(String value) {
+		assertThat(InventorySchema.instant(value)).isEqualTo(Instant.parse(value));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2026-02-29T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-11-01T25:00:00.000Z",
+			"2026-11-01T01:60:00.000Z", "2026-11-01T01:00:00.0000000000Z", "2026-11-01 01:00:00.000Z",
+			"2026-11-0xT01:00:00.000Z", "2026-11-01T01:00:00.000" })
+	void rejectsWhatInstantParseRejects(String value) {
+		assertThatThrownBy(() -> Instant.parse(value)).isInstanceOf(DateTimeParseException.class);
+		assertThatThrownBy(() -> InventorySchema.instant(value)).isInstanceOf(DateTimeParseException.class);
+	}
+
+	@Test
+	void readsEveryFractionLengthOfManyTimesAsInstantParseDoes() {
+		Random random = new Random(23);
+		for (int i = 0; i < 20_000; i++) {
+			Instant time = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L),
+					random.nextInt(1_000_000_000));
+			String text = DateTimeFormatter.ISO_INSTANT.format(time);
+			String withFraction = text.substring(0, 19) + "."
+					+ String.format("%09d", time.getNano()).substring(0, 1 + i % 9) + "Z";
+			assertThat(InventorySchema.instant(text)).as(text).isEqualTo(Instant.parse(text));
+			assertThat(InventorySchema.instant(withFraction)).as(withFraction).isEqualTo(Instant.parse(withFraction));
+		}
 	}
 
 	@Test
