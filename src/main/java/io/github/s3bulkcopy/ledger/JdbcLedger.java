@@ -510,8 +510,8 @@ public class JdbcLedger {
 		// rows (RunCounts.ensure).
 		this.totals.delete(runId);
 		// Batches end at the DELETE_BATCH-th key still there, not at a plan position: a
-		// run may hold rows at any
-		// position (VersionSequencer parks rows far above the plan while it orders them).
+		// run may hold rows at any position (VersionSequencer parks rows far above the
+		// plan while it orders them).
 		while (true) {
 			List<Long> end = this.jdbc.queryForList("SELECT ROW_KEY FROM BULK_LEDGER WHERE " + OF_RUN
 					+ " ORDER BY ROW_KEY OFFSET " + (DELETE_BATCH - 1) + " ROWS FETCH NEXT 1 ROWS ONLY", Long.class,
