@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 
 /**
  * Samples a run's progress from its job database while the run holds it, for the scale scenario:
@@ -23,11 +22,12 @@ import java.sql.Timestamp;
  */
 public class LedgerWatch {
 
-	private static final String COUNTS = "SELECT STATUS, VERDICT, COUNT(*), COALESCE(SUM(OBJECT_SIZE), 0) FROM "
-			+ "BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? GROUP BY STATUS, VERDICT";
+	// As ledger.RunCounts reads a run's totals and its recent pace for `status`.
+	private static final String COUNTS = "SELECT STATUS, VERDICT, SUM(OBJECTS), SUM(BYTES) FROM BULK_RUN_COUNTS "
+			+ "WHERE RUN_ID = ? GROUP BY STATUS, VERDICT";
 
-	private static final String RECENT = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'COPIED' THEN OBJECT_SIZE "
-			+ "ELSE 0 END), 0) FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? AND STATUS <> 'PENDING' AND FINISHED_AT >= ?";
+	private static final String RECENT = "SELECT COALESCE(SUM(OBJECTS), 0), COALESCE(SUM(COPIED_BYTES), 0) FROM "
+			+ "BULK_RUN_PACE WHERE RUN_ID = ? AND BUCKET >= ?";
 
 	public static void main(String[] args) throws Exception {
 		Path db = Path.of(args[0]);
@@ -93,21 +93,18 @@ public class LedgerWatch {
 
 	/** Runs the ledger queries `status` makes for a run going on; their milliseconds. */
 	private static long statusQueries(Connection connection, long run) throws SQLException {
-		long first = run << 40;
-		long last = first + (1L << 40) - 1;
 		long started = System.nanoTime();
 		try (PreparedStatement counts = connection.prepareStatement(COUNTS);
 				PreparedStatement recent = connection.prepareStatement(RECENT)) {
-			counts.setLong(1, first);
-			counts.setLong(2, last);
+			counts.setLong(1, run);
 			try (ResultSet rs = counts.executeQuery()) {
 				while (rs.next()) {
 					rs.getLong(3);
 				}
 			}
-			recent.setLong(1, first);
-			recent.setLong(2, last);
-			recent.setTimestamp(3, new Timestamp(System.currentTimeMillis() - 300_000));
+			recent.setLong(1, run);
+			// Every bucket: as costly as the last five minutes' buckets that status sums.
+			recent.setLong(2, 0);
 			try (ResultSet rs = recent.executeQuery()) {
 				rs.next();
 			}

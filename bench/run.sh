@@ -32,8 +32,8 @@
 #   scale   an S3 Inventory report of SCALE_ROWS rows (keys in 997 folders): planned by copy --dry-run with -Xmx256m,
 #           its plan step's progress sampled every SCALE_SAMPLE s from the job database (bench/LedgerWatch.java) for
 #           the planning rate as the ledger grows, and the database's size; once the plan step has completed, the
-#           ledger queries `status` makes for a run going on are timed on its rows, in the run's own H2 server (they
-#           share its CPU with the dry run's counting, so both take longer); then a real copy (-Xmx256m) of the same
+#           ledger queries `status` makes for a run going on (the run's kept totals and pace) are timed, in the run's
+#           own H2 server; then a real copy (-Xmx256m) of the same
 #           inventory with filter.include on the first SCALE_SLICE folders, whose objects (SCALE_SIZE bytes each) are
 #           the only ones seeded: its plan step reads every row and keeps the slice, which is copied and reported.
 #           `status --job` is timed every SCALE_STATUS_EVERY s while that run goes on (whole process, JVM start
@@ -1062,7 +1062,8 @@ if len(samples) >= 3:
     timed = [(s[2], s[5]) for s in samples if s[5] is not None and s[2] > 0]
     if timed:
         add("status's ledger queries", f"{timed[-1][1] / 1000:.2f} s at {timed[-1][0]:,} rows",
-            "the SQL status runs for a run going on, in the dry run's H2 server once its plan step completed")
+            "the SQL status runs for a run going on (kept totals and pace), in the dry run's H2 server once its "
+            "plan step completed")
 else:
     add("planning rate by ledger size", "-", "too few samples (see scale-plan-watch.csv/.err)")
 if copy_row:
