@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.ledger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.testsupport.LocalPostgres;
@@ -25,8 +26,7 @@ class LedgerStreamIntegrationTests {
 
 	@Test
 	void aRunIsStreamedThroughACursorOutsideATransaction() {
-		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
-		new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql")).execute(jdbc.getDataSource());
+		JdbcTemplate jdbc = ledgerDatabase();
 		JdbcLedger ledger = new JdbcLedger(jdbc);
 		long run = 900_011;
 		List<PlannedObject> rows = new ArrayList<>();
@@ -37,23 +37,15 @@ class LedgerStreamIntegrationTests {
 		}
 		ledger.insertPlanned(run, rows);
 
-		List<String> keys = new ArrayList<>();
-		String stateWhileRead;
-		try (Stream<LedgerRow> stream = ledger.streamByKey(run)) {
-			Iterator<LedgerRow> iterator = stream.iterator();
-			keys.add(iterator.next().planned().sourceKey());
-			stateWhileRead = readerState(jdbc, "BULK_LEDGER");
-			iterator.forEachRemaining((row) -> keys.add(row.planned().sourceKey()));
-		}
+		Read read = read(jdbc, "BULK_LEDGER", ledger.streamByKey(run), (row) -> row.planned().sourceKey());
 
-		assertThat(stateWhileRead).isEqualTo("idle in transaction");
-		assertThat(keys).hasSize(ROWS).isSorted();
+		assertThat(read.stateWhileRead()).isEqualTo("idle in transaction");
+		assertThat(read.keys()).hasSize(ROWS).isSorted();
 	}
 
 	@Test
 	void aRunsExtrasAreStreamedThroughACursorOutsideATransaction() {
-		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
-		new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql")).execute(jdbc.getDataSource());
+		JdbcTemplate jdbc = ledgerDatabase();
 		DestinationExtras extras = new DestinationExtras(jdbc);
 		long run = 900_012;
 		List<ExtraObject> found = new ArrayList<>();
@@ -63,27 +55,37 @@ class LedgerStreamIntegrationTests {
 		}
 		extras.insert(run, found);
 
-		List<String> keys = new ArrayList<>();
-		String stateWhileRead;
-		try (Stream<ExtraObject> stream = extras.stream(run)) {
-			Iterator<ExtraObject> iterator = stream.iterator();
-			keys.add(iterator.next().destinationKey());
-			stateWhileRead = readerState(jdbc, "BULK_EXTRA");
-			iterator.forEachRemaining((extra) -> keys.add(extra.destinationKey()));
-		}
+		Read read = read(jdbc, "BULK_EXTRA", extras.stream(run), ExtraObject::destinationKey);
 
-		assertThat(stateWhileRead).isEqualTo("idle in transaction");
-		assertThat(keys).hasSize(ROWS).isSorted();
+		assertThat(read.stateWhileRead()).isEqualTo("idle in transaction");
+		assertThat(read.keys()).hasSize(ROWS).isSorted();
+	}
+
+	private static JdbcTemplate ledgerDatabase() {
+		JdbcTemplate jdbc = new JdbcTemplate(LocalPostgres.database().dataSource());
+		new ResourceDatabasePopulator(new ClassPathResource("db/ledger-schema.sql")).execute(jdbc.getDataSource());
+		return jdbc;
 	}
 
 	/**
-	 * The state of the connection reading {@code table}, seen from another: a fetch-size
-	 * cursor keeps it in its transaction between fetches; a result read whole leaves it
-	 * idle.
+	 * Reads a stream of {@code table}'s rows to its end, their keys, and the state of the
+	 * reading connection after the first, seen from another: a fetch-size cursor keeps it
+	 * in its transaction between fetches; a result read whole leaves it idle.
 	 */
-	private static String readerState(JdbcTemplate jdbc, String table) {
-		return jdbc.queryForObject("SELECT state FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-				+ "AND datname = current_database() AND query LIKE 'SELECT%" + table + "%'", String.class);
+	private static <T> Read read(JdbcTemplate jdbc, String table, Stream<T> rows, Function<T, String> key) {
+		List<String> keys = new ArrayList<>();
+		String state;
+		try (rows) {
+			Iterator<T> iterator = rows.iterator();
+			keys.add(key.apply(iterator.next()));
+			state = jdbc.queryForObject("SELECT state FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+					+ "AND datname = current_database() AND query LIKE 'SELECT%" + table + "%'", String.class);
+			iterator.forEachRemaining((row) -> keys.add(key.apply(row)));
+		}
+		return new Read(keys, state);
+	}
+
+	private record Read(List<String> keys, String stateWhileRead) {
 	}
 
 }
