@@ -185,7 +185,7 @@ public class JobDatabase {
 		if (name.contains("h2")) {
 			return "h2";
 		}
-		if (name.contains("postgres")) {
+		if (isPostgresql(metaData)) {
 			return "postgresql";
 		}
 		throw new IllegalStateException("unsupported job database '" + product + "': use H2 or PostgreSQL");
