@@ -121,6 +121,46 @@ class JdbcLedgerTests {
 		assertThat(this.ledger.counts(9).total()).isEqualTo(3);
 	}
 
+	@Test
+	void deleteRunRemovesRowsPastGapsInThePositionsToo() {
+		int rows = JdbcLedger.DELETE_BATCH + 3;
+		plan(8, rows, 1L);
+		List<PlannedObject> scattered = new ArrayList<>();
+		for (long seq : new long[] { rows + 2, 5 * JdbcLedger.DELETE_BATCH, LedgerKey.MAX_SEQ - 1,
+				LedgerKey.MAX_SEQ }) {
+			scattered.add(new PlannedObject(seq, "b", "s" + seq, null, 1L, null, null, null, null, "s" + seq));
+		}
+		this.ledger.insertPlanned(8, scattered);
+		plan(9, 3, 1L);
+
+		this.ledger.deleteRun(8);
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM BULK_LEDGER WHERE RUN_ID = 8", Long.class)).isZero();
+		assertThat(this.ledger.counts(9).total()).isEqualTo(3);
+	}
+
+	@Test
+	void aTallyOfARunsRowsCountsStorageClassesAsTheLedgersQueryDoes() {
+		String[] classes = { null, "STANDARD", "GLACIER", "STANDARD", null, "DEEP_ARCHIVE", "GLACIER" };
+		Long[] sizes = { 5L, 7L, null, 11L, 13L, 17L, 19L };
+		List<PlannedObject> objects = new ArrayList<>();
+		for (int i = 0; i < classes.length; i++) {
+			objects.add(new PlannedObject(i + 1, "b", "k" + i, null, sizes[i], null, null, classes[i], null, "k" + i));
+		}
+		this.ledger.insertPlanned(12, objects);
+		plan(13, 2, 1L);
+
+		StorageClassCount.Tally tally = new StorageClassCount.Tally();
+		try (var rows = this.ledger.streamInPlanOrder(12)) {
+			rows.forEach((row) -> tally.add(row.planned()));
+		}
+
+		assertThat(tally.counts()).containsExactly(new StorageClassCount(null, 2, 18),
+				new StorageClassCount("DEEP_ARCHIVE", 1, 17), new StorageClassCount("GLACIER", 2, 19),
+				new StorageClassCount("STANDARD", 2, 18));
+		assertThat(tally.counts()).isEqualTo(this.ledger.storageClassCounts(12));
+	}
+
 	private void plan(long runId, int count, Long size) {
 		List<PlannedObject> objects = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
