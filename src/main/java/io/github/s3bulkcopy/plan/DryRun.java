@@ -222,10 +222,14 @@ public class DryRun {
 						this.spec.copy().maxDeletes(),
 						FindExtrasTasklet.leftOutByFilters(execution.getExecutionContext()));
 			}
-			CostEstimate estimate = (cost != null) ? estimate(runId, cost, deletions) : null;
-			return new Plan(this.ledger.counts(runId), this.ledger.first(runId, firstKeys),
-					this.ledger.storageClassCounts(runId), PlanFilter.countsIn(execution.getExecutionContext()),
-					estimate, deletions);
+			// The totals the plan step kept, not a count of the rows; and with an
+			// estimate,
+			// one pass over the rows for it and the storage classes both.
+			StorageClassCount.Tally byStorageClass = new StorageClassCount.Tally();
+			CostEstimate estimate = (cost != null) ? estimate(runId, cost, deletions, byStorageClass) : null;
+			return new Plan(this.ledger.totals(runId), this.ledger.first(runId, firstKeys),
+					(estimate != null) ? byStorageClass.counts() : this.ledger.storageClassCounts(runId),
+					PlanFilter.countsIn(execution.getExecutionContext()), estimate, deletions);
 		}
 		finally {
 			this.ledger.deleteRun(runId);
@@ -235,7 +239,8 @@ public class DryRun {
 		}
 	}
 
-	private CostEstimate estimate(long runId, CostOptions cost, @Nullable Deletions deletions) {
+	private CostEstimate estimate(long runId, CostOptions cost, @Nullable Deletions deletions,
+			StorageClassCount.Tally byStorageClass) {
 		Map<String, Long> byOperation = new HashMap<>();
 		this.requests.drain()
 			.attempts()
@@ -245,7 +250,10 @@ public class DryRun {
 		estimator.perRun();
 		// A sum over the rows: read in plan order, which sorts nothing.
 		try (Stream<LedgerRow> rows = this.ledger.streamInPlanOrder(runId)) {
-			rows.forEach((row) -> estimator.add(row.planned()));
+			rows.forEach((row) -> {
+				estimator.add(row.planned());
+				byStorageClass.add(row.planned());
+			});
 		}
 		if (deletions != null && !deletions.refused()) {
 			estimator.deletions(deletions.count());
