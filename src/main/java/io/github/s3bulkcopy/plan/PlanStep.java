@@ -36,7 +36,7 @@ public final class PlanStep {
 		LedgerPlanWriter writer = new LedgerPlanWriter(ledger, keys);
 		PlanFilter filter = new PlanFilter(spec.copy().versions(), spec.filter(), spec.source().prefix());
 		return new StepBuilder("plan", jobRepository).<ManifestEntry, ManifestEntry>chunk(CHUNK)
-			.reader(reader)
+			.reader(new TargetOnOpen<>(reader))
 			.processor(filter)
 			.writer(writer)
 			.stream(writer)
