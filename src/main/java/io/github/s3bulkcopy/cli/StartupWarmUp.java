@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.s3bulkcopy.clients.ClientWarmUp;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +30,12 @@ final class StartupWarmUp {
 	 */
 	static final Set<String> JOB_COMMANDS = Set.of("copy", "restart", "verify", "schedule", "demo");
 
+	/**
+	 * {@code -Ds3bulkcopy.warm-up=false} leaves the warm-up out: everything is then
+	 * readied by the main thread when it first needs it, as on one core.
+	 */
+	static final String PROPERTY = "s3bulkcopy.warm-up";
+
 	/** The commands that open the job database and nothing else of those. */
 	static final Set<String> DATABASE_COMMANDS = Set.of("status");
 
@@ -42,10 +49,14 @@ final class StartupWarmUp {
 	 * @return the thread started, or {@code null} for any other command
 	 */
 	static @Nullable Thread startFor(String... args) {
-		Runnable work = (args.length == 0) ? null : workFor(args[0]);
+		Runnable work = (args.length == 0 || "false".equals(System.getProperty(PROPERTY))) ? null : workFor(args[0]);
 		if (work == null) {
 			return null;
 		}
+		// Logging is set up here, before the thread starts: SLF4J answers a call made
+		// while
+		// another thread sets it up with a warning on the console.
+		LoggerFactory.getILoggerFactory();
 		Thread thread = new Thread(work, "start-up-warm-up");
 		thread.setDaemon(true);
 		thread.start();
@@ -63,26 +74,35 @@ final class StartupWarmUp {
 		return DATABASE_COMMANDS.contains(command) ? StartupWarmUp::jobDatabaseEngine : null;
 	}
 
-	/** A private in-memory H2 database: the engine, its parser and its store. */
-	static void jobDatabaseEngine() {
+	/**
+	 * A private in-memory H2 database: the engine, its parser and its store.
+	 * @return whether it was readied
+	 */
+	static boolean jobDatabaseEngine() {
 		try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE WARM_UP (ID BIGINT PRIMARY KEY, NAME VARCHAR(100))");
 			statement.execute("INSERT INTO WARM_UP VALUES (1, 'a')");
 			statement.executeQuery("SELECT COUNT(*) FROM WARM_UP WHERE NAME = 'a'").close();
+			return true;
 		}
 		catch (SQLException | RuntimeException | LinkageError ex) {
-			// No H2 on the class path, or a database other than H2: nothing to ready.
+			// No H2 on the class path: nothing to ready.
+			return false;
 		}
 	}
 
-	/** What the run's report set writes its JSON with. */
-	private static void json() {
+	/**
+	 * What the run's report set writes its JSON with.
+	 * @return whether it was readied
+	 */
+	static boolean json() {
 		try {
-			JsonMapper.builder().build().writeValueAsString(Map.of("warm-up", 1));
+			return !JsonMapper.builder().build().writeValueAsString(Map.of("warm-up", 1)).isEmpty();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// The report's own writer meets the same problem, and reports it.
+			return false;
 		}
 	}
 

@@ -19,11 +19,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Makes the AWS SDK ready for a job's clients ahead of them, on a thread of its own while
  * the job file is read and the job's Spring context starts: builds a throwaway blocking
  * S3 client on an HTTP client that answers every request itself (nothing leaves the
- * process), lists and checks a bucket with it, and loads the AWS Common Runtime's native
- * library. The SDK's classes (about 1,900 of them in an empty run) are then loaded and
- * initialized once, by this thread, and the job's own clients, built and used on the main
- * thread as before, find them ready. Nothing of it is kept; what fails here is left for
- * the job's own clients to report.
+ * process), and lists and checks a bucket with it. The SDK's classes (about 1,900 of them
+ * in an empty run) are then loaded and initialized once, by this thread, and the job's
+ * own clients, built and used on the main thread as before, find them ready. Nothing of
+ * it is kept; what fails here is left for the job's own clients to report. The AWS Common
+ * Runtime's native library is left to the first CRT-based client: loading it makes Java
+ * 24 and later print a warning about native access, which a run that fails before
+ * building one (a bad job file) must not show.
  */
 public final class ClientWarmUp {
 
@@ -37,8 +39,12 @@ public final class ClientWarmUp {
 	private ClientWarmUp() {
 	}
 
-	/** Runs the SDK's start-up work once; never throws. */
-	public static void run() {
+	/**
+	 * Runs the SDK's start-up work once; never throws.
+	 * @return whether the throwaway client's requests were answered
+	 */
+	public static boolean run() {
+		boolean answered = false;
 		try (S3Client s3 = S3Client.builder()
 			.httpClient(new AnsweringHttpClient())
 			.region(Region.US_EAST_1)
@@ -48,17 +54,14 @@ public final class ClientWarmUp {
 			.overrideConfiguration((config) -> config.retryStrategy(S3ClientFactory.retryStrategy(1)))
 			.build()) {
 			s3.headBucket((head) -> head.bucket("warm-up"));
-			s3.listObjectsV2((list) -> list.bucket("warm-up").prefix("a/").delimiter("/"));
+			answered = s3.listObjectsV2((list) -> list.bucket("warm-up").prefix("a/").delimiter("/"))
+				.contents()
+				.isEmpty();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// The job's own clients meet the same problem, and report it.
 		}
-		try {
-			Class.forName("software.amazon.awssdk.crt.CRT", true, ClientWarmUp.class.getClassLoader());
-		}
-		catch (ClassNotFoundException | RuntimeException | LinkageError ex) {
-			// As above: a CRT that cannot load fails the job's first CRT-based client.
-		}
+		return answered;
 	}
 
 	/** Answers every request with a 200 and an empty listing page, in the process. */
