@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Readies, on a thread of its own, the libraries a command starts late but surely needs,
- * while the main thread parses the command line, reads the job file and starts Spring:
- * for a job's run the job database's engine, the AWS SDK and Jackson, for {@code status}
- * the database's engine. Their classes are loaded and initialized once, by whichever
- * thread comes first, and on two cores the two threads' work overlaps
- * (docs/performance.md, "Start-up and the launcher"). Only throwaway objects are made
- * here: the main thread builds and checks everything it uses as before, so a broken
- * setting fails at the same point with the same message.
+ * Readies, on a thread of its own, the libraries a job's run starts late but surely needs
+ * (the job database's engine, the AWS SDK, Jackson), while the main thread parses the
+ * command line, reads the job file and starts Spring. Their classes are loaded and
+ * initialized once, by whichever thread comes first, and on two cores the two threads'
+ * work overlaps (docs/performance.md, "Start-up and the launcher"). Only throwaway
+ * objects are made here: the main thread builds and checks everything it uses as before,
+ * so a broken setting fails at the same point with the same message. ({@code status} gets
+ * none: the database's engine readied beside it did not shorten it measurably.)
  */
 final class StartupWarmUp {
 
@@ -36,16 +36,12 @@ final class StartupWarmUp {
 	 */
 	static final String PROPERTY = "s3bulkcopy.warm-up";
 
-	/** The commands that open the job database and nothing else of those. */
-	static final Set<String> DATABASE_COMMANDS = Set.of("status");
-
 	private StartupWarmUp() {
 	}
 
 	/**
-	 * Starts the warm-up for a command line naming one of {@link #JOB_COMMANDS} or
-	 * {@link #DATABASE_COMMANDS}, on a daemon thread, so that it never holds the process
-	 * up.
+	 * Starts the warm-up for a command line naming one of {@link #JOB_COMMANDS}, on a
+	 * daemon thread, so that it never holds the process up.
 	 * @return the thread started, or {@code null} for any other command
 	 */
 	static @Nullable Thread startFor(String... args) {
@@ -71,7 +67,7 @@ final class StartupWarmUp {
 				json();
 			};
 		}
-		return DATABASE_COMMANDS.contains(command) ? StartupWarmUp::jobDatabaseEngine : null;
+		return null;
 	}
 
 	/**
