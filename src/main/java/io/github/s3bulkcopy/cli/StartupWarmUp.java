@@ -50,8 +50,7 @@ final class StartupWarmUp {
 			return null;
 		}
 		// Logging is set up here, before the thread starts: SLF4J answers a call made
-		// while
-		// another thread sets it up with a warning on the console.
+		// while another thread sets it up with a warning on the console.
 		LoggerFactory.getILoggerFactory();
 		Thread thread = new Thread(work, "start-up-warm-up");
 		thread.setDaemon(true);
