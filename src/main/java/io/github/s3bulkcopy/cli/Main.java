@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.s3bulkcopy.ExitCodes;
+import io.github.s3bulkcopy.clients.CrtLibc;
 import io.github.s3bulkcopy.clients.CrtThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,12 +29,14 @@ public final class Main {
 		if (System.getProperty("h2.objectCache") == null) {
 			System.setProperty("h2.objectCache", "false");
 		}
+		CrtLibc.preset();
 	}
 
 	private Main() {
 	}
 
 	public static void main(String[] args) {
+		StartupWarmUp.startFor(args);
 		int code = run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
 		// Every client is closed by now; the CRT's threads, left running, would slow the
