@@ -82,10 +82,7 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried
 		// again on resume.
 		this.failureGuard.check(outcomes);
-		this.ledger.recordOutcomes(this.runId, outcomes);
-		if (this.run != null) {
-			this.ledger.recordProofs(this.runId, this.run, outcomes);
-		}
+		this.ledger.recordOutcomes(this.runId, outcomes, this.run);
 		this.progress.record(this.runId, outcomes);
 	}
 

@@ -109,12 +109,19 @@ public class ServerSideTransfer implements ObjectTransfer {
 		return (checksum != null && Checksum.CRC64NVME.equals(checksum.algorithm())) ? checksum : null;
 	}
 
+	@SuppressWarnings("deprecation") // copySource: the client's own form of the source
 	private CopyObjectRequest request(PlannedObject object, SourceFacts source, Carried carried) {
-		CopyObjectRequest.Builder request = CopyObjectRequest.builder()
-			.sourceBucket(object.sourceBucket())
-			.sourceKey(object.sourceKey())
-			.sourceVersionId(object.versionId())
-			.destinationBucket(this.target.bucket())
+		CopyObjectRequest.Builder request = CopyObjectRequest.builder();
+		String copySource = CopySource.of(object.sourceBucket(), object.sourceKey(), object.versionId());
+		if (copySource != null) {
+			request.copySource(copySource);
+		}
+		else {
+			request.sourceBucket(object.sourceBucket())
+				.sourceKey(object.sourceKey())
+				.sourceVersionId(object.versionId());
+		}
+		request.destinationBucket(this.target.bucket())
 			.destinationKey(object.destinationKey())
 			.acl(this.target.acl())
 			.metadataDirective(MetadataDirective.COPY)

@@ -63,6 +63,14 @@ public class JdbcLedger {
 			+ "DESTINATION_VERSION_ID = COALESCE(?, DESTINATION_VERSION_ID), NOT_CARRIED = ? WHERE ROW_KEY = ?";
 
 	/**
+	 * {@link #RECORD} that also records the object's proof ({@link #recordProofs}): one
+	 * statement per verified copy, not two.
+	 */
+	private static final String RECORD_PROVEN = RECORD.replace(" WHERE ROW_KEY = ?",
+			", PROVEN_RUN = ?, PROVEN_SOURCE_ETAG = ?, PROVEN_SIZE = ?, PROVEN_DESTINATION_ETAG = ?, "
+					+ "PROVEN_DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?");
+
+	/**
 	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
 	 * {@link #runKeys(long, Object...)}. {@code RUN_ID = ?} would scan every run's rows.
 	 */
@@ -166,11 +174,21 @@ public class JdbcLedger {
 
 	/** Records the outcomes of one chunk, all in one batch. */
 	public void recordOutcomes(long runId, List<ObjectOutcome> outcomes) {
+		recordOutcomes(runId, outcomes, null);
+	}
+
+	/**
+	 * Records the outcomes of one chunk, all in one batch, and with {@code run} the
+	 * proofs among them as {@link #recordProofs} does, in the same statement as each
+	 * object's outcome.
+	 * @param run the run's number, as the reports name it; null records no proofs
+	 */
+	public void recordOutcomes(long runId, List<ObjectOutcome> outcomes, @Nullable Long run) {
 		this.transactions.executeWithoutResult((transaction) -> {
 			this.totals.ensure(runId);
 			Map<Long, RunCounts.State> before = this.totals.states(runId,
 					outcomes.stream().map(ObjectOutcome::seq).toList());
-			update(runId, outcomes);
+			update(runId, outcomes, run);
 			RunCounts.Change change = new RunCounts.Change();
 			for (ObjectOutcome o : outcomes) {
 				RunCounts.State was = before.remove(o.seq());
@@ -187,35 +205,69 @@ public class JdbcLedger {
 		});
 	}
 
-	private void update(long runId, List<ObjectOutcome> outcomes) {
-		this.jdbc.batchUpdate(RECORD, outcomes, outcomes.size(), (ps, o) -> {
-			Verification v = o.verification();
-			ps.setString(1, o.status().name());
-			setLong(ps, 2, o.size());
-			ps.setString(3, o.errorCode());
-			if (o.httpStatus() != null) {
-				ps.setInt(4, o.httpStatus());
+	private void update(long runId, List<ObjectOutcome> outcomes, @Nullable Long run) {
+		List<ObjectOutcome> plain = outcomes;
+		List<Map.Entry<ObjectOutcome, LedgerProof>> proven = List.of();
+		if (run != null) {
+			plain = new ArrayList<>();
+			proven = new ArrayList<>(outcomes.size());
+			for (ObjectOutcome outcome : outcomes) {
+				LedgerProof proof = LedgerProof.of(run, outcome);
+				if (proof != null) {
+					proven.add(Map.entry(outcome, proof));
+				}
+				else {
+					plain.add(outcome);
+				}
 			}
-			else {
-				ps.setNull(4, Types.INTEGER);
-			}
-			ps.setString(5, truncate(o.message(), 4000));
-			ps.setString(6, v.method().name());
-			ps.setString(7, v.sourceValue());
-			ps.setString(8, v.destinationValue());
-			ps.setString(9, v.verdict().name());
-			ps.setString(10, truncate(v.reason(), 1000));
-			ps.setTimestamp(11, Timestamp.from(o.startedAt()));
-			ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
-			ps.setString(13, o.destinationVersionId());
-			if (o.notCarried() != 0) {
-				ps.setInt(14, o.notCarried());
-			}
-			else {
-				ps.setNull(14, Types.INTEGER);
-			}
-			ps.setLong(15, LedgerKey.of(runId, o.seq()));
-		});
+		}
+		if (!plain.isEmpty()) {
+			this.jdbc.batchUpdate(RECORD, plain, plain.size(), (ps, o) -> {
+				setOutcome(ps, o);
+				ps.setLong(15, LedgerKey.of(runId, o.seq()));
+			});
+		}
+		if (!proven.isEmpty()) {
+			this.jdbc.batchUpdate(RECORD_PROVEN, proven, proven.size(), (ps, entry) -> {
+				setOutcome(ps, entry.getKey());
+				LedgerProof proof = entry.getValue();
+				ps.setLong(15, proof.run());
+				ps.setString(16, proof.sourceEtag());
+				ps.setLong(17, proof.size());
+				ps.setString(18, proof.destinationEtag());
+				ps.setString(19, proof.destinationVersionId());
+				ps.setLong(20, LedgerKey.of(runId, entry.getKey().seq()));
+			});
+		}
+	}
+
+	/** The first 14 parameters of {@link #RECORD}: what an outcome says. */
+	private static void setOutcome(PreparedStatement ps, ObjectOutcome o) throws SQLException {
+		Verification v = o.verification();
+		ps.setString(1, o.status().name());
+		setLong(ps, 2, o.size());
+		ps.setString(3, o.errorCode());
+		if (o.httpStatus() != null) {
+			ps.setInt(4, o.httpStatus());
+		}
+		else {
+			ps.setNull(4, Types.INTEGER);
+		}
+		ps.setString(5, truncate(o.message(), 4000));
+		ps.setString(6, v.method().name());
+		ps.setString(7, v.sourceValue());
+		ps.setString(8, v.destinationValue());
+		ps.setString(9, v.verdict().name());
+		ps.setString(10, truncate(v.reason(), 1000));
+		ps.setTimestamp(11, Timestamp.from(o.startedAt()));
+		ps.setTimestamp(12, Timestamp.from(o.finishedAt()));
+		ps.setString(13, o.destinationVersionId());
+		if (o.notCarried() != 0) {
+			ps.setInt(14, o.notCarried());
+		}
+		else {
+			ps.setNull(14, Types.INTEGER);
+		}
 	}
 
 	/**

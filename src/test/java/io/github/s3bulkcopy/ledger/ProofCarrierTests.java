@@ -81,6 +81,41 @@ class ProofCarrierTests {
 	}
 
 	@Test
+	void outcomesRecordedWithTheRunsNumberLeaveTheRowsAsOutcomesAndProofsRecordedApart() {
+		// given the same rows in two runs, e's row given a proof of an earlier run
+		LedgerProof run3 = new LedgerProof(3, "se", 10, "de", null);
+		for (long runId : new long[] { 1, 2 }) {
+			plan(runId, row("a", "a"), row("b", "b"), row("c", "c"), row("d", "d"), row("e", "e"));
+			this.ledger.carryProofs(runId, List.of(Map.entry(5L, run3)));
+		}
+		List<ObjectOutcome> outcomes = List.of(
+				outcome(1, ObjectStatus.COPIED, VerificationMethod.ETAG, Verdict.VERIFIED).withEtags("\"sa\"", "da"),
+				outcome(2, ObjectStatus.SKIPPED_UNCHANGED, VerificationMethod.CHECKSUM, Verdict.VERIFIED)
+					.withEtags("sb", "\"db\""),
+				outcome(3, ObjectStatus.FAILED, VerificationMethod.NONE, Verdict.NOT_VERIFIED).withEtags("sc", null),
+				outcome(4, ObjectStatus.COPIED, VerificationMethod.NONE, Verdict.NOT_VERIFIED).withEtags("sd", "dd"),
+				new ObjectOutcome(5, ObjectStatus.SKIPPED_UNCHANGED, 10L, null, null, run3.evidence(),
+						new Verification(VerificationMethod.LEDGER, "se", "de", Verdict.VERIFIED, null), T0, T0, "v5")
+					.withEtags("se", "de"));
+
+		// when run 1 records outcomes and proofs apart, run 2 in one go
+		this.ledger.recordOutcomes(1, outcomes);
+		this.ledger.recordProofs(1, 7, outcomes);
+		this.ledger.recordOutcomes(2, outcomes, 7L);
+
+		// then
+		String columns = "SELECT STATUS, OBJECT_SIZE, ERROR_CODE, VERIFY_METHOD, VERDICT, STARTED_AT, FINISHED_AT, "
+				+ "DESTINATION_VERSION_ID, PROVEN_RUN, PROVEN_SOURCE_ETAG, PROVEN_SIZE, PROVEN_DESTINATION_ETAG, "
+				+ "PROVEN_DESTINATION_VERSION_ID FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? ORDER BY ROW_KEY";
+		List<Map<String, Object>> apart = this.jdbc.queryForList(columns, LedgerKey.first(1), LedgerKey.last(1));
+		assertThat(this.jdbc.queryForList(columns, LedgerKey.first(2), LedgerKey.last(2))).isEqualTo(apart);
+		assertThat(this.ledger.first(2, 10)).extracting(PlannedObject::proof)
+			.containsExactly(new LedgerProof(7, "sa", 10, "da", null), new LedgerProof(7, "sb", 10, "db", null), null,
+					null, run3);
+		assertThat(this.ledger.counts(2)).isEqualTo(this.ledger.counts(1));
+	}
+
+	@Test
 	void aProofHoldsOnlyForTheSameSourceAndDestinationObjects() {
 		LedgerProof proof = new LedgerProof(2, "etag-1", 10, "etag-2-3", "dv");
 
