@@ -36,7 +36,6 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
-		StartupWarmUp.startFor(args);
 		int code = run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
 		// Every client is closed by now; the CRT's threads, left running, would slow the
