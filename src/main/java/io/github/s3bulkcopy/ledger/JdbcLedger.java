@@ -230,15 +230,23 @@ public class JdbcLedger {
 		if (!proven.isEmpty()) {
 			this.jdbc.batchUpdate(RECORD_PROVEN, proven, proven.size(), (ps, entry) -> {
 				setOutcome(ps, entry.getKey());
-				LedgerProof proof = entry.getValue();
-				ps.setLong(15, proof.run());
-				ps.setString(16, proof.sourceEtag());
-				ps.setLong(17, proof.size());
-				ps.setString(18, proof.destinationEtag());
-				ps.setString(19, proof.destinationVersionId());
+				setProof(ps, 15, entry.getValue());
 				ps.setLong(20, LedgerKey.of(runId, entry.getKey().seq()));
 			});
 		}
+	}
+
+	/**
+	 * A proof's five columns, in the order {@code PROVEN_RUN, PROVEN_SOURCE_ETAG,
+	 * PROVEN_SIZE, PROVEN_DESTINATION_ETAG, PROVEN_DESTINATION_VERSION_ID}, from
+	 * parameter {@code first} on.
+	 */
+	private static void setProof(PreparedStatement ps, int first, LedgerProof proof) throws SQLException {
+		ps.setLong(first, proof.run());
+		ps.setString(first + 1, proof.sourceEtag());
+		ps.setLong(first + 2, proof.size());
+		ps.setString(first + 3, proof.destinationEtag());
+		ps.setString(first + 4, proof.destinationVersionId());
 	}
 
 	/** The first 14 parameters of {@link #RECORD}: what an outcome says. */
@@ -300,12 +308,7 @@ public class JdbcLedger {
 		this.jdbc.batchUpdate("UPDATE BULK_LEDGER SET PROVEN_RUN = ?, PROVEN_SOURCE_ETAG = ?, PROVEN_SIZE = ?, "
 				+ "PROVEN_DESTINATION_ETAG = ?, PROVEN_DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?" + condition,
 				proofs, proofs.size(), (ps, entry) -> {
-					LedgerProof proof = entry.getValue();
-					ps.setLong(1, proof.run());
-					ps.setString(2, proof.sourceEtag());
-					ps.setLong(3, proof.size());
-					ps.setString(4, proof.destinationEtag());
-					ps.setString(5, proof.destinationVersionId());
+					setProof(ps, 1, entry.getValue());
 					ps.setLong(6, LedgerKey.of(runId, entry.getKey()));
 				});
 	}
