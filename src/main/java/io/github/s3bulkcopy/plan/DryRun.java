@@ -222,9 +222,8 @@ public class DryRun {
 						this.spec.copy().maxDeletes(),
 						FindExtrasTasklet.leftOutByFilters(execution.getExecutionContext()));
 			}
-			// The totals the plan step kept, not a count of the rows; and with an
-			// estimate,
-			// one pass over the rows for it and the storage classes both.
+			// The totals the plan step kept, not a count of the rows; with an estimate,
+			// one pass over the rows serves it and the storage classes.
 			StorageClassCount.Tally byStorageClass = new StorageClassCount.Tally();
 			CostEstimate estimate = (cost != null) ? estimate(runId, cost, deletions, byStorageClass) : null;
 			return new Plan(this.ledger.totals(runId), this.ledger.first(runId, firstKeys),
