@@ -281,11 +281,12 @@ public class JdbcLedger {
 	/**
 	 * Records the verified copies among a chunk's outcomes ({@link LedgerProof#of}) as
 	 * the objects' latest proof, for later runs of the job to rely on; an outcome that
-	 * proves nothing new leaves the proof the row had. Call it in the transaction that
-	 * records the outcomes.
+	 * proves nothing new leaves the proof the row had. The copy step records them with
+	 * the outcomes instead ({@link #recordOutcomes(long, List, Long)}); this, the proofs
+	 * alone, is what the tests compare that with.
 	 * @param run the run's number, as the reports name it
 	 */
-	public void recordProofs(long runId, long run, List<ObjectOutcome> outcomes) {
+	void recordProofs(long runId, long run, List<ObjectOutcome> outcomes) {
 		List<Map.Entry<Long, LedgerProof>> proofs = new ArrayList<>();
 		for (ObjectOutcome outcome : outcomes) {
 			LedgerProof proof = LedgerProof.of(run, outcome);
