@@ -2,7 +2,7 @@
 # The benchmark: s3-bulk-copy against rclone, aws s3 sync and a bare AWS SDK copy loop, each tool on the same local
 # S3 server (S3Proxy on 127.0.0.1) and the same data, whole processes timed from start to exit (bench/measure.py).
 #
-#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|all]      (default: all)
+#   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|start|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
@@ -45,6 +45,10 @@
 #           copy step against the Little's-law limit, each process's CPU; then one worker killed with SIGKILL once it
 #           has committed two chunks of a partition, and how long until another worker took the partition over and
 #           committed in it. Not in `all`
+#   start   an empty copy run (a listing of an empty bucket: start-up, plan, report, exit) and `status` on its job
+#           database, through the launcher, against the floor of this tool's stack (bench/StartFloor.java: Spring Boot,
+#           Spring Batch's JDBC job repository on an H2 file and one S3 listing, nothing else, on the launcher's JVM
+#           options with a class archive of its own) and an empty rclone copy; START_RUNS of each, alternated; medians
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -74,6 +78,7 @@
 #   DIST_WORKERS="1 2 3" DIST_CONCURRENCY=16 DIST_SLOTS=2 DIST_PARTITIONS=12 DIST_CHUNK=50   the distributed
 #                       scenario's worker counts, copy.concurrency of each process, partitions each worker runs at
 #                       once, partitions, copy.chunk-size
+#   START_RUNS=5        the start scenario's runs of each command
 #   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=5   the scale scenario's rows,
 #                       the folders of 997 its copy takes (10: about 1 %), the size of those objects, and how often
 #                       (s) the plan's progress is sampled and status asked
@@ -132,14 +137,15 @@ SCALE_SLICE=${SCALE_SLICE:-10}
 SCALE_SIZE=$(bytes "${SCALE_SIZE:-16}")
 SCALE_SAMPLE=${SCALE_SAMPLE:-2}
 SCALE_STATUS_EVERY=${SCALE_STATUS_EVERY:-5}
+START_RUNS=${START_RUNS:-5}
 if [ -n "$ALSO_JAVA_HOME" ] && [ ! -x "$ALSO_JAVA_HOME/bin/java" ]; then
   echo "ALSO_JAVA_HOME=$ALSO_JAVA_HOME: no bin/java there" >&2; exit 2
 fi
 TOOL_JAVA=   # the JDK of this tool's next runs (empty: the default one); see jdks
 WHAT=${1:-all}
 case "$WHAT" in
-  small|plan|stream|large|memory|latency|throttle|scale|distributed|all) ;;
-  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|all]" >&2; exit 2 ;;
+  small|plan|stream|large|memory|latency|throttle|scale|distributed|start|all) ;;
+  *) echo "usage: bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|start|all]" >&2; exit 2 ;;
 esac
 OUT=target/bench
 mkdir -p "$OUT"
@@ -1244,6 +1250,72 @@ print("   (copy s: the copy step in the job database; req/s: the relay's request
 PY
 }
 
+# --- 10. start-up: an empty copy run, `status`, and the floor of this tool's stack -------------------------------------
+start() {
+  echo "== start-up: an empty copy run (a listing of an empty bucket: plan, nothing to copy, report, exit), \`status\`," \
+    "the stack's floor and rclone, $START_RUNS runs each, alternated"
+  local work=$TMP/start lib floor_cp i kind
+  mkdir -p "$work/floor/classes"
+  seed "$EP" $KEY $SECRET start-src 0 0 start-dst >/dev/null
+  cat > "$work/job.yml" <<JOB
+# The benchmark's empty run: a listing of an empty bucket, so the run is start-up, plan, report and exit.
+name: bench-start
+source: { bucket: start-src, endpoint: "$EP" }
+destination: { bucket: start-dst, endpoint: "$EP" }
+manifest: { type: listing }
+report: { location: "$work/reports" }
+JOB
+  # The floor runs from a jar with the tool's own libraries beside it (extracted as the launcher does), on the
+  # launcher's JVM options, mapping a class archive its first, unmeasured run recorded.
+  java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$work/app" >/dev/null
+  lib=$work/app/lib
+  javac -d "$work/floor/classes" -cp "$lib/*" bench/StartFloor.java
+  jar cf "$work/floor/floor.jar" -C "$work/floor/classes" .
+  floor_cp=$work/floor/floor.jar:$(find "$lib" -name '*.jar' | sort | tr '\n' ':')
+  local floor_args=(-cp "$floor_cp" StartFloor "--floor.endpoint=$EP" --floor.bucket=start-src
+    "--spring.datasource.url=jdbc:h2:file:$work/floor/db" --spring.batch.jdbc.initialize-schema=always
+    --spring.main.banner-mode=off --logging.level.root=warn)
+  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    "-XX:ArchiveClassesAtExit=$work/floor/floor.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${floor_args[@]}" \
+    > "$OUT/floor-start.log" 2>&1 || { echo "   the floor's first run failed: see $OUT/floor-start.log" >&2; return 0; }
+  tool start "$work"
+  # Unmeasured: the job's first run and status's first run (which records status's own archive).
+  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${TOOL[@]}" copy --job "$work/job.yml" > "$OUT/tool-start.log" 2>&1
+  "${TOOL[@]}" status > "$OUT/tool-status.log" 2>&1
+  for i in $(seq 1 "$START_RUNS"); do
+    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-start.log" "${TOOL[@]}" copy --job "$work/job.yml" \
+      > "$work/tool-$i.json"
+    measure "$OUT/tool-status.log" "${TOOL[@]}" status > "$work/status-$i.json"
+    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/floor-start.log" java -XX:TieredStopAtLevel=1 \
+      -XX:+UseSerialGC "-XX:SharedArchiveFile=$work/floor/floor.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      "${floor_args[@]}" > "$work/floor-$i.json"
+    measure "$OUT/rclone-start.log" "${RCLONE[@]}" copy a:start-src a:start-dst > "$work/rclone-$i.json"
+  done
+  for kind in tool status floor rclone; do
+    python3 - "$work" "$kind" "$START_RUNS" > "$work/$kind.json" <<'PY'
+import json, statistics, sys
+work, kind, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ms = [json.load(open(f"{work}/{kind}-{i}.json")) for i in range(1, runs + 1)]
+median = lambda key: round(statistics.median(m[key] for m in ms), 2)
+print(json.dumps({"wall": median("wall"), "cpu": median("cpu"), "rss_mib": max(m["rss_mib"] for m in ms),
+                  "exit": max(m["exit"] for m in ms), "server_cpu": median("server_cpu"),
+                  "walls": sorted(m["wall"] for m in ms)}))
+PY
+  done
+  record start "s3-bulk-copy empty copy run" 3600 runs/hour "$(cat "$work/tool.json")" "$OUT/start-tool-gc.log"
+  record start "s3-bulk-copy status" 3600 runs/hour "$(cat "$work/status.json")"
+  record start "floor: Boot + Batch + H2 + 1 listing" 3600 runs/hour "$(cat "$work/floor.json")"
+  record start "rclone copy (empty)" 3600 runs/hour "$(cat "$work/rclone.json")"
+  python3 - "$work" <<'PY'
+import json, sys
+for kind, name in (("tool", "s3-bulk-copy empty copy run"), ("status", "s3-bulk-copy status"),
+                   ("floor", "floor: Boot + Batch + H2 + 1 listing"), ("rclone", "rclone copy (empty)")):
+    m = json.load(open(f"{sys.argv[1]}/{kind}.json"))
+    print(f'   {name:<38} median {m["wall"]:.2f} s wall, {m["cpu"]:.2f} CPU s (runs: {", ".join(f"{w:.2f}" for w in m["walls"])})')
+PY
+  rm -rf "$work"
+}
+
 # The distributed scenario runs java -jar (its processes are started and killed one by one): no launcher to warm.
 [ "$WHAT" = distributed ] || warm_launcher
 case "$WHAT" in
@@ -1256,7 +1328,8 @@ case "$WHAT" in
   throttle) throttle ;;
   scale) scale ;;
   distributed) distributed ;;
-  all) small; stream; large; memory; plan; latency; throttle ;;
+  start) start ;;
+  all) small; stream; large; memory; plan; latency; throttle; start ;;
 esac
 
 python3 - "$RESULTS" <<'PY'
