@@ -64,7 +64,8 @@
 #                       CRT-based client for server-side copies and streamed objects up to 1 MiB, Netty for
 #                       larger streamed ones)
 #   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
-#   SMALL_OTHERS=0      the small scenario runs this tool and rclone only (no aws s3 sync, no bare SDK loops)
+#   SMALL_OTHERS=0      the small scenario runs this tool and rclone only (no aws s3 sync, no bare SDK loops);
+#                       SMALL_OTHERS=sdk: and the bare SDK loop on the launcher's settings with the CRT client
 #   ALSO_JAVA_HOME=DIR  in small, stream and large, also run this tool on the JDK in DIR, right after its run on the
 #                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
 #                       the launcher maps an AOT cache instead of a dynamic class archive)
@@ -497,7 +498,11 @@ ceiling() {
   shift 3
   # $jvm unquoted on purpose: a list of options, or none
   # shellcheck disable=SC2086
-  m=$(measure "$OUT/$name-small.log" java $jvm -cp "$CP" bench/CopyLoop.java "$EP" $KEY $SECRET src "dst-$name" \
+  # Compiled once, so that no run pays for compiling its source as a single-file program would.
+  if [ ! -f "$TMP/copy-loop/CopyLoop.class" ]; then
+    javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
+  fi
+  m=$(measure "$OUT/$name-small.log" java $jvm -cp "$CP:$TMP/copy-loop" CopyLoop "$EP" $KEY $SECRET src "dst-$name" \
       "$CONCURRENCY" "$@")
   record small "$label" "$OBJECTS" objects/s "$m" "a:dst-$name" "$OBJECTS" $((OBJECTS * SIZE))
   grep -h "copy loop" "$OUT/$name-small.log" || true
@@ -533,6 +538,10 @@ JOB
   m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
   record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
 
+  if [ "$SMALL_OTHERS" = sdk ]; then
+    ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
+    return 0
+  fi
   [ "$SMALL_OTHERS" = 1 ] || return 0
   m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
       measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
