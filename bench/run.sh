@@ -1260,10 +1260,28 @@ PY
 }
 
 # --- 10. start-up: an empty copy run, `status`, and the floor of this tool's stack -------------------------------------
+# floor_java JDK [record]: sets FLOOR to the java command of the floor (bench/StartFloor.java) on JDK ("default" or a
+# JDK's folder): the launcher's JVM options and the floor's class archive for that JDK, as the launcher keeps one (a
+# dynamic archive before Java 25, an AOT cache from 25 on); with "record", the unmeasured first run that records it.
+floor_java() {
+  local jdk=$1 java=java release archive
+  [ "$jdk" = default ] || java=$jdk/bin/java
+  release=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(readlink -f "$(command -v "$java")")")/../release" \
+    2>/dev/null | head -1)
+  archive=$TMP/start/floor/$(basename "$jdk")
+  FLOOR=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+  if [ "${release:-0}" -ge 25 ]; then
+    if [ "${2:-}" = record ]; then FLOOR+=("-XX:AOTCacheOutput=$archive.aot"); else FLOOR+=("-XX:AOTCache=$archive.aot"); fi
+    FLOOR+=(-Xlog:aot=off -Xlog:cds=off)
+  else
+    if [ "${2:-}" = record ]; then FLOOR+=("-XX:ArchiveClassesAtExit=$archive.jsa"); else FLOOR+=("-XX:SharedArchiveFile=$archive.jsa"); fi
+    FLOOR+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+}
 start() {
   echo "== start-up: an empty copy run (a listing of an empty bucket: plan, nothing to copy, report, exit), \`status\`," \
     "the stack's floor and rclone, $START_RUNS runs each, alternated"
-  local work=$TMP/start lib floor_cp i kind
+  local work=$TMP/start lib floor_cp i kind jdk label FLOOR
   mkdir -p "$work/floor/classes"
   seed "$EP" $KEY $SECRET start-src 0 0 start-dst >/dev/null
   cat > "$work/job.yml" <<JOB
@@ -1274,8 +1292,7 @@ destination: { bucket: start-dst, endpoint: "$EP" }
 manifest: { type: listing }
 report: { location: "$work/reports" }
 JOB
-  # The floor runs from a jar with the tool's own libraries beside it (extracted as the launcher does), on the
-  # launcher's JVM options, mapping a class archive its first, unmeasured run recorded.
+  # The floor runs from a jar with the tool's own libraries beside it (extracted as the launcher does it).
   java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$work/app" >/dev/null
   lib=$work/app/lib
   javac -d "$work/floor/classes" -cp "$lib/*" bench/StartFloor.java
@@ -1284,24 +1301,27 @@ JOB
   local floor_args=(-cp "$floor_cp" StartFloor "--floor.endpoint=$EP" --floor.bucket=start-src
     "--spring.datasource.url=jdbc:h2:file:$work/floor/db" --spring.batch.jdbc.initialize-schema=always
     --spring.main.banner-mode=off --logging.level.root=warn)
-  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    "-XX:ArchiveClassesAtExit=$work/floor/floor.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${floor_args[@]}" \
-    > "$OUT/floor-start.log" 2>&1 || { echo "   the floor's first run failed: see $OUT/floor-start.log" >&2; return 0; }
-  tool start "$work"
-  # Unmeasured: the job's first run and status's first run (which records status's own archive).
-  AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${TOOL[@]}" copy --job "$work/job.yml" > "$OUT/tool-start.log" 2>&1
-  "${TOOL[@]}" status > "$OUT/tool-status.log" 2>&1
-  for i in $(seq 1 "$START_RUNS"); do
-    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-start.log" "${TOOL[@]}" copy --job "$work/job.yml" \
-      > "$work/tool-$i.json"
-    measure "$OUT/tool-status.log" "${TOOL[@]}" status > "$work/status-$i.json"
-    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/floor-start.log" java -XX:TieredStopAtLevel=1 \
-      -XX:+UseSerialGC "-XX:SharedArchiveFile=$work/floor/floor.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      "${floor_args[@]}" > "$work/floor-$i.json"
-    measure "$OUT/rclone-start.log" "${RCLONE[@]}" copy a:start-src a:start-dst > "$work/rclone-$i.json"
-  done
-  for kind in tool status floor rclone; do
-    python3 - "$work" "$kind" "$START_RUNS" > "$work/$kind.json" <<'PY'
+  for jdk in $(jdks); do
+    on_jdk "$jdk"
+    floor_java "$jdk" record
+    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${FLOOR[@]}" "${floor_args[@]}" \
+      > "$OUT/floor-start$JDK_TAG.log" 2>&1 || { echo "   the floor's first run failed: see $OUT/floor-start$JDK_TAG.log" >&2; return 0; }
+    tool_for start "$work"
+    # Unmeasured: the job's first run and status's first run (which records status's own archive).
+    AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${TOOL[@]}" copy --job "$RUN_JOB" > "$OUT/tool-start$JDK_TAG.log" 2>&1
+    "${TOOL[@]}" status > "$OUT/tool-status$JDK_TAG.log" 2>&1
+    floor_java "$jdk"
+    for i in $(seq 1 "$START_RUNS"); do
+      AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-start$JDK_TAG.log" "${TOOL[@]}" copy \
+        --job "$RUN_JOB" > "$work/tool$JDK_TAG-$i.json"
+      measure "$OUT/tool-status$JDK_TAG.log" "${TOOL[@]}" status > "$work/status$JDK_TAG-$i.json"
+      AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/floor-start$JDK_TAG.log" \
+        "${FLOOR[@]}" "${floor_args[@]}" > "$work/floor$JDK_TAG-$i.json"
+      [ -n "$JDK_TAG" ] || measure "$OUT/rclone-start.log" "${RCLONE[@]}" copy a:start-src a:start-dst > "$work/rclone-$i.json"
+    done
+    for kind in tool status floor rclone; do
+      [ -f "$work/$kind$JDK_TAG-1.json" ] || continue
+      python3 - "$work" "$kind$JDK_TAG" "$START_RUNS" > "$work/$kind$JDK_TAG.json" <<'PY'
 import json, statistics, sys
 work, kind, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ms = [json.load(open(f"{work}/{kind}-{i}.json")) for i in range(1, runs + 1)]
@@ -1310,18 +1330,22 @@ print(json.dumps({"wall": median("wall"), "cpu": median("cpu"), "rss_mib": max(m
                   "exit": max(m["exit"] for m in ms), "server_cpu": median("server_cpu"),
                   "walls": sorted(m["wall"] for m in ms)}))
 PY
-  done
-  record start "s3-bulk-copy empty copy run" 3600 runs/hour "$(cat "$work/tool.json")" "$OUT/start-tool-gc.log"
-  record start "s3-bulk-copy status" 3600 runs/hour "$(cat "$work/status.json")"
-  record start "floor: Boot + Batch + H2 + 1 listing" 3600 runs/hour "$(cat "$work/floor.json")"
-  record start "rclone copy (empty)" 3600 runs/hour "$(cat "$work/rclone.json")"
-  python3 - "$work" <<'PY'
+      case $kind in
+        tool) label="s3-bulk-copy empty copy run$JDK_LABEL" ;;
+        status) label="s3-bulk-copy status$JDK_LABEL" ;;
+        floor) label="floor: Boot + Batch + H2 + a listing$JDK_LABEL" ;;
+        rclone) label="rclone copy (nothing to copy)" ;;
+      esac
+      # The rate is runs per hour (3,600 / the median's wall seconds), so the ratio column compares the medians.
+      record start "$label" 3600 runs/hour "$(cat "$work/$kind$JDK_TAG.json")"
+      python3 - "$work/$kind$JDK_TAG.json" "$label" <<'PY'
 import json, sys
-for kind, name in (("tool", "s3-bulk-copy empty copy run"), ("status", "s3-bulk-copy status"),
-                   ("floor", "floor: Boot + Batch + H2 + 1 listing"), ("rclone", "rclone copy (empty)")):
-    m = json.load(open(f"{sys.argv[1]}/{kind}.json"))
-    print(f'   {name:<38} median {m["wall"]:.2f} s wall, {m["cpu"]:.2f} CPU s (runs: {", ".join(f"{w:.2f}" for w in m["walls"])})')
+m = json.load(open(sys.argv[1]))
+print(f'   {sys.argv[2]:<44} median {m["wall"]:.2f} s wall, {m["cpu"]:.2f} CPU s (runs: {", ".join(f"{w:.2f}" for w in m["walls"])})')
 PY
+    done
+  done
+  on_jdk default
   rm -rf "$work"
 }
 
