@@ -34,16 +34,32 @@ final class ListingPages {
 	 * pages add the continuation token
 	 */
 	ListingPages(Function<ListObjectsV2Request, ListObjectsV2Response> list, ListObjectsV2Request request) {
-		this.thread = new Thread(() -> run(list, request), "listing " + request.prefix());
+		this(list, request, null);
+	}
+
+	/**
+	 * Starts listing at once, after a first page already listed.
+	 * @param list sends one request; throws {@link ManifestException} when it fails
+	 * @param request the first request (prefix, delimiter, page size, start-after); later
+	 * pages add the continuation token
+	 * @param firstPage the answer to {@code request}, when it was already asked; null to
+	 * ask it
+	 */
+	ListingPages(Function<ListObjectsV2Request, ListObjectsV2Response> list, ListObjectsV2Request request,
+			@Nullable ListObjectsV2Response firstPage) {
+		this.thread = new Thread(() -> run(list, request, firstPage), "listing " + request.prefix());
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
 
-	private void run(Function<ListObjectsV2Request, ListObjectsV2Response> list, ListObjectsV2Request first) {
+	private void run(Function<ListObjectsV2Request, ListObjectsV2Response> list, ListObjectsV2Request first,
+			@Nullable ListObjectsV2Response firstPage) {
 		try {
 			ListObjectsV2Request request = first;
+			ListObjectsV2Response listed = firstPage;
 			while (!this.cancelled) {
-				ListObjectsV2Response page = list.apply(request);
+				ListObjectsV2Response page = (listed != null) ? listed : list.apply(request);
+				listed = null;
 				this.pages.put(page);
 				String token = page.nextContinuationToken();
 				if (!Boolean.TRUE.equals(page.isTruncated()) || token == null) {

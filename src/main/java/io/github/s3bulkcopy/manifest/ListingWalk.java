@@ -149,7 +149,8 @@ final class ListingWalk implements AutoCloseable {
 	}
 
 	private void start() {
-		String root = descend(this.prefix);
+		ListObjectsV2Response[] rootPage = new ListObjectsV2Response[1];
+		String root = descend(this.prefix, rootPage);
 		if (this.startAfter != null && this.startAfter.startsWith(root)) {
 			int slash = this.startAfter.indexOf(DELIMITER, root.length());
 			if (slash >= 0) {
@@ -159,20 +160,32 @@ final class ListingWalk implements AutoCloseable {
 				this.upcoming.add(new Folder(this.resumedFolder, this.startAfter));
 			}
 		}
-		this.rootPages = new ListingPages(this.list, request(root, DELIMITER, this.startAfter));
+		// The last level's answer is the root's first page when nothing is to be skipped:
+		// the server does not list the root a second time.
+		ListObjectsV2Response first = (this.startAfter == null) ? rootPage[0] : null;
+		this.rootPages = new ListingPages(this.list, request(root, DELIMITER, this.startAfter), first);
 		startAhead();
 	}
 
-	private String descend(String from) {
+	/**
+	 * The level to walk from: {@code from}, or the folder below it while a level holds
+	 * nothing but one folder.
+	 * @param rootPage receives the answer for the level returned: the first page of its
+	 * listing with the delimiter, from the start
+	 */
+	private String descend(String from, @Nullable ListObjectsV2Response[] rootPage) {
 		String root = from;
 		for (int level = 0; level < MAX_DESCENT; level++) {
-			ListObjectsV2Response top = this.list.apply(request(root, DELIMITER, null).toBuilder().maxKeys(2).build());
+			ListObjectsV2Response top = this.list.apply(request(root, DELIMITER, null));
+			rootPage[0] = top;
 			if (!top.contents().isEmpty() || top.commonPrefixes().size() != 1
 					|| Boolean.TRUE.equals(top.isTruncated())) {
-				break;
+				return root;
 			}
 			root = top.commonPrefixes().get(0).prefix();
 		}
+		// Deeper than the walk descends: the root's listing starts afresh.
+		rootPage[0] = null;
 		return root;
 	}
 

@@ -7,7 +7,9 @@ import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.KeyMapping;
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.manifest.ManifestEntry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -20,10 +22,22 @@ import org.springframework.util.Assert;
  * The plan step's writer: numbers manifest entries densely and inserts them into the
  * ledger, one batch per chunk. The last number is saved with each chunk's commit, so a
  * resumed plan continues the numbering exactly where the committed rows end.
+ * <p>
+ * It also notes whether the plan's order is already the order the report lists rows in
+ * (by key, then version; {@link JdbcLedger#streamByKey(long, boolean)}), as a listing's
+ * plan is: the report then reads the rows as they are instead of sorting them. The note
+ * goes into the job's context when the step ends; a plan resumed after a kill, whose
+ * earlier rows this writer did not see, is not noted as ordered.
  */
 class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExecutionListener {
 
 	static final String LAST_SEQ_KEY = "plan.lastSeq";
+
+	/**
+	 * Job context key: true when the plan's rows, in plan order, are in the report's
+	 * order.
+	 */
+	static final String IN_KEY_ORDER_KEY = "plan.inKeyOrder";
 
 	private final JdbcLedger ledger;
 
@@ -33,11 +47,30 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 
 	private long lastSeq;
 
+	/** Whether a later step renumbers the plan, so its order says nothing at the end. */
+	private final boolean renumbered;
+
+	/** Whether every row written so far came after the one before it in key order. */
+	private boolean inKeyOrder;
+
+	private @Nullable String lastKey;
+
+	private @Nullable String lastVersionId;
+
 	public LedgerPlanWriter(JdbcLedger ledger, KeyMapping keys) {
+		this(ledger, keys, false);
+	}
+
+	/**
+	 * @param renumbered whether a later step renumbers the plan (all versions of a key,
+	 * oldest first): its order is then not noted
+	 */
+	public LedgerPlanWriter(JdbcLedger ledger, KeyMapping keys, boolean renumbered) {
 		Assert.notNull(ledger, "ledger is required");
 		Assert.notNull(keys, "keys is required");
 		this.ledger = ledger;
 		this.keys = keys;
+		this.renumbered = renumbered;
 	}
 
 	@Override
@@ -48,6 +81,26 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 	@Override
 	public void open(ExecutionContext context) {
 		this.lastSeq = context.getLong(LAST_SEQ_KEY, 0L);
+		// Resumed: the rows already planned were not seen here.
+		this.inKeyOrder = !this.renumbered && this.lastSeq == 0;
+		this.lastKey = null;
+		this.lastVersionId = null;
+	}
+
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		stepExecution.getJobExecution()
+			.getExecutionContext()
+			.putString(IN_KEY_ORDER_KEY, Boolean.toString(this.inKeyOrder));
+		return null;
+	}
+
+	/**
+	 * Whether the plan step left a note in {@code jobContext} that the run's rows, in
+	 * plan order, are in key order: false when it left none.
+	 */
+	static boolean inKeyOrder(ExecutionContext jobContext) {
+		return "true".equals(jobContext.getString(IN_KEY_ORDER_KEY, "false"));
 	}
 
 	@Override
@@ -62,6 +115,9 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 		long seq = this.lastSeq;
 		for (ManifestEntry entry : chunk) {
 			seq++;
+			if (this.inKeyOrder) {
+				noteOrder(entry.key(), entry.versionId());
+			}
 			planned.add(new PlannedObject(seq, entry.bucket(), entry.key(), entry.versionId(), entry.size(),
 					entry.etag(), entry.checksumAlgorithm(), entry.storageClass(), entry.encryptionStatus(),
 					this.keys.destinationKey(entry.key()), entry.lastModified(), entry.latest(), entry.deleteMarker(),
@@ -69,6 +125,30 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 		}
 		this.ledger.insertPlanned(this.runId, planned);
 		this.lastSeq = seq;
+	}
+
+	/**
+	 * Compares an entry with the one before it as the report orders rows: by key
+	 * ({@link String#compareTo}), then version, no version first; equal pairs keep the
+	 * plan's order.
+	 */
+	private void noteOrder(String key, @Nullable String versionId) {
+		String previous = this.lastKey;
+		if (previous != null) {
+			int byKey = previous.compareTo(key);
+			if (byKey > 0 || (byKey == 0 && compareVersions(this.lastVersionId, versionId) > 0)) {
+				this.inKeyOrder = false;
+			}
+		}
+		this.lastKey = key;
+		this.lastVersionId = versionId;
+	}
+
+	private static int compareVersions(@Nullable String a, @Nullable String b) {
+		if (a == null || b == null) {
+			return (a == null) ? ((b == null) ? 0 : -1) : 1;
+		}
+		return a.compareTo(b);
 	}
 
 }

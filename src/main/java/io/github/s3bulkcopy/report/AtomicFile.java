@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One UTF-8 text file being written so that it appears under its name complete or not at
  * all: the content goes to a hidden temporary file in the same folder, is forced to disk
@@ -33,18 +35,31 @@ final class AtomicFile implements Closeable {
 
 	private final Writer writer;
 
+	private final @Nullable DigestingChannel digesting;
+
+	private @Nullable String sha256;
+
 	private boolean done;
 
-	private AtomicFile(Path target, Path temporary, FileChannel channel) {
+	private AtomicFile(Path target, Path temporary, FileChannel channel, boolean digest) {
 		this.target = target;
 		this.temporary = temporary;
 		this.channel = channel;
-		this.writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), BUFFER_SIZE),
-				BUFFER_SIZE);
+		this.digesting = digest ? new DigestingChannel(channel) : null;
+		this.writer = new BufferedWriter(Channels.newWriter((this.digesting != null) ? this.digesting : channel,
+				StandardCharsets.UTF_8.newEncoder(), BUFFER_SIZE), BUFFER_SIZE);
 	}
 
 	/** Starts writing {@code target}; its folder must exist. */
 	static AtomicFile create(Path target) throws IOException {
+		return create(target, false);
+	}
+
+	/**
+	 * Starts writing {@code target}, its folder must exist; with {@code digest}, its
+	 * SHA-256 is computed as it is written ({@link #sha256()}).
+	 */
+	static AtomicFile create(Path target, boolean digest) throws IOException {
 		Path absolute = target.toAbsolutePath();
 		Path folder = absolute.getParent();
 		if (folder == null) {
@@ -54,7 +69,7 @@ final class AtomicFile implements Closeable {
 		// report is as readable as any other file the run writes.
 		Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		return new AtomicFile(absolute, temporary,
-				FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+				FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), digest);
 	}
 
 	Writer writer() {
@@ -73,8 +88,19 @@ final class AtomicFile implements Closeable {
 		this.writer.flush();
 		this.channel.force(true);
 		this.writer.close();
+		if (this.digesting != null) {
+			this.sha256 = this.digesting.sha256();
+		}
 		Files.move(this.temporary, this.target, StandardCopyOption.ATOMIC_MOVE);
 		this.done = true;
+	}
+
+	/**
+	 * The committed file's SHA-256 as lower-case hex, when it was created to compute it;
+	 * else null.
+	 */
+	@Nullable String sha256() {
+		return this.sha256;
 	}
 
 	/** Abandons the file unless it was committed. */

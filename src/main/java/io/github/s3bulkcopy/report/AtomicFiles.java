@@ -3,6 +3,7 @@ package io.github.s3bulkcopy.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,18 @@ final class AtomicFiles {
 
 		T writeTo(Writer out) throws IOException;
 
+	}
+
+	/**
+	 * Writes the file as {@link #write} does and returns its SHA-256 as lower-case hex,
+	 * computed as it was written.
+	 */
+	static String writeDigested(Path target, Content<?> content) throws IOException {
+		try (AtomicFile file = AtomicFile.create(target, true)) {
+			content.writeTo(file.writer());
+			file.commit();
+			return Objects.requireNonNull(file.sha256());
+		}
 	}
 
 	static <T extends @Nullable Object> T write(Path target, Content<T> content) throws IOException {

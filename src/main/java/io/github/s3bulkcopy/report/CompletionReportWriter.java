@@ -68,14 +68,15 @@ public class CompletionReportWriter {
 	 * @param file where the report goes; its folder must exist
 	 * @param rows the run's ledger rows
 	 * @param alsoTo receives each report row after it is written
+	 * @return the file's SHA-256 as lower-case hex, computed as it was written
 	 * @throws IOException if the file cannot be written or {@code alsoTo} fails; nothing
 	 * is left under its name then (or the earlier file is)
 	 */
-	public void write(Path file, Iterator<LedgerRow> rows, RowSink alsoTo) throws IOException {
+	public String write(Path file, Iterator<LedgerRow> rows, RowSink alsoTo) throws IOException {
 		Objects.requireNonNull(file, "file is required");
 		Objects.requireNonNull(rows, "rows is required");
 		Objects.requireNonNull(alsoTo, "alsoTo is required");
-		AtomicFiles.write(file, (out) -> {
+		return AtomicFiles.writeDigested(file, (out) -> {
 			Csv.writeRecord(out, ReportRow.HEADER);
 			while (rows.hasNext()) {
 				ReportRow row = ReportRow.of(rows.next(), this.destinationBucket);

@@ -40,13 +40,30 @@ public final class ReportChecksums {
 	 * @return the file written
 	 */
 	static Path write(Path folder, List<String> files) throws IOException {
+		return write(folder, files, Map.of());
+	}
+
+	/**
+	 * Writes {@code SHA256SUMS} into {@code folder} for the given files, taking the
+	 * SHA-256 of those in {@code known} from there instead of reading them.
+	 * @param folder the report set's folder
+	 * @param files the set's files, relative to {@code folder} with {@code /} separators
+	 * @param known SHA-256 (lower-case hex) of some of the files, computed as they were
+	 * written, by file
+	 * @return the file written
+	 */
+	static Path write(Path folder, List<String> files, Map<String, String> known) throws IOException {
 		Objects.requireNonNull(folder, "folder is required");
 		StringBuilder sums = new StringBuilder();
 		for (String file : new TreeSet<>(files)) {
 			if (file.contains("\n") || file.contains("\\") || file.equals(FILE_NAME)) {
 				throw new IllegalArgumentException("'" + file + "' cannot be listed in " + FILE_NAME);
 			}
-			sums.append(Digests.sha256(folder.resolve(file))).append("  ").append(file).append('\n');
+			String sha256 = known.get(file);
+			sums.append((sha256 != null) ? sha256 : Digests.sha256(folder.resolve(file)))
+				.append("  ")
+				.append(file)
+				.append('\n');
 		}
 		Path target = folder.resolve(FILE_NAME);
 		AtomicFiles.write(target, (out) -> {

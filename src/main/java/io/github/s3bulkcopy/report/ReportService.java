@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -117,9 +118,10 @@ public class ReportService {
 		RunFactsCollector collector = new RunFactsCollector(HtmlReportWriter.MAX_FAILED_ROWS);
 		List<String> files = new ArrayList<>();
 		Path csv = folder.resolve(CompletionReportWriter.FILE_NAME);
+		String csvSha256;
 		try (BatchOperationsReport batchOperations = new BatchOperationsReport(folder, location,
 				this.maxResultRowsPerFile)) {
-			new CompletionReportWriter(run.destination().bucket()).write(csv, rows, (row) -> {
+			csvSha256 = new CompletionReportWriter(run.destination().bucket()).write(csv, rows, (row) -> {
 				if (!row.outcome().isExtra()) {
 					// Batch Operations' layout reports tasks of the manifest; extras are
 					// not among them.
@@ -140,7 +142,7 @@ public class ReportService {
 		List<String> listed = new ArrayList<>(files);
 		listed.add(ReportChecksums.FILE_NAME);
 		this.htmlWriter.write(folder.resolve(HtmlReportWriter.FILE_NAME), run, summary, facts, listed, now);
-		ReportChecksums.write(folder, files);
+		ReportChecksums.write(folder, files, Map.of(CompletionReportWriter.FILE_NAME, csvSha256));
 		return new WrittenReport(folder, csv, json, facts.totals(), summary, List.copyOf(listed));
 	}
 

@@ -26,6 +26,7 @@ import io.github.s3bulkcopy.metrics.RequestCounter;
 import io.github.s3bulkcopy.metrics.RetryCounter;
 import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import io.github.s3bulkcopy.plan.PlanFilter;
+import io.github.s3bulkcopy.plan.PlanStep;
 import io.github.s3bulkcopy.report.ReportService;
 import io.github.s3bulkcopy.report.ReportUploader;
 import io.github.s3bulkcopy.report.RunIndexWriter;
@@ -169,7 +170,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 
 	private WrittenReport write(JobExecution execution, Path folder, SetLocation location) throws Exception {
 		long runId = execution.getJobInstance().getInstanceId();
-		LedgerCounts counts = this.reported.count(this.ledger, execution);
+		LedgerCounts counts = this.reported.kept(this.ledger, execution);
 		List<JobExecution> executions = this.jobRepository.getJobExecutions(execution.getJobInstance());
 		Map<String, Long> retried = retries(execution, executions);
 		RequestCounter.Drained drained = this.requests.drain();
@@ -213,14 +214,15 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 				(sha != null) ? sha : this.jobFile.sha256(), ToolVersion.get(), retried, JobSettings.of(spec),
 				PlanFilter.countsIn(execution.getExecutionContext()), requested, requestRetries,
 				this.ledger.workerShares(runId), concurrency(spec));
+		boolean planInKeyOrder = PlanStep.inKeyOrder(execution.getExecutionContext());
 		if (this.extras == null || extraCounts.total() == 0) {
-			try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId)) {
+			try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId, planInKeyOrder)) {
 				return this.reports.writeInto(folder, location, metadata, rows.iterator());
 			}
 		}
 		// The plan's objects by key, then the destination objects outside it in listing
 		// order.
-		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId);
+		try (Stream<LedgerRow> rows = this.ledger.streamByKey(runId, planInKeyOrder);
 				Stream<ExtraObject> extraRows = this.extras.stream(runId)) {
 			String sourceBucket = spec.source().bucket();
 			return this.reports.writeInto(folder, location, metadata,

@@ -91,10 +91,12 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 	@Test
 	void pagesAreAskedForAheadOfTheReaderAndAFailureSurfacesWhereItsPageWouldHaveBeen() {
 		AtomicInteger lists = new AtomicInteger();
-		// Requests: 1 looks for a single folder to descend into, 2-4 are the three pages
-		// of three, two at most waiting ahead of the reader; the last one fails.
+		// Requests: 1 looks for a single folder to descend into, and its answer is the
+		// first of the three pages of three; 2-3 are the others, two at most waiting
+		// ahead
+		// of the reader; the last one fails.
 		try (S3Client counting = interceptedClient((request) -> {
-			if (lists.incrementAndGet() == 4) {
+			if (lists.incrementAndGet() == 3) {
 				throw SdkClientException.create("the third page cannot be listed");
 			}
 		})) {
@@ -102,7 +104,7 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 			reader.open(new ExecutionContext());
 
 			assertThat(reader.read().key()).isEqualTo("in/a");
-			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lists).hasValue(4));
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lists).hasValue(3));
 			for (int i = 0; i < 5; i++) {
 				reader.read();
 			}
@@ -133,6 +135,32 @@ class ListingManifestReaderIntegrationTests implements LocalS3ProxyTest {
 
 			assertThat(rest).containsExactlyElementsOf(flatListing("tree/").subList(1, flatListing("tree/").size()));
 			assertThat(prefixes).contains("tree/é/");
+		}
+	}
+
+	@Test
+	void theRootIsListedOnceItsFirstPageAnsweringTheDescentAndAgainOnlyToStartAfterAKey() {
+		tree();
+		List<String> rootRequests = new CopyOnWriteArrayList<>();
+		try (S3Client recording = interceptedClient((request) -> {
+			if ("tree/".equals(request.prefix())) {
+				rootRequests.add(request.delimiter() + " after " + request.startAfter());
+			}
+		})) {
+			ListingManifestReader reader = reader(recording, "tree/", 1000, 3);
+			reader.open(new ExecutionContext());
+			assertThat(readAll(reader)).extracting(ManifestEntry::key).containsExactlyElementsOf(flatListing("tree/"));
+			assertThat(rootRequests).containsExactly("/ after null");
+
+			rootRequests.clear();
+			ExecutionContext context = new ExecutionContext();
+			context.putString("listing." + ListingManifestReader.LAST_KEY_KEY, "tree/c");
+			ListingManifestReader resumed = reader(recording, "tree/", 1000, 3);
+			resumed.open(context);
+			List<String> all = flatListing("tree/");
+			assertThat(readAll(resumed)).extracting(ManifestEntry::key)
+				.containsExactlyElementsOf(all.subList(all.indexOf("tree/c") + 1, all.size()));
+			assertThat(rootRequests).containsExactly("/ after null", "/ after tree/c");
 		}
 	}
 

@@ -153,16 +153,16 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// Each listing request is held back 1.5 s, so the plan takes several seconds.
 			// Requests 1 and 2 look for a single folder to descend into (the root holds
-			// only data/), then come the pages of data/, one after another: request 5
-			// (page 3) goes out when page 2 arrives, by which time page 1's chunk has
-			// committed and page 3's, the last, has not.
+			// only data/), and the answer to 2 is page 1 of data/; then come its other
+			// pages, one after another: request 4 (page 3) goes out when page 2 arrives,
+			// by which time page 1's chunk has committed and page 3's, the last, has not.
 			proxy.delay("list-type=2", 1500);
 			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
 					destination);
 			Path job = fixture.jobFile("plan-kill", "", "", "type: listing", "");
 			Process child = startChild(fixture, job);
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (proxy.delayed() < 5 && System.nanoTime() < deadline && child.isAlive()) {
+			while (proxy.delayed() < 4 && System.nanoTime() < deadline && child.isAlive()) {
 				Thread.sleep(20);
 			}
 			Thread.sleep(300);
