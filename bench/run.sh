@@ -402,24 +402,25 @@ for pid in sys.argv[1:]:
 print(total / os.sysconf("SC_CLK_TCK"))
 PY
 }
-# copy_phase LABEL WORK OBJECTS: this tool's own plan and copy step times from its job database, and the copy step's
+# copy_phase LABEL WORK OBJECTS: this tool's own plan, copy and report step times from its job database, and the copy step's
 # rate: the figure to hold against the bare SDK loop's copy-loop rate (start-up and listing left out of both)
 copy_phase() {
   local h2
   h2=$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-') || return 0
   java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$2/db" -user sa -sql \
-    "select STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION where STEP_NAME in ('plan', 'copy') order by STEP_EXECUTION_ID" \
+    "select STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION where STEP_NAME in ('plan', 'copy', 'report') order by STEP_EXECUTION_ID" \
     2>"$OUT/copy-phase.err" | python3 -c '
 import sys
 label, objects = sys.argv[1], int(sys.argv[2])
 steps = {}
 for line in sys.stdin:
     cells = [c.strip() for c in line.split("|")]
-    if len(cells) == 2 and cells[0] in ("plan", "copy") and cells[1].isdigit():
+    if len(cells) == 2 and cells[0] in ("plan", "copy", "report") and cells[1].isdigit():
         steps[cells[0]] = int(cells[1]) / 1000
-plan, copy = steps.get("plan", 0), steps.get("copy", 0)
+plan, copy, report = steps.get("plan", 0), steps.get("copy", 0), steps.get("report", 0)
 if copy > 0:
-    print(f"   s3-bulk-copy {label}: plan step {plan:.1f} s, copy step {copy:.1f} s = {objects / copy:.0f} objects/s in the copy step")
+    print(f"   s3-bulk-copy {label}: plan step {plan:.1f} s, copy step {copy:.1f} s = {objects / copy:.0f} objects/s in the copy step, "
+          f"report step {report:.2f} s")
 ' "$1" "$3" || true
 }
 # keep_summary LABEL REPORTS: keeps the summary.json of this tool's newest report set under REPORTS as
