@@ -26,12 +26,9 @@ import org.springframework.util.Assert;
 final class KeySortedRows {
 
 	/**
-	 * H2's order: keys as {@link String#compareTo} orders them (UTF-16 units, H2's
-	 * comparison of VARCHAR without a collation, not {@link KeyOrder}), then versions
-	 * with null first, then the plan's sequence.
+	 * H2's order: {@link PlannedObject#REPORT_ORDER}, then the plan's sequence.
 	 */
-	static final Comparator<LedgerRow> ORDER = Comparator.comparing((LedgerRow row) -> row.planned().sourceKey())
-		.thenComparing((row) -> row.planned().versionId(), Comparator.nullsFirst(Comparator.naturalOrder()))
+	static final Comparator<LedgerRow> ORDER = Comparator.comparing(LedgerRow::planned, PlannedObject.REPORT_ORDER)
 		.thenComparingLong((row) -> row.planned().seq());
 
 	private KeySortedRows() {

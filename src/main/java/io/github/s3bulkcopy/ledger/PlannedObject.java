@@ -1,6 +1,7 @@
 package io.github.s3bulkcopy.ledger;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,14 @@ public record PlannedObject(long seq, String sourceBucket, String sourceKey, @Nu
 		@Nullable String encryptionStatus, String destinationKey, @Nullable Instant lastModified,
 		@Nullable Boolean latest, boolean deleteMarker, @Nullable String destinationVersionId,
 		@Nullable Instant attemptedAt, @Nullable LedgerProof proof) {
+
+	/**
+	 * The order a run's report lists its objects in, as H2 compares them: keys as
+	 * {@link String#compareTo} orders them (UTF-16 units, H2's comparison of VARCHAR
+	 * without a collation, not {@link KeyOrder}), then versions with none first.
+	 */
+	public static final Comparator<PlannedObject> REPORT_ORDER = Comparator.comparing(PlannedObject::sourceKey)
+		.thenComparing(PlannedObject::versionId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
 	/** A row as the copy step reads it, without a proof. */
 	public PlannedObject(long seq, String sourceBucket, String sourceKey, @Nullable String versionId,

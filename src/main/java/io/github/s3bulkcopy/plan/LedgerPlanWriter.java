@@ -24,10 +24,10 @@ import org.springframework.util.Assert;
  * resumed plan continues the numbering exactly where the committed rows end.
  * <p>
  * It also notes whether the plan's order is already the order the report lists rows in
- * (by key, then version; {@link JdbcLedger#streamByKey(long, boolean)}), as a listing's
- * plan is: the report then reads the rows as they are instead of sorting them. The note
- * goes into the job's context when the step ends; a plan resumed after a kill, whose
- * earlier rows this writer did not see, is not noted as ordered.
+ * ({@link PlannedObject#REPORT_ORDER}; {@link JdbcLedger#streamByKey(long, boolean)}), as
+ * a listing's plan is: the report then reads the rows as they are instead of sorting
+ * them. The note goes into the job's context when the step ends; a plan resumed after a
+ * kill, whose earlier rows this writer did not see, is not noted as ordered.
  */
 class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExecutionListener {
 
@@ -53,9 +53,7 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 	/** Whether every row written so far came after the one before it in key order. */
 	private boolean inKeyOrder;
 
-	private @Nullable String lastKey;
-
-	private @Nullable String lastVersionId;
+	private @Nullable PlannedObject last;
 
 	public LedgerPlanWriter(JdbcLedger ledger, KeyMapping keys) {
 		this(ledger, keys, false);
@@ -83,8 +81,7 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 		this.lastSeq = context.getLong(LAST_SEQ_KEY, 0L);
 		// Resumed: the rows already planned were not seen here.
 		this.inKeyOrder = !this.renumbered && this.lastSeq == 0;
-		this.lastKey = null;
-		this.lastVersionId = null;
+		this.last = null;
 	}
 
 	@Override
@@ -115,40 +112,26 @@ class LedgerPlanWriter implements ItemWriter<ManifestEntry>, ItemStream, StepExe
 		long seq = this.lastSeq;
 		for (ManifestEntry entry : chunk) {
 			seq++;
-			if (this.inKeyOrder) {
-				noteOrder(entry.key(), entry.versionId());
-			}
-			planned.add(new PlannedObject(seq, entry.bucket(), entry.key(), entry.versionId(), entry.size(),
+			PlannedObject object = new PlannedObject(seq, entry.bucket(), entry.key(), entry.versionId(), entry.size(),
 					entry.etag(), entry.checksumAlgorithm(), entry.storageClass(), entry.encryptionStatus(),
 					this.keys.destinationKey(entry.key()), entry.lastModified(), entry.latest(), entry.deleteMarker(),
-					null));
+					null);
+			noteOrder(object);
+			planned.add(object);
 		}
 		this.ledger.insertPlanned(this.runId, planned);
 		this.lastSeq = seq;
 	}
 
 	/**
-	 * Compares an entry with the one before it as the report orders rows: by key
-	 * ({@link String#compareTo}), then version, no version first; equal pairs keep the
-	 * plan's order.
+	 * Compares a row with the one before it in the report's order
+	 * ({@link PlannedObject#REPORT_ORDER}); equal pairs keep the plan's order.
 	 */
-	private void noteOrder(String key, @Nullable String versionId) {
-		String previous = this.lastKey;
-		if (previous != null) {
-			int byKey = previous.compareTo(key);
-			if (byKey > 0 || (byKey == 0 && compareVersions(this.lastVersionId, versionId) > 0)) {
-				this.inKeyOrder = false;
-			}
+	private void noteOrder(PlannedObject object) {
+		if (this.inKeyOrder && this.last != null && PlannedObject.REPORT_ORDER.compare(this.last, object) > 0) {
+			this.inKeyOrder = false;
 		}
-		this.lastKey = key;
-		this.lastVersionId = versionId;
-	}
-
-	private static int compareVersions(@Nullable String a, @Nullable String b) {
-		if (a == null || b == null) {
-			return (a == null) ? ((b == null) ? 0 : -1) : 1;
-		}
-		return a.compareTo(b);
+		this.last = object;
 	}
 
 }
