@@ -149,8 +149,8 @@ final class ListingWalk implements AutoCloseable {
 	}
 
 	private void start() {
-		ListObjectsV2Response[] rootPage = new ListObjectsV2Response[1];
-		String root = descend(this.prefix, rootPage);
+		Descent descent = descend(this.prefix);
+		String root = descent.root();
 		if (this.startAfter != null && this.startAfter.startsWith(root)) {
 			int slash = this.startAfter.indexOf(DELIMITER, root.length());
 			if (slash >= 0) {
@@ -162,7 +162,7 @@ final class ListingWalk implements AutoCloseable {
 		}
 		// The last level's answer is the root's first page when nothing is to be skipped:
 		// the server does not list the root a second time.
-		ListObjectsV2Response first = (this.startAfter == null) ? rootPage[0] : null;
+		ListObjectsV2Response first = (this.startAfter == null) ? descent.firstPage() : null;
 		this.rootPages = new ListingPages(this.list, request(root, DELIMITER, this.startAfter), first);
 		startAhead();
 	}
@@ -170,23 +170,29 @@ final class ListingWalk implements AutoCloseable {
 	/**
 	 * The level to walk from: {@code from}, or the folder below it while a level holds
 	 * nothing but one folder.
-	 * @param rootPage receives the answer for the level returned: the first page of its
-	 * listing with the delimiter, from the start
 	 */
-	private String descend(String from, @Nullable ListObjectsV2Response[] rootPage) {
+	private Descent descend(String from) {
 		String root = from;
 		for (int level = 0; level < MAX_DESCENT; level++) {
 			ListObjectsV2Response top = this.list.apply(request(root, DELIMITER, null));
-			rootPage[0] = top;
 			if (!top.contents().isEmpty() || top.commonPrefixes().size() != 1
 					|| Boolean.TRUE.equals(top.isTruncated())) {
-				return root;
+				return new Descent(root, top);
 			}
 			root = top.commonPrefixes().get(0).prefix();
 		}
 		// Deeper than the walk descends: the root's listing starts afresh.
-		rootPage[0] = null;
-		return root;
+		return new Descent(root, null);
+	}
+
+	/**
+	 * Where the walk starts, and the answer already had for it.
+	 *
+	 * @param root the level to walk from
+	 * @param firstPage the first page of the root's listing with the delimiter, from the
+	 * start; null when the descent stopped before asking for it
+	 */
+	private record Descent(String root, @Nullable ListObjectsV2Response firstPage) {
 	}
 
 	/**
