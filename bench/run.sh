@@ -306,12 +306,19 @@ contents() {
 
 # jdks: the JDKs this tool runs on in a scenario: "" (the default java) and ALSO_JAVA_HOME when set
 jdks() { echo "default${ALSO_JAVA_HOME:+ $ALSO_JAVA_HOME}"; }
+# release_of JDK: the feature release of JDK ("default": the java on the PATH; else a JDK's folder), from its release
+# file; empty when it cannot be read
+release_of() {
+  local home=$1
+  [ "$home" != default ] || home=$(dirname "$(readlink -f "$(command -v java)")")/..
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -1
+}
 # on_jdk JDK: makes JDK (a word of jdks) the one of this tool's next runs; sets JDK_TAG (a file name suffix) and
 # JDK_LABEL (a row label suffix, with the JDK's feature release) to "" for the default JDK
 on_jdk() {
   if [ "$1" = default ]; then TOOL_JAVA= JDK_TAG= JDK_LABEL=; return; fi
   TOOL_JAVA=$1 JDK_TAG=-also-jdk
-  JDK_LABEL=" (JDK $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -1))"
+  JDK_LABEL=" (JDK $(release_of "$1"))"
 }
 # tool_for LABEL WORK: sets TOOL (see tool) for this tool's run on the JDK on_jdk chose, with RUN_WORK its folder
 # and RUN_JOB its job file: WORK and WORK/job.yml on the default JDK; on the other, WORK/also-jdk and a copy of the job
@@ -1267,8 +1274,7 @@ PY
 floor_java() {
   local jdk=$1 java=java release archive
   [ "$jdk" = default ] || java=$jdk/bin/java
-  release=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(readlink -f "$(command -v "$java")")")/../release" \
-    2>/dev/null | head -1)
+  release=$(release_of "$jdk")
   archive=$TMP/start/floor/$(basename "$jdk")
   FLOOR=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   if [ "${release:-0}" -ge 25 ]; then
