@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 		description = { "Show the runs of one job (or of every job) with their state and object counts, then how far "
 				+ "the latest got: objects and bytes done of the total, the rate, the ETA and the failures so far.",
 				"Reads the job database only, so it works while a run goes on in another process." })
-class StatusCommand implements Callable<Integer> {
+class StatusCommand implements Callable<Integer>, StartsEarly {
 
 	/** How far back the rate of a run going on is measured. */
 	static final Duration RATE_WINDOW = Duration.ofMinutes(5);
@@ -35,6 +35,14 @@ class StatusCommand implements Callable<Integer> {
 			description = "How many of the latest runs to show per job (default ${DEFAULT-VALUE}).")
 	int runs;
 
+	/** The job database's settings, resolved while picocli reads the command line. */
+	StandaloneDatabase.Ahead database;
+
+	@Override
+	public void startEarly() {
+		this.database = StandaloneDatabase.resolveAhead();
+	}
+
 	@Override
 	public Integer call() {
 		// The name is all this command needs of a job file.
@@ -42,7 +50,7 @@ class StatusCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		// The job database alone, without the job's Spring context: what took most of the
 		// time of this command.
-		try (StandaloneDatabase database = StandaloneDatabase.open()) {
+		try (StandaloneDatabase database = (this.database != null) ? this.database.open() : StandaloneDatabase.open()) {
 			RunCatalog catalog = database.runCatalog();
 			List<String> names = (jobName != null) ? List.of(jobName) : catalog.jobNames();
 			if (names.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.github.s3bulkcopy.run;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,17 +52,43 @@ public final class StandaloneDatabase implements AutoCloseable {
 	 * missing.
 	 */
 	public static StandaloneDatabase open() {
-		Binder binder = Binder.get(environment());
-		ProcessSettings settings = binder.bindOrCreate("s3bulkcopy", ProcessSettings.class);
-		HikariDataSource dataSource = dataSource(binder);
+		return open(Settings.resolve());
+	}
+
+	private static StandaloneDatabase open(Settings settings) {
+		HikariDataSource dataSource = settings.dataSource();
 		try {
 			new JobDatabase(dataSource).initialize();
-			return new StandaloneDatabase(dataSource, settings);
+			return new StandaloneDatabase(dataSource, settings.process());
 		}
 		catch (RuntimeException ex) {
 			dataSource.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Starts resolving the settings on a thread of its own, for a command to open the
+	 * database with later ({@link Ahead#open()}): resolving them is the larger part of
+	 * such a command's start, and can go on while the command line is parsed. Nothing is
+	 * connected or written until {@code open}, so a command that is not run after all
+	 * ({@code --help}, a bad option) leaves no trace.
+	 */
+	public static Ahead resolveAhead() {
+		CompletableFuture<Settings> settings = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				settings.complete(Settings.resolve());
+			}
+			catch (Throwable ex) {
+				settings.completeExceptionally(ex);
+			}
+		}, "job-database-settings");
+		// Never holds the process up: a command that ends without opening has no use for
+		// it.
+		thread.setDaemon(true);
+		thread.start();
+		return new Ahead(settings);
 	}
 
 	/**
@@ -102,6 +130,50 @@ public final class StandaloneDatabase implements AutoCloseable {
 			dataSource.setMinimumIdle(1);
 		}
 		return dataSource;
+	}
+
+	/**
+	 * The settings of the job database and of the process, resolved; the pool is made but
+	 * not started.
+	 */
+	private record Settings(HikariDataSource dataSource, ProcessSettings process) {
+
+		static Settings resolve() {
+			Binder binder = Binder.get(environment());
+			ProcessSettings process = binder.bindOrCreate("s3bulkcopy", ProcessSettings.class);
+			return new Settings(StandaloneDatabase.dataSource(binder), process);
+		}
+
+	}
+
+	/** Settings being resolved ahead of {@link #open()}, by {@link #resolveAhead()}. */
+	public static final class Ahead {
+
+		private final CompletableFuture<Settings> settings;
+
+		private Ahead(CompletableFuture<Settings> settings) {
+			this.settings = settings;
+		}
+
+		/**
+		 * Opens the job database once its settings are resolved; what resolving them
+		 * threw, it throws here, as {@link StandaloneDatabase#open()} would.
+		 */
+		public StandaloneDatabase open() {
+			try {
+				return StandaloneDatabase.open(this.settings.join());
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 	/** The runs in the database. */

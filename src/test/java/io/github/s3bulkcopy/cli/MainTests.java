@@ -33,4 +33,11 @@ class MainTests {
 		assertThat(Main.commandLine("stauts").getSubcommands()).hasSizeGreaterThan(10);
 	}
 
+	@Test
+	void statusStartsResolvingItsDatabaseBeforeItsCommandLineIsRead() {
+		Object status = Main.commandLine("status").getSubcommands().get("status").getCommand();
+
+		assertThat(((StatusCommand) status).database).isNotNull();
+	}
+
 }

@@ -137,6 +137,18 @@ class StandaloneDatabaseTests {
 		assertThat(out.toString()).isEqualTo("No runs yet." + System.lineSeparator());
 	}
 
+	@Test
+	void statusHelpLeavesNoDatabaseBehind() {
+		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath());
+		StringWriter out = new StringWriter();
+
+		int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "status", "--help");
+
+		assertThat(code).isZero();
+		assertThat(out.toString()).startsWith("Usage: s3-bulk-copy status");
+		assertThat(this.dir).isEmptyDirectory();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Empty {
 
