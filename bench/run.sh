@@ -48,7 +48,9 @@
 #   start   an empty copy run (a listing of an empty bucket: start-up, plan, report, exit) and `status` on its job
 #           database, through the launcher, against the floor of this tool's stack (bench/StartFloor.java: Spring Boot,
 #           Spring Batch's JDBC job repository on an H2 file and one S3 listing, nothing else, on the launcher's JVM
-#           options with a class archive of its own) and an empty rclone copy; START_RUNS of each, alternated; medians
+#           options with a class archive of its own), `status` against its own floor (bench/StatusFloor.java: the
+#           job database opened by its URL and status's queries, no command-line parser, no Spring Boot environment)
+#           and an empty rclone copy; START_RUNS of each, alternated; medians
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -1268,14 +1270,15 @@ PY
 }
 
 # --- 10. start-up: an empty copy run, `status`, and the floor of this tool's stack -------------------------------------
-# floor_java JDK [record]: sets FLOOR to the java command of the floor (bench/StartFloor.java) on JDK ("default" or a
-# JDK's folder): the launcher's JVM options and the floor's class archive for that JDK, as the launcher keeps one (a
-# dynamic archive before Java 25, an AOT cache from 25 on); with "record", the unmeasured first run that records it.
+# floor_java JDK [record] [NAME]: sets FLOOR to the java command of a floor (NAME: start, bench/StartFloor.java, the
+# default; status, bench/StatusFloor.java) on JDK ("default" or a JDK's folder): the launcher's JVM options and that
+# floor's class archive for that JDK, as the launcher keeps one (a dynamic archive before Java 25, an AOT cache from 25
+# on); with "record", the unmeasured first run that records it.
 floor_java() {
   local jdk=$1 java=java release archive
   [ "$jdk" = default ] || java=$jdk/bin/java
   release=$(release_of "$jdk")
-  archive=$TMP/start/floor/$(basename "$jdk")
+  archive=$TMP/start/floor/${3:-start}-$(basename "$jdk")
   FLOOR=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   if [ "${release:-0}" -ge 25 ]; then
     if [ "${2:-}" = record ]; then FLOOR+=("-XX:AOTCacheOutput=$archive.aot"); else FLOOR+=("-XX:AOTCache=$archive.aot"); fi
@@ -1303,11 +1306,14 @@ JOB
   java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$work/app" >/dev/null
   lib=$work/app/lib
   javac -d "$work/floor/classes" -cp "$lib/*" bench/StartFloor.java
+  javac -d "$work/floor/classes" -cp "$work/app/s3-bulk-copy.jar:$lib/*" bench/StatusFloor.java
   jar cf "$work/floor/floor.jar" -C "$work/floor/classes" .
   floor_cp=$work/floor/floor.jar:$(find "$lib" -name '*.jar' | sort | tr '\n' ':')
   local floor_args=(-cp "$floor_cp" StartFloor "--floor.endpoint=$EP" --floor.bucket=start-src
     "--spring.datasource.url=jdbc:h2:file:$work/floor/db" --spring.batch.jdbc.initialize-schema=always
     --spring.main.banner-mode=off --logging.level.root=warn)
+  # The status floor reads the empty run's job database, by the URL the benchmark gives the tool.
+  local status_floor_cp=(-cp "$work/floor/floor.jar:$work/app/s3-bulk-copy.jar" StatusFloor) status_floor_args status_floor
   for jdk in $(jdks); do
     on_jdk "$jdk"
     floor_java "$jdk" record
@@ -1317,16 +1323,24 @@ JOB
     # Unmeasured: the job's first run and status's first run (which records status's own archive).
     AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${TOOL[@]}" copy --job "$RUN_JOB" > "$OUT/tool-start$JDK_TAG.log" 2>&1
     "${TOOL[@]}" status > "$OUT/tool-status$JDK_TAG.log" 2>&1
+    status_floor_args=("${status_floor_cp[@]}" "jdbc:h2:file:$RUN_WORK/db;WRITE_DELAY=0")
+    floor_java "$jdk" record status
+    "${FLOOR[@]}" "${status_floor_args[@]}" > "$OUT/status-floor$JDK_TAG.log" 2>&1 \
+      || { echo "   the status floor's first run failed: see $OUT/status-floor$JDK_TAG.log" >&2; return 0; }
+    floor_java "$jdk" "" status
+    status_floor=("${FLOOR[@]}")
     floor_java "$jdk"
     for i in $(seq 1 "$START_RUNS"); do
       AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-start$JDK_TAG.log" "${TOOL[@]}" copy \
         --job "$RUN_JOB" > "$work/tool$JDK_TAG-$i.json"
       measure "$OUT/tool-status$JDK_TAG.log" "${TOOL[@]}" status > "$work/status$JDK_TAG-$i.json"
+      measure "$OUT/status-floor$JDK_TAG.log" "${status_floor[@]}" "${status_floor_args[@]}" \
+        > "$work/statusfloor$JDK_TAG-$i.json"
       AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/floor-start$JDK_TAG.log" \
         "${FLOOR[@]}" "${floor_args[@]}" > "$work/floor$JDK_TAG-$i.json"
       [ -n "$JDK_TAG" ] || measure "$OUT/rclone-start.log" "${RCLONE[@]}" copy a:start-src a:start-dst > "$work/rclone-$i.json"
     done
-    for kind in tool status floor rclone; do
+    for kind in tool status statusfloor floor rclone; do
       [ -f "$work/$kind$JDK_TAG-1.json" ] || continue
       python3 - "$work" "$kind$JDK_TAG" "$START_RUNS" > "$work/$kind$JDK_TAG.json" <<'PY'
 import json, statistics, sys
@@ -1340,6 +1354,7 @@ PY
       case $kind in
         tool) label="s3-bulk-copy empty copy run$JDK_LABEL" ;;
         status) label="s3-bulk-copy status$JDK_LABEL" ;;
+        statusfloor) label="status floor: H2 + status's queries$JDK_LABEL" ;;
         floor) label="floor: Boot + Batch + H2 + a listing$JDK_LABEL" ;;
         rclone) label="rclone copy (nothing to copy)" ;;
       esac
