@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import jakarta.validation.MessageInterpolator;
-import jakarta.validation.Validation;
 
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -28,9 +27,12 @@ final class JobSpecBeanValidation implements Validator {
 	}
 
 	static Validator create() {
-		MessageInterpolator defaults = Validation.byDefaultProvider().configure().getDefaultMessageInterpolator();
 		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-		validator.setMessageInterpolator(new RootLocale(defaults));
+		// The provider's own interpolator, from the one configuration the factory is
+		// built
+		// from: bootstrapping a second configuration only to ask for it cost start-up.
+		validator.setConfigurationInitializer((configuration) -> configuration
+			.messageInterpolator(new RootLocale(configuration.getDefaultMessageInterpolator())));
 		validator.afterPropertiesSet();
 		return new JobSpecBeanValidation(validator);
 	}
