@@ -28,9 +28,8 @@ final class JobSpecBeanValidation implements Validator {
 
 	static Validator create() {
 		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-		// The provider's own interpolator, from the one configuration the factory is
-		// built
-		// from: bootstrapping a second configuration only to ask for it cost start-up.
+		// The provider's own interpolator, taken from the configuration the factory is
+		// built from: bootstrapping a second one only to ask for it cost start-up.
 		validator.setConfigurationInitializer((configuration) -> configuration
 			.messageInterpolator(new RootLocale(configuration.getDefaultMessageInterpolator())));
 		validator.afterPropertiesSet();
