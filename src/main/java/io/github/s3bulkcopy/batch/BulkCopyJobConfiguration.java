@@ -38,7 +38,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -216,25 +215,17 @@ public class BulkCopyJobConfiguration {
 
 	/**
 	 * The pending objects of one partition a key at a time (its versions together), in
-	 * plan order.
+	 * plan order; objects already done are never read again. The rows' reader is made
+	 * here, not as a step-scoped bean of its own: each bean of the step's scope is a
+	 * proxy that calls through reflection, and its read() runs once per row.
 	 */
 	@Bean
 	@StepScope
-	WholeKeysReader pendingKeys(JdbcPagingItemReader<PlannedObject> pendingObjects) {
-		return new WholeKeysReader(pendingObjects);
-	}
-
-	/**
-	 * The pending objects of one partition, in plan order; objects already done are never
-	 * read again.
-	 */
-	@Bean
-	@StepScope
-	JdbcPagingItemReader<PlannedObject> pendingObjects(DataSource dataSource, JobSpec spec,
+	WholeKeysReader pendingKeys(DataSource dataSource, JobSpec spec,
 			@Value("#{stepExecutionContext['runId']}") Long runId,
 			@Value("#{stepExecutionContext['minSeq']}") Long minSeq,
 			@Value("#{stepExecutionContext['maxSeq']}") Long maxSeq) throws Exception {
-		return PendingRows.reader(dataSource, runId, minSeq, maxSeq, spec.copy().chunkSize());
+		return new WholeKeysReader(PendingRows.reader(dataSource, runId, minSeq, maxSeq, spec.copy().chunkSize()));
 	}
 
 	@Bean

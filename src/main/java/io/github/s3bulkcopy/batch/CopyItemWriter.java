@@ -71,10 +71,10 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 	@Override
 	public void write(Chunk<? extends List<PlannedObject>> chunk) throws Exception {
 		this.progress.copying(this.runId);
+		List<PlannedObject> objects = new ArrayList<>(chunk.size());
+		chunk.forEach(objects::addAll);
 		LandedVersions landed = null;
 		if (this.versions != null) {
-			List<PlannedObject> objects = new ArrayList<>(chunk.size());
-			chunk.forEach(objects::addAll);
 			this.versions.attempting(this.runId, objects);
 			landed = this.versions.landed(this.runId);
 		}
@@ -82,7 +82,9 @@ public class CopyItemWriter implements ItemWriter<List<PlannedObject>> {
 		// A tripped guard rolls this chunk back: its objects stay pending and are tried
 		// again on resume.
 		this.failureGuard.check(outcomes);
-		this.ledger.recordOutcomes(this.runId, outcomes, this.run);
+		// The rows as read, pending: the run's totals change from them, not from the rows
+		// read again.
+		this.ledger.recordOutcomes(this.runId, outcomes, this.run, objects);
 		this.progress.record(this.runId, outcomes);
 	}
 

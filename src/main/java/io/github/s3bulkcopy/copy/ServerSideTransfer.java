@@ -40,6 +40,8 @@ public class ServerSideTransfer implements ObjectTransfer {
 
 	private final SourceTags tags;
 
+	private final boolean bytesPaced;
+
 	/**
 	 * @param client the destination's client, which can read the source
 	 * @param target where copies go
@@ -53,6 +55,26 @@ public class ServerSideTransfer implements ObjectTransfer {
 	 */
 	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
 			int partsInFlight, boolean tagCountReported) {
+		this(client, target, multipartThreshold, partSize, partsInFlight, tagCountReported, true);
+	}
+
+	/**
+	 * @param client the destination's client, which can read the source
+	 * @param target where copies go
+	 * @param multipartThreshold objects larger than this many bytes are copied in parts
+	 * @param partSize the part size of multipart copies (raised for objects that would
+	 * need more than 10,000 parts)
+	 * @param partsInFlight how many parts of one object are copied at once
+	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
+	 * S3 does): multipart copies carry tags over themselves, and ask for them only where
+	 * the count says there are some
+	 * @param bytesPaced whether the clients pace bytes
+	 * ({@code copy.max-bytes-per-second}): only then does a CopyObject tell
+	 * {@link Pacing} its size, which costs the client a request-level configuration to
+	 * merge on every request
+	 */
+	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
+			int partsInFlight, boolean tagCountReported, boolean bytesPaced) {
 		Assert.notNull(client, "client is required");
 		Assert.notNull(target, "target is required");
 		Assert.isTrue(partSize > 0, "partSize must be positive");
@@ -63,6 +85,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 		this.partSize = partSize;
 		this.partsInFlight = partsInFlight;
 		this.tags = new SourceTags(client, tagCountReported);
+		this.bytesPaced = bytesPaced;
 	}
 
 	/**
@@ -127,8 +150,10 @@ public class ServerSideTransfer implements ObjectTransfer {
 			.metadataDirective(MetadataDirective.COPY)
 			// S3 computes it over the copy's bytes; S3-compatible servers may ignore the
 			// request, and then the copy response carries no CRC64NVME.
-			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)
-			.overrideConfiguration(Pacing.bytes(source.size()));
+			.checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME);
+		if (this.bytesPaced) {
+			request.overrideConfiguration(Pacing.bytes(source.size()));
+		}
 		carried.applyTo(request);
 		String etag = (object.etag() != null) ? object.etag() : source.etag();
 		if (object.versionId() == null && etag != null) {

@@ -9,8 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.verify.Verdict;
@@ -69,6 +73,14 @@ public class JdbcLedger {
 	private static final String RECORD_PROVEN = RECORD.replace(" WHERE ROW_KEY = ?",
 			", PROVEN_RUN = ?, PROVEN_SOURCE_ETAG = ?, PROVEN_SIZE = ?, PROVEN_DESTINATION_ETAG = ?, "
 					+ "PROVEN_DESTINATION_VERSION_ID = ? WHERE ROW_KEY = ?");
+
+	/**
+	 * What {@link #recordOutcomes(long, List, Long, List)} adds to {@link #RECORD} and
+	 * {@link #RECORD_PROVEN}: the row is still as the chunk read it, pending, without a
+	 * verdict, of the size read (the last parameter).
+	 */
+	private static final String AS_READ = " AND STATUS = 'PENDING' AND VERDICT IS NULL "
+			+ "AND OBJECT_SIZE IS NOT DISTINCT FROM ?";
 
 	/**
 	 * The condition that selects a run's rows, by their keys ({@link LedgerKey}): give it
@@ -188,24 +200,77 @@ public class JdbcLedger {
 			this.totals.ensure(runId);
 			Map<Long, RunCounts.State> before = this.totals.states(runId,
 					outcomes.stream().map(ObjectOutcome::seq).toList());
-			update(runId, outcomes, run);
-			RunCounts.Change change = new RunCounts.Change();
-			for (ObjectOutcome o : outcomes) {
-				RunCounts.State was = before.remove(o.seq());
-				if (was == null) {
-					continue;
-				}
-				long size = (o.size() != null) ? o.size() : was.size();
-				change.remove(was).add(RunCounts.State.of(o.status(), o.verification().verdict(), size));
-				if (o.status().isDone()) {
-					change.finished(o.finishedAt(), (o.status() == ObjectStatus.COPIED) ? size : 0);
-				}
-			}
-			this.totals.apply(runId, change);
+			update(runId, outcomes, run, null);
+			this.totals.apply(runId, change(outcomes, before));
 		});
 	}
 
-	private void update(long runId, List<ObjectOutcome> outcomes, @Nullable Long run) {
+	/**
+	 * Records the outcomes of one chunk as {@link #recordOutcomes(long, List, Long)}
+	 * does, given the rows they are of as the chunk read them (pending): each row's
+	 * statement writes it only if it is still as read, and the run's totals change from
+	 * those rows as read instead of from the rows read again; a row found otherwise is
+	 * read, then written, as without them. The totals stay exact either way, and the copy
+	 * step spares a query per 100 rows.
+	 * @param run the run's number, as the reports name it; null records no proofs
+	 * @param asRead the rows the outcomes are of, as read while pending
+	 */
+	public void recordOutcomes(long runId, List<ObjectOutcome> outcomes, @Nullable Long run,
+			List<? extends PlannedObject> asRead) {
+		Map<Long, PlannedObject> read = new HashMap<>();
+		asRead.forEach((row) -> read.put(row.seq(), row));
+		this.transactions.executeWithoutResult((transaction) -> {
+			this.totals.ensure(runId);
+			List<ObjectOutcome> expected = new ArrayList<>(outcomes.size());
+			List<ObjectOutcome> otherwise = new ArrayList<>();
+			for (ObjectOutcome o : outcomes) {
+				(read.containsKey(o.seq()) ? expected : otherwise).add(o);
+			}
+			Set<Long> written = update(runId, expected, run, read);
+			Map<Long, RunCounts.State> before = new HashMap<>();
+			for (ObjectOutcome o : expected) {
+				if (written.contains(o.seq())) {
+					before.put(o.seq(), RunCounts.State.pending(read.get(o.seq()).size()));
+				}
+				else {
+					otherwise.add(o);
+				}
+			}
+			if (!otherwise.isEmpty()) {
+				before.putAll(this.totals.states(runId, otherwise.stream().map(ObjectOutcome::seq).toList()));
+				update(runId, otherwise, run, null);
+			}
+			this.totals.apply(runId, change(outcomes, before));
+		});
+	}
+
+	/**
+	 * What outcomes change of the totals, from the rows as they were before (rows not
+	 * there change nothing).
+	 */
+	private static RunCounts.Change change(List<ObjectOutcome> outcomes, Map<Long, RunCounts.State> before) {
+		RunCounts.Change change = new RunCounts.Change();
+		for (ObjectOutcome o : outcomes) {
+			RunCounts.State was = before.remove(o.seq());
+			if (was == null) {
+				continue;
+			}
+			long size = (o.size() != null) ? o.size() : was.size();
+			change.remove(was).add(RunCounts.State.of(o.status(), o.verification().verdict(), size));
+			if (o.status().isDone()) {
+				change.finished(o.finishedAt(), (o.status() == ObjectStatus.COPIED) ? size : 0);
+			}
+		}
+		return change;
+	}
+
+	/**
+	 * Writes the outcomes; with {@code read}, only into rows still as read
+	 * ({@link #AS_READ}).
+	 * @return with {@code read}, the positions of the rows written; else empty
+	 */
+	private Set<Long> update(long runId, List<ObjectOutcome> outcomes, @Nullable Long run,
+			@Nullable Map<Long, PlannedObject> read) {
 		List<ObjectOutcome> plain = outcomes;
 		List<Map.Entry<ObjectOutcome, LedgerProof>> proven = List.of();
 		if (run != null) {
@@ -221,18 +286,55 @@ public class JdbcLedger {
 				}
 			}
 		}
+		Set<Long> written = new HashSet<>();
 		if (!plain.isEmpty()) {
-			this.jdbc.batchUpdate(RECORD, plain, plain.size(), (ps, o) -> {
-				setOutcome(ps, o);
-				ps.setLong(15, LedgerKey.of(runId, o.seq()));
-			});
+			int[][] counts = this.jdbc.batchUpdate((read != null) ? RECORD + AS_READ : RECORD, plain, plain.size(),
+					(ps, o) -> {
+						setOutcome(ps, o);
+						ps.setLong(15, LedgerKey.of(runId, o.seq()));
+						if (read != null) {
+							setLong(ps, 16, read.get(o.seq()).size());
+						}
+					});
+			if (read != null) {
+				collectWritten(plain, ObjectOutcome::seq, counts, written);
+			}
 		}
 		if (!proven.isEmpty()) {
-			this.jdbc.batchUpdate(RECORD_PROVEN, proven, proven.size(), (ps, entry) -> {
-				setOutcome(ps, entry.getKey());
-				setProof(ps, 15, entry.getValue());
-				ps.setLong(20, LedgerKey.of(runId, entry.getKey().seq()));
-			});
+			int[][] counts = this.jdbc.batchUpdate((read != null) ? RECORD_PROVEN + AS_READ : RECORD_PROVEN, proven,
+					proven.size(), (ps, entry) -> {
+						setOutcome(ps, entry.getKey());
+						setProof(ps, 15, entry.getValue());
+						ps.setLong(20, LedgerKey.of(runId, entry.getKey().seq()));
+						if (read != null) {
+							setLong(ps, 21, read.get(entry.getKey().seq()).size());
+						}
+					});
+			if (read != null) {
+				collectWritten(proven, (entry) -> entry.getKey().seq(), counts, written);
+			}
+		}
+		return written;
+	}
+
+	/**
+	 * Adds the positions of the items whose statement wrote a row. A database that does
+	 * not say how many rows each statement of a batch wrote cannot be told from one that
+	 * wrote none, and the totals would go wrong: refused.
+	 */
+	private static <T> void collectWritten(List<T> items, ToLongFunction<T> seq, int[][] counts, Set<Long> written) {
+		int i = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 1) {
+					written.add(seq.applyAsLong(items.get(i)));
+				}
+				else if (count != 0) {
+					throw new IllegalStateException("the job database reported " + count
+							+ " rows written by an update of one ledger row; it must report the count");
+				}
+				i++;
+			}
 		}
 	}
 

@@ -34,14 +34,17 @@ import org.springframework.util.Assert;
  * the rows themselves as read just before the change (without FOR UPDATE: a partition's
  * rows have one writer, a stale distributed worker's chunk rolls back with its counts on
  * Spring Batch's version check, and on H2 the row locks cost the copy step a third of its
- * speed), so a chunk's counts commit or roll back with its rows (kill -9 and resume lose
- * or repeat nothing, and {@code restart}'s reset of failed rows moves exactly the rows it
- * reset). Each writer adds to its own SLOT, the Spring Batch step execution that writes
- * (0 outside a step): the partitions of a run, in one process or several workers, never
- * wait for each other's counts nor race to insert the same row, since a step execution
- * runs in one thread at a time; the totals are the sums over the slots. A run whose rows
- * were written without counts (by an earlier version of the tool) has none: it is counted
- * from its rows, and counted once into a slot before anything changes its rows here.
+ * speed), or, for the copy step's outcomes, from the rows as its chunk read them, which
+ * the update itself checks they still are ({@code JdbcLedger.recordOutcomes} with the
+ * rows as read), so a chunk's counts commit or roll back with its rows (kill -9 and
+ * resume lose or repeat nothing, and {@code restart}'s reset of failed rows moves exactly
+ * the rows it reset). Each writer adds to its own SLOT, the Spring Batch step execution
+ * that writes (0 outside a step): the partitions of a run, in one process or several
+ * workers, never wait for each other's counts nor race to insert the same row, since a
+ * step execution runs in one thread at a time; the totals are the sums over the slots. A
+ * run whose rows were written without counts (by an earlier version of the tool) has
+ * none: it is counted from its rows, and counted once into a slot before anything changes
+ * its rows here.
  */
 final class RunCounts {
 

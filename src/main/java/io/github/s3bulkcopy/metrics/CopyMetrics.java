@@ -1,5 +1,9 @@
 package io.github.s3bulkcopy.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,10 +59,15 @@ public class CopyMetrics implements MeterBinder {
 		this.copy.onFailure((code) -> registry.counter("s3bulkcopy.failures", "error.code", code).increment());
 		this.requests.retries()
 			.onRetry((code) -> registry.counter("s3bulkcopy.retries", "error.code", code).increment());
+		// One lookup per side and operation, not per request: the registry's own builds
+		// the meter's id (tags sorted) on every call.
+		Map<String, Map<String, Counter>> requestCounters = new ConcurrentHashMap<>();
 		this.requests.requests()
-			.onRequest((side, operation, retry) -> registry
-				.counter("s3bulkcopy.requests", "side", side, "operation", operation)
-				.increment());
+			.onRequest(
+					(side, operation, retry) -> requestCounters.computeIfAbsent(side, (s) -> new ConcurrentHashMap<>())
+						.computeIfAbsent(operation,
+								(o) -> registry.counter("s3bulkcopy.requests", "side", side, "operation", operation))
+						.increment());
 	}
 
 	private void objects(MeterRegistry registry, String outcome,

@@ -103,6 +103,48 @@ class RunCountsIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgresql" })
+	void outcomesOfRowsAsReadRecordEveryRowAndItsProofWithExactTotalsEvenForRowsChangedSinceRead(String database) {
+		JdbcTemplate jdbc = jdbc(database);
+		JdbcLedger ledger = new JdbcLedger(jdbc);
+		List<PlannedObject> read = plan(20, 10L);
+		ledger.insertPlanned(6, read);
+		Instant now = Instant.now();
+		// Since the chunk read its rows: row 1 was recorded, row 2's size learnt, row 3's
+		// reset from failed (pending again, as read).
+		ledger.recordOutcomes(6, List.of(outcome(1, ObjectStatus.COPIED, 10L, VERIFIED, now),
+				outcome(3, ObjectStatus.FAILED, null, MISMATCH, now)));
+		new BatchLedger(jdbc).setSize(6, 2, 7_000);
+		ledger.resetFailed(6);
+
+		List<ObjectOutcome> outcomes = new ArrayList<>();
+		for (long seq = 1; seq <= 20; seq++) {
+			outcomes.add((seq % 5 == 0) ? outcome(seq, ObjectStatus.FAILED, null, MISMATCH, now)
+					: outcome(seq, ObjectStatus.COPIED, (seq == 2) ? null : 10L, VERIFIED, now).withEtags("e", "e"));
+		}
+		// An outcome for a row that is not there changes nothing.
+		outcomes.add(outcome(9_999, ObjectStatus.COPIED, 5L, VERIFIED, now));
+		List<PlannedObject> asRead = new ArrayList<>(read);
+		asRead.add(new PlannedObject(9_999, "b", "gone", null, 5L, null, null, null, null, "gone"));
+		ledger.recordOutcomes(6, outcomes, 7L, asRead);
+
+		LedgerCounts counted = ledger.counts(6);
+		assertThat(ledger.totals(6)).isEqualTo(counted);
+		assertThat(counted.pending()).isZero();
+		assertThat(counted.failed()).isEqualTo(4);
+		assertThat(counted.copiedBytes()).isEqualTo(15 * 10 + 7_000);
+		assertThat(ledger.finishedSince(6, now.minusSeconds(60)).objects()).isEqualTo(20 + 2);
+		assertThat(jdbc.queryForList(
+				"SELECT SEQ FROM BULK_LEDGER WHERE ROW_KEY BETWEEN ? AND ? AND STATUS = 'COPIED' "
+						+ "AND PROVEN_RUN = 7 AND PROVEN_SIZE = OBJECT_SIZE ORDER BY SEQ",
+				Long.class, LedgerKey.first(6), LedgerKey.last(6)))
+			.hasSize(15)
+			.contains(1L, 3L)
+			// Row 2's outcome has no size of its own: it proves nothing.
+			.doesNotContain(2L, 5L, 10L, 15L, 20L);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgresql" })
 	void partitionsInStepsOfTheirOwnAddUpAcrossTheirSlots(String database) throws Exception {
 		JdbcTemplate jdbc = jdbc(database);
 		JdbcLedger ledger = new JdbcLedger(jdbc);

@@ -1,5 +1,7 @@
 package io.github.s3bulkcopy.metrics;
 
+import java.lang.ref.Reference;
+
 import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.batch.CopyProgressAccess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +17,10 @@ class CopyMetricsTests {
 		RetryCounter retries = new RetryCounter();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		RequestCounter requests = new RequestCounter();
-		new CopyMetrics(progress, new S3RequestMetrics(retries, requests)).bindTo(registry);
+		// Held to the end: a gauge keeps only a weak reference to what it reads, and a GC
+		// between binding and reading (as in a test JVM shared with others) made it NaN.
+		S3RequestMetrics metrics = new S3RequestMetrics(retries, requests);
+		new CopyMetrics(progress, metrics).bindTo(registry);
 
 		CopyProgressAccess.record(progress, 1, 10, 100, 3);
 		retries.record("SlowDown");
@@ -39,6 +44,7 @@ class CopyMetricsTests {
 			.tags("side", "destination", "operation", "PutObject")
 			.counter()
 			.count()).isEqualTo(1);
+		Reference.reachabilityFence(metrics);
 	}
 
 }

@@ -58,4 +58,18 @@ class EtagVerifierTests {
 		assertThat(EtagVerifier.verify(MD5, null, "", null, false).reason()).contains("no ETag");
 	}
 
+	@Test
+	void anMd5IsThirtyTwoAsciiHexDigits() {
+		assertThat(EtagVerifier.isMd5(MD5)).isTrue();
+		assertThat(EtagVerifier.isMd5("\"" + MD5.toUpperCase(java.util.Locale.ROOT) + "\"")).isTrue();
+		assertThat(EtagVerifier.isMd5(null)).isFalse();
+		assertThat(EtagVerifier.isMd5(MD5.substring(1))).isFalse();
+		assertThat(EtagVerifier.isMd5(MD5 + "0")).isFalse();
+		assertThat(EtagVerifier.isMd5(MD5.substring(2) + "-3")).isFalse();
+		assertThat(EtagVerifier.isMd5(MD5.substring(1) + "g")).isFalse();
+		// Digits of other scripts are digits to Java, not hexadecimal to S3.
+		assertThat(EtagVerifier.isMd5(MD5.substring(1) + "\u0663")).isFalse();
+		assertThat(EtagVerifier.isMd5(MD5.substring(1) + "\uff10")).isFalse();
+	}
+
 }
