@@ -59,8 +59,8 @@ public class CopyMetrics implements MeterBinder {
 		this.copy.onFailure((code) -> registry.counter("s3bulkcopy.failures", "error.code", code).increment());
 		this.requests.retries()
 			.onRetry((code) -> registry.counter("s3bulkcopy.retries", "error.code", code).increment());
-		// One lookup per side and operation, not per request: the registry's own builds
-		// the meter's id (tags sorted) on every call.
+		// Looked up once per side and operation, not per request: the registry's lookup
+		// builds the meter's id (tags sorted) at every call.
 		Map<String, Map<String, Counter>> requestCounters = new ConcurrentHashMap<>();
 		this.requests.requests()
 			.onRequest(

@@ -84,8 +84,7 @@ public final class StandaloneDatabase implements AutoCloseable {
 				settings.completeExceptionally(ex);
 			}
 		}, "job-database-settings");
-		// Never holds the process up: a command that ends without opening has no use for
-		// it.
+		// A daemon: a command that ends without opening the database does not wait.
 		thread.setDaemon(true);
 		thread.start();
 		return new Ahead(settings);
