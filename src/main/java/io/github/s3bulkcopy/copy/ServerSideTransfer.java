@@ -52,22 +52,6 @@ public class ServerSideTransfer implements ObjectTransfer {
 	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
 	 * S3 does): multipart copies carry tags over themselves, and ask for them only where
 	 * the count says there are some
-	 */
-	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
-			int partsInFlight, boolean tagCountReported) {
-		this(client, target, multipartThreshold, partSize, partsInFlight, tagCountReported, true);
-	}
-
-	/**
-	 * @param client the destination's client, which can read the source
-	 * @param target where copies go
-	 * @param multipartThreshold objects larger than this many bytes are copied in parts
-	 * @param partSize the part size of multipart copies (raised for objects that would
-	 * need more than 10,000 parts)
-	 * @param partsInFlight how many parts of one object are copied at once
-	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
-	 * S3 does): multipart copies carry tags over themselves, and ask for them only where
-	 * the count says there are some
 	 * @param bytesPaced whether the clients pace bytes
 	 * ({@code copy.max-bytes-per-second}): only then does a CopyObject tell
 	 * {@link Pacing} its size, which costs the client a request-level configuration to

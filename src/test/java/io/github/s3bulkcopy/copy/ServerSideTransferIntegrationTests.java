@@ -52,7 +52,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		PartsInFlight parts = new PartsInFlight();
 		try (S3AsyncClient async = mockAsyncClient(parts)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false);
+					5 * MIB, 5 * MIB, 2, false, false);
 
 			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join();
 
@@ -87,7 +87,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
 		try (S3AsyncClient async = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false);
+					5 * MIB, 5 * MIB, 2, false, false);
 
 			assertThatExceptionOfType(CompletionException.class)
 				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join())
