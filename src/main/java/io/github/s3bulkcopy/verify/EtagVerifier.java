@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.verify;
 
+import java.util.HexFormat;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -67,10 +68,9 @@ public final class EtagVerifier {
 		if (value == null || value.length() != MD5_HEX_DIGITS) {
 			return false;
 		}
-		// By hand, not by a regular expression: every copy checks two ETags.
+		// Not by a regular expression: every copy checks two ETags.
 		for (int i = 0; i < MD5_HEX_DIGITS; i++) {
-			char c = value.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+			if (!HexFormat.isHexDigit(value.charAt(i))) {
 				return false;
 			}
 		}
