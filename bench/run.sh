@@ -37,7 +37,8 @@
 #           inventory with filter.include on the first SCALE_SLICE folders, whose objects (SCALE_SIZE bytes each) are
 #           the only ones seeded: its plan step reads every row and keeps the slice, which is copied and reported.
 #           `status --job` is timed every SCALE_STATUS_EVERY s while that run goes on (whole process, JVM start
-#           included), and again after it. Not in `all`: at full size it takes an hour or more
+#           included), each time followed by status's floor (bench/StatusFloor.java, as in start), and again after
+#           it. Not in `all`: at full size it takes an hour or more
 #   distributed OBJECTS (20,000 unless set) x SIZE objects copied server-side through the latency relay by a
 #           distributed run (docs/scale-out.md) on a PostgreSQL server started here (the suite's embedded one): a
 #           manager (copy --distributed, broker embedded) and 1, 2, 3 worker processes (DIST_WORKERS) at
@@ -981,11 +982,23 @@ copy: { concurrency: $CONCURRENCY }
 report: { location: "$work/copy/reports" }
 JOB
   DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-status "$work/copy"
-  local status_tool=("${TOOL[@]}")
+  local status_tool=("${TOOL[@]}") FLOOR
+  # status's floor (bench/StatusFloor.java) is asked right after each status, the same way: what no status can go
+  # under on cores the run keeps busy. Its class archive is recorded on the dry run's database, now closed.
+  build_floors
+  local floor_status=(-cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor "jdbc:h2:file:$work/copy/db;WRITE_DELAY=0;AUTO_SERVER=TRUE")
+  if [ ! -f "$TMP/floor/status-default.jsa" ] && [ ! -f "$TMP/floor/status-default.aot" ]; then
+    floor_java default record status
+    "${FLOOR[@]}" -cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor "jdbc:h2:file:$work/plan/db;WRITE_DELAY=0;AUTO_SERVER=TRUE" \
+      > "$OUT/scale-status-floor.log" 2>&1 || echo "   the status floor's first run failed: see $OUT/scale-status-floor.log" >&2
+  fi
+  floor_java default "" status
+  floor_status=("${FLOOR[@]}" "${floor_status[@]}")
   DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-copy "$work/copy" -Xmx256m -XX:+StartAttachListener
   watch_ledger "$work/copy/db" "$OUT/scale-copy-watch.csv" "$work/copy/stop" 0
   # status while the run goes on: every SCALE_STATUS_EVERY s once the run has its database open, each answer timed
-  rm -f "$OUT/scale-status.jsonl" "$OUT/scale-status-after.jsonl" "$OUT/scale-status-lines.txt"
+  rm -f "$OUT/scale-status.jsonl" "$OUT/scale-status-after.jsonl" "$OUT/scale-status-lines.txt" \
+    "$OUT/scale-status-floor.jsonl"
   (
     for _ in $(seq 1 6000); do [ -f "$work/copy/db.lock.db" ] && break; sleep 0.1; done
     i=0
@@ -996,6 +1009,9 @@ JOB
       python3 bench/measure.py --timeout 120 "$OUT/tool-scale-status.log" "${status_tool[@]}" status \
         --job "$work/copy/job.yml" >> "$OUT/scale-status.jsonl" || true
       grep -m1 -E "objects|planned|running|RUNNING" "$OUT/tool-scale-status.log" >> "$OUT/scale-status-lines.txt" || true
+      [ -f "$work/copy/stop" ] && break
+      python3 bench/measure.py --timeout 120 "$OUT/scale-status-floor.log" "${floor_status[@]}" \
+        >> "$OUT/scale-status-floor.jsonl" || true
     done
   ) &
   status_pid=$!
@@ -1103,15 +1119,22 @@ r = copy_steps.get("report")
 if r and p:
     add("report step", f'{r["ms"] * 1000 / max(1, p["written"]):,.0f} us per row', f'{r["ms"] / 1000:.2f} s for the run\'s {p["written"]:,} rows')
 add("heap, copy run (-Xmx256m)", gcs("scale-copy-tool-gc.log"))
-def walls(name):
+def answers(name, key="wall"):
     path = os.path.join(out, name)
     if not os.path.exists(path):
         return []
-    return [json.loads(l)["wall"] for l in open(path) if l.strip().startswith("{") and json.loads(l)["exit"] == 0]
-during, after = walls("scale-status.jsonl"), walls("scale-status-after.jsonl")
+    return [json.loads(l)[key] for l in open(path) if l.strip().startswith("{") and json.loads(l)["exit"] == 0]
+during, after = answers("scale-status.jsonl"), answers("scale-status-after.jsonl")
 if during:
     add("status --job during the run", f"median {statistics.median(during):.2f} s, max {max(during):.2f} s",
-        f"{len(during)} answers, {sum(1 for w in during if w < 1)} under 1 s (whole process: JVM start included)")
+        f"{len(during)} answers, {sum(1 for w in during if w < 1)} under 1 s (whole process: JVM start included), "
+        f"median {statistics.median(answers('scale-status.jsonl', 'cpu')):.2f} CPU s")
+floor = answers("scale-status-floor.jsonl")
+if floor:
+    add("status's floor during the run", f"median {statistics.median(floor):.2f} s, max {max(floor):.2f} s",
+        f"{len(floor)} answers, each right after a status, {sum(1 for w in floor if w < 1)} under 1 s, median "
+        f"{statistics.median(answers('scale-status-floor.jsonl', 'cpu')):.2f} CPU s (bench/StatusFloor.java: "
+        "the same queries, no parser, no Spring Boot environment)")
 if after:
     add("status --job after the run", f"median {statistics.median(after):.2f} s", f"{len(after)} answers (the same, the run closed)")
 print(f"\n   scale: {n:,} inventory rows, slice {slice_n:,}")
@@ -1278,7 +1301,7 @@ floor_java() {
   local jdk=$1 java=java release archive
   [ "$jdk" = default ] || java=$jdk/bin/java
   release=$(release_of "$jdk")
-  archive=$TMP/start/floor/${3:-start}-$(basename "$jdk")
+  archive=$TMP/floor/${3:-start}-$(basename "$jdk")
   FLOOR=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   if [ "${release:-0}" -ge 25 ]; then
     if [ "${2:-}" = record ]; then FLOOR+=("-XX:AOTCacheOutput=$archive.aot"); else FLOOR+=("-XX:AOTCache=$archive.aot"); fi
@@ -1288,11 +1311,22 @@ floor_java() {
     FLOOR+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
 }
+# build_floors: compiles both floors once into FLOOR_JAR, to run with the tool's own libraries (FLOOR_LIB, extracted
+# from its jar as the launcher does it; FLOOR_APP the tool's own classes, which the status floor calls).
+build_floors() {
+  local dir=$TMP/floor
+  FLOOR_JAR=$dir/floor.jar FLOOR_APP=$dir/app/s3-bulk-copy.jar FLOOR_LIB=$dir/app/lib
+  [ -f "$FLOOR_JAR" ] && return 0
+  mkdir -p "$dir/classes"
+  java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$dir/app" >/dev/null
+  javac -d "$dir/classes" -cp "$FLOOR_LIB/*" bench/StartFloor.java
+  javac -d "$dir/classes" -cp "$FLOOR_APP:$FLOOR_LIB/*" bench/StatusFloor.java
+  jar cf "$FLOOR_JAR" -C "$dir/classes" .
+}
 start() {
   echo "== start-up: an empty copy run (a listing of an empty bucket: plan, nothing to copy, report, exit), \`status\`," \
     "the stack's floor and rclone, $START_RUNS runs each, alternated"
-  local work=$TMP/start lib floor_cp i kind jdk label FLOOR
-  mkdir -p "$work/floor/classes"
+  local work=$TMP/start floor_cp i kind jdk label FLOOR
   seed "$EP" $KEY $SECRET start-src 0 0 start-dst >/dev/null
   cat > "$work/job.yml" <<JOB
 # The benchmark's empty run: a listing of an empty bucket, so the run is start-up, plan, report and exit.
@@ -1302,18 +1336,13 @@ destination: { bucket: start-dst, endpoint: "$EP" }
 manifest: { type: listing }
 report: { location: "$work/reports" }
 JOB
-  # The floor runs from a jar with the tool's own libraries beside it (extracted as the launcher does it).
-  java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$work/app" >/dev/null
-  lib=$work/app/lib
-  javac -d "$work/floor/classes" -cp "$lib/*" bench/StartFloor.java
-  javac -d "$work/floor/classes" -cp "$work/app/s3-bulk-copy.jar:$lib/*" bench/StatusFloor.java
-  jar cf "$work/floor/floor.jar" -C "$work/floor/classes" .
-  floor_cp=$work/floor/floor.jar:$(find "$lib" -name '*.jar' | sort | tr '\n' ':')
+  build_floors
+  floor_cp=$FLOOR_JAR:$(find "$FLOOR_LIB" -name '*.jar' | sort | tr '\n' ':')
   local floor_args=(-cp "$floor_cp" StartFloor "--floor.endpoint=$EP" --floor.bucket=start-src
-    "--spring.datasource.url=jdbc:h2:file:$work/floor/db" --spring.batch.jdbc.initialize-schema=always
+    "--spring.datasource.url=jdbc:h2:file:$work/floor-db" --spring.batch.jdbc.initialize-schema=always
     --spring.main.banner-mode=off --logging.level.root=warn)
   # The status floor reads the empty run's job database, by the URL the benchmark gives the tool.
-  local status_floor_cp=(-cp "$work/floor/floor.jar:$work/app/s3-bulk-copy.jar" StatusFloor) status_floor_args status_floor
+  local status_floor_cp=(-cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor) status_floor_args status_floor
   for jdk in $(jdks); do
     on_jdk "$jdk"
     floor_java "$jdk" record
