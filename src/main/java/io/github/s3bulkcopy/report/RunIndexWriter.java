@@ -5,10 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,8 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The index of a job's runs: {@code <report root>/<job>/index.json} and
  * {@code index.html}, listing every run whose report set is in the job's folder with its
- * status, counts and manifest, newest first. Rebuilt from the runs' {@code summary.json}
- * files after each report, so it never disagrees with them and survives any run's loss.
+ * status, counts and manifest, newest first. Written after each report from the run
+ * folders that hold a {@code summary.json}: the run just reported is read from its
+ * summary, every other run's entry is kept from the index as it was (a job run every hour
+ * has thousands of runs, and reading all their summaries took seconds at each report).
+ * Where the index lacks a run or cannot be read, the run's summary is read instead, so
+ * the index survives any run's loss and its own.
  */
 public class RunIndexWriter {
 
@@ -26,36 +36,36 @@ public class RunIndexWriter {
 
 	public static final String HTML = "index.html";
 
+	private static final Logger logger = LoggerFactory.getLogger(RunIndexWriter.class);
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
 	 * Rewrites the index of the job whose report sets are the numbered folders of
-	 * {@code jobFolder}.
+	 * {@code jobFolder}, after the report set of run {@code reported} was written.
 	 */
-	public void write(Path jobFolder) throws IOException {
+	public void write(Path jobFolder, long reported) throws IOException {
+		Map<Long, JsonNode> indexed = indexed(jobFolder.resolve(JSON));
 		List<JsonNode> runs = new ArrayList<>();
 		try (Stream<Path> children = Files.list(jobFolder)) {
 			for (Path child : children.filter((c) -> c.getFileName().toString().matches("\\d+")).toList()) {
 				Path summary = child.resolve(SummaryWriter.FILE_NAME);
-				if (Files.isRegularFile(summary)) {
-					runs.add(this.json.readTree(summary.toFile()));
+				if (!Files.isRegularFile(summary)) {
+					continue;
+				}
+				long run = Long.parseLong(child.getFileName().toString());
+				JsonNode entry = (run != reported) ? indexed.get(run) : null;
+				if (entry == null) {
+					entry = entry(summary);
+				}
+				if (entry != null) {
+					runs.add(entry);
 				}
 			}
 		}
-		runs.sort(Comparator.comparingLong((JsonNode run) -> run.path("runId").asLong()).reversed());
+		runs.sort(Comparator.comparingLong((JsonNode run) -> run.path("run").asLong()).reversed());
 		ArrayNode index = this.json.createArrayNode();
-		for (JsonNode run : runs) {
-			ObjectNode entry = index.addObject();
-			entry.put("run", run.path("runId").asLong());
-			entry.put("status", run.path("status").asString());
-			entry.put("exitCode", run.path("exitCode").asInt());
-			entry.put("startTime", run.path("startTime").asString());
-			entry.put("endTime", run.path("endTime").asString());
-			entry.set("objects", run.path("objects"));
-			entry.set("bytes", run.path("bytes"));
-			entry.put("manifest", run.path("manifest").path("location").asString(""));
-			entry.put("report", run.path("runId").asLong() + "/" + HtmlReportWriter.FILE_NAME);
-		}
+		index.addAll(runs);
 		String job = jobFolder.getFileName().toString();
 		AtomicFiles.write(jobFolder.resolve(JSON), (out) -> {
 			out.write(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(index));
@@ -66,6 +76,56 @@ public class RunIndexWriter {
 			out.write(html(job, index));
 			return null;
 		});
+	}
+
+	/**
+	 * The entries of the index as it is, by run; none when there is none or it is
+	 * damaged.
+	 */
+	private Map<Long, JsonNode> indexed(Path file) {
+		Map<Long, JsonNode> entries = new HashMap<>();
+		if (!Files.isRegularFile(file)) {
+			return entries;
+		}
+		try {
+			for (JsonNode entry : this.json.readTree(file.toFile())) {
+				if (entry.path("run").canConvertToLong()) {
+					entries.put(entry.path("run").asLong(), entry);
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			logger.warn("{} cannot be read ({}); it is written again from the runs' summaries", file,
+					ex.getOriginalMessage());
+			entries.clear();
+		}
+		return entries;
+	}
+
+	/**
+	 * A run's entry from its summary; null, with a warning, when the summary is damaged.
+	 */
+	private @Nullable ObjectNode entry(Path summary) {
+		JsonNode run;
+		try {
+			run = this.json.readTree(summary.toFile());
+		}
+		catch (JacksonException ex) {
+			logger.warn("{} cannot be read ({}); the run is left out of the job's index", summary,
+					ex.getOriginalMessage());
+			return null;
+		}
+		ObjectNode entry = this.json.createObjectNode();
+		entry.put("run", run.path("runId").asLong());
+		entry.put("status", run.path("status").asString());
+		entry.put("exitCode", run.path("exitCode").asInt());
+		entry.put("startTime", run.path("startTime").asString());
+		entry.put("endTime", run.path("endTime").asString());
+		entry.set("objects", run.path("objects"));
+		entry.set("bytes", run.path("bytes"));
+		entry.put("manifest", run.path("manifest").path("location").asString(""));
+		entry.put("report", run.path("runId").asLong() + "/" + HtmlReportWriter.FILE_NAME);
+		return entry;
 	}
 
 	private static String html(String job, ArrayNode runs) {

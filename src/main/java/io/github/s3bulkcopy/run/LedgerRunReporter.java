@@ -152,7 +152,7 @@ public class LedgerRunReporter implements RunReporter, AutoCloseable {
 		long run = RunLauncher.runNumber(execution);
 		SetLocation location = location(run);
 		WrittenReport report = write(execution, directory(name(), run), location);
-		new RunIndexWriter().write(report.folder().getParent());
+		new RunIndexWriter().write(report.folder().getParent(), run);
 		if (this.uploader != null) {
 			List<String> keys = this.uploader.upload(report, location);
 			logger.info("Uploaded the report of run {} to s3://{}/{} ({} files)", run, location.bucket(),
