@@ -1327,6 +1327,7 @@ start() {
   echo "== start-up: an empty copy run (a listing of an empty bucket: plan, nothing to copy, report, exit), \`status\`," \
     "the stack's floor and rclone, $START_RUNS runs each, alternated"
   local work=$TMP/start floor_cp i kind jdk label FLOOR
+  mkdir -p "$work"
   seed "$EP" $KEY $SECRET start-src 0 0 start-dst >/dev/null
   cat > "$work/job.yml" <<JOB
 # The benchmark's empty run: a listing of an empty bucket, so the run is start-up, plan, report and exit.
