@@ -75,6 +75,62 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 			.containsExactlyInAnyOrder(tuple("project", "apollo"), tuple("stage", "raw"));
 	}
 
+	/**
+	 * A CopyObject sends no metadata or tagging directive (COPY is S3's default for
+	 * both): the copy must still carry the source's metadata, content headers and tags
+	 * exactly.
+	 */
+	@Test
+	void aSmallObjectIsCopiedWithExactlyItsMetadataContentHeadersAndTagsOnS3Mock() {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		try (S3AsyncClient async = LocalS3MockTest.s3Mock().asyncClientBuilder().build()) {
+			copiesMetadataContentHeadersAndTagsExactly(s3, async, true);
+		}
+	}
+
+	/** S3Proxy keeps no tags (it answers 501 to a PUT with tags). */
+	@Test
+	void aSmallObjectIsCopiedWithExactlyItsMetadataAndContentHeadersOnS3Proxy() {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		try (S3AsyncClient async = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT)) {
+			copiesMetadataContentHeadersAndTagsExactly(s3, async, false);
+		}
+	}
+
+	private static void copiesMetadataContentHeadersAndTagsExactly(S3Client s3, S3AsyncClient async, boolean tagged) {
+		String source = S3TestData.createBucket(s3, "copy-src");
+		String destination = S3TestData.createBucket(s3, "copy-dst");
+		byte[] content = S3TestData.randomBytes(4096);
+		Map<String, String> metadata = Map.of("origin", "camera-7", "batch", "42");
+		s3.putObject((put) -> put.bucket(source)
+			.key("small.json")
+			.contentType("application/json")
+			.cacheControl("max-age=60")
+			.contentDisposition("attachment; filename=small.json")
+			.contentLanguage("de")
+			.metadata(metadata)
+			.tagging(tagged ? "project=apollo&stage=raw" : null), RequestBody.fromBytes(content));
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("small.json"));
+		ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
+				5 * MIB, 5 * MIB, 2, false, false);
+
+		TransferResult result = transfer.transfer(planned(source, "small.json"), SourceFacts.fromHead(head)).join();
+
+		assertThat(result.multipart()).isFalse();
+		assertThat(S3TestData.readBytes(s3, destination, "small.json")).isEqualTo(content);
+		HeadObjectResponse copy = s3.headObject((h) -> h.bucket(destination).key("small.json"));
+		assertThat(copy.metadata()).isEqualTo(metadata);
+		assertThat(copy.contentType()).isEqualTo("application/json");
+		assertThat(copy.cacheControl()).isEqualTo("max-age=60");
+		assertThat(copy.contentDisposition()).isEqualTo("attachment; filename=small.json");
+		assertThat(copy.contentLanguage()).isEqualTo("de");
+		if (tagged) {
+			assertThat(s3.getObjectTagging((tagging) -> tagging.bucket(destination).key("small.json")).tagSet())
+				.extracting(Tag::key, Tag::value)
+				.containsExactlyInAnyOrder(tuple("project", "apollo"), tuple("stage", "raw"));
+		}
+	}
+
 	@Test
 	void aSourceThatChangedFailsThePartsAndAbortsTheUpload() {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
