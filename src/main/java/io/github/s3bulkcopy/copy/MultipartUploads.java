@@ -1,7 +1,12 @@
 package io.github.s3bulkcopy.copy;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
 import io.github.s3bulkcopy.verify.EtagVerifier;
@@ -84,10 +89,73 @@ public final class MultipartUploads {
 	}
 
 	/**
+	 * Completes an upload. A Complete answered NoSuchUpload can be the SDK's retry of one
+	 * the server did complete but whose answer was lost: S3Proxy answers a long Complete
+	 * only when done, so a client's idle timeout can cut it off (S3 sends spaces to keep
+	 * the connection alive). The object at the key is then this upload's if its ETag is
+	 * the one S3 derives from these parts' ETags, and is taken as completed; otherwise
+	 * the Complete fails as answered.
+	 * @param partEtags the ETags of the parts in order, as the part requests answered
 	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when
 	 * they did not pass through
 	 */
-	static TransferResult completed(CompleteMultipartUploadResponse response, @Nullable String localCrc) {
+	static CompletableFuture<TransferResult> complete(S3AsyncClient client, String bucket, String key,
+			List<String> partEtags, Supplier<CompletableFuture<CompleteMultipartUploadResponse>> complete,
+			@Nullable String localCrc) {
+		return complete.get()
+			.handle((response, error) -> (error == null)
+					? CompletableFuture.completedFuture(completed(response, localCrc))
+					: completedBefore(client, bucket, key, partEtags, error, localCrc))
+			.thenCompose((result) -> result);
+	}
+
+	private static CompletableFuture<TransferResult> completedBefore(S3AsyncClient client, String bucket, String key,
+			List<String> partEtags, Throwable error, @Nullable String localCrc) {
+		String expected = multipartEtag(partEtags);
+		if (!"NoSuchUpload".equals(S3Failure.of(error).errorCode()) || expected == null) {
+			return CompletableFuture.failedFuture(error);
+		}
+		return client.headObject((head) -> head.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))
+			.handle((head, headError) -> {
+				if (headError != null || !expected.equals(EtagVerifier.unquote(head.eTag()))) {
+					throw (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
+				}
+				logger.info("The Complete of the upload of {} was answered NoSuchUpload: the object there has this "
+						+ "upload's ETag {}, so an earlier attempt completed it", key, expected);
+				return new TransferResult(expected,
+						(head.serverSideEncryption() != null) ? head.serverSideEncryptionAsString() : null, true,
+						head.versionId(), localCrc, Crc64Nvme.reported(head.checksumCRC64NVME()));
+			});
+	}
+
+	/**
+	 * The ETag S3 gives an object completed from parts with these ETags: the MD5 of their
+	 * MD5s, a dash and their count; null when a part's ETag is no MD5 (under SSE-KMS, for
+	 * one), as then it cannot be known.
+	 */
+	static @Nullable String multipartEtag(List<String> partEtags) {
+		MessageDigest md5;
+		try {
+			md5 = MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (String etag : partEtags) {
+			String part = EtagVerifier.unquote(etag);
+			if (!EtagVerifier.isMd5(part)) {
+				return null;
+			}
+			md5.update(HexFormat.of().parseHex(part));
+		}
+		return HexFormat.of().formatHex(md5.digest()) + "-" + partEtags.size();
+	}
+
+	/**
+	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when
+	 * they did not pass through
+	 */
+	private static TransferResult completed(CompleteMultipartUploadResponse response, @Nullable String localCrc) {
 		return new TransferResult(EtagVerifier.unquote(response.eTag()),
 				(response.serverSideEncryption() != null) ? response.serverSideEncryptionAsString() : null, true,
 				response.versionId(), localCrc, Crc64Nvme.reported(response.checksumCRC64NVME()));

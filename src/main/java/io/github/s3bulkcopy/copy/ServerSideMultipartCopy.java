@@ -155,12 +155,13 @@ final class ServerSideMultipartCopy {
 	 * only echoes it).
 	 */
 	private CompletableFuture<TransferResult> complete(String uploadId, List<CompletedPart> parts) {
-		return this.client
-			.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
-				.key(this.object.destinationKey())
-				.uploadId(uploadId)
-				.multipartUpload((upload) -> upload.parts(new ArrayList<>(parts))))
-			.thenApply((response) -> MultipartUploads.completed(response, null));
+		return MultipartUploads.complete(this.client, this.target.bucket(), this.object.destinationKey(),
+				parts.stream().map(CompletedPart::eTag).toList(),
+				() -> this.client.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
+					.key(this.object.destinationKey())
+					.uploadId(uploadId)
+					.multipartUpload((upload) -> upload.parts(new ArrayList<>(parts)))),
+				null);
 	}
 
 }

@@ -148,14 +148,15 @@ final class StreamedMultipartUpload {
 		}
 		String local = Crc64Nvme.toBase64(crc);
 		String expected = (headers.crc64nvme() != null) ? headers.crc64nvme() : local;
-		return this.destination
-			.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
-				.key(this.object.destinationKey())
-				.uploadId(uploadId)
-				.multipartUpload((upload) -> upload.parts(completed))
-				.checksumType(ChecksumType.FULL_OBJECT)
-				.checksumCRC64NVME(expected))
-			.thenApply((response) -> MultipartUploads.completed(response, local));
+		return MultipartUploads.complete(this.destination, this.target.bucket(), this.object.destinationKey(),
+				parts.stream().map(Part::etag).toList(),
+				() -> this.destination.completeMultipartUpload((done) -> done.bucket(this.target.bucket())
+					.key(this.object.destinationKey())
+					.uploadId(uploadId)
+					.multipartUpload((upload) -> upload.parts(completed))
+					.checksumType(ChecksumType.FULL_OBJECT)
+					.checksumCRC64NVME(expected)),
+				local);
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package io.github.s3bulkcopy.copy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
@@ -151,6 +155,62 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		}
 		assertThat(s3.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
 		assertThat(s3.listObjectsV2((list) -> list.bucket(destination)).contents()).isEmpty();
+	}
+
+	@Test
+	void aCompleteWhoseAnswerWasLostAfterTheServerCompletedTheUploadCountsAsCompleted() throws IOException {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "copy-src");
+		String destination = S3TestData.createBucket(s3, "copy-dst");
+		byte[] content = S3TestData.randomBytes((int) (11 * MIB));
+		S3TestData.put(s3, source, "large.bin", content);
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin"));
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0);
+				S3AsyncClient async = LocalS3ProxyTest.s3Proxy()
+					.asyncClientBuilder(SOURCE_ACCOUNT)
+					.endpointOverride(proxy.endpoint())
+					.build()) {
+			// S3Proxy completes the upload, its answer is lost, and the SDK's retry is
+			// answered NoSuchUpload, as S3 answers it.
+			proxy.loseAnswerOnce(FaultInjectingProxy::isCompleteMultipartUpload, "NoSuchUpload");
+			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
+					5 * MIB, 5 * MIB, 2, false, false);
+
+			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join();
+
+			assertThat(proxy.answersLost()).isOne();
+			assertThat(result.multipart()).isTrue();
+			HeadObjectResponse copied = s3.headObject((h) -> h.bucket(destination).key("large.bin"));
+			assertThat(result.etag()).isEqualTo(EtagVerifier.unquote(copied.eTag())).endsWith("-3");
+		}
+		assertThat(S3TestData.readBytes(s3, destination, "large.bin")).isEqualTo(content);
+		assertThat(s3.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
+	}
+
+	@Test
+	void aCompleteAnsweredNoSuchUploadWithoutThisUploadsObjectAtTheKeyFails() throws IOException {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		String source = S3TestData.createBucket(s3, "copy-src");
+		String destination = S3TestData.createBucket(s3, "copy-dst");
+		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
+		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("large.bin"));
+		// Another object at the key, and a Complete the server never sees.
+		S3TestData.put(s3, destination, "large.bin", "someone else's");
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0);
+				S3AsyncClient async = LocalS3ProxyTest.s3Proxy()
+					.asyncClientBuilder(SOURCE_ACCOUNT)
+					.endpointOverride(proxy.endpoint())
+					.build()) {
+			proxy.answer("?uploadId=", (headers) -> true, 404, "NoSuchUpload");
+			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
+					5 * MIB, 5 * MIB, 2, false, false);
+
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join())
+				.satisfies((ex) -> assertThat(S3Failure.of(ex).errorCode()).isEqualTo("NoSuchUpload"));
+		}
+		assertThat(S3TestData.readBytes(s3, destination, "large.bin"))
+			.isEqualTo("someone else's".getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static PlannedObject planned(String bucket, String key) {

@@ -1,9 +1,12 @@
 package io.github.s3bulkcopy.copy;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import io.github.s3bulkcopy.ledger.PlannedObject;
+import io.github.s3bulkcopy.verify.EtagVerifier;
+import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
@@ -158,6 +161,40 @@ class StreamTransferIntegrationTests implements LocalS3MockTest, LocalS3ProxyTes
 							.join())
 				.satisfies((ex) -> assertThat(S3Failure.of(ex).errorCode()).isEqualTo("PreconditionFailed"));
 		}
+	}
+
+	@Test
+	void aCompleteWhoseAnswerWasLostAfterTheServerCompletedTheUploadCountsAsCompleted() throws IOException {
+		S3Client sourceAccount = LocalS3ProxyTest.sourceClient();
+		S3Client destinationAccount = LocalS3ProxyTest.destinationClient();
+		String source = S3TestData.createBucket(sourceAccount, "stream-src");
+		String destination = S3TestData.createBucket(destinationAccount, "stream-dst");
+		byte[] large = S3TestData.randomBytes((int) (11 * MIB) + 5);
+		S3TestData.put(sourceAccount, source, "large.bin", large);
+		HeadObjectResponse head = sourceAccount.headObject((h) -> h.bucket(source).key("large.bin"));
+		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0);
+				S3AsyncClient sourceAsync = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT);
+				S3AsyncClient destinationAsync = LocalS3ProxyTest.s3Proxy()
+					.asyncClientBuilder(DESTINATION_ACCOUNT)
+					.endpointOverride(proxy.endpoint())
+					.build()) {
+			// S3Proxy completes the upload, its answer is lost, and the SDK's retry is
+			// answered NoSuchUpload, as S3 answers it.
+			proxy.loseAnswerOnce(FaultInjectingProxy::isCompleteMultipartUpload, "NoSuchUpload");
+			StreamTransfer transfer = new StreamTransfer(sourceAsync, destinationAsync,
+					new CopyTarget(destination, null, null, null), 5 * MIB, 5 * MIB, 2, false);
+
+			TransferResult result = transfer.transfer(planned(source, "large.bin", null), SourceFacts.fromHead(head))
+				.join();
+
+			assertThat(proxy.answersLost()).isOne();
+			assertThat(result.multipart()).isTrue();
+			assertThat(result.crc64nvme()).isEqualTo(S3TestData.crc64nvme(large));
+			HeadObjectResponse copied = destinationAccount.headObject((h) -> h.bucket(destination).key("large.bin"));
+			assertThat(result.etag()).isEqualTo(EtagVerifier.unquote(copied.eTag())).endsWith("-3");
+		}
+		assertThat(S3TestData.readBytes(destinationAccount, destination, "large.bin")).isEqualTo(large);
+		assertThat(destinationAccount.listMultipartUploads((list) -> list.bucket(destination)).uploads()).isEmpty();
 	}
 
 	private static PlannedObject planned(String bucket, String key, String etag) {

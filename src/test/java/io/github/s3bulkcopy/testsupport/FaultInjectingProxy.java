@@ -67,6 +67,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+	/** Requests whose answer is lost once each: see {@link #loseAnswerOnce}. */
+	private final java.util.List<Predicate<String>> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Requests answered 404 with an error code once an answer was lost to them. */
+	private final java.util.List<AfterLoss> afterLoss = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final Map<Predicate<String>, String> thenAnswered = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Requests answered 404 with {@code code} once one of their answers was lost. */
+	private record AfterLoss(Predicate<String> requestLine, String code) {
+	}
+
+	private final AtomicLong answersLost = new AtomicLong();
+
 	/**
 	 * An answer for requests whose request line contains some text and whose headers
 	 * match: an S3 error (with {@code code}), or, when {@code code} is null, a success
@@ -252,6 +266,32 @@ public final class FaultInjectingProxy implements AutoCloseable {
 		this.addedHeaders.clear();
 	}
 
+	/**
+	 * The first request whose request line matches goes to the server, which acts on it,
+	 * but its answer is lost: the connection is reset instead, as when a client's timeout
+	 * cuts off a slow answer. Every later request that matches is answered 404 with
+	 * {@code thenAnswered} instead of reaching the server: how S3 answers the retry of a
+	 * CompleteMultipartUpload it has completed (NoSuchUpload), where S3Proxy completes it
+	 * again.
+	 */
+	public void loseAnswerOnce(Predicate<String> requestLine, String thenAnswered) {
+		this.thenAnswered.put(requestLine, thenAnswered);
+		this.lostAnswers.add(requestLine);
+	}
+
+	/**
+	 * Whether a request line is a CompleteMultipartUpload's: a POST to an upload
+	 * ({@code ?uploadId=} alone, where a part's has {@code partNumber} first).
+	 */
+	public static boolean isCompleteMultipartUpload(String requestLine) {
+		return requestLine.startsWith("POST ") && requestLine.contains("?uploadId=");
+	}
+
+	/** How many answers {@link #loseAnswerOnce} has lost. */
+	public long answersLost() {
+		return this.answersLost.get();
+	}
+
 	/** How many requests were held back by {@link #delay}. */
 	public long delayed() {
 		return this.delayed.get();
@@ -298,6 +338,19 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					this.delayed.incrementAndGet();
 					Thread.sleep(this.delayMillis);
 				}
+				AfterLoss after = this.afterLoss.stream()
+					.filter((rule) -> rule.requestLine().test(request.firstLine()))
+					.findFirst()
+					.orElse(null);
+				if (after != null) {
+					if (request.expectsContinue()) {
+						answer(clientOut, request.method().equals("HEAD"), 404, after.code(), Map.of());
+						return;
+					}
+					discardBody(request, clientIn);
+					answer(clientOut, request.method().equals("HEAD"), 404, after.code(), Map.of());
+					continue;
+				}
 				CannedAnswer canned = this.cannedAnswers.stream()
 					.filter((answer) -> request.firstLine().contains(answer.requestLineContains())
 							&& answer.when().test(request.headers()))
@@ -341,6 +394,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				if (fault == Fault.SLOW_RESPONSE) {
 					Thread.sleep(this.slowMillis);
 				}
+				Predicate<String> lose = this.lostAnswers.stream()
+					.filter((rule) -> rule.test(request.firstLine()))
+					.findFirst()
+					.orElse(null);
+				if (lose != null && this.lostAnswers.remove(lose)) {
+					this.answersLost.incrementAndGet();
+					this.afterLoss.add(new AfterLoss(lose, this.thenAnswered.get(lose)));
+				}
+				else {
+					lose = null;
+				}
+				OutputStream answerOut = (lose != null) ? OutputStream.nullOutputStream() : clientOut;
 				upOut.write(request.bytes());
 				upOut.flush();
 				Head response;
@@ -362,10 +427,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					if (response == null) {
 						return;
 					}
-					clientOut.write(withAddedHeaders(request, response));
+					answerOut.write(withAddedHeaders(request, response));
 				}
 				while (response.status() == 100);
-				relayBody(response, request.method(), upIn, clientOut);
+				relayBody(response, request.method(), upIn, answerOut);
+				if (lose != null) {
+					client.setSoLinger(true, 0);
+					return;
+				}
 				clientOut.flush();
 				if (response.header("connection").equalsIgnoreCase("close")) {
 					return;
