@@ -90,10 +90,10 @@ public final class MultipartUploads {
 
 	/**
 	 * Completes an upload. A Complete answered NoSuchUpload can be the SDK's retry of one
-	 * the server did complete but whose answer was lost: S3Proxy answers a long Complete
-	 * only when done, so a client's idle timeout can cut it off (S3 sends spaces to keep
-	 * the connection alive). The object at the key is then this upload's if its ETag is
-	 * the one S3 derives from these parts' ETags, and is taken as completed; otherwise
+	 * the store did complete but whose answer was lost (a dropped connection, or a store
+	 * that sends nothing while it completes, cut off by the idle timeout): S3 answers
+	 * such a retry NoSuchUpload. The object at the key is then this upload's if its ETag
+	 * is the one S3 derives from these parts' ETags, and is taken as completed; otherwise
 	 * the Complete fails as answered.
 	 * @param partEtags the ETags of the parts in order, as the part requests answered
 	 * @param localCrc the CRC64NVME computed here over the bytes uploaded, or null when
