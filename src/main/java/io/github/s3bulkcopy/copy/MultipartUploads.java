@@ -1,7 +1,5 @@
 package io.github.s3bulkcopy.copy;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +15,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import org.springframework.util.DigestUtils;
 
 /**
  * What a streamed multipart upload ({@link StreamedMultipartUpload}) and a server-side
@@ -84,8 +84,13 @@ public final class MultipartUploads {
 					logger.warn("Could not abort the {} of {} after a failure; it is left incomplete until aborted or "
 							+ "expired by a lifecycle rule: {}", what, key, S3Failure.of(abortError).message());
 				}
-				throw (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
+				throw rethrown(error);
 			});
+	}
+
+	/** The failure a stage of a future throws on: as it is, or wrapped if checked. */
+	private static RuntimeException rethrown(Throwable error) {
+		return (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
 	}
 
 	/**
@@ -111,14 +116,14 @@ public final class MultipartUploads {
 
 	private static CompletableFuture<TransferResult> completedBefore(S3AsyncClient client, String bucket, String key,
 			List<String> partEtags, Throwable error, @Nullable String localCrc) {
-		String expected = multipartEtag(partEtags);
-		if (!"NoSuchUpload".equals(S3Failure.of(error).errorCode()) || expected == null) {
+		String expected = "NoSuchUpload".equals(S3Failure.of(error).errorCode()) ? multipartEtag(partEtags) : null;
+		if (expected == null) {
 			return CompletableFuture.failedFuture(error);
 		}
 		return client.headObject((head) -> head.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))
 			.handle((head, headError) -> {
 				if (headError != null || !expected.equals(EtagVerifier.unquote(head.eTag()))) {
-					throw (error instanceof RuntimeException runtime) ? runtime : new CompletionException(error);
+					throw rethrown(error);
 				}
 				logger.info("The Complete of the upload of {} was answered NoSuchUpload: the object there has this "
 						+ "upload's ETag {}, so an earlier attempt completed it", key, expected);
@@ -134,21 +139,15 @@ public final class MultipartUploads {
 	 * one), as then it cannot be known.
 	 */
 	static @Nullable String multipartEtag(List<String> partEtags) {
-		MessageDigest md5;
-		try {
-			md5 = MessageDigest.getInstance("MD5");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		for (String etag : partEtags) {
-			String part = EtagVerifier.unquote(etag);
+		byte[] md5s = new byte[16 * partEtags.size()];
+		for (int i = 0; i < partEtags.size(); i++) {
+			String part = EtagVerifier.unquote(partEtags.get(i));
 			if (!EtagVerifier.isMd5(part)) {
 				return null;
 			}
-			md5.update(HexFormat.of().parseHex(part));
+			System.arraycopy(HexFormat.of().parseHex(part), 0, md5s, 16 * i, 16);
 		}
-		return HexFormat.of().formatHex(md5.digest()) + "-" + partEtags.size();
+		return DigestUtils.md5DigestAsHex(md5s) + "-" + partEtags.size();
 	}
 
 	/**
