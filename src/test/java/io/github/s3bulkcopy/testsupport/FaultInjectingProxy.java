@@ -68,15 +68,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	/** Requests whose answer is lost once each: see {@link #loseAnswerOnce}. */
-	private final java.util.List<Predicate<String>> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final java.util.List<LostAnswer> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	/** Requests answered 404 with an error code once an answer was lost to them. */
-	private final java.util.List<AfterLoss> afterLoss = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-	private final Map<Predicate<String>, String> thenAnswered = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/** Requests answered 404 with {@code code} once one of their answers was lost. */
-	private record AfterLoss(Predicate<String> requestLine, String code) {
+	/** A request whose answer is to be lost, and the error code its retries get. */
+	private record LostAnswer(Predicate<String> requestLine, String thenAnswered) {
 	}
 
 	private final AtomicLong answersLost = new AtomicLong();
@@ -269,14 +264,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	/**
 	 * The first request whose request line matches goes to the server, which acts on it,
 	 * but its answer is lost: the connection is reset instead, as when a client's timeout
-	 * cuts off a slow answer. Every later request that matches is answered 404 with
+	 * cuts off a slow answer. Its retries (the same request line) are answered 404 with
 	 * {@code thenAnswered} instead of reaching the server: how S3 answers the retry of a
 	 * CompleteMultipartUpload it has completed (NoSuchUpload), where S3Proxy completes it
 	 * again.
 	 */
 	public void loseAnswerOnce(Predicate<String> requestLine, String thenAnswered) {
-		this.thenAnswered.put(requestLine, thenAnswered);
-		this.lostAnswers.add(requestLine);
+		this.lostAnswers.add(new LostAnswer(requestLine, thenAnswered));
 	}
 
 	/**
@@ -338,19 +332,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
 					this.delayed.incrementAndGet();
 					Thread.sleep(this.delayMillis);
 				}
-				AfterLoss after = this.afterLoss.stream()
-					.filter((rule) -> rule.requestLine().test(request.firstLine()))
-					.findFirst()
-					.orElse(null);
-				if (after != null) {
-					if (request.expectsContinue()) {
-						answer(clientOut, request.method().equals("HEAD"), 404, after.code(), Map.of());
-						return;
-					}
-					discardBody(request, clientIn);
-					answer(clientOut, request.method().equals("HEAD"), 404, after.code(), Map.of());
-					continue;
-				}
 				CannedAnswer canned = this.cannedAnswers.stream()
 					.filter((answer) -> request.firstLine().contains(answer.requestLineContains())
 							&& answer.when().test(request.headers()))
@@ -394,18 +375,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				if (fault == Fault.SLOW_RESPONSE) {
 					Thread.sleep(this.slowMillis);
 				}
-				Predicate<String> lose = this.lostAnswers.stream()
-					.filter((rule) -> rule.test(request.firstLine()))
+				LostAnswer lost = this.lostAnswers.stream()
+					.filter((rule) -> rule.requestLine().test(request.firstLine()))
 					.findFirst()
 					.orElse(null);
-				if (lose != null && this.lostAnswers.remove(lose)) {
+				boolean lose = lost != null && this.lostAnswers.remove(lost);
+				if (lose) {
 					this.answersLost.incrementAndGet();
-					this.afterLoss.add(new AfterLoss(lose, this.thenAnswered.get(lose)));
+					// Its retries carry the same request line, and get the canned error.
+					this.cannedAnswers.add(new CannedAnswer(request.firstLine(), (headers) -> true, 404,
+							lost.thenAnswered(), Map.of()));
 				}
-				else {
-					lose = null;
-				}
-				OutputStream answerOut = (lose != null) ? OutputStream.nullOutputStream() : clientOut;
+				OutputStream answerOut = lose ? OutputStream.nullOutputStream() : clientOut;
 				upOut.write(request.bytes());
 				upOut.flush();
 				Head response;
@@ -431,7 +412,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				}
 				while (response.status() == 100);
 				relayBody(response, request.method(), upIn, answerOut);
-				if (lose != null) {
+				if (lose) {
 					client.setSoLinger(true, 0);
 					return;
 				}
