@@ -986,14 +986,14 @@ JOB
   # status's floor (bench/StatusFloor.java) is asked right after each status, the same way: what no status can go
   # under on cores the run keeps busy. Its class archive is recorded on the dry run's database, now closed.
   build_floors
-  local floor_status=(-cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor "jdbc:h2:file:$work/copy/db;WRITE_DELAY=0;AUTO_SERVER=TRUE")
+  local floor_status
   if [ ! -f "$TMP/floor/status-default.jsa" ] && [ ! -f "$TMP/floor/status-default.aot" ]; then
     floor_java default record status
-    "${FLOOR[@]}" -cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor "jdbc:h2:file:$work/plan/db;WRITE_DELAY=0;AUTO_SERVER=TRUE" \
+    "${FLOOR[@]}" "${STATUS_FLOOR[@]}" "jdbc:h2:file:$work/plan/db;WRITE_DELAY=0;AUTO_SERVER=TRUE" \
       > "$OUT/scale-status-floor.log" 2>&1 || echo "   the status floor's first run failed: see $OUT/scale-status-floor.log" >&2
   fi
   floor_java default "" status
-  floor_status=("${FLOOR[@]}" "${floor_status[@]}")
+  floor_status=("${FLOOR[@]}" "${STATUS_FLOOR[@]}" "jdbc:h2:file:$work/copy/db;WRITE_DELAY=0;AUTO_SERVER=TRUE")
   DB_OPTIONS=";AUTO_SERVER=TRUE" tool scale-copy "$work/copy" -Xmx256m -XX:+StartAttachListener
   watch_ledger "$work/copy/db" "$OUT/scale-copy-watch.csv" "$work/copy/stop" 0
   # status while the run goes on: every SCALE_STATUS_EVERY s once the run has its database open, each answer timed
@@ -1312,10 +1312,12 @@ floor_java() {
   fi
 }
 # build_floors: compiles both floors once into FLOOR_JAR, to run with the tool's own libraries (FLOOR_LIB, extracted
-# from its jar as the launcher does it; FLOOR_APP the tool's own classes, which the status floor calls).
+# from its jar as the launcher does it); STATUS_FLOOR is the status floor's class path and class, before its database
+# URL (it calls the tool's own classes too).
 build_floors() {
   local dir=$TMP/floor
   FLOOR_JAR=$dir/floor.jar FLOOR_APP=$dir/app/s3-bulk-copy.jar FLOOR_LIB=$dir/app/lib
+  STATUS_FLOOR=(-cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor)
   [ -f "$FLOOR_JAR" ] && return 0
   mkdir -p "$dir/classes"
   java -Djarmode=tools -jar target/s3-bulk-copy.jar extract --destination "$dir/app" >/dev/null
@@ -1343,7 +1345,7 @@ JOB
     "--spring.datasource.url=jdbc:h2:file:$work/floor-db" --spring.batch.jdbc.initialize-schema=always
     --spring.main.banner-mode=off --logging.level.root=warn)
   # The status floor reads the empty run's job database, by the URL the benchmark gives the tool.
-  local status_floor_cp=(-cp "$FLOOR_JAR:$FLOOR_APP" StatusFloor) status_floor_args status_floor
+  local status_floor_args status_floor
   for jdk in $(jdks); do
     on_jdk "$jdk"
     floor_java "$jdk" record
@@ -1353,7 +1355,7 @@ JOB
     # Unmeasured: the job's first run and status's first run (which records status's own archive).
     AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET "${TOOL[@]}" copy --job "$RUN_JOB" > "$OUT/tool-start$JDK_TAG.log" 2>&1
     "${TOOL[@]}" status > "$OUT/tool-status$JDK_TAG.log" 2>&1
-    status_floor_args=("${status_floor_cp[@]}" "jdbc:h2:file:$RUN_WORK/db;WRITE_DELAY=0")
+    status_floor_args=("${STATUS_FLOOR[@]}" "jdbc:h2:file:$RUN_WORK/db;WRITE_DELAY=0")
     floor_java "$jdk" record status
     "${FLOOR[@]}" "${status_floor_args[@]}" > "$OUT/status-floor$JDK_TAG.log" 2>&1 \
       || { echo "   the status floor's first run failed: see $OUT/status-floor$JDK_TAG.log" >&2; return 0; }
