@@ -2,22 +2,15 @@ package io.github.s3bulkcopy.run;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.JobDatabase;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
@@ -25,10 +18,10 @@ import org.springframework.util.StringUtils;
  * The job database opened without an application context, for a command that only reads
  * it ({@code status}): starting the job's Spring context (auto-configuration, Spring
  * Batch's job repository) took most of such a command's time. The settings are resolved
- * as the context resolves them: the environment is prepared by Spring Boot's own
- * environment post-processors (application properties on the class path and in
- * {@code ./config}, {@code spring.config.*}, profiles, environment variables, system
- * properties), {@code spring.datasource.*} is bound to Spring Boot's
+ * as the context resolves them: the environment is the one Spring Boot's own environment
+ * post-processors prepare ({@link SettingsEnvironment}: application properties on the
+ * class path and in {@code ./config}, {@code spring.config.*}, profiles, environment
+ * variables, system properties), {@code spring.datasource.*} is bound to Spring Boot's
  * {@link DataSourceProperties} and {@code spring.datasource.hikari.*} to the pool, and
  * {@code s3bulkcopy.*} to {@link ProcessSettings}. The database is prepared by
  * {@link JobDatabase} as on every start.
@@ -91,22 +84,6 @@ public final class StandaloneDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * The environment a command's application context would have: Spring Boot's
-	 * environment post-processors applied in their order to the system properties and
-	 * environment variables.
-	 */
-	static ConfigurableEnvironment environment() {
-		ConfigurableEnvironment environment = new StandardEnvironment();
-		SpringApplication application = new SpringApplication();
-		for (EnvironmentPostProcessor processor : EnvironmentPostProcessorsFactory
-			.fromSpringFactories(application.getClassLoader())
-			.getEnvironmentPostProcessors(Supplier::get, new DefaultBootstrapContext())) {
-			processor.postProcessEnvironment(environment, application);
-		}
-		return environment;
-	}
-
-	/**
 	 * The pool Spring Boot's auto-configuration would make of these settings; it opens
 	 * one connection, as only one is used.
 	 */
@@ -138,7 +115,7 @@ public final class StandaloneDatabase implements AutoCloseable {
 	private record Settings(HikariDataSource dataSource, ProcessSettings process) {
 
 		static Settings resolve() {
-			Binder binder = Binder.get(environment());
+			Binder binder = Binder.get(SettingsEnvironment.resolve());
 			ProcessSettings process = binder.bindOrCreate("s3bulkcopy", ProcessSettings.class);
 			return new Settings(StandaloneDatabase.dataSource(binder), process);
 		}

@@ -59,8 +59,7 @@ class StandaloneDatabaseTests {
 
 	@Test
 	void withNothingConfiguredTheDatabaseIsTheDefaultH2File() {
-		try (HikariDataSource dataSource = StandaloneDatabase
-			.dataSource(Binder.get(StandaloneDatabase.environment()))) {
+		try (HikariDataSource dataSource = StandaloneDatabase.dataSource(Binder.get(SettingsEnvironment.resolve()))) {
 			assertThat(dataSource.getJdbcUrl())
 				.isEqualTo("jdbc:h2:file:./data/s3-bulk-copy;WRITE_DELAY=0;AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0");
 			assertThat(dataSource.getUsername()).isEqualTo("sa");
@@ -80,7 +79,7 @@ class StandaloneDatabaseTests {
 		System.setProperty("spring.profiles.active", "pg");
 		System.setProperty("spring.datasource.username", "overridden");
 
-		ConfigurableEnvironment environment = StandaloneDatabase.environment();
+		ConfigurableEnvironment environment = SettingsEnvironment.resolve();
 		try (HikariDataSource dataSource = StandaloneDatabase.dataSource(Binder.get(environment))) {
 			assertThat(dataSource.getJdbcUrl())
 				.isEqualTo("jdbc:postgresql://127.0.0.1:5432/s3bulkcopy?sslmode=disable");
