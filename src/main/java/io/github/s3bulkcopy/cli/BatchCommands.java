@@ -53,7 +53,7 @@ final class BatchCommands {
 	}
 
 	/** replicate and batch-copy: run, print, and return the exit code. */
-	static int submit(JobOptions options, BatchOperation operation, boolean wait, boolean newRun, PrintWriter out,
+	static int submit(JobOptions options, BatchOperation operation, BatchSubmitOptions submitOptions, PrintWriter out,
 			PrintWriter err) throws Exception {
 		JobFile jobFile = load(options);
 		if (operation == BatchOperation.COPY && jobFile.spec().batchOperations().manifestGenerator() != null) {
@@ -79,7 +79,8 @@ final class BatchCommands {
 		try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of(),
 				BatchOperationsConfiguration.class)) {
 			context.getBean(BatchProgress.class).printTo(err);
-			BatchRunResult result = context.getBean(BatchRunLauncher.class).run(operation, wait, newRun);
+			BatchRunResult result = context.getBean(BatchRunLauncher.class)
+				.run(operation, submitOptions.wait, submitOptions.newRun);
 			print(out, result, jobFile);
 			return result.exitCode();
 		}

@@ -6,7 +6,6 @@ import io.github.s3bulkcopy.batchops.BatchOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,16 +30,12 @@ class ReplicateCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions jobOptions;
 
-	@Option(names = "--wait", description = "Follow the job until it ends (progress on stderr), then report.")
-	boolean wait;
-
-	@Option(names = "--new-run",
-			description = "Submit a new job even if the latest run is unfinished (its AWS job is left alone).")
-	boolean newRun;
+	@Mixin
+	BatchSubmitOptions submitOptions;
 
 	@Override
 	public Integer call() throws Exception {
-		return BatchCommands.submit(this.jobOptions, BatchOperation.REPLICATE, this.wait, this.newRun,
+		return BatchCommands.submit(this.jobOptions, BatchOperation.REPLICATE, this.submitOptions,
 				this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
 	}
 
