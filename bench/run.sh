@@ -83,7 +83,7 @@
 #                       scenario's worker counts, copy.concurrency of each process, partitions each worker runs at
 #                       once, partitions, copy.chunk-size
 #   START_RUNS=5        the start scenario's runs of each command
-#   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=5   the scale scenario's rows,
+#   SCALE_ROWS=10000000 SCALE_SLICE=10 SCALE_SIZE=16 SCALE_SAMPLE=2 SCALE_STATUS_EVERY=3   the scale scenario's rows,
 #                       the folders of 997 its copy takes (10: about 1 %), the size of those objects, and how often
 #                       (s) the plan's progress is sampled and status asked
 #
