@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -25,14 +26,14 @@ class CrtThreadsTests {
 	@Test
 	void theCrtsEventLoopsEndOnceItsClientsAreClosedAndComeBackWithTheNextClient() {
 		SdkAsyncHttpClient first = S3ClientFactory.httpClient(2, HttpEngine.CRT, S3ClientFactory.IDLE_TIMEOUT);
-		assertThat(crtThreads()).as("a CRT client runs the shared event loops").isNotEmpty();
+		awaitCrtThreads();
 		first.close();
 
 		assertThat(CrtThreads.end(Duration.ofSeconds(10))).isTrue();
 		assertThat(crtThreads()).isEmpty();
 
 		try (SdkAsyncHttpClient second = S3ClientFactory.httpClient(2, HttpEngine.CRT, S3ClientFactory.IDLE_TIMEOUT)) {
-			assertThat(crtThreads()).isNotEmpty();
+			awaitCrtThreads();
 		}
 		assertThat(CrtThreads.end(Duration.ofSeconds(10))).isTrue();
 	}
@@ -43,6 +44,16 @@ class CrtThreadsTests {
 		try (SdkAsyncHttpClient netty = S3ClientFactory.httpClient(2, HttpEngine.NETTY, S3ClientFactory.IDLE_TIMEOUT)) {
 			assertThat(CrtThreads.end(Duration.ofMillis(1))).isTrue();
 		}
+	}
+
+	/**
+	 * Waits for the CRT's event loops: the client starts them, but on a loaded machine
+	 * they may not have named themselves by the time it returns.
+	 */
+	private static void awaitCrtThreads() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(crtThreads()).as("a CRT client runs the shared event loops").isNotEmpty());
 	}
 
 	/**
