@@ -11,7 +11,8 @@
 #           rclone between two remotes
 #   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
 #           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
-#           multipart upload) between two accounts; this tool and rclone for both
+#           multipart upload) between two accounts; this tool and rclone for both, each run after a sync with the
+#           source's pages dropped from the page cache
 #   memory  MEMORY_OBJECTS x MEMORY_SIZE objects copied by this tool with -Xmx$MEMORY_XMX, then MEMORY_COMPARE objects
 #           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
 #           manifest; rclone on the same MEMORY_OBJECTS objects
@@ -651,6 +652,7 @@ JOB
   for jdk in $(jdks); do
     on_jdk "$jdk"
     tool_for large "$work"
+    cold_source "$work/store"
     m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-large$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
     keep_summary "large$JDK_TAG" "$RUN_WORK/reports"
     record large "s3-bulk-copy multipart copy$JDK_LABEL" "$mib" MiB/s "$m" la:large-dst-tool "$LARGE_COUNT" $total \
@@ -660,6 +662,7 @@ JOB
   done
   on_jdk default
 
+  cold_source "$work/store"
   m=$(measure "$OUT/rclone-large.log" "${RCLONE[@]}" copy la:large-src la:large-dst-rclone --transfers 64 --checkers 64 \
       --s3-copy-cutoff "${LARGE_PART}B")
   record large "rclone (--s3-copy-cutoff)" "$mib" MiB/s "$m" la:large-dst-rclone "$LARGE_COUNT" $total
@@ -677,6 +680,7 @@ copy: { mode: stream, concurrency: $CONCURRENCY, multipart-threshold: $LARGE_THR
 report: { location: "$work/reports" }
 JOB
   tool large-stream "$work/stream"
+  cold_source "$work/store"
   m=$(unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
       AWS_SHARED_CREDENTIALS_FILE="$TMP/credentials" AWS_CONFIG_FILE="$TMP/config" \
       measure "$OUT/tool-large-stream.log" "${TOOL[@]}" copy --job "$work/stream.yml")
@@ -686,6 +690,7 @@ JOB
   parts "$lep" lb large-dst-stream-tool
   "${RCLONE[@]}" -q delete lb:large-dst-stream-tool
 
+  cold_source "$work/store"
   m=$(measure "$OUT/rclone-large-stream.log" "${RCLONE[@]}" copy la:large-src lb:large-dst-stream-rclone \
       --transfers 64 --checkers 64 --s3-upload-cutoff "${LARGE_THRESHOLD}B" --s3-chunk-size "${LARGE_PART}B")
   record large-stream "rclone (two remotes)" "$mib" MiB/s "$m" lb:large-dst-stream-rclone "$LARGE_COUNT" $total
@@ -695,6 +700,20 @@ JOB
   kill "${SERVERS[-1]}" && wait "${SERVERS[-1]}" 2>/dev/null || true
   unset 'SERVERS[-1]'
   rm -rf "$work"
+}
+# cold_source STORE: before each measured large run, the same start for every tool: the disk's write-back of what
+# the run before left (sync), and the source's pages dropped from the page cache, so every run reads the source from
+# the disk (without it, whichever runs after another finds what that one left of the source cached)
+cold_source() {
+  sync
+  python3 - "$1"/$KEY/large-src <<'PY'
+import os, sys
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        os.close(fd)
+PY
 }
 # parts ENDPOINT la|lb BUCKET: how many parts each copy was written in, from its ETag (an MD5 with -N: N parts)
 parts() {

@@ -217,7 +217,7 @@ public class S3Configuration {
 					copy.partSize().bytes(), STREAM_PARTS_IN_FLIGHT, spec.source().endpoint() == null);
 		}
 		ObjectTransfer serverSide = new ServerSideTransfer(destinationS3, target, copy.multipartThreshold().bytes(),
-				copy.partSize().bytes(), copyPartsInFlight(copy), spec.source().endpoint() == null,
+				copy.partSize().bytes(), copyPartsInFlight(copy), connections(spec), spec.source().endpoint() == null,
 				copy.maxBytesPerSecond() != null);
 		return CopyMode.sameIdentity(spec.source(), spec.destination()) ? serverSide
 				: new ServerSideAccessCheck(serverSide, destinationS3);

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@code count} asynchronous tasks with at most {@code width} in flight, without
- * blocking a thread: each task that ends starts the next. The first failure stops new
- * starts; the result fails once the tasks in flight have settled, so nothing started is
- * still running when the caller cleans up.
+ * blocking a thread: each task that ends starts the next. Each task also holds one of the
+ * process's {@link PartSlots} while it runs, so the windows of all objects together stay
+ * within the connections. The first failure stops new starts; the result fails once the
+ * tasks in flight have settled, so nothing started is still running when the caller
+ * cleans up.
  *
  * @param <T> what each task yields
  */
@@ -22,11 +24,15 @@ final class PartWindow<T> {
 
 	private final int width;
 
+	private final PartSlots slots;
+
 	private final IntFunction<CompletableFuture<T>> task;
 
 	private final @Nullable Object[] results;
 
 	private final CompletableFuture<List<T>> result = new CompletableFuture<>();
+
+	private long order;
 
 	private int next;
 
@@ -36,15 +42,17 @@ final class PartWindow<T> {
 
 	private @Nullable Throwable failure;
 
-	PartWindow(int count, int width, IntFunction<CompletableFuture<T>> task) {
+	PartWindow(int count, int width, PartSlots slots, IntFunction<CompletableFuture<T>> task) {
 		this.count = count;
 		this.width = width;
+		this.slots = slots;
 		this.task = task;
 		this.results = new Object[count];
 	}
 
 	/** The tasks' results in index order. */
 	CompletableFuture<List<T>> run() {
+		this.order = this.slots.nextObject();
 		for (int i = 0; i < this.width; i++) {
 			startNext();
 		}
@@ -60,6 +68,19 @@ final class PartWindow<T> {
 			index = this.next++;
 			this.inFlight++;
 		}
+		this.slots.acquire(this.order, index).thenRun(() -> launch(index));
+	}
+
+	private void launch(int index) {
+		boolean failed;
+		synchronized (this) {
+			failed = this.failure != null;
+		}
+		if (failed) {
+			settled(index, null, null, false);
+			this.slots.release();
+			return;
+		}
 		CompletableFuture<T> future;
 		try {
 			future = this.task.apply(index);
@@ -67,18 +88,27 @@ final class PartWindow<T> {
 		catch (RuntimeException ex) {
 			future = CompletableFuture.failedFuture(ex);
 		}
-		future.whenComplete((value, error) -> settled(index, value, error));
+		// Settled before the slot is freed: this object's next part, or the failure that
+		// stops it, is known before the slot goes to the part that waits first.
+		future.whenComplete((value, error) -> {
+			settled(index, value, error, true);
+			this.slots.release();
+		});
 	}
 
+	/**
+	 * @param ran whether the task ran; one granted its slot after another's failure did
+	 * not
+	 */
 	@SuppressWarnings("unchecked")
-	private void settled(int index, @Nullable T value, @Nullable Throwable error) {
+	private void settled(int index, @Nullable T value, @Nullable Throwable error, boolean ran) {
 		boolean finished;
 		synchronized (this) {
 			this.inFlight--;
-			if (error != null && this.failure == null) {
+			if (ran && error != null && this.failure == null) {
 				this.failure = error;
 			}
-			else if (error == null) {
+			else if (ran && error == null) {
 				this.results[index] = value;
 				this.done++;
 			}

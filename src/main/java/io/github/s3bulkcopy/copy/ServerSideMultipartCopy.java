@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
  * object at once. With many large objects in flight that queues tens of thousands of
  * requests in the HTTP client (64 objects of 100 GiB in 256 MiB parts: 25,600), where
  * each waits for a connection up to the client's acquisition timeout; here each object
- * has at most {@code partsInFlight} parts in flight, as a streamed multipart upload does.
+ * has at most {@code partsInFlight} parts in flight, as a streamed multipart upload does,
+ * and all objects together no more than the process's {@link PartSlots}.
  * <p>
  * The upload asks S3 for a full-object CRC64NVME, computed over the parts' bytes, which
  * the verification compares with the source's. Every part is pinned to the source's ETag
@@ -46,6 +47,8 @@ final class ServerSideMultipartCopy {
 
 	private final int partsInFlight;
 
+	private final PartSlots slots;
+
 	private final PlannedObject object;
 
 	private final SourceFacts facts;
@@ -58,11 +61,12 @@ final class ServerSideMultipartCopy {
 	 * 10,000 parts
 	 */
 	ServerSideMultipartCopy(S3AsyncClient client, CopyTarget target, SourceTags tags, long partSize, int partsInFlight,
-			PlannedObject object, SourceFacts facts) {
+			PartSlots slots, PlannedObject object, SourceFacts facts) {
 		this.client = client;
 		this.target = target;
 		this.tags = tags;
 		this.partsInFlight = partsInFlight;
+		this.slots = slots;
 		this.object = object;
 		this.facts = facts;
 		this.partSize = MultipartUploads.partSize(facts.size(), partSize);
@@ -113,7 +117,7 @@ final class ServerSideMultipartCopy {
 		long size = head.contentLength();
 		int count = (int) Math.max(1, (size + this.partSize - 1) / this.partSize);
 		String etag = (this.object.etag() != null) ? this.object.etag() : head.eTag();
-		PartWindow<CompletedPart> window = new PartWindow<>(count, this.partsInFlight, (index) -> {
+		PartWindow<CompletedPart> window = new PartWindow<>(count, this.partsInFlight, this.slots, (index) -> {
 			long from = index * this.partSize;
 			long last = Math.min(from + this.partSize, size) - 1;
 			return copyPart(uploadId, index + 1, "bytes=" + from + "-" + last, etag);

@@ -37,6 +37,8 @@ public class ServerSideTransfer implements ObjectTransfer {
 
 	private final int partsInFlight;
 
+	private final PartSlots partSlots;
+
 	private final SourceTags tags;
 
 	private final boolean bytesPaced;
@@ -48,6 +50,8 @@ public class ServerSideTransfer implements ObjectTransfer {
 	 * @param partSize the part size of multipart copies (raised for objects that would
 	 * need more than 10,000 parts)
 	 * @param partsInFlight how many parts of one object are copied at once
+	 * @param connections how many requests the client sends at once: the parts of all
+	 * objects together stay within them
 	 * @param tagCountReported whether the source reports {@code x-amz-tagging-count} (AWS
 	 * S3 does): multipart copies carry tags over themselves, and ask for them only where
 	 * the count says there are some
@@ -57,7 +61,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 	 * merge on every request
 	 */
 	public ServerSideTransfer(S3AsyncClient client, CopyTarget target, long multipartThreshold, long partSize,
-			int partsInFlight, boolean tagCountReported, boolean bytesPaced) {
+			int partsInFlight, int connections, boolean tagCountReported, boolean bytesPaced) {
 		Assert.notNull(client, "client is required");
 		Assert.notNull(target, "target is required");
 		Assert.isTrue(partSize > 0, "partSize must be positive");
@@ -67,6 +71,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 		this.multipartThreshold = multipartThreshold;
 		this.partSize = partSize;
 		this.partsInFlight = partsInFlight;
+		this.partSlots = new PartSlots(connections);
 		this.tags = new SourceTags(client, tagCountReported);
 		this.bytesPaced = bytesPaced;
 	}
@@ -91,7 +96,7 @@ public class ServerSideTransfer implements ObjectTransfer {
 	public CompletableFuture<TransferResult> transfer(PlannedObject object, SourceFacts source) {
 		if (source.size() > this.multipartThreshold) {
 			return new ServerSideMultipartCopy(this.client, this.target, this.tags, this.partSize, this.partsInFlight,
-					object, source)
+					this.partSlots, object, source)
 				.run();
 		}
 		Carried carried = Carried.of(this.target, source.features(),

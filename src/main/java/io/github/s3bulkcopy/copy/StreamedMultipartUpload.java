@@ -94,7 +94,7 @@ final class StreamedMultipartUpload {
 	private CompletableFuture<List<Part>> uploadParts(String uploadId, SourceHeaders headers) {
 		long size = headers.length();
 		int count = (int) Math.max(1, (size + this.partSize - 1) / this.partSize);
-		PartWindow<Part> window = new PartWindow<>(count, this.partsInFlight, (index) -> {
+		PartWindow<Part> window = new PartWindow<>(count, this.partsInFlight, PartSlots.unbounded(), (index) -> {
 			long from = index * this.partSize;
 			long length = Math.min(this.partSize, size - from);
 			return uploadPart(uploadId, headers, index + 1, from, length);

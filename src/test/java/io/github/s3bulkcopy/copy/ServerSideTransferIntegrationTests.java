@@ -56,7 +56,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		PartsInFlight parts = new PartsInFlight();
 		try (S3AsyncClient async = mockAsyncClient(parts)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false, false);
+					5 * MIB, 5 * MIB, 2, 64, false, false);
 
 			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join();
 
@@ -116,7 +116,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 			.tagging(tagged ? "project=apollo&stage=raw" : null), RequestBody.fromBytes(content));
 		HeadObjectResponse head = s3.headObject((h) -> h.bucket(source).key("small.json"));
 		ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-				5 * MIB, 5 * MIB, 2, false, false);
+				5 * MIB, 5 * MIB, 2, 64, false, false);
 
 		TransferResult result = transfer.transfer(planned(source, "small.json"), SourceFacts.fromHead(head)).join();
 
@@ -147,7 +147,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 		S3TestData.put(s3, source, "large.bin", S3TestData.randomBytes((int) (11 * MIB)));
 		try (S3AsyncClient async = LocalS3ProxyTest.s3Proxy().asyncClient(SOURCE_ACCOUNT)) {
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false, false);
+					5 * MIB, 5 * MIB, 2, 64, false, false);
 
 			assertThatExceptionOfType(CompletionException.class)
 				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join())
@@ -174,7 +174,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 			// answered NoSuchUpload, as S3 answers it.
 			proxy.loseAnswerOnce(FaultInjectingProxy::isCompleteMultipartUpload, "NoSuchUpload");
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false, false);
+					5 * MIB, 5 * MIB, 2, 64, false, false);
 
 			TransferResult result = transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join();
 
@@ -203,7 +203,7 @@ class ServerSideTransferIntegrationTests implements LocalS3MockTest, LocalS3Prox
 					.build()) {
 			proxy.answer("?uploadId=", (headers) -> true, 404, "NoSuchUpload");
 			ServerSideTransfer transfer = new ServerSideTransfer(async, new CopyTarget(destination, null, null, null),
-					5 * MIB, 5 * MIB, 2, false, false);
+					5 * MIB, 5 * MIB, 2, 64, false, false);
 
 			assertThatExceptionOfType(CompletionException.class)
 				.isThrownBy(() -> transfer.transfer(planned(source, "large.bin"), SourceFacts.fromHead(head)).join())
