@@ -3,7 +3,7 @@ package io.github.s3bulkcopy.batchops;
 import java.nio.file.Path;
 
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +21,12 @@ class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
+	@AutoClose
 	private BatchFixture fixture;
 
 	@BeforeEach
 	void fixture() throws Exception {
 		this.fixture = new BatchFixture(this.dir);
-	}
-
-	@AfterEach
-	void close() {
-		this.fixture.close();
 	}
 
 	@Test

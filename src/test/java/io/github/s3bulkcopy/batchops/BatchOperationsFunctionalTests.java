@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +25,12 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
+	@AutoClose
 	private BatchFixture fixture;
 
 	@BeforeEach
 	void fixture() throws Exception {
 		this.fixture = new BatchFixture(this.dir);
-	}
-
-	@AfterEach
-	void close() {
-		this.fixture.close();
 	}
 
 	@Test
