@@ -157,7 +157,16 @@ public final class JobFixture {
 		return Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
 	}
 
+	/** Runs the command line in-process with this fixture's job database and identity. */
 	public Result run(String... args) {
+		return runCommand(args);
+	}
+
+	/**
+	 * Runs the command line in-process, with the job database and identity the JVM's
+	 * system properties name, for tests of commands that need no fixture.
+	 */
+	public static Result runCommand(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
