@@ -1,7 +1,6 @@
 package io.github.s3bulkcopy.batchops;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,19 +60,7 @@ final class BatchFixture implements AutoCloseable {
 	 */
 	Path jobFile(String name, String destinationPrefix, String manifest, String batch, String extra)
 			throws IOException {
-		String yaml = """
-				name: %s
-				source:
-				  bucket: %s
-				  endpoint: %s
-				destination:
-				  bucket: %s
-				  prefix: "%s"
-				  endpoint: %s
-				manifest:
-				%s
-				report:
-				  location: %s
+		return this.job.jobFile(name, "", destinationPrefix, manifest, """
 				batch-operations:
 				  account-id: "%s"
 				  endpoint: %s
@@ -84,12 +71,8 @@ final class BatchFixture implements AutoCloseable {
 				    scope: %s
 				%s
 				%s
-				""".formatted(name, this.source, this.server.endpoint(), this.destination, destinationPrefix,
-				this.server.endpoint(), manifest.indent(2).stripTrailing(), reportRoot().toAbsolutePath(), ACCOUNT,
-				this.control.endpoint(), ROLE, this.reports, this.reportScope, batch.indent(2).stripTrailing(), extra);
-		Path file = this.dir.resolve(name + ".yml");
-		Files.writeString(file, yaml, StandardCharsets.UTF_8);
-		return file;
+				""".formatted(ACCOUNT, this.control.endpoint(), ROLE, this.reports, this.reportScope,
+				batch.indent(2).stripTrailing(), extra));
 	}
 
 	Path reportRoot() {
