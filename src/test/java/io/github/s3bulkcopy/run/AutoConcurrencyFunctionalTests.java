@@ -35,10 +35,8 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void autoGrowsTheObjectsInFlightWhileEachTakesAsLongAsAtTheStart() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "auto-grow");
 		int objects = 800;
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, objects,
-				AutoConcurrencyFunctionalTests::key, AutoConcurrencyFunctionalTests::content);
+		JobFixture onServer = seeded("auto-grow", objects);
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
 				LatencyRelay.Settings.latency(Duration.ofMillis(40)))) {
 			JobFixture fixture = onServer.through(relay.endpoint());
@@ -63,10 +61,8 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void autoShrinksTheObjectsInFlightOnSlowDownAndStillCopiesEveryObject() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "auto-shrink");
 		int objects = 200;
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, objects,
-				AutoConcurrencyFunctionalTests::key, AutoConcurrencyFunctionalTests::content);
+		JobFixture onServer = seeded("auto-shrink", objects);
 		// 16 objects in flight at 10 ms a request ask for over a thousand requests a
 		// second.
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
@@ -97,6 +93,17 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 			assertThat(concurrency.get("lowest").asInt()).as(concurrency.toString()).isLessThanOrEqualTo(8);
 			assertThat(concurrency.get("settled").asInt()).as(concurrency.toString()).isLessThan(16);
 		}
+	}
+
+	/**
+	 * A fixture on the shared S3Proxy whose source bucket holds the first {@code count}
+	 * objects of {@link #key} and {@link #content}.
+	 */
+	private JobFixture seeded(String hint, int count) {
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, hint);
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), fixture.sourceBucket, count,
+				AutoConcurrencyFunctionalTests::key, AutoConcurrencyFunctionalTests::content);
+		return fixture;
 	}
 
 	private static void assertLandedByteEqual(S3Client s3, String destination, int objects) {
