@@ -65,6 +65,16 @@ public final class JobFixture {
 	}
 
 	/**
+	 * A fixture on the shared S3Mock, with a source and a destination bucket of its own
+	 * named after the hint.
+	 */
+	public static JobFixture onS3Mock(Path dir, String hint) {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		return new JobFixture(dir, LocalS3MockTest.s3Mock().endpoint(), LocalS3MockTest.IDENTITY,
+				S3TestData.createBucket(s3, hint + "-src"), S3TestData.createBucket(s3, hint + "-dst"));
+	}
+
+	/**
 	 * This fixture's job database, identity and buckets, reached through another
 	 * endpoint: a relay or a proxy in front of the server, which the test starts once the
 	 * buckets are seeded.
