@@ -167,7 +167,10 @@ public final class JobFixture {
 		return Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
 	}
 
-	/** Runs the command line in-process with this fixture's job database and identity. */
+	/**
+	 * Runs the command line in-process, with the job database and identity the fixture
+	 * made last set (a test's fixtures share both).
+	 */
 	public Result run(String... args) {
 		return runCommand(args);
 	}
