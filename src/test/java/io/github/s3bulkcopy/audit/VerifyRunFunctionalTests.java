@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.s3bulkcopy.run.VerificationMethodsFunctionalTests;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
@@ -39,9 +38,7 @@ class VerifyRunFunctionalTests implements LocalS3MockTest {
 
 	@BeforeEach
 	void buckets() {
-		this.fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(),
-				VerificationMethodsFunctionalTests.S3MOCK, S3TestData.createBucket(this.s3, "verify-src"),
-				S3TestData.createBucket(this.s3, "verify-dst"));
+		this.fixture = JobFixture.onS3Mock(this.dir, "verify");
 	}
 
 	@Test

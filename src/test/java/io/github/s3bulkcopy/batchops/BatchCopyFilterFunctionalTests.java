@@ -2,8 +2,9 @@ package io.github.s3bulkcopy.batchops;
 
 import java.nio.file.Path;
 
+import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +22,12 @@ class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
+	@AutoClose
 	private BatchFixture fixture;
 
 	@BeforeEach
 	void fixture() throws Exception {
 		this.fixture = new BatchFixture(this.dir);
-	}
-
-	@AfterEach
-	void close() {
-		this.fixture.close();
 	}
 
 	@Test
@@ -47,7 +44,7 @@ class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 				  exclude: ["**/5.log"]
 				""");
 
-		BatchFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(this.fixture.destinationKeys()).containsExactlyInAnyOrder("copied/logs/0.log", "copied/logs/1.log",
@@ -65,7 +62,7 @@ class BatchCopyFilterFunctionalTests implements LocalS3ProxyTest {
 				  exclude: ["**/tmp/**"]
 				""");
 
-		BatchFixture.Result result = this.fixture.run("replicate", "--job", job.toString());
+		JobFixture.Result result = this.fixture.run("replicate", "--job", job.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
 		assertThat(result.err()).contains("replicate hands the manifest to S3 Batch Operations without planning it")

@@ -1,18 +1,13 @@
 package io.github.s3bulkcopy.batchops;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.demo.LocalS3Server;
+import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,16 +23,6 @@ final class BatchFixture implements AutoCloseable {
 
 	static final String ROLE = "arn:aws:iam::123456789012:role/batch-ops";
 
-	/** A command's exit code and what it printed. */
-	record Result(int exitCode, String out, String err) {
-
-		@Override
-		public String toString() {
-			return "exit " + this.exitCode + "\n--- out\n" + this.out + "--- err\n" + this.err;
-		}
-
-	}
-
 	final Path dir;
 
 	final S3Client s3 = LocalS3ProxyTest.sourceClient();
@@ -52,15 +37,19 @@ final class BatchFixture implements AutoCloseable {
 
 	final LocalS3Control control;
 
+	/**
+	 * The job database, identity, command line and reports these tests share with others.
+	 */
+	private final JobFixture job;
+
 	/** The report scope job files get. */
 	String reportScope = "all-tasks";
 
 	BatchFixture(Path dir) throws IOException {
 		this.dir = dir;
 		this.control = new LocalS3Control(this.s3, LocalS3ProxyTest.SOURCE_ACCOUNT, "us-east-1");
-		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/s3-bulk-copy").toAbsolutePath());
-		System.setProperty("aws.accessKeyId", LocalS3ProxyTest.SOURCE_ACCOUNT.accessKeyId());
-		System.setProperty("aws.secretAccessKey", LocalS3ProxyTest.SOURCE_ACCOUNT.secretAccessKey());
+		this.job = new JobFixture(dir, this.server.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, this.source,
+				this.destination);
 		System.setProperty("s3bulkcopy.batch-operations.poll-interval", "20ms");
 		System.setProperty("s3bulkcopy.batch-operations.max-poll-interval", "100ms");
 	}
@@ -71,19 +60,7 @@ final class BatchFixture implements AutoCloseable {
 	 */
 	Path jobFile(String name, String destinationPrefix, String manifest, String batch, String extra)
 			throws IOException {
-		String yaml = """
-				name: %s
-				source:
-				  bucket: %s
-				  endpoint: %s
-				destination:
-				  bucket: %s
-				  prefix: "%s"
-				  endpoint: %s
-				manifest:
-				%s
-				report:
-				  location: %s
+		return this.job.jobFile(name, "", destinationPrefix, manifest, """
 				batch-operations:
 				  account-id: "%s"
 				  endpoint: %s
@@ -94,23 +71,16 @@ final class BatchFixture implements AutoCloseable {
 				    scope: %s
 				%s
 				%s
-				""".formatted(name, this.source, this.server.endpoint(), this.destination, destinationPrefix,
-				this.server.endpoint(), manifest.indent(2).stripTrailing(), reportRoot().toAbsolutePath(), ACCOUNT,
-				this.control.endpoint(), ROLE, this.reports, this.reportScope, batch.indent(2).stripTrailing(), extra);
-		Path file = this.dir.resolve(name + ".yml");
-		Files.writeString(file, yaml, StandardCharsets.UTF_8);
-		return file;
+				""".formatted(ACCOUNT, this.control.endpoint(), ROLE, this.reports, this.reportScope,
+				batch.indent(2).stripTrailing(), extra));
 	}
 
 	Path reportRoot() {
-		return this.dir.resolve("reports");
+		return this.job.reports();
 	}
 
-	Result run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-		return new Result(code, out.toString(), err.toString());
+	JobFixture.Result run(String... args) {
+		return this.job.run(args);
 	}
 
 	void put(String key, String content) {
@@ -128,20 +98,7 @@ final class BatchFixture implements AutoCloseable {
 
 	/** The completion report of a run, one map per row. */
 	List<Map<String, String>> reportRows(String jobName, long run) throws IOException {
-		List<String> lines = Files.readAllLines(
-				reportRoot().resolve(jobName).resolve(Long.toString(run)).resolve("completion-report.csv"),
-				StandardCharsets.UTF_8);
-		List<String> header = TaskResults.fields(lines.get(0));
-		List<Map<String, String>> rows = new ArrayList<>();
-		for (String line : lines.subList(1, lines.size())) {
-			List<String> fields = TaskResults.fields(line);
-			Map<String, String> row = new LinkedHashMap<>();
-			for (int i = 0; i < header.size(); i++) {
-				row.put(header.get(i), fields.get(i));
-			}
-			rows.add(row);
-		}
-		return rows;
+		return this.job.reportRows(jobName, run);
 	}
 
 	String summary(String jobName, long run) throws IOException {

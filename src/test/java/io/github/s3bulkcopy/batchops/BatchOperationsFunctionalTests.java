@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +26,12 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
+	@AutoClose
 	private BatchFixture fixture;
 
 	@BeforeEach
 	void fixture() throws Exception {
 		this.fixture = new BatchFixture(this.dir);
-	}
-
-	@AfterEach
-	void close() {
-		this.fixture.close();
 	}
 
 	@Test
@@ -53,7 +50,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 				""", "");
 
 		// when
-		BatchFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
@@ -119,7 +116,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 				"confirmation-required: true", "");
 
 		// when: submitted without --wait, the job waits for confirmation
-		BatchFixture.Result submitted = this.fixture.run("replicate", "--job", job.toString());
+		JobFixture.Result submitted = this.fixture.run("replicate", "--job", job.toString());
 		for (int i = 0; i < 3 && !submitted.err().contains("Suspended"); i++) {
 			submitted = this.fixture.run("replicate", "--job", job.toString());
 		}
@@ -130,11 +127,11 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 			.contains("awaiting confirmation")
 			.contains("batch-confirm --job " + job);
 		assertThat(submitted.out()).contains("SUBMITTED, not finished");
-		BatchFixture.Result status = this.fixture.run("batch-status", "--job", job.toString());
+		JobFixture.Result status = this.fixture.run("batch-status", "--job", job.toString());
 		assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
 		assertThat(status.out()).contains("Suspended");
 
-		BatchFixture.Result confirmed = this.fixture.run("batch-confirm", "--job", job.toString());
+		JobFixture.Result confirmed = this.fixture.run("batch-confirm", "--job", job.toString());
 		assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
 		assertThat(confirmed.out()).contains("confirmed: Ready");
 		assertThat(this.fixture.control.requests()).anySatisfy((request) -> {
@@ -142,7 +139,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 			assertThat(request.query()).contains("requestedJobStatus=Ready");
 		});
 
-		BatchFixture.Result waited = this.fixture.run("replicate", "--job", job.toString(), "--wait");
+		JobFixture.Result waited = this.fixture.run("replicate", "--job", job.toString(), "--wait");
 		assertThat(waited.exitCode()).as(waited.toString()).isZero();
 		assertThat(waited.out()).contains("Run 1 of job bo-replicate.replicate (resumed): COMPLETED");
 		assertThat(this.fixture.control.createJobRequests()).hasSize(1);
@@ -172,11 +169,11 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		Path job = this.fixture.jobFile("bo-cancel", "", "type: listing", "confirmation-required: true", "");
 		assertThat(this.fixture.run("batch-copy", "--job", job.toString()).exitCode()).isEqualTo(3);
 
-		BatchFixture.Result cancelled = this.fixture.run("batch-cancel", "--job", job.toString());
+		JobFixture.Result cancelled = this.fixture.run("batch-cancel", "--job", job.toString());
 		assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
 		assertThat(cancelled.out()).contains("cancel requested");
 
-		BatchFixture.Result ended = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result ended = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(ended.exitCode()).as(ended.toString()).isEqualTo(5);
 		assertThat(ended.err()).contains("CANCELLED");
 		assertThat(ended.out()).contains("the next batch-copy submits a new job");
@@ -185,7 +182,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 			.allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("PENDING"));
 		assertThat(this.fixture.summary("bo-cancel.batch-copy", 1)).contains("BATCH_JOB_CANCELLED");
 
-		BatchFixture.Result next = this.fixture.run("batch-copy", "--job", job.toString());
+		JobFixture.Result next = this.fixture.run("batch-copy", "--job", job.toString());
 		assertThat(next.out()).contains("Run 2 of job bo-cancel.batch-copy");
 		assertThat(this.fixture.control.createJobRequests()).hasSize(2);
 		assertThat(text(this.fixture.control.createJobRequests().get(1).xml(), "/CreateJobRequest/ClientRequestToken"))
@@ -198,7 +195,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		this.fixture.control.failJobs = true;
 		Path job = this.fixture.jobFile("bo-failed", "", "type: listing", "", "");
 
-		BatchFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
 		assertThat(result.err()).contains("Failing").contains("FAILED: ManifestNotReadable: Reading the manifest");
@@ -213,14 +210,14 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		Path job = this.fixture.jobFile("bo-resume", "", "type: listing", "", "");
 		this.fixture.control.describeErrors.set(1000);
 
-		BatchFixture.Result failed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result failed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
 		assertThat(failed.out()).contains("FAILED: run the same command again")
 			.contains("the local S3 Control is having a bad day")
 			.contains("Status Code: 500");
 
 		this.fixture.control.describeErrors.set(0);
-		BatchFixture.Result resumed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result resumed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Run 1 of job bo-resume.batch-copy (resumed): COMPLETED");
 		assertThat(this.fixture.control.createJobRequests()).hasSize(1);
@@ -240,7 +237,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		Path job = this.fixture.jobFile("bo-large", "moved/", "type: inventory\nlocation: " + manifest, "", "");
 
 		// when
-		BatchFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		// then
 		assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -267,7 +264,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		this.fixture.reportScope = "failed-tasks-only";
 		Path job = this.fixture.jobFile("bo-limit", "", "type: csv\nlocation: " + csv, "max-object-size: 1KiB", "");
 
-		BatchFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.err()).contains("1 object(s) up to 1 KiB for Batch Operations").contains("1 larger");
@@ -303,7 +300,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 				    prefix: generated
 				""".formatted(this.fixture.reports), "");
 
-		BatchFixture.Result result = this.fixture.run("replicate", "--job", job.toString(), "--wait");
+		JobFixture.Result result = this.fixture.run("replicate", "--job", job.toString(), "--wait");
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		Document xml = this.fixture.control.createJobRequests().get(0).xml();
@@ -341,7 +338,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		Path job = this.fixture.jobFile("bo-versions", "", "type: csv\nlocation: " + csv, "", "");
 
 		// when
-		BatchFixture.Result refused = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result refused = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 
 		// then
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
@@ -354,7 +351,7 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 		// One version per key: the next command starts a new run, which is submitted.
 		java.nio.file.Files.writeString(csv,
 				this.fixture.source + ",docs/a.txt\n" + this.fixture.source + ",docs/b.txt\n");
-		BatchFixture.Result fixed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
+		JobFixture.Result fixed = this.fixture.run("batch-copy", "--job", job.toString(), "--wait");
 		assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
 		assertThat(fixed.out()).contains("Run 2 of job bo-versions.batch-copy");
 		assertThat(this.fixture.control.createJobRequests()).hasSize(1);
@@ -364,15 +361,15 @@ class BatchOperationsFunctionalTests implements LocalS3ProxyTest {
 	void batchCopyRefusesAManifestGeneratorAndAJobFileWithoutTheSection() throws Exception {
 		Path generated = this.fixture.jobFile("bo-refused", "", "type: listing",
 				"manifest-generator:\n  key-prefixes: [logs/]", "");
-		BatchFixture.Result refused = this.fixture.run("batch-copy", "--job", generated.toString());
+		JobFixture.Result refused = this.fixture.run("batch-copy", "--job", generated.toString());
 		assertThat(refused.exitCode()).isEqualTo(2);
 		assertThat(refused.err()).contains("batch-copy needs every object's size");
 
-		BatchFixture.Result noSubmission = this.fixture.run("batch-status", "--job", generated.toString());
+		JobFixture.Result noSubmission = this.fixture.run("batch-status", "--job", generated.toString());
 		assertThat(noSubmission.exitCode()).isEqualTo(2);
 		assertThat(noSubmission.err()).contains("has submitted no Batch Operations job");
 
-		BatchFixture.Result help = this.fixture.run("batch-copy", "--help");
+		JobFixture.Result help = this.fixture.run("batch-copy", "--help");
 		assertThat(help.exitCode()).isZero();
 		assertThat(help.out()).contains("--wait").contains("5 GiB").contains("Exit codes");
 	}

@@ -4,10 +4,8 @@ import java.nio.file.Path;
 
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3ProxyTest;
-import io.github.s3bulkcopy.testsupport.S3TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +17,7 @@ class DistributedSetupFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void distributedModeRefusesTheEmbeddedH2Database() throws Exception {
-		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(s3, "h2-src"),
-				S3TestData.createBucket(s3, "h2-dst"));
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, "h2");
 		Path job = fixture.jobFile("h2-job", "", "", "type: listing", "");
 
 		JobFixture.Result manager = fixture.run("copy", "--job", job.toString(), "--distributed");
@@ -36,10 +31,7 @@ class DistributedSetupFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void brokerOptionsGoWithDistributedOnly() throws Exception {
-		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(s3, "opt-src"),
-				S3TestData.createBucket(s3, "opt-dst"));
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, "opt");
 		Path job = fixture.jobFile("opt-job", "", "", "type: listing", "");
 
 		JobFixture.Result result = fixture.run("copy", "--job", job.toString(), "--workers", "2");

@@ -1,19 +1,16 @@
 package io.github.s3bulkcopy.jobfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import io.github.s3bulkcopy.jobfile.loading.JobFileException;
 import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.loading.JobFileProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.s3bulkcopy.jobfile.JobFiles.assertLoadingFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FilterJobFileTests {
 
@@ -32,8 +29,6 @@ class FilterJobFileTests {
 
 	@TempDir
 	Path dir;
-
-	private int files;
 
 	@Test
 	void noFilterSectionFiltersNothing() throws IOException {
@@ -78,17 +73,16 @@ class FilterJobFileTests {
 				  storage-classes: [STANDARD, GLACIAR]
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
-				.anySatisfy((line) -> assertThat(line).contains(":10:")
-					.contains("filter.include[1]: is not a pattern: 'bad\\' ends with a lone backslash"))
-				.anySatisfy((line) -> assertThat(line).contains(":12:")
-					.contains("filter.max-size: must not be less than min-size"))
-				.anySatisfy((line) -> assertThat(line).contains(":14:")
-					.contains("filter.modified-before: must be later than modified-after"))
-				.anySatisfy((line) -> assertThat(line).contains(":15:")
-					.contains("filter.storage-classes[1]: 'GLACIAR' is not a storage class: one of ")
-					.contains("DEEP_ARCHIVE")));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
+			.anySatisfy((line) -> assertThat(line).contains(":10:")
+				.contains("filter.include[1]: is not a pattern: 'bad\\' ends with a lone backslash"))
+			.anySatisfy((line) -> assertThat(line).contains(":12:")
+				.contains("filter.max-size: must not be less than min-size"))
+			.anySatisfy((line) -> assertThat(line).contains(":14:")
+				.contains("filter.modified-before: must be later than modified-after"))
+			.anySatisfy((line) -> assertThat(line).contains(":15:")
+				.contains("filter.storage-classes[1]: 'GLACIAR' is not a storage class: one of ")
+				.contains("DEEP_ARCHIVE")));
 	}
 
 	@Test
@@ -99,12 +93,11 @@ class FilterJobFileTests {
 				  modified-after: last tuesday
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
-				.anySatisfy((line) -> assertThat(line).contains(":10:")
-					.contains("filter.min-size: 'ten megabytes' is not a size"))
-				.anySatisfy((line) -> assertThat(line).contains(":11:")
-					.contains("filter.modified-after: 'last tuesday' is not a date or time")));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
+			.anySatisfy((line) -> assertThat(line).contains(":10:")
+				.contains("filter.min-size: 'ten megabytes' is not a size"))
+			.anySatisfy((line) -> assertThat(line).contains(":11:")
+				.contains("filter.modified-after: 'last tuesday' is not a date or time")));
 	}
 
 	@Test
@@ -114,9 +107,7 @@ class FilterJobFileTests {
 				  min-szie: 1MiB
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageContaining("filter.min-szie")
-			.withMessageContaining("min-size");
+		assertLoadingFails(file).withMessageContaining("filter.min-szie").withMessageContaining("min-size");
 	}
 
 	@Test
@@ -137,16 +128,15 @@ class FilterJobFileTests {
 				  storage-classes: [STANDARD]
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
-				.hasSize(3)
-				.anySatisfy((line) -> assertThat(line).contains(":11:")
-					.contains("filter.min-size: needs each object's size, and a csv manifest names only bucket, key "
-							+ "and version"))
-				.anySatisfy((line) -> assertThat(line).contains(":12:")
-					.contains("filter.modified-before: needs each object's last-modified time"))
-				.anySatisfy((line) -> assertThat(line).contains(":13:")
-					.contains("filter.storage-classes[0]: needs each object's storage class")));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.problems()).extracting(JobFileProblem::toString)
+			.hasSize(3)
+			.anySatisfy((line) -> assertThat(line).contains(":11:")
+				.contains("filter.min-size: needs each object's size, and a csv manifest names only bucket, key "
+						+ "and version"))
+			.anySatisfy((line) -> assertThat(line).contains(":12:")
+				.contains("filter.modified-before: needs each object's last-modified time"))
+			.anySatisfy((line) -> assertThat(line).contains(":13:")
+				.contains("filter.storage-classes[0]: needs each object's storage class")));
 	}
 
 	@Test
@@ -168,7 +158,7 @@ class FilterJobFileTests {
 	}
 
 	private Path write(String content) throws IOException {
-		return Files.writeString(this.dir.resolve("job-" + (++this.files) + ".yml"), content, StandardCharsets.UTF_8);
+		return JobFiles.write(this.dir, content);
 	}
 
 }

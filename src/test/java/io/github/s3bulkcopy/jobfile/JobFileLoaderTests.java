@@ -10,27 +10,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.s3bulkcopy.jobfile.loading.BindingProblems;
-import io.github.s3bulkcopy.jobfile.loading.JobFileException;
 import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import io.github.s3bulkcopy.jobfile.loading.PropertyNames;
 import io.github.s3bulkcopy.jobfile.loading.SecretProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.s3bulkcopy.jobfile.JobFiles.MINIMAL;
+import static io.github.s3bulkcopy.jobfile.JobFiles.assertLoadingFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JobFileLoaderTests {
-
-	private static final String MINIMAL = """
-			name: copy-logs
-			source:
-			  bucket: acme-logs
-			destination:
-			  bucket: acme-logs-b
-			manifest:
-			  type: listing
-			""";
 
 	private final JobFileLoader loader = new JobFileLoader();
 
@@ -144,16 +134,14 @@ class JobFileLoaderTests {
 	void missingFileIsReported() {
 		Path file = this.dir.resolve("nowhere.yml");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessage(file + ": file not found");
+		assertLoadingFails(file).withMessage(file + ": file not found");
 	}
 
 	@Test
 	void emptyFileIsReported() throws IOException {
 		Path file = write("# nothing here yet\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ": is empty");
+		assertLoadingFails(file).withMessageStartingWith(file + ": is empty");
 	}
 
 	@Test
@@ -165,7 +153,7 @@ class JobFileLoaderTests {
 				   region: us-east-1
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageStartingWith(file + ":4:10: not valid YAML: mapping values are not allowed here");
 	}
 
@@ -173,24 +161,21 @@ class JobFileLoaderTests {
 	void duplicateKeyIsInvalidYaml() throws IOException {
 		Path file = write(MINIMAL + "name: again\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ":8:1: not valid YAML: found duplicate key name");
+		assertLoadingFails(file).withMessageStartingWith(file + ":8:1: not valid YAML: found duplicate key name");
 	}
 
 	@Test
 	void moreThanOneDocumentIsReported() throws IOException {
 		Path file = write(MINIMAL + "---\nname: other\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ":9: holds 2 YAML documents");
+		assertLoadingFails(file).withMessageStartingWith(file + ":9: holds 2 YAML documents");
 	}
 
 	@Test
 	void aListIsNotAJobFile() throws IOException {
 		Path file = write("- acme-logs\n- acme-logs-b\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ":1: is not a job file");
+		assertLoadingFails(file).withMessageStartingWith(file + ":1: is not a job file");
 	}
 
 	@Test
@@ -206,7 +191,7 @@ class JobFileLoaderTests {
 				  location: s3://acme-inventory/acme-logs/daily/2026-11-01T01-00Z/manifest.json
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":7: manifest.type: must be one of inventory, csv, listing (was 'inventroy')");
 	}
 
@@ -222,15 +207,14 @@ class JobFileLoaderTests {
 				  type: listing
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessage(file + ": source.bucket: is required");
+		assertLoadingFails(file).withMessage(file + ": source.bucket: is required");
 	}
 
 	@Test
 	void missingSectionsAreAllReported() throws IOException {
 		Path file = write("name: copy-logs\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(file + ": destination: is required",
 					file + ": manifest: is required", file + ": source: is required"));
 	}
@@ -243,7 +227,7 @@ class JobFileLoaderTests {
 				  skip-exisiting: true
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":10: copy.skip-exisiting: unknown property (did you mean skip-existing?)");
 	}
 
@@ -251,28 +235,24 @@ class JobFileLoaderTests {
 	void typoInARequiredNameShowsBothTheUnknownAndTheMissingProperty() throws IOException {
 		Path file = write(MINIMAL.replace("  bucket: acme-logs\n", "  buckt: acme-logs\n  region: eu-west-1\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":3: source.buckt: unknown property (did you mean bucket?)",
-					file + ": source.bucket: is required"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":3: source.buckt: unknown property (did you mean bucket?)",
+				file + ": source.bucket: is required"));
 	}
 
 	@Test
 	void sectionOfOnlyUnknownPropertiesIsNotAlsoReportedMissing() throws IOException {
 		Path file = write(MINIMAL.replace("  bucket: acme-logs\n", "  buckt: acme-logs\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessage(file + ":3: source.buckt: unknown property (did you mean bucket?)");
+		assertLoadingFails(file).withMessage(file + ":3: source.buckt: unknown property (did you mean bucket?)");
 	}
 
 	@Test
 	void misspeltSectionIsSuggestedAndReportedMissing() throws IOException {
 		Path file = write(MINIMAL.replace("source:\n", "sorce:\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":3: sorce.bucket: unknown property (did you mean source?)",
-					file + ": source: is required"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":3: sorce.bucket: unknown property (did you mean source?)", file + ": source: is required"));
 	}
 
 	@Test
@@ -282,7 +262,7 @@ class JobFileLoaderTests {
 				  multipart-threshold: 5 gigs
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageStartingWith(file + ":9: copy.multipart-threshold: '5 gigs' is not a size: ");
 	}
 
@@ -292,10 +272,9 @@ class JobFileLoaderTests {
 				copy: fast
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":1: name: must be a single value, not a list",
-					file + ":8: copy: must be a section of properties, not a single value"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":1: name: must be a single value, not a list",
+				file + ":8: copy: must be a section of properties, not a single value"));
 	}
 
 	@Test
@@ -303,8 +282,7 @@ class JobFileLoaderTests {
 		Path file = Files.write(this.dir.resolve("latin1.yml"),
 				"name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessage(file + ": is not UTF-8 text");
+		assertLoadingFails(file).withMessage(file + ": is not UTF-8 text");
 	}
 
 	@Test
@@ -325,14 +303,13 @@ class JobFileLoaderTests {
 				  method: sometimes
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":1: name: must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit",
-					file + ":5: destination.bucket: must not be blank",
-					file + ":9: copy.partitions: must be greater than or equal to 1 (was '0')",
-					file + ":10: copy.concurrency: must be auto or a whole number from 1 to 4096 (was 'lots')",
-					file + ":11: copy.chunk-size: must be less than or equal to 100000 (was '200000')",
-					file + ":13: verify.method: must be one of auto, checksum, etag, full-read, none (was 'sometimes')"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":1: name: must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit",
+				file + ":5: destination.bucket: must not be blank",
+				file + ":9: copy.partitions: must be greater than or equal to 1 (was '0')",
+				file + ":10: copy.concurrency: must be auto or a whole number from 1 to 4096 (was 'lots')",
+				file + ":11: copy.chunk-size: must be less than or equal to 100000 (was '200000')",
+				file + ":13: verify.method: must be one of auto, checksum, etag, full-read, none (was 'sometimes')"));
 	}
 
 	@Test
@@ -361,7 +338,7 @@ class JobFileLoaderTests {
 				copy:
 				  concurrency: 5000
 				""");
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":9: copy.concurrency: must be auto or a whole number from 1 to 4096 (was '5000')");
 
 		Path inverted = write(MINIMAL + """
@@ -369,7 +346,7 @@ class JobFileLoaderTests {
 				  min-concurrency: 64
 				  max-concurrency: 16
 				""");
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(inverted))
+		assertLoadingFails(inverted)
 			.withMessage(inverted + ":9: copy.min-concurrency: must be at most copy.max-concurrency, 16 (was 64)");
 
 		Path withFixed = write(MINIMAL + """
@@ -378,11 +355,10 @@ class JobFileLoaderTests {
 				  max-concurrency: 0
 				  min-concurrency: 8
 				""");
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(withFixed))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactlyInAnyOrder(
-					withFixed + ":10: copy.max-concurrency: must be greater than or equal to 1 (was '0')",
-					withFixed + ":11: copy.min-concurrency: bounds only copy.concurrency: auto, and copy.concurrency "
-							+ "is 32: remove it, or set concurrency to auto"));
+		assertLoadingFails(withFixed).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactlyInAnyOrder(
+				withFixed + ":10: copy.max-concurrency: must be greater than or equal to 1 (was '0')",
+				withFixed + ":11: copy.min-concurrency: bounds only copy.concurrency: auto, and copy.concurrency "
+						+ "is 32: remove it, or set concurrency to auto"));
 	}
 
 	@Test
@@ -406,10 +382,9 @@ class JobFileLoaderTests {
 				    tier: glacial
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":10: copy.restore.days: must be greater than or equal to 1 (was '0')",
-					file + ":11: copy.restore.tier: must be one of bulk, standard, expedited (was 'glacial')"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":10: copy.restore.days: must be greater than or equal to 1 (was '0')",
+				file + ":11: copy.restore.tier: must be one of bulk, standard, expedited (was 'glacial')"));
 	}
 
 	@Test
@@ -430,8 +405,7 @@ class JobFileLoaderTests {
 				  require: true
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageContaining("verify.require: cannot be true with verify.method none");
+		assertLoadingFails(file).withMessageContaining("verify.require: cannot be true with verify.method none");
 	}
 
 	@Test
@@ -439,18 +413,16 @@ class JobFileLoaderTests {
 		Path inventory = write(MINIMAL.replace("type: listing", "type: inventory"));
 		Path csv = write(MINIMAL.replace("type: listing", "type: csv"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(inventory))
+		assertLoadingFails(inventory)
 			.withMessageStartingWith(inventory + ": manifest.location: is required for an inventory manifest");
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(csv))
-			.withMessageStartingWith(csv + ": manifest.location: is required for a csv manifest");
+		assertLoadingFails(csv).withMessageStartingWith(csv + ": manifest.location: is required for a csv manifest");
 	}
 
 	@Test
 	void manifestLocationIsNotUsedByListing() throws IOException {
 		Path file = write(MINIMAL + "  location: manifests/keys.csv\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ":8: manifest.location: not used by listing");
+		assertLoadingFails(file).withMessageStartingWith(file + ":8: manifest.location: not used by listing");
 	}
 
 	@Test
@@ -461,27 +433,25 @@ class JobFileLoaderTests {
 				  part-size: 1MiB
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":9: copy.multipart-threshold: must be at most 5 GiB, the largest object CopyObject "
-							+ "copies in one request (was 6 GiB)",
-					file + ":10: copy.part-size: must be between 5 MiB and 5 GiB, the part sizes S3 accepts "
-							+ "(was 1 MiB)"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":9: copy.multipart-threshold: must be at most 5 GiB, the largest object CopyObject "
+						+ "copies in one request (was 6 GiB)",
+				file + ":10: copy.part-size: must be between 5 MiB and 5 GiB, the part sizes S3 accepts "
+						+ "(was 1 MiB)"));
 	}
 
 	@Test
 	void thresholdBelowTheSmallestPartIsRejected() throws IOException {
 		Path file = write(MINIMAL + "copy:\n  multipart-threshold: 4MiB\n");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.withMessageStartingWith(file + ":9: copy.multipart-threshold: must be at least 5 MiB");
+		assertLoadingFails(file).withMessageStartingWith(file + ":9: copy.multipart-threshold: must be at least 5 MiB");
 	}
 
 	@Test
 	void plainHttpEndpointToAnotherHostIsRejected() throws IOException {
 		Path file = write(withSource("  endpoint: http://10.0.0.5:9000\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":4: source.endpoint: plain http is only allowed to a loopback host "
 					+ "(127.0.0.0/8, localhost, ::1): use https, or set source.allow-insecure-endpoint: true");
 	}
@@ -511,7 +481,7 @@ class JobFileLoaderTests {
 	void endpointMustBeHttpOrHttps() throws IOException {
 		Path file = write(withSource("  endpoint: ftp://s3.example.com\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":4: source.endpoint: must be an http or https URL, such as https://s3.example.com");
 	}
 
@@ -519,7 +489,7 @@ class JobFileLoaderTests {
 	void endpointWithAPasswordIsRejectedWithoutEchoingIt() throws IOException {
 		Path file = write(withSource("  endpoint: https://minio:hunter2@s3.example.com\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageContaining(file + ":4: source.endpoint: must not contain a user name or password")
 			.withMessageNotContaining("hunter2");
 	}
@@ -532,7 +502,7 @@ class JobFileLoaderTests {
 				    secret-access-key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 				"""));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
 					file + ":5: source.credentials.access-key-id: " + SecretProperties.NEVER_IN_JOB_FILES,
 					file + ":6: source.credentials.secret-access-key: " + SecretProperties.NEVER_IN_JOB_FILES))
@@ -548,7 +518,7 @@ class JobFileLoaderTests {
 				  sessionToken: FwoGZXIvYXdzEXAMPLETOKEN
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.satisfies((ex) -> assertThat(ex.getMessage().lines()).hasSize(3)
 				.allSatisfy((line) -> assertThat(line).endsWith(SecretProperties.NEVER_IN_JOB_FILES)))
 			.satisfies((ex) -> assertNoSecretIn(ex, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "FwoGZXIvYXdz"));
@@ -558,7 +528,7 @@ class JobFileLoaderTests {
 	void accessKeyIdInAnOrdinaryPropertyIsRejectedWithoutEchoingIt() throws IOException {
 		Path file = write(withSource("  credentials:\n    profile: AKIAIOSFODNN7EXAMPLE\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageContaining(file + ":5: source.credentials.profile: looks like an AWS access key id")
 			.satisfies((ex) -> assertNoSecretIn(ex, "AKIAIOSFODNN7EXAMPLE"));
 	}
@@ -614,24 +584,23 @@ class JobFileLoaderTests {
 				  type: listing
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
-					file + ":5: source.credentials.role-arn: must look like arn:aws:iam::123456789012:role/name",
-					file + ":6: source.credentials.profile: cannot be used with role-arn: to choose who assumes the "
-							+ "role, set base-profile; to use a profile that assumes a role itself, remove role-arn",
-					file + ":7: source.credentials.duration: must be between 15m and 12h, the session durations "
-							+ "STS grants (was 5m)",
-					file + ":11: destination.credentials.external-id: only used with role-arn: set role-arn, or "
-							+ "remove external-id",
-					file + ":12: destination.credentials.base-profile: only used with role-arn: set role-arn, or "
-							+ "remove base-profile"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactly(
+				file + ":5: source.credentials.role-arn: must look like arn:aws:iam::123456789012:role/name",
+				file + ":6: source.credentials.profile: cannot be used with role-arn: to choose who assumes the "
+						+ "role, set base-profile; to use a profile that assumes a role itself, remove role-arn",
+				file + ":7: source.credentials.duration: must be between 15m and 12h, the session durations "
+						+ "STS grants (was 5m)",
+				file + ":11: destination.credentials.external-id: only used with role-arn: set role-arn, or "
+						+ "remove external-id",
+				file + ":12: destination.credentials.base-profile: only used with role-arn: set role-arn, or "
+						+ "remove base-profile"));
 	}
 
 	@Test
 	void destinationMustNotBeTheSource() throws IOException {
 		Path file = write(MINIMAL.replace("acme-logs-b", "acme-logs"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":5: destination.bucket: is the source bucket and prefix: every object would be "
 					+ "copied onto itself");
 	}
@@ -641,7 +610,7 @@ class JobFileLoaderTests {
 		Path file = write(withSource("  prefix: logs\n").replace("  bucket: acme-logs-b\n",
 				"  bucket: acme-logs\n  prefix: logs-copy/\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":7: destination.prefix: is inside the source (bucket acme-logs, prefix 'logs'): "
 					+ "the copies would be copied again; use another bucket or a prefix outside source.prefix");
 	}
@@ -707,9 +676,9 @@ class JobFileLoaderTests {
 		Path arn = write(MINIMAL.replace("  bucket: acme-logs-b\n",
 				"  bucket: acme-logs-b\n  expected-owner: arn:aws:iam::111122223333:root\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(shortId))
+		assertLoadingFails(shortId)
 			.withMessageContaining(shortId + ":4: source.expected-owner: must be a 12-digit AWS account id");
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(arn))
+		assertLoadingFails(arn)
 			.withMessageContaining(arn + ":6: destination.expected-owner: must be a 12-digit AWS account id");
 	}
 
@@ -717,7 +686,7 @@ class JobFileLoaderTests {
 	void anUnquotedAccountIdThatYamlReadsAsOctalIsRejectedAskingForQuotes() throws IOException {
 		Path file = write(withSource("  expected-owner: 012345670123\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageContaining(file + ":4: source.expected-owner: must be a 12-digit AWS account id, quoted");
 	}
 
@@ -727,7 +696,7 @@ class JobFileLoaderTests {
 				withSource("  prefix: logs/\n  expected-owner: \"111122223333\"\n").replace("  bucket: acme-logs-b\n",
 						"  bucket: acme-logs\n  prefix: archive/\n  expected-owner: \"444455556666\"\n"));
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageContaining("destination.expected-owner: is not source.expected-owner (111122223333) though "
 					+ "both sides are bucket acme-logs");
 	}
@@ -748,10 +717,8 @@ class JobFileLoaderTests {
 		return MINIMAL.replace("  bucket: acme-logs\n", "  bucket: acme-logs\n" + lines);
 	}
 
-	private int files;
-
 	private Path write(String content) throws IOException {
-		return Files.writeString(this.dir.resolve("job-" + (++this.files) + ".yml"), content, StandardCharsets.UTF_8);
+		return JobFiles.write(this.dir, content);
 	}
 
 	enum Sample {

@@ -1,19 +1,17 @@
 package io.github.s3bulkcopy.jobfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
-import io.github.s3bulkcopy.jobfile.loading.JobFileException;
 import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.s3bulkcopy.jobfile.JobFiles.MINIMAL;
+import static io.github.s3bulkcopy.jobfile.JobFiles.assertLoadingFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The job file's pacing properties ({@code copy.max-requests-per-second},
@@ -21,16 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * when set, and refused with file, line and property when wrong.
  */
 class PacingJobFileTests {
-
-	private static final String MINIMAL = """
-			name: copy-logs
-			source:
-			  bucket: acme-logs
-			destination:
-			  bucket: acme-logs-b
-			manifest:
-			  type: listing
-			""";
 
 	private final JobFileLoader loader = new JobFileLoader();
 
@@ -71,10 +59,9 @@ class PacingJobFileTests {
 				  max-bytes-per-second: 0B
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
-			.satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactlyInAnyOrder(
-					file + ":9: copy.max-requests-per-second: must be greater than 0 (was '0')",
-					file + ":10: copy.max-bytes-per-second: must be at least 1KiB, such as 100MiB (was 0 B)"));
+		assertLoadingFails(file).satisfies((ex) -> assertThat(ex.getMessage().lines()).containsExactlyInAnyOrder(
+				file + ":9: copy.max-requests-per-second: must be greater than 0 (was '0')",
+				file + ":10: copy.max-bytes-per-second: must be at least 1KiB, such as 100MiB (was 0 B)"));
 	}
 
 	@Test
@@ -84,7 +71,7 @@ class PacingJobFileTests {
 				  max-bytes-per-second: 100MB/s
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessageStartingWith(file + ":9: copy.max-bytes-per-second: '100MB/s' is not a size");
 	}
 
@@ -96,7 +83,7 @@ class PacingJobFileTests {
 				  window: "22:00 to 06:00"
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":10: schedule.window: '22:00 to 06:00' is not a window: HH:MM-HH:MM, optionally "
 					+ "followed by a time zone, such as '22:00-06:00' or '22:00-06:00 Europe/Paris'");
 	}
@@ -109,13 +96,13 @@ class PacingJobFileTests {
 				  window: "22:00-06:00 Europe/Atlantis"
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> this.loader.load(file))
+		assertLoadingFails(file)
 			.withMessage(file + ":10: schedule.window: 'Europe/Atlantis' in '22:00-06:00 Europe/Atlantis' is not a "
 					+ "time zone, such as UTC, Europe/Paris or America/New_York");
 	}
 
 	private Path write(String content) throws IOException {
-		return Files.writeString(this.dir.resolve("job.yml"), content, StandardCharsets.UTF_8);
+		return JobFiles.write(this.dir, content);
 	}
 
 }

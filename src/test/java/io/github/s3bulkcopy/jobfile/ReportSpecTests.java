@@ -1,8 +1,6 @@
 package io.github.s3bulkcopy.jobfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.s3bulkcopy.jobfile.loading.JobFileException;
@@ -10,20 +8,12 @@ import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.s3bulkcopy.jobfile.JobFiles.MINIMAL;
+import static io.github.s3bulkcopy.jobfile.JobFiles.assertLoadingFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ReportSpecTests {
-
-	private static final String MINIMAL = """
-			name: copy-logs
-			source:
-			  bucket: acme-logs
-			destination:
-			  bucket: acme-logs-b
-			manifest:
-			  type: listing
-			""";
 
 	@TempDir
 	Path dir;
@@ -66,8 +56,7 @@ class ReportSpecTests {
 				  sse-kms-key-id: alias/reports
 				""");
 
-		assertThatExceptionOfType(JobFileException.class).isThrownBy(() -> new JobFileLoader().load(file))
-			.withMessageContaining("report.local-directory")
+		assertLoadingFails(file).withMessageContaining("report.local-directory")
 			.withMessageContaining("report.sse-kms-key-id");
 	}
 
@@ -86,7 +75,7 @@ class ReportSpecTests {
 	}
 
 	private Path write(String yaml) throws IOException {
-		return Files.writeString(Files.createTempFile(this.dir, "job", ".yml"), yaml, StandardCharsets.UTF_8);
+		return JobFiles.write(this.dir, yaml);
 	}
 
 }

@@ -62,13 +62,7 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void countsEachRetryOfASyncRequestUnderTheErrorCodeOfTheFailedAttempt() {
 		this.statuses.addAll(List.of(503, 503, 200));
-		try (S3Client s3 = S3Client.builder()
-			.region(Region.US_EAST_1)
-			.endpointOverride(endpoint())
-			.forcePathStyle(true)
-			.credentialsProvider(credentials())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
-			.build()) {
+		try (S3Client s3 = client()) {
 
 			String body = s3.getObjectAsBytes((get) -> get.bucket("b").key("k")).asUtf8String();
 
@@ -129,13 +123,7 @@ class S3RequestMetricsIntegrationTests {
 
 	@Test
 	void aClientOfNoSideCountsUnderOther() {
-		try (S3Client s3 = S3Client.builder()
-			.region(Region.US_EAST_1)
-			.endpointOverride(endpoint())
-			.forcePathStyle(true)
-			.credentialsProvider(credentials())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
-			.build()) {
+		try (S3Client s3 = client()) {
 
 			s3.headObject((head) -> head.bucket("b").key("k"));
 		}
@@ -145,13 +133,7 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void aHeadRequestWithoutABodyIsCountedByItsStatus() {
 		this.statuses.addAll(List.of(503, 200));
-		try (S3Client s3 = S3Client.builder()
-			.region(Region.US_EAST_1)
-			.endpointOverride(endpoint())
-			.forcePathStyle(true)
-			.credentialsProvider(credentials())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
-			.build()) {
+		try (S3Client s3 = client()) {
 
 			s3.headObject((head) -> head.bucket("b").key("k"));
 		}
@@ -161,13 +143,7 @@ class S3RequestMetricsIntegrationTests {
 	@Test
 	void anAnswerThatIsNotRetriedCountsNothing() {
 		this.statuses.addAll(List.of(404));
-		try (S3Client s3 = S3Client.builder()
-			.region(Region.US_EAST_1)
-			.endpointOverride(endpoint())
-			.forcePathStyle(true)
-			.credentialsProvider(credentials())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
-			.build()) {
+		try (S3Client s3 = client()) {
 
 			assertThatExceptionOfType(S3Exception.class)
 				.isThrownBy(() -> s3.getObjectAsBytes((get) -> get.bucket("b").key("k")));
@@ -199,6 +175,17 @@ class S3RequestMetricsIntegrationTests {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+	}
+
+	/** A client of the local server whose requests the metrics count. */
+	private S3Client client() {
+		return S3Client.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(this.metrics))
+			.build();
 	}
 
 	private URI endpoint() {

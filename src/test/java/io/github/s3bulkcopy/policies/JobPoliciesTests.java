@@ -1,17 +1,15 @@
 package io.github.s3bulkcopy.policies;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.jobfile.loading.JobFileLoader;
+import io.github.s3bulkcopy.testsupport.JobFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -210,19 +208,16 @@ class JobPoliciesTests {
 				manifest:
 				  type: listing
 				""".formatted(SOURCE_ROLE, DESTINATION_ROLE));
-		StringWriter out = new StringWriter();
+		JobFixture.Result result = JobFixture.runCommand("policies", "--job", file.toString(), "--principal", RUNNER);
 
-		int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "policies", "--job",
-				file.toString(), "--principal", RUNNER);
-
-		assertThat(code).isZero();
-		assertThat(out.toString()).contains("# IAM policies for job policies-job (copy mode: stream)")
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("# IAM policies for job policies-job (copy mode: stream)")
 			.contains("# 1. Trust policy of role reader")
 			.contains(
 					"#    Where: IAM > Roles > reader > Trust relationships > Edit trust policy, in account 222222222222")
 			.contains("\"sts:AssumeRole\"");
 		// Every document between the titles parses.
-		String[] blocks = out.toString().split("(?m)^# \\d+\\. .*\\n#    Where: .*\\n");
+		String[] blocks = result.out().split("(?m)^# \\d+\\. .*\\n#    Where: .*\\n");
 		assertThat(blocks).hasSize(6);
 		for (int i = 1; i < blocks.length; i++) {
 			assertThat(JsonMapper.builder().build().readTree(blocks[i].strip()).isObject()).isTrue();
@@ -246,13 +241,10 @@ class JobPoliciesTests {
 				  location: s3://acme-manifests/keys.csv
 				  requester-pays: true
 				""".formatted(SOURCE_ROLE, DESTINATION_ROLE));
-		StringWriter out = new StringWriter();
+		JobFixture.Result result = JobFixture.runCommand("policies", "--job", file.toString(), "--principal", RUNNER);
 
-		int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "policies", "--job",
-				file.toString(), "--principal", RUNNER);
-
-		assertThat(code).isZero();
-		assertThat(out.toString())
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out())
 			.contains("# Who pays: s3://acme-logs is requester pays: the account of the " + "source's credentials pays")
 			.contains("# Who pays: s3://acme-manifests (the manifest) is requester pays")
 			.doesNotContain("s3://acme-logs-b is requester pays");

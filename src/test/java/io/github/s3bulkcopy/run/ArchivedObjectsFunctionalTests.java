@@ -43,17 +43,13 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
-	private String source;
-
-	private String destination;
+	private JobFixture fixture;
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.source = S3TestData.createBucket(this.s3, "arch-src");
-		this.destination = S3TestData.createBucket(this.s3, "arch-dst");
+		this.fixture = JobFixture.onS3Proxy(this.dir, "arch");
 		put("plain-1.txt", StorageClass.STANDARD);
 		put("plain-2.txt", StorageClass.STANDARD);
 		put("glacier-1.txt", StorageClass.GLACIER);
@@ -68,27 +64,27 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// The manifest names it INTELLIGENT_TIERING only: the copy is what finds it
 			// archived.
-			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/tiered-1.txt ", 403, "InvalidObjectState",
+					Map.of());
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
 			// Not one failure is tolerated: archived objects are not failures.
-			Path job = fixture.jobFile("archived", "", "", "type: inventory\nlocation: " + manifest,
+			Path job = proxied.jobFile("archived", "", "", "type: inventory\nlocation: " + manifest,
 					"copy:\n  max-failures: 0\n");
 
-			JobFixture.Result dryRun = fixture.run("copy", "--job", job.toString(), "--dry-run");
+			JobFixture.Result dryRun = proxied.run("copy", "--job", job.toString(), "--dry-run");
 
 			assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
 			assertThat(dryRun.out()).contains("objects: 6")
 				.contains("archived: 3 objects, " + 3 * 13 + " B (GLACIER, DEEP_ARCHIVE in the manifest): not copied "
 						+ "unless already restored");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(result.out()).contains("2 copied")
 				.contains("0 failed")
 				.contains("archived:     4 not copied: archived and not restored (SKIPPED_ARCHIVED)");
-			Map<String, Map<String, String>> rows = rows(fixture, "archived", 1);
+			Map<String, Map<String, String>> rows = rows(proxied, "archived", 1);
 			assertThat(rows.get("plain-1.txt").get("Outcome")).isEqualTo("COPIED");
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt", "tiered-1.txt")) {
 				Map<String, String> row = rows.get(key);
@@ -97,46 +93,47 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 				assertThat(row.get("ErrorCode")).as(key).isEmpty();
 				assertThat(row.get("ResultMessage")).as(key).contains("copy.restore");
 				assertThatExceptionOfType(NoSuchKeyException.class).as(key)
-					.isThrownBy(() -> S3TestData.readString(this.s3, this.destination, key));
+					.isThrownBy(() -> S3TestData.readString(this.s3, this.fixture.destinationBucket, key));
 			}
 			assertThat(rows.get("glacier-1.txt").get("ResultMessage")).startsWith("Skipped: archived in GLACIER");
 			assertThat(rows.get("deep-1.txt").get("ResultMessage")).startsWith("Skipped: archived in DEEP_ARCHIVE");
-			assertThat(S3TestData.readString(this.s3, this.destination, "plain-2.txt"))
+			assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, "plain-2.txt"))
 				.isEqualTo(content("plain-2.txt"));
-			JsonNode objects = summary(fixture, "archived", 1).get("objects");
+			JsonNode objects = summary(proxied, "archived", 1).get("objects");
 			assertThat(objects.get("archived").asLong()).isEqualTo(4);
 			assertThat(objects.get("failed").asLong()).isZero();
 			assertThat(objects.get("restorePending").asLong()).isZero();
-			assertThat(Files.readString(fixture.reports().resolve("archived/1/report.html")))
+			assertThat(Files.readString(proxied.reports().resolve("archived/1/report.html")))
 				.contains("Archived (not copied)");
 		}
 	}
 
 	@Test
 	void restoresAreRequestedAndALaterRunCopiesTheRestoredObjects() throws IOException {
-		Path folder = writeInventory().resolve("inv/" + this.source + "/daily");
+		Path folder = writeInventory().resolve("inv/" + this.fixture.sourceBucket + "/daily");
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			proxy.succeed("POST /" + this.source + "/glacier-1.txt?restore", 202);
-			proxy.addAnswerHeaders("HEAD /" + this.source + "/glacier-2.txt ",
+			proxy.succeed("POST /" + this.fixture.sourceBucket + "/glacier-1.txt?restore", 202);
+			proxy.addAnswerHeaders("HEAD /" + this.fixture.sourceBucket + "/glacier-2.txt ",
 					Map.of("x-amz-restore", "ongoing-request=\"true\""));
-			proxy.answer("POST /" + this.source + "/deep-1.txt?restore", 409, "RestoreAlreadyInProgress", Map.of());
-			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
-			proxy.addAnswerHeaders("HEAD /" + this.source + "/tiered-1.txt ",
+			proxy.answer("POST /" + this.fixture.sourceBucket + "/deep-1.txt?restore", 409, "RestoreAlreadyInProgress",
+					Map.of());
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/tiered-1.txt ", 403, "InvalidObjectState",
+					Map.of());
+			proxy.addAnswerHeaders("HEAD /" + this.fixture.sourceBucket + "/tiered-1.txt ",
 					Map.of("x-amz-archive-status", "ARCHIVE_ACCESS"));
-			proxy.succeed("POST /" + this.source + "/tiered-1.txt?restore", 202);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("restore", "", "", "type: inventory\nlocation: " + folder + "/",
+			proxy.succeed("POST /" + this.fixture.sourceBucket + "/tiered-1.txt?restore", 202);
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("restore", "", "", "type: inventory\nlocation: " + folder + "/",
 					"copy:\n  max-failures: 0\n  restore:\n    days: 3\n    tier: bulk\n");
 
-			JobFixture.Result first = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result first = proxied.run("copy", "--job", job.toString());
 
 			assertThat(first.exitCode()).as(first.toString()).isZero();
 			assertThat(first.out()).contains("2 copied")
 				.contains("0 failed")
 				.contains("restores:     4 pending (RESTORE_PENDING): a later run (or the next scheduled tick) copies "
 						+ "them once restored");
-			Map<String, Map<String, String>> rows = rows(fixture, "restore", 1);
+			Map<String, Map<String, String>> rows = rows(proxied, "restore", 1);
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt", "tiered-1.txt")) {
 				assertThat(rows.get(key).get("Outcome")).as(key).isEqualTo("RESTORE_PENDING");
 				assertThat(rows.get(key).get("TaskStatus")).as(key).isEqualTo("skipped");
@@ -154,32 +151,34 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 				.forEach((request) -> restores.put(request.requestLine().split("[ ?]")[1], request.body()));
 			// No new restore for the one under way; Intelligent-Tiering takes a tier but
 			// no days.
-			assertThat(restores).containsOnlyKeys("/" + this.source + "/glacier-1.txt",
-					"/" + this.source + "/deep-1.txt", "/" + this.source + "/tiered-1.txt");
-			assertThat(restores.get("/" + this.source + "/glacier-1.txt")).contains("<Days>3</Days>")
+			assertThat(restores).containsOnlyKeys("/" + this.fixture.sourceBucket + "/glacier-1.txt",
+					"/" + this.fixture.sourceBucket + "/deep-1.txt", "/" + this.fixture.sourceBucket + "/tiered-1.txt");
+			assertThat(restores.get("/" + this.fixture.sourceBucket + "/glacier-1.txt")).contains("<Days>3</Days>")
 				.contains("<Tier>Bulk</Tier>");
-			assertThat(restores.get("/" + this.source + "/tiered-1.txt")).contains("<Tier>Bulk</Tier>")
+			assertThat(restores.get("/" + this.fixture.sourceBucket + "/tiered-1.txt")).contains("<Tier>Bulk</Tier>")
 				.doesNotContain("<Days>");
-			assertThat(summary(fixture, "restore", 1).get("objects").get("restorePending").asLong()).isEqualTo(4);
+			assertThat(summary(proxied, "restore", 1).get("objects").get("restorePending").asLong()).isEqualTo(4);
 
 			// The restores finish: a restored copy is there to read, the tiered object is
 			// back in Frequent Access.
 			proxy.clearAnswers();
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt")) {
-				proxy.addAnswerHeaders("HEAD /" + this.source + "/" + key + " ", Map.of("x-amz-restore", RESTORED));
+				proxy.addAnswerHeaders("HEAD /" + this.fixture.sourceBucket + "/" + key + " ",
+						Map.of("x-amz-restore", RESTORED));
 			}
-			JobFixture.Result second = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result second = proxied.run("copy", "--job", job.toString());
 
 			assertThat(second.exitCode()).as(second.toString()).isZero();
 			assertThat(second.out()).contains("Run 2 of job restore").contains("6 copied").doesNotContain("restores:");
-			assertThat(rows(fixture, "restore", 2).values()).extracting((row) -> row.get("Outcome"))
+			assertThat(rows(proxied, "restore", 2).values()).extracting((row) -> row.get("Outcome"))
 				.containsOnly("COPIED");
 			for (String key : List.of("glacier-1.txt", "glacier-2.txt", "deep-1.txt", "tiered-1.txt")) {
-				assertThat(S3TestData.readString(this.s3, this.destination, key)).as(key).isEqualTo(content(key));
+				assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, key)).as(key)
+					.isEqualTo(content(key));
 			}
 
 			// Nothing left pending: the same report is not run again.
-			JobFixture.Result third = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result third = proxied.run("copy", "--job", job.toString());
 			assertThat(third.exitCode()).as(third.toString()).isZero();
 			assertThat(third.out() + third.err()).contains("nothing new");
 		}
@@ -190,55 +189,55 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 		Path manifest = writeInventory().resolve(reportManifestKey());
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			proxy.succeed("?restore", 202);
-			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("expedited", "", "", "type: inventory\nlocation: " + manifest,
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/tiered-1.txt ", 403, "InvalidObjectState",
+					Map.of());
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("expedited", "", "", "type: inventory\nlocation: " + manifest,
 					"copy:\n  restore:\n    tier: expedited\n");
 
-			JobFixture.Result dryRun = fixture.run("copy", "--job", job.toString(), "--dry-run");
+			JobFixture.Result dryRun = proxied.run("copy", "--job", job.toString(), "--dry-run");
 			assertThat(dryRun.out()).contains("1 DEEP_ARCHIVE objects cannot be restored expedited");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			Map<String, Map<String, String>> rows = rows(fixture, "expedited", 1);
+			Map<String, Map<String, String>> rows = rows(proxied, "expedited", 1);
 			assertThat(rows.get("deep-1.txt").get("Outcome")).isEqualTo("SKIPPED_ARCHIVED");
 			assertThat(rows.get("deep-1.txt").get("ResultMessage")).contains("no expedited retrieval")
 				.contains("copy.restore.tier");
 			assertThat(rows.get("glacier-1.txt").get("Outcome")).isEqualTo("RESTORE_PENDING");
 			assertThat(proxy.answered()).extracting(FaultInjectingProxy.AnsweredRequest::requestLine)
 				.noneMatch((line) -> line.contains("deep-1.txt"))
-				.anyMatch((line) -> line.startsWith("POST /" + this.source + "/glacier-1.txt?restore"));
+				.anyMatch((line) -> line.startsWith("POST /" + this.fixture.sourceBucket + "/glacier-1.txt?restore"));
 		}
 	}
 
 	@Test
 	void anArchivedObjectAlreadyAtTheDestinationIsSkippedAsUnchangedWithoutARestore() throws IOException {
 		Path manifest = writeInventory().resolve(reportManifestKey());
-		S3TestData.put(this.s3, this.destination, "glacier-1.txt", content("glacier-1.txt"));
+		S3TestData.put(this.s3, this.fixture.destinationBucket, "glacier-1.txt", content("glacier-1.txt"));
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			proxy.succeed("?restore", 202);
-			proxy.answer("PUT /" + this.destination + "/tiered-1.txt ", 403, "InvalidObjectState", Map.of());
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("incremental", "", "", "type: inventory\nlocation: " + manifest,
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/tiered-1.txt ", 403, "InvalidObjectState",
+					Map.of());
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("incremental", "", "", "type: inventory\nlocation: " + manifest,
 					"copy:\n  skip-existing: true\n  restore:\n    days: 1\n");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			Map<String, Map<String, String>> rows = rows(fixture, "incremental", 1);
+			Map<String, Map<String, String>> rows = rows(proxied, "incremental", 1);
 			assertThat(rows.get("glacier-1.txt").get("Outcome")).isEqualTo("SKIPPED_UNCHANGED");
 			assertThat(rows.get("glacier-2.txt").get("Outcome")).isEqualTo("RESTORE_PENDING");
 			assertThat(proxy.answered()).extracting(FaultInjectingProxy.AnsweredRequest::requestLine)
 				.noneMatch((line) -> line.contains("glacier-1.txt"))
-				.anyMatch((line) -> line.startsWith("POST /" + this.source + "/glacier-2.txt?restore"));
+				.anyMatch((line) -> line.startsWith("POST /" + this.fixture.sourceBucket + "/glacier-2.txt?restore"));
 		}
 	}
 
 	private void put(String key, StorageClass storageClass) {
-		this.s3.putObject((put) -> put.bucket(this.source).key(key).storageClass(storageClass),
+		this.s3.putObject((put) -> put.bucket(this.fixture.sourceBucket).key(key).storageClass(storageClass),
 				RequestBody.fromString(content(key)));
 	}
 
@@ -250,7 +249,8 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	private static final Instant REPORT_DATE = Instant.parse("2026-11-01T01:00:00Z");
 
 	private String reportManifestKey() {
-		return new InventoryReportBuilder(this.source, "inventory-bucket", "inv", 10).build(REPORT_DATE).manifestKey();
+		return new InventoryReportBuilder(this.fixture.sourceBucket, "inventory-bucket", "inv", 10).build(REPORT_DATE)
+			.manifestKey();
 	}
 
 	/**
@@ -258,9 +258,10 @@ class ArchivedObjectsFunctionalTests implements LocalS3ProxyTest {
 	 * root folder.
 	 */
 	private Path writeInventory() throws IOException {
-		InventoryReportBuilder builder = new InventoryReportBuilder(this.source, "inventory-bucket", "inv", 10);
-		for (var object : this.s3.listObjectsV2Paginator((list) -> list.bucket(this.source)).contents()) {
-			String storageClass = this.s3.headObject((head) -> head.bucket(this.source).key(object.key()))
+		InventoryReportBuilder builder = new InventoryReportBuilder(this.fixture.sourceBucket, "inventory-bucket",
+				"inv", 10);
+		for (var object : this.s3.listObjectsV2Paginator((list) -> list.bucket(this.fixture.sourceBucket)).contents()) {
+			String storageClass = this.s3.headObject((head) -> head.bucket(this.fixture.sourceBucket).key(object.key()))
 				.storageClassAsString();
 			builder.add(new InventoryReportBuilder.Row(object.key(), object.size(), S3TestData.unquoted(object.eTag()),
 					false, (storageClass != null) ? storageClass : "STANDARD"));

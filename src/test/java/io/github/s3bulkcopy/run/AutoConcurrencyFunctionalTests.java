@@ -35,15 +35,11 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void autoGrowsTheObjectsInFlightWhileEachTakesAsLongAsAtTheStart() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "auto-grow-src");
-		String destination = S3TestData.createBucket(s3, "auto-grow-dst");
 		int objects = 800;
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, AutoConcurrencyFunctionalTests::key,
-				AutoConcurrencyFunctionalTests::content);
+		JobFixture onServer = seeded("auto-grow", objects);
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
 				LatencyRelay.Settings.latency(Duration.ofMillis(40)))) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(relay.endpoint());
 			// No copy section: auto is the default.
 			Path job = fixture.jobFile("auto-grow", "", "", "type: listing", "");
 
@@ -58,24 +54,20 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 			assertThat(concurrency.get("settled").asInt()).as(concurrency.toString()).isGreaterThan(16);
 			assertThat(relay.stats().maxInFlight()).as("requests the relay held at once").isGreaterThan(16);
 			assertThat(relay.stats().slowDowns()).isZero();
-			assertLandedByteEqual(s3, destination, objects);
+			assertLandedByteEqual(s3, fixture.destinationBucket, objects);
 		}
 	}
 
 	@Test
 	void autoShrinksTheObjectsInFlightOnSlowDownAndStillCopiesEveryObject() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "auto-shrink-src");
-		String destination = S3TestData.createBucket(s3, "auto-shrink-dst");
 		int objects = 200;
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, AutoConcurrencyFunctionalTests::key,
-				AutoConcurrencyFunctionalTests::content);
+		JobFixture onServer = seeded("auto-shrink", objects);
 		// 16 objects in flight at 10 ms a request ask for over a thousand requests a
 		// second.
 		try (LatencyRelay relay = LatencyRelay.start(LocalS3ProxyTest.s3Proxy().endpoint(),
 				LatencyRelay.Settings.latency(Duration.ofMillis(10)).throttledAbove(100))) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(relay.endpoint());
 			Path job = fixture.jobFile("auto-shrink", "", "", "type: listing", """
 					copy:
 					  concurrency: auto
@@ -88,7 +80,7 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 			assertThat(result.out()).contains(objects + " copied", "(copy.concurrency auto)");
 			List<Map<String, String>> rows = fixture.reportRows("auto-shrink", 1);
 			assertThat(rows).hasSize(objects).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
-			assertLandedByteEqual(s3, destination, objects);
+			assertLandedByteEqual(s3, fixture.destinationBucket, objects);
 			JsonNode summary = summary(fixture, "auto-shrink");
 			JsonNode concurrency = summary.get("concurrency");
 			long slowDowns = relay.stats().slowDowns();
@@ -101,6 +93,17 @@ class AutoConcurrencyFunctionalTests implements LocalS3ProxyTest {
 			assertThat(concurrency.get("lowest").asInt()).as(concurrency.toString()).isLessThanOrEqualTo(8);
 			assertThat(concurrency.get("settled").asInt()).as(concurrency.toString()).isLessThan(16);
 		}
+	}
+
+	/**
+	 * A fixture on the shared S3Proxy whose source bucket holds the first {@code count}
+	 * objects of {@link #key} and {@link #content}.
+	 */
+	private JobFixture seeded(String hint, int count) {
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, hint);
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), fixture.sourceBucket, count,
+				AutoConcurrencyFunctionalTests::key, AutoConcurrencyFunctionalTests::content);
+		return fixture;
 	}
 
 	private static void assertLandedByteEqual(S3Client s3, String destination, int objects) {

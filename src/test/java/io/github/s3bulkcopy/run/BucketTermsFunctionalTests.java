@@ -56,8 +56,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		byte[] large = S3TestData.randomBytes(LARGE);
 		S3TestData.put(s3, source, "large/big.bin", large);
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
-					source, destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = withTerms(fixture.jobFile("terms-" + mode, "", "", "type: listing", """
 					copy:
 					  mode: %s
@@ -118,8 +118,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		S3TestData.put(s3, source, "small/a.txt", "alpha");
 		S3TestData.put(s3, source, "large/big.bin", S3TestData.randomBytes(LARGE));
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
-					source, destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = withTerms(fixture.jobFile("terms-paid-" + mode, "", "", "type: listing", """
 					copy:
 					  mode: %s
@@ -152,8 +152,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 		S3TestData.put(s3, source, "a.txt", "alpha");
 		S3TestData.put(s3, manifests, "keys.csv", source + ",a.txt\n");
 		try (FaultInjectingProxy relay = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
-					source, destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("terms-manifest", "", "", """
 					type: csv
 					location: s3://%s/keys.csv
@@ -189,8 +189,8 @@ class BucketTermsFunctionalTests implements LocalS3MockTest {
 			relay.answer(" /" + source,
 					(headers) -> headers.containsKey(OWNER) && !headers.get(OWNER).equals("999999999999"), 403,
 					"AccessDenied");
-			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
-					source, destination);
+			JobFixture fixture = new JobFixture(this.dir, relay.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = withTerms(fixture.jobFile("terms-owner", "", "", "type: listing", ""),
 					"  expected-owner: \"" + SOURCE_OWNER + "\"\n", "");
 

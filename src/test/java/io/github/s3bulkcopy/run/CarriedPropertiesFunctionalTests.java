@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy;
 import io.github.s3bulkcopy.testsupport.FaultInjectingProxy.Seen;
 import io.github.s3bulkcopy.testsupport.JobFixture;
@@ -40,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serves a website (S3Mock answers it with a listing, which the copy takes for none).
  */
 class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
-
-	static final LocalS3Identity S3MOCK = new LocalS3Identity("s3mock", "s3mock");
 
 	private static final int MIB = 1024 * 1024;
 
@@ -77,7 +74,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			proxy.addAnswerHeaders("/" + source + "/expired.bin",
 					Map.of("x-amz-object-lock-mode", "COMPLIANCE", "x-amz-object-lock-retain-until-date",
 							"2001-01-01T00:00:00.000Z", "x-amz-object-lock-legal-hold", "ON"));
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("carry-" + mode, "", "", "type: listing", """
 					copy:
 					  mode: %s
@@ -138,7 +136,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			proxy.addAnswerHeaders("/" + source + "/large.bin",
 					Map.of("x-amz-website-redirect-location", "/moved/large.bin", "x-amz-object-lock-mode",
 							"GOVERNANCE", "x-amz-object-lock-retain-until-date", "2099-01-01T00:00:00.000Z"));
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("uncarried", "", "", "type: listing", """
 					copy:
 					  multipart-threshold: 5MiB
@@ -185,7 +184,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 			proxy.answer("/" + destination + "?object-lock", 403, "AccessDenied", Map.of());
 			proxy.addAnswerHeaders("/" + source + "/a.txt",
 					Map.of("x-amz-website-redirect-location", "/moved/a.txt", "x-amz-object-lock-legal-hold", "ON"));
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("refused", "", "", "type: listing", "");
 
 			// when
@@ -214,7 +214,8 @@ class CarriedPropertiesFunctionalTests implements LocalS3MockTest {
 		Path manifest = this.dir.resolve("manifest.csv");
 		Files.writeString(manifest, source + ",cold.bin\n", StandardCharsets.UTF_8);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3MockTest.s3Mock().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), S3MOCK, source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("csv-class", "", "", "type: csv\nlocation: " + manifest.toAbsolutePath(), "");
 
 			// when

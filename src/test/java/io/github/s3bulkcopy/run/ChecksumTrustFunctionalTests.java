@@ -35,8 +35,7 @@ class ChecksumTrustFunctionalTests implements LocalS3ProxyTest {
 
 	@BeforeEach
 	void seed() {
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				S3TestData.createBucket(this.s3, "trust-src"), S3TestData.createBucket(this.s3, "trust-dst"));
+		this.fixture = JobFixture.onS3Proxy(this.dir, "trust");
 		// S3Proxy stores a checksum only when its value is sent as a header
 		for (String key : List.of("header/a.bin", "header/b.bin")) {
 			putWithCrc64Header(key, S3TestData.randomBytes(2000));

@@ -48,15 +48,11 @@ class CopyJobFunctionalTests implements LocalS3ProxyTest {
 
 	private JobFixture fixture;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(this.s3, "src");
-		String destination = S3TestData.createBucket(this.s3, "dst");
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				source, destination);
+		this.fixture = JobFixture.onS3Proxy(this.dir, "copy");
 	}
 
 	@AfterEach

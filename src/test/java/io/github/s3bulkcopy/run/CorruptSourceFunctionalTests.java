@@ -34,17 +34,13 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
-	private String source;
-
-	private String destination;
+	private JobFixture fixture;
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.source = S3TestData.createBucket(this.s3, "corrupt-src");
-		this.destination = S3TestData.createBucket(this.s3, "corrupt-dst");
+		this.fixture = JobFixture.onS3Proxy(this.dir, "corrupt");
 	}
 
 	@Test
@@ -80,22 +76,21 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 			throws Exception {
 		List<String> good = List.of("data/a.txt", "data/b.txt", "data/c.txt", "data/d.txt");
 		for (String key : good) {
-			S3TestData.put(this.s3, this.source, key, "content of " + key);
+			S3TestData.put(this.s3, this.fixture.sourceBucket, key, "content of " + key);
 		}
-		S3TestData.put(this.s3, this.source, corruptKey, corrupt);
+		S3TestData.put(this.s3, this.fixture.sourceBucket, corruptKey, corrupt);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			proxy.addAnswerHeaders("GET /" + this.source + "/" + corruptKey,
+			proxy.addAnswerHeaders("GET /" + this.fixture.sourceBucket + "/" + corruptKey,
 					Map.of(header, value, "x-amz-checksum-type", "FULL_OBJECT"));
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("corrupt-source", "", "", "type: listing", "copy:\n  mode: stream\n");
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("corrupt-source", "", "", "type: listing", "copy:\n  mode: stream\n");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 			assertThat(result.out()).contains("COMPLETED").contains("4 copied").contains("1 failed");
 			Map<String, Map<String, String>> rows = new HashMap<>();
-			fixture.reportRows("corrupt-source", 1).forEach((row) -> rows.put(row.get("Key"), row));
+			proxied.reportRows("corrupt-source", 1).forEach((row) -> rows.put(row.get("Key"), row));
 			assertThat(rows).hasSize(5);
 			Map<String, String> failed = rows.get(corruptKey);
 			assertThat(failed.get("Outcome")).isEqualTo("FAILED");
@@ -105,10 +100,11 @@ class CorruptSourceFunctionalTests implements LocalS3ProxyTest {
 				.contains(value);
 			for (String key : good) {
 				assertThat(rows.get(key).get("Outcome")).as(key).isEqualTo("COPIED");
-				assertThat(S3TestData.readString(this.s3, this.destination, key)).isEqualTo("content of " + key);
+				assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, key))
+					.isEqualTo("content of " + key);
 			}
 			assertThatExceptionOfType(NoSuchKeyException.class)
-				.isThrownBy(() -> S3TestData.readBytes(this.s3, this.destination, corruptKey));
+				.isThrownBy(() -> S3TestData.readBytes(this.s3, this.fixture.destinationBucket, corruptKey));
 		}
 	}
 

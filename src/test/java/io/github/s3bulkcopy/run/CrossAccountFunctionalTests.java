@@ -212,14 +212,7 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 	void aRunOutlivingItsRoleCredentialsSeveralTimesCompletes() throws IOException {
 		// given: credentials that live 2 seconds, renewed from 1 second before expiry,
 		// and a run of about 8 seconds
-		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
-		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
-		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
-		System.setProperty("s3bulkcopy.credentials.prefetch-time", "1s");
-		for (int i = 0; i < 40; i++) {
-			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
-		}
-		ExpiredTokenGuard.delay = Duration.ofMillis(100);
+		shortLivedCredentialsAndFortyObjects();
 		Path job = jobFile("cross-long", "stream", """
 				copy:
 				  partitions: 1
@@ -245,14 +238,7 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 	void stsDownLongerThanTheCredentialsLiveStopsTheRunResumablyAndTheResumeCompletes() throws Exception {
 		// given: credentials that live 2 seconds, and an STS that stops answering while
 		// the run copies
-		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
-		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
-		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
-		System.setProperty("s3bulkcopy.credentials.prefetch-time", "1s");
-		for (int i = 0; i < 40; i++) {
-			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
-		}
-		ExpiredTokenGuard.delay = Duration.ofMillis(100);
+		shortLivedCredentialsAndFortyObjects();
 		try (FaultInjectingProxy stsProxy = new FaultInjectingProxy(URI.create(sts().toString()), 0, 0)) {
 			Path job = jobFile("cross-sts-down", "stream", """
 					copy:
@@ -356,6 +342,21 @@ class CrossAccountFunctionalTests implements CrossAccountTest {
 			.isEqualTo("line 4");
 		assertThat(CrossAccountTest.sts().callersOf(this.sourceRole)).isNotEmpty().containsOnly(RUNNER_ARN);
 		assertThat(CrossAccountTest.sts().callersOf(this.destinationRole)).isNotEmpty().containsOnly(RUNNER_ARN);
+	}
+
+	/**
+	 * Role credentials that live 2 seconds and are renewed from 1 second before expiry,
+	 * 40 source objects, and each request held 100 ms by the expired-token guard.
+	 */
+	private void shortLivedCredentialsAndFortyObjects() {
+		this.sourceRole = CrossAccountTest.sourceRole(null, Duration.ofSeconds(2));
+		this.destinationRole = CrossAccountTest.destinationRole("acme-2026", Duration.ofSeconds(2));
+		System.setProperty("s3bulkcopy.credentials.stale-time", "500ms");
+		System.setProperty("s3bulkcopy.credentials.prefetch-time", "1s");
+		for (int i = 0; i < 40; i++) {
+			S3TestData.put(source(), this.fixture.sourceBucket, "logs/" + i + ".log", "line " + i);
+		}
+		ExpiredTokenGuard.delay = Duration.ofMillis(100);
 	}
 
 	private long uses(String role) {

@@ -30,20 +30,18 @@ class EmptyDestinationKeyFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void aKeyThatMapsToAnEmptyDestinationKeyIsSkippedWithTheReasonAndTheRunGoesOn() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "empty-key-src");
-		String destination = S3TestData.createBucket(s3, "empty-key-dst");
-		S3TestData.put(s3, source, "folder/", "");
-		S3TestData.put(s3, source, "folder/a.txt", "alpha");
-		S3TestData.put(s3, source, "folder/sub/b.txt", "beta");
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, "empty-key");
+		S3TestData.put(s3, fixture.sourceBucket, "folder/", "");
+		S3TestData.put(s3, fixture.sourceBucket, "folder/a.txt", "alpha");
+		S3TestData.put(s3, fixture.sourceBucket, "folder/sub/b.txt", "beta");
 		Path job = fixture.jobFile("empty-key", "folder/", "", "type: listing", "");
 
 		JobFixture.Result result = fixture.run("copy", "--job", job.toString());
 
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).as(result.toString()).contains("1 skipped (invalid key)");
-		assertThat(s3.listObjectsV2((list) -> list.bucket(destination)).contents()).extracting(S3Object::key)
+		assertThat(s3.listObjectsV2((list) -> list.bucket(fixture.destinationBucket)).contents())
+			.extracting(S3Object::key)
 			.containsExactlyInAnyOrder("a.txt", "sub/b.txt");
 		List<Map<String, String>> rows = fixture.reportRows("empty-key", 1);
 		assertThat(rows).extracting((row) -> row.get("Key"))

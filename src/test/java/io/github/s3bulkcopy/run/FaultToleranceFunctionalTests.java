@@ -32,13 +32,11 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void aRunThroughFivePercentFaultsCopiesAndVerifiesEveryObject() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "faulty-src");
-		String destination = S3TestData.createBucket(s3, "faulty-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, FaultToleranceFunctionalTests::key,
-				FaultToleranceFunctionalTests::content);
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "faulty");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, OBJECTS,
+				FaultToleranceFunctionalTests::key, FaultToleranceFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0.05, 300)) {
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("faulty-job", "", "", "type: listing", """
 					copy:
 					  partitions: 4
@@ -59,7 +57,7 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 				assertThat(row.get("Verified")).isEqualTo("VERIFIED");
 			});
 			for (int i = 0; i < OBJECTS; i += 101) {
-				assertThat(S3TestData.readBytes(s3, destination, key(i))).isEqualTo(content(i));
+				assertThat(S3TestData.readBytes(s3, fixture.destinationBucket, key(i))).isEqualTo(content(i));
 			}
 		}
 	}
@@ -74,17 +72,15 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void aCopyTheServerNeverAnswersStopsTheRunAfterTheIdleTimeoutAndAResumeFinishesIt() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "held-src");
-		String destination = S3TestData.createBucket(s3, "held-dst");
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "held");
 		for (int i = 0; i < 20; i++) {
-			S3TestData.put(s3, source, key(i), content(i));
+			S3TestData.put(s3, onServer.sourceBucket, key(i), content(i));
 		}
-		S3TestData.put(s3, source, "held/never-answered.txt", content(99));
+		S3TestData.put(s3, onServer.sourceBucket, "held/never-answered.txt", content(99));
 		System.setProperty("s3bulkcopy.idle-timeout", "2s");
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			proxy.delay("PUT /" + destination + "/held/", 90_000);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			proxy.delay("PUT /" + onServer.destinationBucket + "/held/", 90_000);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("held-job", "", "", "type: listing", """
 					copy:
 					  max-attempts: 2
@@ -98,14 +94,16 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 			assertThat(stopped.out()).contains("held/never-answered.txt").contains("throughput minimum");
 			assertThat(took).as("well before the relay would answer").isLessThan(Duration.ofSeconds(60));
 			assertThat(proxy.delayed()).as("both attempts reached the relay").isGreaterThanOrEqualTo(2);
-			assertThat(s3.listObjectsV2((list) -> list.bucket(destination).prefix("held/")).contents()).isEmpty();
+			assertThat(s3.listObjectsV2((list) -> list.bucket(fixture.destinationBucket).prefix("held/")).contents())
+				.isEmpty();
 
-			proxy.delay("PUT /" + destination + "/held/", 0);
+			proxy.delay("PUT /" + fixture.destinationBucket + "/held/", 0);
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 			assertThat(resumed.out()).contains("(resumed)").contains("21 planned, 21 copied");
-			assertThat(S3TestData.readBytes(s3, destination, "held/never-answered.txt")).isEqualTo(content(99));
+			assertThat(S3TestData.readBytes(s3, fixture.destinationBucket, "held/never-answered.txt"))
+				.isEqualTo(content(99));
 		}
 		finally {
 			System.clearProperty("s3bulkcopy.idle-timeout");

@@ -33,9 +33,7 @@ class IncrementalSyncFunctionalTests implements LocalS3MockTest {
 	void aSecondRunCopiesNothingAndALaterOneExactlyWhatChangedOrIsNew() throws IOException {
 		// given 18 small objects and 2 that are copied in parts, all with the CRC64NVME
 		// S3 gives new uploads
-		JobFixture fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(),
-				VerificationMethodsFunctionalTests.S3MOCK, S3TestData.createBucket(this.s3, "sync-src"),
-				S3TestData.createBucket(this.s3, "sync-dst"));
+		JobFixture fixture = JobFixture.onS3Mock(this.dir, "sync");
 		for (int i = 0; i < 18; i++) {
 			put(fixture, String.format("small/%02d.bin", i), S3TestData.randomBytes(500 + i));
 		}

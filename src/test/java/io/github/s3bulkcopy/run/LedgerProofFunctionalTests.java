@@ -36,9 +36,7 @@ class LedgerProofFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void aCopyVerifiedInAnEarlierRunIsSkippedOnTheLedgersWordUntilEitherSideIsReplaced() throws IOException {
 		// given a multipart-sized object and two small ones, with no stored checksums
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, S3TestData.createBucket(this.s3, "proof-src"),
-				S3TestData.createBucket(this.s3, "proof-dst"));
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, "proof");
 		S3TestData.put(this.s3, fixture.sourceBucket, "large.bin", S3TestData.randomBytes(6 * MIB + 5));
 		S3TestData.put(this.s3, fixture.sourceBucket, "small/a b.txt", S3TestData.randomBytes(300));
 		S3TestData.put(this.s3, fixture.sourceBucket, "small/ü+.txt", S3TestData.randomBytes(301));

@@ -40,13 +40,11 @@ class ListingReportOrderFunctionalTests implements LocalS3ProxyTest {
 
 	private JobFixture fixture;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				S3TestData.createBucket(this.s3, "order-src"), S3TestData.createBucket(this.s3, "order-dst"));
+		this.fixture = JobFixture.onS3Proxy(this.dir, "order");
 	}
 
 	@Test

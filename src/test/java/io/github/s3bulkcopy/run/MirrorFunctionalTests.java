@@ -66,13 +66,11 @@ class MirrorFunctionalTests implements LocalS3ProxyTest {
 
 	private JobFixture fixture;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				S3TestData.createBucket(this.s3, "mirror-src"), S3TestData.createBucket(this.s3, "mirror-dst"));
+		this.fixture = JobFixture.onS3Proxy(this.dir, "mirror");
 		for (String key : SOURCE_KEYS) {
 			S3TestData.put(this.s3, this.fixture.sourceBucket, key,
 					key.equals("src/small.txt") ? "1" : "content of " + key);

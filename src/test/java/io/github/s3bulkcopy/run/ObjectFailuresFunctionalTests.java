@@ -29,46 +29,45 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
-	private String source;
-
-	private String destination;
+	private JobFixture fixture;
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.source = S3TestData.createBucket(this.s3, "fail-src");
-		this.destination = S3TestData.createBucket(this.s3, "fail-dst");
+		this.fixture = JobFixture.onS3Proxy(this.dir, "fail");
 	}
 
 	@Test
 	void accessDeniedMissingAndTooLongKeysAreRecordedArchivedOnesSkippedAndTheRunGoesOn() throws Exception {
 		for (String key : List.of("ok-1.txt", "ok-2.txt", "denied.txt", "archived.txt")) {
-			S3TestData.put(this.s3, this.source, key, key);
+			S3TestData.put(this.s3, this.fixture.sourceBucket, key, key);
 		}
 		String longKey = "long/" + "k".repeat(1015);
-		S3TestData.put(this.s3, this.source, longKey, "long");
+		S3TestData.put(this.s3, this.fixture.sourceBucket, longKey, "long");
 		StringBuilder csv = new StringBuilder();
 		for (String key : List.of("ok-1.txt", "ok-2.txt", "denied.txt", "archived.txt", "gone.txt", longKey)) {
-			csv.append(this.source).append(',').append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('\n');
+			csv.append(this.fixture.sourceBucket)
+				.append(',')
+				.append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+				.append('\n');
 		}
 		Path manifest = Files.writeString(this.dir.resolve("m.csv"), csv.toString());
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// A denied object: its HEAD is refused (no body, as S3 answers HEAD). An
 			// archived object: HEAD works, the copy is refused with InvalidObjectState.
-			proxy.answer("HEAD /" + this.source + "/denied.txt", 403, "AccessDenied", Map.of());
-			proxy.answer("PUT /" + this.destination + "/deep/archived.txt", 403, "InvalidObjectState", Map.of());
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("object-failures", "", "deep/", "type: csv\nlocation: " + manifest, "");
+			proxy.answer("HEAD /" + this.fixture.sourceBucket + "/denied.txt", 403, "AccessDenied", Map.of());
+			proxy.answer("PUT /" + this.fixture.destinationBucket + "/deep/archived.txt", 403, "InvalidObjectState",
+					Map.of());
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("object-failures", "", "deep/", "type: csv\nlocation: " + manifest, "");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 			assertThat(result.out()).contains("2 copied").contains("3 failed").contains("archived:     1 not copied");
 			Map<String, Map<String, String>> rows = new java.util.HashMap<>();
-			fixture.reportRows("object-failures", 1).forEach((row) -> rows.put(row.get("Key"), row));
+			proxied.reportRows("object-failures", 1).forEach((row) -> rows.put(row.get("Key"), row));
 			assertThat(rows.get("ok-1.txt").get("Outcome")).isEqualTo("COPIED");
 			assertFailure(rows.get("denied.txt"), "AccessDenied", "403");
 			assertThat(rows.get("archived.txt").get("Outcome")).isEqualTo("SKIPPED_ARCHIVED");
@@ -76,23 +75,24 @@ class ObjectFailuresFunctionalTests implements LocalS3ProxyTest {
 			assertFailure(rows.get("gone.txt"), "NoSuchKey", "404");
 			assertFailure(rows.get(longKey), "KeyTooLongError", "");
 			assertThat(rows.get(longKey).get("ResultMessage")).contains("1025 bytes").contains("destination.prefix");
-			assertThat(S3TestData.readString(this.s3, this.destination, "deep/ok-2.txt")).isEqualTo("ok-2.txt");
+			assertThat(S3TestData.readString(this.s3, this.fixture.destinationBucket, "deep/ok-2.txt"))
+				.isEqualTo("ok-2.txt");
 		}
 	}
 
 	@Test
 	void aBucketInAnotherRegionIsNamedWithTheRegionToSet() throws IOException {
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			proxy.answer("HEAD /" + this.source + " ", 301, "PermanentRedirect",
+			proxy.answer("HEAD /" + this.fixture.sourceBucket + " ", 301, "PermanentRedirect",
 					Map.of("x-amz-bucket-region", "eu-west-1"));
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-					this.source, this.destination);
-			Path job = fixture.jobFile("wrong-region", "", "", "type: listing", "");
+			JobFixture proxied = this.fixture.through(proxy.endpoint());
+			Path job = proxied.jobFile("wrong-region", "", "", "type: listing", "");
 
-			JobFixture.Result result = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result result = proxied.run("copy", "--job", job.toString());
 
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-			assertThat(result.err()).contains("source.bucket " + this.source + " is in region eu-west-1, not us-east-1")
+			assertThat(result.err())
+				.contains("source.bucket " + this.fixture.sourceBucket + " is in region eu-west-1, not us-east-1")
 				.contains("set source.region: eu-west-1");
 		}
 	}

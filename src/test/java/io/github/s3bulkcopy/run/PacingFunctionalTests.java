@@ -62,20 +62,18 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void maxBytesPerSecondSpacesCopiesByTheirSize() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "bytes-paced-src");
-		String destination = S3TestData.createBucket(s3, "bytes-paced-dst");
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "bytes-paced");
 		byte[] content = new byte[256 * 1024];
 		for (int i = 0; i < 12; i++) {
 			content[0] = (byte) i;
-			S3TestData.put(s3, source, key(i), content);
+			S3TestData.put(s3, onServer.sourceBucket, key(i), content);
 		}
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			List<Long> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
 			// Never answers: notes when each copy reaches the relay and lets it through.
-			proxy.answer("PUT /" + destination + "/", (headers) -> copies.add(System.nanoTime()) && false, 500,
-					"InternalError");
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			proxy.answer("PUT /" + onServer.destinationBucket + "/",
+					(headers) -> copies.add(System.nanoTime()) && false, 500, "InternalError");
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("bytes-paced", "", "", "type: listing", """
 					copy:
 					  max-bytes-per-second: 1MiB
@@ -132,17 +130,15 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void burstsOfSlowDownLowerTheObjectsInFlightAndEveryObjectIsStillCopied() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "slowdown-src");
-		String destination = S3TestData.createBucket(s3, "slowdown-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, 400, PacingFunctionalTests::key,
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "slowdown");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, 400, PacingFunctionalTests::key,
 				PacingFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// Every copy into the destination is answered 503 SlowDown from its 50th
 			// request for 2.5 seconds.
 			SlowDownBurst burst = new SlowDownBurst(50, 2500);
-			proxy.answer("PUT /" + destination + "/", (headers) -> burst.now(), 503, "SlowDown");
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			proxy.answer("PUT /" + onServer.destinationBucket + "/", (headers) -> burst.now(), 503, "SlowDown");
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("throttled", "", "", "type: listing", """
 					copy:
 					  concurrency: 32
@@ -165,8 +161,10 @@ class PacingFunctionalTests implements LocalS3ProxyTest {
 				.isLessThanOrEqualTo(16);
 			List<Map<String, String>> rows = fixture.reportRows("throttled", 1);
 			assertThat(rows).hasSize(400).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
-			assertThat(s3.listObjectsV2Paginator((list) -> list.bucket(destination)).contents().stream().count())
-				.isEqualTo(400);
+			assertThat(s3.listObjectsV2Paginator((list) -> list.bucket(fixture.destinationBucket))
+				.contents()
+				.stream()
+				.count()).isEqualTo(400);
 		}
 	}
 

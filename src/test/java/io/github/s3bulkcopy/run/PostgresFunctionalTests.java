@@ -32,15 +32,13 @@ class PostgresFunctionalTests implements LocalS3ProxyTest {
 
 	private JobFixture fixture;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
 	private LocalPostgres.Database database;
 
 	@BeforeEach
 	void bucketsAndDatabase() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				S3TestData.createBucket(this.s3, "src"), S3TestData.createBucket(this.s3, "dst"));
+		this.fixture = JobFixture.onS3Proxy(this.dir, "pg");
 		this.database = LocalPostgres.database();
 		System.setProperty("spring.datasource.url", this.database.url());
 		System.setProperty("spring.datasource.username", LocalPostgres.Database.USER);

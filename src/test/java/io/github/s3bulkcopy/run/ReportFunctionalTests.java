@@ -46,15 +46,13 @@ class ReportFunctionalTests implements LocalS3ProxyTest {
 
 	private JobFixture fixture;
 
-	private S3Client s3;
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@BeforeEach
 	void buckets() {
-		this.s3 = LocalS3ProxyTest.sourceClient();
-		this.fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
-				S3TestData.createBucket(this.s3, "rep-src"), S3TestData.createBucket(this.s3, "rep-dst"));
+		this.fixture = JobFixture.onS3Proxy(this.dir, "rep");
 	}
 
 	@Test

@@ -46,12 +46,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	void killedRunResumesWithoutCopyingCommittedChunksAgain() throws Exception {
 		// given
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "kill-src");
-		String destination = S3TestData.createBucket(s3, "kill-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
-				ResumeAfterKillFunctionalTests::content);
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = seeded("kill", OBJECTS);
+		String destination = fixture.destinationBucket;
 		Path job = fixture.jobFile("kill-job", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
@@ -111,24 +107,19 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void sigtermStopsTheRunAfterItsChunksInFlightWithExitCodeThreeAndTheRunResumes() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "term-src");
-		String destination = S3TestData.createBucket(s3, "term-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
-				ResumeAfterKillFunctionalTests::content);
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = seeded("term", OBJECTS);
 		Path job = fixture.jobFile("term-job", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
 		Process child = startChild(fixture, job);
-		waitForDestinationObjects(fixture, s3, destination, 300, child);
+		waitForDestinationObjects(fixture, s3, fixture.destinationBucket, 300, child);
 		child.destroy();
 		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped in time").isTrue();
 
 		String log = Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
 		assertThat(child.exitValue()).as(log).isEqualTo(3);
 		assertThat(log).contains("SIGTERM: stopping").contains("STOPPED: run the same command again");
-		assertThat(countObjects(s3, destination)).isLessThan(OBJECTS);
+		assertThat(countObjects(s3, fixture.destinationBucket)).isLessThan(OBJECTS);
 		assertThat(fixture.run("status", "--job", job.toString()).out()).contains("STOPPED");
 		fixture.jobFile("term-job", "", "", "type: listing", "copy:\n  partitions: 2\n  concurrency: 16\n");
 
@@ -136,7 +127,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("(resumed)");
-		assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+		assertThat(countObjects(s3, fixture.destinationBucket)).isEqualTo(OBJECTS);
 		List<Map<String, String>> rows = fixture.reportRows("term-job", 1);
 		assertThat(rows).hasSize(OBJECTS);
 		assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(OBJECTS);
@@ -145,11 +136,8 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void killedWhilePlanningResumesThePlanWithoutLosingOrRepeatingAnObject() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "plan-src");
-		String destination = S3TestData.createBucket(s3, "plan-dst");
 		int objects = 3000;
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, objects, ResumeAfterKillFunctionalTests::key,
-				ResumeAfterKillFunctionalTests::content);
+		JobFixture onServer = seeded("plan", objects);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// Each listing request is held back 1.5 s, so the plan takes several seconds.
 			// Requests 1 and 2 look for a single folder to descend into (the root holds
@@ -157,8 +145,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			// pages, one after another: request 4 (page 3) goes out when page 2 arrives,
 			// by which time page 1's chunk has committed and page 3's, the last, has not.
 			proxy.delay("list-type=2", 1500);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("plan-kill", "", "", "type: listing", "");
 			Process child = startChild(fixture, job);
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -170,14 +157,14 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			long planned = ledgerRows(fixture);
 			assertThat(planned).as("killed in the middle of the plan").isGreaterThan(0).isLessThan(objects);
 			assertThat(LedgerTotals.assertKeptForEveryRun(fixture.databaseUrl()).get(0).total()).isEqualTo(planned);
-			assertThat(countObjects(s3, destination)).isZero();
+			assertThat(countObjects(s3, fixture.destinationBucket)).isZero();
 			proxy.delay("list-type=2", 0);
 
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
 
 			assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 			assertThat(resumed.out()).contains("(resumed)").contains("3,000 planned, 3,000 copied");
-			assertThat(countObjects(s3, destination)).isEqualTo(objects);
+			assertThat(countObjects(s3, fixture.destinationBucket)).isEqualTo(objects);
 			List<Map<String, String>> rows = fixture.reportRows("plan-kill", 1);
 			assertThat(rows).hasSize(objects);
 			assertThat(new HashSet<>(rows.stream().map((row) -> row.get("Key")).toList())).hasSize(objects);
@@ -189,17 +176,13 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void killedWhileWritingTheReportResumesAndWritesTheWholeSet() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "rep-src");
-		String destination = S3TestData.createBucket(s3, "rep-dst");
 		String reportBucket = S3TestData.createBucket(s3, "rep-reports");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
-				ResumeAfterKillFunctionalTests::content);
+		JobFixture onServer = seeded("rep", OBJECTS);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// Uploads of the report set are held back, so the kill lands while the report
 			// step writes.
 			proxy.delay("PUT /" + reportBucket + "/", 3000);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path job = fixture.jobFile("report-kill", "", "", "type: listing", "");
 			Files.writeString(job,
 					Files.readString(job)
@@ -214,7 +197,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 			}
 			assertThat(proxy.delayed()).as("the report upload had started").isPositive();
 			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-			assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+			assertThat(countObjects(s3, fixture.destinationBucket)).isEqualTo(OBJECTS);
 			proxy.delay("PUT /" + reportBucket + "/", 0);
 
 			JobFixture.Result resumed = fixture.run("copy", "--job", job.toString());
@@ -234,6 +217,17 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 					fixture.run("report", "verify", fixture.reports().resolve("report-kill/1").toString()).exitCode())
 				.isZero();
 		}
+	}
+
+	/**
+	 * A fixture on the shared S3Proxy whose source bucket holds the first {@code count}
+	 * objects of {@link #key} and {@link #content}.
+	 */
+	private JobFixture seeded(String hint, int count) {
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, hint);
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), fixture.sourceBucket, count,
+				ResumeAfterKillFunctionalTests::key, ResumeAfterKillFunctionalTests::content);
+		return fixture;
 	}
 
 	private static long ledgerRows(JobFixture fixture) throws SQLException {
@@ -260,17 +254,12 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void sigtermToTheSchedulerStopsItsRunResumably() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "sched-term-src");
-		String destination = S3TestData.createBucket(s3, "sched-term-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ResumeAfterKillFunctionalTests::key,
-				ResumeAfterKillFunctionalTests::content);
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = seeded("sched-term", OBJECTS);
 		Path job = fixture.jobFile("sched-term", "", "", "type: listing",
 				"copy:\n  partitions: 2\n  concurrency: 2\n  chunk-size: 20\n");
 
 		Process child = startChild(fixture, "schedule", "--job", job.toString(), "--cron", "* * * * * *");
-		waitForDestinationObjects(fixture, s3, destination, 300, child);
+		waitForDestinationObjects(fixture, s3, fixture.destinationBucket, 300, child);
 		child.destroy();
 		assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the scheduler stopped in time").isTrue();
 
@@ -284,7 +273,7 @@ class ResumeAfterKillFunctionalTests implements LocalS3ProxyTest {
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Run 1 of job sched-term (resumed)");
-		assertThat(countObjects(s3, destination)).isEqualTo(OBJECTS);
+		assertThat(countObjects(s3, fixture.destinationBucket)).isEqualTo(OBJECTS);
 	}
 
 	private Process startChild(JobFixture fixture, Path job) throws IOException {

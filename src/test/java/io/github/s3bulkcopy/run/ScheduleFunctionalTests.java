@@ -32,19 +32,14 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 	@TempDir
 	Path dir;
 
+	private final S3Client s3 = LocalS3ProxyTest.sourceClient();
+
 	@Test
 	void eachTickTakesTheNewestInventoryAndCopiesOnlyWhatChanged() throws Exception {
-		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "sched-src");
-		String destination = S3TestData.createBucket(s3, "sched-dst");
-		for (int i = 0; i < 10; i++) {
-			S3TestData.put(s3, source, "data/" + i + ".txt", "object " + i);
-		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = seeded("sched", 10);
 		Path inventory = this.dir.resolve("inventory");
-		Path folder = inventory.resolve("inv/" + source + "/daily");
-		writeInventory(s3, source, inventory, "2026-11-01T01:00:00Z");
+		Path folder = inventory.resolve("inv/" + fixture.sourceBucket + "/daily");
+		writeInventory(this.s3, fixture.sourceBucket, inventory, "2026-11-01T01:00:00Z");
 		Path job = fixture.jobFile("nightly", "", "", "type: inventory\nlocation: " + folder + "/",
 				"copy:\n  skip-existing: true\nschedule:\n  cron: \"* * * * * *\"\n");
 
@@ -59,10 +54,10 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 				+ "/2026-11-01T01-00Z/manifest.json, was copied by run 1");
 		assertThat(fixture.run("status", "--job", job.toString()).out()).doesNotContain("     2  ");
 
-		S3TestData.put(s3, source, "data/3.txt", "changed content of 3");
-		S3TestData.put(s3, source, "data/new-a.txt", "new a");
-		S3TestData.put(s3, source, "data/new-b.txt", "new b");
-		writeInventory(s3, source, inventory, "2026-11-02T01:00:00Z");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/3.txt", "changed content of 3");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/new-a.txt", "new a");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/new-b.txt", "new b");
+		writeInventory(this.s3, fixture.sourceBucket, inventory, "2026-11-02T01:00:00Z");
 
 		JobFixture.Result second = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
 
@@ -73,10 +68,11 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 			.containsExactlyInAnyOrder("data/3.txt", "data/new-a.txt", "data/new-b.txt");
 		assertThat(Files.readString(fixture.reports().resolve("nightly/2/summary.json")))
 			.contains("2026-11-02T01-00Z/manifest.json");
-		assertThat(S3TestData.readString(s3, destination, "data/3.txt")).isEqualTo("changed content of 3");
+		assertThat(S3TestData.readString(this.s3, fixture.destinationBucket, "data/3.txt"))
+			.isEqualTo("changed content of 3");
 
-		S3TestData.put(s3, source, "data/new-c.txt", "new c");
-		writeInventory(s3, source, inventory, "2026-11-03T01:00:00Z");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/new-c.txt", "new c");
+		writeInventory(this.s3, fixture.sourceBucket, inventory, "2026-11-03T01:00:00Z");
 		Files.createDirectories(fixture.reports());
 		Files.writeString(fixture.reports().resolve("nightly/3"), "a file where run 3's report folder should be");
 
@@ -108,14 +104,7 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void scheduledRunsAfterTheFirstSkipUnchangedObjectsUnlessTheJobFileSaysNot() throws Exception {
-		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "incr-src");
-		String destination = S3TestData.createBucket(s3, "incr-dst");
-		for (int i = 0; i < 5; i++) {
-			S3TestData.put(s3, source, "data/" + i + ".txt", "object " + i);
-		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
+		JobFixture fixture = seeded("incr", 5);
 		String schedule = "schedule:\n  cron: \"* * * * * *\"\n";
 		Path job = fixture.jobFile("incremental", "", "", "type: listing", schedule);
 
@@ -124,8 +113,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(first.exitCode()).as(first.toString()).isZero();
 		assertThat(first.out()).contains("Run 1 of job incremental: COMPLETED").contains("5 copied, 0 skipped");
 
-		S3TestData.put(s3, source, "data/2.txt", "changed content of 2");
-		S3TestData.put(s3, source, "data/new.txt", "new");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/2.txt", "changed content of 2");
+		S3TestData.put(this.s3, fixture.sourceBucket, "data/new.txt", "new");
 
 		JobFixture.Result second = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
 
@@ -135,7 +124,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 		assertThat(rows.stream().filter((row) -> row.get("Outcome").equals("COPIED")).map((row) -> row.get("Key")))
 			.containsExactlyInAnyOrder("data/2.txt", "data/new.txt");
 		assertThat(rows.stream().filter((row) -> row.get("Outcome").equals("SKIPPED_UNCHANGED"))).hasSize(4);
-		assertThat(S3TestData.readString(s3, destination, "data/2.txt")).isEqualTo("changed content of 2");
+		assertThat(S3TestData.readString(this.s3, fixture.destinationBucket, "data/2.txt"))
+			.isEqualTo("changed content of 2");
 
 		// A run by hand follows the job file alone, which does not ask to skip.
 		JobFixture.Result byHand = fixture.run("copy", "--job", job.toString());
@@ -154,15 +144,9 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 
 	@Test
 	void aResumedScheduledRunSkipsAsItDidWhenItStarted() throws Exception {
-		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "resume-src");
-		String destination = S3TestData.createBucket(s3, "resume-dst");
-		for (int i = 0; i < 5; i++) {
-			S3TestData.put(s3, source, "data/" + i + ".txt", "object " + i);
-		}
+		JobFixture onServer = seeded("resume", 5);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			// One partition, one chunk: a run-level failure of one object leaves every
 			// object of the run pending.
 			Path job = fixture.jobFile("resumed", "", "", "type: listing",
@@ -170,8 +154,8 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 							+ "schedule:\n  cron: \"* * * * * *\"\n");
 			JobFixture.Result first = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
 			assertThat(first.out()).as(first.toString()).contains("5 copied, 0 skipped");
-			S3TestData.put(s3, source, "data/new.txt", "new");
-			proxy.answer("PUT /" + destination + "/data/new.txt", 500, "InternalError", Map.of());
+			S3TestData.put(this.s3, fixture.sourceBucket, "data/new.txt", "new");
+			proxy.answer("PUT /" + fixture.destinationBucket + "/data/new.txt", 500, "InternalError", Map.of());
 
 			JobFixture.Result failed = fixture.run("schedule", "--job", job.toString(), "--max-runs", "1");
 
@@ -189,6 +173,18 @@ class ScheduleFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	/** Writes an inventory report of the source as it is now, dated {@code created}. */
+	/**
+	 * A fixture on the shared S3Proxy whose source bucket holds {@code data/0.txt} to
+	 * {@code data/<count - 1>.txt}, each {@code object <i>}.
+	 */
+	private JobFixture seeded(String hint, int count) {
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, hint);
+		for (int i = 0; i < count; i++) {
+			S3TestData.put(this.s3, fixture.sourceBucket, "data/" + i + ".txt", "object " + i);
+		}
+		return fixture;
+	}
+
 	private static void writeInventory(S3Client s3, String source, Path root, String created) throws IOException {
 		InventoryReportBuilder builder = new InventoryReportBuilder(source, "inventory-bucket", "inv", 100);
 		for (S3Object object : s3.listObjectsV2Paginator((list) -> list.bucket(source)).contents()) {

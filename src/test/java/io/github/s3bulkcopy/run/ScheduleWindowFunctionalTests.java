@@ -44,17 +44,15 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 	@Test
 	void aRunGoingAtTheWindowsEndStopsAndTheNextTickInsideTheWindowResumesIt() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "window-src");
-		String destination = S3TestData.createBucket(s3, "window-dst");
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, ScheduleWindowFunctionalTests::key,
-				ScheduleWindowFunctionalTests::content);
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "window");
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, OBJECTS,
+				ScheduleWindowFunctionalTests::key, ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
 			// 80 copies two at a time, each held back 400 ms: about 16 s, so that the
 			// window's end, 9 s after the run starts, comes during the copy step (a stop
 			// during the plan step ends the run FAILED, not STOPPED).
-			proxy.delay("PUT /" + destination + "/", 400);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			proxy.delay("PUT /" + onServer.destinationBucket + "/", 400);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			Path jobPath = fixture.jobFile("nightly-window", "", "", "type: listing", """
 					copy:
 					  partitions: 1
@@ -103,24 +101,24 @@ class ScheduleWindowFunctionalTests implements LocalS3ProxyTest {
 			assertThat(resumed.run()).isEqualTo(stopped.run());
 			assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(resumed.counts().copied()).isEqualTo(OBJECTS);
-			assertThat(s3.listObjectsV2Paginator((list) -> list.bucket(destination)).contents().stream().count())
-				.isEqualTo(OBJECTS);
+			assertThat(s3.listObjectsV2Paginator((list) -> list.bucket(fixture.destinationBucket))
+				.contents()
+				.stream()
+				.count()).isEqualTo(OBJECTS);
 		}
 	}
 
 	@Test
 	void aStopAskedForInThisProcessWhileThePlanIsReadStopsTheRunAndItResumes() throws Exception {
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "stop-plan-src");
-		String destination = S3TestData.createBucket(s3, "stop-plan-dst");
+		JobFixture onServer = JobFixture.onS3Proxy(this.dir, "stop-plan");
 		// 40 folders, each listed on its own and held back 250 ms: the plan reads for
 		// about 10 s.
-		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), source, OBJECTS, (i) -> "f" + (i % 40) + "/" + i,
-				ScheduleWindowFunctionalTests::content);
+		S3TestData.putMany(LocalS3ProxyTest.sourceAsyncClient(), onServer.sourceBucket, OBJECTS,
+				(i) -> "f" + (i % 40) + "/" + i, ScheduleWindowFunctionalTests::content);
 		try (FaultInjectingProxy proxy = new FaultInjectingProxy(LocalS3ProxyTest.s3Proxy().endpoint(), 0, 0)) {
-			proxy.delay("GET /" + source, 250);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT, source,
-					destination);
+			proxy.delay("GET /" + onServer.sourceBucket, 250);
+			JobFixture fixture = onServer.through(proxy.endpoint());
 			JobFile jobFile = new JobFileLoader().load(fixture.jobFile("stop-plan", "", "", "type: listing", ""));
 			try (ConfigurableApplicationContext context = JobContexts.forJob(jobFile, Map.of())) {
 				RunLauncher launcher = context.getBean(RunLauncher.class);

@@ -46,13 +46,10 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 		// given: a run slowed down by a relay that holds each request 40 ms, in a child
 		// JVM
 		S3Client s3 = LocalS3ProxyTest.sourceClient();
-		String source = S3TestData.createBucket(s3, "live-src");
-		String destination = S3TestData.createBucket(s3, "live-dst");
+		JobFixture fixture = JobFixture.onS3Proxy(this.dir, "live");
 		for (int i = 0; i < OBJECTS; i++) {
-			S3TestData.put(s3, source, "data/%05d.txt".formatted(i), "object " + i);
+			S3TestData.put(s3, fixture.sourceBucket, "data/%05d.txt".formatted(i), "object " + i);
 		}
-		JobFixture fixture = new JobFixture(this.dir, LocalS3ProxyTest.s3Proxy().endpoint(),
-				LocalS3ProxyTest.SOURCE_ACCOUNT, source, destination);
 		String url = fixture.databaseUrl() + ";AUTO_SERVER=TRUE";
 		System.setProperty("spring.datasource.url", url);
 		Process child = null;
@@ -62,7 +59,7 @@ class StatusWhileRunningFunctionalTests implements LocalS3ProxyTest {
 			Files.writeString(job, Files.readString(job)
 				.replace(LocalS3ProxyTest.s3Proxy().endpoint().toString(), relay.endpoint().toString()));
 			child = startChild(url, job);
-			waitForObjects(s3, destination, 20, child);
+			waitForObjects(s3, fixture.destinationBucket, 20, child);
 
 			// when
 			JobFixture.Result status = fixture.run("status", "--job", job.toString());

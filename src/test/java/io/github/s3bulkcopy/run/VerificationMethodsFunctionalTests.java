@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.testsupport.JobFixture;
 import io.github.s3bulkcopy.testsupport.LocalS3MockTest;
 import io.github.s3bulkcopy.testsupport.S3TestData;
@@ -32,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verified by ETag without a HEAD of the source.
  */
 public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
-
-	public static final LocalS3Identity S3MOCK = new LocalS3Identity("s3mock", "s3mock");
 
 	private static final int MIB = 1024 * 1024;
 
@@ -79,8 +76,8 @@ public class VerificationMethodsFunctionalTests implements LocalS3MockTest {
 	void eachMethodVerifiesWhatItCanProveAndNothingElse(String method, boolean require, String singleCrc64,
 			String singleCrc32, String compositeWhole, String compositeInParts, String largeCrc64) throws IOException {
 		// given
-		JobFixture fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(), S3MOCK, sourceBucket,
-				destinationBucket);
+		JobFixture fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(), LocalS3MockTest.IDENTITY,
+				sourceBucket, destinationBucket);
 		String name = "methods-" + method + (require ? "-required" : "");
 		Path job = fixture.jobFile(name, "", name + "/", "type: listing", """
 				copy:

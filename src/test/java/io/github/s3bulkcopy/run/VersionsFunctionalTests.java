@@ -59,8 +59,8 @@ class VersionsFunctionalTests implements LocalS3MockTest {
 
 	@BeforeEach
 	void versionedSource() throws InterruptedException {
-		this.fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(),
-				VerificationMethodsFunctionalTests.S3MOCK, versionedBucket("ver-src"), versionedBucket("ver-dst"));
+		this.fixture = new JobFixture(this.dir, LocalS3MockTest.s3Mock().endpoint(), LocalS3MockTest.IDENTITY,
+				versionedBucket("ver-src"), versionedBucket("ver-dst"));
 		// Three rounds a little apart, so every version of a key has a date of its own.
 		for (int round = 1; round <= 3; round++) {
 			for (String key : List.of("three.txt", "deleted.txt", "dir/awkward key+1.txt")) {

@@ -66,8 +66,8 @@ class VersionsResumeFunctionalTests implements LocalS3MockTest {
 			// Each copy is held back, so the kill comes while a chunk's copies are
 			// landing one after another.
 			proxy.delay("PUT /" + destination + "/", 150);
-			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), VerificationMethodsFunctionalTests.S3MOCK,
-					source, destination);
+			JobFixture fixture = new JobFixture(this.dir, proxy.endpoint(), LocalS3MockTest.IDENTITY, source,
+					destination);
 			Path job = fixture.jobFile("vkill", "", "", "type: inventory\nlocation: " + inventory(source, rows), """
 					copy:
 					  versions: all

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.github.s3bulkcopy.cli.Main;
 import io.github.s3bulkcopy.demo.LocalS3Identity;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What the whole-job tests share: a job database of their own, the default credential
@@ -39,14 +40,47 @@ public final class JobFixture {
 
 	public final String destinationBucket;
 
+	private final LocalS3Identity identity;
+
 	public JobFixture(Path dir, URI endpoint, LocalS3Identity identity, String sourceBucket, String destinationBucket) {
 		this.dir = dir;
 		this.endpoint = endpoint;
+		this.identity = identity;
 		this.sourceBucket = sourceBucket;
 		this.destinationBucket = destinationBucket;
 		System.setProperty("spring.datasource.url", databaseUrl());
 		System.setProperty("aws.accessKeyId", identity.accessKeyId());
 		System.setProperty("aws.secretAccessKey", identity.secretAccessKey());
+	}
+
+	/**
+	 * A fixture on the shared S3Proxy in its source account, with a source and a
+	 * destination bucket of its own named after the hint ({@code <hint>-src-...},
+	 * {@code <hint>-dst-...}).
+	 */
+	public static JobFixture onS3Proxy(Path dir, String hint) {
+		S3Client s3 = LocalS3ProxyTest.sourceClient();
+		return new JobFixture(dir, LocalS3ProxyTest.s3Proxy().endpoint(), LocalS3ProxyTest.SOURCE_ACCOUNT,
+				S3TestData.createBucket(s3, hint + "-src"), S3TestData.createBucket(s3, hint + "-dst"));
+	}
+
+	/**
+	 * A fixture on the shared S3Mock, with a source and a destination bucket of its own
+	 * named after the hint.
+	 */
+	public static JobFixture onS3Mock(Path dir, String hint) {
+		S3Client s3 = LocalS3MockTest.s3MockClient();
+		return new JobFixture(dir, LocalS3MockTest.s3Mock().endpoint(), LocalS3MockTest.IDENTITY,
+				S3TestData.createBucket(s3, hint + "-src"), S3TestData.createBucket(s3, hint + "-dst"));
+	}
+
+	/**
+	 * This fixture's job database, identity and buckets, reached through another
+	 * endpoint: a relay or a proxy in front of the server, which the test starts once the
+	 * buckets are seeded.
+	 */
+	public JobFixture through(URI endpoint) {
+		return new JobFixture(this.dir, endpoint, this.identity, this.sourceBucket, this.destinationBucket);
 	}
 
 	public String databaseUrl() {
@@ -133,7 +167,19 @@ public final class JobFixture {
 		return Files.readString(this.dir.resolve("child.log"), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Runs the command line in-process, with the job database and identity the fixture
+	 * made last set (a test's fixtures share both).
+	 */
 	public Result run(String... args) {
+		return runCommand(args);
+	}
+
+	/**
+	 * Runs the command line in-process, with the job database and identity the JVM's
+	 * system properties name, for tests of commands that need no fixture.
+	 */
+	public static Result runCommand(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.testsupport;
 
+import io.github.s3bulkcopy.demo.LocalS3Identity;
 import io.github.s3bulkcopy.demo.LocalS3Mock;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -10,6 +11,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * signatures.
  */
 public interface LocalS3MockTest {
+
+	/**
+	 * The identity a job against S3Mock runs as: any will do, since S3Mock checks no
+	 * signatures, but the default credential chain needs one.
+	 */
+	LocalS3Identity IDENTITY = new LocalS3Identity("s3mock", "s3mock");
 
 	/** The shared S3Mock, started on first call. */
 	static LocalS3Mock s3Mock() {
