@@ -52,7 +52,9 @@
 #           Spring Batch's JDBC job repository on an H2 file and one S3 listing, nothing else, on the launcher's JVM
 #           options with a class archive of its own), `status` against its own floor (bench/StatusFloor.java: the
 #           job database opened by its URL and status's queries, no command-line parser, no Spring Boot environment)
-#           and an empty rclone copy; START_RUNS of each, alternated; medians
+#           and an empty rclone copy; START_RUNS of each, alternated; medians, and for the empty run also how long
+#           the run itself took by its summary.json (from its job's start to its report), so what start-up and exit
+#           add outside it
 #
 # Settings (environment; sizes in bytes or with KiB, MiB, GiB):
 #   OBJECTS=20000 SIZE=4096 CONCURRENCY=64 PLAN_ROWS=1000000
@@ -1348,6 +1350,17 @@ build_floors() {
   javac -d "$dir/classes" -cp "$FLOOR_APP:$FLOOR_LIB/*" bench/StatusFloor.java
   jar cf "$FLOOR_JAR" -C "$dir/classes" .
 }
+# with_run_time MEASURE-JSON REPORTS: adds run_s to a measurement, how long the run itself took by the newest
+# summary.json under REPORTS (from its job's start to its report), which start-up and exit are not part of
+with_run_time() {
+  python3 - "$1" "$(ls -t "$2"/*/*/summary.json 2>/dev/null | head -1 || true)" <<'PY' || true
+import json, sys
+measured = json.load(open(sys.argv[1]))
+if sys.argv[2]:
+    measured["run_s"] = float(json.load(open(sys.argv[2]))["durationSeconds"])
+json.dump(measured, open(sys.argv[1], "w"))
+PY
+}
 start() {
   echo "== start-up: an empty copy run (a listing of an empty bucket: plan, nothing to copy, report, exit), \`status\`," \
     "the stack's floor and rclone, $START_RUNS runs each, alternated"
@@ -1388,6 +1401,7 @@ JOB
     for i in $(seq 1 "$START_RUNS"); do
       AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-start$JDK_TAG.log" "${TOOL[@]}" copy \
         --job "$RUN_JOB" > "$work/tool$JDK_TAG-$i.json"
+      with_run_time "$work/tool$JDK_TAG-$i.json" "$RUN_WORK/reports"
       measure "$OUT/tool-status$JDK_TAG.log" "${TOOL[@]}" status > "$work/status$JDK_TAG-$i.json"
       measure "$OUT/status-floor$JDK_TAG.log" "${status_floor[@]}" "${status_floor_args[@]}" \
         > "$work/statusfloor$JDK_TAG-$i.json"
@@ -1402,9 +1416,12 @@ import json, statistics, sys
 work, kind, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ms = [json.load(open(f"{work}/{kind}-{i}.json")) for i in range(1, runs + 1)]
 median = lambda key: round(statistics.median(m[key] for m in ms), 2)
-print(json.dumps({"wall": median("wall"), "cpu": median("cpu"), "rss_mib": max(m["rss_mib"] for m in ms),
-                  "exit": max(m["exit"] for m in ms), "server_cpu": median("server_cpu"),
-                  "walls": sorted(m["wall"] for m in ms)}))
+summary = {"wall": median("wall"), "cpu": median("cpu"), "rss_mib": max(m["rss_mib"] for m in ms),
+           "exit": max(m["exit"] for m in ms), "server_cpu": median("server_cpu"),
+           "walls": sorted(m["wall"] for m in ms)}
+if all("run_s" in m for m in ms):
+    summary["run_s"] = median("run_s")
+print(json.dumps(summary))
 PY
       case $kind in
         tool) label="s3-bulk-copy empty copy run$JDK_LABEL" ;;
@@ -1418,7 +1435,10 @@ PY
       python3 - "$work/$kind$JDK_TAG.json" "$label" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
-print(f'   {sys.argv[2]:<44} median {m["wall"]:.2f} s wall, {m["cpu"]:.2f} CPU s (runs: {", ".join(f"{w:.2f}" for w in m["walls"])})')
+line = f'   {sys.argv[2]:<44} median {m["wall"]:.2f} s wall, {m["cpu"]:.2f} CPU s (runs: {", ".join(f"{w:.2f}" for w in m["walls"])})'
+if "run_s" in m:
+    line += f'; the run itself (summary.json) {m["run_s"]:.2f} s, so {m["wall"] - m["run_s"]:.2f} s outside it'
+print(line)
 PY
     done
   done

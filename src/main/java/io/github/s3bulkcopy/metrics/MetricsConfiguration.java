@@ -25,7 +25,7 @@ public class MetricsConfiguration {
 	 * Present when Spring Boot's Micrometer metrics module is, which then provides the
 	 * registry.
 	 */
-	static final String BOOT_METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration";
+	public static final String BOOT_METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration";
 
 	@Bean
 	RetryCounter retryCounter() {
