@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.RandomValuePropertySource;
 import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
@@ -84,14 +87,12 @@ final class SettingsEnvironment {
 	 * The class path's {@code application.properties}, loaded, when config data would add
 	 * it alone to this environment; {@code null} otherwise.
 	 */
-	static List<PropertySource<?>> defaultsAlone(ConfigurableEnvironment environment, Path workingDirectory) {
+	static @Nullable List<PropertySource<?>> defaultsAlone(ConfigurableEnvironment environment, Path workingDirectory) {
 		if (steered(environment)) {
 			return null;
 		}
-		List<PropertySourceLoader> loaders = SpringFactoriesLoader.loadFactories(PropertySourceLoader.class,
-				SettingsEnvironment.class.getClassLoader());
-		List<String> names = fileNames(loaders);
 		ClassLoader classLoader = SettingsEnvironment.class.getClassLoader();
+		List<String> names = fileNames(SpringFactoriesLoader.loadFactories(PropertySourceLoader.class, classLoader));
 		for (String folder : CLASS_PATH_FOLDERS) {
 			for (String name : names) {
 				if (!(folder + name).equals(DEFAULTS) && classLoader.getResource(folder + name) != null) {
@@ -106,7 +107,7 @@ final class SettingsEnvironment {
 		if (!resource.exists()) {
 			return List.of();
 		}
-		List<PropertySource<?>> loaded = load(loaders, resource);
+		List<PropertySource<?>> loaded = load(resource);
 		// A multi-document file may hold documents for profiles only; one that steers
 		// config data itself (spring.config.import) needs config data.
 		if (loaded.size() != 1 || steered(loaded)) {
@@ -154,8 +155,7 @@ final class SettingsEnvironment {
 				entries.forEach(folders::add);
 			}
 			catch (IOException ex) {
-				// What cannot be listed here, config data cannot read either; it says
-				// why.
+				// Config data cannot read it either, and says why.
 				return true;
 			}
 		}
@@ -169,21 +169,17 @@ final class SettingsEnvironment {
 		return false;
 	}
 
-	private static List<PropertySource<?>> load(List<PropertySourceLoader> loaders, ClassPathResource resource) {
-		for (PropertySourceLoader loader : loaders) {
-			for (String extension : loader.getFileExtensions()) {
-				if (DEFAULTS.endsWith("." + extension)) {
-					try {
-						return loader.load("Config resource '" + resource + "' via location 'optional:classpath:/'",
-								resource);
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				}
-			}
+	/**
+	 * The file as config data loads it: with Spring Boot's loader of properties files.
+	 */
+	private static List<PropertySource<?>> load(ClassPathResource resource) {
+		try {
+			return new PropertiesPropertySourceLoader()
+				.load("Config resource '" + resource + "' via location 'optional:classpath:/'", resource);
 		}
-		throw new IllegalStateException("no loader for " + DEFAULTS);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
