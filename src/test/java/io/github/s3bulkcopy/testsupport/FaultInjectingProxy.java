@@ -12,8 +12,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,12 +68,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private final AtomicLong delayed = new AtomicLong();
 
-	private final java.util.List<CannedAnswer> cannedAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<CannedAnswer> cannedAnswers = new CopyOnWriteArrayList<>();
 
-	private volatile java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private volatile Queue<Seen> seen = new ConcurrentLinkedQueue<>();
 
 	/** Requests whose answer is lost once each: see {@link #loseAnswerOnce}. */
-	private final java.util.List<LostAnswer> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<LostAnswer> lostAnswers = new CopyOnWriteArrayList<>();
 
 	/** A request whose answer is to be lost, and the error code its retries get. */
 	private record LostAnswer(Predicate<String> requestLine, String thenAnswered) {
@@ -115,7 +120,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	}
 
-	private final java.util.List<AddedHeaders> addedHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<AddedHeaders> addedHeaders = new CopyOnWriteArrayList<>();
 
 	/**
 	 * A request that got a canned answer, as it came: its request line and its body
@@ -127,7 +132,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	public record AnsweredRequest(String requestLine, String body) {
 	}
 
-	private final java.util.List<AnsweredRequest> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<AnsweredRequest> answered = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Headers added to the server's 2xx answers to requests whose request line contains
@@ -136,7 +141,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private record AddedHeaders(String requestLineContains, Map<String, String> headers) {
 	}
 
-	private final java.util.List<XmlAnswer> xmlAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<XmlAnswer> xmlAnswers = new CopyOnWriteArrayList<>();
 
 	/**
 	 * A 200 answer with an XML body for requests whose request line contains some text.
@@ -207,15 +212,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	 * on.
 	 */
 	public void record() {
-		this.seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		this.seen = new ConcurrentLinkedQueue<>();
 	}
 
 	/**
 	 * The requests noted since the relay started or {@link #record()} was last called, in
 	 * the order they arrived.
 	 */
-	public java.util.List<Seen> seen() {
-		return java.util.List.copyOf(this.seen);
+	public List<Seen> seen() {
+		return List.copyOf(this.seen);
 	}
 
 	/**
@@ -248,8 +253,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	 * The requests that got an answer set with {@link #answer} or {@link #succeed}, in
 	 * the order they came.
 	 */
-	public java.util.List<AnsweredRequest> answered() {
-		return java.util.List.copyOf(this.answered);
+	public List<AnsweredRequest> answered() {
+		return List.copyOf(this.answered);
 	}
 
 	/**
@@ -616,7 +621,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 				return null;
 			}
 			StringBuilder raw = new StringBuilder(first).append("\r\n");
-			Map<String, String> headers = new java.util.HashMap<>();
+			Map<String, String> headers = new HashMap<>();
 			for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
 				raw.append(line).append("\r\n");
 				int colon = line.indexOf(':');
