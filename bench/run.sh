@@ -440,11 +440,15 @@ if copy > 0:
           f"report step {report:.2f} s")
 ' "$1" "$3" || true
 }
+# newest_summary REPORTS: the summary.json of this tool's newest report set under REPORTS; nothing if there is none
+newest_summary() {
+  ls -t "$1"/*/*/summary.json 2>/dev/null | head -1 || true
+}
 # keep_summary LABEL REPORTS: keeps the summary.json of this tool's newest report set under REPORTS as
 # target/bench/LABEL-summary.json and says how long the run itself took (JVM and Spring start-up left out)
 keep_summary() {
   local summary
-  summary=$(ls -t "$2"/*/*/summary.json 2>/dev/null | head -1 || true)
+  summary=$(newest_summary "$2")
   [ -n "$summary" ] || { echo "   no report set under $2" >&2; return 0; }
   cp "$summary" "$OUT/$1-summary.json"
   python3 - "$summary" "$OUT/$1-summary.json" <<'PY' || true
@@ -1353,7 +1357,7 @@ build_floors() {
 # with_run_time MEASURE-JSON REPORTS: adds run_s to a measurement, how long the run itself took by the newest
 # summary.json under REPORTS (from its job's start to its report), which start-up and exit are not part of
 with_run_time() {
-  python3 - "$1" "$(ls -t "$2"/*/*/summary.json 2>/dev/null | head -1 || true)" <<'PY' || true
+  python3 - "$1" "$(newest_summary "$2")" <<'PY' || true
 import json, sys
 measured = json.load(open(sys.argv[1]))
 if sys.argv[2]:
