@@ -2,11 +2,8 @@ package io.github.s3bulkcopy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.distributed.BrokerSettings;
-import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
 import io.github.s3bulkcopy.distributed.LocalWorkers;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.pacing.AdaptiveSlots;
@@ -89,17 +86,12 @@ class CopyCommand implements Callable<Integer> {
 			}
 		}
 		this.distributedOptions.validate();
-		boolean distributed = this.distributedOptions.distributed;
-		if (distributed && this.dryRun) {
+		if (this.distributedOptions.distributed && this.dryRun) {
 			throw new UsageException("--dry-run plans in this process: leave out --distributed");
 		}
 		JobFile jobFile = this.jobOptions.load();
 		PrintWriter out = this.spec.commandLine().getOut();
-		// The broker and the messaging classes are loaded for a distributed run only.
-		try (ConfigurableApplicationContext context = distributed
-				? io.github.s3bulkcopy.run.JobContexts.forJob(jobFile, this.distributedOptions.properties(),
-						DistributedManagerConfiguration.class)
-				: io.github.s3bulkcopy.run.JobContexts.forJob(jobFile, Map.of())) {
+		try (ConfigurableApplicationContext context = this.distributedOptions.context(jobFile)) {
 			if (this.dryRun) {
 				DryRun.Plan plan = context.getBean(DryRun.class)
 					.plan(this.first, new DryRun.CostOptions(prices, this.hostRegion));
@@ -112,11 +104,7 @@ class CopyCommand implements Callable<Integer> {
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr());
-					LocalWorkers workers = (this.distributedOptions.workers > 0)
-							? LocalWorkers.start(this.distributedOptions.workers, this.jobOptions.job,
-									context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
-									context.getEnvironment(), Path.of("logs"))
-							: null) {
+					LocalWorkers workers = this.distributedOptions.startWorkers(context, this.jobOptions.job)) {
 				result = context.getBean(RunLauncher.class).copy(this.newRun);
 			}
 			catch (NothingNewException ex) {

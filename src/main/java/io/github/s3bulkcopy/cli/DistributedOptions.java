@@ -1,9 +1,19 @@
 package io.github.s3bulkcopy.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.s3bulkcopy.distributed.BrokerSettings;
+import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
+import io.github.s3bulkcopy.distributed.LocalWorkers;
+import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.run.JobContexts;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The options of {@code copy} for a distributed run (docs/scale-out.md). */
 class DistributedOptions {
@@ -39,15 +49,35 @@ class DistributedOptions {
 		}
 		if (this.broker != null && this.brokerBind != null) {
 			throw new UsageException(
-					"--broker names an existing broker; --broker-bind places the embedded one: " + "give one of them");
+					"--broker names an existing broker; --broker-bind places the embedded one: give one of them");
 		}
 		if (this.workers < 0 || this.slots < 1) {
 			throw new UsageException("--workers must be 0 or more and --slots 1 or more");
 		}
 	}
 
+	/**
+	 * The job's context; with {@code --distributed}, the manager's, which adds the broker
+	 * and the messaging classes (loaded for a distributed run only).
+	 */
+	ConfigurableApplicationContext context(JobFile jobFile) {
+		return this.distributed ? JobContexts.forJob(jobFile, properties(), DistributedManagerConfiguration.class)
+				: JobContexts.forJob(jobFile, Map.of());
+	}
+
+	/**
+	 * The worker processes {@code --workers} starts on this host, ending with the run;
+	 * null without {@code --workers}.
+	 */
+	@Nullable LocalWorkers startWorkers(ConfigurableApplicationContext context, Path jobFile) throws IOException {
+		return (this.workers > 0)
+				? LocalWorkers.start(this.workers, jobFile, context.getBean(BrokerSettings.class).clientUrl(),
+						this.slots, context.getEnvironment(), Path.of("logs"))
+				: null;
+	}
+
 	/** The settings of the distributed configuration. */
-	Map<String, Object> properties() {
+	private Map<String, Object> properties() {
 		Map<String, Object> properties = new HashMap<>();
 		if (this.broker != null) {
 			properties.put("s3bulkcopy.broker.url", this.broker);

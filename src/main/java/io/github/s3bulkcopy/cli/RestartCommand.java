@@ -1,14 +1,9 @@
 package io.github.s3bulkcopy.cli;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.s3bulkcopy.distributed.BrokerSettings;
-import io.github.s3bulkcopy.distributed.DistributedManagerConfiguration;
 import io.github.s3bulkcopy.distributed.LocalWorkers;
 import io.github.s3bulkcopy.jobfile.JobFile;
-import io.github.s3bulkcopy.run.JobContexts;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.RunResult;
 import io.github.s3bulkcopy.run.RunStopper;
@@ -43,21 +38,14 @@ class RestartCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		this.distributedOptions.validate();
 		JobFile jobFile = this.jobOptions.load();
-		// The broker and the messaging classes are loaded for a distributed run only.
-		try (ConfigurableApplicationContext context = this.distributedOptions.distributed ? JobContexts.forJob(jobFile,
-				this.distributedOptions.properties(), DistributedManagerConfiguration.class)
-				: JobContexts.forJob(jobFile, Map.of())) {
+		try (ConfigurableApplicationContext context = this.distributedOptions.context(jobFile)) {
 			RunResult result;
 			try (ProgressDisplay progress = ProgressDisplay.start(context, this.spec.commandLine().getErr(),
 					this.progressOptions);
 					StopSignals signals = StopSignals.install(
 							() -> context.getBean(RunStopper.class).stop(jobFile.spec().name()),
 							this.spec.commandLine().getErr());
-					LocalWorkers workers = (this.distributedOptions.workers > 0)
-							? LocalWorkers.start(this.distributedOptions.workers, this.jobOptions.job,
-									context.getBean(BrokerSettings.class).clientUrl(), this.distributedOptions.slots,
-									context.getEnvironment(), Path.of("logs"))
-							: null) {
+					LocalWorkers workers = this.distributedOptions.startWorkers(context, this.jobOptions.job)) {
 				result = context.getBean(RunLauncher.class).restart();
 			}
 			RunPrinter.printResult(this.spec.commandLine().getOut(), result);
