@@ -1,9 +1,11 @@
 package io.github.s3bulkcopy.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.distributed.LocalWorkers;
 import io.github.s3bulkcopy.jobfile.JobFile;
+import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import io.github.s3bulkcopy.run.RunLauncher;
 import io.github.s3bulkcopy.run.RunResult;
 import io.github.s3bulkcopy.run.RunStopper;
@@ -48,7 +50,9 @@ class RestartCommand implements Callable<Integer> {
 					LocalWorkers workers = this.distributedOptions.startWorkers(context, this.jobOptions.job)) {
 				result = context.getBean(RunLauncher.class).restart();
 			}
-			RunPrinter.printResult(this.spec.commandLine().getOut(), result);
+			PrintWriter out = this.spec.commandLine().getOut();
+			RunPrinter.printResult(out, result);
+			RunPrinter.printThrottling(out, context.getBean(AdaptiveSlots.class).limit());
 			return result.exitCode();
 		}
 	}

@@ -38,7 +38,7 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 	}
 
 	@Test
-	void aRunFailingWholesaleStopsResumablyAndItsResumeRetriesTheFailedObjects() throws IOException {
+	void aRunFailingWholesaleStopsResumablyAndRestartRetriesTheFailedObjects() throws IOException {
 		StringBuilder csv = new StringBuilder();
 		for (int i = 0; i < 40; i++) {
 			if (i < 10) {
@@ -62,12 +62,13 @@ class RunLifecycleFunctionalTests implements LocalS3ProxyTest {
 			S3TestData.put(this.s3, this.fixture.sourceBucket, key(i), "object " + i);
 		}
 
-		JobFixture.Result resumed = this.fixture.run("copy", "--job", job.toString());
+		JobFixture.Result resumed = this.fixture.run("restart", "--job", job.toString());
 
 		assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
 		assertThat(resumed.out()).contains("Run 1 of job wholesale (resumed)")
 			.contains("40 copied")
-			.contains("0 failed");
+			.contains("0 failed")
+			.contains("concurrency:  auto");
 		assertThat(LedgerTotals.assertKeptForEveryRun(this.fixture.databaseUrl()).get(0).copied()).isEqualTo(40);
 		List<Map<String, String>> rows = this.fixture.reportRows("wholesale", 1);
 		assertThat(rows).hasSize(40).allSatisfy((row) -> assertThat(row.get("Outcome")).isEqualTo("COPIED"));
