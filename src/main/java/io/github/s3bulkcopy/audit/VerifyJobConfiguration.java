@@ -9,6 +9,7 @@ import io.github.s3bulkcopy.batch.LedgerPartitioner;
 import io.github.s3bulkcopy.batch.ReportTasklet;
 import io.github.s3bulkcopy.batch.WholeKeysReader;
 import io.github.s3bulkcopy.copy.ChunkCopier;
+import io.github.s3bulkcopy.jobfile.FailureThreshold;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.ledger.DestinationExtras;
@@ -99,8 +100,7 @@ public class VerifyJobConfiguration {
 			CopyProgress copyProgress, @Value("#{stepExecutionContext['runId']}") Long runId) {
 		// A verify run reports what it finds, however much is missing: no failure
 		// threshold stops it.
-		return new CopyItemWriter(chunkAuditor, ledger, runId, copyProgress,
-				new FailureGuard(io.github.s3bulkcopy.jobfile.FailureThreshold.NONE));
+		return new CopyItemWriter(chunkAuditor, ledger, runId, copyProgress, new FailureGuard(FailureThreshold.NONE));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.github.s3bulkcopy.ExitCodes;
 import io.github.s3bulkcopy.batchops.JobSnapshot;
+import io.github.s3bulkcopy.batchops.JobStatusLines;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ class BatchStatusCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		JobSnapshot job = BatchCommands.withJob(jobFile, this.batchJob.jobId, this.batchJob.operation(),
 				(control, operation, jobId) -> control.describe(operation, jobId));
-		out.println(io.github.s3bulkcopy.batchops.JobStatusLines.of(job, jobFile.path().toString(), Duration.ZERO));
+		out.println(JobStatusLines.of(job, jobFile.path().toString(), Duration.ZERO));
 		out.flush();
 		if (job.isComplete()) {
 			return ExitCodes.OK;

@@ -18,6 +18,7 @@ import io.github.s3bulkcopy.copy.StreamTransfer;
 import io.github.s3bulkcopy.credentials.RoleRefresh;
 import io.github.s3bulkcopy.jobfile.CopyMode;
 import io.github.s3bulkcopy.jobfile.CopySpec;
+import io.github.s3bulkcopy.jobfile.CopyVersions;
 import io.github.s3bulkcopy.jobfile.DestinationSpec;
 import io.github.s3bulkcopy.jobfile.JobSpec;
 import io.github.s3bulkcopy.metrics.RetryCounter;
@@ -249,8 +250,7 @@ public class S3Configuration {
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectTransfer objectTransfer,
 			CopyVerification copyVerification, BucketFeatures bucketFeatures) {
 		CopyOptions options = new CopyOptions(spec.copy().multipartThreshold().bytes(),
-				spec.copy().skipExistingOr(false),
-				spec.copy().versions() == io.github.s3bulkcopy.jobfile.CopyVersions.ALL);
+				spec.copy().skipExistingOr(false), spec.copy().versions() == CopyVersions.ALL);
 		return new ObjectCopier(sourceS3, destinationS3, spec.destination().bucket(), objectTransfer, copyVerification,
 				options, bucketFeatures, new ArchivedObjects(sourceS3, restoreOptions(spec.copy())));
 	}
