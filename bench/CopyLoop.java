@@ -1,3 +1,4 @@
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The ceiling: a bare AWS SDK program that lists the source and copies every object server-side with CONCURRENCY
  * CopyObject requests in flight, and nothing else (no ledger, no verification, no report).
  * CopyLoop ENDPOINT ACCESS_KEY SECRET SOURCE DESTINATION CONCURRENCY [crt]. Prints its copy-loop rate too, and that
- * of the loop's second half, when the JIT is warm. With {@code crt}, the SDK's CRT-based HTTP client instead of Netty.
+ * of the loop's second half, when the JIT is warm, and the process's CPU time over each (every thread's, the HTTP
+ * client's native ones too): what the SDK costs a client per CopyObject on this machine, the CPU budget's floor.
+ * With {@code crt}, the SDK's CRT-based HTTP client instead of Netty.
  */
 public class CopyLoop {
 
@@ -41,6 +44,8 @@ public class CopyLoop {
 			int half = keys.size() / 2;
 			AtomicInteger done = new AtomicInteger();
 			AtomicLong halfway = new AtomicLong();
+			AtomicLong halfwayCpu = new AtomicLong();
+			long startedCpu = processCpuNanos();
 			long started = System.nanoTime();
 			for (String key : keys) {
 				slots.acquire();
@@ -48,17 +53,27 @@ public class CopyLoop {
 					.destinationBucket(args[4]).destinationKey(key)).whenComplete((r, e) -> {
 						if (done.incrementAndGet() == half) {
 							halfway.set(System.nanoTime());
+							halfwayCpu.set(processCpuNanos());
 						}
 						slots.release();
 					}));
 			}
 			CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).join();
 			long ended = System.nanoTime();
+			long endedCpu = processCpuNanos();
 			double seconds = (ended - started) / 1e9;
 			double warm = (ended - halfway.get()) / 1e9;
-			System.out.printf("copy loop: %d objects in %.2f s = %.0f objects/s; its second half (warm): %.0f objects/s%n",
-					keys.size(), seconds, keys.size() / seconds, (keys.size() - half) / warm);
+			System.out.printf("copy loop: %d objects in %.2f s = %.0f objects/s; its second half (warm): %.0f objects/s; "
+					+ "process CPU before the loop (start, listing) %.2f s, in the loop %.2f s = %.0f µs per object, "
+					+ "in its second half %.0f µs per object%n", keys.size(), seconds, keys.size() / seconds,
+					(keys.size() - half) / warm, startedCpu / 1e9, (endedCpu - startedCpu) / 1e9,
+					(endedCpu - startedCpu) / 1e3 / keys.size(), (endedCpu - halfwayCpu.get()) / 1e3 / (keys.size() - half));
 		}
+	}
+
+	/** CPU time of the whole process, every thread's. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 }
