@@ -55,6 +55,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 		context.getLogger("org.springframework.boot.SpringApplication").setLevel(Level.OFF);
 		context.getLogger("org.springframework.context.annotation.AnnotationConfigApplicationContext")
 			.setLevel(Level.ERROR);
+		// The context of Spring AOT's generated code (the launcher's runs).
+		context.getLogger("org.springframework.context.support.GenericApplicationContext").setLevel(Level.ERROR);
 		ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.WARN);
 		root.addAppender(console);

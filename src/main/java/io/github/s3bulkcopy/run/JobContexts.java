@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.run;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.s3bulkcopy.S3BulkCopyApplication;
@@ -11,14 +12,21 @@ import io.github.s3bulkcopy.clients.S3Configuration;
 import io.github.s3bulkcopy.jobfile.JobFile;
 import io.github.s3bulkcopy.metrics.MetricsConfiguration;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AotApplicationContextInitializer;
 
 /**
  * Starts the Spring application a command needs: the job database alone (status), or that
  * plus the beans of one job file (copy, restart, verify). The job file is a bean, so
  * configuration classes take it as a parameter like anything else.
+ * <p>
+ * With {@code spring.aot.enabled} (the launcher sets it), each context is built by the
+ * code Spring AOT generated for it when the jar was built
+ * ({@code io.github.s3bulkcopy.cli.ContextsAheadOfTime}) instead of parsing the
+ * configuration classes and evaluating their conditions at every start.
  */
 public final class JobContexts {
 
@@ -27,7 +35,7 @@ public final class JobContexts {
 
 	/** A context with the job database only. */
 	public static ConfigurableApplicationContext repository(Map<String, Object> properties) {
-		return builder(properties).sources(S3BulkCopyApplication.class).run();
+		return builder(properties, S3BulkCopyApplication.class).sources(S3BulkCopyApplication.class).run();
 	}
 
 	/** A context for running one job. */
@@ -38,7 +46,9 @@ public final class JobContexts {
 	/**
 	 * A context for running one job, with more configuration classes (the S3 Batch
 	 * Operations jobs add theirs); they may use the copy job's beans, such as its
-	 * {@code copyStep}.
+	 * {@code copyStep}. At most one: a context's generated code is named after it (a new
+	 * one is added to {@code ContextsAheadOfTime.contexts}, or the launcher's runs cannot
+	 * start its context).
 	 */
 	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties,
 			Class<?>... more) {
@@ -46,7 +56,7 @@ public final class JobContexts {
 		// repository and the lock.
 		Map<String, Object> withPool = new java.util.HashMap<>(properties);
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
-		return builder(withPool)
+		return builder(withPool, aheadOfTimeName(more))
 			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
 					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class,
 					MetricsConfiguration.class, ExtrasConfiguration.class)
@@ -58,11 +68,36 @@ public final class JobContexts {
 			.run();
 	}
 
-	private static SpringApplicationBuilder builder(Map<String, Object> properties) {
-		return new SpringApplicationBuilder().web(WebApplicationType.NONE)
+	/**
+	 * The class the generated code of a job's context with these more configuration
+	 * classes is named after: the one it adds, or the copy job's configuration.
+	 */
+	public static Class<?> aheadOfTimeName(Class<?>... more) {
+		if (more.length > 1) {
+			throw new IllegalArgumentException("at most one more configuration class: " + List.of(more));
+		}
+		return (more.length == 0) ? BulkCopyJobConfiguration.class : more[0];
+	}
+
+	/**
+	 * The name of the initializer Spring AOT generates for a context named after this.
+	 */
+	public static String aheadOfTimeInitializer(Class<?> name) {
+		return name.getName() + "__ApplicationContextInitializer";
+	}
+
+	private static SpringApplicationBuilder builder(Map<String, Object> properties, Class<?> aheadOfTimeName) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder().web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.registerShutdownHook(true)
 			.properties(properties);
+		if (AotDetector.useGeneratedArtifacts()) {
+			// Spring Boot would look for one named after the main class, the same for
+			// every context.
+			builder.initializers(
+					AotApplicationContextInitializer.forInitializerClasses(aheadOfTimeInitializer(aheadOfTimeName)));
+		}
+		return builder;
 	}
 
 }

@@ -77,6 +77,9 @@ class ConsoleLoggingTests {
 			.isEqualTo(Level.OFF);
 		assertThat(context.getLogger("org.springframework.context.annotation.AnnotationConfigApplicationContext")
 			.getEffectiveLevel()).isEqualTo(Level.ERROR);
+		assertThat(
+				context.getLogger("org.springframework.context.support.GenericApplicationContext").getEffectiveLevel())
+			.isEqualTo(Level.ERROR);
 		ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("CONSOLE");
 		assertThat(console.isStarted()).isTrue();
 		assertThat(console.getTarget()).isEqualTo("System.out");
