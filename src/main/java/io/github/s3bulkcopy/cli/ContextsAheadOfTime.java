@@ -52,6 +52,13 @@ import org.springframework.javapoet.ClassName;
  */
 public final class ContextsAheadOfTime {
 
+	/**
+	 * The configuration classes a command adds to a job's context, each a context of its
+	 * own.
+	 */
+	static final List<Class<?>> MORE = List.of(DistributedManagerConfiguration.class,
+			DistributedWorkerConfiguration.class, BatchOperationsConfiguration.class);
+
 	private ContextsAheadOfTime() {
 	}
 
@@ -99,8 +106,7 @@ public final class ContextsAheadOfTime {
 		Map<Class<?>, Supplier<ConfigurableApplicationContext>> contexts = new LinkedHashMap<>();
 		contexts.put(S3BulkCopyApplication.class, () -> JobContexts.repository(Map.of()));
 		contexts.put(JobContexts.aheadOfTimeName(), () -> JobContexts.forJob(jobFile, Map.of()));
-		for (Class<?> more : List.of(DistributedManagerConfiguration.class, DistributedWorkerConfiguration.class,
-				BatchOperationsConfiguration.class)) {
+		for (Class<?> more : MORE) {
 			contexts.put(JobContexts.aheadOfTimeName(more), () -> JobContexts.forJob(jobFile, Map.of(), more));
 		}
 		return contexts;

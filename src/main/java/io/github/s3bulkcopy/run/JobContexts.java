@@ -1,5 +1,6 @@
 package io.github.s3bulkcopy.run;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,12 @@ import org.springframework.context.aot.AotApplicationContextInitializer;
  */
 public final class JobContexts {
 
+	/** The configuration classes of every job's context. */
+	public static final List<Class<?>> JOB_SOURCES = List.of(S3BulkCopyApplication.class,
+			BulkCopyJobConfiguration.class, S3Configuration.class, LaunchConfiguration.class,
+			VerificationConfiguration.class, VerifyJobConfiguration.class, MetricsConfiguration.class,
+			ExtrasConfiguration.class);
+
 	private JobContexts() {
 	}
 
@@ -47,19 +54,16 @@ public final class JobContexts {
 	 * A context for running one job, with more configuration classes (the S3 Batch
 	 * Operations jobs add theirs); they may use the copy job's beans, such as its
 	 * {@code copyStep}. At most one: a context's generated code is named after it (a new
-	 * one is added to {@code ContextsAheadOfTime.contexts}, or the launcher's runs cannot
+	 * one is added to {@code ContextsAheadOfTime.MORE}, or the launcher's runs cannot
 	 * start its context).
 	 */
 	public static ConfigurableApplicationContext forJob(JobFile jobFile, Map<String, Object> properties,
 			Class<?>... more) {
 		// Every partition holds a connection for its chunk; leave room for the job
 		// repository and the lock.
-		Map<String, Object> withPool = new java.util.HashMap<>(properties);
+		Map<String, Object> withPool = new HashMap<>(properties);
 		withPool.putIfAbsent("spring.datasource.hikari.maximum-pool-size", jobFile.spec().copy().partitions() + 6);
-		return builder(withPool, aheadOfTimeName(more))
-			.sources(S3BulkCopyApplication.class, BulkCopyJobConfiguration.class, S3Configuration.class,
-					LaunchConfiguration.class, VerificationConfiguration.class, VerifyJobConfiguration.class,
-					MetricsConfiguration.class, ExtrasConfiguration.class)
+		return builder(withPool, aheadOfTimeName(more)).sources(JOB_SOURCES.toArray(Class<?>[]::new))
 			.sources(more)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobFile", jobFile);
