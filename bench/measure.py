@@ -2,7 +2,7 @@
 """Runs one command and prints what it cost as one JSON line: wall seconds, CPU seconds (user + system, children
 included), peak RSS in MiB and the exit code. Used by bench/run.sh so every tool is measured the same way.
 
-    measure.py [--timeout SECONDS] [--gc-every SECONDS] LOGFILE COMMAND [ARG...]
+    measure.py [--timeout SECONDS] [--gc-every SECONDS] [--cpu-timeline FILE] LOGFILE COMMAND [ARG...]
 
 The command runs in a process group of its own. With --timeout, a command still running after SECONDS is sent
 SIGTERM, then SIGKILL 10 s later, its whole group with it, and the exit code is 124 (as coreutils' timeout). If this
@@ -10,7 +10,11 @@ script is interrupted or terminated, the group is killed too, so no tool outlive
 
 With --gc-every, COMMAND must be a JVM started with -XX:+StartAttachListener: every SECONDS it is asked for a full
 GC (the diagnostic command GC.run over HotSpot's attach socket, as jcmd sends it, without starting another JVM), so
-its GC log shows its live heap as the run goes on."""
+its GC log shows its live heap as the run goes on.
+
+With --cpu-timeline, FILE gets a line "EPOCH-SECONDS CPU-SECONDS" every 50 ms while the command runs: the CPU time its
+process (the JVM the launcher execs into) has used so far, by /proc, so that what a part of the run cost can be read off
+between two clock times (bench/run.sh's copy_phase, by the job database's step times)."""
 import json
 import os
 import resource
@@ -18,19 +22,23 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 args = sys.argv[1:]
 timeout = None
 gc_every = None
-while len(args) >= 2 and args[0] in ("--timeout", "--gc-every"):
+timeline = None
+while len(args) >= 2 and args[0] in ("--timeout", "--gc-every", "--cpu-timeline"):
     if args[0] == "--timeout":
         timeout = float(args[1])
-    else:
+    elif args[0] == "--gc-every":
         gc_every = float(args[1])
+    else:
+        timeline = args[1]
     args = args[2:]
 if len(args) < 2:
-    sys.exit("usage: measure.py [--timeout SECONDS] [--gc-every SECONDS] LOGFILE COMMAND [ARG...]")
+    sys.exit("usage: measure.py [--timeout SECONDS] [--gc-every SECONDS] [--cpu-timeline FILE] LOGFILE COMMAND [ARG...]")
 
 
 def full_gc(pid):
@@ -48,6 +56,18 @@ def full_gc(pid):
 
 
 
+def sample_cpu(pid, path, done):
+    """Writes the CPU seconds process pid has used so far, every 50 ms, until done is set or it has exited."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open(path, "w") as out:
+        while not done.wait(0.05):
+            try:
+                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                return
+            out.write(f"{time.time():.3f} {(int(fields[11]) + int(fields[12])) / tick:.2f}\n")
+
+
 def terminated(signum, frame):
     raise KeyboardInterrupt
 
@@ -56,6 +76,10 @@ signal.signal(signal.SIGTERM, terminated)
 log = open(args[0], "w")
 start = time.monotonic()
 process = subprocess.Popen(args[1:], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+sampled = threading.Event()
+sampler = threading.Thread(target=sample_cpu, args=(process.pid, timeline, sampled), daemon=True)
+if timeline:
+    sampler.start()
 
 
 def kill_group(sig):
@@ -95,6 +119,9 @@ except KeyboardInterrupt:
     process.wait()
     raise SystemExit(130)
 wall = time.monotonic() - start
+sampled.set()
+if timeline:
+    sampler.join()
 kill_group(signal.SIGKILL)  # anything the command left running in its group
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({

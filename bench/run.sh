@@ -419,26 +419,54 @@ for pid in sys.argv[1:]:
 print(total / os.sysconf("SC_CLK_TCK"))
 PY
 }
-# copy_phase LABEL WORK OBJECTS: this tool's own plan, copy and report step times from its job database, and the copy step's
-# rate: the figure to hold against the bare SDK loop's copy-loop rate (start-up and listing left out of both)
+# copy_phase LABEL WORK OBJECTS [MEASURE-JSON]: this tool's own plan, copy and report step times from its job database,
+# and the copy step's rate: the figure to hold against the bare SDK loop's copy-loop rate (start-up and listing left
+# out of both). Where the run was measured with a CPU timeline ($OUT/LABEL-cpu.txt, measure's TIMELINE), also the CPU
+# seconds of each step, read off the timeline at the step's start and end, and of what lies outside the steps (start-up
+# and exit: the whole run's CPU from MEASURE-JSON less the steps')
 copy_phase() {
   local h2
   h2=$(tr ':' '\n' <<< "$CP" | grep -m1 '/h2-') || return 0
   java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$2/db" -user sa -sql \
-    "select STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) from BATCH_STEP_EXECUTION where STEP_NAME in ('plan', 'copy', 'report') order by STEP_EXECUTION_ID" \
+    "select STEP_NAME, START_TIME, END_TIME from BATCH_STEP_EXECUTION where STEP_NAME in ('plan', 'copy', 'report') order by STEP_EXECUTION_ID" \
     2>"$OUT/copy-phase.err" | python3 -c '
-import sys
-label, objects = sys.argv[1], int(sys.argv[2])
+import bisect, datetime, json, os, sys
+label, objects, timeline, measured = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def at(text):
+    # the job database keeps the JVM'"'"'s local time, as this script reads it
+    return datetime.datetime.fromisoformat(text.strip()).timestamp()
 steps = {}
 for line in sys.stdin:
     cells = [c.strip() for c in line.split("|")]
-    if len(cells) == 2 and cells[0] in ("plan", "copy", "report") and cells[1].isdigit():
-        steps[cells[0]] = int(cells[1]) / 1000
-plan, copy, report = steps.get("plan", 0), steps.get("copy", 0), steps.get("report", 0)
-if copy > 0:
-    print(f"   s3-bulk-copy {label}: plan step {plan:.1f} s, copy step {copy:.1f} s = {objects / copy:.0f} objects/s in the copy step, "
-          f"report step {report:.2f} s")
-' "$1" "$3" || true
+    if len(cells) == 3 and cells[0] in ("plan", "copy", "report") and cells[2] not in ("", "null"):
+        steps[cells[0]] = (at(cells[1]), at(cells[2]))
+def took(step):
+    return steps[step][1] - steps[step][0] if step in steps else 0
+plan, copy, report = took("plan"), took("copy"), took("report")
+if copy <= 0:
+    sys.exit(0)
+print(f"   s3-bulk-copy {label}: plan step {plan:.1f} s, copy step {copy:.1f} s = {objects / copy:.0f} objects/s in the copy step, "
+      f"report step {report:.2f} s")
+if not os.path.exists(timeline) or not measured:
+    sys.exit(0)
+samples = [tuple(map(float, line.split())) for line in open(timeline) if line.strip()]
+times = [t for t, _ in samples]
+def cpu(when):
+    # linear between the samples around WHEN (50 ms apart)
+    i = bisect.bisect_left(times, when)
+    if i == 0:
+        return samples[0][1]
+    if i == len(samples):
+        return samples[-1][1]
+    (t0, c0), (t1, c1) = samples[i - 1], samples[i]
+    return c0 + (c1 - c0) * (when - t0) / (t1 - t0)
+used = {step: cpu(end) - cpu(start) for step, (start, end) in steps.items()}
+total = json.loads(measured)["cpu"]
+p, c, r = used.get("plan", 0), used.get("copy", 0), used.get("report", 0)
+json.dump({"plan": p, "copy": c, "report": r, "total": total}, open(timeline[:-len("-cpu.txt")] + "-steps.json", "w"))
+print(f"   s3-bulk-copy {label} CPU: plan step {p:.2f} s, copy step {c:.2f} s ({c * 1e6 / objects:.0f} µs per object), "
+      f"report step {r:.2f} s, outside the steps (start-up, exit) {total - p - c - r:.2f} s, of {total:.2f} s in all")
+' "$1" "$3" "$OUT/$1-cpu.txt" "${4:-}" || true
 }
 # newest_summary REPORTS: the summary.json of this tool's newest report set under REPORTS; nothing if there is none
 newest_summary() {
@@ -467,7 +495,7 @@ PY
 measure() {
   local before json
   before=$(server_cpu)
-  json=$(python3 bench/measure.py --timeout "$TOOL_TIMEOUT" "$@")
+  json=$(python3 bench/measure.py --timeout "$TOOL_TIMEOUT" ${TIMELINE:+--cpu-timeline "$TIMELINE"} "$@")
   python3 -c 'import json, sys; m = json.loads(sys.argv[1]); m["server_cpu"] = round(float(sys.argv[3]) - float(sys.argv[2]), 1); print(json.dumps(m))' \
     "$json" "$before" "$(server_cpu)"
 }
@@ -532,7 +560,7 @@ ceiling() {
 # --- 1. small objects, server-side ---------------------------------------------------------------------------------
 small() {
   echo "== small objects, server-side: $OBJECTS x $SIZE bytes, concurrency $CONCURRENCY"
-  local work=$TMP/small bytes=$((OBJECTS * SIZE)) m
+  local work=$TMP/small bytes=$((OBJECTS * SIZE)) m tool_small=""
   mkdir -p "$work"
   seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
   seed "$EP" $KEY $SECRET dst-tool 0 0 dst-rclone dst-aws dst-ceiling dst-ceiling-c1 dst-ceiling-crt
@@ -550,18 +578,23 @@ JOB
   for jdk in $(jdks); do
     on_jdk "$jdk"
     tool_for small "$work"
-    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET measure "$OUT/tool-small$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
+    rm -f "$OUT/small$JDK_TAG-cpu.txt" "$OUT/small$JDK_TAG-steps.json"
+    m=$(TIMELINE="$OUT/small$JDK_TAG-cpu.txt" AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET \
+        measure "$OUT/tool-small$JDK_TAG.log" "${TOOL[@]}" copy --job "$RUN_JOB")
+    [ -n "$JDK_TAG" ] || tool_small=$m
     keep_summary "small$JDK_TAG" "$RUN_WORK/reports"
-    copy_phase "small$JDK_TAG" "$RUN_WORK" "$OBJECTS"
+    copy_phase "small$JDK_TAG" "$RUN_WORK" "$OBJECTS" "$m"
     record small "s3-bulk-copy$JDK_LABEL" "$OBJECTS" objects/s "$m" a:dst-tool "$OBJECTS" $bytes "$OUT/small$JDK_TAG-tool-gc.log"
   done
   on_jdk default
 
   m=$(measure "$OUT/rclone-small.log" "${RCLONE[@]}" copy a:src a:dst-rclone --transfers 64 --checkers 64)
   record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
+  local rclone_small=$m
 
   if [ "$SMALL_OTHERS" = sdk ]; then
     ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
+    cpu_budget "$tool_small" "$rclone_small" "$OUT/ceiling-crt-small.log" "$OUT/small-steps.json"
     return 0
   fi
   [ "$SMALL_OTHERS" = 1 ] || return 0
@@ -575,6 +608,29 @@ JOB
   # this tool takes for server-side copies, the CRT-based one.
   ceiling ceiling-c1 "bare SDK loop (C1 serial GC)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
+  cpu_budget "$tool_small" "$rclone_small" "$OUT/ceiling-crt-small.log" "$OUT/small-steps.json"
+}
+# cpu_budget TOOL-JSON RCLONE-JSON LOOP-LOG STEPS-JSON: the CPU budget of the small scenario, from this one run. Client
+# and server share the two cores, so a run takes at least its CPU and the server's over 2. This tool's run with its copy
+# step's CPU replaced by the bare SDK loop's copy loop (the cheapest the SDK's CopyObject requests come on this client)
+# gives the least CPU any run of this tool can take as it starts, plans and reports; with the server's CPU of this
+# tool's run, the shortest such a run can be, and so the most it can be against rclone's run.
+cpu_budget() {
+  [ -f "$4" ] || return 0
+  python3 - "$@" <<'PY' || true
+import json, re, sys
+tool, rclone, loop_log, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3], json.load(open(sys.argv[4]))
+found = re.search(r"in the loop ([\d.]+) s", open(loop_log).read())
+if not found:
+    sys.exit(0)
+loop = float(found.group(1))
+rest = tool["cpu"] - steps["copy"]
+need = rest + loop + tool["server_cpu"]
+print(f"   CPU budget (2 cores): this tool's run less its copy step {rest:.1f} CPU s + the bare SDK loop's copy loop "
+      f"{loop:.1f} + the server's in this tool's run {tool['server_cpu']:.1f} = {need:.1f} CPU s; so no run of this "
+      f"tool as it starts, plans and reports takes less than {need / 2:.1f} s: at most {rclone['wall'] / (need / 2):.2f} x "
+      f"rclone's {rclone['wall']:.1f} s (this run: {rclone['wall'] / tool['wall']:.2f} x)")
+PY
 }
 
 # --- 2. small objects streamed between two accounts ---------------------------------------------------------------
