@@ -8,15 +8,16 @@
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
 #           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
-#           rclone between two remotes, and a bare SDK stream loop (bench/StreamLoop.java: the same GET and PUT per
-#           object on the launcher's settings and the CRT client, nothing else; STREAM_OTHERS=0 leaves it out)
+#           rclone between two remotes, and the bare SDK loop streaming (bench/CopyLoop.java ... stream: the same GET
+#           and PUT per object on the launcher's settings and the CRT client, nothing else; STREAM_OTHERS=0: not run)
 #   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
 #           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
 #           multipart upload) between two accounts; this tool and rclone for both, each run after a sync with the
 #           source's pages dropped from the page cache
 #   memory  MEMORY_OBJECTS x MEMORY_SIZE objects copied by this tool with -Xmx$MEMORY_XMX, then MEMORY_COMPARE objects
 #           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
-#           manifest; rclone on the same MEMORY_OBJECTS objects
+#           manifest; rclone on the same MEMORY_OBJECTS objects (the ratio is a server-side copy of small objects, as
+#           in small: the heap limit and the full GCs cost no CPU that alternated runs told apart)
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
 #           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
@@ -617,11 +618,11 @@ JOB
 
   [ "$STREAM_OTHERS" = 1 ] || return 0
   # The floor of a streamed copy on the SDK: this tool's requests per object and nothing else.
-  javac -d "$TMP/stream-loop" -cp "$CP" bench/StreamLoop.java
-  m=$(measure "$OUT/stream-loop-stream.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP:$TMP/stream-loop" \
-      StreamLoop "$EP" $KEY $SECRET $KEY_B $SECRET_B src dst-stream-loop "$CONCURRENCY")
+  [ -f "$TMP/copy-loop/CopyLoop.class" ] || javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
+  m=$(measure "$OUT/stream-loop-stream.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP:$TMP/copy-loop" \
+      CopyLoop "$EP" $KEY $SECRET src dst-stream-loop "$CONCURRENCY" crt stream $KEY_B $SECRET_B)
   record stream "bare SDK stream loop (C1 serial GC CRT)" "$OBJECTS" objects/s "$m" b:dst-stream-loop "$OBJECTS" $bytes
-  grep -h "stream loop" "$OUT/stream-loop-stream.log" || true
+  grep -h "copy loop" "$OUT/stream-loop-stream.log" || true
 }
 
 # --- 3. large objects: multipart copy server-side, and streamed between two accounts -------------------------------
