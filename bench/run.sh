@@ -8,14 +8,16 @@
 #           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
 #           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
-#           rclone between two remotes
+#           rclone between two remotes, and the bare SDK loop streaming (bench/CopyLoop.java ... stream: the same GET
+#           and PUT per object on the launcher's settings and the CRT client, nothing else; STREAM_OTHERS=0: not run)
 #   large   LARGE_COUNT x LARGE_SIZE objects on a second S3Proxy with a filesystem store (checks free disk first):
 #           multipart copy server-side (UploadPartCopy) within one account, and streamed (ranged GETs into a
 #           multipart upload) between two accounts; this tool and rclone for both, each run after a sync with the
 #           source's pages dropped from the page cache
 #   memory  MEMORY_OBJECTS x MEMORY_SIZE objects copied by this tool with -Xmx$MEMORY_XMX, then MEMORY_COMPARE objects
 #           the same way: the live heap (after full GCs asked for every HEAP_SAMPLE s) should not grow with the
-#           manifest; rclone on the same MEMORY_OBJECTS objects
+#           manifest; rclone on the same MEMORY_OBJECTS objects (the ratio is a server-side copy of small objects, as
+#           in small: the heap limit and the full GCs cost no CPU that alternated runs told apart)
 #   plan    an S3 Inventory report of PLAN_ROWS rows planned by copy --dry-run with -Xmx256m
 #   latency OBJECTS (100,000 unless set) x SIZE objects copied server-side through a relay in front of S3Proxy that
 #           holds every request LATENCY (+- JITTER) before forwarding it, as S3 far away answers: this tool at
@@ -72,6 +74,7 @@
 #   TOOL_OPTS="..."     more JVM options for this tool's runs, after the script's own (-Dname=value, -XX:...)
 #   SMALL_OTHERS=0      the small scenario runs this tool and rclone only (no aws s3 sync, no bare SDK loops);
 #                       SMALL_OTHERS=sdk: and the bare SDK loop on the launcher's settings with the CRT client
+#   STREAM_OTHERS=0     the stream scenario runs this tool and rclone only (no bare SDK stream loop)
 #   ALSO_JAVA_HOME=DIR  in small, stream and large, also run this tool on the JDK in DIR, right after its run on the
 #                       default one (a row "s3-bulk-copy ... (JDK N)"; e.g. /usr/lib/jvm/temurin-25-jdk-amd64, where
 #                       the launcher maps an AOT cache instead of a dynamic class archive)
@@ -132,6 +135,7 @@ LAUNCHER=${LAUNCHER:-1}
 HTTP_CLIENT=${HTTP_CLIENT:-}
 TOOL_OPTS=${TOOL_OPTS:-}
 SMALL_OTHERS=${SMALL_OTHERS:-1}
+STREAM_OTHERS=${STREAM_OTHERS:-1}
 ALSO_JAVA_HOME=${ALSO_JAVA_HOME:-}
 LATENCY=${LATENCY:-20ms}
 JITTER=${JITTER:-0ms}
@@ -639,7 +643,7 @@ stream() {
   local work=$TMP/stream bytes=$((OBJECTS * SIZE)) m
   mkdir -p "$work"
   seeded a:src "$OBJECTS" "$SIZE" || seed "$EP" $KEY $SECRET src "$OBJECTS" "$SIZE"
-  seed "$EP" $KEY_B $SECRET_B dst-stream-tool 0 0 dst-stream-rclone
+  seed "$EP" $KEY_B $SECRET_B dst-stream-tool 0 0 dst-stream-rclone dst-stream-loop
   warm_server a:src b:warm-stream
   cat > "$work/job.yml" <<JOB
 # The benchmark's streamed job: bucket src of account A to dst-stream-tool of account B, a profile per side (the
@@ -667,6 +671,14 @@ JOB
 
   m=$(measure "$OUT/rclone-stream.log" "${RCLONE[@]}" copy a:src b:dst-stream-rclone --transfers 64 --checkers 64)
   record stream "rclone (two remotes)" "$OBJECTS" objects/s "$m" b:dst-stream-rclone "$OBJECTS" $bytes
+
+  [ "$STREAM_OTHERS" = 1 ] || return 0
+  # The floor of a streamed copy on the SDK: this tool's requests per object and nothing else.
+  [ -f "$TMP/copy-loop/CopyLoop.class" ] || javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
+  m=$(measure "$OUT/stream-loop-stream.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP:$TMP/copy-loop" \
+      CopyLoop "$EP" $KEY $SECRET src dst-stream-loop "$CONCURRENCY" crt stream $KEY_B $SECRET_B)
+  record stream "bare SDK stream loop (C1 serial GC CRT)" "$OBJECTS" objects/s "$m" b:dst-stream-loop "$OBJECTS" $bytes
+  grep -h "copy loop" "$OUT/stream-loop-stream.log" || true
 }
 
 # --- 3. large objects: multipart copy server-side, and streamed between two accounts -------------------------------
