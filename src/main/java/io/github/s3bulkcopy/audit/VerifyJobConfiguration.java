@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -104,11 +105,15 @@ public class VerifyJobConfiguration {
 	}
 
 	@Bean
+	// Lazy: built by the first copy, like the asynchronous clients it holds
+	// (S3Configuration).
+	@Lazy
 	ChunkCopier chunkAuditor(ObjectAuditor objectAuditor, AdaptiveSlots adaptiveSlots) {
 		return new ChunkCopier(objectAuditor::audit, adaptiveSlots);
 	}
 
 	@Bean
+	@Lazy
 	ObjectAuditor objectAuditor(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, Verifier verifier,
 			FullReadVerifier fullReadVerifier) {

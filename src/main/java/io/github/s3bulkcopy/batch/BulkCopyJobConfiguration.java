@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -249,6 +250,9 @@ public class BulkCopyJobConfiguration {
 	}
 
 	@Bean
+	// Lazy: built by the first copy, like the asynchronous clients it holds
+	// (S3Configuration).
+	@Lazy
 	VersionJournal versionJournal(JobSpec spec, JdbcLedger ledger, PlatformTransactionManager transactionManager,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectCopier objectCopier) {
 		TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * How a job proves objects intact, shared by its copy runs and its verify runs. Wiring
@@ -24,6 +25,9 @@ public class VerificationConfiguration {
 	}
 
 	@Bean
+	// Lazy: built by the first copy, like the asynchronous clients it holds
+	// (S3Configuration).
+	@Lazy
 	FullReadVerifier fullReadVerifier(@Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		return new FullReadVerifier(sourceS3, destinationS3);

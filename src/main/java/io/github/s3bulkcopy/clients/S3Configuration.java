@@ -43,6 +43,13 @@ import org.springframework.context.annotation.Lazy;
 /**
  * The S3 side of a job: clients per side, built from the job file, and the copier they
  * feed. Wiring only.
+ * <p>
+ * The copy's asynchronous clients, their HTTP clients and everything built on them are
+ * lazy, and so are the beans of other configuration classes that hold them: the first
+ * copy builds them, so a run whose plan finds nothing to copy (an incremental run with
+ * nothing new) does not pay for the costliest beans of its context. The blocking clients,
+ * which list and check the buckets before any copy, come from the same factory and
+ * settings, so what would keep a client from being built still shows there first.
  */
 @Configuration(proxyBeanMethods = false)
 public class S3Configuration {
@@ -131,6 +138,7 @@ public class S3Configuration {
 
 	/** The destination's connections; a streamed object holds one per part in flight. */
 	@Bean(destroyMethod = "close")
+	@Lazy
 	SdkAsyncHttpClient s3HttpClient(JobSpec spec, HttpClientSettings http) {
 		return S3ClientFactory.httpClient(connections(spec), http.copies(), http.idleTimeout());
 	}
@@ -141,17 +149,20 @@ public class S3Configuration {
 	 * and leave no PUT a connection.
 	 */
 	@Bean(destroyMethod = "close")
+	@Lazy
 	SdkAsyncHttpClient sourceHttpClient(JobSpec spec, HttpClientSettings http) {
 		return S3ClientFactory.httpClient(connections(spec), http.copies(), http.idleTimeout());
 	}
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	S3AsyncClient sourceS3(S3ClientFactory factory, JobSpec spec,
 			@Qualifier("sourceHttpClient") SdkAsyncHttpClient sourceHttpClient) {
 		return factory.asyncClient(spec.source(), sourceHttpClient, spec.copy().maxAttempts());
 	}
 
 	@Bean(destroyMethod = "close")
+	@Lazy
 	S3AsyncClient destinationS3(S3ClientFactory factory, JobSpec spec,
 			@Qualifier("s3HttpClient") SdkAsyncHttpClient s3HttpClient) {
 		return factory.asyncClient(spec.destination(), s3HttpClient, spec.copy().maxAttempts());
@@ -177,6 +188,7 @@ public class S3Configuration {
 	 * {@code copy.max-concurrency}).
 	 */
 	@Bean(destroyMethod = "close")
+	@Lazy
 	SmallObjectClients smallObjectClients(S3ClientFactory factory, JobSpec spec, HttpClientSettings http,
 			@Qualifier("sourceS3") S3AsyncClient sourceS3, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		if (CopyMode.resolve(spec) != CopyMode.STREAM || http.smallObjects() == http.copies()) {
@@ -206,6 +218,7 @@ public class S3Configuration {
 	 * ({@link CopyMode#resolve(JobSpec)}).
 	 */
 	@Bean
+	@Lazy
 	ObjectTransfer objectTransfer(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, SmallObjectClients smallObjectClients) {
 		DestinationSpec destination = spec.destination();
@@ -230,6 +243,7 @@ public class S3Configuration {
 	}
 
 	@Bean
+	@Lazy
 	CopyVerification copyVerification(JobSpec spec, Verifier verifier, FullReadVerifier fullReadVerifier,
 			@Qualifier("sourceS3") S3AsyncClient sourceS3, @Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		return new CopyVerification(verifier, fullReadVerifier, sourceS3, destinationS3, spec.destination().bucket());
@@ -240,12 +254,14 @@ public class S3Configuration {
 	 * Object Lock, looked up by the first copy (so a dry run asks nothing).
 	 */
 	@Bean
+	@Lazy
 	BucketFeatures bucketFeatures(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3) {
 		return new BucketFeatures(sourceS3, spec.source().bucket(), destinationS3, spec.destination().bucket());
 	}
 
 	@Bean
+	@Lazy
 	ObjectCopier objectCopier(JobSpec spec, @Qualifier("sourceS3") S3AsyncClient sourceS3,
 			@Qualifier("destinationS3") S3AsyncClient destinationS3, ObjectTransfer objectTransfer,
 			CopyVerification copyVerification, BucketFeatures bucketFeatures) {
@@ -268,6 +284,7 @@ public class S3Configuration {
 	}
 
 	@Bean
+	@Lazy
 	ChunkCopier chunkCopier(ObjectCopier objectCopier, AdaptiveSlots adaptiveSlots) {
 		return new ChunkCopier(objectCopier, adaptiveSlots);
 	}

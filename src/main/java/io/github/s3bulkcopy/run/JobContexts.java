@@ -18,6 +18,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.aot.AotApplicationContextInitializer;
+import org.springframework.context.support.AbstractApplicationContext;
 
 /**
  * Starts the Spring application a command needs: the job database alone (status), or that
@@ -94,7 +95,9 @@ public final class JobContexts {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder().web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.registerShutdownHook(true)
-			.properties(properties);
+			.properties(properties)
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, new DefaultMessagesOnly()));
 		if (AotDetector.useGeneratedArtifacts()) {
 			// Spring Boot would look for one named after the main class, the same for
 			// every context.
