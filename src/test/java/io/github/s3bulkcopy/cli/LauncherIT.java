@@ -166,6 +166,21 @@ class LauncherIT {
 	}
 
 	/**
+	 * The JVM makes reflective calls through its native accessors, not method handles
+	 * spun at each constructor's and method's first call, which cost an empty run's start
+	 * more than the calls themselves.
+	 */
+	@Test
+	void theJvmCallsReflectivelyThroughNativeAccessors() throws Exception {
+		Path cache = this.dir.resolve("cache");
+
+		Run version = run(cache, Map.of("S3_BULK_COPY_JAVA_OPTS", "-XshowSettings:properties"), "--version");
+
+		assertThat(version.exit()).isZero();
+		assertThat(version.err()).contains("jdk.reflect.useNativeAccessorOnly = true");
+	}
+
+	/**
 	 * {@code status} records a class archive of its own, smaller than a run's, and maps
 	 * it afterwards; it answers as {@code java -jar} does.
 	 */
