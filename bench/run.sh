@@ -616,9 +616,9 @@ JOB
 }
 # cpu_budget TOOL-JSON RCLONE-JSON LOOP-LOG STEPS-JSON: the CPU budget of the small scenario, from this one run. Client
 # and server share the two cores, so a run takes at least its CPU and the server's over 2. This tool's run with its copy
-# step's CPU replaced by the bare SDK loop's copy loop (the cheapest the SDK's CopyObject requests come on this client)
-# gives the least CPU any run of this tool can take as it starts, plans and reports; with the server's CPU of this
-# tool's run, the shortest such a run can be, and so the most it can be against rclone's run.
+# step's CPU replaced by the cheaper of it and the bare SDK loop's copy loop gives the least CPU a run of this tool
+# can take as it starts, plans and reports; with the server's CPU of this tool's run, the shortest such a run can be,
+# and so the most it can be against rclone's run.
 cpu_budget() {
   [ -f "$4" ] || return 0
   python3 - "$@" <<'PY' || true
@@ -628,12 +628,14 @@ found = re.search(r"in the loop ([\d.]+) s", open(loop_log).read())
 if not found:
     sys.exit(0)
 loop = float(found.group(1))
+copies, which = min((loop, "the bare SDK loop's copy loop"), (steps["copy"], "this tool's copy step"))
 rest = tool["cpu"] - steps["copy"]
-need = rest + loop + tool["server_cpu"]
-print(f"   CPU budget (2 cores): this tool's run less its copy step {rest:.1f} CPU s + the bare SDK loop's copy loop "
-      f"{loop:.1f} + the server's in this tool's run {tool['server_cpu']:.1f} = {need:.1f} CPU s; so no run of this "
-      f"tool as it starts, plans and reports takes less than {need / 2:.1f} s: at most {rclone['wall'] / (need / 2):.2f} x "
-      f"rclone's {rclone['wall']:.1f} s (this run: {rclone['wall'] / tool['wall']:.2f} x)")
+need = rest + copies + tool["server_cpu"]
+print(f"   CPU budget (2 cores): this tool's run less its copy step {rest:.1f} CPU s + the copies at their cheapest "
+      f"({which}: {copies:.1f}; the other {max(loop, steps['copy']):.1f}) + the server's in this tool's run "
+      f"{tool['server_cpu']:.1f} = {need:.1f} CPU s; so no run of this tool as it starts, plans and reports takes "
+      f"less than {need / 2:.1f} s: at most {rclone['wall'] / (need / 2):.2f} x rclone's {rclone['wall']:.1f} s "
+      f"(this run: {rclone['wall'] / tool['wall']:.2f} x)")
 PY
 }
 
