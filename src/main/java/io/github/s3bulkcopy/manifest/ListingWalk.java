@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * from just after it. A prefix holding nothing but one folder is descended into first, so
  * a bucket whose keys all sit under {@code data/} still splits.
  * <p>
- * A flat prefix (no {@code /} below it) is one listing, as before; a deep tree is split
- * at its first level only, which costs one request per first-level folder rather than one
- * per folder of the tree.
+ * A flat prefix (no {@code /} below it) is one listing; a deep tree is split at its first
+ * level only, which costs one request per first-level folder rather than one per folder
+ * of the tree.
  */
 final class ListingWalk implements AutoCloseable {
 
