@@ -5,7 +5,9 @@
 #   bench/run.sh [small|plan|stream|large|memory|latency|throttle|scale|distributed|start|all]      (default: all)
 #
 #   small   OBJECTS x SIZE objects copied server-side: this tool, rclone, aws s3 sync, a bare SDK copy loop (on the JVM's
-#           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client)
+#           defaults; on the launcher's C1 + serial GC; and so with the CRT-based HTTP client); this tool's CPU per
+#           step (its CPU sampled every 50 ms) and, with the loop on the CRT client, the run's CPU budget on two cores:
+#           the most a run of this tool could make against rclone's, as it starts, plans and reports (cpu_budget)
 #   stream  the same objects streamed between two accounts (two S3Proxy identities, one server): this tool with
 #           copy.mode: stream and a profile per side (a shared credentials file in the temporary folder), against
 #           rclone between two remotes, and the bare SDK loop streaming (bench/CopyLoop.java ... stream: the same GET
