@@ -20,7 +20,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +54,7 @@ final class BatchOperationsReport implements Closeable {
 		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
-	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	private final Path setFolder;
 

@@ -38,7 +38,7 @@ public class RunIndexWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunIndexWriter.class);
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = ReportJson.MAPPER;
 
 	/**
 	 * Rewrites the index of the job whose report sets are the numbered folders of
@@ -68,7 +68,7 @@ public class RunIndexWriter {
 		index.addAll(runs);
 		String job = jobFolder.getFileName().toString();
 		AtomicFiles.write(jobFolder.resolve(JSON), (out) -> {
-			out.write(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(index));
+			out.write(this.json.writeValueAsString(index));
 			out.write('\n');
 			return null;
 		});

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,11 +16,7 @@ public class SummaryWriter {
 	/** The summary's file name inside a run's report folder. */
 	public static final String FILE_NAME = "summary.json";
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.build();
+	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	/**
 	 * Writes the summary to {@code file}, replacing any earlier one.

@@ -13,9 +13,6 @@ import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import io.github.s3bulkcopy.verify.VerifyFinding;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +28,7 @@ public class VerifyReportWriter {
 	/** The report's file name inside a verify run's folder. */
 	public static final String FILE_NAME = "verify-report.csv";
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.build();
+	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	/**
 	 * Writes the run's report, replacing any earlier one.
