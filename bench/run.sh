@@ -547,17 +547,19 @@ PY
   tail -1 "$RESULTS" | awk -F, '$12 != "ok" && $12 != "-" || $9 != 0 { print "  !! " $0 }' >&2
 }
 
+# copy_loop_compiled: bench/CopyLoop.java compiled once into $TMP/copy-loop, so that no run pays for compiling its
+# source as a single-file program would
+copy_loop_compiled() {
+  [ -f "$TMP/copy-loop/CopyLoop.class" ] || javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
+}
 # ceiling NAME LABEL "JVM-OPTIONS" [crt]: the bare SDK copy loop (bench/CopyLoop.java) from src into dst-NAME, its
 # output in NAME-small.log, recorded as LABEL in the small scenario
 ceiling() {
   local name=$1 label=$2 jvm=$3 m
   shift 3
+  copy_loop_compiled
   # $jvm unquoted on purpose: a list of options, or none
   # shellcheck disable=SC2086
-  # Compiled once, so that no run pays for compiling its source as a single-file program would.
-  if [ ! -f "$TMP/copy-loop/CopyLoop.class" ]; then
-    javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
-  fi
   m=$(measure "$OUT/$name-small.log" java $jvm -cp "$CP:$TMP/copy-loop" CopyLoop "$EP" $KEY $SECRET src "dst-$name" \
       "$CONCURRENCY" "$@")
   record small "$label" "$OBJECTS" objects/s "$m" "a:dst-$name" "$OBJECTS" $((OBJECTS * SIZE))
@@ -598,21 +600,19 @@ JOB
   record small rclone "$OBJECTS" objects/s "$m" a:dst-rclone "$OBJECTS" $bytes
   local rclone_small=$m
 
-  if [ "$SMALL_OTHERS" = sdk ]; then
-    ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
-    cpu_budget "$tool_small" "$rclone_small" "$OUT/ceiling-crt-small.log" "$OUT/small-steps.json"
-    return 0
-  fi
-  [ "$SMALL_OTHERS" = 1 ] || return 0
-  m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
-      measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
-  record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
+  case $SMALL_OTHERS in 1|sdk) ;; *) return 0 ;; esac
+  if [ "$SMALL_OTHERS" = 1 ]; then
+    m=$(AWS_ACCESS_KEY_ID=$KEY AWS_SECRET_ACCESS_KEY=$SECRET AWS_DEFAULT_REGION=us-east-1 \
+        measure "$OUT/aws-small.log" aws --endpoint-url "$EP" s3 sync s3://src s3://dst-aws --only-show-errors)
+    record small "aws s3 sync" "$OBJECTS" objects/s "$m" a:dst-aws "$OBJECTS" $bytes
 
-  ceiling ceiling "bare SDK copy loop" ""
-  # The same loop on the JVM settings the launcher gives this tool (C1 only, serial GC): on two shared cores the
-  # loop runs faster so, and that is the rate to hold this tool's copy step against; then also with the HTTP client
-  # this tool takes for server-side copies, the CRT-based one.
-  ceiling ceiling-c1 "bare SDK loop (C1 serial GC)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    ceiling ceiling "bare SDK copy loop" ""
+    # The same loop on the JVM settings the launcher gives this tool (C1 only, serial GC): on two shared cores the
+    # loop runs faster so, and that is the rate to hold this tool's copy step against.
+    ceiling ceiling-c1 "bare SDK loop (C1 serial GC)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  fi
+  # Also with the HTTP client this tool takes for server-side copies, the CRT-based one (with SMALL_OTHERS=sdk, the
+  # only loop): the loop the CPU budget holds this tool's copy step against.
   ceiling ceiling-crt "bare SDK loop (C1 serial GC CRT)" "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" crt
   cpu_budget "$tool_small" "$rclone_small" "$OUT/ceiling-crt-small.log" "$OUT/small-steps.json"
 }
@@ -678,7 +678,7 @@ JOB
 
   [ "$STREAM_OTHERS" = 1 ] || return 0
   # The floor of a streamed copy on the SDK: this tool's requests per object and nothing else.
-  [ -f "$TMP/copy-loop/CopyLoop.class" ] || javac -d "$TMP/copy-loop" -cp "$CP" bench/CopyLoop.java
+  copy_loop_compiled
   m=$(measure "$OUT/stream-loop-stream.log" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP:$TMP/copy-loop" \
       CopyLoop "$EP" $KEY $SECRET src dst-stream-loop "$CONCURRENCY" crt stream $KEY_B $SECRET_B)
   record stream "bare SDK stream loop (C1 serial GC CRT)" "$OBJECTS" objects/s "$m" b:dst-stream-loop "$OBJECTS" $bytes
