@@ -24,9 +24,14 @@ public final class CrtThreads {
 	private CrtThreads() {
 	}
 
-	/** Called when a CRT-based client is built: its event loops run from then on. */
+	/**
+	 * Called when a CRT-based client is built: its event loops run from then on. The
+	 * first call keeps the CRT's native library for later processes
+	 * ({@link CrtLibraryCache}).
+	 */
 	static void started() {
 		started.set(true);
+		CrtLibraryCache.keepOnce();
 	}
 
 	/**
@@ -43,7 +48,7 @@ public final class CrtThreads {
 		// The CRT's own wait (for its tests) allows 60 s if a resource was left open; a
 		// daemon thread bounds it here,
 		// and the CRT's exit handler still makes its own one-second attempt.
-		Thread ending = new Thread(CrtResource::waitForNoResources, "crt-threads-end");
+		Thread ending = new Thread(CrtThreads::waitForNoResources, "crt-threads-end");
 		ending.setDaemon(true);
 		ending.start();
 		try {
@@ -53,6 +58,16 @@ public final class CrtThreads {
 			Thread.currentThread().interrupt();
 		}
 		return !ending.isAlive();
+	}
+
+	private static void waitForNoResources() {
+		try {
+			CrtResource.waitForNoResources();
+		}
+		catch (LinkageError ex) {
+			// The CRT's library never loaded (the client's build failed on it): no
+			// threads to end, and that failure has been reported where it happened.
+		}
 	}
 
 }

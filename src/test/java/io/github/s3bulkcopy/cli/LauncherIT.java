@@ -210,6 +210,36 @@ class LauncherIT {
 		assertThat(Run.of(plain, this.dir)).isEqualTo(first);
 	}
 
+	/**
+	 * A job's first run keeps the CRT's native library in the cache folder, and later
+	 * runs load it from there: with a temporary folder the CRT cannot extract its library
+	 * into, a later run still gets as far as its endpoint, and a run that is not pointed
+	 * at the kept library does not.
+	 */
+	@Test
+	void aJobsFirstRunKeepsTheCrtLibraryThatLaterRunsLoad() throws Exception {
+		Path job = unreachableJob();
+		Path cache = this.dir.resolve("cache");
+		Path notAFolder = Files.writeString(this.dir.resolve("not-a-folder"), "");
+		Map<String, String> environment = new HashMap<>(unreachableJobsEnvironment());
+
+		Run first = run(cache, environment, "copy", "--job", job.toString());
+		List<Path> kept = files(cache, "libaws-crt-jni.so");
+		environment.put("S3_BULK_COPY_JAVA_OPTS", "-Djava.io.tmpdir=" + notAFolder);
+		Run later = run(cache, environment, "copy", "--job", job.toString());
+		environment.put("S3_BULK_COPY_JAVA_OPTS",
+				"-Djava.io.tmpdir=" + notAFolder + " -Djava.library.path=" + this.dir + " -Ds3bulkcopy.native-dir=");
+		Run notPointed = run(cache, environment, "copy", "--job", job.toString());
+
+		assertThat(first.exit()).as(first.toString()).isEqualTo(3);
+		assertThat(first.err()).contains("cannot reach the source endpoint http://127.0.0.1:9");
+		assertThat(kept).hasSize(1);
+		assertThat(Files.size(kept.get(0))).isGreaterThan(1_000_000);
+		assertThat(files(cache, "libaws-crt-jni.so.")).as("no partial library is left").isEmpty();
+		assertThat(later).isEqualTo(first);
+		assertThat(notPointed.err()).as(notPointed.toString()).contains("Invalid directory: " + notAFolder);
+	}
+
 	@Test
 	void aMissingJarIsNamedWithTheWayToBuildIt() throws Exception {
 		Run run = run(this.dir.resolve("cache"), Map.of("S3_BULK_COPY_JAR", this.dir.resolve("none.jar").toString()),
@@ -226,6 +256,26 @@ class LauncherIT {
 		Run version = run(file.resolve("cache"), Map.of(), "--version");
 
 		assertThat(version).isEqualTo(java("--version"));
+	}
+
+	/**
+	 * A job whose endpoints refuse connections: every run of it builds its CRT-based
+	 * clients, tries once and exits 3.
+	 */
+	private Path unreachableJob() throws IOException {
+		return Files.writeString(this.dir.resolve("unreachable.yml"), """
+				name: launcher-native
+				source: { bucket: src, endpoint: "http://127.0.0.1:9" }
+				destination: { bucket: dst, endpoint: "http://127.0.0.1:9" }
+				manifest: { type: listing }
+				copy: { max-attempts: 1 }
+				""");
+	}
+
+	/** Credentials to sign with, and a job database in the test's folder. */
+	private Map<String, String> unreachableJobsEnvironment() {
+		return Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + this.dir.resolve("db"), "AWS_ACCESS_KEY_ID",
+				"launcher-test", "AWS_SECRET_ACCESS_KEY", "launcher-test", "AWS_REGION", "us-east-1");
 	}
 
 	/**
