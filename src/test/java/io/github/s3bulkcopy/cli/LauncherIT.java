@@ -240,6 +240,24 @@ class LauncherIT {
 		assertThat(notPointed.err()).as(notPointed.toString()).contains("Invalid directory: " + notAFolder);
 	}
 
+	/**
+	 * Java 24 and later warn on every run of code that calls a restricted method, as the
+	 * CRT does to load its library, unless the jar's manifest allows it: a run on Java 25
+	 * that loads the CRT prints nothing of the JVM's.
+	 */
+	@Test
+	void onJava25ARunThatLoadsTheCrtHasNoWarningFromTheJvm() throws Exception {
+		Path jdk = jdk25();
+		assumeTrue(jdk != null, "no JDK 25 or later found");
+		Map<String, String> environment = new HashMap<>(unreachableJobsEnvironment());
+		environment.put("JAVA_HOME", jdk.toString());
+
+		Run run = run(this.dir.resolve("cache"), environment, "copy", "--job", unreachableJob().toString());
+
+		assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+		assertThat(run.err()).contains("cannot reach the source endpoint").doesNotContain("WARNING");
+	}
+
 	@Test
 	void aMissingJarIsNamedWithTheWayToBuildIt() throws Exception {
 		Run run = run(this.dir.resolve("cache"), Map.of("S3_BULK_COPY_JAR", this.dir.resolve("none.jar").toString()),
