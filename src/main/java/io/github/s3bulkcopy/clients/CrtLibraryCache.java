@@ -36,7 +36,11 @@ final class CrtLibraryCache {
 	private CrtLibraryCache() {
 	}
 
-	/** Once per process, where the launcher named a folder: see {@link #keep(String)}. */
+	/**
+	 * Once per process, after a CRT-based client was built (so a CRT that cannot load
+	 * fails there, as it would without this), where the launcher named a folder: see
+	 * {@link #keep(String)}.
+	 */
 	static void keepOnce() {
 		if (!tried.getAndSet(true)) {
 			keep(System.getProperty(PROPERTY));

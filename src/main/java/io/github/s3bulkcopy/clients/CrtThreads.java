@@ -24,14 +24,9 @@ public final class CrtThreads {
 	private CrtThreads() {
 	}
 
-	/**
-	 * Called when a CRT-based client is built: its event loops run from then on. The
-	 * first call keeps the CRT's native library for later processes
-	 * ({@link CrtLibraryCache}).
-	 */
+	/** Called when a CRT-based client is built: its event loops run from then on. */
 	static void started() {
 		started.set(true);
-		CrtLibraryCache.keepOnce();
 	}
 
 	/**

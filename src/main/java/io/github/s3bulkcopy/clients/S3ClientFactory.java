@@ -116,6 +116,9 @@ public class S3ClientFactory implements AutoCloseable {
 			builder.httpClientBuilder(AwsCrtHttpClient.builder()
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
 				.connectionHealthConfiguration(nothingMovesFor(this.idleTimeout)));
+			S3Client client = build(builder, side, maxAttempts);
+			CrtLibraryCache.keepOnce();
+			return client;
 		}
 		return build(builder, side, maxAttempts);
 	}
@@ -232,12 +235,14 @@ public class S3ClientFactory implements AutoCloseable {
 			// Requests beyond its connections wait in its own queue, as long as they must
 			// (the copy's own limit on requests in flight keeps that queue short).
 			CrtThreads.started();
-			return AwsCrtAsyncHttpClient.builder()
+			SdkAsyncHttpClient client = AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
 				.connectionHealthConfiguration(nothingMovesFor(idleTimeout))
 				.build();
+			CrtLibraryCache.keepOnce();
+			return client;
 		}
 		return netty(concurrency, idleTimeout);
 	}

@@ -213,22 +213,23 @@ class LauncherIT {
 	/**
 	 * A job's first run keeps the CRT's native library in the cache folder, and later
 	 * runs load it from there: with a temporary folder the CRT cannot extract its library
-	 * into, a later run still gets as far as its endpoint, and a run that is not pointed
-	 * at the kept library does not.
+	 * into, a later run still gets as far as its endpoint. A run pointed at a folder with
+	 * no library in it fails as the CRT does, and keeps nothing.
 	 */
 	@Test
 	void aJobsFirstRunKeepsTheCrtLibraryThatLaterRunsLoad() throws Exception {
 		Path job = unreachableJob();
 		Path cache = this.dir.resolve("cache");
 		Path notAFolder = Files.writeString(this.dir.resolve("not-a-folder"), "");
+		Path elsewhere = Files.createDirectory(this.dir.resolve("elsewhere"));
 		Map<String, String> environment = new HashMap<>(unreachableJobsEnvironment());
 
 		Run first = run(cache, environment, "copy", "--job", job.toString());
 		List<Path> kept = files(cache, "libaws-crt-jni.so");
 		environment.put("S3_BULK_COPY_JAVA_OPTS", "-Djava.io.tmpdir=" + notAFolder);
 		Run later = run(cache, environment, "copy", "--job", job.toString());
-		environment.put("S3_BULK_COPY_JAVA_OPTS",
-				"-Djava.io.tmpdir=" + notAFolder + " -Djava.library.path=" + this.dir + " -Ds3bulkcopy.native-dir=");
+		environment.put("S3_BULK_COPY_JAVA_OPTS", "-Djava.io.tmpdir=" + notAFolder + " -Djava.library.path=" + elsewhere
+				+ " -Ds3bulkcopy.native-dir=" + elsewhere);
 		Run notPointed = run(cache, environment, "copy", "--job", job.toString());
 
 		assertThat(first.exit()).as(first.toString()).isEqualTo(3);
@@ -237,7 +238,10 @@ class LauncherIT {
 		assertThat(Files.size(kept.get(0))).isGreaterThan(1_000_000);
 		assertThat(files(cache, "libaws-crt-jni.so.")).as("no partial library is left").isEmpty();
 		assertThat(later).isEqualTo(first);
-		assertThat(notPointed.err()).as(notPointed.toString()).contains("Invalid directory: " + notAFolder);
+		assertThat(notPointed.err()).as(notPointed.toString())
+			.contains("Invalid directory: " + notAFolder)
+			.doesNotContain("Exception in thread");
+		assertThat(elsewhere).isEmptyDirectory();
 	}
 
 	/**
