@@ -53,6 +53,29 @@ class LauncherIT {
 	}
 
 	/**
+	 * picocli's classes come from the class archive like the rest: a jar compiled for
+	 * Java 5, as picocli's is, cannot be archived, and its classes were loaded and
+	 * verified again at every start.
+	 */
+	@Test
+	void theCommandLinesClassesComeFromTheClassArchive() throws Exception {
+		Path job = invalidJob();
+		Path cache = this.dir.resolve("cache");
+		Path loaded = this.dir.resolve("loaded.log");
+
+		run(cache, Map.of(), "copy", "--job", job.toString());
+		Run second = run(cache, Map.of("S3_BULK_COPY_JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded), "copy",
+				"--job", job.toString());
+
+		assertThat(second.exit()).as(second.toString()).isEqualTo(2);
+		List<String> picocli = Files.readAllLines(loaded)
+			.stream()
+			.filter((line) -> line.contains(" picocli.CommandLine"))
+			.toList();
+		assertThat(picocli).hasSizeGreaterThan(50).allMatch((line) -> line.contains("shared objects file"));
+	}
+
+	/**
 	 * On Java 25 and later a job's first run records an AOT configuration and leaves an
 	 * AOT cache, which later runs map; the output is the same, with none of the JVM's
 	 * notes about it. Skipped where this machine has no JDK 25+ (the system property
