@@ -27,10 +27,10 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * has errors, so validating nested sections one by one would report the problems of one
  * section and hide the rest.
  * <p>
- * Only the records' fields are read for constraints. Java copies a record component's
- * constraints onto the canonical constructor's parameter and the accessor as well, where
- * they would ask for method validation, which nothing here does; Hibernate Validator
- * would still build their metadata on every start.
+ * Only the records' types and fields are read for constraints. Java copies a record
+ * component's constraints onto the canonical constructor's parameter and the accessor as
+ * well, where they would ask for method validation, which nothing here does; Hibernate
+ * Validator would still build their metadata on every start.
  */
 final class JobSpecBeanValidation implements Validator {
 
