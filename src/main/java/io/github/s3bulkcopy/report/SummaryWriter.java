@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Writes {@code summary.json}: a {@link RunSummary} as pretty-printed UTF-8 JSON with its
  * fields in a fixed order and times as ISO-8601 UTC strings. The file appears under its
@@ -15,8 +13,6 @@ public class SummaryWriter {
 
 	/** The summary's file name inside a run's report folder. */
 	public static final String FILE_NAME = "summary.json";
-
-	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	/**
 	 * Writes the summary to {@code file}, replacing any earlier one.
@@ -38,7 +34,7 @@ public class SummaryWriter {
 
 	/** The summary as the file holds it, without the final line break. */
 	public String toJson(RunSummary summary) {
-		return this.mapper.writeValueAsString(summary);
+		return SummaryJson.write(summary);
 	}
 
 }

@@ -120,6 +120,38 @@ class SummaryWriterTests {
 	}
 
 	@Test
+	void writesTheBytesTheReportMapperWritesFromTheRecordsAnnotations() {
+		RunSummary sparse = summary();
+		RunSummary full = new RunSummary(sparse.job(), sparse.runId(), sparse.status(), sparse.exitCode(),
+				sparse.startTime(), Instant.parse("2025-03-01T10:02:05.123456789Z"), sparse.durationSeconds(),
+				sparse.executions(), sparse.source(), sparse.destination(),
+				new RunSummary.CallerIdentities("arn:aws:sts::1:assumed-role/reader/x", null),
+				new RunSummary.Manifest("LISTING", null), null, sparse.objects(), sparse.bytes(), sparse.verification(),
+				new LinkedHashMap<>(Map.of("ETAG", new RunSummary.VerificationCounts(3, 1, 0), "CRC64NVME",
+						new RunSummary.VerificationCounts(2, 0, 5))),
+				sparse.objectsPerSecond(), sparse.bytesPerSecond(), sparse.retries(), sparse.reportFile(),
+				sparse.toolVersion(),
+				List.of(new RunSummary.NotCarriedEntry("tags", 4, "a \"quoted\" reason\n"),
+						new RunSummary.NotCarriedEntry("acl", 1, "ü")),
+				Map.of(),
+				RunSummary.Requests.of(Map.of("source/GetObject", 7L, "destination/PutObject", 5L, "HeadBucket", 1L),
+						Map.of("source/GetObject", 2L)),
+				Map.of("1@host-a", 10L, "2@host-b", 0L),
+				new RunSummary.ConcurrencyFigures("auto", 4, 256, 16, 40, 12, 64, 3, 1));
+		RunSummary plain = new RunSummary(sparse.job(), 0, "RUNNING", 0, sparse.startTime(), sparse.startTime(),
+				new java.math.BigDecimal("0.000"), 1, new RunSummary.Side("b", ""), new RunSummary.Side("c", "p/"),
+				RunSummary.CallerIdentities.UNKNOWN, new RunSummary.Manifest("CSV", "s3://m/k.csv"), "ab",
+				new RunSummary.ObjectCounts(0, 0, 0, 0, 0, 0, 0, 0), new RunSummary.ByteCounts(0, 0),
+				new RunSummary.VerificationCounts(0, 0, 0), Map.of(), java.math.BigDecimal.ZERO.setScale(2),
+				new java.math.BigDecimal("1E+3"), new RunSummary.Retries(0, Map.of()), "r.csv", "1", List.of(),
+				Map.of(), RunSummary.Requests.NONE, Map.of(), null);
+
+		for (RunSummary summary : List.of(sparse, full, plain)) {
+			assertThat(this.writer.toJson(summary)).isEqualTo(ReportJson.MAPPER.writeValueAsString(summary));
+		}
+	}
+
+	@Test
 	void aListingManifestHasANullLocation() throws IOException {
 		RunSummary summary = summary();
 		RunSummary listing = new RunSummary(summary.job(), summary.runId(), summary.status(), summary.exitCode(),

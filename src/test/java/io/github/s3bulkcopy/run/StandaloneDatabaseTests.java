@@ -113,6 +113,18 @@ class StandaloneDatabaseTests {
 	}
 
 	@Test
+	void anH2DatabaseOfAnyUrlIsNotCompactedWhenItCloses() {
+		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath());
+
+		try (StandaloneDatabase database = StandaloneDatabase.open()) {
+			assertThat(database.jdbcTemplate()
+				.queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?",
+						String.class, "MAX_COMPACT_TIME"))
+				.isEqualTo("0");
+		}
+	}
+
+	@Test
 	void statusWithAnInvalidSettingEndsWithExitCode2NamingIt() {
 		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath());
 		System.setProperty("s3bulkcopy.idle-timeout", "1500ms");
