@@ -20,7 +20,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run's results in S3 Batch Operations' own completion report layout, so tools built
@@ -53,8 +52,6 @@ final class BatchOperationsReport implements Closeable {
 	private static final DateTimeFormatter CREATION_DATE = DateTimeFormatter
 		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
-
-	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	private final Path setFolder;
 
@@ -107,7 +104,7 @@ final class BatchOperationsReport implements Closeable {
 			}
 		}
 		String manifest = FOLDER + "/" + MANIFEST;
-		String json = this.mapper
+		String json = ReportJson.MAPPER
 			.writeValueAsString(new Manifest(FORMAT, CREATION_DATE.format(creationDate), results, SCHEMA));
 		AtomicFiles.write(this.setFolder.resolve(manifest), (out) -> {
 			out.write(json);

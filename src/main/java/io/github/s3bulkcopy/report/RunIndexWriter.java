@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,8 +36,6 @@ public class RunIndexWriter {
 	public static final String HTML = "index.html";
 
 	private static final Logger logger = LoggerFactory.getLogger(RunIndexWriter.class);
-
-	private final JsonMapper json = ReportJson.MAPPER;
 
 	/**
 	 * Rewrites the index of the job whose report sets are the numbered folders of
@@ -64,11 +61,11 @@ public class RunIndexWriter {
 			}
 		}
 		runs.sort(Comparator.comparingLong((JsonNode run) -> run.path("run").asLong()).reversed());
-		ArrayNode index = this.json.createArrayNode();
+		ArrayNode index = ReportJson.MAPPER.createArrayNode();
 		index.addAll(runs);
 		String job = jobFolder.getFileName().toString();
 		AtomicFiles.write(jobFolder.resolve(JSON), (out) -> {
-			out.write(this.json.writeValueAsString(index));
+			out.write(ReportJson.MAPPER.writeValueAsString(index));
 			out.write('\n');
 			return null;
 		});
@@ -88,7 +85,7 @@ public class RunIndexWriter {
 			return entries;
 		}
 		try {
-			for (JsonNode entry : this.json.readTree(file.toFile())) {
+			for (JsonNode entry : ReportJson.MAPPER.readTree(file.toFile())) {
 				if (entry.path("run").canConvertToLong()) {
 					entries.put(entry.path("run").asLong(), entry);
 				}
@@ -108,14 +105,14 @@ public class RunIndexWriter {
 	private @Nullable ObjectNode entry(Path summary) {
 		JsonNode run;
 		try {
-			run = this.json.readTree(summary.toFile());
+			run = ReportJson.MAPPER.readTree(summary.toFile());
 		}
 		catch (JacksonException ex) {
 			logger.warn("{} cannot be read ({}); the run is left out of the job's index", summary,
 					ex.getOriginalMessage());
 			return null;
 		}
-		ObjectNode entry = this.json.createObjectNode();
+		ObjectNode entry = ReportJson.MAPPER.createObjectNode();
 		entry.put("run", run.path("runId").asLong());
 		entry.put("status", run.path("status").asString());
 		entry.put("exitCode", run.path("exitCode").asInt());

@@ -13,7 +13,6 @@ import io.github.s3bulkcopy.ledger.ExtraObject;
 import io.github.s3bulkcopy.ledger.LedgerRow;
 import io.github.s3bulkcopy.verify.VerificationMethod;
 import io.github.s3bulkcopy.verify.VerifyFinding;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the report of a verify run into {@code <root>/<job>.verify/<run>/}:
@@ -27,8 +26,6 @@ public class VerifyReportWriter {
 
 	/** The report's file name inside a verify run's folder. */
 	public static final String FILE_NAME = "verify-report.csv";
-
-	private final JsonMapper mapper = ReportJson.MAPPER;
 
 	/**
 	 * Writes the run's report, replacing any earlier one.
@@ -85,7 +82,7 @@ public class VerifyReportWriter {
 		VerifySummary summary = new VerifySummary(run.job(), run.runId(), run.status(), run.exitCode(), run.startTime(),
 				run.endTime(), run.source(), run.destination(), run.manifest(), method, required, run.jobFileSha256(),
 				findings, methods, FILE_NAME, run.toolVersion(), run.filteredOut(), leftOutByFilters);
-		String json = this.mapper.writeValueAsString(summary);
+		String json = ReportJson.MAPPER.writeValueAsString(summary);
 		AtomicFiles.write(folder.resolve(SummaryWriter.FILE_NAME), (out) -> {
 			out.write(json);
 			out.write('\n');
