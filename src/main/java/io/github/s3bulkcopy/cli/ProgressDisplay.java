@@ -7,8 +7,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics;
 import io.github.s3bulkcopy.pacing.AdaptiveLimit;
 import io.github.s3bulkcopy.pacing.AdaptiveSlots;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -22,8 +24,9 @@ import org.springframework.context.ApplicationContext;
 /**
  * Shows a run's progress while it goes on. On a terminal, one line that updates in place
  * (drawn by the progressbar library): objects done/total with percentage and ETA, bytes,
- * objects/s, MiB/s, failures and the objects in flight the copy allows now. Anywhere else
- * (CI, cron, Kubernetes, a file) a plain line every few seconds, with no control
+ * objects/s, MiB/s, failures, the objects in flight the copy allows now, and how long S3
+ * has answered nothing while requests wait, once that is half the idle timeout. Anywhere
+ * else (CI, cron, Kubernetes, a file) a plain line every few seconds, with no control
  * characters. {@code --quiet} shows nothing.
  */
 final class ProgressDisplay implements AutoCloseable {
@@ -48,8 +51,12 @@ final class ProgressDisplay implements AutoCloseable {
 		}
 		JdbcLedger ledger = context.getBean(JdbcLedger.class);
 		AdaptiveLimit limit = context.getBean(AdaptiveSlots.class).limit();
+		S3RequestMetrics requests = context.getBean(S3RequestMetrics.class);
+		// Half the idle timeout: S3 silent that long is worth saying, well before every
+		// attempt of a call has timed out.
+		Duration silenceShown = context.getBean(ProcessSettings.class).idleTimeout().dividedBy(2);
 		ProgressModel model = new ProgressModel(context.getBean(CopyProgress.class), ledger::counts, System::nanoTime,
-				() -> (limit.finishedObjects() > 0) ? limit.current() : 0);
+				() -> (limit.finishedObjects() > 0) ? limit.current() : 0, requests::silence, silenceShown);
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "progress");
 			thread.setDaemon(true);

@@ -17,12 +17,12 @@ final class ProgressLine {
 	/** The whole reading as one plain line, for logs: no control characters. */
 	static String plain(ProgressModel.Snapshot snapshot) {
 		if (!snapshot.copying()) {
-			return "progress: planning the run (reading the manifest into the ledger)";
+			return "progress: planning the run (reading the manifest into the ledger)" + silence(snapshot, "; ");
 		}
-		return String.format(Locale.ROOT, "progress: %,d/%,d objects (%s), %s, %s, ETA %s, %,d failed%s",
+		return String.format(Locale.ROOT, "progress: %,d/%,d objects (%s), %s, %s, ETA %s, %,d failed%s%s",
 				snapshot.doneObjects(), snapshot.totalObjects(),
 				percent(snapshot.doneObjects(), snapshot.totalObjects()), bytes(snapshot), rates(snapshot),
-				eta(snapshot.eta()), snapshot.failed(), concurrency(snapshot, ", "));
+				eta(snapshot.eta()), snapshot.failed(), concurrency(snapshot, ", "), silence(snapshot, "; "));
 	}
 
 	/**
@@ -30,8 +30,18 @@ final class ProgressLine {
 	 * ETA.
 	 */
 	static String extra(ProgressModel.Snapshot snapshot) {
-		return String.format(Locale.ROOT, "%s · %s · %,d failed%s", bytes(snapshot), rates(snapshot), snapshot.failed(),
-				concurrency(snapshot, " · "));
+		return String.format(Locale.ROOT, "%s · %s · %,d failed%s%s", bytes(snapshot), rates(snapshot),
+				snapshot.failed(), concurrency(snapshot, " · "), silence(snapshot, " · "));
+	}
+
+	/**
+	 * How long S3 has answered nothing while requests wait, where that has lasted long
+	 * enough to show: why nothing moves, before the idle timeout fails the attempts.
+	 */
+	static String silence(ProgressModel.Snapshot snapshot, String separator) {
+		long waiting = snapshot.silence().waiting();
+		return (waiting > 0) ? separator + String.format(Locale.ROOT, "no answer from S3 for %s, %,d request%s waiting",
+				clock(snapshot.silence().unanswered()), waiting, (waiting == 1) ? "" : "s") : "";
 	}
 
 	/** The objects in flight the copy allows now, where known. */
@@ -50,10 +60,12 @@ final class ProgressLine {
 	}
 
 	static String eta(@Nullable Duration eta) {
-		if (eta == null) {
-			return "unknown";
-		}
-		long seconds = eta.getSeconds();
+		return (eta != null) ? clock(eta) : "unknown";
+	}
+
+	/** A duration as hours, minutes and seconds: {@code 1:02:03}. */
+	static String clock(Duration duration) {
+		long seconds = duration.getSeconds();
 		return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
 	}
 

@@ -6,9 +6,11 @@ import java.util.Deque;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics.Silence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * not free), and what this process did since then from {@link CopyProgress}, which the
  * chunk writer updates as it goes. Rates are over the last {@link #RATE_WINDOW}, so the
  * ETA follows the current speed rather than the average since start; the objects in
- * flight from the copy's limit. Not thread-safe: one display thread.
+ * flight from the copy's limit; and S3's silence once it has lasted long enough to tell a
+ * user why nothing moves. Not thread-safe: one display thread.
  */
 final class ProgressModel {
 
@@ -41,11 +44,13 @@ final class ProgressModel {
 	 * rate
 	 * @param concurrency the objects this process may have in flight now
 	 * ({@code copy.concurrency}, as it follows S3); 0 where not known
+	 * @param silence S3 calls waiting and how long no answer came; {@link Silence#NONE}
+	 * unless it lasted long enough to show
 	 */
 	record Snapshot(boolean copying, long doneObjects, long totalObjects, long doneBytes, long totalBytes, long failed,
-			double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta, int concurrency) {
+			double objectsPerSecond, double bytesPerSecond, @Nullable Duration eta, int concurrency, Silence silence) {
 
-		static final Snapshot PLANNING = new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, null, 0);
+		static final Snapshot PLANNING = new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, null, 0, Silence.NONE);
 
 	}
 
@@ -59,6 +64,10 @@ final class ProgressModel {
 	private final LongSupplier nanoTime;
 
 	private final IntSupplier concurrency;
+
+	private final Supplier<Silence> silence;
+
+	private final Duration silenceShown;
 
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
@@ -89,16 +98,33 @@ final class ProgressModel {
 	 */
 	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime,
 			IntSupplier concurrency) {
+		this(live, ledger, nanoTime, concurrency, () -> Silence.NONE, Duration.ZERO);
+	}
+
+	/**
+	 * @param live what this process's copy step recorded
+	 * @param ledger the ledger's counts of a run, by run id
+	 * @param nanoTime the clock ({@link System#nanoTime()} outside tests)
+	 * @param concurrency the objects this process may have in flight now
+	 * @param silence S3 calls waiting and how long no answer came
+	 * @param silenceShown how long a silence lasts before it is shown
+	 */
+	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime, IntSupplier concurrency,
+			Supplier<Silence> silence, Duration silenceShown) {
 		this.live = live;
 		this.ledger = ledger;
 		this.nanoTime = nanoTime;
 		this.concurrency = concurrency;
+		this.silence = silence;
+		this.silenceShown = silenceShown;
 	}
 
 	Snapshot sample() {
 		long runId = this.live.runId();
 		if (runId < 0) {
-			return Snapshot.PLANNING;
+			Silence silence = shownSilence();
+			return (silence.waiting() > 0) ? new Snapshot(false, 0, 0, 0, 0, 0, 0, 0, null, 0, silence)
+					: Snapshot.PLANNING;
 		}
 		long now = this.nanoTime.getAsLong();
 		long objects = this.live.objects();
@@ -128,7 +154,13 @@ final class ProgressModel {
 				? Duration.ofSeconds((long) Math.ceil((counts.total() - doneObjects) / objectsPerSecond)) : null;
 		return new Snapshot(true, doneObjects, counts.total(), doneBytes, counts.totalBytes(),
 				counts.failed() + failed - this.baseFailed, objectsPerSecond, bytesPerSecond, eta,
-				this.concurrency.getAsInt());
+				this.concurrency.getAsInt(), shownSilence());
+	}
+
+	private Silence shownSilence() {
+		Silence now = this.silence.get();
+		return (now.waiting() > 0 && now.unanswered().compareTo(this.silenceShown) >= 0 && !now.unanswered().isZero())
+				? now : Silence.NONE;
 	}
 
 }

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,15 +69,36 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 
 	private final AtomicLong inFlight = new AtomicLong();
 
+	private final LongSupplier nanoTime;
+
+	/**
+	 * When the last answer came, or when calls went in flight after none had been: the
+	 * start of the current silence while calls are in flight.
+	 */
+	private final AtomicLong lastHeard;
+
 	public S3RequestMetrics(RetryCounter retries) {
 		this(retries, new RequestCounter());
 	}
 
 	public S3RequestMetrics(RetryCounter retries, RequestCounter requests) {
+		this(retries, requests, System::nanoTime);
+	}
+
+	/**
+	 * @param retries where retried attempts are counted
+	 * @param requests where every attempt is counted
+	 * @param nanoTime the clock of {@link #silence()} ({@link System#nanoTime()} outside
+	 * tests)
+	 */
+	public S3RequestMetrics(RetryCounter retries, RequestCounter requests, LongSupplier nanoTime) {
 		Assert.notNull(retries, "retries is required");
 		Assert.notNull(requests, "requests is required");
+		Assert.notNull(nanoTime, "nanoTime is required");
 		this.retries = retries;
 		this.requests = requests;
+		this.nanoTime = nanoTime;
+		this.lastHeard = new AtomicLong(nanoTime.getAsLong());
 	}
 
 	public RetryCounter retries() {
@@ -91,9 +114,24 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 		return this.inFlight.get();
 	}
 
+	/**
+	 * How long S3 has not answered while calls wait for it: a server that takes requests
+	 * and answers none (or a network that drops them) shows here long before the idle
+	 * timeout has failed every attempt of a call.
+	 */
+	public Silence silence() {
+		long waiting = this.inFlight.get();
+		if (waiting <= 0) {
+			return Silence.NONE;
+		}
+		return new Silence(waiting, Duration.ofNanos(Math.max(0, this.nanoTime.getAsLong() - this.lastHeard.get())));
+	}
+
 	@Override
 	public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-		this.inFlight.incrementAndGet();
+		if (this.inFlight.incrementAndGet() == 1) {
+			heard();
+		}
 		attributes.putAttribute(COUNTED_IN_FLIGHT, Boolean.TRUE);
 	}
 
@@ -116,6 +154,7 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 
 	@Override
 	public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+		heard();
 		int status = context.httpResponse().statusCode();
 		attributes.putAttribute(ATTEMPT_ERROR, (status >= 300) ? "HTTP " + status : null);
 	}
@@ -165,11 +204,28 @@ public class S3RequestMetrics implements ExecutionInterceptor {
 		}
 	}
 
+	private void heard() {
+		long now = this.nanoTime.getAsLong();
+		this.lastHeard.accumulateAndGet(now, Math::max);
+	}
+
 	private static void sniff(byte[] bytes, int length, ExecutionAttributes attributes) {
 		Matcher code = CODE.matcher(new String(bytes, 0, length, StandardCharsets.UTF_8));
 		if (code.find()) {
 			attributes.putAttribute(ATTEMPT_ERROR, code.group(1));
 		}
+	}
+
+	/**
+	 * Calls waiting and how long S3 has not answered any call.
+	 *
+	 * @param waiting API calls in flight (retries of a call count once)
+	 * @param unanswered how long no answer came, of any call; zero when none waits
+	 */
+	public record Silence(long waiting, Duration unanswered) {
+
+		public static final Silence NONE = new Silence(0, Duration.ZERO);
+
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.s3bulkcopy.batch.CopyProgress;
 import io.github.s3bulkcopy.batch.CopyProgressAccess;
 import io.github.s3bulkcopy.ledger.LedgerCounts;
+import io.github.s3bulkcopy.metrics.S3RequestMetrics.Silence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,38 @@ class ProgressModelTests {
 		assertThat(ProgressLine.extra(withLimit.sample())).endsWith(" failed · concurrency 37");
 		limit.set(0);
 		assertThat(ProgressLine.plain(withLimit.sample())).endsWith(" failed");
+	}
+
+	@Test
+	void showsHowLongS3HasNotAnsweredOnceThatLastedLongEnough() {
+		AtomicLong silentSeconds = new AtomicLong(14);
+		ProgressModel withSilence = new ProgressModel(this.live, (runId) -> this.counts, this.nanos::get, () -> 16,
+				() -> new Silence(4, Duration.ofSeconds(silentSeconds.get())), Duration.ofSeconds(15));
+
+		assertThat(ProgressLine.plain(withSilence.sample()))
+			.isEqualTo("progress: planning the run (reading the manifest into the ledger)");
+		silentSeconds.set(15);
+		assertThat(ProgressLine.plain(withSilence.sample())).isEqualTo(
+				"progress: planning the run (reading the manifest into the ledger); no answer from S3 for 0:00:15, "
+						+ "4 requests waiting");
+
+		CopyProgressAccess.record(this.live, 7, 5, 1000, 1);
+		silentSeconds.set(14);
+		assertThat(ProgressLine.plain(withSilence.sample())).endsWith(" failed, concurrency 16");
+		silentSeconds.set(3725);
+		assertThat(ProgressLine.plain(withSilence.sample()))
+			.endsWith(" failed, concurrency 16; no answer from S3 for 1:02:05, 4 requests waiting");
+		assertThat(ProgressLine.extra(withSilence.sample()))
+			.endsWith(" failed · concurrency 16 · no answer from S3 for 1:02:05, 4 requests waiting");
+	}
+
+	@Test
+	void aSilenceWithNothingWaitingIsNotShown() {
+		ProgressModel idle = new ProgressModel(this.live, (runId) -> this.counts, this.nanos::get, () -> 0,
+				() -> Silence.NONE, Duration.ofSeconds(15));
+		CopyProgressAccess.record(this.live, 7, 5, 1000, 1);
+
+		assertThat(ProgressLine.plain(idle.sample())).endsWith(" failed");
 	}
 
 	@Test

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +46,8 @@ class S3RequestMetricsIntegrationTests {
 
 	private HttpServer server;
 
+	private final ExecutorService handlers = Executors.newCachedThreadPool();
+
 	private final Deque<Integer> statuses = new ArrayDeque<>();
 
 	private volatile int requests;
@@ -47,16 +56,23 @@ class S3RequestMetricsIntegrationTests {
 
 	private final S3RequestMetrics metrics = new S3RequestMetrics(this.retries);
 
+	/** Runs before the server answers a request. */
+	private volatile Hold hold = (path) -> {
+	};
+
 	@BeforeEach
 	void start() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::answer);
+		// A request the server holds must not hold up the others.
+		this.server.setExecutor(this.handlers);
 		this.server.start();
 	}
 
 	@AfterEach
 	void stop() {
 		this.server.stop(0);
+		this.handlers.shutdownNow();
 	}
 
 	@Test
@@ -152,7 +168,49 @@ class S3RequestMetricsIntegrationTests {
 		assertThat(this.metrics.inFlight()).isZero();
 	}
 
+	@Test
+	void measuresHowLongNoAnswerCameWhileCallsWait() throws Exception {
+		AtomicLong clock = new AtomicLong();
+		S3RequestMetrics timed = new S3RequestMetrics(this.retries, new RequestCounter(), clock::get);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.hold = (key) -> {
+			if (key.endsWith("/held")) {
+				held.countDown();
+				release.await(30, TimeUnit.SECONDS);
+			}
+		};
+		assertThat(timed.silence()).isEqualTo(S3RequestMetrics.Silence.NONE);
+		clock.set(Duration.ofMinutes(5).toNanos());
+		try (S3AsyncClient s3 = asyncClient(timed)) {
+			CompletableFuture<?> get = s3.getObject((request) -> request.bucket("b").key("held"),
+					AsyncResponseTransformer.toBytes());
+			assertThat(held.await(30, TimeUnit.SECONDS)).as("the server holds the request").isTrue();
+
+			clock.addAndGet(Duration.ofSeconds(20).toNanos());
+			assertThat(timed.silence()).as("silent since the call went in flight, not since the clock began")
+				.isEqualTo(new S3RequestMetrics.Silence(1, Duration.ofSeconds(20)));
+
+			s3.getObject((request) -> request.bucket("b").key("answered"), AsyncResponseTransformer.toBytes())
+				.get(30, TimeUnit.SECONDS);
+			clock.addAndGet(Duration.ofSeconds(3).toNanos());
+			assertThat(timed.silence()).as("silent since the other call's answer")
+				.isEqualTo(new S3RequestMetrics.Silence(1, Duration.ofSeconds(3)));
+
+			release.countDown();
+			get.get(30, TimeUnit.SECONDS);
+		}
+		assertThat(timed.silence()).isEqualTo(S3RequestMetrics.Silence.NONE);
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
+		try {
+			this.hold.before(exchange.getRequestURI().getPath());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
 		int status;
 		synchronized (this.statuses) {
 			this.requests++;
@@ -175,6 +233,23 @@ class S3RequestMetricsIntegrationTests {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+	}
+
+	private S3AsyncClient asyncClient(S3RequestMetrics metrics) {
+		return S3AsyncClient.builder()
+			.region(Region.US_EAST_1)
+			.endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.credentialsProvider(credentials())
+			.overrideConfiguration((config) -> config.addExecutionInterceptor(metrics))
+			.build();
+	}
+
+	@FunctionalInterface
+	private interface Hold {
+
+		void before(String path) throws InterruptedException;
+
 	}
 
 	/** A client of the local server whose requests the metrics count. */

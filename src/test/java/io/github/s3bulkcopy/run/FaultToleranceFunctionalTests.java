@@ -67,7 +67,8 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 	 * the run may take): with the idle timeout at 2 s each attempt fails once nothing has
 	 * moved for 2 s, and after its attempts the run stops as resumable (an I/O failure is
 	 * the run's, not the object's), instead of waiting on it; resumed once the server
-	 * answers again, it copies what was left.
+	 * answers again, it copies what was left. While it waits, the progress line says that
+	 * S3 has not answered, from half the idle timeout on.
 	 */
 	@Test
 	void aCopyTheServerNeverAnswersStopsTheRunAfterTheIdleTimeoutAndAResumeFinishesIt() throws Exception {
@@ -87,11 +88,12 @@ class FaultToleranceFunctionalTests implements LocalS3ProxyTest {
 					""");
 			long start = System.nanoTime();
 
-			JobFixture.Result stopped = fixture.run("copy", "--job", job.toString());
+			JobFixture.Result stopped = fixture.run("copy", "--job", job.toString(), "--progress-interval", "1");
 
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
 			assertThat(stopped.out()).contains("held/never-answered.txt").contains("throughput minimum");
+			assertThat(stopped.err()).containsPattern("no answer from S3 for 0:00:0[1-9], 1 request waiting");
 			assertThat(took).as("well before the relay would answer").isLessThan(Duration.ofSeconds(60));
 			assertThat(proxy.delayed()).as("both attempts reached the relay").isGreaterThanOrEqualTo(2);
 			assertThat(s3.listObjectsV2((list) -> list.bucket(fixture.destinationBucket).prefix("held/")).contents())
