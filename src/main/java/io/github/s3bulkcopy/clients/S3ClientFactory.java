@@ -112,13 +112,10 @@ public class S3ClientFactory implements AutoCloseable {
 			// Where the copy's clients run on the CRT anyway, this spares a run loading
 			// and starting a second HTTP stack (Apache HttpClient and the JDK's TLS): 0.1
 			// s of a 1.4 s start-up (docs/performance.md).
-			CrtThreads.started();
 			builder.httpClientBuilder(AwsCrtHttpClient.builder()
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
 				.connectionHealthConfiguration(nothingMovesFor(this.idleTimeout)));
-			S3Client client = build(builder, side, maxAttempts);
-			CrtLibraryCache.keepOnce();
-			return client;
+			return CrtClients.build(() -> build(builder, side, maxAttempts));
 		}
 		return build(builder, side, maxAttempts);
 	}
@@ -234,15 +231,12 @@ public class S3ClientFactory implements AutoCloseable {
 		if (engine == HttpEngine.CRT) {
 			// Requests beyond its connections wait in its own queue, as long as they must
 			// (the copy's own limit on requests in flight keeps that queue short).
-			CrtThreads.started();
-			SdkAsyncHttpClient client = AwsCrtAsyncHttpClient.builder()
+			return CrtClients.build(() -> AwsCrtAsyncHttpClient.builder()
 				.maxConcurrency(concurrency)
 				.connectionAcquisitionTimeout(Duration.ofMinutes(5))
 				.readBufferSizeInBytes(CRT_READ_BUFFER)
 				.connectionHealthConfiguration(nothingMovesFor(idleTimeout))
-				.build();
-			CrtLibraryCache.keepOnce();
-			return client;
+				.build());
 		}
 		return netty(concurrency, idleTimeout);
 	}

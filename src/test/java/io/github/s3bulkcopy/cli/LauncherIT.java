@@ -237,7 +237,8 @@ class LauncherIT {
 	 * A job's first run keeps the CRT's native library in the cache folder, and later
 	 * runs load it from there: with a temporary folder the CRT cannot extract its library
 	 * into, a later run still gets as far as its endpoint. A run pointed at a folder with
-	 * no library in it fails as the CRT does, and keeps nothing.
+	 * no library in it fails with the CRT's reason and the folder to fix (exit 2), and
+	 * keeps nothing.
 	 */
 	@Test
 	void aJobsFirstRunKeepsTheCrtLibraryThatLaterRunsLoad() throws Exception {
@@ -261,8 +262,12 @@ class LauncherIT {
 		assertThat(Files.size(kept.get(0))).isGreaterThan(1_000_000);
 		assertThat(files(cache, "libaws-crt-jni.so.")).as("no partial library is left").isEmpty();
 		assertThat(later).isEqualTo(first);
+		assertThat(notPointed.exit()).as(notPointed.toString()).isEqualTo(2);
 		assertThat(notPointed.err()).as(notPointed.toString())
-			.contains("Invalid directory: " + notAFolder)
+			.contains("error: the AWS Common Runtime (the CRT-based HTTP client, and the CRC64NVME checksums) cannot "
+					+ "load its native library: Failed to load AWS CRT native library (Invalid directory: " + notAFolder
+					+ ")")
+			.contains("the temporary folder (" + notAFolder + ")")
 			.doesNotContain("Exception in thread");
 		assertThat(elsewhere).isEmptyDirectory();
 	}
