@@ -15,9 +15,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * The job database's data source while {@link JobDatabase} opens it and creates its
  * missing tables on a thread of its own, so that the application's other beans are made
- * meanwhile (opening an H2 file is a tenth of an empty run). A connection is handed out
- * once the tables exist; a database that cannot be opened fails every request with the
- * reason the opening gave.
+ * meanwhile (opening an H2 file takes some 60 ms of an empty run). A connection is handed
+ * out once the tables exist; a database that cannot be opened fails every request with
+ * the reason the opening gave.
  */
 public final class OpeningDataSource extends DelegatingDataSource implements Closeable {
 
