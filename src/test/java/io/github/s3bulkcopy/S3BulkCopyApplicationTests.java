@@ -43,7 +43,7 @@ class S3BulkCopyApplicationTests {
 			.withPropertyValues("spring.autoconfigure.exclude=" + String.join(",", excluded))
 			.run((context) -> found.addAll(beanNames(context.getSourceApplicationContext())));
 
-		assertThat(named).contains("jobDatabase", "jdbcTemplate", "jobRepository", "transactionManager")
+		assertThat(named).contains("jobDatabaseOpening", "jdbcTemplate", "jobRepository", "transactionManager")
 			.isEqualTo(found);
 	}
 

@@ -2,6 +2,7 @@ package io.github.s3bulkcopy.report;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.s3bulkcopy.ledger.ObjectStatus;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The run's results in S3 Batch Operations' own completion report layout, so tools built
@@ -104,8 +104,7 @@ final class BatchOperationsReport implements Closeable {
 			}
 		}
 		String manifest = FOLDER + "/" + MANIFEST;
-		String json = ReportJson.MAPPER
-			.writeValueAsString(new Manifest(FORMAT, CREATION_DATE.format(creationDate), results, SCHEMA));
+		String json = manifestJson(CREATION_DATE.format(creationDate), results);
 		AtomicFiles.write(this.setFolder.resolve(manifest), (out) -> {
 			out.write(json);
 			out.write('\n');
@@ -189,18 +188,35 @@ final class BatchOperationsReport implements Closeable {
 
 	}
 
-	/** {@code manifest.json}, with AWS's field names and order. */
-	@JsonPropertyOrder({ "Format", "ReportCreationDate", "Results", "ReportSchema" })
-	record Manifest(@JsonProperty("Format") String format,
-			@JsonProperty("ReportCreationDate") String reportCreationDate,
-			@JsonProperty("Results") List<Result> results, @JsonProperty("ReportSchema") String reportSchema) {
+	/**
+	 * {@code manifest.json}, with AWS's field names and order, written field by field as
+	 * {@link SummaryJson} writes {@code summary.json}: a record serialised by the mapper
+	 * costs its first look at the record's class, which an empty run pays at its end.
+	 */
+	private static String manifestJson(String creationDate, List<Result> results) {
+		StringWriter out = new StringWriter();
+		try (JsonGenerator json = ReportJson.MAPPER.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("Format", FORMAT);
+			json.writeStringProperty("ReportCreationDate", creationDate);
+			json.writeArrayPropertyStart("Results");
+			for (Result result : results) {
+				json.writeStartObject();
+				json.writeStringProperty("TaskExecutionStatus", result.taskExecutionStatus());
+				json.writeStringProperty("Bucket", result.bucket());
+				json.writeStringProperty("MD5Checksum", result.md5Checksum());
+				json.writeStringProperty("Key", result.key());
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			json.writeStringProperty("ReportSchema", SCHEMA);
+			json.writeEndObject();
+		}
+		return out.toString();
 	}
 
 	/** One result file as {@code manifest.json} lists it. */
-	@JsonPropertyOrder({ "TaskExecutionStatus", "Bucket", "MD5Checksum", "Key" })
-	record Result(@JsonProperty("TaskExecutionStatus") String taskExecutionStatus,
-			@JsonProperty("Bucket") String bucket, @JsonProperty("MD5Checksum") String md5Checksum,
-			@JsonProperty("Key") String key) {
+	private record Result(String taskExecutionStatus, String bucket, String md5Checksum, String key) {
 	}
 
 }

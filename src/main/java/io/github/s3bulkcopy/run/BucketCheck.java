@@ -1,5 +1,8 @@
 package io.github.s3bulkcopy.run;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.InvalidSetupException;
@@ -9,6 +12,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 
 /**
@@ -45,8 +49,39 @@ class BucketCheck {
 	 * @throws EndpointUnreachableException when an endpoint does not answer
 	 */
 	public void check() {
-		check("source", this.source, this.sourceClient);
-		check("destination", this.destination, this.destinationClient);
+		// Both sides at once: each is a round trip, and the source's client is usually
+		// made here. A source that fails is still the failure told, as when one side
+		// was asked after the other.
+		CompletableFuture<Void> source = CompletableFuture
+			.runAsync(() -> check("source", this.source, this.sourceClient), checkThread());
+		RuntimeException destinationFailure = null;
+		try {
+			check("destination", this.destination, this.destinationClient);
+		}
+		catch (RuntimeException ex) {
+			destinationFailure = ex;
+		}
+		try {
+			source.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+		if (destinationFailure != null) {
+			throw destinationFailure;
+		}
+	}
+
+	private static Executor checkThread() {
+		SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("bucket-check-");
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private static void check(String role, BucketSide side, Supplier<S3Client> client) {

@@ -3,10 +3,11 @@ package io.github.s3bulkcopy.run;
 import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.ledger.JdbcLedger;
-import io.github.s3bulkcopy.ledger.JobDatabase;
+import io.github.s3bulkcopy.ledger.OpeningDataSource;
 
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +19,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class RepositoryConfiguration {
 
-	@Bean(initMethod = "initialize")
-	JobDatabase jobDatabase(DataSource dataSource) {
-		return new JobDatabase(dataSource);
+	/**
+	 * Every bean gets the data source as {@link OpeningDataSource}: the job database
+	 * opens while they are made, and their first connection waits for its tables.
+	 */
+	@Bean
+	static BeanPostProcessor jobDatabaseOpening() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof DataSource dataSource && !(bean instanceof OpeningDataSource))
+						? OpeningDataSource.open(dataSource) : bean;
+			}
+
+		};
 	}
 
 	@Bean
-	JdbcLedger ledger(JdbcTemplate jdbcTemplate, JobDatabase jobDatabase) {
+	JdbcLedger ledger(JdbcTemplate jdbcTemplate) {
 		return new JdbcLedger(jdbcTemplate);
 	}
 
@@ -34,8 +47,7 @@ public class RepositoryConfiguration {
 	}
 
 	@Bean
-	RunCatalog runCatalog(JobRepository jobRepository, JdbcLedger ledger, JdbcTemplate jdbcTemplate,
-			JobDatabase jobDatabase) {
+	RunCatalog runCatalog(JobRepository jobRepository, JdbcLedger ledger, JdbcTemplate jdbcTemplate) {
 		return new RunCatalog(jobRepository, ledger, jdbcTemplate);
 	}
 

@@ -68,6 +68,54 @@ class ReportSetTests {
 	}
 
 	@Test
+	void batchOperationsManifestIsWrittenAsAwsWritesIt() throws IOException {
+		String manifest = Files.readString(write(rows()).folder().resolve("batch-operations/manifest.json"));
+
+		assertThat(manifest).isEqualTo("""
+				{
+				  "Format" : "Report_CSV_20180820",
+				  "ReportCreationDate" : "2025-03-01T12:00:00.250Z",
+				  "Results" : [ {
+				    "TaskExecutionStatus" : "succeeded",
+				    "Bucket" : "",
+				    "MD5Checksum" : "54a3ac421f1b3b7593c82eb0b6558efe",
+				    "Key" : "batch-operations/results/succeeded-00001.csv"
+				  }, {
+				    "TaskExecutionStatus" : "succeeded",
+				    "Bucket" : "",
+				    "MD5Checksum" : "d3d461177f9f961f03cdb0dab73c12f2",
+				    "Key" : "batch-operations/results/succeeded-00002.csv"
+				  }, {
+				    "TaskExecutionStatus" : "failed",
+				    "Bucket" : "",
+				    "MD5Checksum" : "6ca65a95af64d1a83ce2b4143f7ec340",
+				    "Key" : "batch-operations/results/failed-00001.csv"
+				  }, {
+				    "TaskExecutionStatus" : "failed",
+				    "Bucket" : "",
+				    "MD5Checksum" : "7ecfb6209b85f45d3916ce81020faebd",
+				    "Key" : "batch-operations/results/failed-00002.csv"
+				  } ],
+				  "ReportSchema" : "Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage"
+				}
+				""");
+	}
+
+	@Test
+	void batchOperationsManifestOfARunWithoutTasksListsNoResults() throws IOException {
+		String manifest = Files.readString(write(List.of()).folder().resolve("batch-operations/manifest.json"));
+
+		assertThat(manifest).isEqualTo("""
+				{
+				  "Format" : "Report_CSV_20180820",
+				  "ReportCreationDate" : "2025-03-01T12:00:00.250Z",
+				  "Results" : [ ],
+				  "ReportSchema" : "Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage"
+				}
+				""");
+	}
+
+	@Test
 	void batchOperationsLayoutReadsLikeAwsOwn() throws IOException {
 		WrittenReport report = write(rows());
 
