@@ -1,12 +1,8 @@
 package io.github.s3bulkcopy.metrics;
 
 import io.github.s3bulkcopy.batch.CopyProgress;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * Spring Boot's Micrometer metrics module ({@code spring-boot-micrometer-metrics}) and a
  * registry such as {@code micrometer-registry-otlp} on the class path, Boot builds the
  * registry from {@code management.*} properties and binds every {@link MeterBinder} bean
- * to it. Without that module, a {@link SimpleMeterRegistry} keeps the meters in memory.
- * Wiring only.
+ * to it. Without that module there is no registry, and nothing binds them: a meter that
+ * nobody reads would still cost each S3 request a counter's update. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
@@ -45,19 +41,6 @@ public class MetricsConfiguration {
 	@Bean
 	CopyMetrics copyMetrics(CopyProgress copyProgress, S3RequestMetrics s3RequestMetrics) {
 		return new CopyMetrics(copyProgress, s3RequestMetrics);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass(BOOT_METRICS)
-	static class InMemoryRegistry {
-
-		@Bean
-		MeterRegistry meterRegistry(ObjectProvider<MeterBinder> binders) {
-			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			binders.orderedStream().forEach((binder) -> binder.bindTo(registry));
-			return registry;
-		}
-
 	}
 
 }
