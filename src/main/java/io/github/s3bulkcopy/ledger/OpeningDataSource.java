@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import javax.sql.DataSource;
+
+import io.github.s3bulkcopy.Futures;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -49,15 +50,7 @@ public final class OpeningDataSource extends DelegatingDataSource implements Clo
 	}
 
 	private void awaitOpened() {
-		try {
-			this.opened.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw ex;
-		}
+		Futures.join(this.opened);
 	}
 
 	/** Closes the pool behind it, as the context closes the data source. */

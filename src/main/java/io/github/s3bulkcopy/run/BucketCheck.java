@@ -1,10 +1,10 @@
 package io.github.s3bulkcopy.run;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import io.github.s3bulkcopy.Futures;
 import io.github.s3bulkcopy.InvalidSetupException;
 import io.github.s3bulkcopy.copy.S3Failure;
 import io.github.s3bulkcopy.jobfile.BucketSide;
@@ -61,18 +61,7 @@ class BucketCheck {
 		catch (RuntimeException ex) {
 			destinationFailure = ex;
 		}
-		try {
-			source.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw ex;
-		}
+		Futures.join(source);
 		if (destinationFailure != null) {
 			throw destinationFailure;
 		}

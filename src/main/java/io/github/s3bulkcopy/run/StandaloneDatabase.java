@@ -1,9 +1,9 @@
 package io.github.s3bulkcopy.run;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.s3bulkcopy.Futures;
 import io.github.s3bulkcopy.ProcessSettings;
 import io.github.s3bulkcopy.ledger.JdbcLedger;
 import io.github.s3bulkcopy.ledger.JobDatabase;
@@ -136,18 +136,7 @@ public final class StandaloneDatabase implements AutoCloseable {
 		 * threw, it throws here, as {@link StandaloneDatabase#open()} would.
 		 */
 		public StandaloneDatabase open() {
-			try {
-				return StandaloneDatabase.open(this.settings.join());
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw ex;
-			}
+			return StandaloneDatabase.open(Futures.join(this.settings));
 		}
 
 	}
