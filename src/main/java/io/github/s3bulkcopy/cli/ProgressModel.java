@@ -87,18 +87,7 @@ final class ProgressModel {
 	 * @param nanoTime the clock ({@link System#nanoTime()} outside tests)
 	 */
 	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime) {
-		this(live, ledger, nanoTime, () -> 0);
-	}
-
-	/**
-	 * @param live what this process's copy step recorded
-	 * @param ledger the ledger's counts of a run, by run id
-	 * @param nanoTime the clock ({@link System#nanoTime()} outside tests)
-	 * @param concurrency the objects this process may have in flight now
-	 */
-	ProgressModel(CopyProgress live, LongFunction<LedgerCounts> ledger, LongSupplier nanoTime,
-			IntSupplier concurrency) {
-		this(live, ledger, nanoTime, concurrency, () -> Silence.NONE, Duration.ZERO);
+		this(live, ledger, nanoTime, () -> 0, () -> Silence.NONE, Duration.ZERO);
 	}
 
 	/**

@@ -83,7 +83,8 @@ class ProgressModelTests {
 	@Test
 	void showsTheObjectsTheCopyAllowsInFlightNowWhereKnown() {
 		AtomicInteger limit = new AtomicInteger(37);
-		ProgressModel withLimit = new ProgressModel(this.live, (runId) -> this.counts, this.nanos::get, limit::get);
+		ProgressModel withLimit = new ProgressModel(this.live, (runId) -> this.counts, this.nanos::get, limit::get,
+				() -> Silence.NONE, Duration.ZERO);
 		CopyProgressAccess.record(this.live, 7, 5, 1000, 1);
 
 		assertThat(ProgressLine.plain(withLimit.sample())).endsWith(" failed, concurrency 37");
