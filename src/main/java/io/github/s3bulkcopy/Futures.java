@@ -2,6 +2,8 @@ package io.github.s3bulkcopy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Waiting for work started on another thread, so that what it threw reaches the caller as
@@ -12,6 +14,27 @@ import java.util.concurrent.CompletionException;
 public final class Futures {
 
 	private Futures() {
+	}
+
+	/**
+	 * Starts {@code work} on a daemon thread named {@code name}: a command that ends
+	 * without waiting for it does not wait.
+	 */
+	public static <T> CompletableFuture<T> supplyOnOwnThread(String name, Supplier<T> work) {
+		return CompletableFuture.supplyAsync(work, ownThread(name));
+	}
+
+	/** As {@link #supplyOnOwnThread}, for work without a value. */
+	public static CompletableFuture<Void> runOnOwnThread(String name, Runnable work) {
+		return CompletableFuture.runAsync(work, ownThread(name));
+	}
+
+	private static Executor ownThread(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			thread.start();
+		};
 	}
 
 	/**

@@ -12,6 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class FuturesTests {
 
 	@Test
+	void startsTheWorkOnADaemonThreadOfItsOwnName() {
+		Thread thread = Futures.join(Futures.supplyOnOwnThread("named-work", Thread::currentThread));
+		String[] ran = new String[1];
+		Futures.join(Futures.runOnOwnThread("other-work", () -> ran[0] = Thread.currentThread().getName()));
+
+		assertThat(thread.getName()).isEqualTo("named-work");
+		assertThat(thread.isDaemon()).isTrue();
+		assertThat(thread).isNotSameAs(Thread.currentThread());
+		assertThat(ran[0]).isEqualTo("other-work");
+	}
+
+	@Test
 	void givesTheValue() {
 		assertThat(Futures.join(CompletableFuture.supplyAsync(() -> "done"))).isEqualTo("done");
 	}

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import io.github.s3bulkcopy.Futures;
 
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -31,10 +30,8 @@ public final class OpeningDataSource extends DelegatingDataSource implements Clo
 
 	/** Starts opening the job database behind {@code target}. */
 	public static OpeningDataSource open(DataSource target) {
-		SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("job-database-");
-		thread.setDaemon(true);
 		return new OpeningDataSource(target,
-				CompletableFuture.runAsync(() -> new JobDatabase(target).initialize(), thread));
+				Futures.runOnOwnThread("job-database-opening", () -> new JobDatabase(target).initialize()));
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.github.s3bulkcopy.run;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.s3bulkcopy.Futures;
@@ -12,7 +11,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 
 /**
@@ -52,8 +50,8 @@ class BucketCheck {
 		// Both sides at once: each is a round trip, and the source's client is usually
 		// made here. A source that fails is still the failure told, as when one side
 		// was asked after the other.
-		CompletableFuture<Void> source = CompletableFuture
-			.runAsync(() -> check("source", this.source, this.sourceClient), checkThread());
+		CompletableFuture<Void> source = Futures.runOnOwnThread("bucket-check",
+				() -> check("source", this.source, this.sourceClient));
 		RuntimeException destinationFailure = null;
 		try {
 			check("destination", this.destination, this.destinationClient);
@@ -65,12 +63,6 @@ class BucketCheck {
 		if (destinationFailure != null) {
 			throw destinationFailure;
 		}
-	}
-
-	private static Executor checkThread() {
-		SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("bucket-check-");
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	private static void check(String role, BucketSide side, Supplier<S3Client> client) {

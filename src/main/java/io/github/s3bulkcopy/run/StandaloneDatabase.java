@@ -68,19 +68,7 @@ public final class StandaloneDatabase implements AutoCloseable {
 	 * ({@code --help}, a bad option) leaves no trace.
 	 */
 	public static Ahead resolveAhead() {
-		CompletableFuture<Settings> settings = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				settings.complete(Settings.resolve());
-			}
-			catch (Throwable ex) {
-				settings.completeExceptionally(ex);
-			}
-		}, "job-database-settings");
-		// A daemon: a command that ends without opening the database does not wait.
-		thread.setDaemon(true);
-		thread.start();
-		return new Ahead(settings);
+		return new Ahead(Futures.supplyOnOwnThread("job-database-settings", Settings::resolve));
 	}
 
 	/**
